@@ -1,0 +1,118 @@
+package app
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+
+	"github.com/sirupsen/logrus"
+
+	"serialdesk/core"
+	"serialdesk/data"
+)
+
+// Main runs Serialdesk with its command-line arguments and returns the exit
+// status. Without a command it opens the desktop app.
+func Main(args []string, stderr io.Writer) int {
+	fs := flag.NewFlagSet("serialdesk", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dir := fs.String("data", "", "the folder that holds the register (default "+DefaultDataDir()+")")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "Usage: serialdesk [--data DIR]")
+		fmt.Fprintln(stderr, "Opens the Serialdesk window on the register in DIR.")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
+		return 0
+	} else if err != nil {
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "serialdesk: unknown command %q\n", fs.Arg(0))
+		fs.Usage()
+		return 2
+	}
+	if *dir == "" {
+		*dir = DefaultDataDir()
+	}
+	env, err := open(*dir, stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "serialdesk: "+core.UserMessage(err))
+		if canShowWindow() {
+			showStartupError(core.UserMessage(err))
+		}
+		return 1
+	}
+	defer env.close()
+	runDesktop(env)
+	return 0
+}
+
+// DefaultDataDir is where the register lives unless --data says otherwise.
+func DefaultDataDir() string {
+	base, err := os.UserConfigDir()
+	if err != nil {
+		base = "."
+	}
+	return filepath.Join(base, "serialdesk")
+}
+
+// env is what a running Serialdesk has open.
+type env struct {
+	dir     string
+	log     *logrus.Logger
+	logFile io.Closer
+	store   *data.Store
+	reg     *core.Register
+}
+
+// open starts the log in dir and opens the register there.
+func open(dir string, stderr io.Writer) (*env, error) {
+	log, logFile, err := openLog(dir, stderr)
+	if err != nil {
+		return nil, err
+	}
+	store, err := data.Open(dir, log)
+	if err != nil {
+		log.WithError(errors.Unwrap(err)).Error("cannot open the register")
+		logFile.Close()
+		return nil, err
+	}
+	log.WithField("dir", dir).Info("register opened")
+	return &env{dir: dir, log: log, logFile: logFile, store: store, reg: core.New(store)}, nil
+}
+
+func (e *env) close() {
+	if err := e.store.Close(); err != nil {
+		e.log.WithError(err).Error("closing the register")
+	}
+	e.logFile.Close()
+}
+
+// openLog writes the log to serialdesk.log in dir and to stderr.
+func openLog(dir string, stderr io.Writer) (*logrus.Logger, io.Closer, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, nil, &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot create its data folder %s: %v", dir, err), Err: err}
+	}
+	f, err := os.OpenFile(filepath.Join(dir, "serialdesk.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
+	if err != nil {
+		return nil, nil, &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot write its log in %s: %v", dir, err), Err: err}
+	}
+	log := logrus.New()
+	log.SetOutput(io.MultiWriter(f, stderr))
+	return log, f, nil
+}
+
+// canShowWindow reports whether a window can be opened: always on Windows
+// and macOS, on other systems when a display is set.
+func canShowWindow() bool {
+	switch runtime.GOOS {
+	case "windows", "darwin":
+		return true
+	}
+	return os.Getenv("DISPLAY") != "" || os.Getenv("WAYLAND_DISPLAY") != ""
+}

@@ -1,0 +1,84 @@
+package app
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"serialdesk/core"
+	"serialdesk/data/datatest"
+	"serialdesk/screens"
+)
+
+func TestMainWindowShowsEverySection(t *testing.T) {
+	a := test.NewTempApp(t)
+	w := NewMainWindow(a, datatest.NewRegister(t))
+	defer w.Close()
+	assert.Contains(t, w.Title(), "Serialdesk")
+	tabs, ok := w.Content().(*container.AppTabs)
+	require.True(t, ok)
+	var names []string
+	for _, item := range tabs.Items {
+		names = append(names, item.Text)
+	}
+	assert.Equal(t, []string{"Items", "Goods receipts", "Orders", "Serial search", "Entities", "Brands & models"}, names)
+	assert.Equal(t, screens.Sections, names)
+}
+
+func TestOpenWritesTheLogInTheDataDirectory(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "my shop", "regíster")
+	var stderr bytes.Buffer
+	e, err := open(dir, &stderr)
+	require.NoError(t, err)
+	_, err = e.reg.SaveItem(core.Item{No: "A", Name: "A"})
+	require.NoError(t, err)
+	e.close()
+	log, err := os.ReadFile(filepath.Join(dir, "serialdesk.log"))
+	require.NoError(t, err)
+	assert.Contains(t, string(log), "register opened")
+	assert.Contains(t, stderr.String(), "register opened", "the log also goes to stderr")
+}
+
+func TestCommandLine(t *testing.T) {
+	var stderr bytes.Buffer
+	assert.Equal(t, 2, Main([]string{"frobnicate"}, &stderr))
+	assert.Contains(t, stderr.String(), `unknown command "frobnicate"`)
+	stderr.Reset()
+	assert.Equal(t, 0, Main([]string{"--help"}, &stderr))
+	assert.Contains(t, stderr.String(), "--data")
+	assert.Equal(t, 2, Main([]string{"--nonsense"}, &stderr))
+}
+
+// TestSecondProcessIsTurnedAway starts a second Serialdesk on a data
+// directory this process has open: it must say so and exit non-zero,
+// without a stack trace and without harming the first.
+func TestSecondProcessIsTurnedAway(t *testing.T) {
+	if dir := os.Getenv("SERIALDESK_SECOND_DATA"); dir != "" {
+		os.Exit(Main([]string{"--data", dir}, os.Stderr))
+	}
+	dir := filepath.Join(t.TempDir(), "data")
+	reg := core.New(datatest.MustOpen(t, dir))
+
+	cmd := exec.Command(os.Args[0], "-test.run=^TestSecondProcessIsTurnedAway$")
+	cmd.Env = append(os.Environ(), "SERIALDESK_SECOND_DATA="+dir, "DISPLAY=", "WAYLAND_DISPLAY=")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	var exit *exec.ExitError
+	require.ErrorAs(t, err, &exit)
+	assert.Equal(t, 1, exit.ExitCode())
+	assert.Contains(t, stderr.String(), "serialdesk: Serialdesk is already open on "+dir)
+	assert.NotContains(t, stderr.String(), "goroutine", "no stack trace")
+	assert.False(t, strings.Contains(stderr.String(), "panic"))
+
+	_, err = reg.SaveItem(core.Item{No: "A", Name: "A"})
+	assert.NoError(t, err, "the first process is unharmed")
+}

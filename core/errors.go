@@ -1,0 +1,147 @@
+package core
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Code says what kind of failure an Error is, so callers can react without
+// parsing messages.
+type Code string
+
+const (
+	Invalid  Code = "invalid"   // the user's input breaks a rule
+	Conflict Code = "conflict"  // the input is fine but clashes with what is stored
+	NotFound Code = "not found" // the record asked for does not exist
+	Internal Code = "internal"  // storage or program failure; details are in the log
+)
+
+// Problem is one thing wrong with a document: which line (1-based, 0 for the
+// document itself), which serial (may be empty) and why.
+type Problem struct {
+	Line   int
+	Serial string
+	Reason string
+}
+
+func (p Problem) String() string {
+	var b strings.Builder
+	if p.Line > 0 {
+		fmt.Fprintf(&b, "line %d: ", p.Line)
+	}
+	if p.Serial != "" {
+		fmt.Fprintf(&b, "serial %s: ", p.Serial)
+	}
+	b.WriteString(p.Reason)
+	return b.String()
+}
+
+// Error is the one error type of the register. Message is written for the
+// person at the counter; Problems lists every failing line and serial of a
+// document check, all at once.
+type Error struct {
+	Code     Code
+	Message  string
+	Problems []Problem
+	Err      error // underlying cause, for the log only
+}
+
+func (e *Error) Error() string {
+	if len(e.Problems) == 0 {
+		return e.Message
+	}
+	lines := make([]string, 0, len(e.Problems)+1)
+	lines = append(lines, e.Message)
+	for _, p := range e.Problems {
+		lines = append(lines, "  "+p.String())
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+func errorf(code Code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// ErrNotFound is what a Store returns for a missing record.
+var ErrNotFound = &Error{Code: NotFound, Message: "not found"}
+
+// ErrorCode returns the code of err, Internal for errors that are not ours.
+func ErrorCode(err error) Code {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return Internal
+}
+
+// Problems returns the problems carried by err, if any.
+func Problems(err error) []Problem {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Problems
+	}
+	return nil
+}
+
+// UserMessage turns any error into the text a user should see. Errors that
+// are not the register's own become a general sentence; their detail belongs
+// in the log.
+func UserMessage(err error) string {
+	if err == nil {
+		return ""
+	}
+	var e *Error
+	if errors.As(err, &e) && (e.Code != Internal || e.Message != "") {
+		return capitalize(e.Error())
+	}
+	return "Something went wrong while reading or saving the register; nothing was changed. The details are in the log file."
+}
+
+// reasonOf is the message of one of our errors as it stands inside a
+// sentence: a problem's reason.
+func reasonOf(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Message
+	}
+	return err.Error()
+}
+
+func capitalize(s string) string {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
+	}
+	return string(s[0]-'a'+'A') + s[1:]
+}
+
+// problemList collects problems of one document check.
+type problemList []Problem
+
+func (l *problemList) add(line int, serial, format string, args ...any) {
+	*l = append(*l, Problem{Line: line, Serial: serial, Reason: fmt.Sprintf(format, args...)})
+}
+
+// err returns nil when there are no problems, otherwise one Invalid error
+// carrying all of them.
+func (l problemList) err(what string) error {
+	if len(l) == 0 {
+		return nil
+	}
+	msg := fmt.Sprintf("The %s has a problem; nothing was saved.", what)
+	if len(l) > 1 {
+		msg = fmt.Sprintf("The %s has %d problems; nothing was saved.", what, len(l))
+	}
+	return &Error{Code: Invalid, Message: msg, Problems: l}
+}
+
+// conflict returns nil when there are no problems, otherwise one Conflict
+// error with the given message carrying all of them.
+func (l problemList) conflict(format string, args ...any) error {
+	if len(l) == 0 {
+		return nil
+	}
+	return &Error{Code: Conflict, Message: fmt.Sprintf(format, args...), Problems: l}
+}

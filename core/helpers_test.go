@@ -1,0 +1,105 @@
+package core_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"serialdesk/core"
+	"serialdesk/data/datatest"
+)
+
+// shop is a register with the spec's example items on a real store.
+type shop struct {
+	t        *testing.T
+	reg      *core.Register
+	chainsaw core.Item // pattern 996******, serials required at sale and purchase
+	bolts    core.Item // quantity only
+	audi     core.Item // NEW AUDI A6, model Audi A6, creates entities on save and on stock update
+	a6       core.Model
+}
+
+func newShop(t *testing.T) *shop {
+	t.Helper()
+	s := &shop{t: t, reg: datatest.NewRegister(t)}
+	var err error
+	s.chainsaw, err = s.reg.SaveItem(core.Item{No: "CS-500", Name: "Chainsaw 500", UseSerial: true,
+		Pattern: "996******", RequireAtSale: true, RequireAtPurchase: true})
+	require.NoError(t, err)
+	s.bolts, err = s.reg.SaveItem(core.Item{No: "BOLT-8", Name: "Bolt M8"})
+	require.NoError(t, err)
+	brand, err := s.reg.SaveBrand(core.Brand{Name: "Audi"})
+	require.NoError(t, err)
+	s.a6, err = s.reg.SaveModel(core.Model{Brand: brand.ID, Name: "A6"})
+	require.NoError(t, err)
+	s.audi, err = s.reg.SaveItem(core.Item{No: "NEW-A6", Name: "NEW AUDI A6", UseSerial: true, Pattern: "XY123***",
+		RequireAtSale: true, Model: s.a6.ID, CreateEntity: true, CreateOnSave: true, CreateOnStockUpdate: true})
+	require.NoError(t, err)
+	return s
+}
+
+// receive confirms a receipt of one line with these serials.
+func (s *shop) receive(it core.Item, serials ...string) core.Receipt {
+	s.t.Helper()
+	rc, err := s.reg.ConfirmReceipt(core.Receipt{Supplier: "Husqvarna AB", Lines: []core.ReceiptLine{
+		{Item: it.ID, Quantity: len(serials), Serials: serials}}})
+	require.NoError(s.t, err)
+	return rc
+}
+
+// sell saves an order of one line with these serials.
+func (s *shop) sell(it core.Item, serials ...string) core.Order {
+	s.t.Helper()
+	o, err := s.reg.SaveOrder(core.Order{Customer: "Jane Doe", Lines: []core.OrderLine{
+		{Item: it.ID, Quantity: len(serials), Serials: serials}}})
+	require.NoError(s.t, err)
+	return o
+}
+
+func (s *shop) serial(it core.Item, serial string) (core.Serial, bool) {
+	s.t.Helper()
+	page, err := s.reg.SearchSerials(core.SerialQuery{Item: it.ID, Text: serial})
+	require.NoError(s.t, err)
+	for _, row := range page.Rows {
+		if row.Serial.Serial == serial {
+			return row.Serial, true
+		}
+	}
+	return core.Serial{}, false
+}
+
+func (s *shop) stock(it core.Item) core.Stock {
+	s.t.Helper()
+	st, err := s.reg.Stock(it.ID)
+	require.NoError(s.t, err)
+	return st
+}
+
+func (s *shop) history(it core.Item, serial string) []string {
+	s.t.Helper()
+	events, err := s.reg.SerialHistory(it.ID, serial)
+	require.NoError(s.t, err)
+	var out []string
+	for _, ev := range events {
+		out = append(out, fmt.Sprintf("%s %s", ev.Kind, ev.Doc))
+	}
+	return out
+}
+
+// requireProblems checks that err is a register error listing exactly these
+// problems, in order.
+func requireProblems(t *testing.T, err error, code core.Code, want ...core.Problem) {
+	t.Helper()
+	require.Error(t, err)
+	require.Equal(t, code, core.ErrorCode(err), "error: %v", err)
+	require.Equal(t, want, core.Problems(err))
+}
+
+func serials(prefix string, n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = fmt.Sprintf("%s%06d", prefix, i)
+	}
+	return out
+}

@@ -1,0 +1,170 @@
+package core
+
+import (
+	"sort"
+	"strings"
+)
+
+// ItemRow is an item card with what the item list shows beside it.
+type ItemRow struct {
+	Item
+	Stock Stock
+	Model string // "Audi A6", empty when not linked
+}
+
+// checkItem normalizes an item card and lists everything wrong with it.
+func checkItem(in Item) (Item, error) {
+	var problems problemList
+	it := in
+	var err error
+	if it.No, err = cleanText("the item number", in.No, 40); err != nil {
+		problems.add(0, "", "%s", reasonOf(err))
+	} else if it.No == "" {
+		problems.add(0, "", "the item number is empty")
+	}
+	if it.Name, err = cleanText("the name", in.Name, maxTextField); err != nil {
+		problems.add(0, "", "%s", reasonOf(err))
+	} else if it.Name == "" {
+		problems.add(0, "", "the name is empty")
+	}
+	if it.Price < 0 {
+		problems.add(0, "", "the price cannot be negative")
+	}
+	if p, err := ParsePattern(in.Pattern); err != nil {
+		problems.add(0, "", "%s", reasonOf(err))
+	} else {
+		it.Pattern = p.String()
+	}
+	if it.SerialParam, err = cleanText("the serial parameter", in.SerialParam, 60); err != nil {
+		problems.add(0, "", "%s", reasonOf(err))
+	} else if it.SerialParam == "" {
+		it.SerialParam = DefaultSerialParam
+	}
+	if it.CreateEntity && it.Model == 0 {
+		problems.add(0, "", "Create entity needs a model: link the item to a model of the brand/model registry")
+	}
+	if it.CreateEntity && !it.UseSerial {
+		problems.add(0, "", "Create entity needs Use serial number: the entity keeps the unit's serial")
+	}
+	return it, problems.err("item card")
+}
+
+// SaveItem creates an item card (ID 0) or updates one.
+func (r *Register) SaveItem(in Item) (Item, error) {
+	it, err := checkItem(in)
+	if err != nil {
+		return Item{}, err
+	}
+	var saved Item
+	err = r.update(func(tx Tx) error {
+		saved = it
+		other, err := tx.ItemByNo(it.No)
+		switch {
+		case err == nil && other.ID != it.ID:
+			return errorf(Conflict, "item number %s is already used by %s", it.No, other.Label())
+		case err != nil && !isNotFound(err):
+			return err
+		}
+		if it.ID == 0 {
+			id, err := tx.NextID(SeqItem)
+			if err != nil {
+				return err
+			}
+			saved.ID = ItemID(id)
+		} else if _, err := tx.Item(it.ID); err != nil {
+			return notFoundAs(err, "the item was not found; it may have been removed")
+		}
+		if it.Model != 0 {
+			if err := checkModelFree(tx, it.Model, saved.ID); err != nil {
+				return err
+			}
+		}
+		return tx.PutItem(saved)
+	})
+	return saved, err
+}
+
+// checkModelFree makes sure a model exists and no other item holds it: the
+// spec needs one item per model.
+func checkModelFree(tx Tx, model ModelID, item ItemID) error {
+	m, err := tx.Model(model)
+	if err != nil {
+		return notFoundAs(err, "the model was not found in the brand/model registry")
+	}
+	holder, err := tx.ItemOfModel(model)
+	switch {
+	case err == nil && holder != item:
+		other, err := tx.Item(holder)
+		if err != nil {
+			return err
+		}
+		name, err := modelName(tx, m)
+		if err != nil {
+			return err
+		}
+		return errorf(Conflict, "model %s is already linked to item %s; each model can have only one item", name, other.Label())
+	case err != nil && !isNotFound(err):
+		return err
+	}
+	return nil
+}
+
+// Item returns one item card.
+func (r *Register) Item(id ItemID) (Item, error) {
+	var it Item
+	err := r.view(func(tx Tx) (err error) {
+		it, err = tx.Item(id)
+		return notFoundAs(err, "the item was not found")
+	})
+	return it, err
+}
+
+// ItemByNo returns the item with that number, in any case.
+func (r *Register) ItemByNo(no string) (Item, error) {
+	var it Item
+	err := r.view(func(tx Tx) (err error) {
+		it, err = tx.ItemByNo(strings.TrimSpace(no))
+		return notFoundAs(err, "there is no item with number %s", strings.TrimSpace(no))
+	})
+	return it, err
+}
+
+// Items lists the item cards whose number or name contains filter (any
+// case), ordered by item number, with their stock.
+func (r *Register) Items(filter string) ([]ItemRow, error) {
+	filter = strings.ToUpper(strings.TrimSpace(filter))
+	var rows []ItemRow
+	err := r.view(func(tx Tx) error {
+		items, err := tx.Items()
+		if err != nil {
+			return err
+		}
+		names, err := modelNames(tx)
+		if err != nil {
+			return err
+		}
+		for _, it := range items {
+			if filter != "" && !strings.Contains(strings.ToUpper(it.No), filter) && !strings.Contains(strings.ToUpper(it.Name), filter) {
+				continue
+			}
+			st, err := tx.Stock(it.ID)
+			if err != nil {
+				return err
+			}
+			rows = append(rows, ItemRow{Item: it, Stock: st, Model: names[it.Model]})
+		}
+		return nil
+	})
+	sort.Slice(rows, func(i, j int) bool { return strings.ToUpper(rows[i].No) < strings.ToUpper(rows[j].No) })
+	return rows, err
+}
+
+// Stock returns the unit counts of one item.
+func (r *Register) Stock(id ItemID) (Stock, error) {
+	var st Stock
+	err := r.view(func(tx Tx) (err error) {
+		st, err = tx.Stock(id)
+		return err
+	})
+	return st, err
+}

@@ -1,0 +1,437 @@
+package core
+
+import (
+	"slices"
+	"sort"
+	"time"
+)
+
+// ReturnInput is what a customer brings back against one line of an order.
+type ReturnInput struct {
+	Line     int      // 1-based line of the order
+	Serials  []string // the returned units' serials
+	Quantity int      // units returned; 0 means one per serial
+	Date     time.Time
+	Note     string
+}
+
+// orderState is what is known about an order while it is checked and saved.
+type orderState struct {
+	order    Order
+	old      Order // as stored before this save; zero for a new order
+	ref      DocRef
+	returned map[serialKey]bool // serials this order took back
+	records  map[serialKey]Serial
+	exists   map[serialKey]bool
+}
+
+// SaveOrder checks and saves a new order or an edit of a saved one. Every
+// unit on it counts as sold as soon as it is saved. On any problem nothing is
+// written and the error lists every problem with its line and serial.
+func (r *Register) SaveOrder(in Order) (Order, error) {
+	var saved Order
+	err := r.update(func(tx Tx) error {
+		st, err := r.startOrder(tx, in)
+		if err != nil {
+			return err
+		}
+		check := newLineCheck(tx)
+		if err := st.checkLines(check); err != nil {
+			return err
+		}
+		if err := check.problems.err("order"); err != nil {
+			return err
+		}
+		if st.order.ID == 0 {
+			id, err := tx.NextID(SeqOrder)
+			if err != nil {
+				return err
+			}
+			st.order.ID = DocID(id)
+			st.ref = st.order.Ref()
+		}
+		now := r.now()
+		if st.order.SavedAt.IsZero() {
+			st.order.SavedAt = now
+		}
+		if err := st.sell(tx, check.items, now); err != nil {
+			return err
+		}
+		saved = st.order
+		return tx.PutOrder(st.order)
+	})
+	return saved, err
+}
+
+// startOrder cleans the header of an order and loads the stored order it
+// edits.
+func (r *Register) startOrder(tx Tx, in Order) (*orderState, error) {
+	st := &orderState{order: in, returned: map[serialKey]bool{}, records: map[serialKey]Serial{}, exists: map[serialKey]bool{}}
+	o := &st.order
+	o.Lines = slices.Clone(in.Lines)
+	o.Returns, o.Replaced, o.SavedAt, o.CancelledAt = nil, nil, time.Time{}, time.Time{}
+	if in.ID != 0 {
+		old, err := tx.Order(in.ID)
+		if err != nil {
+			return nil, notFoundAs(err, "%s was not found", in.Ref())
+		}
+		if old.Cancelled() {
+			return nil, errorf(Conflict, "%s was cancelled; make a new order", in.Ref())
+		}
+		st.old = old
+		o.Returns, o.SavedAt = old.Returns, old.SavedAt
+		for _, ret := range old.Returns {
+			for _, s := range ret.Serials {
+				st.returned[serialKey{ret.Item, s}] = true
+			}
+		}
+	}
+	st.ref = o.Ref()
+	var err error
+	if o.Customer, err = cleanText("the customer", in.Customer, maxTextField); err != nil {
+		return nil, err
+	}
+	if o.Reference, err = cleanText("the reference", in.Reference, maxTextField); err != nil {
+		return nil, err
+	}
+	o.Date = r.docDate(in.Date)
+	return st, nil
+}
+
+// checkLines checks every line and what the edit takes away from the stored
+// order; problems go to check.
+func (st *orderState) checkLines(check *lineCheck) error {
+	o := &st.order
+	if len(o.Lines) == 0 {
+		check.problems.add(0, "", "add at least one line")
+	}
+	units := map[ItemID]int{}
+	onOrder := map[serialKey]bool{}
+	for i, l := range o.Lines {
+		n := i + 1
+		it, ok, err := check.item(n, l.Item)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			continue
+		}
+		if l.UnitPrice < 0 {
+			check.problems.add(n, "", "the unit price cannot be negative")
+		}
+		units[it.ID] += l.Quantity
+		serials := check.serials(n, it, l.Quantity, l.Serials, it.SerialsRequiredAtSale(), "order")
+		for _, s := range serials {
+			k := serialKey{it.ID, s}
+			onOrder[k] = true
+			if err := st.checkSerial(check, n, it, k); err != nil {
+				return err
+			}
+		}
+		o.Lines[i].Serials = serials
+	}
+	for _, l := range st.old.Lines {
+		for _, s := range l.Serials {
+			if k := (serialKey{l.Item, s}); st.returned[k] && !onOrder[k] {
+				check.problems.add(0, s, "was returned by the customer; it stays on the order")
+			}
+		}
+	}
+	for _, ret := range st.returnedUnits() {
+		if units[ret.item] < ret.units {
+			it := check.items[ret.item]
+			check.problems.add(0, "", "%d units of %s were returned; the order must keep at least %d", ret.units, it.Label(), ret.units)
+		}
+	}
+	return nil
+}
+
+// checkSerial checks that one serial can be on this order.
+func (st *orderState) checkSerial(check *lineCheck, n int, it Item, k serialKey) error {
+	if st.returned[k] {
+		return nil // sold and taken back on this very order
+	}
+	rec, exists, err := serialOrNone(check.tx, k.item, k.serial)
+	if err != nil {
+		return err
+	}
+	st.records[k], st.exists[k] = rec, exists
+	switch {
+	case exists && rec.State == Sold && rec.Sold.Doc == st.ref:
+	case exists && rec.State == Sold:
+		check.problems.add(n, k.serial, "already %s; a serial can be sold only once", rec.whereabouts())
+	case !exists && it.SerialsRequiredAtPurchase() && !it.createsOnSave():
+		check.problems.add(n, k.serial, "never received; %s needs its serials registered at purchase, so receive it first", it.Label())
+	}
+	return nil
+}
+
+type itemUnits struct {
+	item  ItemID
+	units int
+}
+
+// returnedUnits adds up per item what customers brought back on this order.
+func (st *orderState) returnedUnits() []itemUnits {
+	sum := map[ItemID]int{}
+	for _, ret := range st.order.Returns {
+		sum[ret.Item] += ret.Quantity
+	}
+	out := make([]itemUnits, 0, len(sum))
+	for id, n := range sum {
+		out = append(out, itemUnits{id, n})
+	}
+	return out
+}
+
+// sell writes what a checked order (or edit) does: serials taken off the
+// order go back to what they were, new ones become sold, kept ones follow the
+// order's date, customer and price.
+func (st *orderState) sell(tx Tx, items map[ItemID]Item, now time.Time) error {
+	o, ref := &st.order, st.ref
+	onOrder := map[serialKey]bool{}
+	for _, l := range o.Lines {
+		for _, s := range l.Serials {
+			onOrder[serialKey{l.Item, s}] = true
+		}
+	}
+	delta := stockDelta{}
+	for _, l := range st.old.Lines {
+		delta.add(l.Item, 0, -l.Quantity, 0)
+		for _, s := range l.Serials {
+			if k := (serialKey{l.Item, s}); !onOrder[k] {
+				if err := unsell(tx, st.old, k, EventRemovedFromOrder, now); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	o.Replaced = slices.DeleteFunc(slices.Clone(st.old.Replaced), func(s Serial) bool { return !onOrder[serialKey{s.Item, s.Serial}] })
+	for _, l := range o.Lines {
+		delta.add(l.Item, 0, l.Quantity, 0)
+		for _, s := range l.Serials {
+			k := serialKey{l.Item, s}
+			if st.returned[k] {
+				continue
+			}
+			sold := &Movement{Date: o.Date, Doc: ref, Party: o.Customer, Amount: l.UnitPrice}
+			rec := st.records[k]
+			if st.exists[k] && rec.State == Sold && rec.Sold.Doc == ref {
+				if !rec.Sold.sameAs(sold) {
+					rec.Sold = sold
+					if err := tx.PutSerial(rec); err != nil {
+						return err
+					}
+				}
+				continue
+			}
+			if st.exists[k] {
+				o.Replaced = append(o.Replaced, rec)
+			}
+			it := items[l.Item]
+			rec = Serial{Item: l.Item, Serial: s, State: Sold, Project: rec.Project, Received: rec.Received, Sold: sold}
+			ev := Event{Time: now, Item: l.Item, Serial: s, Doc: ref, Party: o.Customer}
+			entityEvents, err := attachEntity(tx, it, &rec, ref, it.createsOnSave(), ev)
+			if err != nil {
+				return err
+			}
+			ev.Kind, ev.Project = EventSold, rec.Project
+			if err := putSerial(tx, rec, append([]Event{ev}, entityEvents...)); err != nil {
+				return err
+			}
+		}
+	}
+	return delta.write(tx)
+}
+
+// unsell takes a serial off an order: when the order still holds it (sold,
+// or returned against it), its record goes back to what it was before the
+// sale and the order lets go of its entity.
+func unsell(tx Tx, o Order, k serialKey, kind EventKind, now time.Time) error {
+	rec, exists, err := serialOrNone(tx, k.item, k.serial)
+	if err != nil || !exists {
+		return err
+	}
+	ref := o.Ref()
+	held := (rec.State == Sold && rec.Sold != nil && rec.Sold.Doc == ref) ||
+		(rec.State == Returned && rec.Returned != nil && rec.Returned.Doc == ref)
+	if !held {
+		return nil // it has moved on to another document, which now owns it
+	}
+	if err := detachEntity(tx, rec.Project, ref); err != nil {
+		return err
+	}
+	if err := restore(tx, o.Replaced, k.item, k.serial); err != nil {
+		return err
+	}
+	return tx.AddEvent(Event{Time: now, Kind: kind, Item: k.item, Serial: k.serial, Doc: ref, Party: o.Customer, Project: rec.Project})
+}
+
+// CancelOrder reverses an order: its units are no longer sold, and its
+// serials (sold or returned against it) go back to what they were before.
+func (r *Register) CancelOrder(id DocID) (Order, error) {
+	var saved Order
+	err := r.update(func(tx Tx) error {
+		o, err := tx.Order(id)
+		if err != nil {
+			return notFoundAs(err, "%s was not found", DocRef{OrderDoc, id})
+		}
+		if o.Cancelled() {
+			return errorf(Conflict, "%s is already cancelled", o.Ref())
+		}
+		now := r.now()
+		delta := stockDelta{}
+		for _, l := range o.Lines {
+			delta.add(l.Item, 0, -l.Quantity, 0)
+			for _, s := range l.Serials {
+				if err := unsell(tx, o, serialKey{l.Item, s}, EventOrderCancelled, now); err != nil {
+					return err
+				}
+			}
+		}
+		for _, ret := range o.Returns {
+			delta.add(ret.Item, 0, 0, -ret.Quantity)
+		}
+		if err := delta.write(tx); err != nil {
+			return err
+		}
+		o.CancelledAt = now
+		saved = o
+		return tx.PutOrder(o)
+	})
+	return saved, err
+}
+
+// ReturnToStock records units a customer brings back against one line of
+// the order they were sold on: their serials are back in stock as returned,
+// against the original order and customer.
+func (r *Register) ReturnToStock(id DocID, in ReturnInput) (Order, error) {
+	var saved Order
+	err := r.update(func(tx Tx) error {
+		o, err := tx.Order(id)
+		if err != nil {
+			return notFoundAs(err, "%s was not found", DocRef{OrderDoc, id})
+		}
+		if o.Cancelled() {
+			return errorf(Conflict, "%s was cancelled; there is nothing to return", o.Ref())
+		}
+		if in.Line < 1 || in.Line > len(o.Lines) {
+			return errorf(Invalid, "choose the line of %s the units are returned from", o.Ref())
+		}
+		note, err := cleanText("the note", in.Note, maxTextField)
+		if err != nil {
+			return err
+		}
+		l := o.Lines[in.Line-1]
+		it, err := tx.Item(l.Item)
+		if err != nil {
+			return err
+		}
+		ret := Return{Time: r.now(), Date: r.docDate(in.Date), Item: l.Item, Quantity: in.Quantity, Note: note}
+		records, problems, err := checkReturn(tx, o, in, it, &ret)
+		if err != nil {
+			return err
+		}
+		if err := problems.err("return"); err != nil {
+			return err
+		}
+		for _, rec := range records {
+			rec.State = Returned
+			rec.Returned = &Movement{Date: ret.Date, Doc: o.Ref(), Party: o.Customer, Amount: l.UnitPrice}
+			ev := Event{Time: ret.Time, Kind: EventReturned, Item: rec.Item, Serial: rec.Serial, Doc: o.Ref(), Party: o.Customer, Project: rec.Project}
+			if err := putSerial(tx, rec, []Event{ev}); err != nil {
+				return err
+			}
+		}
+		delta := stockDelta{}
+		delta.add(l.Item, 0, 0, ret.Quantity)
+		if err := delta.write(tx); err != nil {
+			return err
+		}
+		o.Returns = append(o.Returns, ret)
+		saved = o
+		return tx.PutOrder(o)
+	})
+	return saved, err
+}
+
+// checkReturn checks the serials and quantity of a return and fills in the
+// return's serials and quantity.
+func checkReturn(tx Tx, o Order, in ReturnInput, it Item, ret *Return) ([]Serial, problemList, error) {
+	var problems problemList
+	l := o.Lines[in.Line-1]
+	var records []Serial
+	seen := map[string]bool{}
+	for _, raw := range dropBlank(in.Serials) {
+		s, err := NormalizeSerial(raw)
+		if err != nil {
+			problems.add(in.Line, raw, "%s", reasonOf(err))
+			continue
+		}
+		if seen[s] {
+			problems.add(in.Line, s, "entered twice in this return")
+			continue
+		}
+		seen[s] = true
+		rec, exists, err := serialOrNone(tx, l.Item, s)
+		if err != nil {
+			return nil, nil, err
+		}
+		switch {
+		case !slices.Contains(l.Serials, s):
+			problems.add(in.Line, s, "is not on line %d of %s", in.Line, o.Ref())
+		case exists && rec.State == Sold && rec.Sold.Doc == o.Ref():
+			records = append(records, rec)
+			ret.Serials = append(ret.Serials, s)
+		default:
+			problems.add(in.Line, s, "cannot come back on %s: it is %s", o.Ref(), rec.whereabouts())
+		}
+	}
+	if ret.Quantity == 0 {
+		ret.Quantity = len(seen)
+	}
+	switch {
+	case ret.Quantity < 1:
+		problems.add(in.Line, "", "enter the serials or the quantity returned")
+	case ret.Quantity < len(seen):
+		problems.add(in.Line, "", "%d serials for a quantity of %d", len(seen), ret.Quantity)
+	case it.SerialsRequiredAtSale() && ret.Quantity != len(seen):
+		problems.add(in.Line, "", "%s needs the serial of every unit returned", it.Label())
+	}
+	left := -ret.Quantity
+	for _, ol := range o.Lines {
+		if ol.Item == l.Item {
+			left += ol.Quantity
+		}
+	}
+	for _, r := range o.Returns {
+		if r.Item == l.Item {
+			left -= r.Quantity
+		}
+	}
+	if ret.Quantity >= 1 && left < 0 {
+		problems.add(in.Line, "", "only %d units of %s are left to return on %s", left+ret.Quantity, it.Label(), o.Ref())
+	}
+	return records, problems, nil
+}
+
+// Order returns one order.
+func (r *Register) Order(id DocID) (Order, error) {
+	var o Order
+	err := r.view(func(tx Tx) (err error) {
+		o, err = tx.Order(id)
+		return notFoundAs(err, "%s was not found", DocRef{OrderDoc, id})
+	})
+	return o, err
+}
+
+// Orders lists all orders, newest first.
+func (r *Register) Orders() ([]Order, error) {
+	var list []Order
+	err := r.view(func(tx Tx) (err error) {
+		list, err = tx.Orders()
+		return err
+	})
+	sort.Slice(list, func(i, j int) bool { return list[i].ID > list[j].ID })
+	return list, err
+}

@@ -1,0 +1,124 @@
+package core
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// Pattern is the shape every serial of an item must have. Each character is
+// a literal, or one of the wildcards:
+//
+//	*  a letter or a digit
+//	#  a digit
+//	@  a letter
+//
+// A pattern fixes the length. The empty pattern accepts any valid serial.
+type Pattern struct {
+	text string
+}
+
+// ParsePattern trims and upper-cases a pattern typed on the item card and
+// refuses one that no serial could match.
+func ParsePattern(s string) (Pattern, error) {
+	s = strings.ToUpper(strings.TrimSpace(s))
+	if n := utf8.RuneCountInString(s); n > MaxSerialLength {
+		return Pattern{}, errorf(Invalid, "the pattern has %d characters; a serial has at most %d", n, MaxSerialLength)
+	}
+	for i, r := range []rune(s) {
+		if !isWildcard(r) && !isSerialRune(r) {
+			return Pattern{}, errorf(Invalid, "pattern character %d %s is not allowed; use letters, digits, - / . _ and the wildcards * (letter or digit), # (digit), @ (letter)", i+1, describeRune(r))
+		}
+	}
+	return Pattern{text: s}, nil
+}
+
+func isWildcard(r rune) bool { return r == '*' || r == '#' || r == '@' }
+
+func (p Pattern) String() string { return p.text }
+
+// IsEmpty reports whether the pattern accepts any serial.
+func (p Pattern) IsEmpty() bool { return p.text == "" }
+
+// Check returns nil when the (normalized) serial fits the pattern, otherwise
+// an Invalid error whose message is the reason, e.g.
+// "8 characters, the pattern needs 9" or "character 3 must be 6".
+func (p Pattern) Check(serial string) error {
+	if p.text == "" {
+		return nil
+	}
+	if len(serial) != len(p.text) {
+		return errorf(Invalid, "%d characters, the pattern %s needs %d", len(serial), p.text, len(p.text))
+	}
+	for i := 0; i < len(p.text); i++ {
+		want, got := rune(p.text[i]), rune(serial[i])
+		switch {
+		case want == '*' && !isLetter(got) && !isDigit(got):
+			return errorf(Invalid, "character %d must be a letter or digit", i+1)
+		case want == '#' && !isDigit(got):
+			return errorf(Invalid, "character %d must be a digit", i+1)
+		case want == '@' && !isLetter(got):
+			return errorf(Invalid, "character %d must be a letter", i+1)
+		case !isWildcard(want) && got != want:
+			return errorf(Invalid, "character %d must be %c", i+1, want)
+		}
+	}
+	return nil
+}
+
+// Describe explains the pattern in words for the item card, e.g.
+// "9 characters, starts with 996, then 6 letters or digits".
+func (p Pattern) Describe() string {
+	if p.text == "" {
+		return "any serial of letters, digits and - / . _ (up to 64 characters)"
+	}
+	parts := []string{fmt.Sprintf("%d characters", len(p.text))}
+	for i, run := range p.runs() {
+		switch {
+		case !isWildcard(rune(run[0])) && i == 0:
+			parts = append(parts, "starts with "+run)
+		case !isWildcard(rune(run[0])):
+			parts = append(parts, "then "+run)
+		default:
+			parts = append(parts, "then "+countOf(len(run), wildcardNoun(run[0])))
+		}
+	}
+	return strings.Join(parts, ", ")
+}
+
+// runs splits the pattern into literal stretches and stretches of one wildcard.
+func (p Pattern) runs() []string {
+	var runs []string
+	start := 0
+	for i := 1; i <= len(p.text); i++ {
+		if i == len(p.text) || runKind(p.text[i]) != runKind(p.text[start]) {
+			runs = append(runs, p.text[start:i])
+			start = i
+		}
+	}
+	return runs
+}
+
+func runKind(c byte) byte {
+	if isWildcard(rune(c)) {
+		return c
+	}
+	return 'L'
+}
+
+func wildcardNoun(c byte) [2]string {
+	switch c {
+	case '#':
+		return [2]string{"digit", "digits"}
+	case '@':
+		return [2]string{"letter", "letters"}
+	}
+	return [2]string{"letter or digit", "letters or digits"}
+}
+
+func countOf(n int, noun [2]string) string {
+	if n == 1 {
+		return "1 " + noun[0]
+	}
+	return fmt.Sprintf("%d %s", n, noun[1])
+}

@@ -1,0 +1,283 @@
+package core
+
+import (
+	"slices"
+	"sort"
+	"time"
+)
+
+// SaveReceiptDraft keeps a goods receipt as typed, without checking its
+// lines, so that nothing entered is lost before it is confirmed.
+func (r *Register) SaveReceiptDraft(in Receipt) (Receipt, error) {
+	var saved Receipt
+	err := r.update(func(tx Tx) error {
+		rc, err := r.receiptHeader(tx, in)
+		if err != nil {
+			return err
+		}
+		for i := range rc.Lines {
+			rc.Lines[i].Serials = dropBlank(rc.Lines[i].Serials)
+		}
+		if rc.ID == 0 {
+			id, err := tx.NextID(SeqReceipt)
+			if err != nil {
+				return err
+			}
+			rc.ID = DocID(id)
+		}
+		saved = rc
+		return tx.PutReceipt(rc)
+	})
+	return saved, err
+}
+
+// receiptHeader starts a receipt from what was typed: a new draft, or an
+// existing draft being edited. It cleans the header fields.
+func (r *Register) receiptHeader(tx Tx, in Receipt) (Receipt, error) {
+	rc := in
+	rc.Status = Draft
+	rc.Lines = slices.Clone(in.Lines)
+	rc.Replaced = nil
+	if in.ID != 0 {
+		old, err := tx.Receipt(in.ID)
+		if err != nil {
+			return rc, notFoundAs(err, "%s was not found", in.Ref())
+		}
+		if old.Status != Draft {
+			return rc, errorf(Conflict, "%s is %s; only a draft can be changed", in.Ref(), old.Status)
+		}
+	}
+	var err error
+	if rc.Supplier, err = cleanText("the supplier", in.Supplier, maxTextField); err != nil {
+		return rc, err
+	}
+	if rc.Reference, err = cleanText("the reference", in.Reference, maxTextField); err != nil {
+		return rc, err
+	}
+	rc.Date = r.docDate(in.Date)
+	return rc, nil
+}
+
+// docDate is the calendar day of a document, today when none is given.
+func (r *Register) docDate(t time.Time) time.Time {
+	if t.IsZero() {
+		t = r.now()
+	}
+	return Day(t)
+}
+
+// ConfirmReceipt checks every line of a receipt (new or a saved draft) and,
+// when all is well, receives its units in one operation: stock goes up, each
+// serial is registered in stock, and entities are created or linked. On any
+// problem nothing is written and the error lists every problem.
+func (r *Register) ConfirmReceipt(in Receipt) (Receipt, error) {
+	var saved Receipt
+	err := r.update(func(tx Tx) error {
+		rc, err := r.receiptHeader(tx, in)
+		if err != nil {
+			return err
+		}
+		check := newLineCheck(tx)
+		known := map[serialKey]Serial{} // records that exist before this receipt
+		if len(rc.Lines) == 0 {
+			check.problems.add(0, "", "add at least one line")
+		}
+		for i, l := range rc.Lines {
+			n := i + 1
+			it, ok, err := check.item(n, l.Item)
+			if err != nil {
+				return err
+			}
+			if !ok {
+				continue
+			}
+			if l.UnitCost < 0 {
+				check.problems.add(n, "", "the unit cost cannot be negative")
+			}
+			serials := check.serials(n, it, l.Quantity, l.Serials, it.SerialsRequiredAtPurchase(), "receipt")
+			for _, s := range serials {
+				rec, exists, err := serialOrNone(tx, it.ID, s)
+				if err != nil {
+					return err
+				}
+				if exists && rec.State.Available() {
+					check.problems.add(n, s, "already in stock (%s)", rec.whereabouts())
+				} else if exists {
+					known[serialKey{it.ID, s}] = rec
+				}
+			}
+			rc.Lines[i].Serials = serials
+		}
+		if err := check.problems.err("receipt"); err != nil {
+			return err
+		}
+		if rc.ID == 0 {
+			id, err := tx.NextID(SeqReceipt)
+			if err != nil {
+				return err
+			}
+			rc.ID = DocID(id)
+		}
+		now := r.now()
+		rc.Status, rc.ConfirmedAt = Confirmed, now
+		if err := r.receive(tx, &rc, check.items, known, now); err != nil {
+			return err
+		}
+		saved = rc
+		return tx.PutReceipt(rc)
+	})
+	return saved, err
+}
+
+// receive writes what a checked receipt does to stock, serials and entities.
+func (r *Register) receive(tx Tx, rc *Receipt, items map[ItemID]Item, known map[serialKey]Serial, now time.Time) error {
+	ref := rc.Ref()
+	delta := stockDelta{}
+	for _, l := range rc.Lines {
+		it := items[l.Item]
+		delta.add(l.Item, l.Quantity, 0, 0)
+		for _, s := range l.Serials {
+			prior, existed := known[serialKey{l.Item, s}]
+			if existed {
+				rc.Replaced = append(rc.Replaced, prior)
+			}
+			rec := Serial{Item: l.Item, Serial: s, State: InStock, Project: prior.Project,
+				Received: &Movement{Date: rc.Date, Doc: ref, Party: rc.Supplier, Amount: l.UnitCost}}
+			ev := Event{Time: now, Item: l.Item, Serial: s, Doc: ref, Party: rc.Supplier}
+			entityEvents, err := attachEntity(tx, it, &rec, ref, it.createsOnStockUpdate(), ev)
+			if err != nil {
+				return err
+			}
+			ev.Kind, ev.Project = EventReceived, rec.Project
+			if err := putSerial(tx, rec, append([]Event{ev}, entityEvents...)); err != nil {
+				return err
+			}
+		}
+	}
+	return delta.write(tx)
+}
+
+// putSerial stores a serial record and the events that changed it.
+func putSerial(tx Tx, rec Serial, events []Event) error {
+	if err := tx.PutSerial(rec); err != nil {
+		return err
+	}
+	for _, ev := range events {
+		if err := tx.AddEvent(ev); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// CancelReceipt reverses a confirmed receipt: its units leave stock, its
+// serials go back to what they were before, and entities it created go away
+// unless someone has worked on them. It is refused while any of its serials
+// has been sold since. A draft is simply marked cancelled.
+func (r *Register) CancelReceipt(id DocID) (Receipt, error) {
+	var saved Receipt
+	err := r.update(func(tx Tx) error {
+		rc, err := tx.Receipt(id)
+		if err != nil {
+			return notFoundAs(err, "%s was not found", DocRef{ReceiptDoc, id})
+		}
+		ref := rc.Ref()
+		if rc.Status == Cancelled {
+			return errorf(Conflict, "%s is already cancelled", ref)
+		}
+		now := r.now()
+		if rc.Status == Confirmed {
+			if err := r.unreceive(tx, rc, now); err != nil {
+				return err
+			}
+		}
+		rc.Status, rc.CancelledAt = Cancelled, now
+		saved = rc
+		return tx.PutReceipt(rc)
+	})
+	return saved, err
+}
+
+func (r *Register) unreceive(tx Tx, rc Receipt, now time.Time) error {
+	ref := rc.Ref()
+	var problems problemList
+	records := map[serialKey]Serial{}
+	for i, l := range rc.Lines {
+		for _, s := range l.Serials {
+			rec, exists, err := serialOrNone(tx, l.Item, s)
+			if err != nil {
+				return err
+			}
+			if !exists || rec.State != InStock || rec.Received == nil || rec.Received.Doc != ref {
+				problems.add(i+1, s, "%s since", rec.whereabouts())
+				continue
+			}
+			records[serialKey{l.Item, s}] = rec
+		}
+	}
+	if err := problems.conflict("%s cannot be cancelled: some of its units have moved on. Cancel or undo those documents first.", ref); err != nil {
+		return err
+	}
+	delta := stockDelta{}
+	for _, l := range rc.Lines {
+		delta.add(l.Item, -l.Quantity, 0, 0)
+		for _, s := range l.Serials {
+			rec := records[serialKey{l.Item, s}]
+			if err := detachEntity(tx, rec.Project, ref); err != nil {
+				return err
+			}
+			if err := restore(tx, rc.Replaced, l.Item, s); err != nil {
+				return err
+			}
+			ev := Event{Time: now, Kind: EventReceiptCancelled, Item: l.Item, Serial: s, Doc: ref, Party: rc.Supplier, Project: rec.Project}
+			if err := tx.AddEvent(ev); err != nil {
+				return err
+			}
+		}
+	}
+	return delta.write(tx)
+}
+
+// Receipt returns one goods receipt.
+func (r *Register) Receipt(id DocID) (Receipt, error) {
+	var rc Receipt
+	err := r.view(func(tx Tx) (err error) {
+		rc, err = tx.Receipt(id)
+		return notFoundAs(err, "%s was not found", DocRef{ReceiptDoc, id})
+	})
+	return rc, err
+}
+
+// Receipts lists all goods receipts, newest first.
+func (r *Register) Receipts() ([]Receipt, error) {
+	var list []Receipt
+	err := r.view(func(tx Tx) (err error) {
+		list, err = tx.Receipts()
+		return err
+	})
+	sort.Slice(list, func(i, j int) bool { return list[i].ID > list[j].ID })
+	return list, err
+}
+
+// whereabouts says where a serial record stands, for messages:
+// "received on GR-000003", "sold on SO-000004 to Jane Doe".
+func (s Serial) whereabouts() string {
+	switch {
+	case s.State == Sold && s.Sold != nil:
+		return "sold on " + s.Sold.Doc.String() + partySuffix(" to ", s.Sold.Party)
+	case s.State == Returned && s.Returned != nil:
+		return "returned on " + s.Returned.Doc.String() + partySuffix(" by ", s.Returned.Party)
+	case s.State == InStock && s.Received != nil:
+		return "received on " + s.Received.Doc.String()
+	case s.State == InStock:
+		return "in stock"
+	}
+	return "no longer registered"
+}
+
+func partySuffix(word, party string) string {
+	if party == "" {
+		return ""
+	}
+	return word + party
+}

@@ -1,0 +1,263 @@
+package core
+
+import (
+	"strings"
+	"time"
+)
+
+// DefaultSerialParam is the entity parameter that holds the serial unless
+// the item card names another.
+const DefaultSerialParam = "serial number"
+
+// Item is the item card.
+type Item struct {
+	ID    ItemID
+	No    string // what staff type; unique regardless of case
+	Name  string
+	Price Money // default sale price; 0 when none is set
+
+	// Serial settings.
+	UseSerial         bool
+	Pattern           string
+	RequireAtSale     bool
+	RequireAtPurchase bool
+
+	// Capital goods: the model this item sells, and when entities are made.
+	Model               ModelID
+	CreateEntity        bool // master switch for the two below
+	CreateOnSave        bool // on saving an order
+	CreateOnStockUpdate bool // on confirming a goods receipt
+	SerialParam         string
+}
+
+// SerialsRequiredAtSale reports whether every unit sold needs its serial.
+func (it Item) SerialsRequiredAtSale() bool { return it.UseSerial && it.RequireAtSale }
+
+// SerialsRequiredAtPurchase reports whether every unit received needs its serial.
+func (it Item) SerialsRequiredAtPurchase() bool { return it.UseSerial && it.RequireAtPurchase }
+
+func (it Item) createsOnStockUpdate() bool {
+	return it.UseSerial && it.Model != 0 && it.CreateEntity && it.CreateOnStockUpdate
+}
+
+func (it Item) createsOnSave() bool {
+	return it.UseSerial && it.Model != 0 && it.CreateEntity && it.CreateOnSave
+}
+
+// serialParam is the entity parameter that carries this item's serials.
+func (it Item) serialParam() string {
+	if it.SerialParam == "" {
+		return DefaultSerialParam
+	}
+	return it.SerialParam
+}
+
+// pattern returns the item's parsed pattern; patterns are checked when the
+// card is saved, so a stored one always parses.
+func (it Item) pattern() Pattern {
+	p, _ := ParsePattern(it.Pattern)
+	return p
+}
+
+// Label is how an item is named in messages: "CS-500 Chainsaw 500".
+func (it Item) Label() string { return it.No + " " + it.Name }
+
+// Stock counts the units of one item. Cancelled documents count nothing.
+type Stock struct {
+	Purchased int64 // units on confirmed receipts
+	Sold      int64 // units on orders
+	Returned  int64 // units customers brought back
+}
+
+// InStock is what is on the shelf.
+func (s Stock) InStock() int64 { return s.Purchased - s.Sold + s.Returned }
+
+// Movement is one step of a serial: received, sold or returned.
+type Movement struct {
+	Date   time.Time
+	Doc    DocRef
+	Party  string // supplier or customer
+	Amount Money  // unit cost or unit price, 0 when not given
+}
+
+func (m *Movement) sameAs(o *Movement) bool {
+	return m.Date.Equal(o.Date) && m.Doc == o.Doc && m.Party == o.Party && m.Amount == o.Amount
+}
+
+// Serial is one registered unit of an item.
+type Serial struct {
+	Item     ItemID
+	Serial   string
+	State    State
+	Project  ProjectNo `json:",omitempty"`
+	Received *Movement `json:",omitempty"`
+	Sold     *Movement `json:",omitempty"`
+	Returned *Movement `json:",omitempty"`
+}
+
+// DocStatus is where a goods receipt is in its life.
+type DocStatus uint8
+
+const (
+	Draft DocStatus = iota + 1
+	Confirmed
+	Cancelled
+)
+
+func (s DocStatus) String() string {
+	return map[DocStatus]string{Draft: "draft", Confirmed: "confirmed", Cancelled: "cancelled"}[s]
+}
+
+// ReceiptLine is one received item: its quantity and the serials of the units.
+type ReceiptLine struct {
+	Item     ItemID
+	Quantity int
+	Serials  []string `json:",omitempty"`
+	UnitCost Money    `json:",omitempty"`
+}
+
+// Receipt is a goods receipt.
+type Receipt struct {
+	ID          DocID
+	Status      DocStatus
+	Date        time.Time
+	Supplier    string
+	Reference   string
+	Lines       []ReceiptLine
+	ConfirmedAt time.Time `json:",omitzero"`
+	CancelledAt time.Time `json:",omitzero"`
+	// Replaced keeps the serial records this receipt overwrote (units sold
+	// earlier and received again), so cancelling can put them back.
+	Replaced []Serial `json:",omitempty"`
+}
+
+func (rc Receipt) Ref() DocRef { return DocRef{ReceiptDoc, rc.ID} }
+
+// Units is the total quantity of all lines.
+func (rc Receipt) Units() int { return sumQuantity(rc.Lines, func(l ReceiptLine) int { return l.Quantity }) }
+
+// OrderLine is one sold item: its quantity and the serials of the units.
+type OrderLine struct {
+	Item      ItemID
+	Quantity  int
+	Serials   []string `json:",omitempty"`
+	UnitPrice Money    `json:",omitempty"`
+}
+
+// Return records units a customer brought back against this order.
+type Return struct {
+	Time     time.Time
+	Date     time.Time
+	Item     ItemID
+	Serials  []string `json:",omitempty"`
+	Quantity int
+	Note     string `json:",omitempty"`
+}
+
+// Order is a sale. A unit counts as sold as soon as it is on a saved order.
+type Order struct {
+	ID          DocID
+	Date        time.Time
+	Customer    string
+	Reference   string
+	Lines       []OrderLine
+	Returns     []Return  `json:",omitempty"`
+	SavedAt     time.Time `json:",omitzero"`
+	CancelledAt time.Time `json:",omitzero"`
+	// Replaced keeps each sold serial's record as it was before the sale,
+	// so removing it from the order or cancelling puts it back exactly.
+	Replaced []Serial `json:",omitempty"`
+}
+
+func (o Order) Ref() DocRef { return DocRef{OrderDoc, o.ID} }
+
+// Cancelled reports whether the order was cancelled.
+func (o Order) Cancelled() bool { return !o.CancelledAt.IsZero() }
+
+// Units is the total quantity of all lines.
+func (o Order) Units() int { return sumQuantity(o.Lines, func(l OrderLine) int { return l.Quantity }) }
+
+func sumQuantity[L any](lines []L, qty func(L) int) int {
+	n := 0
+	for _, l := range lines {
+		n += qty(l)
+	}
+	return n
+}
+
+// Brand and Model make up the brand/model registry.
+type Brand struct {
+	ID   BrandID
+	Name string
+}
+
+type Model struct {
+	ID    ModelID
+	Brand BrandID
+	Name  string
+}
+
+// Param is one named property of an entity, e.g. "serial number", "colour".
+type Param struct {
+	Name  string
+	Value string
+}
+
+// Entity is an individual item (a car, a machine) with its project number.
+type Entity struct {
+	No        ProjectNo
+	Model     ModelID
+	Params    []Param
+	Docs      []DocRef  `json:",omitempty"` // receipts and orders it was on
+	CreatedBy DocRef    `json:",omitzero"`  // zero when made by hand
+	Created   time.Time `json:",omitzero"`
+	Edited    time.Time `json:",omitzero"` // last change by hand
+}
+
+// Param returns the value of the named parameter, ignoring case.
+func (e Entity) Param(name string) (string, bool) {
+	for _, p := range e.Params {
+		if strings.EqualFold(p.Name, name) {
+			return p.Value, true
+		}
+	}
+	return "", false
+}
+
+// EventKind names what happened to a serial.
+type EventKind uint8
+
+const (
+	EventReceived EventKind = iota + 1
+	EventSold
+	EventReturned
+	EventReceiptCancelled
+	EventOrderCancelled
+	EventRemovedFromOrder
+	EventEntityCreated
+	EventEntityLinked
+)
+
+func (k EventKind) String() string {
+	return map[EventKind]string{
+		EventReceived:         "received",
+		EventSold:             "sold",
+		EventReturned:         "returned",
+		EventReceiptCancelled: "receipt cancelled",
+		EventOrderCancelled:   "order cancelled",
+		EventRemovedFromOrder: "removed from order",
+		EventEntityCreated:    "entity created",
+		EventEntityLinked:     "entity linked",
+	}[k]
+}
+
+// Event is one line of a serial's history.
+type Event struct {
+	Time    time.Time
+	Kind    EventKind
+	Item    ItemID
+	Serial  string
+	Doc     DocRef    `json:",omitzero"`
+	Party   string    `json:",omitempty"`
+	Project ProjectNo `json:",omitempty"`
+}

@@ -1,0 +1,132 @@
+package core_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"serialdesk/core"
+)
+
+func TestNormalizeSerial(t *testing.T) {
+	tests := []struct {
+		in, want, reason string
+	}{
+		{in: "996a1b2c3", want: "996A1B2C3"},
+		{in: "  xy123abc \t", want: "XY123ABC"},
+		{in: "SN-12/34.5_6", want: "SN-12/34.5_6"},
+		{in: "0012", want: "0012"},
+		{in: strings.Repeat("A", 64), want: strings.Repeat("A", 64)},
+		{in: strings.Repeat("A", 65), reason: "65 characters, a serial has at most 64"},
+		{in: strings.Repeat("9", 10000), reason: "10000 characters, a serial has at most 64"},
+		{in: "", reason: "the serial is empty"},
+		{in: "   ", reason: "the serial is empty"},
+		{in: "AB 12", reason: "character 3 (a space) is not allowed; use letters, digits and - / . _"},
+		{in: "AB\a12", reason: "character 3 (control character U+0007) is not allowed; use letters, digits and - / . _"},
+		{in: "AB\u200b12", reason: `character 3 '\u200b' (U+200B) is not allowed; use letters, digits and - / . _`},
+		{in: "=1+2", reason: `character 1 '=' is not allowed; use letters, digits and - / . _`},
+		{in: "ÄB12", reason: "character 1 'Ä' (U+00C4) is not allowed; use letters, digits and - / . _"},
+	}
+	for _, tt := range tests {
+		got, err := core.NormalizeSerial(tt.in)
+		if tt.reason != "" {
+			require.Error(t, err, tt.in)
+			assert.Equal(t, tt.reason, err.Error(), "input %q", tt.in)
+			assert.Equal(t, core.Invalid, core.ErrorCode(err))
+			continue
+		}
+		require.NoError(t, err, tt.in)
+		assert.Equal(t, tt.want, got)
+	}
+}
+
+func TestPatternCheck(t *testing.T) {
+	tests := []struct {
+		pattern, serial, reason string
+	}{
+		{"996******", "996A1B2C3", ""},
+		{"996******", "99612345", "8 characters, the pattern 996****** needs 9"},
+		{"996******", "997A1B2C3", "character 3 must be 6"},
+		{"996******", "996A1B2C-", "character 9 must be a letter or digit"},
+		{"XY123***", "XY123ABC", ""},
+		{"xy123***", "XY123A1C", ""},
+		{"##-@@", "12-AB", ""},
+		{"##-@@", "1A-AB", "character 2 must be a digit"},
+		{"##-@@", "12-A1", "character 5 must be a letter"},
+		{"##-@@", "12_AB", "character 3 must be -"},
+		{"", "ANYTHING-GOES.1", ""},
+	}
+	for _, tt := range tests {
+		p, err := core.ParsePattern(tt.pattern)
+		require.NoError(t, err)
+		err = p.Check(tt.serial)
+		if tt.reason == "" {
+			assert.NoError(t, err, "%s against %s", tt.serial, tt.pattern)
+		} else if assert.Error(t, err, "%s against %s", tt.serial, tt.pattern) {
+			assert.Equal(t, tt.reason, err.Error())
+		}
+	}
+}
+
+func TestParsePatternRefusesWhatNoSerialMatches(t *testing.T) {
+	for pattern, reason := range map[string]string{
+		"996 ***":                "pattern character 4 (a space) is not allowed; use letters, digits, - / . _ and the wildcards * (letter or digit), # (digit), @ (letter)",
+		"99?***":                 "pattern character 3 '?' is not allowed; use letters, digits, - / . _ and the wildcards * (letter or digit), # (digit), @ (letter)",
+		strings.Repeat("*", 65): "the pattern has 65 characters; a serial has at most 64",
+	} {
+		_, err := core.ParsePattern(pattern)
+		if assert.Error(t, err, pattern) {
+			assert.Equal(t, reason, err.Error())
+		}
+	}
+	p, err := core.ParsePattern("  xy123***  ")
+	require.NoError(t, err)
+	assert.Equal(t, "XY123***", p.String())
+}
+
+func TestPatternDescribe(t *testing.T) {
+	for pattern, want := range map[string]string{
+		"996******": "9 characters, starts with 996, then 6 letters or digits",
+		"XY123***":  "8 characters, starts with XY123, then 3 letters or digits",
+		"##-@":      "4 characters, then 2 digits, then -, then 1 letter",
+		"":          "any serial of letters, digits and - / . _ (up to 64 characters)",
+	} {
+		p, err := core.ParsePattern(pattern)
+		require.NoError(t, err)
+		assert.Equal(t, want, p.Describe(), pattern)
+	}
+}
+
+func TestParseMoney(t *testing.T) {
+	for in, want := range map[string]core.Money{"12": 1200, "12.5": 1250, "12,50": 1250, "0.07": 7, "": 0, "-3.10": -310} {
+		got, err := core.ParseMoney(in)
+		require.NoError(t, err, in)
+		assert.Equal(t, want, got, in)
+	}
+	for _, bad := range []string{"12.345", "abc", "1.", "1e5", "99999999999999999"} {
+		_, err := core.ParseMoney(bad)
+		assert.Error(t, err, bad)
+	}
+	assert.Equal(t, "12.50", core.Money(1250).String())
+	assert.Equal(t, "-0.05", core.Money(-5).String())
+}
+
+func TestParseState(t *testing.T) {
+	for in, want := range map[string]core.State{"in-stock": core.InStock, "In stock": core.InStock, "sold": core.Sold, "RETURNED": core.Returned} {
+		got, err := core.ParseState(in)
+		require.NoError(t, err)
+		assert.Equal(t, want, got)
+	}
+	_, err := core.ParseState("lost")
+	assert.Error(t, err)
+}
+
+func TestUserMessage(t *testing.T) {
+	_, err := core.NormalizeSerial("")
+	assert.Equal(t, "The serial is empty", core.UserMessage(err))
+	assert.Equal(t, "Something went wrong while reading or saving the register; nothing was changed. The details are in the log file.",
+		core.UserMessage(assert.AnError))
+	assert.Equal(t, "", core.UserMessage(nil))
+}

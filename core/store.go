@@ -1,0 +1,85 @@
+package core
+
+// Store keeps the register's records. Package data implements it with
+// Badger; a shared database for shops with several counters can implement it
+// again.
+//
+// Update runs one business operation: everything fn writes lands whole or
+// not at all, and is durable when Update returns nil. fn may be run more than
+// once (after a write conflict), so it must not change anything outside the
+// store but its own results. View sees one consistent state.
+type Store interface {
+	View(fn func(Tx) error) error
+	Update(fn func(Tx) error) error
+	Close() error
+}
+
+// Sequence names a counter that hands out identifiers.
+type Sequence string
+
+const (
+	SeqItem    Sequence = "item"
+	SeqReceipt Sequence = "receipt"
+	SeqOrder   Sequence = "order"
+	SeqBrand   Sequence = "brand"
+	SeqModel   Sequence = "model"
+	SeqProject Sequence = "project"
+)
+
+// SerialQuery selects serials for the search and the item overview.
+type SerialQuery struct {
+	Text   string // part of the serial, any case; empty for all
+	Item   ItemID // 0 for every item
+	State  State  // 0 for every state
+	Offset int
+	Limit  int // 0 for no limit
+}
+
+// Tx is one transaction on the store. Single-record reads return an error
+// for which ErrorCode is NotFound when the record does not exist. Writes in
+// a View fail.
+type Tx interface {
+	NextID(Sequence) (uint64, error)
+
+	Item(ItemID) (Item, error)
+	ItemByNo(no string) (Item, error) // any case
+	ItemOfModel(ModelID) (ItemID, error)
+	Items() ([]Item, error)
+	PutItem(Item) error // keeps the number and model links unique to this item
+
+	Stock(ItemID) (Stock, error) // zero for an item never moved
+	PutStock(ItemID, Stock) error
+
+	Serial(item ItemID, serial string) (Serial, error)
+	PutSerial(Serial) error
+	DeleteSerial(item ItemID, serial string) error
+	// SearchSerials returns the page of serials the query selects, ordered
+	// by serial and then item, and how many it selects in all.
+	SearchSerials(SerialQuery) ([]Serial, int, error)
+
+	AddEvent(Event) error
+	History(item ItemID, serial string) ([]Event, error) // oldest first
+
+	Receipt(DocID) (Receipt, error)
+	Receipts() ([]Receipt, error)
+	PutReceipt(Receipt) error
+
+	Order(DocID) (Order, error)
+	Orders() ([]Order, error)
+	PutOrder(Order) error
+
+	Brand(BrandID) (Brand, error)
+	Brands() ([]Brand, error)
+	PutBrand(Brand) error
+	Model(ModelID) (Model, error)
+	Models() ([]Model, error)
+	PutModel(Model) error
+
+	Entity(ProjectNo) (Entity, error)
+	Entities() ([]Entity, error)
+	// EntitiesWith returns the entities of a model whose parameter (any case)
+	// has the value (any case).
+	EntitiesWith(model ModelID, param, value string) ([]ProjectNo, error)
+	PutEntity(Entity) error
+	DeleteEntity(ProjectNo) error
+}

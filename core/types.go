@@ -1,0 +1,124 @@
+package core
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Identifiers are sequential numbers handed out by the store.
+type (
+	ItemID    uint64
+	DocID     uint64
+	BrandID   uint64
+	ModelID   uint64
+	ProjectNo uint64 // an entity's project number
+)
+
+func (n ProjectNo) String() string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf("P-%06d", uint64(n))
+}
+
+// DocKind tells goods receipts from orders.
+type DocKind uint8
+
+const (
+	ReceiptDoc DocKind = iota + 1
+	OrderDoc
+)
+
+// DocRef points at one receipt or order.
+type DocRef struct {
+	Kind DocKind
+	ID   DocID
+}
+
+// String is the document number staff see: GR-000001 or SO-000001.
+func (d DocRef) String() string {
+	switch d.Kind {
+	case ReceiptDoc:
+		return fmt.Sprintf("GR-%06d", uint64(d.ID))
+	case OrderDoc:
+		return fmt.Sprintf("SO-%06d", uint64(d.ID))
+	}
+	return ""
+}
+
+func (d DocRef) IsZero() bool { return d.ID == 0 }
+
+// Money is an amount in hundredths (cents, øre, pence).
+type Money int64
+
+func (m Money) String() string {
+	sign := ""
+	if m < 0 {
+		sign, m = "-", -m
+	}
+	return fmt.Sprintf("%s%d.%02d", sign, int64(m)/100, int64(m)%100)
+}
+
+// ParseMoney reads an amount typed as 12, 12.5, 12.50 or 12,50.
+func ParseMoney(s string) (Money, error) {
+	s = strings.ReplaceAll(strings.TrimSpace(s), ",", ".")
+	if s == "" {
+		return 0, nil
+	}
+	whole, frac, hasFrac := strings.Cut(s, ".")
+	neg := strings.HasPrefix(whole, "-")
+	whole = strings.TrimPrefix(whole, "-")
+	if whole == "" {
+		whole = "0"
+	}
+	if len(frac) > 2 || (hasFrac && frac == "") || len(whole) > 13 {
+		return 0, errorf(Invalid, "%q is not an amount; write it like 1250.00", s)
+	}
+	w, err1 := strconv.ParseUint(whole, 10, 64)
+	frac = (frac + "00")[:2]
+	f, err2 := strconv.ParseUint(frac, 10, 64)
+	if err1 != nil || err2 != nil {
+		return 0, errorf(Invalid, "%q is not an amount; write it like 1250.00", s)
+	}
+	m := Money(w*100 + f)
+	if neg {
+		m = -m
+	}
+	return m, nil
+}
+
+// State is where a serial is in its life.
+type State uint8
+
+const (
+	InStock  State = iota + 1 // received and not sold
+	Sold                      // placed in an order
+	Returned                  // brought back by the customer; in stock again
+)
+
+var stateNames = map[State]string{InStock: "in stock", Sold: "sold", Returned: "returned"}
+
+func (s State) String() string { return stateNames[s] }
+
+// Available reports whether a unit in this state is on the shelf.
+func (s State) Available() bool { return s == InStock || s == Returned }
+
+// ParseState reads "in stock", "in-stock", "sold" or "returned".
+func ParseState(s string) (State, error) {
+	s = strings.ReplaceAll(strings.ToLower(strings.TrimSpace(s)), "-", " ")
+	for st, name := range stateNames {
+		if name == s {
+			return st, nil
+		}
+	}
+	return 0, errorf(Invalid, "%q is not a serial state; use in-stock, sold or returned", s)
+}
+
+// Day is the calendar day of t, as the midnight UTC that stands for it, so
+// that a document date does not move with the time zone.
+func Day(t time.Time) time.Time {
+	y, m, d := t.Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+}

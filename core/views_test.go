@@ -1,0 +1,74 @@
+package core_test
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"serialdesk/core"
+)
+
+func TestItemOverview(t *testing.T) {
+	s := newShop(t)
+	rc := s.receive(s.chainsaw, "996AAAAA3", "996AAAAA1", "996AAAAA2")
+	o := s.sell(s.chainsaw, "996AAAAA2")
+	ov, err := s.reg.ItemOverview(s.chainsaw.ID, core.SerialQuery{})
+	require.NoError(t, err)
+	assert.Equal(t, "CS-500", ov.Item.No)
+	assert.Equal(t, core.Stock{Purchased: 3, Sold: 1}, ov.Stock)
+	assert.Equal(t, 3, ov.Total)
+	require.Len(t, ov.Rows, 3)
+	assert.Equal(t, "996AAAAA1", ov.Rows[0].Serial.Serial, "ordered by serial")
+	assert.Equal(t, rc.Ref(), ov.Rows[1].Received.Doc)
+	assert.Equal(t, "Husqvarna AB", ov.Rows[1].Received.Party)
+	assert.Equal(t, o.Ref(), ov.Rows[1].Sold.Doc)
+	assert.Equal(t, "Jane Doe", ov.Rows[1].Sold.Party)
+	assert.Equal(t, "Chainsaw 500", ov.Rows[1].ItemName)
+
+	ov, err = s.reg.ItemOverview(s.chainsaw.ID, core.SerialQuery{State: core.InStock, Limit: 1, Offset: 1})
+	require.NoError(t, err)
+	assert.Equal(t, 2, ov.Total)
+	require.Len(t, ov.Rows, 1)
+	assert.Equal(t, "996AAAAA3", ov.Rows[0].Serial.Serial)
+
+	_, err = s.reg.ItemOverview(999, core.SerialQuery{})
+	assert.Equal(t, core.NotFound, core.ErrorCode(err))
+}
+
+func TestSearchSerials(t *testing.T) {
+	s := newShop(t)
+	drill, err := s.reg.SaveItem(core.Item{No: "DRILL", Name: "Drill", UseSerial: true})
+	require.NoError(t, err)
+	s.receive(s.chainsaw, "996AB0001", "996AB0002", "996CD0003")
+	s.receive(drill, "AB-77", "996AB0001")
+	s.sell(s.chainsaw, "996AB0002")
+
+	search := func(q core.SerialQuery) (rows []string, total int) {
+		page, err := s.reg.SearchSerials(q)
+		require.NoError(t, err)
+		for _, r := range page.Rows {
+			rows = append(rows, r.ItemNo+":"+r.Serial.Serial)
+		}
+		return rows, page.Total
+	}
+	rows, total := search(core.SerialQuery{Text: " ab0 "})
+	assert.Equal(t, []string{"CS-500:996AB0001", "DRILL:996AB0001", "CS-500:996AB0002"}, rows, "any case, by serial then item")
+	assert.Equal(t, 3, total)
+
+	rows, total = search(core.SerialQuery{Text: "ab", Limit: 2, Offset: 1})
+	assert.Equal(t, []string{"DRILL:996AB0001", "CS-500:996AB0002"}, rows)
+	assert.Equal(t, 4, total)
+
+	rows, _ = search(core.SerialQuery{Text: "ab", State: core.Sold})
+	assert.Equal(t, []string{"CS-500:996AB0002"}, rows)
+	rows, _ = search(core.SerialQuery{Text: "ab", Item: drill.ID})
+	assert.Equal(t, []string{"DRILL:996AB0001", "DRILL:AB-77"}, rows)
+	rows, _ = search(core.SerialQuery{Item: s.chainsaw.ID, State: core.InStock})
+	assert.Equal(t, []string{"CS-500:996AB0001", "CS-500:996CD0003"}, rows)
+	rows, total = search(core.SerialQuery{Text: "nothing"})
+	assert.Empty(t, rows)
+	assert.Zero(t, total)
+	_, total = search(core.SerialQuery{Offset: 100})
+	assert.Equal(t, 5, total, "an offset past the end still counts")
+}

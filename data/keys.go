@@ -1,0 +1,105 @@
+package data
+
+import (
+	"encoding/binary"
+	"strings"
+
+	"serialdesk/core"
+)
+
+// Key layout. Every key starts with one byte naming the record kind or
+// index; integers are 8-byte big-endian so that keys sort by number; text is
+// stored as is, ended by 0x00 where more follows (serials, item numbers and
+// parameter values cannot contain 0x00). Index entries with nothing to say
+// have empty values and are scanned key-only.
+//
+//	0x01 seq      <name>                                  → uint64 last number handed out
+//	0x02 item     <item id>                               → core.Item (JSON)
+//	0x03 item no  <ITEM NO upper-cased>                   → item id
+//	0x04 model    → item <model id>                       → item id (one item per model)
+//	0x05 stock    <item id>                               → core.Stock (JSON)
+//	0x06 serial   <item id><serial>                       → core.Serial (JSON)
+//	0x07 by text  <serial>0x00<item id>                   → state (1 byte): search across items
+//	0x08 by state <item id><state><serial>                → empty: an item's serials in one state
+//	0x09 event    <item id><serial>0x00<unix ns><n uint32> → core.Event (JSON), in time order
+//	0x0a receipt  <doc id>                                → core.Receipt (JSON)
+//	0x0b order    <doc id>                                → core.Order (JSON)
+//	0x0c brand    <brand id>                              → core.Brand (JSON)
+//	0x0d model    <model id>                              → core.Model (JSON)
+//	0x0e entity   <project no>                            → core.Entity (JSON)
+//	0x0f param    <model id><param lower>0x00<VALUE>0x00<project no> → empty
+//	0x10 undo     <operation id><chunk uint32>            → old values (journal.go)
+//	0x11 done     <operation id>                          → empty: the operation committed
+//
+// Retired prefixes stay reserved: never reuse a byte for another meaning.
+const (
+	pSeq byte = iota + 1
+	pItem
+	pItemNo
+	pModelItem
+	pStock
+	pSerial
+	pSerialText
+	pSerialState
+	pEvent
+	pReceipt
+	pOrder
+	pBrand
+	pModel
+	pEntity
+	pParam
+	pUndo
+	pDone
+)
+
+// key builds a key from a prefix and parts: uint64 and uint32 parts are
+// written big-endian, strings as bytes, a byte as itself.
+func key(prefix byte, parts ...any) []byte {
+	k := []byte{prefix}
+	for _, p := range parts {
+		switch v := p.(type) {
+		case uint64:
+			k = binary.BigEndian.AppendUint64(k, v)
+		case uint32:
+			k = binary.BigEndian.AppendUint32(k, v)
+		case string:
+			k = append(k, v...)
+		case byte:
+			k = append(k, v)
+		default:
+			panic("data: unsupported key part")
+		}
+	}
+	return k
+}
+
+func itemKey(id core.ItemID) []byte      { return key(pItem, uint64(id)) }
+func itemNoKey(no string) []byte         { return key(pItemNo, strings.ToUpper(no)) }
+func modelItemKey(m core.ModelID) []byte { return key(pModelItem, uint64(m)) }
+func stockKey(id core.ItemID) []byte     { return key(pStock, uint64(id)) }
+func serialKey(id core.ItemID, serial string) []byte {
+	return key(pSerial, uint64(id), serial)
+}
+func serialTextKey(id core.ItemID, serial string) []byte {
+	return key(pSerialText, serial, byte(0), uint64(id))
+}
+func serialStateKey(id core.ItemID, st core.State, serial string) []byte {
+	return key(pSerialState, uint64(id), byte(st), serial)
+}
+func eventPrefix(id core.ItemID, serial string) []byte {
+	return key(pEvent, uint64(id), serial, byte(0))
+}
+func receiptKey(id core.DocID) []byte    { return key(pReceipt, uint64(id)) }
+func orderKey(id core.DocID) []byte      { return key(pOrder, uint64(id)) }
+func brandKey(id core.BrandID) []byte    { return key(pBrand, uint64(id)) }
+func modelKey(id core.ModelID) []byte    { return key(pModel, uint64(id)) }
+func entityKey(no core.ProjectNo) []byte { return key(pEntity, uint64(no)) }
+func paramPrefix(m core.ModelID, param, value string) []byte {
+	return key(pParam, uint64(m), strings.ToLower(strings.TrimSpace(param)), byte(0), strings.ToUpper(strings.TrimSpace(value)), byte(0))
+}
+func paramKey(m core.ModelID, p core.Param, no core.ProjectNo) []byte {
+	return append(paramPrefix(m, p.Name, p.Value), key(0, uint64(no))[1:]...)
+}
+
+// lastUint64 reads the number that ends a key.
+func lastUint64(k []byte) uint64 { return binary.BigEndian.Uint64(k[len(k)-8:]) }

@@ -1,0 +1,101 @@
+package data
+
+import (
+	"errors"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"serialdesk/core"
+)
+
+// errTooBig tells Update that an operation outgrew one transaction and must
+// run again through the journal.
+var errTooBig = errors.New("operation too large for one transaction")
+
+// kv is the byte-level view of one operation: a Badger transaction and, for
+// operations larger than a transaction, the journal that makes them whole.
+type kv struct {
+	s       *Store
+	txn     *badger.Txn
+	count   int64 // entries and bytes written in txn, against the budget
+	size    int64
+	journal *journal // nil for an operation within one transaction
+}
+
+func (k *kv) get(key []byte) ([]byte, error) {
+	item, err := k.txn.Get(key)
+	if errors.Is(err, badger.ErrKeyNotFound) {
+		return nil, core.ErrNotFound
+	}
+	if err != nil {
+		return nil, err
+	}
+	return item.ValueCopy(nil)
+}
+
+func (k *kv) set(key, val []byte) error { return k.write(key, val, false) }
+func (k *kv) del(key []byte) error      { return k.write(key, nil, true) }
+
+func (k *kv) write(key, val []byte, del bool) error {
+	if k.journal != nil {
+		if err := k.journal.before(k, key, val); err != nil {
+			return err
+		}
+	} else if k.over(key, val) {
+		return errTooBig
+	}
+	var err error
+	if del {
+		err = k.txn.Delete(key)
+	} else {
+		err = k.txn.Set(key, val)
+	}
+	if errors.Is(err, badger.ErrTxnTooBig) {
+		return errTooBig
+	}
+	k.count++
+	k.size += entrySize(key, val)
+	return err
+}
+
+// over reports whether one more entry would leave the budget of a
+// transaction.
+func (k *kv) over(key, val []byte) bool {
+	return k.count+1 >= k.s.budget.count || k.size+entrySize(key, val) >= k.s.budget.size
+}
+
+// entrySize is Badger's estimate of what an entry costs in a transaction,
+// with room for the version it adds.
+func entrySize(key, val []byte) int64 { return int64(len(key)+len(val)) + 2 + 10 }
+
+// scan calls fn for every key with the prefix, in order; val is nil when
+// keysOnly. The slices are only valid during the call.
+func (k *kv) scan(prefix []byte, keysOnly bool, fn func(key, val []byte) error) error {
+	return k.scanFrom(prefix, prefix, keysOnly, fn)
+}
+
+// scanFrom is scan starting at the first key at or after start.
+func (k *kv) scanFrom(prefix, start []byte, keysOnly bool, fn func(key, val []byte) error) error {
+	opts := badger.DefaultIteratorOptions
+	opts.Prefix = prefix
+	opts.PrefetchValues = !keysOnly
+	it := k.txn.NewIterator(opts)
+	defer it.Close()
+	for it.Seek(start); it.ValidForPrefix(prefix); it.Next() {
+		item := it.Item()
+		var val []byte
+		if !keysOnly {
+			var err error
+			if val, err = item.ValueCopy(nil); err != nil {
+				return err
+			}
+		}
+		if err := fn(item.Key(), val); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// stopScan ends a scan early without an error.
+var stopScan = errors.New("stop")

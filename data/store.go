@@ -1,0 +1,161 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+
+	"github.com/dgraph-io/badger/v4"
+	"github.com/dgraph-io/badger/v4/skl"
+	"github.com/sirupsen/logrus"
+
+	"serialdesk/core"
+)
+
+// ErrAlreadyOpen is wrapped by Open's error when another Serialdesk has the
+// data directory open.
+var ErrAlreadyOpen = errors.New("data directory in use")
+
+// Store is the Badger implementation of core.Store.
+type Store struct {
+	db     *badger.DB
+	dir    string
+	log    logrus.FieldLogger
+	budget budget
+	// Operations within one transaction share mu; a journaled operation
+	// holds it alone, so nobody sees or writes beside its partial state.
+	mu sync.RWMutex
+}
+
+// budget is how much one transaction may hold: half of what Badger accepts,
+// leaving room for its own bookkeeping and a journal's undo record.
+type budget struct{ count, size int64 }
+
+// Sizes for a desktop: Badger's defaults reserve hundreds of megabytes for a
+// server, and on Windows the value log is allocated at full size on disk.
+const (
+	memTableSize     = 32 << 20
+	valueLogFileSize = 64 << 20
+	maxConflictTries = 10
+)
+
+// Open opens (or creates) the register in dir. Badger's messages go to log
+// at warning level.
+func Open(dir string, log logrus.FieldLogger) (*Store, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot create its data folder %s: %v", dir, err), Err: err}
+	}
+	opts := badger.DefaultOptions(dir).
+		WithLogger(badgerLogger{log}).
+		WithSyncWrites(true). // a confirmed document is on disk when the call returns
+		WithMemTableSize(memTableSize).
+		WithNumMemtables(2).
+		WithNumLevelZeroTables(2).
+		WithNumLevelZeroTablesStall(8).
+		WithBlockCacheSize(16 << 20).
+		WithIndexCacheSize(16 << 20).
+		WithValueLogFileSize(valueLogFileSize).
+		WithNumCompactors(2)
+	db, err := badger.Open(opts)
+	if err != nil {
+		return nil, openError(dir, err)
+	}
+	s := &Store{db: db, dir: dir, log: log, budget: budget{
+		count: memTableSize * 15 / 100 / int64(skl.MaxNodeSize) / 2,
+		size:  memTableSize * 15 / 100 / 2,
+	}}
+	kept, rolledBack, err := recoverJournal(db)
+	if err != nil {
+		db.Close()
+		return nil, &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk could not finish an interrupted operation in %s", dir), Err: err}
+	}
+	if kept+rolledBack > 0 {
+		log.WithFields(logrus.Fields{"finished": kept, "rolled_back": rolledBack}).Warn("finished operations interrupted by a crash")
+	}
+	return s, nil
+}
+
+func openError(dir string, err error) error {
+	if strings.Contains(err.Error(), "Another process is using this Badger database") {
+		return &core.Error{Code: core.Conflict, Message: fmt.Sprintf("Serialdesk is already open on %s. Use the window that is open, or close it first.", dir),
+			Err: fmt.Errorf("%w: %w", ErrAlreadyOpen, err)}
+	}
+	return &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot open the register in %s: %v", dir, err), Err: err}
+}
+
+// Dir is the data directory.
+func (s *Store) Dir() string { return s.dir }
+
+// Close flushes and closes the store.
+func (s *Store) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.db.Close()
+}
+
+// View runs fn on a consistent snapshot.
+func (s *Store) View(fn func(core.Tx) error) error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	txn := s.db.NewTransaction(false)
+	defer txn.Discard()
+	return fn(&tx{kv: &kv{s: s, txn: txn}})
+}
+
+// Update runs one operation atomically and durably. Operations run side by
+// side as Badger transactions; one that loses a write conflict runs again
+// on fresh data. One that outgrows a transaction runs again alone through
+// the journal.
+func (s *Store) Update(fn func(core.Tx) error) error {
+	for try := 1; ; try++ {
+		err := s.updateInTxn(fn)
+		switch {
+		case errors.Is(err, errTooBig):
+			return s.updateJournaled(fn)
+		case errors.Is(err, badger.ErrConflict) && try < maxConflictTries:
+			continue
+		}
+		return err
+	}
+}
+
+func (s *Store) updateInTxn(fn func(core.Tx) error) error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	txn := s.db.NewTransaction(true)
+	defer txn.Discard()
+	if err := fn(&tx{kv: &kv{s: s, txn: txn}}); err != nil {
+		return err
+	}
+	return txn.Commit()
+}
+
+func (s *Store) updateJournaled(fn func(core.Tx) error) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	j := newJournal(s.budget)
+	k := &kv{s: s, txn: s.db.NewTransaction(true), journal: j}
+	err := fn(&tx{kv: k})
+	if err == nil {
+		err = j.commit(k)
+	}
+	if err == nil {
+		return nil
+	}
+	k.txn.Discard()
+	if rbErr := rollbackOp(s.db, j.op); rbErr != nil {
+		s.log.WithError(rbErr).Error("could not roll back an unfinished operation; it is rolled back on the next start")
+		return &core.Error{Code: core.Internal, Message: "Saving failed halfway and could not be undone right away. Close Serialdesk and open it again: it undoes the unfinished step when it starts.", Err: errors.Join(err, rbErr)}
+	}
+	return err
+}
+
+// badgerLogger passes Badger's warnings and errors to logrus.
+type badgerLogger struct{ log logrus.FieldLogger }
+
+func (l badgerLogger) Errorf(f string, a ...any)   { l.log.Errorf("badger: "+strings.TrimSpace(f), a...) }
+func (l badgerLogger) Warningf(f string, a ...any) { l.log.Warnf("badger: "+strings.TrimSpace(f), a...) }
+func (l badgerLogger) Infof(string, ...any)        {}
+func (l badgerLogger) Debugf(string, ...any)       {}

@@ -1,0 +1,206 @@
+package data_test
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"serialdesk/core"
+	"serialdesk/data"
+	"serialdesk/data/datatest"
+)
+
+func TestReopenKeepsEverything(t *testing.T) {
+	dir := t.TempDir()
+	s, err := data.Open(dir, datatest.Logger())
+	require.NoError(t, err)
+	reg := core.New(s)
+	brand, err := reg.SaveBrand(core.Brand{Name: "Audi"})
+	require.NoError(t, err)
+	model, err := reg.SaveModel(core.Model{Brand: brand.ID, Name: "A6"})
+	require.NoError(t, err)
+	car, err := reg.SaveItem(core.Item{No: "NEW-A6", Name: "NEW AUDI A6", UseSerial: true, Pattern: "XY123***",
+		Model: model.ID, CreateEntity: true, CreateOnStockUpdate: true})
+	require.NoError(t, err)
+	rc, err := reg.ConfirmReceipt(core.Receipt{Supplier: "Audi AG", Lines: []core.ReceiptLine{{Item: car.ID, Quantity: 2, Serials: []string{"XY123AAA", "XY123AAB"}}}})
+	require.NoError(t, err)
+	o, err := reg.SaveOrder(core.Order{Customer: "Jane Doe", Lines: []core.OrderLine{{Item: car.ID, Quantity: 1, Serials: []string{"XY123AAA"}}}})
+	require.NoError(t, err)
+
+	before := snapshot(t, reg)
+	require.NoError(t, s.Close())
+
+	s, err = data.Open(dir, datatest.Logger())
+	require.NoError(t, err)
+	defer s.Close()
+	reg = core.New(s)
+	assert.Equal(t, before, snapshot(t, reg))
+	got, err := reg.Receipt(rc.ID)
+	require.NoError(t, err)
+	assert.Equal(t, core.Confirmed, got.Status)
+	gotOrder, err := reg.Order(o.ID)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"XY123AAA"}, gotOrder.Lines[0].Serials)
+
+	next, err := reg.SaveItem(core.Item{No: "B", Name: "B"})
+	require.NoError(t, err)
+	assert.Equal(t, car.ID+1, next.ID, "numbering goes on after a restart")
+}
+
+// snapshot is everything a user can see of a register, for comparisons.
+func snapshot(t *testing.T, reg *core.Register) map[string]any {
+	t.Helper()
+	items, err := reg.Items("")
+	require.NoError(t, err)
+	serials, err := reg.SearchSerials(core.SerialQuery{})
+	require.NoError(t, err)
+	entities, err := reg.Entities("")
+	require.NoError(t, err)
+	models, err := reg.Models(0)
+	require.NoError(t, err)
+	receipts, err := reg.Receipts()
+	require.NoError(t, err)
+	orders, err := reg.Orders()
+	require.NoError(t, err)
+	history := map[string][]core.Event{}
+	for _, row := range serials.Rows {
+		events, err := reg.SerialHistory(row.Item, row.Serial.Serial)
+		require.NoError(t, err)
+		for i := range events {
+			events[i].Time = events[i].Time.UTC()
+		}
+		history[row.ItemNo+" "+row.Serial.Serial] = events
+	}
+	for i := range entities {
+		entities[i].Created = entities[i].Created.UTC()
+	}
+	return map[string]any{"items": items, "serials": serials, "entities": entities, "models": models,
+		"receipts": len(receipts), "orders": len(orders), "history": history}
+}
+
+func TestSecondOpenIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	reg := core.New(datatest.MustOpen(t, dir))
+	_, err := data.Open(dir, datatest.Logger())
+	require.Error(t, err)
+	assert.True(t, errors.Is(err, data.ErrAlreadyOpen))
+	assert.Equal(t, core.Conflict, core.ErrorCode(err))
+	assert.Contains(t, core.UserMessage(err), "Serialdesk is already open on "+dir)
+
+	_, err = reg.SaveItem(core.Item{No: "A", Name: "A"})
+	assert.NoError(t, err, "the first store is unharmed")
+}
+
+func TestLargeReceiptIsAllOrNothing(t *testing.T) {
+	if testing.Short() {
+		t.Skip("receives 50,000 serials")
+	}
+	dir := t.TempDir()
+	s := datatest.MustOpen(t, dir)
+	reg := core.New(s)
+	it, err := reg.SaveItem(core.Item{No: "CHIP", Name: "Chip", UseSerial: true, RequireAtPurchase: true})
+	require.NoError(t, err)
+	const n = 50_000
+	serials := make([]string, n)
+	for i := range serials {
+		serials[i] = fmt.Sprintf("SN%08d", i)
+	}
+	bad := append(append([]string(nil), serials[:n-1]...), "SN 1")
+	_, err = reg.ConfirmReceipt(core.Receipt{Lines: []core.ReceiptLine{{Item: it.ID, Quantity: n, Serials: bad}}})
+	require.Error(t, err)
+	require.Len(t, core.Problems(err), 1)
+
+	rc, err := reg.ConfirmReceipt(core.Receipt{Lines: []core.ReceiptLine{{Item: it.ID, Quantity: n, Serials: serials}}})
+	require.NoError(t, err)
+	page, err := reg.SearchSerials(core.SerialQuery{Limit: 1})
+	require.NoError(t, err)
+	assert.Equal(t, n, page.Total)
+
+	// The whole receipt also goes away whole.
+	_, err = reg.CancelReceipt(rc.ID)
+	require.NoError(t, err)
+	page, err = reg.SearchSerials(core.SerialQuery{Limit: 1})
+	require.NoError(t, err)
+	assert.Zero(t, page.Total)
+	st, err := reg.Stock(it.ID)
+	require.NoError(t, err)
+	assert.Equal(t, core.Stock{}, st)
+}
+
+func TestSameSerialSoldFromTwoWindows(t *testing.T) {
+	reg := datatest.NewRegister(t)
+	it, err := reg.SaveItem(core.Item{No: "SAW", Name: "Saw", UseSerial: true, RequireAtSale: true, RequireAtPurchase: true})
+	require.NoError(t, err)
+	_, err = reg.ConfirmReceipt(core.Receipt{Lines: []core.ReceiptLine{{Item: it.ID, Quantity: 1, Serials: []string{"S1"}}}})
+	require.NoError(t, err)
+
+	const windows = 16
+	var wg sync.WaitGroup
+	results := make([]error, windows)
+	orders := make([]core.Order, windows)
+	for i := range windows {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			orders[i], results[i] = reg.SaveOrder(core.Order{Customer: fmt.Sprintf("Customer %d", i),
+				Lines: []core.OrderLine{{Item: it.ID, Quantity: 1, Serials: []string{"S1"}}}})
+		}()
+	}
+	wg.Wait()
+	var winner core.Order
+	wins := 0
+	for i, err := range results {
+		if err == nil {
+			wins++
+			winner = orders[i]
+		}
+	}
+	require.Equal(t, 1, wins, "exactly one order gets the serial")
+	for _, err := range results {
+		if err != nil {
+			require.Len(t, core.Problems(err), 1)
+			assert.Contains(t, core.Problems(err)[0].Reason, "already sold on "+winner.Ref().String())
+		}
+	}
+	st, err := reg.Stock(it.ID)
+	require.NoError(t, err)
+	assert.Equal(t, core.Stock{Purchased: 1, Sold: 1}, st)
+	all, err := reg.Orders()
+	require.NoError(t, err)
+	assert.Len(t, all, 1)
+}
+
+func TestSameSerialReceivedTwiceAtOnce(t *testing.T) {
+	reg := datatest.NewRegister(t)
+	it, err := reg.SaveItem(core.Item{No: "SAW", Name: "Saw", UseSerial: true})
+	require.NoError(t, err)
+	const windows = 8
+	var wg sync.WaitGroup
+	errs := make(chan error, windows)
+	for range windows {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, err := reg.ConfirmReceipt(core.Receipt{Lines: []core.ReceiptLine{{Item: it.ID, Quantity: 1, Serials: []string{"S1"}}}})
+			errs <- err
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	ok := 0
+	for err := range errs {
+		if err == nil {
+			ok++
+		} else {
+			assert.Contains(t, core.UserMessage(err), "already in stock (received on GR-")
+		}
+	}
+	assert.Equal(t, 1, ok)
+	st, err := reg.Stock(it.ID)
+	require.NoError(t, err)
+	assert.Equal(t, int64(1), st.InStock())
+}
