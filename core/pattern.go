@@ -9,9 +9,9 @@ import (
 // Pattern is the shape every serial of an item must have. Each character is
 // a literal, or one of the wildcards:
 //
-//	*  a letter or a digit
-//	#  a digit
-//	@  a letter
+//   - a letter or a digit
+//     #  a digit
+//     @  a letter
 //
 // A pattern fixes the length. The empty pattern accepts any valid serial.
 type Pattern struct {

@@ -134,7 +134,9 @@ type Receipt struct {
 func (rc Receipt) Ref() DocRef { return DocRef{ReceiptDoc, rc.ID} }
 
 // Units is the total quantity of all lines.
-func (rc Receipt) Units() int { return sumQuantity(rc.Lines, func(l ReceiptLine) int { return l.Quantity }) }
+func (rc Receipt) Units() int {
+	return sumQuantity(rc.Lines, func(l ReceiptLine) int { return l.Quantity })
+}
 
 // OrderLine is one sold item: its quantity and the serials of the units.
 type OrderLine struct {

@@ -72,8 +72,8 @@ func TestPatternCheck(t *testing.T) {
 
 func TestParsePatternRefusesWhatNoSerialMatches(t *testing.T) {
 	for pattern, reason := range map[string]string{
-		"996 ***":                "pattern character 4 (a space) is not allowed; use letters, digits, - / . _ and the wildcards * (letter or digit), # (digit), @ (letter)",
-		"99?***":                 "pattern character 3 '?' is not allowed; use letters, digits, - / . _ and the wildcards * (letter or digit), # (digit), @ (letter)",
+		"996 ***":               "pattern character 4 (a space) is not allowed; use letters, digits, - / . _ and the wildcards * (letter or digit), # (digit), @ (letter)",
+		"99?***":                "pattern character 3 '?' is not allowed; use letters, digits, - / . _ and the wildcards * (letter or digit), # (digit), @ (letter)",
 		strings.Repeat("*", 65): "the pattern has 65 characters; a serial has at most 64",
 	} {
 		_, err := core.ParsePattern(pattern)

@@ -155,7 +155,9 @@ func (s *Store) updateJournaled(fn func(core.Tx) error) error {
 // badgerLogger passes Badger's warnings and errors to logrus.
 type badgerLogger struct{ log logrus.FieldLogger }
 
-func (l badgerLogger) Errorf(f string, a ...any)   { l.log.Errorf("badger: "+strings.TrimSpace(f), a...) }
-func (l badgerLogger) Warningf(f string, a ...any) { l.log.Warnf("badger: "+strings.TrimSpace(f), a...) }
-func (l badgerLogger) Infof(string, ...any)        {}
-func (l badgerLogger) Debugf(string, ...any)       {}
+func (l badgerLogger) Errorf(f string, a ...any) { l.log.Errorf("badger: "+strings.TrimSpace(f), a...) }
+func (l badgerLogger) Warningf(f string, a ...any) {
+	l.log.Warnf("badger: "+strings.TrimSpace(f), a...)
+}
+func (l badgerLogger) Infof(string, ...any)  {}
+func (l badgerLogger) Debugf(string, ...any) {}

@@ -245,16 +245,16 @@ func (t *tx) Receipts() ([]core.Receipt, error) { return list[core.Receipt](t, p
 func (t *tx) PutReceipt(rc core.Receipt) error  { return t.putJSON(receiptKey(rc.ID), rc) }
 
 func (t *tx) Order(id core.DocID) (o core.Order, err error) { return o, t.getJSON(orderKey(id), &o) }
-func (t *tx) Orders() ([]core.Order, error)                { return list[core.Order](t, pOrder) }
-func (t *tx) PutOrder(o core.Order) error                  { return t.putJSON(orderKey(o.ID), o) }
+func (t *tx) Orders() ([]core.Order, error)                 { return list[core.Order](t, pOrder) }
+func (t *tx) PutOrder(o core.Order) error                   { return t.putJSON(orderKey(o.ID), o) }
 
 func (t *tx) Brand(id core.BrandID) (b core.Brand, err error) { return b, t.getJSON(brandKey(id), &b) }
-func (t *tx) Brands() ([]core.Brand, error)                  { return list[core.Brand](t, pBrand) }
-func (t *tx) PutBrand(b core.Brand) error                    { return t.putJSON(brandKey(b.ID), b) }
+func (t *tx) Brands() ([]core.Brand, error)                   { return list[core.Brand](t, pBrand) }
+func (t *tx) PutBrand(b core.Brand) error                     { return t.putJSON(brandKey(b.ID), b) }
 
 func (t *tx) Model(id core.ModelID) (m core.Model, err error) { return m, t.getJSON(modelKey(id), &m) }
-func (t *tx) Models() ([]core.Model, error)                  { return list[core.Model](t, pModel) }
-func (t *tx) PutModel(m core.Model) error                    { return t.putJSON(modelKey(m.ID), m) }
+func (t *tx) Models() ([]core.Model, error)                   { return list[core.Model](t, pModel) }
+func (t *tx) PutModel(m core.Model) error                     { return t.putJSON(modelKey(m.ID), m) }
 
 // Entities
 
