@@ -132,13 +132,22 @@ func serialOrNone(tx Tx, item ItemID, serial string) (Serial, bool, error) {
 	return rec, err == nil, err
 }
 
-// restore puts back the record a document replaced, or removes the serial
-// when the document created it.
-func restore(tx Tx, replaced []Serial, item ItemID, serial string) error {
+// replacedRecord finds a serial's record as it was before a document
+// replaced it; ok is false when the document created the serial.
+func replacedRecord(replaced []Serial, k serialKey) (prior Serial, ok bool) {
 	for _, prior := range replaced {
-		if prior.Item == item && prior.Serial == serial {
-			return tx.PutSerial(prior)
+		if prior.Item == k.item && prior.Serial == k.serial {
+			return prior, true
 		}
 	}
-	return tx.DeleteSerial(item, serial)
+	return Serial{}, false
+}
+
+// putOrDelete stores what is left of a serial, or removes the serial when
+// nothing is.
+func putOrDelete(tx Tx, k serialKey, left Serial, keep bool) error {
+	if keep {
+		return tx.PutSerial(left)
+	}
+	return tx.DeleteSerial(k.item, k.serial)
 }

@@ -261,10 +261,22 @@ func unsell(tx Tx, o Order, k serialKey, kind EventKind, now time.Time) error {
 	if err := detachEntity(tx, rec.Project, ref); err != nil {
 		return err
 	}
-	if err := restore(tx, o.Replaced, k.item, k.serial); err != nil {
+	left, keep := o.withoutSale(rec)
+	if err := putOrDelete(tx, k, left, keep); err != nil {
 		return err
 	}
 	return tx.AddEvent(Event{Time: now, Kind: kind, Item: k.item, Serial: k.serial, Doc: ref, Party: o.Customer, Project: rec.Project})
+}
+
+// withoutSale is a serial held by this order (sold or returned against it)
+// with the sale taken away: as it was before the sale, or on the shelf when
+// a receipt registered it after the sale. ok is false when nothing is left.
+func (o Order) withoutSale(rec Serial) (Serial, bool) {
+	prior, had := replacedRecord(o.Replaced, serialKey{rec.Item, rec.Serial})
+	if rec.Received != nil && (!had || prior.Received == nil || prior.Received.Doc != rec.Received.Doc) {
+		return Serial{Item: rec.Item, Serial: rec.Serial, State: InStock, Project: rec.Project, Received: rec.Received}, true
+	}
+	return prior, had
 }
 
 // CancelOrder reverses an order: its units are no longer sold, and its

@@ -141,8 +141,13 @@ func (r *Register) receive(tx Tx, rc *Receipt, items map[ItemID]Item, known map[
 			if existed {
 				rc.Replaced = append(rc.Replaced, prior)
 			}
-			rec := Serial{Item: l.Item, Serial: s, State: InStock, Project: prior.Project,
-				Received: &Movement{Date: rc.Date, Doc: ref, Party: rc.Supplier, Amount: l.UnitCost}}
+			received := &Movement{Date: rc.Date, Doc: ref, Party: rc.Supplier, Amount: l.UnitCost}
+			rec := Serial{Item: l.Item, Serial: s, State: InStock, Project: prior.Project, Received: received}
+			if prior.soldBeforeReceived() {
+				// The paperwork follows the sale: the unit stays sold.
+				rec = prior
+				rec.Received = received
+			}
 			ev := Event{Time: now, Item: l.Item, Serial: s, Doc: ref, Party: rc.Supplier}
 			entityEvents, err := attachEntity(tx, it, &rec, ref, it.createsOnStockUpdate(), ev)
 			if err != nil {
@@ -208,7 +213,7 @@ func (r *Register) unreceive(tx Tx, rc Receipt, now time.Time) error {
 			if err != nil {
 				return err
 			}
-			if !exists || rec.State != InStock || rec.Received == nil || rec.Received.Doc != ref {
+			if !exists || !rc.leftAsIs(rec) {
 				problems.add(i+1, s, "%s since", rec.whereabouts())
 				continue
 			}
@@ -226,7 +231,8 @@ func (r *Register) unreceive(tx Tx, rc Receipt, now time.Time) error {
 			if err := detachEntity(tx, rec.Project, ref); err != nil {
 				return err
 			}
-			if err := restore(tx, rc.Replaced, l.Item, s); err != nil {
+			left, keep := rc.withoutReceipt(rec)
+			if err := putOrDelete(tx, serialKey{l.Item, s}, left, keep); err != nil {
 				return err
 			}
 			ev := Event{Time: now, Kind: EventReceiptCancelled, Item: l.Item, Serial: s, Doc: ref, Party: rc.Supplier, Project: rec.Project}
@@ -237,6 +243,37 @@ func (r *Register) unreceive(tx Tx, rc Receipt, now time.Time) error {
 	}
 	return delta.write(tx)
 }
+
+// leftAsIs reports whether a serial is still as this receipt left it: in
+// stock from it, or sold before it arrived and still on that same sale.
+func (rc Receipt) leftAsIs(rec Serial) bool {
+	if rec.Received == nil || rec.Received.Doc != rc.Ref() {
+		return false
+	}
+	if rec.State == InStock {
+		return true
+	}
+	prior, had := replacedRecord(rc.Replaced, serialKey{rec.Item, rec.Serial})
+	return had && prior.soldBeforeReceived() && rec.State == Sold && rec.Sold.sameAs(prior.Sold)
+}
+
+// withoutReceipt is a serial left as is by this receipt (see leftAsIs) with
+// the receipt taken away, and whether anything is left of it.
+func (rc Receipt) withoutReceipt(rec Serial) (Serial, bool) {
+	prior, had := replacedRecord(rc.Replaced, serialKey{rec.Item, rec.Serial})
+	switch {
+	case rec.State == Sold: // sold before the receipt, and still sold
+		rec.Received = nil
+		return rec, true
+	case had && !prior.soldBeforeReceived(): // sold earlier, then bought back
+		return prior, true
+	}
+	return rec, false
+}
+
+// soldBeforeReceived reports whether a unit was sold before any receipt
+// registered it, as when the delivery note is entered after the sale.
+func (s Serial) soldBeforeReceived() bool { return s.State == Sold && s.Received == nil }
 
 // Receipt returns one goods receipt.
 func (r *Register) Receipt(id DocID) (Receipt, error) {

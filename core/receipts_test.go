@@ -200,3 +200,24 @@ func TestReceiveAgainAfterSaleAndCancel(t *testing.T) {
 	assert.Equal(t, first.Ref(), rec.Received.Doc)
 	assert.Equal(t, core.Stock{Purchased: 1, Sold: 1}, s.stock(s.chainsaw))
 }
+
+func TestReceiveAfterTheSale(t *testing.T) {
+	s := newShop(t)
+	drill, err := s.reg.SaveItem(core.Item{No: "DRILL", Name: "Drill", UseSerial: true})
+	require.NoError(t, err)
+	o := s.sell(drill, "D-1") // sold from the shelf before the delivery note was entered
+	rc := s.receive(drill, "D-1")
+
+	rec, _ := s.serial(drill, "D-1")
+	assert.Equal(t, core.Sold, rec.State, "the unit stays sold")
+	assert.Equal(t, o.Ref(), rec.Sold.Doc)
+	assert.Equal(t, rc.Ref(), rec.Received.Doc, "and now shows where it came from")
+	assert.Equal(t, core.Stock{Purchased: 1, Sold: 1}, s.stock(drill))
+
+	_, err = s.reg.CancelReceipt(rc.ID)
+	require.NoError(t, err, "the receipt only added its paperwork, so it can be cancelled")
+	rec, _ = s.serial(drill, "D-1")
+	assert.Equal(t, core.Sold, rec.State)
+	assert.Nil(t, rec.Received)
+	assert.Equal(t, core.Stock{Sold: 1}, s.stock(drill))
+}

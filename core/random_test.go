@@ -1,0 +1,200 @@
+package core_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"serialdesk/core"
+)
+
+// TestRandomWorkKeepsTheRegisterConsistent runs long random mixes of
+// receipts, sales, edits, returns and cancellations over a small pool of
+// serials, so that every order of events is tried, and checks after each
+// step that stock and serial states agree with the documents.
+func TestRandomWorkKeepsTheRegisterConsistent(t *testing.T) {
+	for seed := range uint64(6) {
+		t.Run(fmt.Sprint(seed), func(t *testing.T) {
+			s := newShop(t)
+			drill, err := s.reg.SaveItem(core.Item{No: "DRILL", Name: "Drill", UseSerial: true})
+			require.NoError(t, err)
+			w := &randomWork{s: s, rnd: rand.New(rand.NewPCG(seed, 1)), items: []core.Item{s.chainsaw, drill, s.audi, s.bolts}}
+			for step := range 150 {
+				what := w.step()
+				checkConsistent(t, s.reg, fmt.Sprintf("seed %d step %d: %s", seed, step, what))
+			}
+		})
+	}
+}
+
+type randomWork struct {
+	s     *shop
+	rnd   *rand.Rand
+	items []core.Item
+}
+
+func (w *randomWork) serials(it core.Item) []string {
+	pool := map[core.ItemID][]string{
+		w.s.chainsaw.ID: {"996AAAAA1", "996AAAAA2", "996AAAAA3"},
+		w.s.audi.ID:     {"XY123AA1", "XY123AA2", "XY123AA3"},
+	}[it.ID]
+	if pool == nil && it.UseSerial {
+		pool = []string{"D-1", "D-2", "D-3"}
+	}
+	var out []string
+	for _, s := range pool {
+		if w.rnd.IntN(2) == 0 {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (w *randomWork) line() (core.Item, int, []string) {
+	it := w.items[w.rnd.IntN(len(w.items))]
+	serials := w.serials(it)
+	qty := len(serials)
+	if !it.SerialsRequiredAtPurchase() && !it.SerialsRequiredAtSale() {
+		qty += w.rnd.IntN(2)
+	}
+	return it, max(qty, 1), serials
+}
+
+// step does one random thing; failures the rules expect are fine.
+func (w *randomWork) step() string {
+	reg := w.s.reg
+	receipts, _ := reg.Receipts()
+	orders, _ := reg.Orders()
+	switch w.rnd.IntN(7) {
+	case 0, 1:
+		it, qty, serials := w.line()
+		_, err := reg.ConfirmReceipt(core.Receipt{Supplier: "S", Lines: []core.ReceiptLine{{Item: it.ID, Quantity: qty, Serials: serials}}})
+		return fmt.Sprintf("receive %s %v: %v", it.No, serials, err)
+	case 2, 3:
+		it, qty, serials := w.line()
+		_, err := reg.SaveOrder(core.Order{Customer: "C", Lines: []core.OrderLine{{Item: it.ID, Quantity: qty, Serials: serials}}})
+		return fmt.Sprintf("sell %s %v: %v", it.No, serials, err)
+	case 4:
+		if len(orders) == 0 {
+			return "nothing"
+		}
+		o := orders[w.rnd.IntN(len(orders))]
+		l := o.Lines[0]
+		if len(l.Serials) > 0 {
+			o.Lines[0].Serials = slices.Clone(l.Serials[:w.rnd.IntN(len(l.Serials))])
+			o.Lines[0].Quantity = max(1, len(o.Lines[0].Serials))
+		}
+		_, err := reg.SaveOrder(o)
+		return fmt.Sprintf("edit %s to %v: %v", o.Ref(), o.Lines[0].Serials, err)
+	case 5:
+		if len(orders) == 0 {
+			return "nothing"
+		}
+		o := orders[w.rnd.IntN(len(orders))]
+		if w.rnd.IntN(2) == 0 {
+			_, err := reg.CancelOrder(o.ID)
+			return fmt.Sprintf("cancel %s: %v", o.Ref(), err)
+		}
+		in := core.ReturnInput{Line: 1, Quantity: 1}
+		if len(o.Lines[0].Serials) > 0 {
+			in = core.ReturnInput{Line: 1, Serials: o.Lines[0].Serials[:1]}
+		}
+		_, err := reg.ReturnToStock(o.ID, in)
+		return fmt.Sprintf("return %v on %s: %v", in.Serials, o.Ref(), err)
+	default:
+		if len(receipts) == 0 {
+			return "nothing"
+		}
+		rc := receipts[w.rnd.IntN(len(receipts))]
+		_, err := reg.CancelReceipt(rc.ID)
+		return fmt.Sprintf("cancel %s: %v", rc.Ref(), err)
+	}
+}
+
+// checkConsistent checks that the stock counts add up to the documents and
+// that every serial's state is backed by the document it names.
+func checkConsistent(t *testing.T, reg *core.Register, after string) {
+	t.Helper()
+	receipts, err := reg.Receipts()
+	require.NoError(t, err)
+	orders, err := reg.Orders()
+	require.NoError(t, err)
+	want := map[core.ItemID]core.Stock{}
+	received := map[core.DocID][]string{}
+	for _, rc := range receipts {
+		if rc.Status != core.Confirmed {
+			continue
+		}
+		for _, l := range rc.Lines {
+			st := want[l.Item]
+			st.Purchased += int64(l.Quantity)
+			want[l.Item] = st
+			for _, s := range l.Serials {
+				received[rc.ID] = append(received[rc.ID], fmt.Sprint(l.Item, s))
+			}
+		}
+	}
+	sold := map[core.DocID][]string{}
+	returned := map[core.DocID][]string{}
+	for _, o := range orders {
+		if o.Cancelled() {
+			continue
+		}
+		for _, l := range o.Lines {
+			st := want[l.Item]
+			st.Sold += int64(l.Quantity)
+			want[l.Item] = st
+			for _, s := range l.Serials {
+				sold[o.ID] = append(sold[o.ID], fmt.Sprint(l.Item, s))
+			}
+		}
+		for _, r := range o.Returns {
+			st := want[r.Item]
+			st.Returned += int64(r.Quantity)
+			want[r.Item] = st
+			for _, s := range r.Serials {
+				returned[o.ID] = append(returned[o.ID], fmt.Sprint(r.Item, s))
+			}
+		}
+	}
+	items, err := reg.Items("")
+	require.NoError(t, err)
+	for _, it := range items {
+		require.Equal(t, want[it.ID], it.Stock, "stock of %s after %s", it.No, after)
+	}
+	page, err := reg.SearchSerials(core.SerialQuery{})
+	require.NoError(t, err)
+	registered := map[string]bool{}
+	for _, row := range page.Rows {
+		registered[fmt.Sprint(row.Item, row.Serial.Serial)] = true
+	}
+	// A serial on a standing document stays registered.
+	for _, docs := range []map[core.DocID][]string{received, sold} {
+		for doc, keys := range docs {
+			for _, k := range keys {
+				require.True(t, registered[k], "%s of document %d is gone after %s", k, doc, after)
+			}
+		}
+	}
+	for _, row := range page.Rows {
+		k := fmt.Sprint(row.Item, row.Serial.Serial)
+		rec := row.Serial
+		if rec.Received != nil {
+			require.Contains(t, received[rec.Received.Doc.ID], k, "%s names receipt %s after %s", k, rec.Received.Doc, after)
+		}
+		switch rec.State {
+		case core.InStock:
+			require.NotNil(t, rec.Received, "%s in stock without a receipt after %s", k, after)
+			require.Nil(t, rec.Sold, "%s in stock but sold after %s", k, after)
+		case core.Sold:
+			require.Contains(t, sold[rec.Sold.Doc.ID], k, "%s sold on %s after %s", k, rec.Sold.Doc, after)
+		case core.Returned:
+			require.Contains(t, returned[rec.Returned.Doc.ID], k, "%s returned on %s after %s", k, rec.Returned.Doc, after)
+		default:
+			t.Fatalf("%s has no state after %s", k, after)
+		}
+	}
+}
