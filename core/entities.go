@@ -21,36 +21,34 @@ func (r *Register) SaveEntity(in Entity) (Entity, error) {
 	if err != nil {
 		return Entity{}, err
 	}
-	var saved Entity
-	err = r.update(func(tx Tx) error {
-		saved = in
+	return write(r, func(tx Tx) (Entity, error) {
+		saved := in
 		saved.Params = slices.Clone(params)
 		if _, err := tx.Model(in.Model); err != nil {
-			return notFoundAs(err, "choose the entity's model")
+			return in, notFoundAs(err, "choose the entity's model")
 		}
 		if err := normalizeEntitySerial(tx, &saved); err != nil {
-			return err
+			return in, err
 		}
 		now := r.now()
 		if in.No == 0 {
 			no, err := tx.NextID(SeqProject)
-			if err != nil {
-				return err
-			}
 			saved.No, saved.Created, saved.Docs, saved.CreatedBy = ProjectNo(no), now, nil, DocRef{}
+			if err != nil {
+				return in, err
+			}
 		} else {
 			old, err := tx.Entity(in.No)
 			if err != nil {
-				return notFoundAs(err, "project %s was not found", in.No)
+				return in, notFoundAs(err, "project %s was not found", in.No)
 			}
 			if old.Model != in.Model && len(old.Docs) > 0 {
-				return errorf(Conflict, "project %s is on %s; its model cannot change", in.No, old.Docs[0])
+				return in, errorf(Conflict, "project %s is on %s; its model cannot change", in.No, old.Docs[0])
 			}
 			saved.Docs, saved.CreatedBy, saved.Created, saved.Edited = old.Docs, old.CreatedBy, old.Created, now
 		}
-		return tx.PutEntity(saved)
+		return saved, tx.PutEntity(saved)
 	})
-	return saved, err
 }
 
 func checkParams(in []Param) ([]Param, error) {
@@ -132,38 +130,35 @@ func itemOfModel(tx Tx, model ModelID) (Item, error) {
 
 // Entity returns one entity.
 func (r *Register) Entity(no ProjectNo) (Entity, error) {
-	var e Entity
-	err := r.view(func(tx Tx) (err error) {
-		e, err = tx.Entity(no)
-		return notFoundAs(err, "project %s was not found", no)
+	return read(r, func(tx Tx) (Entity, error) {
+		e, err := tx.Entity(no)
+		return e, notFoundAs(err, "project %s was not found", no)
 	})
-	return e, err
 }
 
 // Entities lists the entities whose project number, model or a parameter
 // value contains filter (any case), newest first.
 func (r *Register) Entities(filter string) ([]EntityRow, error) {
 	filter = strings.ToUpper(strings.TrimSpace(filter))
-	var rows []EntityRow
-	err := r.view(func(tx Tx) error {
+	return read(r, func(tx Tx) ([]EntityRow, error) {
 		entities, err := tx.Entities()
 		if err != nil {
-			return err
+			return nil, err
 		}
 		names, err := modelNames(tx)
 		if err != nil {
-			return err
+			return nil, err
 		}
+		var rows []EntityRow
 		for _, e := range entities {
 			row := EntityRow{Entity: e, Model: names[e.Model]}
 			if filter == "" || strings.Contains(strings.ToUpper(row.searchText()), filter) {
 				rows = append(rows, row)
 			}
 		}
-		return nil
+		sort.Slice(rows, func(i, j int) bool { return rows[i].No > rows[j].No })
+		return rows, nil
 	})
-	sort.Slice(rows, func(i, j int) bool { return rows[i].No > rows[j].No })
-	return rows, err
 }
 
 func (row EntityRow) searchText() string {

@@ -55,33 +55,30 @@ func (r *Register) SaveItem(in Item) (Item, error) {
 	if err != nil {
 		return Item{}, err
 	}
-	var saved Item
-	err = r.update(func(tx Tx) error {
-		saved = it
+	return write(r, func(tx Tx) (Item, error) {
 		other, err := tx.ItemByNo(it.No)
 		switch {
 		case err == nil && other.ID != it.ID:
-			return errorf(Conflict, "item number %s is already used by %s", it.No, other.Label())
+			return it, errorf(Conflict, "item number %s is already used by %s", it.No, other.Label())
 		case err != nil && !isNotFound(err):
-			return err
+			return it, err
 		}
-		if it.ID == 0 {
-			id, err := tx.NextID(SeqItem)
-			if err != nil {
-				return err
-			}
-			saved.ID = ItemID(id)
-		} else if _, err := tx.Item(it.ID); err != nil {
+		saved := it
+		id, err := numberFor(tx, SeqItem, uint64(it.ID), func() error {
+			_, err := tx.Item(it.ID)
 			return notFoundAs(err, "the item was not found; it may have been removed")
+		})
+		if err != nil {
+			return it, err
 		}
+		saved.ID = ItemID(id)
 		if it.Model != 0 {
 			if err := checkModelFree(tx, it.Model, saved.ID); err != nil {
-				return err
+				return it, err
 			}
 		}
-		return tx.PutItem(saved)
+		return saved, tx.PutItem(saved)
 	})
-	return saved, err
 }
 
 // checkModelFree makes sure a model exists and no other item holds it: the
@@ -111,60 +108,51 @@ func checkModelFree(tx Tx, model ModelID, item ItemID) error {
 
 // Item returns one item card.
 func (r *Register) Item(id ItemID) (Item, error) {
-	var it Item
-	err := r.view(func(tx Tx) (err error) {
-		it, err = tx.Item(id)
-		return notFoundAs(err, "the item was not found")
+	return read(r, func(tx Tx) (Item, error) {
+		it, err := tx.Item(id)
+		return it, notFoundAs(err, "the item was not found")
 	})
-	return it, err
 }
 
 // ItemByNo returns the item with that number, in any case.
 func (r *Register) ItemByNo(no string) (Item, error) {
-	var it Item
-	err := r.view(func(tx Tx) (err error) {
-		it, err = tx.ItemByNo(strings.TrimSpace(no))
-		return notFoundAs(err, "there is no item with number %s", strings.TrimSpace(no))
+	no = strings.TrimSpace(no)
+	return read(r, func(tx Tx) (Item, error) {
+		it, err := tx.ItemByNo(no)
+		return it, notFoundAs(err, "there is no item with number %s", no)
 	})
-	return it, err
 }
 
 // Items lists the item cards whose number or name contains filter (any
 // case), ordered by item number, with their stock.
 func (r *Register) Items(filter string) ([]ItemRow, error) {
 	filter = strings.ToUpper(strings.TrimSpace(filter))
-	var rows []ItemRow
-	err := r.view(func(tx Tx) error {
+	return read(r, func(tx Tx) ([]ItemRow, error) {
 		items, err := tx.Items()
 		if err != nil {
-			return err
+			return nil, err
 		}
 		names, err := modelNames(tx)
 		if err != nil {
-			return err
+			return nil, err
 		}
+		var rows []ItemRow
 		for _, it := range items {
 			if filter != "" && !strings.Contains(strings.ToUpper(it.No), filter) && !strings.Contains(strings.ToUpper(it.Name), filter) {
 				continue
 			}
 			st, err := tx.Stock(it.ID)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			rows = append(rows, ItemRow{Item: it, Stock: st, Model: names[it.Model]})
 		}
-		return nil
+		sort.Slice(rows, func(i, j int) bool { return strings.ToUpper(rows[i].No) < strings.ToUpper(rows[j].No) })
+		return rows, nil
 	})
-	sort.Slice(rows, func(i, j int) bool { return strings.ToUpper(rows[i].No) < strings.ToUpper(rows[j].No) })
-	return rows, err
 }
 
 // Stock returns the unit counts of one item.
 func (r *Register) Stock(id ItemID) (Stock, error) {
-	var st Stock
-	err := r.view(func(tx Tx) (err error) {
-		st, err = tx.Stock(id)
-		return err
-	})
-	return st, err
+	return read(r, func(tx Tx) (Stock, error) { return tx.Stock(id) })
 }

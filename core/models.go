@@ -21,30 +21,26 @@ func (r *Register) SaveBrand(in Brand) (Brand, error) {
 	if err != nil {
 		return Brand{}, err
 	}
-	var saved Brand
-	err = r.update(func(tx Tx) error {
-		saved = Brand{ID: in.ID, Name: name}
+	return write(r, func(tx Tx) (Brand, error) {
 		brands, err := tx.Brands()
 		if err != nil {
-			return err
+			return in, err
 		}
 		for _, b := range brands {
 			if b.ID != in.ID && strings.EqualFold(b.Name, name) {
-				return errorf(Conflict, "there is already a brand %s", b.Name)
+				return in, errorf(Conflict, "there is already a brand %s", b.Name)
 			}
 		}
-		if in.ID == 0 {
-			id, err := tx.NextID(SeqBrand)
-			if err != nil {
-				return err
-			}
-			saved.ID = BrandID(id)
-		} else if _, err := tx.Brand(in.ID); err != nil {
+		id, err := numberFor(tx, SeqBrand, uint64(in.ID), func() error {
+			_, err := tx.Brand(in.ID)
 			return notFoundAs(err, "the brand was not found")
+		})
+		saved := Brand{ID: BrandID(id), Name: name}
+		if err != nil {
+			return saved, err
 		}
-		return tx.PutBrand(saved)
+		return saved, tx.PutBrand(saved)
 	})
-	return saved, err
 }
 
 // SaveModel creates (ID 0) or renames a model under a brand. Model names are
@@ -54,59 +50,53 @@ func (r *Register) SaveModel(in Model) (Model, error) {
 	if err != nil {
 		return Model{}, err
 	}
-	var saved Model
-	err = r.update(func(tx Tx) error {
-		saved = Model{ID: in.ID, Brand: in.Brand, Name: name}
+	return write(r, func(tx Tx) (Model, error) {
 		if _, err := tx.Brand(in.Brand); err != nil {
-			return notFoundAs(err, "choose the model's brand")
+			return in, notFoundAs(err, "choose the model's brand")
 		}
 		models, err := tx.Models()
 		if err != nil {
-			return err
+			return in, err
 		}
 		for _, m := range models {
 			if m.ID != in.ID && m.Brand == in.Brand && strings.EqualFold(m.Name, name) {
-				return errorf(Conflict, "the brand already has a model %s", m.Name)
+				return in, errorf(Conflict, "the brand already has a model %s", m.Name)
 			}
 		}
-		if in.ID == 0 {
-			id, err := tx.NextID(SeqModel)
-			if err != nil {
-				return err
-			}
-			saved.ID = ModelID(id)
-		} else if _, err := tx.Model(in.ID); err != nil {
+		id, err := numberFor(tx, SeqModel, uint64(in.ID), func() error {
+			_, err := tx.Model(in.ID)
 			return notFoundAs(err, "the model was not found")
+		})
+		saved := Model{ID: ModelID(id), Brand: in.Brand, Name: name}
+		if err != nil {
+			return saved, err
 		}
-		return tx.PutModel(saved)
+		return saved, tx.PutModel(saved)
 	})
-	return saved, err
 }
 
 // Brands lists the brands by name.
 func (r *Register) Brands() ([]Brand, error) {
-	var brands []Brand
-	err := r.view(func(tx Tx) (err error) {
-		brands, err = tx.Brands()
-		return err
+	return read(r, func(tx Tx) ([]Brand, error) {
+		brands, err := tx.Brands()
+		sort.Slice(brands, func(i, j int) bool { return strings.ToUpper(brands[i].Name) < strings.ToUpper(brands[j].Name) })
+		return brands, err
 	})
-	sort.Slice(brands, func(i, j int) bool { return strings.ToUpper(brands[i].Name) < strings.ToUpper(brands[j].Name) })
-	return brands, err
 }
 
 // Models lists the models of one brand (0 for all) by brand and name, with
 // the item linked to each.
 func (r *Register) Models(brand BrandID) ([]ModelRow, error) {
-	var rows []ModelRow
-	err := r.view(func(tx Tx) error {
+	return read(r, func(tx Tx) ([]ModelRow, error) {
 		models, err := tx.Models()
 		if err != nil {
-			return err
+			return nil, err
 		}
 		brands, err := brandNames(tx)
 		if err != nil {
-			return err
+			return nil, err
 		}
+		var rows []ModelRow
 		for _, m := range models {
 			if brand != 0 && m.Brand != brand {
 				continue
@@ -117,21 +107,20 @@ func (r *Register) Models(brand BrandID) ([]ModelRow, error) {
 			case err == nil:
 				it, err := tx.Item(id)
 				if err != nil {
-					return err
+					return nil, err
 				}
 				row.Item, row.ItemLabel = id, it.Label()
 			case !isNotFound(err):
-				return err
+				return nil, err
 			}
 			rows = append(rows, row)
 		}
-		return nil
+		sort.Slice(rows, func(i, j int) bool {
+			a, b := rows[i].BrandName+"\x00"+rows[i].Name, rows[j].BrandName+"\x00"+rows[j].Name
+			return strings.ToUpper(a) < strings.ToUpper(b)
+		})
+		return rows, nil
 	})
-	sort.Slice(rows, func(i, j int) bool {
-		a, b := rows[i].BrandName+"\x00"+rows[i].Name, rows[j].BrandName+"\x00"+rows[j].Name
-		return strings.ToUpper(a) < strings.ToUpper(b)
-	})
-	return rows, err
 }
 
 func brandNames(tx Tx) (map[BrandID]string, error) {

@@ -2,7 +2,6 @@ package core
 
 import (
 	"slices"
-	"sort"
 	"time"
 )
 
@@ -29,23 +28,22 @@ type orderState struct {
 // unit on it counts as sold as soon as it is saved. On any problem nothing is
 // written and the error lists every problem with its line and serial.
 func (r *Register) SaveOrder(in Order) (Order, error) {
-	var saved Order
-	err := r.update(func(tx Tx) error {
+	return write(r, func(tx Tx) (Order, error) {
 		st, err := r.startOrder(tx, in)
 		if err != nil {
-			return err
+			return Order{}, err
 		}
 		check := newLineCheck(tx)
 		if err := st.checkLines(check); err != nil {
-			return err
+			return Order{}, err
 		}
 		if err := check.problems.err("order"); err != nil {
-			return err
+			return Order{}, err
 		}
 		if st.order.ID == 0 {
 			id, err := tx.NextID(SeqOrder)
 			if err != nil {
-				return err
+				return Order{}, err
 			}
 			st.order.ID = DocID(id)
 			st.ref = st.order.Ref()
@@ -55,12 +53,10 @@ func (r *Register) SaveOrder(in Order) (Order, error) {
 			st.order.SavedAt = now
 		}
 		if err := st.sell(tx, check.items, now); err != nil {
-			return err
+			return Order{}, err
 		}
-		saved = st.order
-		return tx.PutOrder(st.order)
+		return st.order, tx.PutOrder(st.order)
 	})
-	return saved, err
 }
 
 // startOrder cleans the header of an order and loads the stored order it
@@ -282,14 +278,13 @@ func (o Order) withoutSale(rec Serial) (Serial, bool) {
 // CancelOrder reverses an order: its units are no longer sold, and its
 // serials (sold or returned against it) go back to what they were before.
 func (r *Register) CancelOrder(id DocID) (Order, error) {
-	var saved Order
-	err := r.update(func(tx Tx) error {
+	return write(r, func(tx Tx) (Order, error) {
 		o, err := tx.Order(id)
 		if err != nil {
-			return notFoundAs(err, "%s was not found", DocRef{OrderDoc, id})
+			return Order{}, notFoundAs(err, "%s was not found", DocRef{OrderDoc, id})
 		}
 		if o.Cancelled() {
-			return errorf(Conflict, "%s is already cancelled", o.Ref())
+			return Order{}, errorf(Conflict, "%s is already cancelled", o.Ref())
 		}
 		now := r.now()
 		delta := stockDelta{}
@@ -297,7 +292,7 @@ func (r *Register) CancelOrder(id DocID) (Order, error) {
 			delta.add(l.Item, 0, -l.Quantity, 0)
 			for _, s := range l.Serials {
 				if err := unsell(tx, o, serialKey{l.Item, s}, EventOrderCancelled, now); err != nil {
-					return err
+					return Order{}, err
 				}
 			}
 		}
@@ -305,66 +300,61 @@ func (r *Register) CancelOrder(id DocID) (Order, error) {
 			delta.add(ret.Item, 0, 0, -ret.Quantity)
 		}
 		if err := delta.write(tx); err != nil {
-			return err
+			return Order{}, err
 		}
 		o.CancelledAt = now
-		saved = o
-		return tx.PutOrder(o)
+		return o, tx.PutOrder(o)
 	})
-	return saved, err
 }
 
 // ReturnToStock records units a customer brings back against one line of
 // the order they were sold on: their serials are back in stock as returned,
 // against the original order and customer.
 func (r *Register) ReturnToStock(id DocID, in ReturnInput) (Order, error) {
-	var saved Order
-	err := r.update(func(tx Tx) error {
+	return write(r, func(tx Tx) (Order, error) {
 		o, err := tx.Order(id)
 		if err != nil {
-			return notFoundAs(err, "%s was not found", DocRef{OrderDoc, id})
+			return Order{}, notFoundAs(err, "%s was not found", DocRef{OrderDoc, id})
 		}
 		if o.Cancelled() {
-			return errorf(Conflict, "%s was cancelled; there is nothing to return", o.Ref())
+			return Order{}, errorf(Conflict, "%s was cancelled; there is nothing to return", o.Ref())
 		}
 		if in.Line < 1 || in.Line > len(o.Lines) {
-			return errorf(Invalid, "choose the line of %s the units are returned from", o.Ref())
+			return Order{}, errorf(Invalid, "choose the line of %s the units are returned from", o.Ref())
 		}
 		note, err := cleanText("the note", in.Note, maxTextField)
 		if err != nil {
-			return err
+			return Order{}, err
 		}
 		l := o.Lines[in.Line-1]
 		it, err := tx.Item(l.Item)
 		if err != nil {
-			return err
+			return Order{}, err
 		}
 		ret := Return{Time: r.now(), Date: r.docDate(in.Date), Item: l.Item, Quantity: in.Quantity, Note: note}
 		records, problems, err := checkReturn(tx, o, in, it, &ret)
 		if err != nil {
-			return err
+			return Order{}, err
 		}
 		if err := problems.err("return"); err != nil {
-			return err
+			return Order{}, err
 		}
 		for _, rec := range records {
 			rec.State = Returned
 			rec.Returned = &Movement{Date: ret.Date, Doc: o.Ref(), Party: o.Customer, Amount: l.UnitPrice}
 			ev := Event{Time: ret.Time, Kind: EventReturned, Item: rec.Item, Serial: rec.Serial, Doc: o.Ref(), Party: o.Customer, Project: rec.Project}
 			if err := putSerial(tx, rec, []Event{ev}); err != nil {
-				return err
+				return Order{}, err
 			}
 		}
 		delta := stockDelta{}
 		delta.add(l.Item, 0, 0, ret.Quantity)
 		if err := delta.write(tx); err != nil {
-			return err
+			return Order{}, err
 		}
 		o.Returns = append(o.Returns, ret)
-		saved = o
-		return tx.PutOrder(o)
+		return o, tx.PutOrder(o)
 	})
-	return saved, err
 }
 
 // checkReturn checks the serials and quantity of a return and fills in the
@@ -429,21 +419,17 @@ func checkReturn(tx Tx, o Order, in ReturnInput, it Item, ret *Return) ([]Serial
 
 // Order returns one order.
 func (r *Register) Order(id DocID) (Order, error) {
-	var o Order
-	err := r.view(func(tx Tx) (err error) {
-		o, err = tx.Order(id)
-		return notFoundAs(err, "%s was not found", DocRef{OrderDoc, id})
+	return read(r, func(tx Tx) (Order, error) {
+		o, err := tx.Order(id)
+		return o, notFoundAs(err, "%s was not found", DocRef{OrderDoc, id})
 	})
-	return o, err
 }
 
 // Orders lists all orders, newest first.
 func (r *Register) Orders() ([]Order, error) {
-	var list []Order
-	err := r.view(func(tx Tx) (err error) {
-		list, err = tx.Orders()
-		return err
+	return read(r, func(tx Tx) ([]Order, error) {
+		list, err := tx.Orders()
+		slices.Reverse(list)
+		return list, err
 	})
-	sort.Slice(list, func(i, j int) bool { return list[i].ID > list[j].ID })
-	return list, err
 }

@@ -2,18 +2,16 @@ package core
 
 import (
 	"slices"
-	"sort"
 	"time"
 )
 
 // SaveReceiptDraft keeps a goods receipt as typed, without checking its
 // lines, so that nothing entered is lost before it is confirmed.
 func (r *Register) SaveReceiptDraft(in Receipt) (Receipt, error) {
-	var saved Receipt
-	err := r.update(func(tx Tx) error {
+	return write(r, func(tx Tx) (Receipt, error) {
 		rc, err := r.receiptHeader(tx, in)
 		if err != nil {
-			return err
+			return Receipt{}, err
 		}
 		for i := range rc.Lines {
 			rc.Lines[i].Serials = dropBlank(rc.Lines[i].Serials)
@@ -21,14 +19,12 @@ func (r *Register) SaveReceiptDraft(in Receipt) (Receipt, error) {
 		if rc.ID == 0 {
 			id, err := tx.NextID(SeqReceipt)
 			if err != nil {
-				return err
+				return Receipt{}, err
 			}
 			rc.ID = DocID(id)
 		}
-		saved = rc
-		return tx.PutReceipt(rc)
+		return rc, tx.PutReceipt(rc)
 	})
-	return saved, err
 }
 
 // receiptHeader starts a receipt from what was typed: a new draft, or an
@@ -71,11 +67,10 @@ func (r *Register) docDate(t time.Time) time.Time {
 // serial is registered in stock, and entities are created or linked. On any
 // problem nothing is written and the error lists every problem.
 func (r *Register) ConfirmReceipt(in Receipt) (Receipt, error) {
-	var saved Receipt
-	err := r.update(func(tx Tx) error {
+	return write(r, func(tx Tx) (Receipt, error) {
 		rc, err := r.receiptHeader(tx, in)
 		if err != nil {
-			return err
+			return Receipt{}, err
 		}
 		check := newLineCheck(tx)
 		known := map[serialKey]Serial{} // records that exist before this receipt
@@ -86,7 +81,7 @@ func (r *Register) ConfirmReceipt(in Receipt) (Receipt, error) {
 			n := i + 1
 			it, ok, err := check.item(n, l.Item)
 			if err != nil {
-				return err
+				return Receipt{}, err
 			}
 			if !ok {
 				continue
@@ -98,7 +93,7 @@ func (r *Register) ConfirmReceipt(in Receipt) (Receipt, error) {
 			for _, s := range serials {
 				rec, exists, err := serialOrNone(tx, it.ID, s)
 				if err != nil {
-					return err
+					return Receipt{}, err
 				}
 				if exists && rec.State.Available() {
 					check.problems.add(n, s, "already in stock (%s)", rec.whereabouts())
@@ -109,24 +104,22 @@ func (r *Register) ConfirmReceipt(in Receipt) (Receipt, error) {
 			rc.Lines[i].Serials = serials
 		}
 		if err := check.problems.err("receipt"); err != nil {
-			return err
+			return Receipt{}, err
 		}
 		if rc.ID == 0 {
 			id, err := tx.NextID(SeqReceipt)
 			if err != nil {
-				return err
+				return Receipt{}, err
 			}
 			rc.ID = DocID(id)
 		}
 		now := r.now()
 		rc.Status, rc.ConfirmedAt = Confirmed, now
 		if err := r.receive(tx, &rc, check.items, known, now); err != nil {
-			return err
+			return Receipt{}, err
 		}
-		saved = rc
-		return tx.PutReceipt(rc)
+		return rc, tx.PutReceipt(rc)
 	})
-	return saved, err
 }
 
 // receive writes what a checked receipt does to stock, serials and entities.
@@ -180,27 +173,24 @@ func putSerial(tx Tx, rec Serial, events []Event) error {
 // unless someone has worked on them. It is refused while any of its serials
 // has been sold since. A draft is simply marked cancelled.
 func (r *Register) CancelReceipt(id DocID) (Receipt, error) {
-	var saved Receipt
-	err := r.update(func(tx Tx) error {
+	return write(r, func(tx Tx) (Receipt, error) {
 		rc, err := tx.Receipt(id)
 		if err != nil {
-			return notFoundAs(err, "%s was not found", DocRef{ReceiptDoc, id})
+			return Receipt{}, notFoundAs(err, "%s was not found", DocRef{ReceiptDoc, id})
 		}
 		ref := rc.Ref()
 		if rc.Status == Cancelled {
-			return errorf(Conflict, "%s is already cancelled", ref)
+			return Receipt{}, errorf(Conflict, "%s is already cancelled", ref)
 		}
 		now := r.now()
 		if rc.Status == Confirmed {
 			if err := r.unreceive(tx, rc, now); err != nil {
-				return err
+				return Receipt{}, err
 			}
 		}
 		rc.Status, rc.CancelledAt = Cancelled, now
-		saved = rc
-		return tx.PutReceipt(rc)
+		return rc, tx.PutReceipt(rc)
 	})
-	return saved, err
 }
 
 func (r *Register) unreceive(tx Tx, rc Receipt, now time.Time) error {
@@ -277,23 +267,19 @@ func (s Serial) soldBeforeReceived() bool { return s.State == Sold && s.Received
 
 // Receipt returns one goods receipt.
 func (r *Register) Receipt(id DocID) (Receipt, error) {
-	var rc Receipt
-	err := r.view(func(tx Tx) (err error) {
-		rc, err = tx.Receipt(id)
-		return notFoundAs(err, "%s was not found", DocRef{ReceiptDoc, id})
+	return read(r, func(tx Tx) (Receipt, error) {
+		rc, err := tx.Receipt(id)
+		return rc, notFoundAs(err, "%s was not found", DocRef{ReceiptDoc, id})
 	})
-	return rc, err
 }
 
 // Receipts lists all goods receipts, newest first.
 func (r *Register) Receipts() ([]Receipt, error) {
-	var list []Receipt
-	err := r.view(func(tx Tx) (err error) {
-		list, err = tx.Receipts()
-		return err
+	return read(r, func(tx Tx) ([]Receipt, error) {
+		list, err := tx.Receipts()
+		slices.Reverse(list)
+		return list, err
 	})
-	sort.Slice(list, func(i, j int) bool { return list[i].ID > list[j].ID })
-	return list, err
 }
 
 // whereabouts says where a serial record stands, for messages:

@@ -33,11 +33,29 @@ func notFoundAs(err error, format string, args ...any) error {
 	return err
 }
 
-// view runs a read.
-func (r *Register) view(fn func(Tx) error) error { return asError(r.store.View(fn)) }
+// read runs fn on a consistent snapshot of the register and returns what
+// it found.
+func read[T any](r *Register, fn func(Tx) (T, error)) (T, error) {
+	return run(r.store.View, fn)
+}
 
-// update runs one business operation.
-func (r *Register) update(fn func(Tx) error) error { return asError(r.store.Update(fn)) }
+// write runs fn as one business operation and returns what it saved.
+func write[T any](r *Register, fn func(Tx) (T, error)) (T, error) {
+	return run(r.store.Update, fn)
+}
+
+func run[T any](do func(func(Tx) error) error, fn func(Tx) (T, error)) (T, error) {
+	var out T
+	err := asError(do(func(tx Tx) (err error) {
+		out, err = fn(tx)
+		return err
+	}))
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return out, nil
+}
 
 // asError keeps the register's errors and wraps anything else as Internal,
 // so that UserMessage never shows a storage message to a user.
@@ -47,4 +65,13 @@ func asError(err error) error {
 		return err
 	}
 	return &Error{Code: Internal, Err: err}
+}
+
+// numberFor hands out the number of a new record (id 0), or checks with
+// load that the record being changed exists.
+func numberFor(tx Tx, seq Sequence, id uint64, load func() error) (uint64, error) {
+	if id != 0 {
+		return id, load()
+	}
+	return tx.NextID(seq)
 }

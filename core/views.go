@@ -26,12 +26,7 @@ type Overview struct {
 // case), optionally for one item and in one state, one page at a time,
 // ordered by serial.
 func (r *Register) SearchSerials(q SerialQuery) (SerialPage, error) {
-	var page SerialPage
-	err := r.view(func(tx Tx) (err error) {
-		page, err = searchSerials(tx, q)
-		return err
-	})
-	return page, err
+	return read(r, func(tx Tx) (SerialPage, error) { return searchSerials(tx, q) })
 }
 
 func searchSerials(tx Tx, q SerialQuery) (SerialPage, error) {
@@ -61,28 +56,22 @@ func searchSerials(tx Tx, q SerialQuery) (SerialPage, error) {
 // ItemOverview returns an item with its counts (purchased, sold, in stock)
 // and one page of its serials; q.Item is set to the item.
 func (r *Register) ItemOverview(id ItemID, q SerialQuery) (Overview, error) {
-	var ov Overview
-	err := r.view(func(tx Tx) (err error) {
+	q.Item = id
+	return read(r, func(tx Tx) (ov Overview, err error) {
 		if ov.Item, err = tx.Item(id); err != nil {
-			return notFoundAs(err, "the item was not found")
+			return ov, notFoundAs(err, "the item was not found")
 		}
 		if ov.Stock, err = tx.Stock(id); err != nil {
-			return err
+			return ov, err
 		}
-		q.Item = id
 		ov.SerialPage, err = searchSerials(tx, q)
-		return err
+		return ov, err
 	})
-	return ov, err
 }
 
 // SerialHistory returns everything that happened to one serial of an item,
 // oldest first, including documents that were cancelled since.
 func (r *Register) SerialHistory(item ItemID, serial string) ([]Event, error) {
-	var events []Event
-	err := r.view(func(tx Tx) (err error) {
-		events, err = tx.History(item, strings.ToUpper(strings.TrimSpace(serial)))
-		return err
-	})
-	return events, err
+	serial = strings.ToUpper(strings.TrimSpace(serial))
+	return read(r, func(tx Tx) ([]Event, error) { return tx.History(item, serial) })
 }
