@@ -77,7 +77,7 @@ func TestOrderSerialRules(t *testing.T) {
 		{"no serials on quantity items", core.OrderLine{Item: s.bolts.ID, Quantity: 1, Serials: []string{"X"}},
 			[]core.Problem{{Line: 1, Reason: "BOLT-8 Bolt M8 does not use serial numbers; remove the serials or turn on Use serial number on the item card"}}},
 		{"zero quantity", core.OrderLine{Item: s.bolts.ID}, []core.Problem{{Line: 1, Reason: "the quantity must be at least 1"}}},
-		{"negative price", core.OrderLine{Item: s.bolts.ID, Quantity: 1, UnitPrice: -5},
+		{"negative price", core.OrderLine{Item: s.bolts.ID, Quantity: 1, UnitPrice: -1},
 			[]core.Problem{{Line: 1, Reason: "the unit price cannot be negative"}}},
 	}
 	for _, tt := range tests {
