@@ -174,7 +174,7 @@ func (row EntityRow) searchText() string {
 // (created in advance), or, when create is set, a new one. It returns the
 // project number (0 when none) and the events to record.
 func attachEntity(tx Tx, it Item, rec *Serial, doc DocRef, create bool, ev Event) ([]Event, error) {
-	if it.Model == 0 || !it.UseSerial {
+	if it.Model == 0 {
 		return nil, nil
 	}
 	no := rec.Project
