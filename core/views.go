@@ -31,9 +31,6 @@ func (r *Register) SearchSerials(q SerialQuery) (SerialPage, error) {
 
 func searchSerials(tx Tx, q SerialQuery) (SerialPage, error) {
 	q.Text = strings.ToUpper(strings.TrimSpace(q.Text))
-	if q.Offset < 0 {
-		q.Offset = 0
-	}
 	recs, total, err := tx.SearchSerials(q)
 	if err != nil {
 		return SerialPage{}, err
