@@ -201,3 +201,15 @@ func TestTextFieldsRefuseTabsAndLineBreaks(t *testing.T) {
 		assert.Equal(t, core.Invalid, core.ErrorCode(err), "%q", name)
 	}
 }
+
+func TestEntitiesMadeBeforeTheSerialParameterWasNamedAreFound(t *testing.T) {
+	s := newShop(t)
+	e, err := s.reg.SaveEntity(core.Entity{Model: s.a6.ID, Params: []core.Param{{Name: "VIN", Value: "xy123v01"}}})
+	require.NoError(t, err)
+	s.audi.SerialParam = "vin"
+	_, err = s.reg.SaveItem(s.audi)
+	require.NoError(t, err)
+	s.receive(s.audi, "XY123V01")
+	rec, _ := s.serial(s.audi, "XY123V01")
+	assert.Equal(t, e.No, rec.Project, "parameter names and values match in any case")
+}

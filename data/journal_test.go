@@ -162,3 +162,18 @@ func TestUndoRecordRoundTrip(t *testing.T) {
 	assert.Equal(t, []string{"k1=v1/true", "k2=/false", "k3=/true"}, got)
 	assert.Error(t, readUndo(rec[:len(rec)-3], func(_, _ []byte, _ bool) error { return nil }), "a cut record is refused")
 }
+
+func TestBudgetCountsEntriesAndBytes(t *testing.T) {
+	k := &kv{s: &Store{budget: budget{count: 10, size: 1000}}}
+	assert.False(t, k.over([]byte("k"), []byte("v")))
+	k.count = 9
+	assert.True(t, k.over([]byte("k"), []byte("v")), "the tenth entry does not fit")
+	k.count = 0
+	assert.True(t, k.over([]byte("k"), make([]byte, 1000)), "nor a thousand bytes")
+}
+
+func TestConfirmedWorkIsSyncedToDisk(t *testing.T) {
+	s := smallStore(t, t.TempDir())
+	defer s.Close()
+	assert.True(t, s.db.Opts().SyncWrites, "every commit waits for the disk")
+}
