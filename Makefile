@@ -7,7 +7,7 @@ APPTAGS := migrated_fynedo
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEB_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev
 
-.PHONY: run build test desktop-deps clean
+.PHONY: run build test desktop-deps clean screenshots
 
 ## run: open Serialdesk (ARGS="--data DIR" to choose the register)
 run: desktop-deps
@@ -44,3 +44,7 @@ desktop-deps:
 
 clean:
 	rm -f $(BIN) $(BIN).exe
+
+## screenshots: render every screen with the example data to docs/screenshots/*.png
+screenshots:
+	SCREENSHOTS=$(CURDIR)/docs/screenshots $(GO) test -tags ci -count=1 -run '^TestScreenshots$$' ./screens/

@@ -20,7 +20,7 @@ import (
 
 func TestMainWindowShowsEverySection(t *testing.T) {
 	a := test.NewTempApp(t)
-	w := NewMainWindow(a, datatest.NewRegister(t))
+	w := NewMainWindow(a, datatest.NewRegister(t), datatest.Logger())
 	defer w.Close()
 	assert.Contains(t, w.Title(), "Serialdesk")
 	tabs, ok := w.Content().(*container.AppTabs)

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/dialog"
+	"github.com/sirupsen/logrus"
 
 	"serialdesk/assets"
 	"serialdesk/core"
@@ -23,14 +24,27 @@ func newApp() fyne.App {
 
 // runDesktop shows the main window until the user closes it.
 func runDesktop(e *env) {
-	NewMainWindow(newApp(), e.reg).ShowAndRun()
+	NewMainWindow(newApp(), e.reg, e.log).ShowAndRun()
 }
 
-// NewMainWindow builds the main window on the register.
-func NewMainWindow(a fyne.App, reg *core.Register) fyne.Window {
+// Preferences that remember the window's size between runs.
+const (
+	widthKey  = "windowWidth"
+	heightKey = "windowHeight"
+)
+
+// NewMainWindow builds the main window on the register, at the size it had
+// when it was last closed.
+func NewMainWindow(a fyne.App, reg *core.Register, log logrus.FieldLogger) fyne.Window {
 	w := a.NewWindow("Serialdesk")
-	w.SetContent(screens.Main(reg))
-	w.Resize(fyne.NewSize(1100, 720))
+	prefs := a.Preferences()
+	w.SetContent(screens.Main(&screens.Env{Reg: reg, Window: w, Prefs: prefs, Log: log}).Tabs)
+	w.Resize(fyne.NewSize(float32(prefs.FloatWithFallback(widthKey, 1200)), float32(prefs.FloatWithFallback(heightKey, 760))))
+	w.SetOnClosed(func() {
+		size := w.Canvas().Size()
+		prefs.SetFloat(widthKey, float64(size.Width))
+		prefs.SetFloat(heightKey, float64(size.Height))
+	})
 	w.SetMaster()
 	return w
 }

@@ -1,24 +1,31 @@
 package screens
 
 import (
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
-
-	"serialdesk/core"
 )
 
 // Sections are the parts of the register, in the order of the navigation.
 var Sections = []string{"Items", "Goods receipts", "Orders", "Serial search", "Entities", "Brands & models"}
 
-// Main is the content of the main window: one tab per section. The
-// sections' screens come with the desktop-app issue; until then each tab
-// says what it will hold.
-func Main(reg *core.Register) fyne.CanvasObject {
-	tabs := container.NewAppTabs()
-	for _, s := range Sections {
-		tabs.Append(container.NewTabItem(s, widget.NewLabel(s+": coming in the next release.")))
+// lastSectionKey is the preference that remembers the last section shown.
+const lastSectionKey = "lastSection"
+
+// Screens is the content of the main window: one tab per section.
+type Screens struct {
+	Tabs  *container.AppTabs
+	Items *Items
+}
+
+// Main builds every screen, opening on the section shown last.
+func Main(env *Env) *Screens {
+	s := &Screens{Items: NewItems(env)}
+	s.Tabs = container.NewAppTabs(container.NewTabItem("Items", s.Items.Content()))
+	for _, name := range Sections[1:] {
+		s.Tabs.Append(container.NewTabItem(name, widget.NewLabel(name+": coming in the next release.")))
 	}
-	tabs.SetTabLocation(container.TabLocationLeading)
-	return tabs
+	s.Tabs.SetTabLocation(container.TabLocationLeading)
+	s.Tabs.SelectIndex(env.Prefs.IntWithFallback(lastSectionKey, 0))
+	s.Tabs.OnSelected = func(*container.TabItem) { env.Prefs.SetInt(lastSectionKey, s.Tabs.SelectedIndex()) }
+	return s
 }

@@ -1,0 +1,68 @@
+package screens
+
+import (
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"github.com/sirupsen/logrus"
+
+	"serialdesk/core"
+)
+
+// Env is what every screen works with: the register, the window that shows
+// it (for dialogs) and the app's preferences.
+type Env struct {
+	Reg    *core.Register
+	Window fyne.Window
+	Prefs  fyne.Preferences
+	Log    logrus.FieldLogger
+
+	busy sync.WaitGroup // background work in flight; tests wait on it
+	ui   sync.Mutex     // results are shown one at a time, even where fyne.Do runs them on the worker (Fyne's test driver)
+}
+
+// background runs work off the UI goroutine, so the window never freezes
+// on the database, and hands its result to done on the UI goroutine.
+func background[T any](env *Env, work func() (T, error), done func(T, error)) {
+	env.busy.Add(1)
+	go func() {
+		defer env.busy.Done()
+		v, err := work()
+		if err != nil && core.ErrorCode(err) == core.Internal {
+			env.Log.WithError(err).Error("register call failed")
+		}
+		env.onUI(func() { done(v, err) })
+	}()
+}
+
+// onUI shows something from background work, on the UI goroutine.
+func (env *Env) onUI(show func()) {
+	fyne.Do(func() {
+		env.ui.Lock()
+		defer env.ui.Unlock()
+		show()
+	})
+}
+
+// newest tells the answer to the latest request from answers to earlier
+// ones still on their way, as when results follow typing.
+type newest struct{ gen int }
+
+// next starts a request; the function it returns reports whether that
+// request is still the latest.
+func (n *newest) next() func() bool {
+	n.gen++
+	gen := n.gen
+	return func() bool { return gen == n.gen }
+}
+
+// showError tells the user what went wrong, in their words.
+func (env *Env) showError(err error) {
+	dialog.ShowError(userError{err}, env.Window)
+}
+
+// userError shows an error by its user message.
+type userError struct{ err error }
+
+func (e userError) Error() string { return core.UserMessage(e.err) }

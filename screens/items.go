@@ -1,0 +1,379 @@
+package screens
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"serialdesk/core"
+)
+
+// Items is the item list beside the item card.
+type Items struct {
+	env    *Env
+	filter *widget.Entry
+	list   *widget.List
+	rows   []core.ItemRow
+	query  newest
+	card   *itemCard
+	view   fyne.CanvasObject
+}
+
+// NewItems builds the Items screen.
+func NewItems(env *Env) *Items {
+	s := &Items{env: env, filter: widget.NewEntry()}
+	s.filter.SetPlaceHolder("Find an item by number or name")
+	s.filter.OnChanged = func(string) { s.reload() }
+	s.list = widget.NewList(
+		func() int { return len(s.rows) },
+		func() fyne.CanvasObject {
+			return container.NewBorder(nil, nil, nil, widget.NewLabel("in stock"), widget.NewLabel("item"))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			row := s.rows[id]
+			c := o.(*fyne.Container)
+			c.Objects[0].(*widget.Label).SetText(row.No + "  " + row.Name)
+			stock := ""
+			if row.Stock != (core.Stock{}) {
+				stock = fmt.Sprintf("%d in stock", row.Stock.InStock())
+			}
+			c.Objects[1].(*widget.Label).SetText(stock)
+		},
+	)
+	s.card = newItemCard(env, func(it core.Item) { s.reload() })
+	s.list.OnSelected = func(id widget.ListItemID) { s.card.edit(s.rows[id].Item) }
+	newButton := widget.NewButtonWithIcon("New item", theme.ContentAddIcon(), func() {
+		s.list.UnselectAll()
+		s.card.edit(core.Item{})
+	})
+	left := container.NewBorder(container.NewVBox(s.filter, newButton), nil, nil, nil, s.list)
+	split := container.NewHSplit(left, s.card.view)
+	split.Offset = 0.3
+	s.view = split
+	s.reload()
+	return s
+}
+
+// Content is the screen's canvas object.
+func (s *Items) Content() fyne.CanvasObject { return s.view }
+
+func (s *Items) reload() {
+	filter, current := s.filter.Text, s.query.next()
+	background(s.env, func() ([]core.ItemRow, error) { return s.env.Reg.Items(filter) },
+		func(rows []core.ItemRow, err error) {
+			if !current() {
+				return
+			}
+			if err != nil {
+				s.env.showError(err)
+				return
+			}
+			s.rows = rows
+			s.list.Refresh()
+		})
+}
+
+// itemCard edits one item card: its settings on one tab, its serials on
+// the other.
+type itemCard struct {
+	env     *Env
+	item    core.Item
+	onSaved func(core.Item)
+
+	no, name, price, pattern, serialParam                                  *widget.Entry
+	patternHelp, title, problems                                           *widget.Label
+	useSerial, requireSale, requirePurchase, createEntity, onSave, onStock *widget.Check
+	model                                                                  *widget.Select
+	models                                                                 []core.ModelRow
+	save                                                                   *widget.Button
+	overview                                                               *overview
+	tabs                                                                   *container.AppTabs
+	view                                                                   fyne.CanvasObject
+}
+
+const noModel = "(no model)"
+
+func newItemCard(env *Env, onSaved func(core.Item)) *itemCard {
+	c := &itemCard{env: env, onSaved: onSaved,
+		no: widget.NewEntry(), name: widget.NewEntry(), price: widget.NewEntry(), pattern: widget.NewEntry(), serialParam: widget.NewEntry(),
+		patternHelp: widget.NewLabel(""), title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		problems: widget.NewLabel(""),
+	}
+	c.problems.Importance = widget.DangerImportance
+	c.problems.Wrapping = fyne.TextWrapWord
+	c.patternHelp.Wrapping = fyne.TextWrapWord
+	c.price.SetPlaceHolder("0.00")
+	c.pattern.SetPlaceHolder("e.g. 996****** (* letter or digit, # digit, @ letter)")
+	c.pattern.Validator = func(s string) error {
+		_, err := core.ParsePattern(s)
+		return err
+	}
+	c.pattern.OnChanged = func(string) { c.explainPattern() }
+	c.useSerial = widget.NewCheck("Use serial number", func(bool) { c.enableSettings() })
+	c.requireSale = widget.NewCheck("Require at sale", nil)
+	c.requirePurchase = widget.NewCheck("Require at purchase", nil)
+	c.createEntity = widget.NewCheck("Create entity", func(bool) { c.enableSettings() })
+	c.onSave = widget.NewCheck("Create on save (order)", nil)
+	c.onStock = widget.NewCheck("Create on stock update (goods receipt)", nil)
+	c.model = widget.NewSelect(nil, func(string) { c.enableSettings() })
+	c.save = widget.NewButtonWithIcon("Save item", theme.DocumentSaveIcon(), c.saveItem)
+	c.save.Importance = widget.HighImportance
+
+	form := widget.NewForm(
+		widget.NewFormItem("Item number", c.no),
+		widget.NewFormItem("Name", c.name),
+		widget.NewFormItem("Default price", c.price),
+	)
+	serials := widget.NewForm(
+		widget.NewFormItem("", c.useSerial),
+		widget.NewFormItem("Pattern", container.NewVBox(c.pattern, c.patternHelp)),
+		widget.NewFormItem("", container.NewHBox(c.requireSale, c.requirePurchase)),
+	)
+	entities := widget.NewForm(
+		widget.NewFormItem("Model", c.model),
+		widget.NewFormItem("", c.createEntity),
+		widget.NewFormItem("", container.NewVBox(c.onSave, c.onStock)),
+		widget.NewFormItem("Serial parameter", c.serialParam),
+	)
+	settings := container.NewVScroll(container.NewVBox(
+		form,
+		widget.NewCard("", "Serial numbers", serials),
+		widget.NewCard("", "Capital goods (brand/model registry)", entities),
+		c.problems,
+		container.NewHBox(c.save),
+	))
+	c.overview = newOverview(env)
+	c.tabs = container.NewAppTabs(
+		container.NewTabItem("Item card", settings),
+		container.NewTabItem("Serial numbers", c.overview.view),
+	)
+	c.view = container.NewBorder(c.title, nil, nil, nil, c.tabs)
+	c.edit(core.Item{})
+	return c
+}
+
+// edit shows an item card (ID 0 for a new one).
+func (c *itemCard) edit(it core.Item) {
+	c.item = it
+	c.no.SetText(it.No)
+	c.name.SetText(it.Name)
+	c.price.SetText("")
+	if it.Price != 0 {
+		c.price.SetText(it.Price.String())
+	}
+	c.pattern.SetText(it.Pattern)
+	c.serialParam.SetText(it.SerialParam)
+	if it.ID == 0 {
+		c.serialParam.SetText(core.DefaultSerialParam)
+	}
+	c.useSerial.SetChecked(it.UseSerial)
+	c.requireSale.SetChecked(it.RequireAtSale)
+	c.requirePurchase.SetChecked(it.RequireAtPurchase)
+	c.createEntity.SetChecked(it.CreateEntity)
+	c.onSave.SetChecked(it.CreateOnSave)
+	c.onStock.SetChecked(it.CreateOnStockUpdate)
+	c.problems.SetText("")
+	c.problems.Hide()
+	c.showTitle()
+	c.loadModels()
+	c.explainPattern()
+	c.enableSettings()
+	c.overview.show(it.ID)
+	if it.ID == 0 {
+		c.tabs.SelectIndex(0)
+		c.tabs.DisableIndex(1)
+	} else {
+		c.tabs.EnableIndex(1)
+	}
+}
+
+func (c *itemCard) showTitle() {
+	if c.item.ID == 0 {
+		c.title.SetText("New item")
+		return
+	}
+	c.title.SetText(c.item.Label())
+}
+
+// loadModels fills the model choice from the registry.
+func (c *itemCard) loadModels() {
+	selected := c.item.Model
+	background(c.env, func() ([]core.ModelRow, error) { return c.env.Reg.Models(0) },
+		func(models []core.ModelRow, err error) {
+			if err != nil {
+				c.env.showError(err)
+				return
+			}
+			c.models = models
+			options := []string{noModel}
+			choice := noModel
+			for _, m := range models {
+				label := modelLabel(m)
+				options = append(options, label)
+				if m.ID == selected {
+					choice = label
+				}
+			}
+			c.model.SetOptions(options)
+			c.model.SetSelected(choice)
+		})
+}
+
+// modelLabel names a model in the choice, with the item that holds it.
+func modelLabel(m core.ModelRow) string {
+	label := m.BrandName + " " + m.Name
+	if m.ItemLabel != "" {
+		label += "  (item " + strings.SplitN(m.ItemLabel, " ", 2)[0] + ")"
+	}
+	return label
+}
+
+func (c *itemCard) selectedModel() core.ModelID {
+	for _, m := range c.models {
+		if modelLabel(m) == c.model.Selected {
+			return m.ID
+		}
+	}
+	return 0
+}
+
+// explainPattern says what the typed pattern means, or why it is refused.
+func (c *itemCard) explainPattern() {
+	p, err := core.ParsePattern(c.pattern.Text)
+	if err != nil {
+		c.patternHelp.Importance = widget.DangerImportance
+		c.patternHelp.SetText(core.UserMessage(err))
+		return
+	}
+	c.patternHelp.Importance = widget.MediumImportance
+	c.patternHelp.SetText(p.Describe())
+}
+
+// enableSettings greys out what has no effect with the current choices.
+func (c *itemCard) enableSettings() {
+	setEnabled(c.useSerial.Checked, c.pattern, c.requireSale, c.requirePurchase)
+	hasModel := c.model.Selected != "" && c.model.Selected != noModel
+	setEnabled(c.useSerial.Checked && hasModel, c.createEntity)
+	setEnabled(c.useSerial.Checked && hasModel && c.createEntity.Checked, c.onSave, c.onStock, c.serialParam)
+}
+
+func setEnabled(on bool, widgets ...fyne.Disableable) {
+	for _, w := range widgets {
+		if on {
+			w.Enable()
+		} else {
+			w.Disable()
+		}
+	}
+}
+
+// typed is the item card as the form holds it.
+func (c *itemCard) typed() (core.Item, error) {
+	price, err := core.ParseMoney(c.price.Text)
+	if err != nil {
+		return core.Item{}, err
+	}
+	it := c.item
+	it.No, it.Name, it.Price = c.no.Text, c.name.Text, price
+	it.UseSerial, it.Pattern = c.useSerial.Checked, c.pattern.Text
+	it.RequireAtSale, it.RequireAtPurchase = c.requireSale.Checked, c.requirePurchase.Checked
+	it.Model = c.selectedModel()
+	hasEntities := it.UseSerial && it.Model != 0
+	it.CreateEntity = hasEntities && c.createEntity.Checked
+	it.CreateOnSave, it.CreateOnStockUpdate = c.onSave.Checked, c.onStock.Checked
+	it.SerialParam = c.serialParam.Text
+	return it, nil
+}
+
+func (c *itemCard) saveItem() {
+	it, err := c.typed()
+	if err != nil {
+		c.showProblems(err)
+		return
+	}
+	c.save.Disable()
+	background(c.env, func() (core.Item, error) { return c.env.Reg.SaveItem(it) },
+		func(saved core.Item, err error) {
+			c.save.Enable()
+			if err != nil {
+				c.showProblems(err)
+				return
+			}
+			c.edit(saved)
+			c.onSaved(saved)
+		})
+}
+
+// showProblems lists what is wrong under the form; the form keeps what was
+// typed so the user can fix it.
+func (c *itemCard) showProblems(err error) {
+	c.problems.SetText(core.UserMessage(err))
+	c.problems.Show()
+}
+
+// overview is the "Serial numbers" tab of an item card: the counts and the
+// item's serials, filtered by state.
+type overview struct {
+	env    *Env
+	item   core.ItemID
+	counts *widget.Label
+	state  *widget.Select
+	table  *serialTable
+	view   fyne.CanvasObject
+}
+
+var stateChoices = []string{"All states", core.InStock.String(), core.Sold.String(), core.Returned.String()}
+
+func newOverview(env *Env) *overview {
+	ov := &overview{env: env, counts: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), table: newSerialTable(env, withoutItem(serialColumns))}
+	ov.state = widget.NewSelect(stateChoices, func(string) { ov.show(ov.item) })
+	ov.state.SetSelectedIndex(0)
+	ov.view = container.NewBorder(container.NewHBox(ov.counts, widget.NewLabel("    "), ov.state, ov.table.count), nil, nil, nil, ov.table.table)
+	return ov
+}
+
+// show lists the serials of an item (none for 0).
+func (ov *overview) show(id core.ItemID) {
+	ov.item = id
+	if id == 0 {
+		ov.counts.SetText("")
+		ov.table.show(nil)
+		return
+	}
+	state := selectedState(ov.state)
+	ov.table.show(func(offset, limit int) (core.SerialPage, error) {
+		o, err := ov.env.Reg.ItemOverview(id, core.SerialQuery{State: state, Offset: offset, Limit: limit})
+		if err == nil && offset == 0 {
+			ov.env.onUI(func() {
+				if id == ov.item {
+					ov.counts.SetText(fmt.Sprintf("Purchased %d · Sold %d · Returned %d · In stock %d",
+						o.Stock.Purchased, o.Stock.Sold, o.Stock.Returned, o.Stock.InStock()))
+				}
+			})
+		}
+		return o.SerialPage, err
+	})
+}
+
+// selectedState is the state chosen in a filter, 0 for all.
+func selectedState(sel *widget.Select) core.State {
+	st, err := core.ParseState(sel.Selected)
+	if err != nil {
+		return 0
+	}
+	return st
+}
+
+func withoutItem(columns []serialColumn) []serialColumn {
+	var out []serialColumn
+	for _, c := range columns {
+		if c.title != "Item" {
+			out = append(out, c)
+		}
+	}
+	return out
+}

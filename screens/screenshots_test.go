@@ -1,0 +1,58 @@
+package screens
+
+import (
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"github.com/stretchr/testify/require"
+
+	"serialdesk/data/datatest"
+)
+
+// TestScreenshots renders every screen with the example data loaded. With
+// SCREENSHOTS=DIR (make screenshots) it writes them there as PNG files;
+// without, it still checks that each screen renders.
+func TestScreenshots(t *testing.T) {
+	dir := os.Getenv("SCREENSHOTS")
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(theme.LightTheme())
+	w := a.NewWindow("Serialdesk")
+	t.Cleanup(w.Close)
+	env := &Env{Reg: datatest.NewRegister(t), Window: w, Prefs: a.Preferences(), Log: datatest.Logger()}
+	require.NoError(t, env.Reg.LoadExamples())
+	main := Main(env)
+	w.SetContent(main.Tabs)
+	w.Resize(fyne.NewSize(1280, 800))
+	env.settle()
+
+	shots := []struct {
+		name    string
+		section int
+		setup   func()
+	}{
+		{"items", 0, func() { main.Items.list.Select(0) }},
+		{"item-serial-numbers", 0, func() { main.Items.card.tabs.SelectIndex(1) }},
+	}
+	for _, shot := range shots {
+		main.Tabs.SelectIndex(shot.section)
+		env.settle()
+		shot.setup()
+		env.settle()
+		img := w.Canvas().Capture()
+		require.NotZero(t, img.Bounds().Dx())
+		if dir == "" {
+			continue
+		}
+		require.NoError(t, os.MkdirAll(dir, 0o755))
+		f, err := os.Create(filepath.Join(dir, strings.ReplaceAll(shot.name, " ", "-")+".png"))
+		require.NoError(t, err)
+		require.NoError(t, png.Encode(f, img))
+		require.NoError(t, f.Close())
+	}
+}
