@@ -2,6 +2,7 @@ package core
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -48,4 +49,45 @@ func describeRune(r rune) string {
 	default:
 		return fmt.Sprintf("%q", r)
 	}
+}
+
+// SerialRange lists the serials from first to last, counting up the digits
+// they end in and keeping their zeros: 996A0098 to 996A0102 gives five.
+func SerialRange(first, last string) ([]string, error) {
+	a, err := NormalizeSerial(first)
+	if err != nil {
+		return nil, err
+	}
+	b, err := NormalizeSerial(last)
+	if err != nil {
+		return nil, err
+	}
+	pa, na := splitCounter(a)
+	pb, nb := splitCounter(b)
+	if na == "" || nb == "" || pa != pb || len(na) != len(nb) {
+		return nil, errorf(Invalid, "%s and %s must differ only in the digits they end with, with as many digits", a, b)
+	}
+	from, _ := strconv.ParseUint(na, 10, 64)
+	to, _ := strconv.ParseUint(nb, 10, 64)
+	if to < from {
+		return nil, errorf(Invalid, "%s comes before %s; give the first serial first", b, a)
+	}
+	if to-from >= MaxQuantity {
+		return nil, errorf(Invalid, "%d serials is more than one line can hold (%d)", to-from+1, MaxQuantity)
+	}
+	out := make([]string, 0, to-from+1)
+	for n := from; n <= to; n++ {
+		out = append(out, fmt.Sprintf("%s%0*d", pa, len(na), n))
+	}
+	return out, nil
+}
+
+// splitCounter splits a serial into its text and the digits it ends with
+// (at most 18, so they fit a number).
+func splitCounter(s string) (prefix, digits string) {
+	i := len(s)
+	for i > 0 && len(s)-i < 18 && isDigit(rune(s[i-1])) {
+		i--
+	}
+	return s[:i], s[i:]
 }

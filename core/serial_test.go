@@ -130,3 +130,16 @@ func TestUserMessage(t *testing.T) {
 		core.UserMessage(assert.AnError))
 	assert.Equal(t, "", core.UserMessage(nil))
 }
+
+func TestSerialRange(t *testing.T) {
+	got, err := core.SerialRange("996a0098", " 996A0102")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"996A0098", "996A0099", "996A0100", "996A0101", "996A0102"}, got)
+	got, err = core.SerialRange("7", "7")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"7"}, got)
+	for _, bad := range [][2]string{{"A1", "B2"}, {"A01", "A1"}, {"A9", "A1"}, {"AB", "AC"}, {"A0000001", "A9999999"}, {"", "A1"}} {
+		_, err := core.SerialRange(bad[0], bad[1])
+		assert.Error(t, err, "%v", bad)
+	}
+}

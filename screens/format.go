@@ -2,6 +2,10 @@ package screens
 
 import (
 	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
 )
 
 // dateLayout is how dates are shown and typed: 2026-11-27 sorts and reads
@@ -13,4 +17,20 @@ func formatDate(t time.Time) string {
 		return ""
 	}
 	return t.Format(dateLayout)
+}
+
+// newTwoLineItem is a list row with a bold first line and a second line.
+func newTwoLineItem() fyne.CanvasObject {
+	first := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	second := widget.NewLabel("")
+	for _, l := range []*widget.Label{first, second} {
+		l.Truncation = fyne.TextTruncateEllipsis
+	}
+	return container.NewVBox(first, second)
+}
+
+func setTwoLineItem(o fyne.CanvasObject, first, second string) {
+	c := o.(*fyne.Container)
+	c.Objects[0].(*widget.Label).SetText(first)
+	c.Objects[1].(*widget.Label).SetText(second)
 }

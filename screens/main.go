@@ -13,15 +13,19 @@ const lastSectionKey = "lastSection"
 
 // Screens is the content of the main window: one tab per section.
 type Screens struct {
-	Tabs  *container.AppTabs
-	Items *Items
+	Tabs     *container.AppTabs
+	Items    *Items
+	Receipts *Receipts
 }
 
 // Main builds every screen, opening on the section shown last.
 func Main(env *Env) *Screens {
-	s := &Screens{Items: NewItems(env)}
-	s.Tabs = container.NewAppTabs(container.NewTabItem("Items", s.Items.Content()))
-	for _, name := range Sections[1:] {
+	s := &Screens{Items: NewItems(env), Receipts: NewReceipts(env)}
+	s.Tabs = container.NewAppTabs(
+		container.NewTabItem("Items", s.Items.Content()),
+		container.NewTabItem("Goods receipts", s.Receipts.Content()),
+	)
+	for _, name := range Sections[2:] {
 		s.Tabs.Append(container.NewTabItem(name, widget.NewLabel(name+": coming in the next release.")))
 	}
 	s.Tabs.SetTabLocation(container.TabLocationLeading)

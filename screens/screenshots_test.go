@@ -38,6 +38,7 @@ func TestScreenshots(t *testing.T) {
 	}{
 		{"items", 0, func() { main.Items.list.Select(0) }},
 		{"item-serial-numbers", 0, func() { main.Items.card.tabs.SelectIndex(1) }},
+		{"receipts", 1, func() { main.Receipts.list.Select(1) }},
 	}
 	for _, shot := range shots {
 		main.Tabs.SelectIndex(shot.section)

@@ -1,0 +1,386 @@
+package screens
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"serialdesk/core"
+)
+
+// docKind is what tells a goods receipt from an order on screen.
+type docKind struct {
+	name     string // "receipt", "order": as core names the document in problems
+	party    string // "Supplier", "Customer"
+	amount   string // "Unit cost", "Unit price"
+	required func(core.Item) bool
+	grow     bool // Enter after the last serial row adds a row
+}
+
+// docLine is one line of a document being edited.
+type docLine struct {
+	item       core.Item
+	itemText   *widget.SelectEntry
+	qty        *widget.Entry
+	amount     *widget.Entry
+	serials    []string // as typed, one per row
+	found      []core.Problem
+	serialsBtn *widget.Button
+	problem    *widget.Label
+	box        fyne.CanvasObject
+}
+
+// docEditor edits the header and lines of a receipt or an order; the
+// selected line's serials are in the serial entry table beside it.
+type docEditor struct {
+	env                    *Env
+	kind                   docKind
+	party, reference, date *widget.Entry
+	lines                  []*docLine
+	linesBox               *fyne.Container
+	addLine                *widget.Button
+	current                *docLine
+	serials                *serialEntry
+	serialTitle            *widget.Label
+	problems               *widget.Label
+	items                  []core.ItemRow
+	editable               bool
+	view                   fyne.CanvasObject
+}
+
+// lineTyped is a line as typed: the item, quantity and amount read.
+type lineTyped struct {
+	item    core.ItemID
+	qty     int
+	amount  core.Money
+	serials []string
+}
+
+func newDocEditor(env *Env, kind docKind, actions fyne.CanvasObject) *docEditor {
+	e := &docEditor{env: env, kind: kind, party: widget.NewEntry(), reference: widget.NewEntry(), date: widget.NewEntry(),
+		linesBox: container.NewVBox(), serials: newSerialEntry(env, kind.grow), serialTitle: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		problems: widget.NewLabel("")}
+	e.problems.Importance = widget.DangerImportance
+	e.problems.Wrapping = fyne.TextWrapWord
+	e.date.SetPlaceHolder(dateLayout)
+	e.serials.onEdit = func() {
+		if e.current != nil {
+			e.showSerialCount(e.current)
+		}
+	}
+	e.addLine = widget.NewButtonWithIcon("Add line", theme.ContentAddIcon(), func() { e.focusItem(e.newLine()) })
+	header := widget.NewForm(
+		widget.NewFormItem(kind.party, e.party),
+		widget.NewFormItem("Reference", e.reference),
+		widget.NewFormItem("Date", e.date),
+	)
+	columns := container.NewBorder(nil, nil, nil, lineColumns(widget.NewLabel("Quantity"), widget.NewLabel(kind.amount), widget.NewLabel("Serials"), widget.NewLabel("")),
+		widget.NewLabel("Item (type its number or name)"))
+	left := container.NewBorder(container.NewVBox(header, columns), container.NewVBox(e.problems, actions), nil, nil,
+		container.NewVScroll(container.NewVBox(e.linesBox, container.NewHBox(e.addLine))))
+	right := container.NewBorder(e.serialTitle, nil, nil, nil, e.serials.view)
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.55
+	e.view = split
+	return e
+}
+
+// lineColumns lays out the fixed-width columns of a line, right of its item.
+func lineColumns(qty, amount, serials, remove fyne.CanvasObject) *fyne.Container {
+	return container.NewHBox(fixedWidth(80, qty), fixedWidth(110, amount), fixedWidth(100, serials), fixedWidth(40, remove))
+}
+
+func fixedWidth(w float32, o fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
+}
+
+// loadItems fetches the items the lines can choose from.
+func (e *docEditor) loadItems() {
+	background(e.env, func() ([]core.ItemRow, error) { return e.env.Reg.Items("") },
+		func(rows []core.ItemRow, err error) {
+			if err != nil {
+				e.env.showError(err)
+				return
+			}
+			e.items = rows
+		})
+}
+
+// load shows a document: its header and lines (nil for a new one).
+func (e *docEditor) load(date time.Time, party, reference string, lines []lineTyped, editable bool) {
+	e.party.SetText(party)
+	e.reference.SetText(reference)
+	e.date.SetText(formatDate(date))
+	e.lines, e.current = nil, nil
+	e.linesBox.RemoveAll()
+	e.problems.SetText("")
+	e.problems.Hide()
+	for _, l := range lines {
+		line := e.newLine()
+		line.item = e.itemByID(l.item)
+		line.itemText.SetText(itemLabel(line.item))
+		line.qty.SetText(strconv.Itoa(l.qty))
+		if l.amount != 0 {
+			line.amount.SetText(l.amount.String())
+		}
+		line.serials = append([]string(nil), l.serials...)
+		e.showSerialCount(line)
+	}
+	if len(lines) == 0 {
+		e.newLine()
+	}
+	e.selectLine(e.lines[0])
+	e.setEditable(editable)
+}
+
+func (e *docEditor) itemByID(id core.ItemID) core.Item {
+	for _, r := range e.items {
+		if r.ID == id {
+			return r.Item
+		}
+	}
+	return core.Item{ID: id, No: fmt.Sprintf("item %d", id)}
+}
+
+func itemLabel(it core.Item) string {
+	if it.ID == 0 {
+		return ""
+	}
+	return it.No + "  " + it.Name
+}
+
+// newLine adds an empty line.
+func (e *docEditor) newLine() *docLine {
+	l := &docLine{itemText: widget.NewSelectEntry(nil), qty: widget.NewEntry(), amount: widget.NewEntry(), problem: widget.NewLabel("")}
+	l.problem.Importance = widget.DangerImportance
+	l.problem.Wrapping = fyne.TextWrapWord
+	l.problem.Hide()
+	l.itemText.SetPlaceHolder("item number or name")
+	l.itemText.OnChanged = func(s string) { e.complete(l, s) }
+	l.itemText.OnSubmitted = func(s string) { e.chooseItem(l, s) }
+	l.qty.SetText("1")
+	l.qty.OnChanged = func(string) { e.quantityChanged(l) }
+	l.qty.OnSubmitted = func(string) { e.selectLine(l); e.serials.focus(0) }
+	l.serialsBtn = widget.NewButton("", func() { e.selectLine(l) })
+	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { e.removeLine(l) })
+	l.box = container.NewVBox(container.NewBorder(nil, nil, nil, lineColumns(l.qty, l.amount, l.serialsBtn, remove), l.itemText), l.problem)
+	e.lines = append(e.lines, l)
+	e.linesBox.Add(l.box)
+	e.showSerialCount(l)
+	return l
+}
+
+func (e *docEditor) removeLine(l *docLine) {
+	for i, x := range e.lines {
+		if x == l {
+			e.lines = append(e.lines[:i], e.lines[i+1:]...)
+		}
+	}
+	e.linesBox.Remove(l.box)
+	if len(e.lines) == 0 {
+		e.newLine()
+	}
+	if e.current == l {
+		e.selectLine(e.lines[0])
+	}
+}
+
+func (e *docEditor) focusItem(l *docLine) { e.env.Window.Canvas().Focus(l.itemText) }
+
+// complete offers the items whose number or name holds what is typed.
+func (e *docEditor) complete(l *docLine, typed string) {
+	if l.item.ID != 0 && typed == itemLabel(l.item) {
+		return
+	}
+	l.item = core.Item{}
+	typed = strings.ToUpper(strings.TrimSpace(typed))
+	var options []string
+	for _, r := range e.items {
+		if label := itemLabel(r.Item); typed != "" && strings.Contains(strings.ToUpper(label), typed) {
+			options = append(options, label)
+		}
+		if len(options) == 12 {
+			break
+		}
+	}
+	l.itemText.SetOptions(options)
+	if exact, ok := e.match(typed); ok {
+		e.setItem(l, exact)
+	}
+}
+
+// match finds the item a text names: its number, or its whole label.
+func (e *docEditor) match(typed string) (core.Item, bool) {
+	typed = strings.ToUpper(strings.TrimSpace(typed))
+	for _, r := range e.items {
+		if strings.ToUpper(r.No) == typed || strings.ToUpper(itemLabel(r.Item)) == typed {
+			return r.Item, true
+		}
+	}
+	return core.Item{}, false
+}
+
+// chooseItem takes the item typed (Enter) and moves on: to the serials of a
+// serialized item, otherwise to the quantity.
+func (e *docEditor) chooseItem(l *docLine, typed string) {
+	it, ok := e.match(typed)
+	if !ok {
+		l.problem.SetText(fmt.Sprintf("There is no item %q; type its number, or pick it from the list", strings.TrimSpace(typed)))
+		l.problem.Show()
+		return
+	}
+	e.setItem(l, it)
+	l.itemText.SetText(itemLabel(it))
+	if it.UseSerial {
+		e.serials.focus(0)
+	} else {
+		e.env.Window.Canvas().Focus(l.qty)
+	}
+}
+
+func (e *docEditor) setItem(l *docLine, it core.Item) {
+	l.item = it
+	l.problem.Hide()
+	if l.amount.Text == "" && it.Price != 0 && e.kind.name == "order" {
+		l.amount.SetText(it.Price.String())
+	}
+	e.selectLine(l)
+}
+
+func (e *docEditor) quantityChanged(l *docLine) {
+	if l == e.current {
+		if n, err := strconv.Atoi(strings.TrimSpace(l.qty.Text)); err == nil && n >= 0 {
+			e.serials.setQuantity(n)
+		}
+	}
+	e.showSerialCount(l)
+}
+
+// selectLine shows a line's serials in the serial entry table.
+func (e *docEditor) selectLine(l *docLine) {
+	e.current = l
+	qty, _ := strconv.Atoi(strings.TrimSpace(l.qty.Text))
+	pattern, _ := core.ParsePattern(l.item.Pattern)
+	e.serials.found = map[string]string{}
+	e.serials.bind(&l.serials, qty, pattern)
+	e.serials.setFound(l.found)
+	switch {
+	case l.item.ID == 0:
+		e.serialTitle.SetText("Serials: choose the line's item first")
+	case !l.item.UseSerial:
+		e.serialTitle.SetText(l.item.No + " does not use serial numbers")
+	default:
+		e.serialTitle.SetText("Serials of " + itemLabel(l.item) + requiredNote(e.kind.required(l.item)))
+	}
+	setEnabled(e.editable && l.item.UseSerial, e.serials.rowWidgets()...)
+}
+
+func requiredNote(required bool) string {
+	if required {
+		return " (one per unit, required)"
+	}
+	return " (optional)"
+}
+
+func (e *docEditor) showSerialCount(l *docLine) {
+	n := len(dropBlank(l.serials))
+	l.serialsBtn.SetText(fmt.Sprintf("%d serials", n))
+	if !l.item.UseSerial {
+		l.serialsBtn.SetText("—")
+	}
+}
+
+func dropBlank(values []string) []string {
+	var out []string
+	for _, v := range values {
+		if strings.TrimSpace(v) != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// setEditable locks a confirmed or cancelled document.
+func (e *docEditor) setEditable(on bool) {
+	e.editable = on
+	w := []fyne.Disableable{e.party, e.reference, e.date, e.addLine}
+	for _, l := range e.lines {
+		w = append(w, l.itemText, l.qty, l.amount)
+	}
+	setEnabled(on, w...)
+	if e.current != nil {
+		e.selectLine(e.current)
+	}
+}
+
+// typed reads the header and lines as typed; numbers that do not read are
+// problems of their line.
+func (e *docEditor) typed() (date time.Time, lines []lineTyped, err error) {
+	var problems []core.Problem
+	if s := strings.TrimSpace(e.date.Text); s != "" {
+		if date, err = time.Parse(dateLayout, s); err != nil {
+			problems = append(problems, core.Problem{Reason: fmt.Sprintf("the date %q is not a date like %s", s, time.Now().Format(dateLayout))})
+		}
+	}
+	for i, l := range e.lines {
+		if l.item.ID == 0 && strings.TrimSpace(l.itemText.Text) == "" && len(dropBlank(l.serials)) == 0 {
+			continue // an empty line left over
+		}
+		qty, err := strconv.Atoi(strings.TrimSpace(l.qty.Text))
+		if err != nil {
+			problems = append(problems, core.Problem{Line: i + 1, Reason: fmt.Sprintf("the quantity %q is not a whole number", l.qty.Text)})
+		}
+		amount, err := core.ParseMoney(l.amount.Text)
+		if err != nil {
+			problems = append(problems, core.Problem{Line: i + 1, Reason: "the " + strings.ToLower(e.kind.amount) + " " + strings.TrimPrefix(core.UserMessage(err), "\"")})
+		}
+		lines = append(lines, lineTyped{item: l.item.ID, qty: qty, amount: amount, serials: dropBlank(l.serials)})
+	}
+	if len(problems) > 0 {
+		return date, lines, &core.Error{Code: core.Invalid, Message: fmt.Sprintf("The %s cannot be read; nothing was saved.", e.kind.name), Problems: problems}
+	}
+	return date, lines, nil
+}
+
+// showProblems shows every problem of a check: all of them in the list
+// under the lines, each line's beside it, each serial's beside its row.
+func (e *docEditor) showProblems(err error) {
+	e.problems.SetText(core.UserMessage(err))
+	e.problems.Show()
+	problems := core.Problems(err)
+	for i, l := range e.lines {
+		l.found = nil
+		var reasons []string
+		for _, p := range problems {
+			if p.Line != i+1 {
+				continue
+			}
+			if p.Serial == "" {
+				reasons = append(reasons, p.Reason)
+			} else {
+				l.found = append(l.found, p)
+			}
+		}
+		l.problem.SetText(strings.Join(reasons, "; "))
+		l.problem.Hidden = len(reasons) == 0
+		l.problem.Refresh()
+	}
+	if e.current != nil {
+		e.selectLine(e.current)
+	}
+}
+
+// clearProblems hides the problems of the last check.
+func (e *docEditor) clearProblems() {
+	e.problems.Hide()
+	for _, l := range e.lines {
+		l.found = nil
+		l.problem.Hide()
+	}
+}

@@ -1,0 +1,163 @@
+package screens
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"serialdesk/core"
+)
+
+// Receipts is the list of goods receipts beside the receipt editor.
+type Receipts struct {
+	env      *Env
+	list     *widget.List
+	receipts []core.Receipt
+	receipt  core.Receipt // the one in the editor; ID 0 for a new one
+	editor   *docEditor
+	title    *widget.Label
+	message  *widget.Label
+
+	confirm, saveDraft, cancel *widget.Button
+	view                       fyne.CanvasObject
+}
+
+var receiptKind = docKind{name: "receipt", party: "Supplier", amount: "Unit cost", grow: true,
+	required: func(it core.Item) bool { return it.SerialsRequiredAtPurchase() }}
+
+// NewReceipts builds the Goods receipts screen.
+func NewReceipts(env *Env) *Receipts {
+	s := &Receipts{env: env, title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), message: widget.NewLabel("")}
+	s.message.Importance = widget.SuccessImportance
+	s.confirm = widget.NewButtonWithIcon("Confirm receipt", theme.ConfirmIcon(), s.confirmReceipt)
+	s.confirm.Importance = widget.HighImportance
+	s.saveDraft = widget.NewButtonWithIcon("Save draft", theme.DocumentSaveIcon(), s.saveAsDraft)
+	s.cancel = widget.NewButtonWithIcon("Cancel receipt", theme.CancelIcon(), s.askCancel)
+	s.editor = newDocEditor(env, receiptKind, container.NewHBox(s.confirm, s.saveDraft, s.message))
+	s.list = widget.NewList(
+		func() int { return len(s.receipts) },
+		newTwoLineItem,
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			rc := s.receipts[id]
+			setTwoLineItem(o, fmt.Sprintf("%s · %s", rc.Ref(), rc.Status), fmt.Sprintf("%s  %s · %d units", formatDate(rc.Date), rc.Supplier, rc.Units()))
+		},
+	)
+	s.list.OnSelected = func(id widget.ListItemID) { s.open(s.receipts[id]) }
+	newButton := widget.NewButtonWithIcon("New receipt", theme.ContentAddIcon(), s.New)
+	left := container.NewBorder(newButton, nil, nil, nil, s.list)
+	right := container.NewBorder(container.NewBorder(nil, nil, nil, s.cancel, s.title), nil, nil, nil, s.editor.view)
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.27
+	s.view = split
+	s.editor.loadItems()
+	s.reload()
+	s.New()
+	return s
+}
+
+// Content is the screen's canvas object.
+func (s *Receipts) Content() fyne.CanvasObject { return s.view }
+
+func (s *Receipts) reload() {
+	background(s.env, s.env.Reg.Receipts, func(list []core.Receipt, err error) {
+		if err != nil {
+			s.env.showError(err)
+			return
+		}
+		s.receipts = list
+		s.list.Refresh()
+	})
+}
+
+// New starts a new receipt.
+func (s *Receipts) New() {
+	s.list.UnselectAll()
+	s.show(core.Receipt{Status: core.Draft})
+	s.editor.loadItems()
+	s.editor.focusItem(s.editor.lines[0])
+}
+
+func (s *Receipts) open(rc core.Receipt) {
+	s.message.SetText("")
+	s.show(rc)
+}
+
+// show puts a receipt in the editor; only a draft can be changed.
+func (s *Receipts) show(rc core.Receipt) {
+	s.receipt = rc
+	lines := make([]lineTyped, len(rc.Lines))
+	for i, l := range rc.Lines {
+		lines[i] = lineTyped{item: l.Item, qty: l.Quantity, amount: l.UnitCost, serials: l.Serials}
+	}
+	draft := rc.Status == core.Draft
+	s.editor.load(rc.Date, rc.Supplier, rc.Reference, lines, draft)
+	if rc.ID == 0 {
+		s.title.SetText("New goods receipt")
+	} else {
+		s.title.SetText(fmt.Sprintf("%s · %s", rc.Ref(), rc.Status))
+	}
+	setEnabled(draft, s.confirm, s.saveDraft)
+	setEnabled(rc.Status == core.Confirmed, s.cancel)
+}
+
+// typed is the receipt as the editor holds it.
+func (s *Receipts) typed() (core.Receipt, error) {
+	date, lines, err := s.editor.typed()
+	rc := core.Receipt{ID: s.receipt.ID, Date: date, Supplier: s.editor.party.Text, Reference: s.editor.reference.Text}
+	for _, l := range lines {
+		rc.Lines = append(rc.Lines, core.ReceiptLine{Item: l.item, Quantity: l.qty, Serials: l.serials, UnitCost: l.amount})
+	}
+	return rc, err
+}
+
+func (s *Receipts) confirmReceipt() { s.submit(s.env.Reg.ConfirmReceipt, "received") }
+func (s *Receipts) saveAsDraft()    { s.submit(s.env.Reg.SaveReceiptDraft, "saved as a draft") }
+
+// submit sends the receipt to the register; on problems the editor shows
+// them all and keeps everything typed.
+func (s *Receipts) submit(call func(core.Receipt) (core.Receipt, error), done string) {
+	rc, err := s.typed()
+	if err != nil {
+		s.editor.showProblems(err)
+		return
+	}
+	s.editor.clearProblems()
+	setEnabled(false, s.confirm, s.saveDraft)
+	background(s.env, func() (core.Receipt, error) { return call(rc) }, func(saved core.Receipt, err error) {
+		setEnabled(true, s.confirm, s.saveDraft)
+		if err != nil {
+			s.editor.showProblems(err)
+			return
+		}
+		s.show(saved)
+		s.message.SetText(fmt.Sprintf("%s %s: %d units.", saved.Ref(), done, saved.Units()))
+		s.reload()
+	})
+}
+
+func (s *Receipts) askCancel() {
+	rc := s.receipt
+	dialog.ShowConfirm("Cancel "+rc.Ref().String(),
+		fmt.Sprintf("Cancel %s from %s? Its %d units leave stock and its serials are no longer registered as received.", rc.Ref(), rc.Supplier, rc.Units()),
+		func(yes bool) {
+			if yes {
+				s.cancelReceipt(rc.ID)
+			}
+		}, s.env.Window)
+}
+
+func (s *Receipts) cancelReceipt(id core.DocID) {
+	background(s.env, func() (core.Receipt, error) { return s.env.Reg.CancelReceipt(id) }, func(rc core.Receipt, err error) {
+		if err != nil {
+			s.env.showError(err)
+			return
+		}
+		s.show(rc)
+		s.message.SetText(rc.Ref().String() + " cancelled.")
+		s.reload()
+	})
+}

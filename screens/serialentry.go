@@ -1,0 +1,301 @@
+package screens
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"serialdesk/core"
+)
+
+// rowsPerPage is how many serial rows are on screen at once; a receipt of
+// thousands of units pages through them.
+const rowsPerPage = 50
+
+// serialEntry is the serial entry table of one document line: one row per
+// unit, each checked as it is typed, typed, scanned (Enter moves on), pasted
+// (several lines fill several rows) or filled from a range.
+type serialEntry struct {
+	env     *Env
+	values  *[]string         // the line's serials as typed, one per row
+	pattern core.Pattern      // the line item's pattern
+	found   map[string]string // what the register said of serials at the last check
+	marks   []string          // per row: why the serial is refused, "" when fine
+	page    int
+	rows    []*serialRow
+	grow    bool // Enter on the last row adds a row (receiving a box by scanning)
+	onEnd   func()
+	onEdit  func()
+
+	box                *fyne.Container
+	pageLabel, summary *widget.Label
+	prev, next, fill   *widget.Button
+	view               fyne.CanvasObject
+}
+
+// serialRow is one row: its number, the entry and the reason it is refused.
+type serialRow struct {
+	widget.Entry
+	t    *serialEntry
+	i    int
+	num  *widget.Label
+	mark *widget.Label
+	box  *fyne.Container
+}
+
+func newSerialEntry(env *Env, grow bool) *serialEntry {
+	t := &serialEntry{env: env, grow: grow, values: new([]string), found: map[string]string{},
+		pageLabel: widget.NewLabel(""), summary: widget.NewLabel("")}
+	t.box = container.NewVBox()
+	for k := range rowsPerPage {
+		r := &serialRow{t: t, num: widget.NewLabel(fmt.Sprintf("%d", k+1)), mark: widget.NewLabel("")}
+		r.ExtendBaseWidget(r)
+		r.SetPlaceHolder("type or scan the serial")
+		r.mark.Importance = widget.DangerImportance
+		r.mark.Truncation = fyne.TextTruncateEllipsis
+		r.OnChanged = func(s string) { t.typed(r.i, s) }
+		r.OnSubmitted = func(string) { t.enter(r.i) }
+		r.box = container.NewBorder(nil, nil, r.num, nil, container.NewGridWithColumns(2, r, r.mark))
+		t.rows = append(t.rows, r)
+		t.box.Add(r.box)
+	}
+	t.prev = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { t.showPage(t.page - 1) })
+	t.next = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { t.showPage(t.page + 1) })
+	t.fill = widget.NewButtonWithIcon("Fill range…", theme.MoreHorizontalIcon(), t.askRange)
+	t.view = container.NewBorder(container.NewHBox(t.summary, layout.NewSpacer(), t.fill, t.prev, t.pageLabel, t.next), nil, nil, nil,
+		container.NewVScroll(t.box))
+	return t
+}
+
+// TypedShortcut takes a paste of several lines into several rows.
+func (r *serialRow) TypedShortcut(s fyne.Shortcut) {
+	if p, ok := s.(*fyne.ShortcutPaste); ok {
+		if text := p.Clipboard.Content(); strings.ContainsAny(strings.TrimSpace(text), "\r\n\t") {
+			r.t.paste(r.i, text)
+			return
+		}
+	}
+	r.Entry.TypedShortcut(s)
+}
+
+// bind shows the serials of a line: values is the line's own slice, padded
+// to one row per unit.
+func (t *serialEntry) bind(values *[]string, qty int, pattern core.Pattern) {
+	t.values, t.pattern = values, pattern
+	t.setQuantity(qty)
+	t.showPage(0)
+}
+
+// setQuantity makes one row per unit; rows beyond the quantity stay while
+// they hold something, so nothing typed is lost.
+func (t *serialEntry) setQuantity(qty int) {
+	v := *t.values
+	for len(v) < qty && len(v) < core.MaxQuantity {
+		v = append(v, "")
+	}
+	for len(v) > qty && strings.TrimSpace(v[len(v)-1]) == "" {
+		v = v[:len(v)-1]
+	}
+	*t.values = v
+	t.check()
+	t.showPage(min(t.page, t.lastPage()))
+}
+
+func (t *serialEntry) lastPage() int { return max(0, (len(*t.values)-1)/rowsPerPage) }
+
+// showPage binds the row widgets to one page of rows.
+func (t *serialEntry) showPage(page int) {
+	t.page = max(0, min(page, t.lastPage()))
+	v := *t.values
+	for k, r := range t.rows {
+		r.i = t.page*rowsPerPage + k
+		if r.i >= len(v) {
+			r.box.Hide()
+			continue
+		}
+		r.num.SetText(fmt.Sprintf("%d", r.i+1))
+		if r.Text != v[r.i] {
+			r.SetText(v[r.i])
+		}
+		r.mark.SetText(t.marks[r.i])
+		r.box.Show()
+	}
+	t.pageLabel.SetText(fmt.Sprintf("rows %d–%d of %d", min(t.page*rowsPerPage+1, len(v)), min((t.page+1)*rowsPerPage, len(v)), len(v)))
+	setEnabled(t.page > 0, t.prev)
+	setEnabled(t.page < t.lastPage(), t.next)
+	t.box.Refresh()
+}
+
+func (t *serialEntry) typed(i int, s string) {
+	v := *t.values
+	if i >= len(v) || v[i] == s {
+		return
+	}
+	v[i] = s
+	t.changed()
+}
+
+// changed re-checks every row and tells the line.
+func (t *serialEntry) changed() {
+	t.check()
+	for _, r := range t.rows {
+		if r.i < len(t.marks) {
+			r.mark.SetText(t.marks[r.i])
+		}
+	}
+	if t.onEdit != nil {
+		t.onEdit()
+	}
+}
+
+// check marks every row that the register would refuse: not a serial, not
+// the pattern, twice in the line, or what the last check found.
+func (t *serialEntry) check() {
+	v := *t.values
+	t.marks = make([]string, len(v))
+	first := map[string]int{}
+	entered, bad := 0, 0
+	for i, raw := range v {
+		if strings.TrimSpace(raw) == "" {
+			continue
+		}
+		entered++
+		s, err := core.NormalizeSerial(raw)
+		if err == nil {
+			err = t.pattern.Check(s)
+		}
+		switch j, twice := first[s]; {
+		case err != nil:
+			t.marks[i] = err.Error()
+		case twice:
+			t.marks[i] = fmt.Sprintf("entered twice (also row %d)", j+1)
+		case t.found[s] != "":
+			t.marks[i] = t.found[s]
+		default:
+			first[s] = i
+		}
+		if t.marks[i] != "" {
+			bad++
+		}
+	}
+	t.summary.SetText(fmt.Sprintf("%d of %d entered", entered, len(v)) + problemCount(bad))
+}
+
+func problemCount(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return ", " + countText(n, "problem", "problems")
+}
+
+// setFound shows what the register found wrong with serials of this line.
+func (t *serialEntry) setFound(problems []core.Problem) {
+	t.found = map[string]string{}
+	for _, p := range problems {
+		if s, err := core.NormalizeSerial(p.Serial); err == nil {
+			t.found[s] = p.Reason
+		}
+	}
+	t.changed()
+}
+
+// enter moves to the next row, as a scanner's Enter expects.
+func (t *serialEntry) enter(i int) {
+	if i+1 >= len(*t.values) {
+		if !t.grow {
+			if t.onEnd != nil {
+				t.onEnd()
+			}
+			return
+		}
+		*t.values = append(*t.values, "")
+		t.changed()
+	}
+	t.focus(i + 1)
+}
+
+// focus shows row i and puts the cursor in it.
+func (t *serialEntry) focus(i int) {
+	if i/rowsPerPage != t.page {
+		t.showPage(i / rowsPerPage)
+	} else {
+		t.showPage(t.page)
+	}
+	t.env.Window.Canvas().Focus(t.rows[i%rowsPerPage])
+}
+
+// paste fills rows from row i on with the lines of text.
+func (t *serialEntry) paste(i int, text string) {
+	var lines []string
+	for _, l := range strings.FieldsFunc(text, func(r rune) bool { return r == '\n' || r == '\r' || r == '\t' }) {
+		if strings.TrimSpace(l) != "" {
+			lines = append(lines, strings.TrimSpace(l))
+		}
+	}
+	t.fillFrom(i, lines)
+}
+
+// fillFrom writes serials into the rows from row i on, adding rows as needed.
+func (t *serialEntry) fillFrom(i int, serials []string) {
+	v := *t.values
+	for k, s := range serials {
+		if i+k < len(v) {
+			v[i+k] = s
+		} else {
+			v = append(v, s)
+		}
+	}
+	*t.values = v
+	t.changed()
+	t.focus(min(i+len(serials), len(v)-1))
+}
+
+// firstEmpty is the first row without a serial (the row after the last
+// when all are filled).
+func (t *serialEntry) firstEmpty() int {
+	for i, s := range *t.values {
+		if strings.TrimSpace(s) == "" {
+			return i
+		}
+	}
+	return len(*t.values)
+}
+
+// askRange fills the empty rows from a first and a last serial.
+func (t *serialEntry) askRange() {
+	first, last := widget.NewEntry(), widget.NewEntry()
+	first.SetPlaceHolder("996A0001")
+	last.SetPlaceHolder("996A0050")
+	dialog.ShowForm("Fill range", "Fill", "Cancel", []*widget.FormItem{
+		widget.NewFormItem("First serial", first), widget.NewFormItem("Last serial", last),
+	}, func(ok bool) {
+		if ok {
+			t.fillRange(first.Text, last.Text)
+		}
+	}, t.env.Window)
+}
+
+func (t *serialEntry) fillRange(first, last string) {
+	serials, err := core.SerialRange(first, last)
+	if err != nil {
+		t.env.showError(err)
+		return
+	}
+	t.fillFrom(t.firstEmpty(), serials)
+}
+
+
+// rowWidgets are the parts of the table that typing goes into.
+func (t *serialEntry) rowWidgets() []fyne.Disableable {
+	out := []fyne.Disableable{t.fill}
+	for _, r := range t.rows {
+		out = append(out, r)
+	}
+	return out
+}
