@@ -290,7 +290,6 @@ func (t *serialEntry) fillRange(first, last string) {
 	t.fillFrom(t.firstEmpty(), serials)
 }
 
-
 // rowWidgets are the parts of the table that typing goes into.
 func (t *serialEntry) rowWidgets() []fyne.Disableable {
 	out := []fyne.Disableable{t.fill}
