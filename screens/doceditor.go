@@ -43,7 +43,7 @@ type docEditor struct {
 	kind                   docKind
 	party, reference, date *widget.Entry
 	lines                  []*docLine
-	linesBox               *fyne.Container
+	linesBox, body         *fyne.Container
 	addLine                *widget.Button
 	current                *docLine
 	serials                *serialEntry
@@ -68,25 +68,27 @@ func newDocEditor(env *Env, kind docKind, actions fyne.CanvasObject) *docEditor 
 		problems: widget.NewLabel("")}
 	e.problems.Importance = widget.DangerImportance
 	e.problems.Wrapping = fyne.TextWrapWord
-	e.date.SetPlaceHolder(dateLayout)
+	e.date.SetPlaceHolder("YYYY-MM-DD")
+	e.serialTitle.Truncation = fyne.TextTruncateEllipsis
 	e.serials.onEdit = func() {
 		if e.current != nil {
 			e.showSerialCount(e.current)
 		}
 	}
 	e.addLine = widget.NewButtonWithIcon("Add line", theme.ContentAddIcon(), func() { e.focusItem(e.newLine()) })
+	e.body = container.NewVBox(e.linesBox, container.NewHBox(e.addLine), e.problems)
 	header := widget.NewForm(
 		widget.NewFormItem(kind.party, e.party),
 		widget.NewFormItem("Reference", e.reference),
 		widget.NewFormItem("Date", e.date),
 	)
 	columns := container.NewBorder(nil, nil, nil, lineColumns(widget.NewLabel("Quantity"), widget.NewLabel(kind.amount), widget.NewLabel("Serials"), widget.NewLabel("")),
-		widget.NewLabel("Item (type its number or name)"))
-	left := container.NewBorder(container.NewVBox(header, columns), container.NewVBox(e.problems, actions), nil, nil,
-		container.NewVScroll(container.NewVBox(e.linesBox, container.NewHBox(e.addLine))))
+		widget.NewLabel("Item (number or name)"))
+	left := container.NewBorder(container.NewVBox(header, columns), actions, nil, nil,
+		container.NewVScroll(e.body))
 	right := container.NewBorder(e.serialTitle, nil, nil, nil, e.serials.view)
 	split := container.NewHSplit(left, right)
-	split.Offset = 0.55
+	split.Offset = 0.58
 	e.view = split
 	return e
 }
@@ -116,6 +118,9 @@ func (e *docEditor) loadItems() {
 func (e *docEditor) load(date time.Time, party, reference string, lines []lineTyped, editable bool) {
 	e.party.SetText(party)
 	e.reference.SetText(reference)
+	if date.IsZero() {
+		date = time.Now() // a new document is dated today
+	}
 	e.date.SetText(formatDate(date))
 	e.lines, e.current = nil, nil
 	e.linesBox.RemoveAll()
@@ -161,7 +166,7 @@ func (e *docEditor) newLine() *docLine {
 	l.problem.Importance = widget.DangerImportance
 	l.problem.Wrapping = fyne.TextWrapWord
 	l.problem.Hide()
-	l.itemText.SetPlaceHolder("item number or name")
+	l.itemText.SetPlaceHolder("item")
 	l.itemText.OnChanged = func(s string) { e.complete(l, s) }
 	l.itemText.OnSubmitted = func(s string) { e.chooseItem(l, s) }
 	l.qty.SetText("1")
@@ -267,8 +272,8 @@ func (e *docEditor) selectLine(l *docLine) {
 	e.current = l
 	qty, _ := strconv.Atoi(strings.TrimSpace(l.qty.Text))
 	pattern, _ := core.ParsePattern(l.item.Pattern)
-	e.serials.found = map[string]string{}
-	e.serials.bind(&l.serials, qty, pattern)
+	e.serials.found = nil
+	e.serials.bind(&l.serials, qty, pattern, requiredNote(e.kind.required(l.item)))
 	e.serials.setFound(l.found)
 	switch {
 	case l.item.ID == 0:
@@ -276,16 +281,16 @@ func (e *docEditor) selectLine(l *docLine) {
 	case !l.item.UseSerial:
 		e.serialTitle.SetText(l.item.No + " does not use serial numbers")
 	default:
-		e.serialTitle.SetText("Serials of " + itemLabel(l.item) + requiredNote(e.kind.required(l.item)))
+		e.serialTitle.SetText("Serials · " + itemLabel(l.item))
 	}
 	setEnabled(e.editable && l.item.UseSerial, e.serials.rowWidgets()...)
 }
 
 func requiredNote(required bool) string {
 	if required {
-		return " (one per unit, required)"
+		return " · one per unit, required"
 	}
-	return " (optional)"
+	return " · optional"
 }
 
 func (e *docEditor) showSerialCount(l *docLine) {
@@ -374,6 +379,7 @@ func (e *docEditor) showProblems(err error) {
 	if e.current != nil {
 		e.selectLine(e.current)
 	}
+	e.body.Refresh()
 }
 
 // clearProblems hides the problems of the last check.
@@ -383,4 +389,5 @@ func (e *docEditor) clearProblems() {
 		l.found = nil
 		l.problem.Hide()
 	}
+	e.body.Refresh()
 }

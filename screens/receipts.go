@@ -51,7 +51,7 @@ func NewReceipts(env *Env) *Receipts {
 	left := container.NewBorder(newButton, nil, nil, nil, s.list)
 	right := container.NewBorder(container.NewBorder(nil, nil, nil, s.cancel, s.title), nil, nil, nil, s.editor.view)
 	split := container.NewHSplit(left, right)
-	split.Offset = 0.27
+	split.Offset = 0.2
 	s.view = split
 	s.editor.loadItems()
 	s.reload()

@@ -51,7 +51,7 @@ func TestReceiveThreeChainsawsByScanning(t *testing.T) {
 	for _, serial := range []string{"996B00001", "996B00002", "996B00003"} {
 		scan(env, serial)
 	}
-	assert.Equal(t, "3 of 4 entered", e.serials.summary.Text, "each Enter moves on, adding a row at the end")
+	assert.Equal(t, "3 of 4 entered · one per unit, required", e.serials.summary.Text, "each Enter moves on, adding a row at the end")
 	line.qty.SetText("3")
 	assert.Equal(t, "3", line.qty.Text)
 	assert.Equal(t, "3 serials", line.serialsBtn.Text)

@@ -39,6 +39,17 @@ func TestScreenshots(t *testing.T) {
 		{"items", 0, func() { main.Items.list.Select(0) }},
 		{"item-serial-numbers", 0, func() { main.Items.card.tabs.SelectIndex(1) }},
 		{"receipts", 1, func() { main.Receipts.list.Select(1) }},
+		{"receipt-problems", 1, func() {
+			r := main.Receipts
+			r.New()
+			env.settle()
+			e := r.editor
+			e.party.SetText("Husqvarna Nordic AB")
+			e.lines[0].itemText.SetText("CS-500")
+			e.lines[0].qty.SetText("4")
+			e.serials.fillFrom(0, []string{"996B00001", "99612345", "996A1B2C3", "996b00001"})
+			r.confirmReceipt()
+		}},
 	}
 	for _, shot := range shots {
 		main.Tabs.SelectIndex(shot.section)

@@ -25,11 +25,12 @@ type serialEntry struct {
 	env     *Env
 	values  *[]string         // the line's serials as typed, one per row
 	pattern core.Pattern      // the line item's pattern
-	found   map[string]string // what the register said of serials at the last check
+	found   map[string][]string // what the register said of each serial at the last check, in row order
 	marks   []string          // per row: why the serial is refused, "" when fine
 	page    int
 	rows    []*serialRow
-	grow    bool // Enter on the last row adds a row (receiving a box by scanning)
+	grow    bool   // Enter on the last row adds a row (receiving a box by scanning)
+	note    string // after the count: whether serials are required
 	onEnd   func()
 	onEdit  func()
 
@@ -50,25 +51,25 @@ type serialRow struct {
 }
 
 func newSerialEntry(env *Env, grow bool) *serialEntry {
-	t := &serialEntry{env: env, grow: grow, values: new([]string), found: map[string]string{},
+	t := &serialEntry{env: env, grow: grow, values: new([]string), found: map[string][]string{},
 		pageLabel: widget.NewLabel(""), summary: widget.NewLabel("")}
 	t.box = container.NewVBox()
 	for k := range rowsPerPage {
 		r := &serialRow{t: t, num: widget.NewLabel(fmt.Sprintf("%d", k+1)), mark: widget.NewLabel("")}
 		r.ExtendBaseWidget(r)
-		r.SetPlaceHolder("type or scan the serial")
+		r.SetPlaceHolder("serial")
 		r.mark.Importance = widget.DangerImportance
-		r.mark.Truncation = fyne.TextTruncateEllipsis
+		r.mark.Wrapping = fyne.TextWrapWord
 		r.OnChanged = func(s string) { t.typed(r.i, s) }
 		r.OnSubmitted = func(string) { t.enter(r.i) }
-		r.box = container.NewBorder(nil, nil, r.num, nil, container.NewGridWithColumns(2, r, r.mark))
+		r.box = container.NewBorder(nil, nil, container.NewHBox(r.num, fixedWidth(180, r)), nil, r.mark)
 		t.rows = append(t.rows, r)
 		t.box.Add(r.box)
 	}
 	t.prev = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { t.showPage(t.page - 1) })
 	t.next = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { t.showPage(t.page + 1) })
 	t.fill = widget.NewButtonWithIcon("Fill range…", theme.MoreHorizontalIcon(), t.askRange)
-	t.view = container.NewBorder(container.NewHBox(t.summary, layout.NewSpacer(), t.fill, t.prev, t.pageLabel, t.next), nil, nil, nil,
+	t.view = container.NewBorder(container.NewVBox(t.summary, container.NewHBox(t.fill, layout.NewSpacer(), t.prev, t.pageLabel, t.next)), nil, nil, nil,
 		container.NewVScroll(t.box))
 	return t
 }
@@ -86,8 +87,8 @@ func (r *serialRow) TypedShortcut(s fyne.Shortcut) {
 
 // bind shows the serials of a line: values is the line's own slice, padded
 // to one row per unit.
-func (t *serialEntry) bind(values *[]string, qty int, pattern core.Pattern) {
-	t.values, t.pattern = values, pattern
+func (t *serialEntry) bind(values *[]string, qty int, pattern core.Pattern, note string) {
+	t.values, t.pattern, t.note = values, pattern, note
 	t.setQuantity(qty)
 	t.showPage(0)
 }
@@ -149,6 +150,7 @@ func (t *serialEntry) changed() {
 			r.mark.SetText(t.marks[r.i])
 		}
 	}
+	t.box.Refresh() // a reason may wrap onto a second line
 	if t.onEdit != nil {
 		t.onEdit()
 	}
@@ -159,7 +161,7 @@ func (t *serialEntry) changed() {
 func (t *serialEntry) check() {
 	v := *t.values
 	t.marks = make([]string, len(v))
-	first := map[string]int{}
+	rows := map[string][]int{} // serial → the rows it is on
 	entered, bad := 0, 0
 	for i, raw := range v {
 		if strings.TrimSpace(raw) == "" {
@@ -170,21 +172,30 @@ func (t *serialEntry) check() {
 		if err == nil {
 			err = t.pattern.Check(s)
 		}
-		switch j, twice := first[s]; {
+		switch {
 		case err != nil:
 			t.marks[i] = err.Error()
-		case twice:
-			t.marks[i] = fmt.Sprintf("entered twice (also row %d)", j+1)
-		case t.found[s] != "":
-			t.marks[i] = t.found[s]
-		default:
-			first[s] = i
+		case len(rows[s]) > 0:
+			t.marks[i] = fmt.Sprintf("entered twice (also row %d)", rows[s][0]+1)
 		}
-		if t.marks[i] != "" {
+		rows[s] = append(rows[s], i)
+	}
+	// The register names a serial once per row it refuses, the later
+	// rows of a double: give its reasons to the last rows with it.
+	for s, reasons := range t.found {
+		on := rows[s]
+		for j, reason := range reasons {
+			if k := len(on) - len(reasons) + j; k >= 0 {
+				t.marks[on[k]] = reason
+			}
+		}
+	}
+	for _, m := range t.marks {
+		if m != "" {
 			bad++
 		}
 	}
-	t.summary.SetText(fmt.Sprintf("%d of %d entered", entered, len(v)) + problemCount(bad))
+	t.summary.SetText(fmt.Sprintf("%d of %d entered", entered, len(v)) + problemCount(bad) + t.note)
 }
 
 func problemCount(n int) string {
@@ -196,10 +207,10 @@ func problemCount(n int) string {
 
 // setFound shows what the register found wrong with serials of this line.
 func (t *serialEntry) setFound(problems []core.Problem) {
-	t.found = map[string]string{}
+	t.found = map[string][]string{}
 	for _, p := range problems {
 		if s, err := core.NormalizeSerial(p.Serial); err == nil {
-			t.found[s] = p.Reason
+			t.found[s] = append(t.found[s], p.Reason)
 		}
 	}
 	t.changed()
