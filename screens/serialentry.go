@@ -23,10 +23,10 @@ const rowsPerPage = 50
 // (several lines fill several rows) or filled from a range.
 type serialEntry struct {
 	env     *Env
-	values  *[]string         // the line's serials as typed, one per row
-	pattern core.Pattern      // the line item's pattern
+	values  *[]string           // the line's serials as typed, one per row
+	pattern core.Pattern        // the line item's pattern
 	found   map[string][]string // what the register said of each serial at the last check, in row order
-	marks   []string          // per row: why the serial is refused, "" when fine
+	marks   []string            // per row: why the serial is refused, "" when fine
 	page    int
 	rows    []*serialRow
 	grow    bool   // Enter on the last row adds a row (receiving a box by scanning)
