@@ -198,6 +198,14 @@ func (e *docEditor) removeLine(l *docLine) {
 
 func (e *docEditor) focusItem(l *docLine) { e.env.Window.Canvas().Focus(l.itemText) }
 
+// focusStart puts the cursor in the first line's item while the document
+// is still empty.
+func (e *docEditor) focusStart() {
+	if e.editable && len(e.lines) == 1 && e.lines[0].item.ID == 0 {
+		e.focusItem(e.lines[0])
+	}
+}
+
 // complete offers the items whose number or name holds what is typed.
 func (e *docEditor) complete(l *docLine, typed string) {
 	if l.item.ID != 0 && typed == itemLabel(l.item) {

@@ -16,20 +16,35 @@ type Screens struct {
 	Tabs     *container.AppTabs
 	Items    *Items
 	Receipts *Receipts
+	Orders   *Orders
 }
 
 // Main builds every screen, opening on the section shown last.
 func Main(env *Env) *Screens {
-	s := &Screens{Items: NewItems(env), Receipts: NewReceipts(env)}
+	s := &Screens{Items: NewItems(env), Receipts: NewReceipts(env), Orders: NewOrders(env)}
 	s.Tabs = container.NewAppTabs(
 		container.NewTabItem("Items", s.Items.Content()),
 		container.NewTabItem("Goods receipts", s.Receipts.Content()),
+		container.NewTabItem("Orders", s.Orders.Content()),
 	)
-	for _, name := range Sections[2:] {
+	for _, name := range Sections[3:] {
 		s.Tabs.Append(container.NewTabItem(name, widget.NewLabel(name+": coming in the next release.")))
 	}
 	s.Tabs.SetTabLocation(container.TabLocationLeading)
 	s.Tabs.SelectIndex(env.Prefs.IntWithFallback(lastSectionKey, 0))
-	s.Tabs.OnSelected = func(*container.TabItem) { env.Prefs.SetInt(lastSectionKey, s.Tabs.SelectedIndex()) }
+	s.Tabs.OnSelected = func(*container.TabItem) {
+		env.Prefs.SetInt(lastSectionKey, s.Tabs.SelectedIndex())
+		s.focus()
+	}
 	return s
+}
+
+// focus puts the cursor where work starts on the section shown.
+func (s *Screens) focus() {
+	switch s.Tabs.SelectedIndex() {
+	case 1:
+		s.Receipts.Focus()
+	case 2:
+		s.Orders.Focus()
+	}
 }

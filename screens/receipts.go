@@ -78,8 +78,11 @@ func (s *Receipts) New() {
 	s.list.UnselectAll()
 	s.show(core.Receipt{Status: core.Draft})
 	s.editor.loadItems()
-	s.editor.focusItem(s.editor.lines[0])
+	s.Focus()
 }
+
+// Focus puts the cursor where work starts: the item of a new receipt.
+func (s *Receipts) Focus() { s.editor.focusStart() }
 
 func (s *Receipts) open(rc core.Receipt) {
 	s.message.SetText("")

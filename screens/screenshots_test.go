@@ -50,6 +50,7 @@ func TestScreenshots(t *testing.T) {
 			e.serials.fillFrom(0, []string{"996B00001", "99612345", "996A1B2C3", "996b00001"})
 			r.confirmReceipt()
 		}},
+		{"orders", 2, func() { main.Orders.list.Select(1) }},
 	}
 	for _, shot := range shots {
 		main.Tabs.SelectIndex(shot.section)

@@ -1,0 +1,222 @@
+package screens
+
+import (
+	"fmt"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"serialdesk/core"
+)
+
+// Orders is the list of orders beside the order editor.
+type Orders struct {
+	env     *Env
+	list    *widget.List
+	orders  []core.Order
+	order   core.Order // the one in the editor; ID 0 for a new one
+	editor  *docEditor
+	title   *widget.Label
+	message *widget.Label
+
+	save           *enterButton
+	cancel, retour *widget.Button
+	view           fyne.CanvasObject
+}
+
+var orderKind = docKind{name: "order", party: "Customer", amount: "Unit price",
+	required: func(it core.Item) bool { return it.SerialsRequiredAtSale() }}
+
+// NewOrders builds the Orders screen.
+func NewOrders(env *Env) *Orders {
+	s := &Orders{env: env, title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), message: widget.NewLabel("")}
+	s.message.Importance = widget.SuccessImportance
+	s.save = newEnterButton("Save order", theme.DocumentSaveIcon(), s.saveOrder)
+	s.save.Importance = widget.HighImportance
+	s.cancel = widget.NewButtonWithIcon("Cancel order", theme.CancelIcon(), s.askCancel)
+	s.retour = widget.NewButtonWithIcon("Return…", theme.MailReplyIcon(), s.askReturn)
+	s.editor = newDocEditor(env, orderKind, container.NewHBox(s.save, s.message))
+	// After the last serial, Enter goes to Save: a counter sale needs no mouse.
+	s.editor.serials.onEnd = func() { env.Window.Canvas().Focus(s.save) }
+	s.list = widget.NewList(
+		func() int { return len(s.orders) },
+		newTwoLineItem,
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			ord := s.orders[id]
+			setTwoLineItem(o, fmt.Sprintf("%s · %s", ord.Ref(), orderStatus(ord)), fmt.Sprintf("%s  %s · %d units", formatDate(ord.Date), ord.Customer, ord.Units()))
+		},
+	)
+	s.list.OnSelected = func(id widget.ListItemID) {
+		s.message.SetText("")
+		s.show(s.orders[id])
+	}
+	newButton := widget.NewButtonWithIcon("New order", theme.ContentAddIcon(), s.New)
+	left := container.NewBorder(newButton, nil, nil, nil, s.list)
+	right := container.NewBorder(container.NewBorder(nil, nil, nil, container.NewHBox(s.retour, s.cancel), s.title), nil, nil, nil, s.editor.view)
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.2
+	s.view = split
+	s.reload()
+	s.New()
+	return s
+}
+
+// Content is the screen's canvas object.
+func (s *Orders) Content() fyne.CanvasObject { return s.view }
+
+func orderStatus(o core.Order) string {
+	switch {
+	case o.Cancelled():
+		return "cancelled"
+	case len(o.Returns) > 0:
+		return "saved, with returns"
+	}
+	return "saved"
+}
+
+func (s *Orders) reload() {
+	background(s.env, s.env.Reg.Orders, func(list []core.Order, err error) {
+		if err != nil {
+			s.env.showError(err)
+			return
+		}
+		s.orders = list
+		s.list.Refresh()
+	})
+}
+
+// New starts a new order, with the cursor in the first line's item.
+func (s *Orders) New() {
+	s.list.UnselectAll()
+	s.message.SetText("")
+	s.show(core.Order{})
+	s.editor.loadItems()
+	s.Focus()
+}
+
+// Focus puts the cursor where work starts: the item of a new order.
+func (s *Orders) Focus() { s.editor.focusStart() }
+
+// show puts an order in the editor; a cancelled one cannot be changed.
+func (s *Orders) show(o core.Order) {
+	s.order = o
+	lines := make([]lineTyped, len(o.Lines))
+	for i, l := range o.Lines {
+		lines[i] = lineTyped{item: l.Item, qty: l.Quantity, amount: l.UnitPrice, serials: l.Serials}
+	}
+	s.editor.load(o.Date, o.Customer, o.Reference, lines, !o.Cancelled())
+	if o.ID == 0 {
+		s.title.SetText("New order")
+	} else {
+		s.title.SetText(fmt.Sprintf("%s · %s", o.Ref(), orderStatus(o)))
+	}
+	setEnabled(!o.Cancelled(), s.save)
+	setEnabled(o.ID != 0 && !o.Cancelled(), s.cancel, s.retour)
+}
+
+func (s *Orders) typed() (core.Order, error) {
+	date, lines, err := s.editor.typed()
+	o := core.Order{ID: s.order.ID, Date: date, Customer: s.editor.party.Text, Reference: s.editor.reference.Text}
+	for _, l := range lines {
+		o.Lines = append(o.Lines, core.OrderLine{Item: l.item, Quantity: l.qty, Serials: l.serials, UnitPrice: l.amount})
+	}
+	return o, err
+}
+
+// saveOrder checks and saves the order; on problems every one is shown and
+// everything typed stays.
+func (s *Orders) saveOrder() {
+	o, err := s.typed()
+	if err != nil {
+		s.editor.showProblems(err)
+		return
+	}
+	s.editor.clearProblems()
+	s.save.Disable()
+	background(s.env, func() (core.Order, error) { return s.env.Reg.SaveOrder(o) }, func(saved core.Order, err error) {
+		s.save.Enable()
+		if err != nil {
+			s.editor.showProblems(err)
+			return
+		}
+		s.show(saved)
+		s.message.SetText(fmt.Sprintf("%s saved: %d units sold.", saved.Ref(), saved.Units()))
+		s.reload()
+	})
+}
+
+func (s *Orders) askCancel() {
+	o := s.order
+	dialog.ShowConfirm("Cancel "+o.Ref().String(),
+		fmt.Sprintf("Cancel %s for %s? Its %d units are no longer sold; their serials go back to stock.", o.Ref(), o.Customer, o.Units()),
+		func(yes bool) {
+			if yes {
+				s.apply(func() (core.Order, error) { return s.env.Reg.CancelOrder(o.ID) }, "cancelled")
+			}
+		}, s.env.Window)
+}
+
+// askReturn records what the customer brings back from the selected line.
+func (s *Orders) askReturn() {
+	line := s.editor.current
+	index := 0
+	for i, l := range s.editor.lines {
+		if l == line {
+			index = i
+		}
+	}
+	if index >= len(s.order.Lines) {
+		return
+	}
+	ol := s.order.Lines[index]
+	serials := widget.NewCheckGroup(ol.Serials, nil)
+	qty := widget.NewEntry()
+	qty.SetPlaceHolder("units without serials")
+	note := widget.NewEntry()
+	items := []*widget.FormItem{widget.NewFormItem("Serials", serials), widget.NewFormItem("Quantity", qty), widget.NewFormItem("Note", note)}
+	dialog.ShowForm(fmt.Sprintf("Return from line %d of %s", index+1, s.order.Ref()), "Return to stock", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		n, _ := strconv.Atoi(qty.Text)
+		in := core.ReturnInput{Line: index + 1, Serials: serials.Selected, Quantity: n, Note: note.Text}
+		id := s.order.ID
+		s.apply(func() (core.Order, error) { return s.env.Reg.ReturnToStock(id, in) }, "took the return")
+	}, s.env.Window)
+}
+
+// apply runs a change to the order and shows the order as it then is.
+func (s *Orders) apply(call func() (core.Order, error), done string) {
+	background(s.env, call, func(o core.Order, err error) {
+		if err != nil {
+			s.env.showError(err)
+			return
+		}
+		s.show(o)
+		s.message.SetText(o.Ref().String() + " " + done + ".")
+		s.reload()
+	})
+}
+
+// enterButton is a button that Enter presses too, as the end of a
+// keyboard-only sale.
+type enterButton struct{ widget.Button }
+
+func newEnterButton(label string, icon fyne.Resource, tapped func()) *enterButton {
+	b := &enterButton{}
+	b.Text, b.Icon, b.OnTapped = label, icon, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+func (b *enterButton) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
+		b.Tapped(nil)
+		return
+	}
+	b.Button.TypedKey(ev)
+}

@@ -1,0 +1,81 @@
+package screens
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"serialdesk/core"
+)
+
+func orderScreen(t *testing.T) (*Env, *Orders) {
+	env := newTestEnv(t)
+	require.NoError(t, env.Reg.LoadExamples())
+	s := NewOrders(env)
+	env.show(s.Content())
+	s.Focus() // as the main window does when the section is chosen
+	return env, s
+}
+
+func TestCounterSaleWithoutTheMouse(t *testing.T) {
+	env, s := orderScreen(t)
+	assert.Equal(t, s.editor.lines[0].itemText, env.Window.Canvas().Focused(), "a new order starts in the item")
+	scan(env, "CS-500")    // item number, Enter
+	scan(env, "996a1b2c4") // scan the serial, Enter
+	assert.Equal(t, s.save, env.Window.Canvas().Focused(), "the last serial's Enter goes to Save")
+	enter(env) // save
+	env.settle()
+
+	assert.Equal(t, "SO-000003 saved: 1 units sold.", s.message.Text)
+	saw, err := env.Reg.ItemByNo("CS-500")
+	require.NoError(t, err)
+	page, err := env.Reg.SearchSerials(core.SerialQuery{Item: saw.ID, Text: "996A1B2C4"})
+	require.NoError(t, err)
+	require.Len(t, page.Rows, 1)
+	assert.Equal(t, core.Sold, page.Rows[0].State)
+	assert.Equal(t, core.Money(59900), page.Rows[0].Sold.Amount, "the item's price is proposed")
+}
+
+func TestSerialSoldTwiceIsRefusedAtItsRow(t *testing.T) {
+	env, s := orderScreen(t)
+	e := s.editor
+	e.party.SetText("John Roe")
+	scan(env, "CS-500")
+	e.lines[0].qty.SetText("2")
+	e.serials.fillFrom(0, []string{"996A1B2C1", "996A1B2C5"})
+	s.saveOrder()
+	env.settle()
+	assert.Equal(t, "already sold on SO-000001 to Ola Nordmann; a serial can be sold only once", e.serials.rows[0].mark.Text)
+	assert.Empty(t, e.serials.rows[1].mark.Text)
+	orders, err := env.Reg.Orders()
+	require.NoError(t, err)
+	assert.Len(t, orders, 2, "nothing was stored")
+	assert.Equal(t, "John Roe", e.party.Text)
+}
+
+func TestEditReturnAndCancelAnOrder(t *testing.T) {
+	env, s := orderScreen(t)
+	require.Len(t, s.orders, 2)
+	s.list.Select(1) // SO-000001: two chainsaws (one returned) and oil
+	env.settle()
+	assert.Equal(t, "SO-000001 · saved, with returns", s.title.Text)
+	assert.False(t, s.retour.Disabled())
+
+	s.editor.lines[1].qty.SetText("5")
+	s.saveOrder()
+	env.settle()
+	assert.Equal(t, "SO-000001 saved: 7 units sold.", s.message.Text)
+
+	s.apply(func() (core.Order, error) {
+		return env.Reg.ReturnToStock(s.order.ID, core.ReturnInput{Line: 1, Serials: []string{"996A1B2C1"}})
+	}, "took the return")
+	env.settle()
+	assert.Equal(t, "SO-000001 took the return.", s.message.Text)
+
+	s.apply(func() (core.Order, error) { return env.Reg.CancelOrder(s.order.ID) }, "cancelled")
+	env.settle()
+	assert.Equal(t, "SO-000001 · cancelled", s.title.Text)
+	assert.True(t, s.save.Disabled())
+	assert.True(t, s.editor.party.Disabled())
+}
