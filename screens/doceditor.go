@@ -177,6 +177,7 @@ func (e *docEditor) newLine() *docLine {
 	l.box = container.NewVBox(container.NewBorder(nil, nil, nil, lineColumns(l.qty, l.amount, l.serialsBtn, remove), l.itemText), l.problem)
 	e.lines = append(e.lines, l)
 	e.linesBox.Add(l.box)
+	e.body.Refresh()
 	e.showSerialCount(l)
 	return l
 }
@@ -188,6 +189,7 @@ func (e *docEditor) removeLine(l *docLine) {
 		}
 	}
 	e.linesBox.Remove(l.box)
+	e.body.Refresh()
 	if len(e.lines) == 0 {
 		e.newLine()
 	}
