@@ -17,17 +17,19 @@ type Screens struct {
 	Items    *Items
 	Receipts *Receipts
 	Orders   *Orders
+	Search   *Search
 }
 
 // Main builds every screen, opening on the section shown last.
 func Main(env *Env) *Screens {
-	s := &Screens{Items: NewItems(env), Receipts: NewReceipts(env), Orders: NewOrders(env)}
+	s := &Screens{Items: NewItems(env), Receipts: NewReceipts(env), Orders: NewOrders(env), Search: NewSearch(env)}
 	s.Tabs = container.NewAppTabs(
 		container.NewTabItem("Items", s.Items.Content()),
 		container.NewTabItem("Goods receipts", s.Receipts.Content()),
 		container.NewTabItem("Orders", s.Orders.Content()),
+		container.NewTabItem("Serial search", s.Search.Content()),
 	)
-	for _, name := range Sections[3:] {
+	for _, name := range Sections[4:] {
 		s.Tabs.Append(container.NewTabItem(name, widget.NewLabel(name+": coming in the next release.")))
 	}
 	s.Tabs.SetTabLocation(container.TabLocationLeading)
@@ -46,5 +48,7 @@ func (s *Screens) focus() {
 		s.Receipts.Focus()
 	case 2:
 		s.Orders.Focus()
+	case 3:
+		s.Search.Focus()
 	}
 }

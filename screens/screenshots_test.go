@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/require"
 
 	"serialdesk/data/datatest"
@@ -51,6 +52,12 @@ func TestScreenshots(t *testing.T) {
 			r.confirmReceipt()
 		}},
 		{"orders", 2, func() { main.Orders.list.Select(1) }},
+		{"serial-search", 3, func() {
+			main.Search.text.SetText("996")
+			main.Search.search()
+			env.settle()
+			main.Search.table.table.Select(widget.TableCellID{Row: 1, Col: 0})
+		}},
 	}
 	for _, shot := range shots {
 		main.Tabs.SelectIndex(shot.section)

@@ -1,0 +1,139 @@
+package screens
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"serialdesk/core"
+)
+
+// typingPause is how long the search waits after a keystroke, so that a
+// serial typed quickly is looked up once and not once per character.
+const typingPause = 150 * time.Millisecond
+
+// Search is the serial search across all items, with the history of the
+// serial chosen.
+type Search struct {
+	env     *Env
+	text    *widget.Entry
+	item    *widget.Select
+	state   *widget.Select
+	items   []core.ItemRow
+	table   *serialTable
+	pending *time.Timer
+	title   *widget.Label
+	history *widget.List
+	events  []core.Event
+	view    fyne.CanvasObject
+}
+
+const allItems = "All items"
+
+// NewSearch builds the Serial search screen.
+func NewSearch(env *Env) *Search {
+	s := &Search{env: env, text: widget.NewEntry(), table: newSerialTable(env, serialColumns),
+		title: widget.NewLabelWithStyle("Choose a serial to see its history", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+	s.text.SetPlaceHolder("Part of a serial, in any case")
+	s.text.OnChanged = func(string) { s.searchSoon() }
+	s.text.OnSubmitted = func(string) { s.search() }
+	s.item = widget.NewSelect([]string{allItems}, nil)
+	s.item.SetSelected(allItems)
+	s.state = widget.NewSelect(stateChoices, nil)
+	s.state.SetSelectedIndex(0)
+	s.item.OnChanged = func(string) { s.search() }
+	s.state.OnChanged = func(string) { s.search() }
+	s.table.onSelect = s.showHistory
+	s.history = widget.NewList(
+		func() int { return len(s.events) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(eventLine(s.events[id])) },
+	)
+	filters := container.NewHBox(fixedWidth(220, s.item), fixedWidth(130, s.state), s.table.count)
+	top := container.NewBorder(nil, nil, nil, filters, s.text)
+	split := container.NewVSplit(s.table.table, container.NewBorder(s.title, nil, nil, nil, s.history))
+	split.Offset = 0.68
+	s.view = container.NewBorder(top, nil, nil, nil, split)
+	s.loadItems()
+	s.search()
+	return s
+}
+
+// Content is the screen's canvas object.
+func (s *Search) Content() fyne.CanvasObject { return s.view }
+
+// Focus puts the cursor in the search field.
+func (s *Search) Focus() { s.env.Window.Canvas().Focus(s.text) }
+
+func (s *Search) loadItems() {
+	background(s.env, func() ([]core.ItemRow, error) { return s.env.Reg.Items("") }, func(rows []core.ItemRow, err error) {
+		if err != nil {
+			s.env.showError(err)
+			return
+		}
+		s.items = rows
+		options := []string{allItems}
+		for _, r := range rows {
+			if r.UseSerial {
+				options = append(options, itemLabel(r.Item))
+			}
+		}
+		s.item.SetOptions(options)
+	})
+}
+
+// searchSoon searches once typing pauses.
+func (s *Search) searchSoon() {
+	if s.pending != nil && s.pending.Stop() {
+		s.env.busy.Done()
+	}
+	s.env.busy.Add(1)
+	s.pending = time.AfterFunc(typingPause, func() {
+		defer s.env.busy.Done()
+		s.env.onUI(s.search)
+	})
+}
+
+// search shows the serials the field and filters select; the table fetches
+// only the pages it shows.
+func (s *Search) search() {
+	q := core.SerialQuery{Text: s.text.Text, State: selectedState(s.state)}
+	for _, r := range s.items {
+		if itemLabel(r.Item) == s.item.Selected {
+			q.Item = r.ID
+		}
+	}
+	s.table.show(func(offset, limit int) (core.SerialPage, error) {
+		q.Offset, q.Limit = offset, limit
+		return s.env.Reg.SearchSerials(q)
+	})
+}
+
+// showHistory lists everything that happened to the chosen serial.
+func (s *Search) showHistory(row core.SerialRow) {
+	s.title.SetText(fmt.Sprintf("History of %s · %s %s", row.Serial.Serial, row.ItemNo, row.ItemName))
+	background(s.env, func() ([]core.Event, error) { return s.env.Reg.SerialHistory(row.Item, row.Serial.Serial) },
+		func(events []core.Event, err error) {
+			if err != nil {
+				s.env.showError(err)
+				return
+			}
+			s.events = events
+			s.history.Refresh()
+		})
+}
+
+// eventLine is one line of a serial's history.
+func eventLine(ev core.Event) string {
+	line := fmt.Sprintf("%s  ·  %s  ·  %s", ev.Time.Local().Format("2006-01-02 15:04"), ev.Kind, ev.Doc)
+	if ev.Party != "" {
+		line += "  ·  " + ev.Party
+	}
+	if ev.Project != 0 {
+		line += "  ·  project " + ev.Project.String()
+	}
+	return line
+}
