@@ -21,8 +21,9 @@ func Main(args []string, stderr io.Writer) int {
 	fs := flag.NewFlagSet("serialdesk", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dir := fs.String("data", "", "the folder that holds the register (default "+DefaultDataDir()+")")
+	demo := fs.Bool("demo", false, "fill a new, empty register with the example data before opening it")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: serialdesk [--data DIR]")
+		fmt.Fprintln(stderr, "Usage: serialdesk [--data DIR] [--demo]")
 		fmt.Fprintln(stderr, "Opens the Serialdesk window on the register in DIR.")
 		fs.PrintDefaults()
 	}
@@ -48,6 +49,12 @@ func Main(args []string, stderr io.Writer) int {
 		return 1
 	}
 	defer env.close()
+	if *demo {
+		if err := env.reg.LoadExamples(); err != nil {
+			fmt.Fprintln(stderr, "serialdesk: --demo: "+core.UserMessage(err))
+			return 1
+		}
+	}
 	runDesktop(env)
 	return 0
 }

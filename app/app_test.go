@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
@@ -14,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"serialdesk/core"
+	"serialdesk/data"
 	"serialdesk/data/datatest"
 	"serialdesk/screens"
 )
@@ -23,6 +25,8 @@ func TestMainWindowShowsEverySection(t *testing.T) {
 	w := NewMainWindow(a, datatest.NewRegister(t), datatest.Logger())
 	defer w.Close()
 	assert.Contains(t, w.Title(), "Serialdesk")
+	assert.Eventually(t, func() bool { return w.Canvas().Overlays().Top() != nil }, 5*time.Second, 10*time.Millisecond,
+		"an empty register offers the example data")
 	tabs, ok := w.Content().(*container.AppTabs)
 	require.True(t, ok)
 	var names []string
@@ -81,4 +85,16 @@ func TestSecondProcessIsTurnedAway(t *testing.T) {
 
 	_, err = reg.SaveItem(core.Item{No: "A", Name: "A"})
 	assert.NoError(t, err, "the first process is unharmed")
+}
+
+func TestDemoNeedsAnEmptyRegister(t *testing.T) {
+	dir := t.TempDir()
+	store, err := data.Open(dir, datatest.Logger())
+	require.NoError(t, err)
+	_, err = core.New(store).SaveItem(core.Item{No: "A", Name: "A"})
+	require.NoError(t, err)
+	require.NoError(t, store.Close())
+	var stderr bytes.Buffer
+	assert.Equal(t, 1, Main([]string{"--data", dir, "--demo"}, &stderr))
+	assert.Contains(t, stderr.String(), "serialdesk: --demo: The example data goes into an empty register only")
 }

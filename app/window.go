@@ -38,7 +38,10 @@ const (
 func NewMainWindow(a fyne.App, reg *core.Register, log logrus.FieldLogger) fyne.Window {
 	w := a.NewWindow("Serialdesk")
 	prefs := a.Preferences()
-	w.SetContent(screens.Main(&screens.Env{Reg: reg, Window: w, Prefs: prefs, Log: log}).Tabs)
+	env := &screens.Env{Reg: reg, Window: w, Prefs: prefs, Log: log}
+	main := screens.Main(env)
+	w.SetContent(main.Tabs)
+	main.OfferExamples(env)
 	w.Resize(fyne.NewSize(float32(prefs.FloatWithFallback(widthKey, 1200)), float32(prefs.FloatWithFallback(heightKey, 760))))
 	w.SetOnClosed(func() {
 		size := w.Canvas().Size()

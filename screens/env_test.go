@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"serialdesk/data/datatest"
 )
@@ -28,4 +29,14 @@ func (env *Env) settle() { env.busy.Wait() }
 func (env *Env) show(o fyne.CanvasObject) {
 	env.Window.SetContent(o)
 	env.settle()
+}
+
+// findButton finds a button by its label anywhere below o, dialogs included.
+func findButton(o fyne.CanvasObject, label string) *widget.Button {
+	for _, obj := range test.LaidOutObjects(o) {
+		if b, ok := obj.(*widget.Button); ok && b.Text == label {
+			return b
+		}
+	}
+	return nil
 }

@@ -1,7 +1,10 @@
 package screens
 
 import (
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -38,7 +41,56 @@ func Main(env *Env) *Screens {
 		env.Prefs.SetInt(lastSectionKey, s.Tabs.SelectedIndex())
 		s.focus()
 	}
+	s.addShortcuts(env.Window.Canvas())
 	return s
+}
+
+// addShortcuts binds Ctrl+R (new receipt), Ctrl+O (new order) and Ctrl+F
+// (serial search); Cmd on macOS.
+func (s *Screens) addShortcuts(c fyne.Canvas) {
+	add := func(key fyne.KeyName, section int, do func()) {
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+			s.Tabs.SelectIndex(section)
+			do()
+		})
+	}
+	add(fyne.KeyR, 1, s.Receipts.New)
+	add(fyne.KeyO, 2, s.Orders.New)
+	add(fyne.KeyF, 3, s.Search.Focus)
+}
+
+// OfferExamples asks, on an empty register, whether to load the example
+// data, so that a newcomer can try every screen at once.
+func (s *Screens) OfferExamples(env *Env) {
+	background(env, env.Reg.IsEmpty, func(empty bool, err error) {
+		if err != nil || !empty {
+			return
+		}
+		dialog.ShowConfirm("Welcome to Serialdesk",
+			"The register is empty. Load the example data (chainsaws with serial numbers, an Audi A6 with its entities, a few receipts and orders) to try every screen?\n\nLeave it empty to start with your own items.",
+			func(yes bool) {
+				if yes {
+					background(env, func() (bool, error) { return true, env.Reg.LoadExamples() }, func(_ bool, err error) {
+						if err != nil {
+							env.showError(err)
+							return
+						}
+						s.Reload()
+					})
+				}
+			}, env.Window)
+	})
+}
+
+// Reload shows the register afresh on every screen.
+func (s *Screens) Reload() {
+	s.Items.reload()
+	s.Receipts.reload()
+	s.Receipts.editor.loadItems()
+	s.Orders.reload()
+	s.Orders.editor.loadItems()
+	s.Search.loadItems()
+	s.Search.search()
 }
 
 // focus puts the cursor where work starts on the section shown.

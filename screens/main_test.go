@@ -1,0 +1,53 @@
+package screens
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func shortcut(env *Env, key fyne.KeyName) {
+	env.Window.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault})
+}
+
+func TestShortcutsAndTheLastSection(t *testing.T) {
+	env := newTestEnv(t)
+	main := Main(env)
+	env.show(main.Tabs)
+
+	shortcut(env, fyne.KeyO)
+	assert.Equal(t, 2, main.Tabs.SelectedIndex())
+	assert.Equal(t, main.Orders.editor.lines[0].itemText, env.Window.Canvas().Focused(), "a new order, ready for the item")
+	shortcut(env, fyne.KeyR)
+	assert.Equal(t, 1, main.Tabs.SelectedIndex())
+	assert.Equal(t, "New goods receipt", main.Receipts.title.Text)
+	shortcut(env, fyne.KeyF)
+	assert.Equal(t, main.Search.text, env.Window.Canvas().Focused())
+	env.settle()
+
+	again := Main(env)
+	assert.Equal(t, 3, again.Tabs.SelectedIndex(), "the next start opens on the section shown last")
+}
+
+func TestEmptyRegisterOffersTheExampleData(t *testing.T) {
+	env := newTestEnv(t)
+	main := Main(env)
+	env.show(main.Tabs)
+	main.OfferExamples(env)
+	env.settle()
+	overlay := env.Window.Canvas().Overlays().Top()
+	require.NotNil(t, overlay, "a question is shown")
+	yes := findButton(overlay, "Yes")
+	require.NotNil(t, yes)
+	test.Tap(yes)
+	env.settle()
+	empty, err := env.Reg.IsEmpty()
+	require.NoError(t, err)
+	assert.False(t, empty)
+	assert.Len(t, main.Items.rows, 4, "the screens show the examples at once")
+	assert.Equal(t, "9 serials", main.Search.table.count.Text)
+}
