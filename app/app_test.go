@@ -17,7 +17,6 @@ import (
 	"serialdesk/core"
 	"serialdesk/data"
 	"serialdesk/data/datatest"
-	"serialdesk/screens"
 )
 
 func TestMainWindowShowsEverySection(t *testing.T) {
@@ -34,7 +33,6 @@ func TestMainWindowShowsEverySection(t *testing.T) {
 		names = append(names, item.Text)
 	}
 	assert.Equal(t, []string{"Items", "Goods receipts", "Orders", "Serial search", "Entities", "Brands & models"}, names)
-	assert.Equal(t, screens.Sections, names)
 }
 
 func TestOpenWritesTheLogInTheDataDirectory(t *testing.T) {

@@ -5,11 +5,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/widget"
 )
-
-// Sections are the parts of the register, in the order of the navigation.
-var Sections = []string{"Items", "Goods receipts", "Orders", "Serial search", "Entities", "Brands & models"}
 
 // lastSectionKey is the preference that remembers the last section shown.
 const lastSectionKey = "lastSection"
@@ -21,20 +17,22 @@ type Screens struct {
 	Receipts *Receipts
 	Orders   *Orders
 	Search   *Search
+	Entities *Entities
+	Models   *Models
 }
 
 // Main builds every screen, opening on the section shown last.
 func Main(env *Env) *Screens {
-	s := &Screens{Items: NewItems(env), Receipts: NewReceipts(env), Orders: NewOrders(env), Search: NewSearch(env)}
+	s := &Screens{Items: NewItems(env), Receipts: NewReceipts(env), Orders: NewOrders(env), Search: NewSearch(env),
+		Entities: NewEntities(env), Models: NewModels(env)}
 	s.Tabs = container.NewAppTabs(
 		container.NewTabItem("Items", s.Items.Content()),
 		container.NewTabItem("Goods receipts", s.Receipts.Content()),
 		container.NewTabItem("Orders", s.Orders.Content()),
 		container.NewTabItem("Serial search", s.Search.Content()),
+		container.NewTabItem("Entities", s.Entities.Content()),
+		container.NewTabItem("Brands & models", s.Models.Content()),
 	)
-	for _, name := range Sections[4:] {
-		s.Tabs.Append(container.NewTabItem(name, widget.NewLabel(name+": coming in the next release.")))
-	}
 	s.Tabs.SetTabLocation(container.TabLocationLeading)
 	s.Tabs.SelectIndex(env.Prefs.IntWithFallback(lastSectionKey, 0))
 	s.Tabs.OnSelected = func(*container.TabItem) {
@@ -91,6 +89,8 @@ func (s *Screens) Reload() {
 	s.Orders.editor.loadItems()
 	s.Search.loadItems()
 	s.Search.search()
+	s.Entities.Reload()
+	s.Models.Reload()
 }
 
 // focus puts the cursor where work starts on the section shown.

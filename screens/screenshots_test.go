@@ -58,6 +58,8 @@ func TestScreenshots(t *testing.T) {
 			env.settle()
 			main.Search.table.table.Select(widget.TableCellID{Row: 1, Col: 0})
 		}},
+		{"entities", 4, func() { main.Entities.list.Select(0) }},
+		{"brands-and-models", 5, func() { main.Models.brandList.Select(0) }},
 	}
 	for _, shot := range shots {
 		main.Tabs.SelectIndex(shot.section)

@@ -1,0 +1,184 @@
+package screens
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"serialdesk/core"
+)
+
+// Entities lists the individual items (cars, machines) beside the entity
+// editor.
+type Entities struct {
+	env    *Env
+	filter *widget.Entry
+	query  newest
+	list   *widget.List
+	rows   []core.EntityRow
+	models []core.ModelRow
+
+	entity   core.Entity
+	title    *widget.Label
+	model    *widget.Select
+	params   *fyne.Container
+	docs     *widget.Label
+	problems *widget.Label
+	save     *widget.Button
+	view     fyne.CanvasObject
+}
+
+// paramRow is one parameter being edited.
+type paramRow struct{ name, value *widget.Entry }
+
+// NewEntities builds the Entities screen.
+func NewEntities(env *Env) *Entities {
+	s := &Entities{env: env, filter: widget.NewEntry(), title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		model: widget.NewSelect(nil, nil), params: container.NewVBox(), docs: widget.NewLabel(""), problems: widget.NewLabel("")}
+	s.problems.Importance = widget.DangerImportance
+	s.problems.Wrapping = fyne.TextWrapWord
+	s.filter.SetPlaceHolder("Find by project number, model or any value (serial, colour…)")
+	s.filter.OnChanged = func(string) { s.reload() }
+	s.list = widget.NewList(
+		func() int { return len(s.rows) },
+		newTwoLineItem,
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			r := s.rows[id]
+			setTwoLineItem(o, r.No.String()+" · "+r.Model, paramSummary(r.Params))
+		},
+	)
+	s.list.OnSelected = func(id widget.ListItemID) { s.edit(s.rows[id].Entity) }
+	s.save = widget.NewButtonWithIcon("Save entity", theme.DocumentSaveIcon(), s.saveEntity)
+	s.save.Importance = widget.HighImportance
+	addParam := widget.NewButtonWithIcon("Add parameter", theme.ContentAddIcon(), func() { s.addParam(core.Param{}) })
+	newButton := widget.NewButtonWithIcon("New entity", theme.ContentAddIcon(), func() {
+		s.list.UnselectAll()
+		s.edit(core.Entity{})
+	})
+	form := widget.NewForm(widget.NewFormItem("Model", s.model), widget.NewFormItem("Documents", s.docs))
+	editor := container.NewVScroll(container.NewVBox(s.title, form, widget.NewLabel("Parameters"), s.params,
+		container.NewHBox(addParam), s.problems, container.NewHBox(s.save)))
+	left := container.NewBorder(container.NewVBox(s.filter, newButton), nil, nil, nil, s.list)
+	split := container.NewHSplit(left, editor)
+	split.Offset = 0.35
+	s.view = split
+	s.Reload()
+	return s
+}
+
+// Content is the screen's canvas object.
+func (s *Entities) Content() fyne.CanvasObject { return s.view }
+
+func paramSummary(params []core.Param) string {
+	parts := make([]string, 0, len(params))
+	for _, p := range params {
+		parts = append(parts, p.Name+": "+p.Value)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// Reload fetches the models and the entities.
+func (s *Entities) Reload() {
+	background(s.env, func() ([]core.ModelRow, error) { return s.env.Reg.Models(0) }, func(models []core.ModelRow, err error) {
+		if err != nil {
+			s.env.showError(err)
+			return
+		}
+		s.models = models
+		options := make([]string, len(models))
+		for i, m := range models {
+			options[i] = m.BrandName + " " + m.Name
+		}
+		s.model.SetOptions(options)
+		s.edit(s.entity)
+	})
+	s.reload()
+}
+
+func (s *Entities) reload() {
+	filter, current := s.filter.Text, s.query.next()
+	background(s.env, func() ([]core.EntityRow, error) { return s.env.Reg.Entities(filter) }, func(rows []core.EntityRow, err error) {
+		if !current() {
+			return
+		}
+		if err != nil {
+			s.env.showError(err)
+			return
+		}
+		s.rows = rows
+		s.list.Refresh()
+	})
+}
+
+// edit shows an entity (No 0 for a new one, with the serial parameter ready).
+func (s *Entities) edit(e core.Entity) {
+	s.entity = e
+	s.title.SetText("New entity")
+	if e.No != 0 {
+		s.title.SetText("Project " + e.No.String())
+	}
+	s.model.ClearSelected()
+	for _, m := range s.models {
+		if m.ID == e.Model {
+			s.model.SetSelected(m.BrandName + " " + m.Name)
+		}
+	}
+	s.params.RemoveAll()
+	params := e.Params
+	if e.No == 0 && len(params) == 0 {
+		params = []core.Param{{Name: core.DefaultSerialParam}}
+	}
+	for _, p := range params {
+		s.addParam(p)
+	}
+	docs := make([]string, len(e.Docs))
+	for i, d := range e.Docs {
+		docs[i] = d.String()
+	}
+	s.docs.SetText(strings.Join(docs, ", "))
+	if len(docs) == 0 {
+		s.docs.SetText("none yet")
+	}
+	s.problems.Hide()
+}
+
+func (s *Entities) addParam(p core.Param) {
+	name, value := widget.NewEntry(), widget.NewEntry()
+	name.SetPlaceHolder("parameter, e.g. colour")
+	name.SetText(p.Name)
+	value.SetText(p.Value)
+	s.params.Add(container.NewGridWithColumns(2, name, value))
+}
+
+// typed is the entity as the editor holds it.
+func (s *Entities) typed() core.Entity {
+	e := s.entity
+	e.Model = 0
+	for _, m := range s.models {
+		if m.BrandName+" "+m.Name == s.model.Selected {
+			e.Model = m.ID
+		}
+	}
+	e.Params = nil
+	for _, o := range s.params.Objects {
+		row := o.(*fyne.Container).Objects
+		e.Params = append(e.Params, core.Param{Name: row[0].(*widget.Entry).Text, Value: row[1].(*widget.Entry).Text})
+	}
+	return e
+}
+
+func (s *Entities) saveEntity() {
+	e := s.typed()
+	background(s.env, func() (core.Entity, error) { return s.env.Reg.SaveEntity(e) }, func(saved core.Entity, err error) {
+		if err != nil {
+			s.problems.SetText(core.UserMessage(err))
+			s.problems.Show()
+			return
+		}
+		s.edit(saved)
+		s.reload()
+	})
+}

@@ -1,0 +1,117 @@
+package screens
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"serialdesk/core"
+)
+
+// Models is the brand/model registry: brands on the left, the chosen
+// brand's models (and the item that sells each) on the right.
+type Models struct {
+	env        *Env
+	brands     []core.Brand
+	models     []core.ModelRow
+	brand      core.Brand // the brand chosen
+	brandList  *widget.List
+	modelList  *widget.List
+	brandName  *widget.Entry
+	modelName  *widget.Entry
+	modelTitle *widget.Label
+	addModel   *widget.Button
+	view       fyne.CanvasObject
+}
+
+// NewModels builds the Brands & models screen.
+func NewModels(env *Env) *Models {
+	s := &Models{env: env, brandName: widget.NewEntry(), modelName: widget.NewEntry(),
+		modelTitle: widget.NewLabelWithStyle("Choose a brand", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+	s.brandName.SetPlaceHolder("new brand, e.g. Audi")
+	s.modelName.SetPlaceHolder("new model, e.g. A6")
+	s.brandList = widget.NewList(func() int { return len(s.brands) },
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(s.brands[id].Name) })
+	s.brandList.OnSelected = func(id widget.ListItemID) { s.chooseBrand(s.brands[id]) }
+	s.modelList = widget.NewList(func() int { return len(s.models) },
+		newTwoLineItem,
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			m := s.models[id]
+			item := "no item sells this model yet"
+			if m.ItemLabel != "" {
+				item = "sold as item " + m.ItemLabel
+			}
+			setTwoLineItem(o, m.Name, item)
+		})
+	addBrand := widget.NewButtonWithIcon("Add brand", theme.ContentAddIcon(), s.saveBrand)
+	s.brandName.OnSubmitted = func(string) { s.saveBrand() }
+	s.addModel = widget.NewButtonWithIcon("Add model", theme.ContentAddIcon(), s.saveModel)
+	s.modelName.OnSubmitted = func(string) { s.saveModel() }
+	setEnabled(false, s.addModel, s.modelName)
+	left := container.NewBorder(container.NewBorder(nil, nil, nil, addBrand, s.brandName), nil, nil, nil, s.brandList)
+	right := container.NewBorder(container.NewVBox(s.modelTitle, container.NewBorder(nil, nil, nil, s.addModel, s.modelName)), nil, nil, nil, s.modelList)
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.35
+	s.view = split
+	s.Reload()
+	return s
+}
+
+// Content is the screen's canvas object.
+func (s *Models) Content() fyne.CanvasObject { return s.view }
+
+// Reload fetches the brands and the chosen brand's models.
+func (s *Models) Reload() {
+	background(s.env, s.env.Reg.Brands, func(brands []core.Brand, err error) {
+		if err != nil {
+			s.env.showError(err)
+			return
+		}
+		s.brands = brands
+		s.brandList.Refresh()
+	})
+	if s.brand.ID != 0 {
+		s.chooseBrand(s.brand)
+	}
+}
+
+func (s *Models) chooseBrand(b core.Brand) {
+	s.brand = b
+	s.modelTitle.SetText("Models of " + b.Name)
+	setEnabled(true, s.addModel, s.modelName)
+	background(s.env, func() ([]core.ModelRow, error) { return s.env.Reg.Models(b.ID) }, func(models []core.ModelRow, err error) {
+		if err != nil {
+			s.env.showError(err)
+			return
+		}
+		s.models = models
+		s.modelList.Refresh()
+	})
+}
+
+func (s *Models) saveBrand() {
+	name := s.brandName.Text
+	background(s.env, func() (core.Brand, error) { return s.env.Reg.SaveBrand(core.Brand{Name: name}) }, func(b core.Brand, err error) {
+		if err != nil {
+			s.env.showError(err)
+			return
+		}
+		s.brandName.SetText("")
+		s.brand = b
+		s.Reload()
+	})
+}
+
+func (s *Models) saveModel() {
+	m := core.Model{Brand: s.brand.ID, Name: s.modelName.Text}
+	background(s.env, func() (core.Model, error) { return s.env.Reg.SaveModel(m) }, func(_ core.Model, err error) {
+		if err != nil {
+			s.env.showError(err)
+			return
+		}
+		s.modelName.SetText("")
+		s.chooseBrand(s.brand)
+	})
+}
