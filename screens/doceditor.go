@@ -49,6 +49,7 @@ type docEditor struct {
 	serials                *serialEntry
 	serialTitle            *widget.Label
 	problems               *widget.Label
+	progress               *widget.ProgressBarInfinite
 	items                  []core.ItemRow
 	editable               bool
 	view                   fyne.CanvasObject
@@ -68,6 +69,8 @@ func newDocEditor(env *Env, kind docKind, actions fyne.CanvasObject) *docEditor 
 		problems: widget.NewLabel("")}
 	e.problems.Importance = widget.DangerImportance
 	e.problems.Wrapping = fyne.TextWrapWord
+	e.progress = widget.NewProgressBarInfinite()
+	e.progress.Hide()
 	e.date.SetPlaceHolder("YYYY-MM-DD")
 	e.serialTitle.Truncation = fyne.TextTruncateEllipsis
 	e.serials.onEdit = func() {
@@ -84,7 +87,7 @@ func newDocEditor(env *Env, kind docKind, actions fyne.CanvasObject) *docEditor 
 	)
 	columns := container.NewBorder(nil, nil, nil, lineColumns(widget.NewLabel("Quantity"), widget.NewLabel(kind.amount), widget.NewLabel("Serials"), widget.NewLabel("")),
 		widget.NewLabel("Item (number or name)"))
-	left := container.NewBorder(container.NewVBox(header, columns), actions, nil, nil,
+	left := container.NewBorder(container.NewVBox(header, columns), container.NewVBox(e.progress, actions), nil, nil,
 		container.NewVScroll(e.body))
 	right := container.NewBorder(e.serialTitle, nil, nil, nil, e.serials.view)
 	split := container.NewHSplit(left, right)
@@ -305,7 +308,7 @@ func requiredNote(required bool) string {
 
 func (e *docEditor) showSerialCount(l *docLine) {
 	n := len(dropBlank(l.serials))
-	l.serialsBtn.SetText(fmt.Sprintf("%d serials", n))
+	l.serialsBtn.SetText(countText(n, "serial", "serials"))
 	if !l.item.UseSerial {
 		l.serialsBtn.SetText("—")
 	}
@@ -400,4 +403,17 @@ func (e *docEditor) clearProblems() {
 		l.problem.Hide()
 	}
 	e.body.Refresh()
+}
+
+// working shows that the register is at work on the document (a large
+// receipt takes a moment) and keeps it from being sent twice.
+func (e *docEditor) working(on bool, buttons ...fyne.Disableable) {
+	setEnabled(!on, buttons...)
+	if on {
+		e.progress.Show()
+		e.progress.Start()
+		return
+	}
+	e.progress.Stop()
+	e.progress.Hide()
 }

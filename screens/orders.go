@@ -47,7 +47,7 @@ func NewOrders(env *Env) *Orders {
 		newTwoLineItem,
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			ord := s.orders[id]
-			setTwoLineItem(o, fmt.Sprintf("%s · %s", ord.Ref(), orderStatus(ord)), fmt.Sprintf("%s  %s · %d units", formatDate(ord.Date), ord.Customer, ord.Units()))
+			setTwoLineItem(o, fmt.Sprintf("%s · %s", ord.Ref(), orderStatus(ord)), fmt.Sprintf("%s  %s · %s", formatDate(ord.Date), ord.Customer, units(ord.Units())))
 		},
 	)
 	s.list.OnSelected = func(id widget.ListItemID) {
@@ -60,8 +60,9 @@ func NewOrders(env *Env) *Orders {
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.2
 	s.view = split
+	s.editor.loadItems()
 	s.reload()
-	s.New()
+	s.show(core.Order{})
 	return s
 }
 
@@ -136,15 +137,15 @@ func (s *Orders) saveOrder() {
 		return
 	}
 	s.editor.clearProblems()
-	s.save.Disable()
+	s.editor.working(true, s.save)
 	background(s.env, func() (core.Order, error) { return s.env.Reg.SaveOrder(o) }, func(saved core.Order, err error) {
-		s.save.Enable()
+		s.editor.working(false, s.save)
 		if err != nil {
 			s.editor.showProblems(err)
 			return
 		}
 		s.show(saved)
-		s.message.SetText(fmt.Sprintf("%s saved: %d units sold.", saved.Ref(), saved.Units()))
+		s.message.SetText(fmt.Sprintf("%s saved: %s sold.", saved.Ref(), units(saved.Units())))
 		s.reload()
 	})
 }
@@ -152,7 +153,7 @@ func (s *Orders) saveOrder() {
 func (s *Orders) askCancel() {
 	o := s.order
 	dialog.ShowConfirm("Cancel "+o.Ref().String(),
-		fmt.Sprintf("Cancel %s for %s? Its %d units are no longer sold; their serials go back to stock.", o.Ref(), o.Customer, o.Units()),
+		fmt.Sprintf("Cancel %s for %s? Its %s are no longer sold; their serials go back to stock.", o.Ref(), o.Customer, units(o.Units())),
 		func(yes bool) {
 			if yes {
 				s.apply(func() (core.Order, error) { return s.env.Reg.CancelOrder(o.ID) }, "cancelled")

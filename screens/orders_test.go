@@ -27,7 +27,7 @@ func TestCounterSaleWithoutTheMouse(t *testing.T) {
 	enter(env) // save
 	env.settle()
 
-	assert.Equal(t, "SO-000003 saved: 1 units sold.", s.message.Text)
+	assert.Equal(t, "SO-000003 saved: 1 unit sold.", s.message.Text)
 	saw, err := env.Reg.ItemByNo("CS-500")
 	require.NoError(t, err)
 	page, err := env.Reg.SearchSerials(core.SerialQuery{Item: saw.ID, Text: "996A1B2C4"})

@@ -43,7 +43,7 @@ func NewReceipts(env *Env) *Receipts {
 		newTwoLineItem,
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			rc := s.receipts[id]
-			setTwoLineItem(o, fmt.Sprintf("%s · %s", rc.Ref(), rc.Status), fmt.Sprintf("%s  %s · %d units", formatDate(rc.Date), rc.Supplier, rc.Units()))
+			setTwoLineItem(o, fmt.Sprintf("%s · %s", rc.Ref(), rc.Status), fmt.Sprintf("%s  %s · %s", formatDate(rc.Date), rc.Supplier, units(rc.Units())))
 		},
 	)
 	s.list.OnSelected = func(id widget.ListItemID) { s.open(s.receipts[id]) }
@@ -55,7 +55,7 @@ func NewReceipts(env *Env) *Receipts {
 	s.view = split
 	s.editor.loadItems()
 	s.reload()
-	s.New()
+	s.show(core.Receipt{Status: core.Draft})
 	return s
 }
 
@@ -129,15 +129,15 @@ func (s *Receipts) submit(call func(core.Receipt) (core.Receipt, error), done st
 		return
 	}
 	s.editor.clearProblems()
-	setEnabled(false, s.confirm, s.saveDraft)
+	s.editor.working(true, s.confirm, s.saveDraft)
 	background(s.env, func() (core.Receipt, error) { return call(rc) }, func(saved core.Receipt, err error) {
-		setEnabled(true, s.confirm, s.saveDraft)
+		s.editor.working(false, s.confirm, s.saveDraft)
 		if err != nil {
 			s.editor.showProblems(err)
 			return
 		}
 		s.show(saved)
-		s.message.SetText(fmt.Sprintf("%s %s: %d units.", saved.Ref(), done, saved.Units()))
+		s.message.SetText(fmt.Sprintf("%s %s: %s.", saved.Ref(), done, units(saved.Units())))
 		s.reload()
 	})
 }
@@ -145,7 +145,7 @@ func (s *Receipts) submit(call func(core.Receipt) (core.Receipt, error), done st
 func (s *Receipts) askCancel() {
 	rc := s.receipt
 	dialog.ShowConfirm("Cancel "+rc.Ref().String(),
-		fmt.Sprintf("Cancel %s from %s? Its %d units leave stock and its serials are no longer registered as received.", rc.Ref(), rc.Supplier, rc.Units()),
+		fmt.Sprintf("Cancel %s from %s? Its %s leave stock and its serials are no longer registered as received.", rc.Ref(), rc.Supplier, units(rc.Units())),
 		func(yes bool) {
 			if yes {
 				s.cancelReceipt(rc.ID)

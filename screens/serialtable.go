@@ -110,6 +110,9 @@ func (st *serialTable) show(fetch fetchFunc) {
 	st.pages, st.loading = map[int][]core.SerialRow{}, map[int]bool{}
 	st.total = 0
 	st.count.SetText("")
+	if fetch != nil {
+		st.count.SetText("Searching…")
+	}
 	st.table.UnselectAll()
 	st.table.Refresh()
 	st.load(0)
@@ -166,3 +169,5 @@ func countText(n int, one, many string) string {
 	}
 	return fmt.Sprintf("%d %s", n, many)
 }
+
+func units(n int) string { return countText(n, "unit", "units") }
