@@ -417,3 +417,24 @@ func (e *docEditor) working(on bool, buttons ...fyne.Disableable) {
 	e.progress.Stop()
 	e.progress.Hide()
 }
+
+// submit sends the document to the register in the background: on
+// problems the editor shows every one and keeps everything typed; on
+// success done shows the saved document.
+func submit[D any](e *docEditor, typed func() (D, error), call func(D) (D, error), done func(D), buttons ...fyne.Disableable) {
+	doc, err := typed()
+	if err != nil {
+		e.showProblems(err)
+		return
+	}
+	e.clearProblems()
+	e.working(true, buttons...)
+	background(e.env, func() (D, error) { return call(doc) }, func(saved D, err error) {
+		e.working(false, buttons...)
+		if err != nil {
+			e.showProblems(err)
+			return
+		}
+		done(saved)
+	})
+}

@@ -99,18 +99,8 @@ func (s *Entities) Reload() {
 }
 
 func (s *Entities) reload() {
-	filter, current := s.filter.Text, s.query.next()
-	background(s.env, func() ([]core.EntityRow, error) { return s.env.Reg.Entities(filter) }, func(rows []core.EntityRow, err error) {
-		if !current() {
-			return
-		}
-		if err != nil {
-			s.env.showError(err)
-			return
-		}
-		s.rows = rows
-		s.list.Refresh()
-	})
+	filter := s.filter.Text
+	refill(s.env, &s.query, func() ([]core.EntityRow, error) { return s.env.Reg.Entities(filter) }, &s.rows, s.list)
 }
 
 // edit shows an entity (No 0 for a new one, with the serial parameter ready).

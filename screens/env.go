@@ -66,3 +66,20 @@ func (env *Env) showError(err error) {
 type userError struct{ err error }
 
 func (e userError) Error() string { return core.UserMessage(e.err) }
+
+// refill fetches a list in the background and shows it in w, dropping an
+// answer that a newer request has overtaken.
+func refill[T any](env *Env, q *newest, fetch func() ([]T, error), rows *[]T, w interface{ Refresh() }) {
+	current := q.next()
+	background(env, fetch, func(got []T, err error) {
+		if !current() {
+			return
+		}
+		if err != nil {
+			env.showError(err)
+			return
+		}
+		*rows = got
+		w.Refresh()
+	})
+}

@@ -62,19 +62,8 @@ func NewItems(env *Env) *Items {
 func (s *Items) Content() fyne.CanvasObject { return s.view }
 
 func (s *Items) reload() {
-	filter, current := s.filter.Text, s.query.next()
-	background(s.env, func() ([]core.ItemRow, error) { return s.env.Reg.Items(filter) },
-		func(rows []core.ItemRow, err error) {
-			if !current() {
-				return
-			}
-			if err != nil {
-				s.env.showError(err)
-				return
-			}
-			s.rows = rows
-			s.list.Refresh()
-		})
+	filter := s.filter.Text
+	refill(s.env, &s.query, func() ([]core.ItemRow, error) { return s.env.Reg.Items(filter) }, &s.rows, s.list)
 }
 
 // itemCard edits one item card: its settings on one tab, its serials on

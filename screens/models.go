@@ -16,6 +16,8 @@ type Models struct {
 	brands     []core.Brand
 	models     []core.ModelRow
 	brand      core.Brand // the brand chosen
+	brandQuery newest
+	modelQuery newest
 	brandList  *widget.List
 	modelList  *widget.List
 	brandName  *widget.Entry
@@ -64,14 +66,7 @@ func (s *Models) Content() fyne.CanvasObject { return s.view }
 
 // Reload fetches the brands and the chosen brand's models.
 func (s *Models) Reload() {
-	background(s.env, s.env.Reg.Brands, func(brands []core.Brand, err error) {
-		if err != nil {
-			s.env.showError(err)
-			return
-		}
-		s.brands = brands
-		s.brandList.Refresh()
-	})
+	refill(s.env, &s.brandQuery, s.env.Reg.Brands, &s.brands, s.brandList)
 	if s.brand.ID != 0 {
 		s.chooseBrand(s.brand)
 	}
@@ -81,14 +76,7 @@ func (s *Models) chooseBrand(b core.Brand) {
 	s.brand = b
 	s.modelTitle.SetText("Models of " + b.Name)
 	setEnabled(true, s.addModel, s.modelName)
-	background(s.env, func() ([]core.ModelRow, error) { return s.env.Reg.Models(b.ID) }, func(models []core.ModelRow, err error) {
-		if err != nil {
-			s.env.showError(err)
-			return
-		}
-		s.models = models
-		s.modelList.Refresh()
-	})
+	refill(s.env, &s.modelQuery, func() ([]core.ModelRow, error) { return s.env.Reg.Models(b.ID) }, &s.models, s.modelList)
 }
 
 func (s *Models) saveBrand() {

@@ -18,6 +18,7 @@ type Orders struct {
 	env     *Env
 	list    *widget.List
 	orders  []core.Order
+	query   newest
 	order   core.Order // the one in the editor; ID 0 for a new one
 	editor  *docEditor
 	title   *widget.Label
@@ -80,14 +81,7 @@ func orderStatus(o core.Order) string {
 }
 
 func (s *Orders) reload() {
-	background(s.env, s.env.Reg.Orders, func(list []core.Order, err error) {
-		if err != nil {
-			s.env.showError(err)
-			return
-		}
-		s.orders = list
-		s.list.Refresh()
-	})
+	refill(s.env, &s.query, s.env.Reg.Orders, &s.orders, s.list)
 }
 
 // New starts a new order, with the cursor in the first line's item.
@@ -131,23 +125,11 @@ func (s *Orders) typed() (core.Order, error) {
 // saveOrder checks and saves the order; on problems every one is shown and
 // everything typed stays.
 func (s *Orders) saveOrder() {
-	o, err := s.typed()
-	if err != nil {
-		s.editor.showProblems(err)
-		return
-	}
-	s.editor.clearProblems()
-	s.editor.working(true, s.save)
-	background(s.env, func() (core.Order, error) { return s.env.Reg.SaveOrder(o) }, func(saved core.Order, err error) {
-		s.editor.working(false, s.save)
-		if err != nil {
-			s.editor.showProblems(err)
-			return
-		}
+	submit(s.editor, s.typed, s.env.Reg.SaveOrder, func(saved core.Order) {
 		s.show(saved)
 		s.message.SetText(fmt.Sprintf("%s saved: %s sold.", saved.Ref(), units(saved.Units())))
 		s.reload()
-	})
+	}, s.save)
 }
 
 func (s *Orders) askCancel() {

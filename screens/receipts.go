@@ -17,6 +17,7 @@ type Receipts struct {
 	env      *Env
 	list     *widget.List
 	receipts []core.Receipt
+	query    newest
 	receipt  core.Receipt // the one in the editor; ID 0 for a new one
 	editor   *docEditor
 	title    *widget.Label
@@ -63,14 +64,7 @@ func NewReceipts(env *Env) *Receipts {
 func (s *Receipts) Content() fyne.CanvasObject { return s.view }
 
 func (s *Receipts) reload() {
-	background(s.env, s.env.Reg.Receipts, func(list []core.Receipt, err error) {
-		if err != nil {
-			s.env.showError(err)
-			return
-		}
-		s.receipts = list
-		s.list.Refresh()
-	})
+	refill(s.env, &s.query, s.env.Reg.Receipts, &s.receipts, s.list)
 }
 
 // New starts a new receipt.
@@ -123,23 +117,11 @@ func (s *Receipts) saveAsDraft()    { s.submit(s.env.Reg.SaveReceiptDraft, "save
 // submit sends the receipt to the register; on problems the editor shows
 // them all and keeps everything typed.
 func (s *Receipts) submit(call func(core.Receipt) (core.Receipt, error), done string) {
-	rc, err := s.typed()
-	if err != nil {
-		s.editor.showProblems(err)
-		return
-	}
-	s.editor.clearProblems()
-	s.editor.working(true, s.confirm, s.saveDraft)
-	background(s.env, func() (core.Receipt, error) { return call(rc) }, func(saved core.Receipt, err error) {
-		s.editor.working(false, s.confirm, s.saveDraft)
-		if err != nil {
-			s.editor.showProblems(err)
-			return
-		}
+	submit(s.editor, s.typed, call, func(saved core.Receipt) {
 		s.show(saved)
 		s.message.SetText(fmt.Sprintf("%s %s: %s.", saved.Ref(), done, units(saved.Units())))
 		s.reload()
-	})
+	}, s.confirm, s.saveDraft)
 }
 
 func (s *Receipts) askCancel() {
