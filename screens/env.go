@@ -19,7 +19,9 @@ type Env struct {
 	Log    logrus.FieldLogger
 
 	busy sync.WaitGroup // background work in flight; tests wait on it
-	ui   sync.Mutex     // results are shown one at a time, even where fyne.Do runs them on the worker (Fyne's test driver)
+	// deliver hands a result to the UI goroutine: fyne.Do, or in tests a
+	// queue the test drains on its own goroutine, as the app's loop would.
+	deliver func(func())
 }
 
 // background runs work off the UI goroutine, so the window never freezes
@@ -38,11 +40,11 @@ func background[T any](env *Env, work func() (T, error), done func(T, error)) {
 
 // onUI shows something from background work, on the UI goroutine.
 func (env *Env) onUI(show func()) {
-	fyne.Do(func() {
-		env.ui.Lock()
-		defer env.ui.Unlock()
-		show()
-	})
+	if env.deliver != nil {
+		env.deliver(show)
+		return
+	}
+	fyne.Do(show)
 }
 
 // newest tells the answer to the latest request from answers to earlier

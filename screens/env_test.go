@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"sync"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -18,12 +19,57 @@ func newTestEnv(t *testing.T) *Env {
 	w := a.NewWindow("Serialdesk")
 	w.Resize(fyne.NewSize(1200, 760))
 	t.Cleanup(w.Close)
-	return &Env{Reg: datatest.NewRegister(t), Window: w, Prefs: a.Preferences(), Log: datatest.Logger()}
+	return testEnv(t, a, w)
+}
+
+// testEnv is an environment whose background results wait in a queue until
+// the test settles, so that widgets are only ever touched from the test's
+// goroutine, as from the app's UI goroutine.
+func testEnv(t *testing.T, a fyne.App, w fyne.Window) *Env {
+	env := &Env{Reg: datatest.NewRegister(t), Window: w, Prefs: a.Preferences(), Log: datatest.Logger()}
+	q := &uiQueue{}
+	env.deliver = q.push
+	queues.Store(env, q)
+	return env
+}
+
+// queues holds each test environment's queue of results.
+var queues sync.Map
+
+type uiQueue struct {
+	mu    sync.Mutex
+	shows []func()
+}
+
+func (q *uiQueue) push(show func()) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	q.shows = append(q.shows, show)
+}
+
+func (q *uiQueue) take() []func() {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	shows := q.shows
+	q.shows = nil
+	return shows
 }
 
 // settle waits until the background work the screens started is done and
-// shown.
-func (env *Env) settle() { env.busy.Wait() }
+// shown, including work that showing it started.
+func (env *Env) settle() {
+	q, _ := queues.Load(env)
+	for {
+		env.busy.Wait()
+		shows := q.(*uiQueue).take()
+		if len(shows) == 0 {
+			return
+		}
+		for _, show := range shows {
+			show()
+		}
+	}
+}
 
 // show puts a screen in the window, as the main window would.
 func (env *Env) show(o fyne.CanvasObject) {

@@ -12,8 +12,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/require"
-
-	"serialdesk/data/datatest"
 )
 
 // TestScreenshots renders every screen with the example data loaded. With
@@ -25,7 +23,7 @@ func TestScreenshots(t *testing.T) {
 	a.Settings().SetTheme(theme.LightTheme())
 	w := a.NewWindow("Serialdesk")
 	t.Cleanup(w.Close)
-	env := &Env{Reg: datatest.NewRegister(t), Window: w, Prefs: a.Preferences(), Log: datatest.Logger()}
+	env := testEnv(t, a, w)
 	require.NoError(t, env.Reg.LoadExamples())
 	main := Main(env)
 	w.SetContent(main.Tabs)
