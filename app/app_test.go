@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"github.com/stretchr/testify/assert"
@@ -95,4 +96,15 @@ func TestDemoNeedsAnEmptyRegister(t *testing.T) {
 	var stderr bytes.Buffer
 	assert.Equal(t, 1, Main([]string{"--data", dir, "--demo"}, &stderr))
 	assert.Contains(t, stderr.String(), "serialdesk: --demo: The example data goes into an empty register only")
+}
+
+func TestWindowSizeIsRemembered(t *testing.T) {
+	a := test.NewTempApp(t)
+	reg := datatest.NewRegister(t)
+	w := NewMainWindow(a, reg, datatest.Logger())
+	w.Resize(fyne.NewSize(900, 600))
+	w.Close()
+	again := NewMainWindow(a, reg, datatest.Logger())
+	defer again.Close()
+	assert.Equal(t, fyne.NewSize(900, 600), again.Canvas().Size())
 }

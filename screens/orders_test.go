@@ -3,6 +3,8 @@ package screens
 import (
 	"testing"
 
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -78,4 +80,29 @@ func TestEditReturnAndCancelAnOrder(t *testing.T) {
 	assert.Equal(t, "SO-000001 · cancelled", s.title.Text)
 	assert.True(t, s.save.Disabled())
 	assert.True(t, s.editor.party.Disabled())
+}
+
+func TestReturnThroughTheDialog(t *testing.T) {
+	env, s := orderScreen(t)
+	s.list.Select(1) // SO-000001: 996A1B2C1 still sold, 996A1B2C2 returned
+	env.settle()
+	test.Tap(s.retour)
+	overlay := env.Window.Canvas().Overlays().Top()
+	require.NotNil(t, overlay)
+	var serials *widget.CheckGroup
+	for _, o := range test.LaidOutObjects(overlay) {
+		if cg, ok := o.(*widget.CheckGroup); ok {
+			serials = cg
+		}
+	}
+	require.NotNil(t, serials)
+	assert.Equal(t, []string{"996A1B2C1", "996A1B2C2"}, serials.Options)
+	serials.SetSelected([]string{"996A1B2C1"})
+	test.Tap(findButton(overlay, "Return to stock"))
+	env.settle()
+	assert.Equal(t, "SO-000001 took the return.", s.message.Text)
+	page, err := env.Reg.SearchSerials(core.SerialQuery{Text: "996A1B2C1"})
+	require.NoError(t, err)
+	assert.Equal(t, core.Returned, page.Rows[0].State)
+	assert.Equal(t, "Ola Nordmann", page.Rows[0].Returned.Party, "against the original customer")
 }
