@@ -19,6 +19,7 @@ const appID = "com.serialdesk.app"
 func newApp() fyne.App {
 	a := fyneapp.NewWithID(appID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	a.Settings().SetTheme(screens.Theme())
 	return a
 }
 

@@ -32,6 +32,7 @@ type docLine struct {
 	serials    []string // as typed, one per row
 	found      []core.Problem
 	serialsBtn *widget.Button
+	remove     *widget.Button
 	problem    *widget.Label
 	box        fyne.CanvasObject
 }
@@ -176,8 +177,8 @@ func (e *docEditor) newLine() *docLine {
 	l.qty.OnChanged = func(string) { e.quantityChanged(l) }
 	l.qty.OnSubmitted = func(string) { e.selectLine(l); e.serials.focus(0) }
 	l.serialsBtn = widget.NewButton("", func() { e.selectLine(l) })
-	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { e.removeLine(l) })
-	l.box = container.NewVBox(container.NewBorder(nil, nil, nil, lineColumns(l.qty, l.amount, l.serialsBtn, remove), l.itemText), l.problem)
+	l.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { e.removeLine(l) })
+	l.box = container.NewVBox(container.NewBorder(nil, nil, nil, lineColumns(l.qty, l.amount, l.serialsBtn, l.remove), l.itemText), l.problem)
 	e.lines = append(e.lines, l)
 	e.linesBox.Add(l.box)
 	e.body.Refresh()
@@ -297,6 +298,7 @@ func (e *docEditor) selectLine(l *docLine) {
 		e.serialTitle.SetText("Serials · " + itemLabel(l.item))
 	}
 	setEnabled(e.editable && l.item.UseSerial, e.serials.rowWidgets()...)
+	setVisible(e.editable && l.item.UseSerial, e.serials.fill)
 }
 
 func requiredNote(required bool) string {
@@ -327,11 +329,13 @@ func dropBlank(values []string) []string {
 // setEditable locks a confirmed or cancelled document.
 func (e *docEditor) setEditable(on bool) {
 	e.editable = on
-	w := []fyne.Disableable{e.party, e.reference, e.date, e.addLine}
+	w := []fyne.Disableable{e.party, e.reference, e.date}
 	for _, l := range e.lines {
 		w = append(w, l.itemText, l.qty, l.amount)
+		setVisible(on, l.remove)
 	}
 	setEnabled(on, w...)
+	setVisible(on, e.addLine)
 	if e.current != nil {
 		e.selectLine(e.current)
 	}

@@ -31,7 +31,9 @@ func NewItems(env *Env) *Items {
 	s.list = widget.NewList(
 		func() int { return len(s.rows) },
 		func() fyne.CanvasObject {
-			return container.NewBorder(nil, nil, nil, widget.NewLabel("in stock"), widget.NewLabel("item"))
+			name := widget.NewLabel("item")
+			name.Truncation = fyne.TextTruncateEllipsis
+			return container.NewBorder(nil, nil, nil, widget.NewLabel("in stock"), name)
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			row := s.rows[id]
@@ -248,6 +250,17 @@ func (c *itemCard) enableSettings() {
 	hasModel := c.model.Selected != "" && c.model.Selected != noModel
 	setEnabled(c.useSerial.Checked && hasModel, c.createEntity)
 	setEnabled(c.useSerial.Checked && hasModel && c.createEntity.Checked, c.onSave, c.onStock, c.serialParam)
+}
+
+// setVisible shows what can be done and hides what cannot.
+func setVisible(on bool, objects ...fyne.CanvasObject) {
+	for _, o := range objects {
+		if on {
+			o.Show()
+		} else {
+			o.Hide()
+		}
+	}
 }
 
 func setEnabled(on bool, widgets ...fyne.Disableable) {

@@ -109,8 +109,9 @@ func (s *Orders) show(o core.Order) {
 	} else {
 		s.title.SetText(fmt.Sprintf("%s · %s", o.Ref(), orderStatus(o)))
 	}
-	setEnabled(!o.Cancelled(), s.save)
-	setEnabled(o.ID != 0 && !o.Cancelled(), s.cancel, s.retour)
+	setVisible(!o.Cancelled(), s.save)
+	setVisible(o.ID != 0 && !o.Cancelled(), s.cancel, s.retour)
+	s.view.Refresh() // lay out the buttons shown
 }
 
 func (s *Orders) typed() (core.Order, error) {

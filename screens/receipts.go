@@ -97,8 +97,9 @@ func (s *Receipts) show(rc core.Receipt) {
 	} else {
 		s.title.SetText(fmt.Sprintf("%s · %s", rc.Ref(), rc.Status))
 	}
-	setEnabled(draft, s.confirm, s.saveDraft)
-	setEnabled(rc.Status == core.Confirmed, s.cancel)
+	setVisible(draft, s.confirm, s.saveDraft)
+	setVisible(rc.Status == core.Confirmed, s.cancel)
+	s.view.Refresh() // lay out the buttons shown
 }
 
 // typed is the receipt as the editor holds it.

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"image/color"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -20,7 +21,7 @@ import (
 func TestScreenshots(t *testing.T) {
 	dir := os.Getenv("SCREENSHOTS")
 	a := test.NewTempApp(t)
-	a.Settings().SetTheme(theme.LightTheme())
+	a.Settings().SetTheme(lightVariant{Theme()})
 	w := a.NewWindow("Serialdesk")
 	t.Cleanup(w.Close)
 	env := testEnv(t, a, w)
@@ -75,4 +76,11 @@ func TestScreenshots(t *testing.T) {
 		require.NoError(t, png.Encode(f, img))
 		require.NoError(t, f.Close())
 	}
+}
+
+// lightVariant shows a theme in its light variant, as most shops' desktops.
+type lightVariant struct{ fyne.Theme }
+
+func (t lightVariant) Color(name fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return t.Theme.Color(name, theme.VariantLight)
 }

@@ -130,6 +130,7 @@ func (t *serialEntry) showPage(page int) {
 	t.pageLabel.SetText(fmt.Sprintf("rows %d–%d of %d", min(t.page*rowsPerPage+1, len(v)), min((t.page+1)*rowsPerPage, len(v)), len(v)))
 	setEnabled(t.page > 0, t.prev)
 	setEnabled(t.page < t.lastPage(), t.next)
+	setVisible(t.lastPage() > 0, t.prev, t.pageLabel, t.next)
 	t.box.Refresh()
 }
 
@@ -303,7 +304,7 @@ func (t *serialEntry) fillRange(first, last string) {
 
 // rowWidgets are the parts of the table that typing goes into.
 func (t *serialEntry) rowWidgets() []fyne.Disableable {
-	out := []fyne.Disableable{t.fill}
+	var out []fyne.Disableable
 	for _, r := range t.rows {
 		out = append(out, r)
 	}
