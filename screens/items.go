@@ -31,19 +31,17 @@ func NewItems(env *Env) *Items {
 	s.list = widget.NewList(
 		func() int { return len(s.rows) },
 		func() fyne.CanvasObject {
-			name := widget.NewLabel("item")
-			name.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, nil, widget.NewLabel("in stock"), name)
+			l := widget.NewLabel("item")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			row := s.rows[id]
-			c := o.(*fyne.Container)
-			c.Objects[0].(*widget.Label).SetText(row.No + "  " + row.Name)
-			stock := ""
+			text := row.No + "  " + row.Name
 			if row.Stock != (core.Stock{}) {
-				stock = fmt.Sprintf("%d in stock", row.Stock.InStock())
+				text += fmt.Sprintf("  ·  %d in stock", row.Stock.InStock())
 			}
-			c.Objects[1].(*widget.Label).SetText(stock)
+			o.(*widget.Label).SetText(text)
 		},
 	)
 	s.card = newItemCard(env, func(it core.Item) { s.reload() })
@@ -54,7 +52,7 @@ func NewItems(env *Env) *Items {
 	})
 	left := container.NewBorder(container.NewVBox(s.filter, newButton), nil, nil, nil, s.list)
 	split := container.NewHSplit(left, s.card.view)
-	split.Offset = 0.3
+	split.Offset = 0.32
 	s.view = split
 	s.reload()
 	return s
@@ -98,7 +96,7 @@ func newItemCard(env *Env, onSaved func(core.Item)) *itemCard {
 	c.problems.Wrapping = fyne.TextWrapWord
 	c.patternHelp.Wrapping = fyne.TextWrapWord
 	c.price.SetPlaceHolder("0.00")
-	c.pattern.SetPlaceHolder("e.g. 996****** (* letter or digit, # digit, @ letter)")
+	c.pattern.SetPlaceHolder("e.g. 996******  (* letter or digit, # digit, @ letter)")
 	c.pattern.Validator = func(s string) error {
 		_, err := core.ParsePattern(s)
 		return err
