@@ -1,0 +1,252 @@
+package sheets
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"serialdesk/core"
+)
+
+// Sheet names of an export.
+const (
+	SerialsSheet = "Serials"
+	SummarySheet = "Summary"
+	ItemsSheet   = "Items"
+)
+
+// SerialHeaders are the columns of the Serials sheet.
+var SerialHeaders = []string{"Serial", "Item number", "Item name", "State", "Project number",
+	"Received", "Receipt", "Supplier", "Unit cost", "Sold", "Order", "Customer", "Unit price"}
+
+var serialWidths = []float64{18, 14, 28, 10, 14, 12, 12, 26, 11, 12, 12, 26, 11}
+
+// SummaryHeaders are the columns of the Summary sheet.
+var SummaryHeaders = []string{"Item number", "Item name", "Purchased", "Sold", "Returned", "In stock"}
+
+// ItemHeaders are the columns of the Items sheet: every item card with its
+// serial settings, so that a full export is a complete, readable copy.
+var ItemHeaders = []string{"Item number", "Item name", "Default price", "Use serial number", "Pattern",
+	"Require at sale", "Require at purchase", "Model", "Create entity", "Create on save",
+	"Create on stock update", "Serial parameter"}
+
+// pageSize is how many serials are read from the register at a time.
+const pageSize = 2000
+
+// Exporter writes serial lists of a register.
+type Exporter struct {
+	Reg *core.Register
+}
+
+// Export writes the serials a query selects (all of them when the query is
+// empty) to w as a workbook: the Serials sheet, a Summary per item, and,
+// with cards, the Items sheet. progress, when given, hears how far it is.
+// It returns the number of serial rows written.
+func (e Exporter) Export(w io.Writer, q core.SerialQuery, cards bool, progress func(done, total int)) (int, error) {
+	f := excelize.NewFile()
+	defer f.Close()
+	st, err := newStyles(f)
+	if err != nil {
+		return 0, err
+	}
+	if err := f.SetSheetName("Sheet1", SerialsSheet); err != nil {
+		return 0, err
+	}
+	rows, seen, err := e.writeSerials(f, st, q, progress)
+	if err != nil {
+		return 0, err
+	}
+	items, err := e.Reg.Items("")
+	if err != nil {
+		return 0, err
+	}
+	var summary []core.ItemRow
+	for _, it := range items {
+		if cards || seen[it.ID] {
+			summary = append(summary, it)
+		}
+	}
+	if err := writeSummary(f, st, summary); err != nil {
+		return 0, err
+	}
+	if cards {
+		if err := e.writeItems(f, st, items); err != nil {
+			return 0, err
+		}
+	}
+	if err := f.Write(w); err != nil {
+		return 0, fmt.Errorf("writing the workbook: %w", err)
+	}
+	return rows, nil
+}
+
+// styles are the cell styles an export uses.
+type styles struct{ header, date, money int }
+
+func newStyles(f *excelize.File) (styles, error) {
+	var st styles
+	var err error
+	if st.header, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}}); err != nil {
+		return st, err
+	}
+	dateFormat := "yyyy-mm-dd"
+	if st.date, err = f.NewStyle(&excelize.Style{CustomNumFmt: &dateFormat}); err != nil {
+		return st, err
+	}
+	st.money, err = f.NewStyle(&excelize.Style{NumFmt: 4}) // #,##0.00
+	return st, err
+}
+
+// sheet starts a streamed sheet with a bold, frozen header row and column
+// widths; finish adds the filter buttons and writes it out.
+type sheet struct {
+	sw    *excelize.StreamWriter
+	cols  int
+	rows  int
+	st    styles
+	table string
+}
+
+func newSheet(f *excelize.File, name, table string, st styles, headers []string, widths []float64) (*sheet, error) {
+	if name != SerialsSheet {
+		if _, err := f.NewSheet(name); err != nil {
+			return nil, err
+		}
+	}
+	sw, err := f.NewStreamWriter(name)
+	if err != nil {
+		return nil, err
+	}
+	for i, w := range widths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return nil, err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return nil, err
+	}
+	s := &sheet{sw: sw, cols: len(headers), st: st, table: table}
+	header := make([]any, len(headers))
+	for i, h := range headers {
+		header[i] = excelize.Cell{StyleID: st.header, Value: h}
+	}
+	return s, s.add(header)
+}
+
+func (s *sheet) add(values []any) error {
+	s.rows++
+	cell, err := excelize.CoordinatesToCellName(1, s.rows)
+	if err != nil {
+		return err
+	}
+	return s.sw.SetRow(cell, values)
+}
+
+func (s *sheet) finish() error {
+	last, err := excelize.CoordinatesToCellName(s.cols, max(s.rows, 2))
+	if err != nil {
+		return err
+	}
+	noStripes := false
+	if err := s.sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: s.table, StyleName: "TableStyleLight1", ShowRowStripes: &noStripes}); err != nil {
+		return err
+	}
+	return s.sw.Flush()
+}
+
+// text keeps a value as text: a serial like 0012 keeps its zeros and a
+// name starting with = stays a name, never a formula.
+func text(s string) any { return s }
+
+func (s *sheet) date(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return excelize.Cell{StyleID: s.st.date, Value: t}
+}
+
+func (s *sheet) money(m core.Money) any {
+	if m == 0 {
+		return nil
+	}
+	return excelize.Cell{StyleID: s.st.money, Value: float64(m) / 100}
+}
+
+func (e Exporter) writeSerials(f *excelize.File, st styles, q core.SerialQuery, progress func(done, total int)) (int, map[core.ItemID]bool, error) {
+	s, err := newSheet(f, SerialsSheet, "Serials", st, SerialHeaders, serialWidths)
+	if err != nil {
+		return 0, nil, err
+	}
+	seen := map[core.ItemID]bool{}
+	written := 0
+	for {
+		q.Offset, q.Limit = written, pageSize
+		page, err := e.Reg.SearchSerials(q)
+		if err != nil {
+			return 0, nil, err
+		}
+		for _, r := range page.Rows {
+			seen[r.Item] = true
+			if err := s.add(s.serialRow(r)); err != nil {
+				return 0, nil, err
+			}
+		}
+		written += len(page.Rows)
+		if progress != nil {
+			progress(written, page.Total)
+		}
+		if len(page.Rows) < pageSize {
+			break
+		}
+	}
+	return written, seen, s.finish()
+}
+
+func (s *sheet) serialRow(r core.SerialRow) []any {
+	row := []any{text(r.Serial.Serial), text(r.ItemNo), text(r.ItemName), text(r.State.String()), text(r.Project.String())}
+	for _, m := range []*core.Movement{r.Received, r.Sold} {
+		if m == nil {
+			row = append(row, nil, nil, nil, nil)
+			continue
+		}
+		row = append(row, s.date(m.Date), text(m.Doc.String()), text(m.Party), s.money(m.Amount))
+	}
+	return row
+}
+
+func writeSummary(f *excelize.File, st styles, items []core.ItemRow) error {
+	s, err := newSheet(f, SummarySheet, "Summary", st, SummaryHeaders, []float64{14, 28, 11, 11, 11, 11})
+	if err != nil {
+		return err
+	}
+	for _, it := range items {
+		if err := s.add([]any{text(it.No), text(it.Name), it.Stock.Purchased, it.Stock.Sold, it.Stock.Returned, it.Stock.InStock()}); err != nil {
+			return err
+		}
+	}
+	return s.finish()
+}
+
+func (e Exporter) writeItems(f *excelize.File, st styles, items []core.ItemRow) error {
+	s, err := newSheet(f, ItemsSheet, "Items", st, ItemHeaders, []float64{14, 28, 13, 10, 14, 10, 10, 18, 10, 10, 10, 16})
+	if err != nil {
+		return err
+	}
+	for _, it := range items {
+		if err := s.add([]any{text(it.No), text(it.Name), s.money(it.Price), yesNo(it.UseSerial), text(it.Pattern),
+			yesNo(it.RequireAtSale), yesNo(it.RequireAtPurchase), text(it.Model), yesNo(it.CreateEntity), yesNo(it.CreateOnSave),
+			yesNo(it.CreateOnStockUpdate), text(it.SerialParam)}); err != nil {
+			return err
+		}
+	}
+	return s.finish()
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
+}
