@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sort"
+	"strings"
 
 	"github.com/sirupsen/logrus"
 
@@ -17,28 +19,19 @@ import (
 
 // Main runs Serialdesk with its command-line arguments and returns the exit
 // status. Without a command it opens the desktop app.
-func Main(args []string, stderr io.Writer) int {
-	fs := flag.NewFlagSet("serialdesk", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	dir := fs.String("data", "", "the folder that holds the register (default "+DefaultDataDir()+")")
+func Main(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		run, ok := commands[args[0]]
+		if !ok {
+			fmt.Fprintf(stderr, "serialdesk: unknown command %q; the commands are: %s\n", args[0], commandNames())
+			return 2
+		}
+		return run(args[1:], stdout, stderr)
+	}
+	fs, dir := newFlags("", "[--data DIR] [--demo]", "Opens the Serialdesk window on the register in DIR.", stderr)
 	demo := fs.Bool("demo", false, "fill a new, empty register with the example data before opening it")
-	fs.Usage = func() {
-		fmt.Fprintln(stderr, "Usage: serialdesk [--data DIR] [--demo]")
-		fmt.Fprintln(stderr, "Opens the Serialdesk window on the register in DIR.")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
-		return 0
-	} else if err != nil {
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "serialdesk: unknown command %q\n", fs.Arg(0))
-		fs.Usage()
-		return 2
-	}
-	if *dir == "" {
-		*dir = DefaultDataDir()
+	if code, ok := parse(fs, args); !ok {
+		return code
 	}
 	env, err := open(*dir, stderr)
 	if err != nil {
@@ -57,6 +50,49 @@ func Main(args []string, stderr io.Writer) int {
 	}
 	runDesktop(env)
 	return 0
+}
+
+// commands are what serialdesk does besides opening its window.
+var commands = map[string]func(args []string, stdout, stderr io.Writer) int{
+	"export": exportCommand,
+}
+
+func commandNames() string {
+	names := make([]string, 0, len(commands))
+	for name := range commands {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return strings.Join(names, ", ")
+}
+
+// newFlags starts the flags of a command; every command takes --data.
+func newFlags(command, synopsis, what string, stderr io.Writer) (*flag.FlagSet, *string) {
+	name := strings.TrimSpace("serialdesk " + command)
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dir := fs.String("data", DefaultDataDir(), "the folder that holds the register")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: %s %s\n%s\n", name, synopsis, what)
+		fs.PrintDefaults()
+	}
+	return fs, dir
+}
+
+// parse reads the flags; ok is false when the command should stop with
+// the status code (0 after --help).
+func parse(fs *flag.FlagSet, args []string) (code int, ok bool) {
+	switch err := fs.Parse(args); {
+	case errors.Is(err, flag.ErrHelp):
+		return 0, false
+	case err != nil:
+		return 2, false
+	case fs.NArg() > 0:
+		fmt.Fprintf(fs.Output(), "%s: unexpected %q\n", fs.Name(), fs.Arg(0))
+		fs.Usage()
+		return 2, false
+	}
+	return 0, true
 }
 
 // DefaultDataDir is where the register lives unless --data says otherwise.

@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -52,12 +53,12 @@ func TestOpenWritesTheLogInTheDataDirectory(t *testing.T) {
 
 func TestCommandLine(t *testing.T) {
 	var stderr bytes.Buffer
-	assert.Equal(t, 2, Main([]string{"frobnicate"}, &stderr))
+	assert.Equal(t, 2, Main([]string{"frobnicate"}, io.Discard, &stderr))
 	assert.Contains(t, stderr.String(), `unknown command "frobnicate"`)
 	stderr.Reset()
-	assert.Equal(t, 0, Main([]string{"--help"}, &stderr))
+	assert.Equal(t, 0, Main([]string{"--help"}, io.Discard, &stderr))
 	assert.Contains(t, stderr.String(), "--data")
-	assert.Equal(t, 2, Main([]string{"--nonsense"}, &stderr))
+	assert.Equal(t, 2, Main([]string{"--nonsense"}, io.Discard, &stderr))
 }
 
 // TestSecondProcessIsTurnedAway starts a second Serialdesk on a data
@@ -65,7 +66,7 @@ func TestCommandLine(t *testing.T) {
 // without a stack trace and without harming the first.
 func TestSecondProcessIsTurnedAway(t *testing.T) {
 	if dir := os.Getenv("SERIALDESK_SECOND_DATA"); dir != "" {
-		os.Exit(Main([]string{"--data", dir}, os.Stderr))
+		os.Exit(Main([]string{"--data", dir}, os.Stdout, os.Stderr))
 	}
 	dir := filepath.Join(t.TempDir(), "data")
 	reg := core.New(datatest.MustOpen(t, dir))
@@ -94,7 +95,7 @@ func TestDemoNeedsAnEmptyRegister(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, store.Close())
 	var stderr bytes.Buffer
-	assert.Equal(t, 1, Main([]string{"--data", dir, "--demo"}, &stderr))
+	assert.Equal(t, 1, Main([]string{"--data", dir, "--demo"}, io.Discard, &stderr))
 	assert.Contains(t, stderr.String(), "serialdesk: --demo: The example data goes into an empty register only")
 }
 

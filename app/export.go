@@ -1,0 +1,77 @@
+package app
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"serialdesk/core"
+	"serialdesk/data/sheets"
+)
+
+// exportCommand writes serials to a workbook, for owners who schedule it:
+// serialdesk export --out FILE.xlsx [--item ITEMNO] [--state STATE] [--query TEXT].
+func exportCommand(args []string, stdout, stderr io.Writer) int {
+	fs, dir := newFlags("export", "--out FILE.xlsx [--item ITEMNO] [--state in-stock|sold|returned] [--query TEXT] [--data DIR]",
+		"Writes the serials (all of them, or those the options select) to an Excel workbook.", stderr)
+	out := fs.String("out", "", "the .xlsx file to write")
+	item := fs.String("item", "", "only this item's serials (its item number)")
+	state := fs.String("state", "", "only serials in this state: in-stock, sold or returned")
+	query := fs.String("query", "", "only serials containing this text")
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	if *out == "" {
+		fmt.Fprintln(stderr, "serialdesk export: say where to write the workbook with --out FILE.xlsx")
+		return 2
+	}
+	env, err := open(*dir, io.Discard)
+	if err != nil {
+		fmt.Fprintln(stderr, "serialdesk export: "+core.UserMessage(err))
+		return 1
+	}
+	defer env.close()
+	q := core.SerialQuery{Text: *query}
+	if *item != "" {
+		it, err := env.reg.ItemByNo(*item)
+		if err != nil {
+			fmt.Fprintln(stderr, "serialdesk export: "+core.UserMessage(err))
+			return 1
+		}
+		q.Item = it.ID
+	}
+	if *state != "" {
+		if q.State, err = core.ParseState(*state); err != nil {
+			fmt.Fprintln(stderr, "serialdesk export: "+core.UserMessage(err))
+			return 2
+		}
+	}
+	all := q == (core.SerialQuery{})
+	n, err := writeFile(*out, func(w io.Writer) (int, error) { return sheets.Exporter{Reg: env.reg}.Export(w, q, all, nil) })
+	if err != nil {
+		env.log.WithError(err).Error("export failed")
+		fmt.Fprintln(stderr, "serialdesk export: "+core.UserMessage(err))
+		return 1
+	}
+	fmt.Fprintf(stdout, "%d serials written to %s\n", n, *out)
+	return 0
+}
+
+// writeFile writes a file whole or not at all: into a temporary file beside
+// it, renamed over it when complete.
+func writeFile(path string, write func(io.Writer) (int, error)) (int, error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return 0, &core.Error{Code: core.Invalid, Message: fmt.Sprintf("cannot write in %s: %v", filepath.Dir(path), err), Err: err}
+	}
+	defer os.Remove(tmp.Name())
+	n, err := write(tmp)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	return n, err
+}
