@@ -213,3 +213,21 @@ func TestEntitiesMadeBeforeTheSerialParameterWasNamedAreFound(t *testing.T) {
 	rec, _ := s.serial(s.audi, "XY123V01")
 	assert.Equal(t, e.No, rec.Project, "parameter names and values match in any case")
 }
+
+func TestNewPatternLeavesRegisteredUnitsAlone(t *testing.T) {
+	s := newShop(t)
+	s.receive(s.chainsaw, "996AAAAA1", "996AAAAA2")
+	o := s.sell(s.chainsaw, "996AAAAA2")
+	it := s.chainsaw
+	it.Pattern = "997******" // the manufacturer's new series
+	_, err := s.reg.SaveItem(it)
+	require.NoError(t, err)
+
+	_, err = s.reg.SaveOrder(core.Order{Customer: "Jane", Lines: []core.OrderLine{{Item: it.ID, Quantity: 1, Serials: []string{"996AAAAA1"}}}})
+	assert.NoError(t, err, "a unit on the shelf can be sold")
+	o.Customer = "Jane Doe-Smith"
+	_, err = s.reg.SaveOrder(o)
+	assert.NoError(t, err, "a saved order can be corrected")
+	_, err = s.reg.ConfirmReceipt(core.Receipt{Lines: []core.ReceiptLine{{Item: it.ID, Quantity: 1, Serials: []string{"996AAAAA3"}}}})
+	requireProblems(t, err, core.Invalid, core.Problem{Line: 1, Serial: "996AAAAA3", Reason: "character 3 must be 7"})
+}

@@ -62,12 +62,11 @@ func (c *lineCheck) serials(n int, it Item, qty int, typed []string, required bo
 	if required && len(typed) < qty && qty <= MaxQuantity {
 		c.problems.add(n, "", "%s needs a serial for every unit: %d of %d entered", it.Label(), len(typed), qty)
 	}
-	pattern := it.pattern()
 	out := make([]string, 0, len(typed))
 	for _, raw := range typed {
 		s, err := NormalizeSerial(raw)
 		if err == nil {
-			err = pattern.Check(s)
+			err = c.fitsPattern(it, s)
 		}
 		if err != nil {
 			c.problems.add(n, raw, "%s", reasonOf(err))
@@ -82,6 +81,20 @@ func (c *lineCheck) serials(n int, it Item, qty int, typed []string, required bo
 		out = append(out, s)
 	}
 	return out
+}
+
+// fitsPattern checks a serial against the item's pattern. A unit already
+// registered passes whatever the pattern is now: a new pattern on the item
+// card applies to new serials and must not strand the stock on the shelf.
+func (c *lineCheck) fitsPattern(it Item, serial string) error {
+	err := it.pattern().Check(serial)
+	if err == nil {
+		return nil
+	}
+	if _, exists, lookupErr := serialOrNone(c.tx, it.ID, serial); lookupErr != nil || exists {
+		return lookupErr
+	}
+	return err
 }
 
 // dropBlank removes empty rows, as left by a scanner's extra Enter.

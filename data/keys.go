@@ -21,7 +21,8 @@ import (
 //	0x06 serial   <item id><serial>                       → core.Serial (JSON)
 //	0x07 by text  <serial>0x00<item id>                   → state (1 byte): search across items
 //	0x08 by state <item id><state><serial>                → empty: an item's serials in one state
-//	0x09 event    <item id><serial>0x00<unix ns><n uint32> → core.Event (JSON), in time order
+//	0x09 event    <item id><serial>0x00<unix ns><n>       → core.Event (JSON), in time order; n counts
+//	                                                        the store's events, so none overwrites another
 //	0x0a receipt  <doc id>                                → core.Receipt (JSON)
 //	0x0b order    <doc id>                                → core.Order (JSON)
 //	0x0c brand    <brand id>                              → core.Brand (JSON)

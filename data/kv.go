@@ -96,6 +96,3 @@ func (k *kv) scanFrom(prefix, start []byte, keysOnly bool, fn func(key, val []by
 	}
 	return nil
 }
-
-// stopScan ends a scan early without an error.
-var stopScan = errors.New("stop")

@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/dgraph-io/badger/v4/skl"
@@ -21,9 +23,9 @@ var ErrAlreadyOpen = errors.New("data directory in use")
 // Store is the Badger implementation of core.Store.
 type Store struct {
 	db     *badger.DB
-	dir    string
 	log    logrus.FieldLogger
 	budget budget
+	events atomic.Uint64 // numbers events; starts at the open time, so it only grows
 	// Operations within one transaction share mu; a journaled operation
 	// holds it alone, so nobody sees or writes beside its partial state.
 	mu sync.RWMutex
@@ -62,10 +64,11 @@ func Open(dir string, log logrus.FieldLogger) (*Store, error) {
 	if err != nil {
 		return nil, openError(dir, err)
 	}
-	s := &Store{db: db, dir: dir, log: log, budget: budget{
+	s := &Store{db: db, log: log, budget: budget{
 		count: memTableSize * 15 / 100 / int64(skl.MaxNodeSize) / 2,
 		size:  memTableSize * 15 / 100 / 2,
 	}}
+	s.events.Store(uint64(time.Now().UnixNano()))
 	kept, rolledBack, err := recoverJournal(db)
 	if err != nil {
 		db.Close()
@@ -84,9 +87,6 @@ func openError(dir string, err error) error {
 	}
 	return &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot open the register in %s: %v", dir, err), Err: err}
 }
-
-// Dir is the data directory.
-func (s *Store) Dir() string { return s.dir }
 
 // Close flushes and closes the store.
 func (s *Store) Close() error {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -203,4 +204,18 @@ func TestSameSerialReceivedTwiceAtOnce(t *testing.T) {
 	st, err := reg.Stock(it.ID)
 	require.NoError(t, err)
 	assert.Equal(t, int64(1), st.InStock())
+}
+
+func TestEventsOfOneClockReadingAreAllKept(t *testing.T) {
+	s := datatest.MustOpen(t, "")
+	at := time.Date(2026, 1, 2, 10, 0, 0, 0, time.UTC)
+	for _, kind := range []core.EventKind{core.EventReceived, core.EventSold} {
+		require.NoError(t, s.Update(func(tx core.Tx) error {
+			return tx.AddEvent(core.Event{Time: at, Kind: kind, Item: 1, Serial: "996A"})
+		}))
+	}
+	var got []core.Event
+	require.NoError(t, s.View(func(tx core.Tx) (err error) { got, err = tx.History(1, "996A"); return }))
+	require.Len(t, got, 2, "a coarse clock must not merge two events")
+	assert.Equal(t, []core.EventKind{core.EventReceived, core.EventSold}, []core.EventKind{got[0].Kind, got[1].Kind})
 }

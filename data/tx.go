@@ -10,8 +10,7 @@ import (
 
 // tx implements core.Tx on a kv.
 type tx struct {
-	kv     *kv
-	events uint32 // events added so far, to keep their order within one time
+	kv *kv
 }
 
 func (t *tx) getJSON(k []byte, v any) error {
@@ -218,8 +217,9 @@ type serialHit struct {
 }
 
 func (t *tx) AddEvent(ev core.Event) error {
-	t.events++
-	k := append(eventPrefix(ev.Item, ev.Serial), key(0, uint64(ev.Time.UnixNano()), t.events)[1:]...)
+	// The store's counter keeps two events of one clock reading apart,
+	// in the order they were added.
+	k := append(eventPrefix(ev.Item, ev.Serial), key(0, uint64(ev.Time.UnixNano()), t.kv.s.events.Add(1))[1:]...)
 	return t.putJSON(k, ev)
 }
 

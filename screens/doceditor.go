@@ -2,6 +2,7 @@ package screens
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -31,6 +32,7 @@ type docLine struct {
 	amount     *widget.Entry
 	serials    []string // as typed, one per row
 	found      []core.Problem
+	proposed   string // the price filled in from the item card
 	serialsBtn *widget.Button
 	remove     *widget.Button
 	problem    *widget.Label
@@ -53,6 +55,9 @@ type docEditor struct {
 	progress               *widget.ProgressBarInfinite
 	items                  []core.ItemRow
 	editable               bool
+	sent                   []int  // for each line sent to the register, its line on screen
+	version                int    // counts the documents shown, so a late answer knows it is late
+	finish                 func() // where Enter goes when a line is complete; nil adds a line
 	view                   fyne.CanvasObject
 }
 
@@ -120,6 +125,7 @@ func (e *docEditor) loadItems() {
 
 // load shows a document: its header and lines (nil for a new one).
 func (e *docEditor) load(date time.Time, party, reference string, lines []lineTyped, editable bool) {
+	e.version++
 	e.party.SetText(party)
 	e.reference.SetText(reference)
 	if date.IsZero() {
@@ -175,7 +181,7 @@ func (e *docEditor) newLine() *docLine {
 	l.itemText.OnSubmitted = func(s string) { e.chooseItem(l, s) }
 	l.qty.SetText("1")
 	l.qty.OnChanged = func(string) { e.quantityChanged(l) }
-	l.qty.OnSubmitted = func(string) { e.selectLine(l); e.serials.focus(0) }
+	l.qty.OnSubmitted = func(string) { e.lineDone(l) }
 	l.serialsBtn = widget.NewButton("", func() { e.selectLine(l) })
 	l.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { e.removeLine(l) })
 	l.box = container.NewVBox(container.NewBorder(nil, nil, nil, lineColumns(l.qty, l.amount, l.serialsBtn, l.remove), l.itemText), l.problem)
@@ -186,12 +192,22 @@ func (e *docEditor) newLine() *docLine {
 	return l
 }
 
-func (e *docEditor) removeLine(l *docLine) {
-	for i, x := range e.lines {
-		if x == l {
-			e.lines = append(e.lines[:i], e.lines[i+1:]...)
-		}
+// lineDone moves on after the quantity: to the serials, or, for an item
+// without serials, to what comes after a complete line.
+func (e *docEditor) lineDone(l *docLine) {
+	e.selectLine(l)
+	switch {
+	case l.item.UseSerial:
+		e.serials.focus(0)
+	case e.finish != nil:
+		e.finish()
+	default:
+		e.focusItem(e.newLine())
 	}
+}
+
+func (e *docEditor) removeLine(l *docLine) {
+	e.lines = slices.DeleteFunc(e.lines, func(x *docLine) bool { return x == l })
 	e.linesBox.Remove(l.box)
 	e.body.Refresh()
 	if len(e.lines) == 0 {
@@ -266,8 +282,14 @@ func (e *docEditor) chooseItem(l *docLine, typed string) {
 func (e *docEditor) setItem(l *docLine, it core.Item) {
 	l.item = it
 	l.problem.Hide()
-	if l.amount.Text == "" && it.Price != 0 && e.kind.name == "order" {
-		l.amount.SetText(it.Price.String())
+	// Propose the item's price, replacing one proposed before but never
+	// one the user typed.
+	if e.kind.name == "order" && (l.amount.Text == "" || l.amount.Text == l.proposed) {
+		l.proposed = ""
+		if it.Price != 0 {
+			l.proposed = it.Price.String()
+		}
+		l.amount.SetText(l.proposed)
 	}
 	e.selectLine(l)
 }
@@ -345,6 +367,7 @@ func (e *docEditor) setEditable(on bool) {
 // problems of their line.
 func (e *docEditor) typed() (date time.Time, lines []lineTyped, err error) {
 	var problems []core.Problem
+	e.sent = e.sent[:0]
 	if s := strings.TrimSpace(e.date.Text); s != "" {
 		if date, err = time.Parse(dateLayout, s); err != nil {
 			problems = append(problems, core.Problem{Reason: fmt.Sprintf("the date %q is not a date like %s", s, time.Now().Format(dateLayout))})
@@ -354,13 +377,15 @@ func (e *docEditor) typed() (date time.Time, lines []lineTyped, err error) {
 		if l.item.ID == 0 && strings.TrimSpace(l.itemText.Text) == "" && len(dropBlank(l.serials)) == 0 {
 			continue // an empty line left over
 		}
+		e.sent = append(e.sent, i)
+		n := len(e.sent)
 		qty, err := strconv.Atoi(strings.TrimSpace(l.qty.Text))
 		if err != nil {
-			problems = append(problems, core.Problem{Line: i + 1, Reason: fmt.Sprintf("the quantity %q is not a whole number", l.qty.Text)})
+			problems = append(problems, core.Problem{Line: n, Reason: fmt.Sprintf("the quantity %q is not a whole number", l.qty.Text)})
 		}
 		amount, err := core.ParseMoney(l.amount.Text)
 		if err != nil {
-			problems = append(problems, core.Problem{Line: i + 1, Reason: "the " + strings.ToLower(e.kind.amount) + " " + strings.TrimPrefix(core.UserMessage(err), "\"")})
+			problems = append(problems, core.Problem{Line: n, Reason: "the " + strings.ToLower(e.kind.amount) + ": " + reasonText(err)})
 		}
 		lines = append(lines, lineTyped{item: l.item.ID, qty: qty, amount: amount, serials: dropBlank(l.serials)})
 	}
@@ -380,7 +405,7 @@ func (e *docEditor) showProblems(err error) {
 		l.found = nil
 		var reasons []string
 		for _, p := range problems {
-			if p.Line != i+1 {
+			if p.Line < 1 || p.Line > len(e.sent) || e.sent[p.Line-1] != i {
 				continue
 			}
 			if p.Serial == "" {
@@ -424,8 +449,9 @@ func (e *docEditor) working(on bool, buttons ...fyne.Disableable) {
 
 // submit sends the document to the register in the background: on
 // problems the editor shows every one and keeps everything typed; on
-// success done shows the saved document.
-func submit[D any](e *docEditor, typed func() (D, error), call func(D) (D, error), done func(D), buttons ...fyne.Disableable) {
+// success done hears the saved document and whether the editor still shows
+// it (the user may have moved on while a large receipt was saved).
+func submit[D any](e *docEditor, typed func() (D, error), call func(D) (D, error), done func(saved D, shown bool), buttons ...fyne.Disableable) {
 	doc, err := typed()
 	if err != nil {
 		e.showProblems(err)
@@ -433,12 +459,24 @@ func submit[D any](e *docEditor, typed func() (D, error), call func(D) (D, error
 	}
 	e.clearProblems()
 	e.working(true, buttons...)
+	version := e.version
 	background(e.env, func() (D, error) { return call(doc) }, func(saved D, err error) {
 		e.working(false, buttons...)
-		if err != nil {
+		moved := e.version != version // the user opened another document meanwhile
+		if err != nil && !moved {
 			e.showProblems(err)
 			return
 		}
-		done(saved)
+		if err != nil {
+			e.env.showError(err)
+			return
+		}
+		done(saved, !moved)
 	})
+}
+
+// reasonText is an error's message as it stands after a field's name.
+func reasonText(err error) string {
+	msg := core.UserMessage(err)
+	return strings.ToLower(msg[:1]) + msg[1:]
 }

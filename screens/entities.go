@@ -65,6 +65,7 @@ func NewEntities(env *Env) *Entities {
 	split := container.NewHSplit(left, editor)
 	split.Offset = 0.35
 	s.view = split
+	s.edit(core.Entity{})
 	s.Reload()
 	return s
 }
@@ -92,8 +93,9 @@ func (s *Entities) Reload() {
 		for i, m := range models {
 			options[i] = m.BrandName + " " + m.Name
 		}
+		chosen := s.model.Selected
 		s.model.SetOptions(options)
-		s.edit(s.entity)
+		s.model.SetSelected(chosen) // what is being typed stays
 	})
 	s.reload()
 }
@@ -162,7 +164,9 @@ func (s *Entities) typed() core.Entity {
 
 func (s *Entities) saveEntity() {
 	e := s.typed()
+	s.save.Disable() // one entity per click, however fast the clicks
 	background(s.env, func() (core.Entity, error) { return s.env.Reg.SaveEntity(e) }, func(saved core.Entity, err error) {
+		s.save.Enable()
 		if err != nil {
 			s.problems.SetText(core.UserMessage(err))
 			s.problems.Show()

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
 	"github.com/sirupsen/logrus"
 
 	"serialdesk/core"
@@ -69,9 +70,9 @@ type userError struct{ err error }
 
 func (e userError) Error() string { return core.UserMessage(e.err) }
 
-// refill fetches a list in the background and shows it in w, dropping an
+// refill fetches a list in the background and shows it, dropping an
 // answer that a newer request has overtaken.
-func refill[T any](env *Env, q *newest, fetch func() ([]T, error), rows *[]T, w interface{ Refresh() }) {
+func refill[T any](env *Env, q *newest, fetch func() ([]T, error), rows *[]T, list *widget.List) {
 	current := q.next()
 	background(env, fetch, func(got []T, err error) {
 		if !current() {
@@ -82,6 +83,7 @@ func refill[T any](env *Env, q *newest, fetch func() ([]T, error), rows *[]T, w 
 			return
 		}
 		*rows = got
-		w.Refresh()
+		list.UnselectAll() // the same index is another row now
+		list.Refresh()
 	})
 }

@@ -78,6 +78,7 @@ type itemCard struct {
 	useSerial, requireSale, requirePurchase, createEntity, onSave, onStock *widget.Check
 	model                                                                  *widget.Select
 	models                                                                 []core.ModelRow
+	modelQuery                                                             newest
 	save                                                                   *widget.Button
 	overview                                                               *overview
 	tabs                                                                   *container.AppTabs
@@ -168,7 +169,7 @@ func (c *itemCard) edit(it core.Item) {
 	c.problems.SetText("")
 	c.problems.Hide()
 	c.showTitle()
-	c.loadModels()
+	c.loadModels(it.Model)
 	c.explainPattern()
 	c.enableSettings()
 	c.overview.show(it.ID)
@@ -188,11 +189,15 @@ func (c *itemCard) showTitle() {
 	c.title.SetText(c.item.Label())
 }
 
-// loadModels fills the model choice from the registry.
-func (c *itemCard) loadModels() {
-	selected := c.item.Model
+// loadModels fills the model choice from the registry, with selected
+// chosen.
+func (c *itemCard) loadModels(selected core.ModelID) {
+	current := c.modelQuery.next()
 	background(c.env, func() ([]core.ModelRow, error) { return c.env.Reg.Models(0) },
 		func(models []core.ModelRow, err error) {
+			if !current() {
+				return // the answer for a card no longer shown
+			}
 			if err != nil {
 				c.env.showError(err)
 				return

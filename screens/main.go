@@ -93,14 +93,25 @@ func (s *Screens) Reload() {
 	s.Models.Reload()
 }
 
-// focus puts the cursor where work starts on the section shown.
+// focus brings the section shown up to date with what other sections
+// changed (a new item, a new model) and puts the cursor where work starts.
 func (s *Screens) focus() {
 	switch s.Tabs.SelectedIndex() {
+	case 0:
+		s.Items.reload()
+		s.Items.card.loadModels(s.Items.card.selectedModel()) // keeping a choice not saved yet
 	case 1:
+		s.Receipts.editor.loadItems()
 		s.Receipts.Focus()
 	case 2:
+		s.Orders.editor.loadItems()
 		s.Orders.Focus()
 	case 3:
+		s.Search.loadItems()
 		s.Search.Focus()
+	case 4:
+		s.Entities.Reload()
+	case 5:
+		s.Models.Reload()
 	}
 }

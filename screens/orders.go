@@ -3,6 +3,7 @@ package screens
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -41,8 +42,10 @@ func NewOrders(env *Env) *Orders {
 	s.cancel = widget.NewButtonWithIcon("Cancel order", theme.CancelIcon(), s.askCancel)
 	s.retour = widget.NewButtonWithIcon("Return…", theme.MailReplyIcon(), s.askReturn)
 	s.editor = newDocEditor(env, orderKind, container.NewHBox(s.save, s.message))
-	// After the last serial, Enter goes to Save: a counter sale needs no mouse.
-	s.editor.serials.onEnd = func() { env.Window.Canvas().Focus(s.save) }
+	// After the last serial or the quantity, Enter goes to Save: a counter
+	// sale needs no mouse.
+	s.editor.finish = func() { env.Window.Canvas().Focus(s.save) }
+	s.editor.serials.onEnd = s.editor.finish
 	s.list = widget.NewList(
 		func() int { return len(s.orders) },
 		newTwoLineItem,
@@ -126,8 +129,10 @@ func (s *Orders) typed() (core.Order, error) {
 // saveOrder checks and saves the order; on problems every one is shown and
 // everything typed stays.
 func (s *Orders) saveOrder() {
-	submit(s.editor, s.typed, s.env.Reg.SaveOrder, func(saved core.Order) {
-		s.show(saved)
+	submit(s.editor, s.typed, s.env.Reg.SaveOrder, func(saved core.Order, shown bool) {
+		if shown {
+			s.show(saved)
+		}
 		s.message.SetText(fmt.Sprintf("%s saved: %s sold.", saved.Ref(), units(saved.Units())))
 		s.reload()
 	}, s.save)
@@ -166,21 +171,32 @@ func (s *Orders) askReturn() {
 		if !ok {
 			return
 		}
-		n, _ := strconv.Atoi(qty.Text)
+		n := 0
+		if text := strings.TrimSpace(qty.Text); text != "" {
+			var err error
+			if n, err = strconv.Atoi(text); err != nil {
+				s.env.showError(fmt.Errorf("the quantity %q is not a whole number; nothing was returned", text))
+				return
+			}
+		}
 		in := core.ReturnInput{Line: index + 1, Serials: serials.Selected, Quantity: n, Note: note.Text}
 		id := s.order.ID
 		s.apply(func() (core.Order, error) { return s.env.Reg.ReturnToStock(id, in) }, "took the return")
 	}, s.env.Window)
 }
 
-// apply runs a change to the order and shows the order as it then is.
+// apply runs a change to the order and shows the order as it then is,
+// unless the user has opened another meanwhile.
 func (s *Orders) apply(call func() (core.Order, error), done string) {
+	version := s.editor.version
 	background(s.env, call, func(o core.Order, err error) {
 		if err != nil {
 			s.env.showError(err)
 			return
 		}
-		s.show(o)
+		if version == s.editor.version {
+			s.show(o)
+		}
 		s.message.SetText(o.Ref().String() + " " + done + ".")
 		s.reload()
 	})

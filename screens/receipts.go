@@ -118,8 +118,10 @@ func (s *Receipts) saveAsDraft()    { s.submit(s.env.Reg.SaveReceiptDraft, "save
 // submit sends the receipt to the register; on problems the editor shows
 // them all and keeps everything typed.
 func (s *Receipts) submit(call func(core.Receipt) (core.Receipt, error), done string) {
-	submit(s.editor, s.typed, call, func(saved core.Receipt) {
-		s.show(saved)
+	submit(s.editor, s.typed, call, func(saved core.Receipt, shown bool) {
+		if shown {
+			s.show(saved)
+		}
 		s.message.SetText(fmt.Sprintf("%s %s: %s.", saved.Ref(), done, units(saved.Units())))
 		s.reload()
 	}, s.confirm, s.saveDraft)

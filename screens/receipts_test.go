@@ -18,6 +18,7 @@ func receiptScreen(t *testing.T) (*Env, *Receipts) {
 	require.NoError(t, env.Reg.LoadExamples())
 	s := NewReceipts(env)
 	env.show(s.Content())
+	s.Focus() // as the main window does when the section is chosen
 	return env, s
 }
 

@@ -18,17 +18,18 @@ const typingPause = 150 * time.Millisecond
 // Search is the serial search across all items, with the history of the
 // serial chosen.
 type Search struct {
-	env     *Env
-	text    *widget.Entry
-	item    *widget.Select
-	state   *widget.Select
-	items   []core.ItemRow
-	table   *serialTable
-	pending *time.Timer
-	title   *widget.Label
-	history *widget.List
-	events  []core.Event
-	view    fyne.CanvasObject
+	env          *Env
+	text         *widget.Entry
+	item         *widget.Select
+	state        *widget.Select
+	items        []core.ItemRow
+	table        *serialTable
+	pending      *time.Timer
+	title        *widget.Label
+	history      *widget.List
+	events       []core.Event
+	historyQuery newest
+	view         fyne.CanvasObject
 }
 
 const allItems = "All items"
@@ -107,16 +108,21 @@ func (s *Search) search() {
 		}
 	}
 	s.table.show(func(offset, limit int) (core.SerialPage, error) {
-		q.Offset, q.Limit = offset, limit
-		return s.env.Reg.SearchSerials(q)
+		page := q // pages load side by side: each has its own copy
+		page.Offset, page.Limit = offset, limit
+		return s.env.Reg.SearchSerials(page)
 	})
 }
 
 // showHistory lists everything that happened to the chosen serial.
 func (s *Search) showHistory(row core.SerialRow) {
 	s.title.SetText(fmt.Sprintf("History of %s · %s %s", row.Serial.Serial, row.ItemNo, row.ItemName))
+	current := s.historyQuery.next()
 	background(s.env, func() ([]core.Event, error) { return s.env.Reg.SerialHistory(row.Item, row.Serial.Serial) },
 		func(events []core.Event, err error) {
+			if !current() {
+				return
+			}
 			if err != nil {
 				s.env.showError(err)
 				return

@@ -76,6 +76,12 @@ func newSerialEntry(env *Env, grow bool) *serialEntry {
 
 // TypedShortcut takes a paste of several lines into several rows.
 func (r *serialRow) TypedShortcut(s fyne.Shortcut) {
+	switch s.(type) {
+	case *fyne.ShortcutPaste, *fyne.ShortcutCut:
+		if r.Disabled() {
+			return // a locked document keeps its serials; copying stays possible
+		}
+	}
 	if p, ok := s.(*fyne.ShortcutPaste); ok {
 		if text := p.Clipboard.Content(); strings.ContainsAny(strings.TrimSpace(text), "\r\n\t") {
 			r.t.paste(r.i, text)
@@ -234,11 +240,7 @@ func (t *serialEntry) enter(i int) {
 
 // focus shows row i and puts the cursor in it.
 func (t *serialEntry) focus(i int) {
-	if i/rowsPerPage != t.page {
-		t.showPage(i / rowsPerPage)
-	} else {
-		t.showPage(t.page)
-	}
+	t.showPage(i / rowsPerPage)
 	t.env.Window.Canvas().Focus(t.rows[i%rowsPerPage])
 }
 
