@@ -28,7 +28,8 @@ type Store struct {
 	events atomic.Uint64 // numbers events; starts at the open time, so it only grows
 	// Operations within one transaction share mu; a journaled operation
 	// holds it alone, so nobody sees or writes beside its partial state.
-	mu sync.RWMutex
+	mu     sync.RWMutex
+	closed bool // under mu: work still running when the window closes gets an error, not a crash
 }
 
 // budget is how much one transaction may hold: half of what Badger accepts,
@@ -88,10 +89,17 @@ func openError(dir string, err error) error {
 	return &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot open the register in %s: %v", dir, err), Err: err}
 }
 
-// Close flushes and closes the store.
+// errClosed is what work gets that reaches the store after Close.
+var errClosed = &core.Error{Code: core.Internal, Message: "The register is closed."}
+
+// Close flushes and closes the store; it waits for running operations.
 func (s *Store) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.closed {
+		return nil
+	}
+	s.closed = true
 	return s.db.Close()
 }
 
@@ -99,6 +107,9 @@ func (s *Store) Close() error {
 func (s *Store) View(fn func(core.Tx) error) error {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	if s.closed {
+		return errClosed
+	}
 	txn := s.db.NewTransaction(false)
 	defer txn.Discard()
 	return fn(&tx{kv: &kv{s: s, txn: txn}})
@@ -124,6 +135,9 @@ func (s *Store) Update(fn func(core.Tx) error) error {
 func (s *Store) updateInTxn(fn func(core.Tx) error) error {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	if s.closed {
+		return errClosed
+	}
 	txn := s.db.NewTransaction(true)
 	defer txn.Discard()
 	if err := fn(&tx{kv: &kv{s: s, txn: txn}}); err != nil {
@@ -135,6 +149,9 @@ func (s *Store) updateInTxn(fn func(core.Tx) error) error {
 func (s *Store) updateJournaled(fn func(core.Tx) error) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.closed {
+		return errClosed
+	}
 	j := newJournal(s.budget)
 	k := &kv{s: s, txn: s.db.NewTransaction(true), journal: j}
 	err := fn(&tx{kv: k})

@@ -219,3 +219,15 @@ func TestEventsOfOneClockReadingAreAllKept(t *testing.T) {
 	require.Len(t, got, 2, "a coarse clock must not merge two events")
 	assert.Equal(t, []core.EventKind{core.EventReceived, core.EventSold}, []core.EventKind{got[0].Kind, got[1].Kind})
 }
+
+func TestWorkAfterCloseGetsAnError(t *testing.T) {
+	s, err := data.Open(t.TempDir(), datatest.Logger())
+	require.NoError(t, err)
+	require.NoError(t, s.Close())
+	require.NoError(t, s.Close(), "closing twice is harmless")
+	reg := core.New(s)
+	_, err = reg.Items("")
+	assert.Equal(t, "The register is closed.", core.UserMessage(err), "a late background read does not crash the program")
+	_, err = reg.SaveItem(core.Item{No: "A", Name: "A"})
+	assert.Error(t, err)
+}
