@@ -10,6 +10,7 @@ import (
 
 	"serialdesk/assets"
 	"serialdesk/core"
+	"serialdesk/data/sheets"
 	"serialdesk/screens"
 )
 
@@ -39,7 +40,7 @@ const (
 func NewMainWindow(a fyne.App, reg *core.Register, log logrus.FieldLogger) fyne.Window {
 	w := a.NewWindow("Serialdesk")
 	prefs := a.Preferences()
-	env := &screens.Env{Reg: reg, Window: w, Prefs: prefs, Log: log}
+	env := &screens.Env{Reg: reg, Window: w, Prefs: prefs, Log: log, Sheets: sheets.Exporter{Reg: reg}}
 	main := screens.Main(env)
 	w.SetContent(main.Tabs)
 	main.OfferExamples(env)

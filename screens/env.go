@@ -18,6 +18,7 @@ type Env struct {
 	Window fyne.Window
 	Prefs  fyne.Preferences
 	Log    logrus.FieldLogger
+	Sheets Exporter
 
 	busy sync.WaitGroup // background work in flight; tests wait on it
 	// deliver hands a result to the UI goroutine: fyne.Do, or in tests a

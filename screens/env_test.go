@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"serialdesk/data/datatest"
+	"serialdesk/data/sheets"
 )
 
 // newTestEnv is a screen environment on Fyne's test app, with a real
@@ -26,7 +27,8 @@ func newTestEnv(t *testing.T) *Env {
 // the test settles, so that widgets are only ever touched from the test's
 // goroutine, as from the app's UI goroutine.
 func testEnv(t *testing.T, a fyne.App, w fyne.Window) *Env {
-	env := &Env{Reg: datatest.NewRegister(t), Window: w, Prefs: a.Preferences(), Log: datatest.Logger()}
+	reg := datatest.NewRegister(t)
+	env := &Env{Reg: reg, Window: w, Prefs: a.Preferences(), Log: datatest.Logger(), Sheets: sheets.Exporter{Reg: reg}}
 	q := &uiQueue{}
 	env.deliver = q.push
 	queues.Store(env, q)

@@ -337,7 +337,10 @@ func newOverview(env *Env) *overview {
 	ov := &overview{env: env, counts: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), table: newSerialTable(env, withoutItem(serialColumns))}
 	ov.state = widget.NewSelect(stateChoices, func(string) { ov.show(ov.item) })
 	ov.state.SetSelectedIndex(0)
-	ov.view = container.NewBorder(container.NewHBox(ov.counts, widget.NewLabel("    "), ov.state, ov.table.count), nil, nil, nil, ov.table.table)
+	export := widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), func() {
+		env.askExport(core.SerialQuery{Item: ov.item, State: selectedState(ov.state)})
+	})
+	ov.view = container.NewBorder(container.NewHBox(ov.counts, widget.NewLabel("    "), ov.state, ov.table.count, export), nil, nil, nil, ov.table.table)
 	return ov
 }
 

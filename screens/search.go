@@ -2,10 +2,12 @@ package screens
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"serialdesk/core"
@@ -53,7 +55,8 @@ func NewSearch(env *Env) *Search {
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(eventLine(s.events[id])) },
 	)
-	filters := container.NewHBox(fixedWidth(220, s.item), fixedWidth(130, s.state), s.table.count)
+	export := widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), func() { env.askExport(s.query()) })
+	filters := container.NewHBox(fixedWidth(220, s.item), fixedWidth(130, s.state), s.table.count, export)
 	top := container.NewBorder(nil, nil, nil, filters, s.text)
 	split := container.NewVSplit(s.table.table, container.NewBorder(s.title, nil, nil, nil, s.history))
 	split.Offset = 0.68
@@ -101,17 +104,23 @@ func (s *Search) searchSoon() {
 // search shows the serials the field and filters select; the table fetches
 // only the pages it shows.
 func (s *Search) search() {
-	q := core.SerialQuery{Text: s.text.Text, State: selectedState(s.state)}
-	for _, r := range s.items {
-		if itemLabel(r.Item) == s.item.Selected {
-			q.Item = r.ID
-		}
-	}
+	q := s.query()
 	s.table.show(func(offset, limit int) (core.SerialPage, error) {
 		page := q // pages load side by side: each has its own copy
 		page.Offset, page.Limit = offset, limit
 		return s.env.Reg.SearchSerials(page)
 	})
+}
+
+// query is what the field and the filters select.
+func (s *Search) query() core.SerialQuery {
+	q := core.SerialQuery{Text: strings.TrimSpace(s.text.Text), State: selectedState(s.state)}
+	for _, r := range s.items {
+		if itemLabel(r.Item) == s.item.Selected {
+			q.Item = r.ID
+		}
+	}
+	return q
 }
 
 // showHistory lists everything that happened to the chosen serial.

@@ -1,0 +1,48 @@
+package screens
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
+)
+
+func TestExportTheSearchResult(t *testing.T) {
+	env := newTestEnv(t)
+	require.NoError(t, env.Reg.LoadExamples())
+	s := NewSearch(env)
+	env.show(s.Content())
+	s.state.SetSelected("sold")
+	env.settle()
+
+	path := filepath.Join(t.TempDir(), exportName(time.Date(2026, 11, 27, 9, 0, 0, 0, time.Local)))
+	assert.Equal(t, "serials-2026-11-27.xlsx", filepath.Base(path))
+	f, err := os.Create(path)
+	require.NoError(t, err)
+	env.export(f, s.query())
+	env.settle()
+
+	info := env.Window.Canvas().Overlays().Top()
+	require.NotNil(t, info)
+	found := false
+	for _, o := range test.LaidOutObjects(info) {
+		if l, ok := o.(*widget.Label); ok && l.Text == "2 serials written to the workbook." {
+			found = true
+		}
+	}
+	assert.True(t, found, "the user is told how many serials went out")
+
+	book, err := excelize.OpenFile(path)
+	require.NoError(t, err)
+	defer book.Close()
+	rows, err := book.GetRows("Serials")
+	require.NoError(t, err)
+	require.Len(t, rows, 3, "the search's filter applies")
+	assert.Equal(t, "sold", rows[1][3])
+}
