@@ -48,7 +48,8 @@ func exportCommand(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	all := q == (core.SerialQuery{})
-	n, err := writeFile(*out, func(w io.Writer) (int, error) { return sheets.Exporter{Reg: env.reg}.Export(w, q, all, nil) })
+	ex := sheets.Exporter{Reg: env.reg}
+	n, err := writeFile(*out, func(w io.Writer) (int, error) { return ex.Export(w, ex.Query(q), all, nil) })
 	if err != nil {
 		env.log.WithError(err).Error("export failed")
 		fmt.Fprintln(stderr, "serialdesk export: "+core.UserMessage(err))

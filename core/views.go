@@ -72,3 +72,69 @@ func (r *Register) SerialHistory(item ItemID, serial string) ([]Event, error) {
 	serial = strings.ToUpper(strings.TrimSpace(serial))
 	return read(r, func(tx Tx) ([]Event, error) { return tx.History(item, serial) })
 }
+
+// DocumentSerials returns one page of the serials on a receipt or an order
+// as they stand now, in the document's order, and how many it has. A serial
+// that is no longer registered (its receipt was cancelled) comes with its
+// item and no state.
+func (r *Register) DocumentSerials(doc DocRef, offset, limit int) (SerialPage, error) {
+	return read(r, func(tx Tx) (SerialPage, error) {
+		keys, err := documentSerials(tx, doc)
+		if err != nil {
+			return SerialPage{}, err
+		}
+		page := SerialPage{Total: len(keys)}
+		end := len(keys)
+		if limit > 0 {
+			end = min(end, offset+limit)
+		}
+		items := map[ItemID]Item{}
+		for _, k := range keys[min(max(offset, 0), end):end] {
+			rec, _, err := serialOrNone(tx, k.item, k.serial)
+			if err != nil {
+				return SerialPage{}, err
+			}
+			rec.Item, rec.Serial = k.item, k.serial
+			it, ok := items[k.item]
+			if !ok {
+				if it, err = tx.Item(k.item); err != nil {
+					return SerialPage{}, err
+				}
+				items[k.item] = it
+			}
+			page.Rows = append(page.Rows, SerialRow{Serial: rec, ItemNo: it.No, ItemName: it.Name})
+		}
+		return page, nil
+	})
+}
+
+// documentSerials lists the units with serials on a document, line by line.
+func documentSerials(tx Tx, doc DocRef) ([]serialKey, error) {
+	var keys []serialKey
+	add := func(item ItemID, serials []string) {
+		for _, s := range serials {
+			keys = append(keys, serialKey{item, s})
+		}
+	}
+	switch doc.Kind {
+	case ReceiptDoc:
+		rc, err := tx.Receipt(doc.ID)
+		if err != nil {
+			return nil, notFoundAs(err, "%s was not found", doc)
+		}
+		for _, l := range rc.Lines {
+			add(l.Item, l.Serials)
+		}
+	case OrderDoc:
+		o, err := tx.Order(doc.ID)
+		if err != nil {
+			return nil, notFoundAs(err, "%s was not found", doc)
+		}
+		for _, l := range o.Lines {
+			add(l.Item, l.Serials)
+		}
+	default:
+		return nil, errorf(Invalid, "choose a receipt or an order")
+	}
+	return keys, nil
+}

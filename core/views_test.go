@@ -72,3 +72,39 @@ func TestSearchSerials(t *testing.T) {
 	_, total = search(core.SerialQuery{Offset: 100})
 	assert.Equal(t, 5, total, "an offset past the end still counts")
 }
+
+func TestDocumentSerials(t *testing.T) {
+	s := newShop(t)
+	rc, err := s.reg.ConfirmReceipt(core.Receipt{Supplier: "Husqvarna AB", Lines: []core.ReceiptLine{
+		{Item: s.chainsaw.ID, Quantity: 2, Serials: []string{"996AAAAA2", "996AAAAA1"}},
+		{Item: s.bolts.ID, Quantity: 5},
+	}})
+	require.NoError(t, err)
+	o := s.sell(s.chainsaw, "996AAAAA1")
+
+	page, err := s.reg.DocumentSerials(rc.Ref(), 0, 0)
+	require.NoError(t, err)
+	assert.Equal(t, 2, page.Total)
+	require.Len(t, page.Rows, 2)
+	assert.Equal(t, "996AAAAA2", page.Rows[0].Serial.Serial, "in the document's order")
+	assert.Equal(t, core.Sold, page.Rows[1].State, "as they stand now")
+	assert.Equal(t, "CS-500", page.Rows[1].ItemNo)
+
+	page, err = s.reg.DocumentSerials(o.Ref(), 0, 1)
+	require.NoError(t, err)
+	assert.Equal(t, 1, page.Total)
+	assert.Equal(t, o.Ref(), page.Rows[0].Sold.Doc)
+
+	_, err = s.reg.CancelOrder(o.ID)
+	require.NoError(t, err)
+	_, err = s.reg.CancelReceipt(rc.ID)
+	require.NoError(t, err)
+	page, err = s.reg.DocumentSerials(rc.Ref(), 1, 5)
+	require.NoError(t, err)
+	require.Len(t, page.Rows, 1)
+	assert.Equal(t, "996AAAAA1", page.Rows[0].Serial.Serial)
+	assert.Zero(t, page.Rows[0].State, "no longer registered")
+
+	_, err = s.reg.DocumentSerials(core.DocRef{Kind: core.OrderDoc, ID: 99}, 0, 0)
+	assert.Equal(t, core.NotFound, core.ErrorCode(err))
+}

@@ -13,17 +13,34 @@ import (
 )
 
 // Exporter writes serial lists as spreadsheets; the app gives the screens
-// one (package data/sheets), so that they never touch a file format.
+// one (package data/sheets), so that they never touch a file format. fetch
+// brings the serials a page at a time; cards adds every item card.
 type Exporter interface {
-	Export(w io.Writer, q core.SerialQuery, cards bool, progress func(done, total int)) (int, error)
+	Export(w io.Writer, fetch func(offset, limit int) (core.SerialPage, error), cards bool, progress func(done, total int)) (int, error)
 }
 
 // exportName proposes a file name like serials-2026-11-27.xlsx.
 func exportName(now time.Time) string { return "serials-" + now.Format(dateLayout) + ".xlsx" }
 
-// askExport lets the user choose where to save the serials a query selects
-// (with the item cards when it selects everything) and writes them there.
-func (env *Env) askExport(q core.SerialQuery) {
+// exportQuery saves the serials a query selects, with the item cards when
+// it selects everything.
+func (env *Env) exportQuery(q core.SerialQuery) {
+	env.askExport(func(offset, limit int) (core.SerialPage, error) {
+		q.Offset, q.Limit = offset, limit
+		return env.Reg.SearchSerials(q)
+	}, q == (core.SerialQuery{}))
+}
+
+// exportDocument saves the serials of a receipt or an order.
+func (env *Env) exportDocument(doc core.DocRef) { env.askExport(env.documentSerials(doc), false) }
+
+func (env *Env) documentSerials(doc core.DocRef) fetchFunc {
+	return func(offset, limit int) (core.SerialPage, error) { return env.Reg.DocumentSerials(doc, offset, limit) }
+}
+
+// askExport lets the user choose where to save the serials fetch brings,
+// and writes them there.
+func (env *Env) askExport(fetch fetchFunc, cards bool) {
 	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			env.showError(err)
@@ -32,7 +49,7 @@ func (env *Env) askExport(q core.SerialQuery) {
 		if w == nil {
 			return // cancelled
 		}
-		env.export(w, q)
+		env.export(w, fetch, cards)
 	}, env.Window)
 	d.SetFileName(exportName(time.Now()))
 	d.Show()
@@ -40,13 +57,12 @@ func (env *Env) askExport(q core.SerialQuery) {
 
 // export writes the workbook in the background with a progress bar, and
 // says how many serials went into it.
-func (env *Env) export(w io.WriteCloser, q core.SerialQuery) {
+func (env *Env) export(w io.WriteCloser, fetch fetchFunc, cards bool) {
 	bar := widget.NewProgressBar()
 	progress := dialog.NewCustomWithoutButtons("Exporting serials…", bar, env.Window)
 	progress.Show()
-	all := q == (core.SerialQuery{})
 	background(env, func() (int, error) {
-		n, err := env.Sheets.Export(w, q, all, func(done, total int) {
+		n, err := env.Sheets.Export(w, fetch, cards, func(done, total int) {
 			if total > 0 {
 				env.onUI(func() { bar.SetValue(float64(done) / float64(total)) })
 			}

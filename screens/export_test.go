@@ -25,7 +25,7 @@ func TestExportTheSearchResult(t *testing.T) {
 	assert.Equal(t, "serials-2026-11-27.xlsx", filepath.Base(path))
 	f, err := os.Create(path)
 	require.NoError(t, err)
-	env.export(f, s.query())
+	env.export(f, s.table.fetch, false)
 	env.settle()
 
 	info := env.Window.Canvas().Overlays().Top()
@@ -45,4 +45,26 @@ func TestExportTheSearchResult(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, rows, 3, "the search's filter applies")
 	assert.Equal(t, "sold", rows[1][3])
+}
+
+func TestExportAReceiptsSerials(t *testing.T) {
+	env, s := receiptScreen(t)
+	assert.False(t, s.export.Visible(), "a new receipt has nothing to export yet")
+	s.list.Select(1) // GR-000002: three Audi A6
+	env.settle()
+	assert.True(t, s.export.Visible())
+
+	path := filepath.Join(t.TempDir(), "gr2.xlsx")
+	f, err := os.Create(path)
+	require.NoError(t, err)
+	env.export(f, env.documentSerials(s.receipt.Ref()), false)
+	env.settle()
+	book, err := excelize.OpenFile(path)
+	require.NoError(t, err)
+	defer book.Close()
+	rows, err := book.GetRows("Serials")
+	require.NoError(t, err)
+	require.Len(t, rows, 4)
+	assert.Equal(t, []string{"XY123AAA", "XY123AAB", "XY123K01"}, []string{rows[1][0], rows[2][0], rows[3][0]})
+	assert.Equal(t, "P-000001", rows[3][4], "the entity made in advance")
 }

@@ -338,7 +338,7 @@ func newOverview(env *Env) *overview {
 	ov.state = widget.NewSelect(stateChoices, func(string) { ov.show(ov.item) })
 	ov.state.SetSelectedIndex(0)
 	export := widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), func() {
-		env.askExport(core.SerialQuery{Item: ov.item, State: selectedState(ov.state)})
+		env.exportQuery(core.SerialQuery{Item: ov.item, State: selectedState(ov.state)})
 	})
 	ov.view = container.NewBorder(container.NewHBox(ov.counts, widget.NewLabel("    "), ov.state, ov.table.count, export), nil, nil, nil, ov.table.table)
 	return ov

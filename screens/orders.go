@@ -27,6 +27,7 @@ type Orders struct {
 
 	save           *enterButton
 	cancel, retour *widget.Button
+	export         *widget.Button
 	view           fyne.CanvasObject
 }
 
@@ -41,6 +42,7 @@ func NewOrders(env *Env) *Orders {
 	s.save.Importance = widget.HighImportance
 	s.cancel = widget.NewButtonWithIcon("Cancel order", theme.CancelIcon(), s.askCancel)
 	s.retour = widget.NewButtonWithIcon("Return…", theme.MailReplyIcon(), s.askReturn)
+	s.export = widget.NewButtonWithIcon("Export serials…", theme.DocumentSaveIcon(), func() { env.exportDocument(s.order.Ref()) })
 	s.editor = newDocEditor(env, orderKind, container.NewHBox(s.save, s.message))
 	// After the last serial or the quantity, Enter goes to Save: a counter
 	// sale needs no mouse.
@@ -60,7 +62,7 @@ func NewOrders(env *Env) *Orders {
 	}
 	newButton := widget.NewButtonWithIcon("New order", theme.ContentAddIcon(), s.New)
 	left := container.NewBorder(newButton, nil, nil, nil, s.list)
-	right := container.NewBorder(container.NewBorder(nil, nil, nil, container.NewHBox(s.retour, s.cancel), s.title), nil, nil, nil, s.editor.view)
+	right := container.NewBorder(container.NewBorder(nil, nil, nil, container.NewHBox(s.export, s.retour, s.cancel), s.title), nil, nil, nil, s.editor.view)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.2
 	s.view = split
@@ -114,6 +116,7 @@ func (s *Orders) show(o core.Order) {
 	}
 	setVisible(!o.Cancelled(), s.save)
 	setVisible(o.ID != 0 && !o.Cancelled(), s.cancel, s.retour)
+	setVisible(o.ID != 0, s.export)
 	s.view.Refresh() // lay out the buttons shown
 }
 

@@ -24,6 +24,7 @@ type Receipts struct {
 	message  *widget.Label
 
 	confirm, saveDraft, cancel *widget.Button
+	export                     *widget.Button
 	view                       fyne.CanvasObject
 }
 
@@ -38,6 +39,7 @@ func NewReceipts(env *Env) *Receipts {
 	s.confirm.Importance = widget.HighImportance
 	s.saveDraft = widget.NewButtonWithIcon("Save draft", theme.DocumentSaveIcon(), s.saveAsDraft)
 	s.cancel = widget.NewButtonWithIcon("Cancel receipt", theme.CancelIcon(), s.askCancel)
+	s.export = widget.NewButtonWithIcon("Export serials…", theme.DocumentSaveIcon(), func() { env.exportDocument(s.receipt.Ref()) })
 	s.editor = newDocEditor(env, receiptKind, container.NewHBox(s.confirm, s.saveDraft, s.message))
 	s.list = widget.NewList(
 		func() int { return len(s.receipts) },
@@ -50,7 +52,7 @@ func NewReceipts(env *Env) *Receipts {
 	s.list.OnSelected = func(id widget.ListItemID) { s.open(s.receipts[id]) }
 	newButton := widget.NewButtonWithIcon("New receipt", theme.ContentAddIcon(), s.New)
 	left := container.NewBorder(newButton, nil, nil, nil, s.list)
-	right := container.NewBorder(container.NewBorder(nil, nil, nil, s.cancel, s.title), nil, nil, nil, s.editor.view)
+	right := container.NewBorder(container.NewBorder(nil, nil, nil, container.NewHBox(s.export, s.cancel), s.title), nil, nil, nil, s.editor.view)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.2
 	s.view = split
@@ -99,6 +101,7 @@ func (s *Receipts) show(rc core.Receipt) {
 	}
 	setVisible(draft, s.confirm, s.saveDraft)
 	setVisible(rc.Status == core.Confirmed, s.cancel)
+	setVisible(rc.ID != 0, s.export)
 	s.view.Refresh() // lay out the buttons shown
 }
 

@@ -55,7 +55,7 @@ func NewSearch(env *Env) *Search {
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(eventLine(s.events[id])) },
 	)
-	export := widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), func() { env.askExport(s.query()) })
+	export := widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), func() { env.exportQuery(s.query()) })
 	filters := container.NewHBox(fixedWidth(220, s.item), fixedWidth(130, s.state), s.table.count, export)
 	top := container.NewBorder(nil, nil, nil, filters, s.text)
 	split := container.NewVSplit(s.table.table, container.NewBorder(s.title, nil, nil, nil, s.history))

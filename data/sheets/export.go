@@ -40,11 +40,23 @@ type Exporter struct {
 	Reg *core.Register
 }
 
-// Export writes the serials a query selects (all of them when the query is
-// empty) to w as a workbook: the Serials sheet, a Summary per item, and,
-// with cards, the Items sheet. progress, when given, hears how far it is.
-// It returns the number of serial rows written.
-func (e Exporter) Export(w io.Writer, q core.SerialQuery, cards bool, progress func(done, total int)) (int, error) {
+// Fetch brings one page of the serials to export and how many there are:
+// a search (Register.SearchSerials) or a document (Register.DocumentSerials).
+type Fetch = func(offset, limit int) (core.SerialPage, error)
+
+// Query fetches the serials a query selects.
+func (e Exporter) Query(q core.SerialQuery) Fetch {
+	return func(offset, limit int) (core.SerialPage, error) {
+		q.Offset, q.Limit = offset, limit
+		return e.Reg.SearchSerials(q)
+	}
+}
+
+// Export writes the serials fetch brings to w as a workbook: the Serials
+// sheet, a Summary of their items, and, with cards, the Items sheet with
+// every item card. progress, when given, hears how far it is. It returns the
+// number of serial rows written.
+func (e Exporter) Export(w io.Writer, fetch Fetch, cards bool, progress func(done, total int)) (int, error) {
 	f := excelize.NewFile()
 	defer f.Close()
 	st, err := newStyles(f)
@@ -54,7 +66,7 @@ func (e Exporter) Export(w io.Writer, q core.SerialQuery, cards bool, progress f
 	if err := f.SetSheetName("Sheet1", SerialsSheet); err != nil {
 		return 0, err
 	}
-	rows, seen, err := e.writeSerials(f, st, q, progress)
+	rows, seen, err := writeSerials(f, st, fetch, progress)
 	if err != nil {
 		return 0, err
 	}
@@ -174,7 +186,7 @@ func (s *sheet) money(m core.Money) any {
 	return excelize.Cell{StyleID: s.st.money, Value: float64(m) / 100}
 }
 
-func (e Exporter) writeSerials(f *excelize.File, st styles, q core.SerialQuery, progress func(done, total int)) (int, map[core.ItemID]bool, error) {
+func writeSerials(f *excelize.File, st styles, fetch Fetch, progress func(done, total int)) (int, map[core.ItemID]bool, error) {
 	s, err := newSheet(f, SerialsSheet, "Serials", st, SerialHeaders, serialWidths)
 	if err != nil {
 		return 0, nil, err
@@ -182,8 +194,7 @@ func (e Exporter) writeSerials(f *excelize.File, st styles, q core.SerialQuery, 
 	seen := map[core.ItemID]bool{}
 	written := 0
 	for {
-		q.Offset, q.Limit = written, pageSize
-		page, err := e.Reg.SearchSerials(q)
+		page, err := fetch(written, pageSize)
 		if err != nil {
 			return 0, nil, err
 		}

@@ -19,7 +19,8 @@ func export(t *testing.T, reg *core.Register, q core.SerialQuery, cards bool) (*
 	t.Helper()
 	var buf bytes.Buffer
 	var last [2]int
-	n, err := sheets.Exporter{Reg: reg}.Export(&buf, q, cards, func(done, total int) { last = [2]int{done, total} })
+	ex := sheets.Exporter{Reg: reg}
+	n, err := ex.Export(&buf, ex.Query(q), cards, func(done, total int) { last = [2]int{done, total} })
 	require.NoError(t, err)
 	assert.Equal(t, [2]int{n, n}, last, "progress ends at the total")
 	f, err := excelize.OpenReader(&buf)
