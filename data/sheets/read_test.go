@@ -1,0 +1,86 @@
+package sheets_test
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
+
+	"serialdesk/core"
+	"serialdesk/data/sheets"
+)
+
+// supplierList is a workbook as suppliers send them: a title row of
+// columns, the serials in one of them, blank rows between.
+func supplierList(t *testing.T, rows [][]any) *bytes.Buffer {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, row := range rows {
+		cell, err := excelize.CoordinatesToCellName(1, i+1)
+		require.NoError(t, err)
+		require.NoError(t, f.SetSheetRow("Sheet1", cell, &row))
+	}
+	var buf bytes.Buffer
+	require.NoError(t, f.Write(&buf))
+	return &buf
+}
+
+func TestReadSerialsFromASuppliersList(t *testing.T) {
+	buf := supplierList(t, [][]any{
+		{"Pos", "Article", "Serial No.", "Remark"},
+		{1, "MS 500i", "996A00001", ""},
+		{},
+		{2, "MS 500i", " 996a00002 ", "scratched"},
+		{3, "MS 500i", "0012", ""},
+	})
+	wb, err := sheets.OpenWorkbook(buf)
+	require.NoError(t, err)
+	defer wb.Close()
+	assert.Equal(t, []string{"Sheet1"}, wb.Sheets())
+	headers, guess, err := wb.Columns("Sheet1")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"A: Pos", "B: Article", "C: Serial No.", "D: Remark"}, headers)
+	assert.Equal(t, 2, guess, "the column whose header says serial")
+	values, err := wb.Values("Sheet1", guess)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"996A00001", "996a00002", "0012"}, values, "the header and blank rows are skipped")
+
+	_, err = wb.Values("Sheet1", 3)
+	require.NoError(t, err)
+	_, err = wb.Values("Sheet1", 7)
+	assert.Equal(t, "Column H of sheet Sheet1 holds no serials", core.UserMessage(err))
+}
+
+func TestAListWithoutHeader(t *testing.T) {
+	wb, err := sheets.OpenWorkbook(supplierList(t, [][]any{{"SN-1"}, {"SN-2"}}))
+	require.NoError(t, err)
+	defer wb.Close()
+	_, guess, err := wb.Columns("Sheet1")
+	require.NoError(t, err)
+	assert.Equal(t, 0, guess, "a single column is the serials")
+	values, err := wb.Values("Sheet1", 0)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"SN-1", "SN-2"}, values, "a first row that is a serial is kept")
+}
+
+func TestFilesThatAreNotSerialLists(t *testing.T) {
+	_, err := sheets.OpenWorkbook(strings.NewReader("serial\n996A00001\n"))
+	assert.Equal(t, "The file cannot be read as an Excel workbook (.xlsx): it is another kind of file, or damaged. Save it from the spreadsheet program as .xlsx and try again", core.UserMessage(err))
+
+	good := supplierList(t, [][]any{{"Serial"}, {"A1"}}).Bytes()
+	_, err = sheets.OpenWorkbook(bytes.NewReader(good[:len(good)/2]))
+	assert.Contains(t, core.UserMessage(err), "cannot be read as an Excel workbook", "a damaged file")
+
+	_, err = sheets.OpenWorkbook(bytes.NewReader(make([]byte, sheets.MaxFileSize+1)))
+	assert.Contains(t, core.UserMessage(err), "larger than 50 MB")
+
+	wb, err := sheets.OpenWorkbook(supplierList(t, nil))
+	require.NoError(t, err)
+	defer wb.Close()
+	_, _, err = wb.Columns("Sheet1")
+	assert.Equal(t, "The sheet Sheet1 is empty", core.UserMessage(err))
+}
