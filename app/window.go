@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"io"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -40,7 +41,7 @@ const (
 func NewMainWindow(a fyne.App, reg *core.Register, log logrus.FieldLogger) fyne.Window {
 	w := a.NewWindow("Serialdesk")
 	prefs := a.Preferences()
-	env := &screens.Env{Reg: reg, Window: w, Prefs: prefs, Log: log, Sheets: sheets.Exporter{Reg: reg}}
+	env := &screens.Env{Reg: reg, Window: w, Prefs: prefs, Log: log, Sheets: sheets.Exporter{Reg: reg}, OpenWorkbook: openWorkbook}
 	main := screens.Main(env)
 	w.SetContent(main.Tabs)
 	main.OfferExamples(env)
@@ -64,4 +65,13 @@ func showStartupError(msg string) {
 	w.Show()
 	d.Show()
 	a.Run()
+}
+
+// openWorkbook opens a supplier's serial list for the screens.
+func openWorkbook(r io.Reader) (screens.Workbook, error) {
+	wb, err := sheets.OpenWorkbook(r)
+	if err != nil {
+		return nil, err // not a nil *Workbook inside the interface
+	}
+	return wb, nil
 }

@@ -320,7 +320,7 @@ func (e *docEditor) selectLine(l *docLine) {
 		e.serialTitle.SetText("Serials · " + itemLabel(l.item))
 	}
 	setEnabled(e.editable && l.item.UseSerial, e.serials.rowWidgets()...)
-	setVisible(e.editable && l.item.UseSerial, e.serials.fill)
+	setVisible(e.editable && l.item.UseSerial, e.serials.fill, e.serials.load)
 }
 
 func requiredNote(required bool) string {

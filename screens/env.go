@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"io"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -19,6 +20,8 @@ type Env struct {
 	Prefs  fyne.Preferences
 	Log    logrus.FieldLogger
 	Sheets Exporter
+	// OpenWorkbook opens a spreadsheet to read serials from.
+	OpenWorkbook func(io.Reader) (Workbook, error)
 
 	busy sync.WaitGroup // background work in flight; tests wait on it
 	// deliver hands a result to the UI goroutine: fyne.Do, or in tests a

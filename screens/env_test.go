@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"io"
 	"sync"
 	"testing"
 
@@ -28,7 +29,14 @@ func newTestEnv(t *testing.T) *Env {
 // goroutine, as from the app's UI goroutine.
 func testEnv(t *testing.T, a fyne.App, w fyne.Window) *Env {
 	reg := datatest.NewRegister(t)
-	env := &Env{Reg: reg, Window: w, Prefs: a.Preferences(), Log: datatest.Logger(), Sheets: sheets.Exporter{Reg: reg}}
+	env := &Env{Reg: reg, Window: w, Prefs: a.Preferences(), Log: datatest.Logger(), Sheets: sheets.Exporter{Reg: reg},
+		OpenWorkbook: func(r io.Reader) (Workbook, error) {
+			wb, err := sheets.OpenWorkbook(r)
+			if err != nil {
+				return nil, err
+			}
+			return wb, nil
+		}}
 	q := &uiQueue{}
 	env.deliver = q.push
 	queues.Store(env, q)

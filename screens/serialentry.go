@@ -37,6 +37,7 @@ type serialEntry struct {
 	box                *fyne.Container
 	pageLabel, summary *widget.Label
 	prev, next, fill   *widget.Button
+	load               *widget.Button // Import… from a supplier's workbook
 	view               fyne.CanvasObject
 }
 
@@ -69,7 +70,8 @@ func newSerialEntry(env *Env, grow bool) *serialEntry {
 	t.prev = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { t.showPage(t.page - 1) })
 	t.next = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { t.showPage(t.page + 1) })
 	t.fill = widget.NewButtonWithIcon("Fill range…", theme.MoreHorizontalIcon(), t.askRange)
-	t.view = container.NewBorder(container.NewVBox(t.summary, container.NewHBox(t.fill, layout.NewSpacer(), t.prev, t.pageLabel, t.next)), nil, nil, nil,
+	t.load = widget.NewButtonWithIcon("Import…", theme.FolderOpenIcon(), t.askImport)
+	t.view = container.NewBorder(container.NewVBox(t.summary, container.NewHBox(t.fill, t.load, layout.NewSpacer(), t.prev, t.pageLabel, t.next)), nil, nil, nil,
 		container.NewVScroll(t.box))
 	return t
 }

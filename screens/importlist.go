@@ -1,0 +1,102 @@
+package screens
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Workbook is a spreadsheet opened to read serials from; the app opens
+// them (package data/sheets), so that the screens never touch a file
+// format.
+type Workbook interface {
+	Sheets() []string
+	Columns(sheet string) (headers []string, guess int, err error)
+	Values(sheet string, col int) ([]string, error)
+	Close() error
+}
+
+// askImport lets the user pick a supplier's workbook and fills the empty
+// rows from one of its columns.
+func (t *serialEntry) askImport() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil {
+			t.env.showError(err)
+			return
+		}
+		if r == nil {
+			return // cancelled
+		}
+		t.importFrom(r)
+	}, t.env.Window)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+	d.Show()
+}
+
+// importFrom reads the workbook in the background, then asks for the sheet
+// and column, with a preview, before filling the rows.
+func (t *serialEntry) importFrom(r io.ReadCloser) {
+	background(t.env, func() (Workbook, error) {
+		defer r.Close()
+		return t.env.OpenWorkbook(r)
+	}, func(wb Workbook, err error) {
+		if err != nil {
+			t.env.showError(err)
+			return
+		}
+		t.chooseColumn(wb)
+	})
+}
+
+// chooseColumn shows the sheet and the column (the serial column guessed)
+// with a preview; Fill puts the values into the rows.
+func (t *serialEntry) chooseColumn(wb Workbook) {
+	var values []string
+	preview := widget.NewLabel("")
+	preview.Wrapping = fyne.TextWrapWord
+	column := widget.NewSelect(nil, nil)
+	sheet := widget.NewSelect(wb.Sheets(), nil)
+	column.OnChanged = func(string) {
+		var err error
+		values, err = wb.Values(sheet.Selected, column.SelectedIndex())
+		preview.SetText(previewText(values, err))
+	}
+	sheet.OnChanged = func(name string) {
+		headers, guess, err := wb.Columns(name)
+		column.SetOptions(headers)
+		if err != nil {
+			values = nil
+			preview.SetText(previewText(nil, err))
+			return
+		}
+		column.SetSelectedIndex(max(guess, 0))
+	}
+	sheet.SetSelectedIndex(0)
+	form := widget.NewForm(widget.NewFormItem("Sheet", sheet), widget.NewFormItem("Column", column))
+	d := dialog.NewCustomConfirm("Serials from a workbook", "Fill rows", "Cancel", container.NewVBox(form, preview), func(fill bool) {
+		defer wb.Close()
+		if fill && len(values) > 0 {
+			t.fillFrom(t.firstEmpty(), values)
+		}
+	}, t.env.Window)
+	d.Resize(fyne.NewSize(520, 320))
+	d.Show()
+}
+
+func previewText(values []string, err error) string {
+	if err != nil {
+		return err.Error()
+	}
+	shown := values[:min(len(values), 5)]
+	more := ""
+	if len(values) > len(shown) {
+		more = ", …"
+	}
+	return fmt.Sprintf("%s: %s%s. Each row is checked like a typed one.", countText(len(values), "serial", "serials"), strings.Join(shown, ", "), more)
+}
