@@ -55,7 +55,11 @@ func exportCommand(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "serialdesk export: "+core.UserMessage(err))
 		return 1
 	}
-	fmt.Fprintf(stdout, "%d serials written to %s\n", n, *out)
+	noun := "serials"
+	if n == 1 {
+		noun = "serial"
+	}
+	fmt.Fprintf(stdout, "%d %s written to %s\n", n, noun, *out)
 	return 0
 }
 

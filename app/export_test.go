@@ -31,7 +31,7 @@ func TestExportCommand(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	code := Main([]string{"export", "--data", dir, "--out", out, "--item", "cs-500", "--state", "sold"}, &stdout, &stderr)
 	require.Equal(t, 0, code, stderr.String())
-	assert.Equal(t, "1 serials written to "+out+"\n", stdout.String())
+	assert.Equal(t, "1 serial written to "+out+"\n", stdout.String())
 	f, err := excelize.OpenFile(out)
 	require.NoError(t, err)
 	defer f.Close()
