@@ -18,8 +18,10 @@ const (
 )
 
 // Problem is one thing wrong with a document: which line (1-based, 0 for the
-// document itself), which serial (may be empty) and why.
+// document itself), which serial (may be empty) and why. In a list read from
+// a workbook, Sheet names the sheet and Line is the row.
 type Problem struct {
+	Sheet  string `json:",omitempty"`
 	Line   int
 	Serial string
 	Reason string
@@ -27,7 +29,10 @@ type Problem struct {
 
 func (p Problem) String() string {
 	var b strings.Builder
-	if p.Line > 0 {
+	switch {
+	case p.Sheet != "":
+		fmt.Fprintf(&b, "%s sheet, row %d: ", p.Sheet, p.Line)
+	case p.Line > 0:
 		fmt.Fprintf(&b, "line %d: ", p.Line)
 	}
 	if p.Serial != "" {
@@ -121,7 +126,12 @@ func capitalize(s string) string {
 type problemList []Problem
 
 func (l *problemList) add(line int, serial, format string, args ...any) {
-	*l = append(*l, Problem{Line: line, Serial: serial, Reason: fmt.Sprintf(format, args...)})
+	l.addIn("", line, serial, format, args...)
+}
+
+// addIn adds a problem of a row of a workbook's sheet.
+func (l *problemList) addIn(sheet string, row int, serial, format string, args ...any) {
+	*l = append(*l, Problem{Sheet: sheet, Line: row, Serial: serial, Reason: fmt.Sprintf(format, args...)})
 }
 
 // err returns nil when there are no problems, otherwise one Invalid error

@@ -67,59 +67,62 @@ func (r *Register) docDate(t time.Time) time.Time {
 // serial is registered in stock, and entities are created or linked. On any
 // problem nothing is written and the error lists every problem.
 func (r *Register) ConfirmReceipt(in Receipt) (Receipt, error) {
-	return write(r, func(tx Tx) (Receipt, error) {
-		rc, err := r.receiptHeader(tx, in)
+	return write(r, func(tx Tx) (Receipt, error) { return r.confirm(tx, in) })
+}
+
+// confirm is ConfirmReceipt within a transaction.
+func (r *Register) confirm(tx Tx, in Receipt) (Receipt, error) {
+	rc, err := r.receiptHeader(tx, in)
+	if err != nil {
+		return Receipt{}, err
+	}
+	check := newLineCheck(tx)
+	known := map[serialKey]Serial{} // records that exist before this receipt
+	if len(rc.Lines) == 0 {
+		check.problems.add(0, "", "add at least one line")
+	}
+	for i, l := range rc.Lines {
+		n := i + 1
+		it, ok, err := check.item(n, l.Item)
 		if err != nil {
 			return Receipt{}, err
 		}
-		check := newLineCheck(tx)
-		known := map[serialKey]Serial{} // records that exist before this receipt
-		if len(rc.Lines) == 0 {
-			check.problems.add(0, "", "add at least one line")
+		if !ok {
+			continue
 		}
-		for i, l := range rc.Lines {
-			n := i + 1
-			it, ok, err := check.item(n, l.Item)
+		if l.UnitCost < 0 {
+			check.problems.add(n, "", "the unit cost cannot be negative")
+		}
+		serials := check.serials(n, it, l.Quantity, l.Serials, it.SerialsRequiredAtPurchase(), "receipt")
+		for _, s := range serials {
+			rec, exists, err := serialOrNone(tx, it.ID, s)
 			if err != nil {
 				return Receipt{}, err
 			}
-			if !ok {
-				continue
+			if exists && rec.State.Available() {
+				check.problems.add(n, s, "already in stock (%s)", rec.whereabouts())
+			} else if exists {
+				known[serialKey{it.ID, s}] = rec
 			}
-			if l.UnitCost < 0 {
-				check.problems.add(n, "", "the unit cost cannot be negative")
-			}
-			serials := check.serials(n, it, l.Quantity, l.Serials, it.SerialsRequiredAtPurchase(), "receipt")
-			for _, s := range serials {
-				rec, exists, err := serialOrNone(tx, it.ID, s)
-				if err != nil {
-					return Receipt{}, err
-				}
-				if exists && rec.State.Available() {
-					check.problems.add(n, s, "already in stock (%s)", rec.whereabouts())
-				} else if exists {
-					known[serialKey{it.ID, s}] = rec
-				}
-			}
-			rc.Lines[i].Serials = serials
 		}
-		if err := check.problems.err("receipt"); err != nil {
+		rc.Lines[i].Serials = serials
+	}
+	if err := check.problems.err("receipt"); err != nil {
+		return Receipt{}, err
+	}
+	if rc.ID == 0 {
+		id, err := tx.NextID(SeqReceipt)
+		if err != nil {
 			return Receipt{}, err
 		}
-		if rc.ID == 0 {
-			id, err := tx.NextID(SeqReceipt)
-			if err != nil {
-				return Receipt{}, err
-			}
-			rc.ID = DocID(id)
-		}
-		now := r.now()
-		rc.Status, rc.ConfirmedAt = Confirmed, now
-		if err := r.receive(tx, &rc, check.items, known, now); err != nil {
-			return Receipt{}, err
-		}
-		return rc, tx.PutReceipt(rc)
-	})
+		rc.ID = DocID(id)
+	}
+	now := r.now()
+	rc.Status, rc.ConfirmedAt = Confirmed, now
+	if err := r.receive(tx, &rc, check.items, known, now); err != nil {
+		return Receipt{}, err
+	}
+	return rc, tx.PutReceipt(rc)
 }
 
 // receive writes what a checked receipt does to stock, serials and entities.
