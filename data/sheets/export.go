@@ -29,8 +29,10 @@ var SummaryHeaders = []string{"Item number", "Item name", "Purchased", "Sold", "
 // ItemHeaders are the columns of the Items sheet: every item card with its
 // serial settings, so that a full export is a complete, readable copy.
 var ItemHeaders = []string{"Item number", "Item name", "Default price", "Use serial number", "Pattern",
-	"Require at sale", "Require at purchase", "Model", "Create entity", "Create on save",
+	"Require at sale", "Require at purchase", "Brand", "Model", "Create entity", "Create on save",
 	"Create on stock update", "Serial parameter"}
+
+var itemWidths = []float64{14, 28, 13, 10, 14, 10, 10, 14, 14, 10, 10, 10, 16}
 
 // pageSize is how many serials are read from the register at a time.
 const pageSize = 2000
@@ -241,18 +243,31 @@ func writeSummary(f *excelize.File, st styles, items []core.ItemRow) error {
 }
 
 func (e Exporter) writeItems(f *excelize.File, st styles, items []core.ItemRow) error {
-	s, err := newSheet(f, ItemsSheet, "Items", st, ItemHeaders, []float64{14, 28, 13, 10, 14, 10, 10, 18, 10, 10, 10, 16})
+	models, err := e.Reg.Models(0)
+	if err != nil {
+		return err
+	}
+	byID := map[core.ModelID]core.ModelRow{}
+	for _, m := range models {
+		byID[m.ID] = m
+	}
+	s, err := newSheet(f, ItemsSheet, "Items", st, ItemHeaders, itemWidths)
 	if err != nil {
 		return err
 	}
 	for _, it := range items {
-		if err := s.add([]any{text(it.No), text(it.Name), s.money(it.Price), yesNo(it.UseSerial), text(it.Pattern),
-			yesNo(it.RequireAtSale), yesNo(it.RequireAtPurchase), text(it.Model), yesNo(it.CreateEntity), yesNo(it.CreateOnSave),
-			yesNo(it.CreateOnStockUpdate), text(it.SerialParam)}); err != nil {
+		m := byID[it.Item.Model]
+		if err := s.add(s.itemRow(it.Item, m.BrandName, m.Name)); err != nil {
 			return err
 		}
 	}
 	return s.finish()
+}
+
+func (s *sheet) itemRow(it core.Item, brand, model string) []any {
+	return []any{text(it.No), text(it.Name), s.money(it.Price), yesNo(it.UseSerial), text(it.Pattern),
+		yesNo(it.RequireAtSale), yesNo(it.RequireAtPurchase), text(brand), text(model), yesNo(it.CreateEntity), yesNo(it.CreateOnSave),
+		yesNo(it.CreateOnStockUpdate), text(it.SerialParam)}
 }
 
 func yesNo(b bool) string {

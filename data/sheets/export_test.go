@@ -95,7 +95,8 @@ func TestExportReadsBackAsStored(t *testing.T) {
 	items, err := f.GetRows(sheets.ItemsSheet)
 	require.NoError(t, err)
 	assert.Len(t, items, 6, "a header and every item card")
-	assert.Contains(t, items, []string{"CS-500", "Chainsaw 500", "599.00", "yes", "996******", "yes", "yes", "", "no", "no", "no", "serial number"})
+	assert.Contains(t, items, []string{"CS-500", "Chainsaw 500", "599.00", "yes", "996******", "yes", "yes", "", "", "no", "no", "no", "serial number"})
+	assert.Contains(t, items, []string{"NEW-A6", "NEW AUDI A6", "64,990.00", "yes", "XY123***", "yes", "no", "Audi", "A6", "yes", "yes", "yes", "serial number"})
 }
 
 func TestExportOfASearch(t *testing.T) {
