@@ -1,0 +1,63 @@
+package app
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"serialdesk/core"
+	"serialdesk/data/sheets"
+)
+
+// importCommand brings opening stock into the register from a workbook in
+// the layout of a full export: serialdesk import --in FILE.xlsx.
+func importCommand(args []string, stdout, stderr io.Writer) int {
+	fs, dir := newFlags("import", "--in FILE.xlsx [--data DIR]",
+		"Imports item cards and serials in stock (opening stock) from a workbook laid out as a full export or the template.", stderr)
+	in := fs.String("in", "", "the .xlsx file to read")
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	if *in == "" {
+		fmt.Fprintln(stderr, "serialdesk import: say which workbook to read with --in FILE.xlsx")
+		return 2
+	}
+	f, err := os.Open(*in)
+	if err != nil {
+		fmt.Fprintf(stderr, "serialdesk import: cannot open %s: %v\n", *in, err)
+		return 1
+	}
+	defer f.Close()
+	stock, err := sheets.ReadOpeningStock(f)
+	if err != nil {
+		fmt.Fprintln(stderr, "serialdesk import: "+core.UserMessage(err))
+		return 1
+	}
+	env, err := open(*dir, io.Discard)
+	if err != nil {
+		fmt.Fprintln(stderr, "serialdesk import: "+core.UserMessage(err))
+		return 1
+	}
+	defer env.close()
+	res, err := env.reg.ImportOpeningStock(stock)
+	if err != nil {
+		fmt.Fprintln(stderr, "serialdesk import: "+core.UserMessage(err))
+		return 1
+	}
+	fmt.Fprintln(stdout, OpeningSummary(res))
+	return 0
+}
+
+// OpeningSummary says in a sentence what an opening-stock import did.
+func OpeningSummary(res core.OpeningResult) string {
+	docs := make([]string, len(res.Receipts))
+	for i, d := range res.Receipts {
+		docs[i] = d.String()
+	}
+	s := fmt.Sprintf("Imported %d item cards (%d already there, kept as they were) and %d serials in stock", res.NewItems, res.KeptItems, res.Serials)
+	if len(docs) > 0 {
+		s += " on " + strings.Join(docs, ", ")
+	}
+	return s + "."
+}
