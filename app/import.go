@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"serialdesk/core"
 	"serialdesk/data/sheets"
@@ -45,19 +44,6 @@ func importCommand(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "serialdesk import: "+core.UserMessage(err))
 		return 1
 	}
-	fmt.Fprintln(stdout, OpeningSummary(res))
+	fmt.Fprintln(stdout, res)
 	return 0
-}
-
-// OpeningSummary says in a sentence what an opening-stock import did.
-func OpeningSummary(res core.OpeningResult) string {
-	docs := make([]string, len(res.Receipts))
-	for i, d := range res.Receipts {
-		docs[i] = d.String()
-	}
-	s := fmt.Sprintf("Imported %d item cards (%d already there, kept as they were) and %d serials in stock", res.NewItems, res.KeptItems, res.Serials)
-	if len(docs) > 0 {
-		s += " on " + strings.Join(docs, ", ")
-	}
-	return s + "."
 }

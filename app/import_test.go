@@ -56,5 +56,5 @@ func TestImportCommandMistakes(t *testing.T) {
 	}
 	var stdout, stderr bytes.Buffer
 	require.Equal(t, 0, Main([]string{"import", "--data", dir, "--in", template}, &stdout, &stderr), stderr.String())
-	assert.Contains(t, stdout.String(), "Imported 1 item cards")
+	assert.Contains(t, stdout.String(), "Imported 1 item card (0 already there")
 }

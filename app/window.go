@@ -41,7 +41,7 @@ const (
 func NewMainWindow(a fyne.App, reg *core.Register, log logrus.FieldLogger) fyne.Window {
 	w := a.NewWindow("Serialdesk")
 	prefs := a.Preferences()
-	env := &screens.Env{Reg: reg, Window: w, Prefs: prefs, Log: log, Sheets: sheets.Exporter{Reg: reg}, OpenWorkbook: openWorkbook}
+	env := &screens.Env{Reg: reg, Window: w, Prefs: prefs, Log: log, Sheets: spreadsheets{sheets.Exporter{Reg: reg}}}
 	main := screens.Main(env)
 	w.SetContent(main.Tabs)
 	main.OfferExamples(env)
@@ -67,11 +67,19 @@ func showStartupError(msg string) {
 	a.Run()
 }
 
-// openWorkbook opens a supplier's serial list for the screens.
-func openWorkbook(r io.Reader) (screens.Workbook, error) {
+// spreadsheets gives the screens package data/sheets.
+type spreadsheets struct{ sheets.Exporter }
+
+func (spreadsheets) OpenWorkbook(r io.Reader) (screens.Workbook, error) {
 	wb, err := sheets.OpenWorkbook(r)
 	if err != nil {
 		return nil, err // not a nil *Workbook inside the interface
 	}
 	return wb, nil
 }
+
+func (spreadsheets) ReadOpeningStock(r io.Reader) (core.OpeningStock, error) {
+	return sheets.ReadOpeningStock(r)
+}
+
+func (spreadsheets) WriteTemplate(w io.Writer) error { return sheets.WriteTemplate(w) }

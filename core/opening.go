@@ -46,6 +46,20 @@ type OpeningResult struct {
 	Receipts  []DocRef // one per supplier and date
 }
 
+// String says in a sentence what the import did.
+func (res OpeningResult) String() string {
+	docs := make([]string, len(res.Receipts))
+	for i, d := range res.Receipts {
+		docs[i] = d.String()
+	}
+	s := fmt.Sprintf("Imported %s (%d already there, kept as they were) and %s in stock",
+		countOf(res.NewItems, [2]string{"item card", "item cards"}), res.KeptItems, countOf(res.Serials, [2]string{"serial", "serials"}))
+	if len(docs) > 0 {
+		s += " on " + strings.Join(docs, ", ")
+	}
+	return s + "."
+}
+
 // openingReference marks the receipts an import makes.
 const openingReference = "Opening stock"
 

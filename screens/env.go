@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"io"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -19,9 +18,7 @@ type Env struct {
 	Window fyne.Window
 	Prefs  fyne.Preferences
 	Log    logrus.FieldLogger
-	Sheets Exporter
-	// OpenWorkbook opens a spreadsheet to read serials from.
-	OpenWorkbook func(io.Reader) (Workbook, error)
+	Sheets Spreadsheets
 
 	busy sync.WaitGroup // background work in flight; tests wait on it
 	// deliver hands a result to the UI goroutine: fyne.Do, or in tests a

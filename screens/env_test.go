@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"serialdesk/core"
 	"serialdesk/data/datatest"
 	"serialdesk/data/sheets"
 )
@@ -29,14 +30,7 @@ func newTestEnv(t *testing.T) *Env {
 // goroutine, as from the app's UI goroutine.
 func testEnv(t *testing.T, a fyne.App, w fyne.Window) *Env {
 	reg := datatest.NewRegister(t)
-	env := &Env{Reg: reg, Window: w, Prefs: a.Preferences(), Log: datatest.Logger(), Sheets: sheets.Exporter{Reg: reg},
-		OpenWorkbook: func(r io.Reader) (Workbook, error) {
-			wb, err := sheets.OpenWorkbook(r)
-			if err != nil {
-				return nil, err
-			}
-			return wb, nil
-		}}
+	env := &Env{Reg: reg, Window: w, Prefs: a.Preferences(), Log: datatest.Logger(), Sheets: testSheets{sheets.Exporter{Reg: reg}}}
 	q := &uiQueue{}
 	env.deliver = q.push
 	queues.Store(env, q)
@@ -96,3 +90,20 @@ func findButton(o fyne.CanvasObject, label string) *widget.Button {
 	}
 	return nil
 }
+
+// testSheets is what the app gives the screens, as the app does it.
+type testSheets struct{ sheets.Exporter }
+
+func (testSheets) OpenWorkbook(r io.Reader) (Workbook, error) {
+	wb, err := sheets.OpenWorkbook(r)
+	if err != nil {
+		return nil, err
+	}
+	return wb, nil
+}
+
+func (testSheets) ReadOpeningStock(r io.Reader) (core.OpeningStock, error) {
+	return sheets.ReadOpeningStock(r)
+}
+
+func (testSheets) WriteTemplate(w io.Writer) error { return sheets.WriteTemplate(w) }

@@ -12,11 +12,18 @@ import (
 	"serialdesk/core"
 )
 
-// Exporter writes serial lists as spreadsheets; the app gives the screens
-// one (package data/sheets), so that they never touch a file format. fetch
-// brings the serials a page at a time; cards adds every item card.
-type Exporter interface {
+// Spreadsheets reads and writes workbooks for the screens; the app gives
+// them one (package data/sheets), so that they never touch a file format.
+type Spreadsheets interface {
+	// Export writes the serials fetch brings, a page at a time; cards adds
+	// every item card.
 	Export(w io.Writer, fetch func(offset, limit int) (core.SerialPage, error), cards bool, progress func(done, total int)) (int, error)
+	// OpenWorkbook opens a supplier's serial list.
+	OpenWorkbook(r io.Reader) (Workbook, error)
+	// ReadOpeningStock reads item cards and serials in stock.
+	ReadOpeningStock(r io.Reader) (core.OpeningStock, error)
+	// WriteTemplate writes an opening-stock workbook to fill in.
+	WriteTemplate(w io.Writer) error
 }
 
 // exportName proposes a file name like serials-2026-11-27.xlsx.

@@ -44,7 +44,7 @@ func (t *serialEntry) askImport() {
 func (t *serialEntry) importFrom(r io.ReadCloser) {
 	background(t.env, func() (Workbook, error) {
 		defer r.Close()
-		return t.env.OpenWorkbook(r)
+		return t.env.Sheets.OpenWorkbook(r)
 	}, func(wb Workbook, err error) {
 		if err != nil {
 			t.env.showError(err)

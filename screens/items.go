@@ -50,7 +50,9 @@ func NewItems(env *Env) *Items {
 		s.list.UnselectAll()
 		s.card.edit(core.Item{})
 	})
-	left := container.NewBorder(container.NewVBox(s.filter, newButton), nil, nil, nil, s.list)
+	opening := widget.NewButtonWithIcon("Opening stock…", theme.FolderOpenIcon(), s.askOpeningStock)
+	template := widget.NewButtonWithIcon("Save template…", theme.DocumentSaveIcon(), s.askTemplate)
+	left := container.NewBorder(container.NewVBox(s.filter, newButton), container.NewGridWithColumns(2, opening, template), nil, nil, s.list)
 	split := container.NewHSplit(left, s.card.view)
 	split.Offset = 0.32
 	s.view = split
