@@ -2,6 +2,7 @@ package core
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -18,6 +19,9 @@ const (
 type OpeningStock struct {
 	Items   []OpeningItem
 	Serials []OpeningSerial
+	// Unreadable lists cells the reader could not make sense of; they are
+	// reported with everything the import finds, and nothing is stored.
+	Unreadable []Problem
 }
 
 // OpeningItem is an item card; Brand and Model name its model, which is
@@ -72,17 +76,22 @@ func (r *Register) ImportOpeningStock(in OpeningStock) (OpeningResult, error) {
 	return write(r, func(tx Tx) (OpeningResult, error) {
 		var res OpeningResult
 		var problems problemList
-		items, err := r.openingItems(tx, in.Items, &res, &problems)
+		itemRows, serialRows := in.readable()
+		items, err := r.openingItems(tx, itemRows, &res, &problems)
 		if err != nil {
 			return res, err
 		}
-		groups, err := openingSerials(tx, in.Serials, items, &problems)
+		groups, err := openingSerials(tx, serialRows, items, &problems)
 		if err != nil {
 			return res, err
 		}
-		if len(problems) > 0 {
-			msg := fmt.Sprintf("The opening stock has %s; nothing was imported.", countProblems(len(problems)))
-			return res, &Error{Code: Invalid, Message: msg, Problems: problems}
+		if len(problems)+len(in.Unreadable) > 0 {
+			all := append(slices.Clone(in.Unreadable), problems...)
+			sort.SliceStable(all, func(i, j int) bool {
+				return all[i].Sheet < all[j].Sheet || (all[i].Sheet == all[j].Sheet && all[i].Line < all[j].Line)
+			})
+			msg := fmt.Sprintf("The opening stock has %s; nothing was imported.", countProblems(len(all)))
+			return res, &Error{Code: Invalid, Message: msg, Problems: all}
 		}
 		for _, g := range groups {
 			rc, err := r.confirm(tx, g)
@@ -94,6 +103,34 @@ func (r *Register) ImportOpeningStock(in OpeningStock) (OpeningResult, error) {
 		}
 		return res, nil
 	})
+}
+
+// readable leaves out the rows with unreadable cells, and the serials of
+// items whose row is one of them, so that the import does not add guesses
+// to what the reader reported.
+func (in OpeningStock) readable() ([]OpeningItem, []OpeningSerial) {
+	bad := map[string]map[int]bool{ItemsPart: {}, SerialsPart: {}}
+	for _, p := range in.Unreadable {
+		if bad[p.Sheet] != nil {
+			bad[p.Sheet][p.Line] = true
+		}
+	}
+	var items []OpeningItem
+	doubtful := map[string]bool{}
+	for _, oi := range in.Items {
+		if bad[ItemsPart][oi.Row] {
+			doubtful[strings.ToUpper(strings.TrimSpace(oi.Item.No))] = true
+			continue
+		}
+		items = append(items, oi)
+	}
+	var serials []OpeningSerial
+	for _, os := range in.Serials {
+		if !bad[SerialsPart][os.Row] && !doubtful[strings.ToUpper(strings.TrimSpace(os.ItemNo))] {
+			serials = append(serials, os)
+		}
+	}
+	return items, serials
 }
 
 func countProblems(n int) string {

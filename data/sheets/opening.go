@@ -15,7 +15,8 @@ import (
 // ReadOpeningStock reads a workbook in the layout of a full export (an
 // Items sheet with the cards, a Serials sheet with the serials) as opening
 // stock. Serials whose State says sold are history, not stock, and are left
-// out. Cells that cannot be read are all reported, by sheet, row and reason.
+// out. Cells that cannot be read go into the stock's Unreadable list, so
+// that the import reports them together with every other bad row.
 func ReadOpeningStock(r io.Reader) (core.OpeningStock, error) {
 	var in core.OpeningStock
 	wb, err := OpenWorkbook(r)
@@ -23,9 +24,8 @@ func ReadOpeningStock(r io.Reader) (core.OpeningStock, error) {
 		return in, err
 	}
 	defer wb.Close()
-	var problems []core.Problem
 	bad := func(sheet string, row int, serial, format string, args ...any) {
-		problems = append(problems, core.Problem{Sheet: sheet, Line: row, Serial: serial, Reason: fmt.Sprintf(format, args...)})
+		in.Unreadable = append(in.Unreadable, core.Problem{Sheet: sheet, Line: row, Serial: serial, Reason: fmt.Sprintf(format, args...)})
 	}
 	items, err := wb.table(ItemsSheet, "Item number", "Item name")
 	if err != nil {
@@ -73,9 +73,6 @@ func ReadOpeningStock(r io.Reader) (core.OpeningStock, error) {
 			bad(SerialsSheet, row.n, serial, "unit cost: %s", err)
 		}
 		in.Serials = append(in.Serials, os)
-	}
-	if len(problems) > 0 {
-		return in, &core.Error{Code: core.Invalid, Message: fmt.Sprintf("The workbook has %d cells that cannot be read; nothing was imported.", len(problems)), Problems: problems}
 	}
 	return in, nil
 }

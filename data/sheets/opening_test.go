@@ -104,7 +104,7 @@ func workbook(t *testing.T, sheetRows map[string][][]any) *bytes.Buffer {
 }
 
 func TestOpeningStockWithUnreadableCells(t *testing.T) {
-	_, err := sheets.ReadOpeningStock(workbook(t, map[string][][]any{
+	in, err := sheets.ReadOpeningStock(workbook(t, map[string][][]any{
 		"Items": {{"Item number", "Item name", "Use serial number", "Default price"},
 			{"CS-500", "Chainsaw", "perhaps", "12.5.0"},
 			{},
@@ -113,14 +113,20 @@ func TestOpeningStockWithUnreadableCells(t *testing.T) {
 			{"996A00001", "CS-500", "yesterday", "", "in stock"},
 			{"996A00002", "CS-500", "2026-01-15", "abc", ""},
 			{"996A00003", "CS-500", "", "", "lost"},
-			{"996A00004", "CS-500", "", "", "sold"}},
+			{"996A00004", "CS-500", "", "", "sold"},
+			{"bad serial", "DRILL", "", "", ""}},
 	}))
+	require.NoError(t, err)
+	// What the reader could not read comes with what the import finds, all
+	// at once, without guesses about the rows it could not read.
+	_, err = datatest.NewRegister(t).ImportOpeningStock(in)
 	requireSheetProblems(t, err,
 		core.Problem{Sheet: "Items", Line: 2, Reason: `default price: "12.5.0" is not an amount; write it like 1250.00`},
 		core.Problem{Sheet: "Items", Line: 2, Reason: `use serial number: "perhaps" is not yes or no`},
 		core.Problem{Sheet: "Serials", Line: 2, Serial: "996A00001", Reason: `received: "yesterday" is not a date like 2026-11-27`},
 		core.Problem{Sheet: "Serials", Line: 3, Serial: "996A00002", Reason: `unit cost: "abc" is not an amount; write it like 1250.00`},
 		core.Problem{Sheet: "Serials", Line: 4, Serial: "996A00003", Reason: `state "lost": use in stock, sold or returned`},
+		core.Problem{Sheet: "Serials", Line: 6, Serial: "bad serial", Reason: "character 4 (a space) is not allowed; use letters, digits and - / . _"},
 	)
 }
 
