@@ -1,6 +1,8 @@
 package screens
 
 import (
+	"fmt"
+	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -66,10 +68,19 @@ func (env *Env) showError(err error) {
 	dialog.ShowError(userError{err}, env.Window)
 }
 
-// userError shows an error by its user message.
+// userError shows an error by its user message, cut to what a dialog can
+// hold: an import with hundreds of bad rows lists the first ones.
 type userError struct{ err error }
 
-func (e userError) Error() string { return core.UserMessage(e.err) }
+const maxDialogLines = 25
+
+func (e userError) Error() string {
+	lines := strings.Split(core.UserMessage(e.err), "\n")
+	if len(lines) > maxDialogLines+1 {
+		lines = append(lines[:maxDialogLines+1], fmt.Sprintf("  … and %d more", len(lines)-maxDialogLines-1))
+	}
+	return strings.Join(lines, "\n")
+}
 
 // refill fetches a list in the background and shows it, dropping an
 // answer that a newer request has overtaken.

@@ -35,7 +35,7 @@ var ItemHeaders = []string{"Item number", "Item name", "Default price", "Use ser
 var itemWidths = []float64{14, 28, 13, 10, 14, 10, 10, 14, 14, 10, 10, 10, 16}
 
 // pageSize is how many serials are read from the register at a time.
-const pageSize = 2000
+const pageSize = 10_000
 
 // Exporter writes serial lists of a register.
 type Exporter struct {
