@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -58,6 +59,7 @@ type docEditor struct {
 	sent                   []int  // for each line sent to the register, its line on screen
 	version                int    // counts the documents shown, so a late answer knows it is late
 	finish                 func() // where Enter goes when a line is complete; nil adds a line
+	dirty                  bool   // typed into since the document was shown
 	view                   fyne.CanvasObject
 }
 
@@ -80,9 +82,13 @@ func newDocEditor(env *Env, kind docKind, actions fyne.CanvasObject) *docEditor 
 	e.date.SetPlaceHolder("YYYY-MM-DD")
 	e.serialTitle.Truncation = fyne.TextTruncateEllipsis
 	e.serials.onEdit = func() {
+		e.dirty = true
 		if e.current != nil {
 			e.showSerialCount(e.current)
 		}
+	}
+	for _, entry := range []*widget.Entry{e.party, e.reference, e.date} {
+		entry.OnChanged = func(string) { e.dirty = true }
 	}
 	e.addLine = widget.NewButtonWithIcon("Add line", theme.ContentAddIcon(), func() { e.focusItem(e.newLine()) })
 	e.body = container.NewVBox(e.linesBox, container.NewHBox(e.addLine), e.problems)
@@ -152,6 +158,23 @@ func (e *docEditor) load(date time.Time, party, reference string, lines []lineTy
 	}
 	e.selectLine(e.lines[0])
 	e.setEditable(editable)
+	e.dirty = false
+}
+
+// leave runs then, which replaces the document shown, once the user agrees
+// to drop what they typed and did not save; stay runs when they do not.
+func (e *docEditor) leave(then, stay func()) {
+	if !e.dirty {
+		then()
+		return
+	}
+	dialog.ShowConfirm("Discard changes?", "The "+e.kind.name+" on the screen has changes that are not saved. Discard them?", func(discard bool) {
+		if discard {
+			then()
+		} else {
+			stay()
+		}
+	}, e.env.Window)
 }
 
 func (e *docEditor) itemByID(id core.ItemID) core.Item {
@@ -177,10 +200,11 @@ func (e *docEditor) newLine() *docLine {
 	l.problem.Wrapping = fyne.TextWrapWord
 	l.problem.Hide()
 	l.itemText.SetPlaceHolder("item")
-	l.itemText.OnChanged = func(s string) { e.complete(l, s) }
+	l.itemText.OnChanged = func(s string) { e.dirty = true; e.complete(l, s) }
 	l.itemText.OnSubmitted = func(s string) { e.chooseItem(l, s) }
 	l.qty.SetText("1")
-	l.qty.OnChanged = func(string) { e.quantityChanged(l) }
+	l.qty.OnChanged = func(string) { e.dirty = true; e.quantityChanged(l) }
+	l.amount.OnChanged = func(string) { e.dirty = true }
 	l.qty.OnSubmitted = func(string) { e.lineDone(l) }
 	l.serialsBtn = widget.NewButton("", func() { e.selectLine(l) })
 	l.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { e.removeLine(l) })
@@ -460,10 +484,12 @@ func submit[D any](e *docEditor, typed func() (D, error), call func(D) (D, error
 	e.clearProblems()
 	e.working(true, buttons...)
 	version := e.version
+	e.dirty = false // on its way to the register; moving on needs no question
 	background(e.env, func() (D, error) { return call(doc) }, func(saved D, err error) {
 		e.working(false, buttons...)
 		moved := e.version != version // the user opened another document meanwhile
 		if err != nil && !moved {
+			e.dirty = true
 			e.showProblems(err)
 			return
 		}

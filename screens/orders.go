@@ -57,8 +57,11 @@ func NewOrders(env *Env) *Orders {
 		},
 	)
 	s.list.OnSelected = func(id widget.ListItemID) {
-		s.message.SetText("")
-		s.show(s.orders[id])
+		o := s.orders[id]
+		s.editor.leave(func() {
+			s.message.SetText("")
+			s.show(o)
+		}, s.list.UnselectAll)
 	}
 	newButton := widget.NewButtonWithIcon("New order", theme.ContentAddIcon(), s.New)
 	left := container.NewBorder(newButton, nil, nil, nil, s.list)
@@ -89,8 +92,11 @@ func (s *Orders) reload() {
 	refill(s.env, &s.query, s.env.Reg.Orders, &s.orders, s.list)
 }
 
-// New starts a new order, with the cursor in the first line's item.
-func (s *Orders) New() {
+// New starts a new order, with the cursor in the first line's item, once
+// what was typed on the one shown is saved or given up.
+func (s *Orders) New() { s.editor.leave(s.startNew, func() {}) }
+
+func (s *Orders) startNew() {
 	s.list.UnselectAll()
 	s.message.SetText("")
 	s.show(core.Order{})
@@ -142,6 +148,9 @@ func (s *Orders) saveOrder() {
 }
 
 func (s *Orders) askCancel() {
+	if s.unsaved() {
+		return
+	}
 	o := s.order
 	dialog.ShowConfirm("Cancel "+o.Ref().String(),
 		fmt.Sprintf("Cancel %s for %s? Its %s are no longer sold; their serials go back to stock.", o.Ref(), o.Customer, units(o.Units())),
@@ -154,6 +163,9 @@ func (s *Orders) askCancel() {
 
 // askReturn records what the customer brings back from the selected line.
 func (s *Orders) askReturn() {
+	if s.unsaved() {
+		return
+	}
 	line := s.editor.current
 	index := 0
 	for i, l := range s.editor.lines {
@@ -186,6 +198,15 @@ func (s *Orders) askReturn() {
 		id := s.order.ID
 		s.apply(func() (core.Order, error) { return s.env.Reg.ReturnToStock(id, in) }, "took the return")
 	}, s.env.Window)
+}
+
+// unsaved tells the user to save or drop their changes first: a return or
+// a cancel works on the order as saved, and would show it over the edits.
+func (s *Orders) unsaved() bool {
+	if s.editor.dirty {
+		dialog.ShowInformation("Save the order first", "The order has changes that are not saved. Save them, or open the order again to drop them, before a return or a cancel.", s.env.Window)
+	}
+	return s.editor.dirty
 }
 
 // apply runs a change to the order and shows the order as it then is,

@@ -49,7 +49,10 @@ func NewReceipts(env *Env) *Receipts {
 			setTwoLineItem(o, fmt.Sprintf("%s · %s", rc.Ref(), rc.Status), fmt.Sprintf("%s  %s · %s", formatDate(rc.Date), rc.Supplier, units(rc.Units())))
 		},
 	)
-	s.list.OnSelected = func(id widget.ListItemID) { s.open(s.receipts[id]) }
+	s.list.OnSelected = func(id widget.ListItemID) {
+		rc := s.receipts[id]
+		s.editor.leave(func() { s.open(rc) }, s.list.UnselectAll)
+	}
 	newButton := widget.NewButtonWithIcon("New receipt", theme.ContentAddIcon(), s.New)
 	left := container.NewBorder(newButton, nil, nil, nil, s.list)
 	right := container.NewBorder(container.NewBorder(nil, nil, nil, container.NewHBox(s.export, s.cancel), s.title), nil, nil, nil, s.editor.view)
@@ -69,8 +72,11 @@ func (s *Receipts) reload() {
 	refill(s.env, &s.query, s.env.Reg.Receipts, &s.receipts, s.list)
 }
 
-// New starts a new receipt.
-func (s *Receipts) New() {
+// New starts a new receipt, once what was typed on the one shown is saved
+// or given up.
+func (s *Receipts) New() { s.editor.leave(s.startNew, func() {}) }
+
+func (s *Receipts) startNew() {
 	s.list.UnselectAll()
 	s.show(core.Receipt{Status: core.Draft})
 	s.editor.loadItems()

@@ -170,3 +170,28 @@ func TestSearchPagesLoadSideBySide(t *testing.T) {
 		require.Equal(t, "S0200", r2.Serial.Serial)
 	}
 }
+
+// Opening another document asks before it drops what was typed.
+func TestUnsavedChangesAreNotDroppedWithoutAsking(t *testing.T) {
+	env, s := receiptScreen(t)
+	test.Type(s.editor.party, "Stihl Norge")
+	s.list.Select(1)
+	overlay := env.Window.Canvas().Overlays().Top()
+	require.NotNil(t, overlay, "Discard changes?")
+	test.Tap(findButton(overlay, "No"))
+	assert.Equal(t, "Stihl Norge", s.editor.party.Text, "what was typed stays")
+	assert.Equal(t, "New goods receipt", s.title.Text)
+
+	s.New()
+	test.Tap(findButton(env.Window.Canvas().Overlays().Top(), "Yes"))
+	assert.Empty(t, s.editor.party.Text, "a new receipt, as asked")
+
+	// A saved order's return works on the order as saved: edits come first.
+	envO, o := orderScreen(t)
+	o.list.Select(1)
+	envO.settle()
+	o.editor.party.SetText("Ola Nordmann AS")
+	o.askReturn()
+	assert.NotNil(t, envO.Window.Canvas().Overlays().Top(), "save the order first")
+	assert.Equal(t, "Ola Nordmann AS", o.editor.party.Text)
+}
