@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -163,19 +162,7 @@ func (e *docEditor) load(date time.Time, party, reference string, lines []lineTy
 
 // leave runs then, which replaces the document shown, once the user agrees
 // to drop what they typed and did not save; stay runs when they do not.
-func (e *docEditor) leave(then, stay func()) {
-	if !e.dirty {
-		then()
-		return
-	}
-	dialog.ShowConfirm("Discard changes?", "The "+e.kind.name+" on the screen has changes that are not saved. Discard them?", func(discard bool) {
-		if discard {
-			then()
-		} else {
-			stay()
-		}
-	}, e.env.Window)
-}
+func (e *docEditor) leave(then, stay func()) { e.env.leave("The "+e.kind.name, e.dirty, then, stay) }
 
 func (e *docEditor) itemByID(id core.ItemID) core.Item {
 	for _, r := range e.items {

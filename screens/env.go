@@ -63,6 +63,23 @@ func (n *newest) next() func() bool {
 	return func() bool { return gen == n.gen }
 }
 
+// leave runs then, which replaces what an editor shows, at once when
+// nothing typed would be lost, else once the user agrees to drop it; stay
+// runs when they do not. what names the thing: "The receipt".
+func (env *Env) leave(what string, dirty bool, then, stay func()) {
+	if !dirty {
+		then()
+		return
+	}
+	dialog.ShowConfirm("Discard changes?", what+" on the screen has changes that are not saved. Discard them?", func(discard bool) {
+		if discard {
+			then()
+		} else {
+			stay()
+		}
+	}, env.Window)
+}
+
 // showError tells the user what went wrong, in their words.
 func (env *Env) showError(err error) {
 	dialog.ShowError(userError{err}, env.Window)

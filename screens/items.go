@@ -45,10 +45,15 @@ func NewItems(env *Env) *Items {
 		},
 	)
 	s.card = newItemCard(env, func(it core.Item) { s.reload() })
-	s.list.OnSelected = func(id widget.ListItemID) { s.card.edit(s.rows[id].Item) }
+	s.list.OnSelected = func(id widget.ListItemID) {
+		it := s.rows[id].Item
+		env.leave("The item card", s.card.dirty, func() { s.card.edit(it) }, s.list.UnselectAll)
+	}
 	newButton := widget.NewButtonWithIcon("New item", theme.ContentAddIcon(), func() {
-		s.list.UnselectAll()
-		s.card.edit(core.Item{})
+		env.leave("The item card", s.card.dirty, func() {
+			s.list.UnselectAll()
+			s.card.edit(core.Item{})
+		}, func() {})
 	})
 	opening := widget.NewButtonWithIcon("Opening stock…", theme.FolderOpenIcon(), s.askOpeningStock)
 	template := widget.NewButtonWithIcon("Save template…", theme.DocumentSaveIcon(), s.askTemplate)
@@ -83,6 +88,7 @@ type itemCard struct {
 	modelQuery                                                             newest
 	save                                                                   *widget.Button
 	overview                                                               *overview
+	dirty                                                                  bool // typed into since shown
 	tabs                                                                   *container.AppTabs
 	view                                                                   fyne.CanvasObject
 }
@@ -104,14 +110,18 @@ func newItemCard(env *Env, onSaved func(core.Item)) *itemCard {
 		_, err := core.ParsePattern(s)
 		return err
 	}
-	c.pattern.OnChanged = func(string) { c.explainPattern() }
-	c.useSerial = widget.NewCheck("Use serial number", func(bool) { c.enableSettings() })
-	c.requireSale = widget.NewCheck("Require at sale", nil)
-	c.requirePurchase = widget.NewCheck("Require at purchase", nil)
-	c.createEntity = widget.NewCheck("Create entity", func(bool) { c.enableSettings() })
-	c.onSave = widget.NewCheck("Create on save (order)", nil)
-	c.onStock = widget.NewCheck("Create on stock update (goods receipt)", nil)
-	c.model = widget.NewSelect(nil, func(string) { c.enableSettings() })
+	c.pattern.OnChanged = func(string) { c.dirty = true; c.explainPattern() }
+	changed := func(bool) { c.dirty = true; c.enableSettings() }
+	c.useSerial = widget.NewCheck("Use serial number", changed)
+	c.requireSale = widget.NewCheck("Require at sale", changed)
+	c.requirePurchase = widget.NewCheck("Require at purchase", changed)
+	c.createEntity = widget.NewCheck("Create entity", changed)
+	c.onSave = widget.NewCheck("Create on save (order)", changed)
+	c.onStock = widget.NewCheck("Create on stock update (goods receipt)", changed)
+	c.model = widget.NewSelect(nil, func(string) { c.dirty = true; c.enableSettings() })
+	for _, e := range []*widget.Entry{c.no, c.name, c.price, c.serialParam} {
+		e.OnChanged = func(string) { c.dirty = true }
+	}
 	c.save = widget.NewButtonWithIcon("Save item", theme.DocumentSaveIcon(), c.saveItem)
 	c.save.Importance = widget.HighImportance
 
@@ -175,6 +185,7 @@ func (c *itemCard) edit(it core.Item) {
 	c.explainPattern()
 	c.enableSettings()
 	c.overview.show(it.ID)
+	c.dirty = false
 	if it.ID == 0 {
 		c.tabs.SelectIndex(0)
 		c.tabs.DisableIndex(1)
@@ -214,8 +225,10 @@ func (c *itemCard) loadModels(selected core.ModelID) {
 					choice = label
 				}
 			}
+			was := c.dirty // filling the choice is not typing
 			c.model.SetOptions(options)
 			c.model.SetSelected(choice)
+			c.dirty = was
 		})
 }
 

@@ -195,3 +195,24 @@ func TestUnsavedChangesAreNotDroppedWithoutAsking(t *testing.T) {
 	assert.NotNil(t, envO.Window.Canvas().Overlays().Top(), "save the order first")
 	assert.Equal(t, "Ola Nordmann AS", o.editor.party.Text)
 }
+
+func TestItemCardAsksBeforeDroppingAnEdit(t *testing.T) {
+	env := newTestEnv(t)
+	require.NoError(t, env.Reg.LoadExamples())
+	s := NewItems(env)
+	env.show(s.Content())
+	s.list.Select(0)
+	env.settle()
+	assert.False(t, s.card.dirty, "showing a card is not typing")
+	s.card.name.SetText("Chainsaw 500 (new model)")
+	s.list.Select(1)
+	overlay := env.Window.Canvas().Overlays().Top()
+	require.NotNil(t, overlay)
+	test.Tap(findButton(overlay, "No"))
+	assert.Equal(t, "Chainsaw 500 (new model)", s.card.name.Text)
+	test.Tap(s.card.save)
+	env.settle()
+	s.list.Select(1)
+	env.settle()
+	assert.Equal(t, "Cordless drill 18 V", s.card.name.Text, "after saving, moving on needs no question")
+}
