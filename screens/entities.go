@@ -28,6 +28,7 @@ type Entities struct {
 	docs     *widget.Label
 	problems *widget.Label
 	save     *widget.Button
+	dirty    bool // typed into since shown
 	view     fyne.CanvasObject
 }
 
@@ -50,14 +51,20 @@ func NewEntities(env *Env) *Entities {
 			setTwoLineItem(o, r.No.String()+" · "+r.Model, paramSummary(r.Params))
 		},
 	)
-	s.list.OnSelected = func(id widget.ListItemID) { s.edit(s.rows[id].Entity) }
+	s.list.OnSelected = func(id widget.ListItemID) {
+		e := s.rows[id].Entity
+		env.leave("The entity", s.dirty, func() { s.edit(e) }, s.list.UnselectAll)
+	}
 	s.save = widget.NewButtonWithIcon("Save entity", theme.DocumentSaveIcon(), s.saveEntity)
 	s.save.Importance = widget.HighImportance
 	addParam := widget.NewButtonWithIcon("Add parameter", theme.ContentAddIcon(), func() { s.addParam(core.Param{}) })
 	newButton := widget.NewButtonWithIcon("New entity", theme.ContentAddIcon(), func() {
-		s.list.UnselectAll()
-		s.edit(core.Entity{})
+		env.leave("The entity", s.dirty, func() {
+			s.list.UnselectAll()
+			s.edit(core.Entity{})
+		}, func() {})
 	})
+	s.model.OnChanged = func(string) { s.dirty = true }
 	form := widget.NewForm(widget.NewFormItem("Model", s.model), widget.NewFormItem("Documents", s.docs))
 	editor := container.NewVScroll(container.NewVBox(s.title, form, widget.NewLabel("Parameters"), s.params,
 		container.NewHBox(addParam), s.problems, container.NewHBox(s.save)))
@@ -93,9 +100,10 @@ func (s *Entities) Reload() {
 		for i, m := range models {
 			options[i] = m.BrandName + " " + m.Name
 		}
-		chosen := s.model.Selected
+		chosen, was := s.model.Selected, s.dirty
 		s.model.SetOptions(options)
 		s.model.SetSelected(chosen) // what is being typed stays
+		s.dirty = was
 	})
 	s.reload()
 }
@@ -135,6 +143,7 @@ func (s *Entities) edit(e core.Entity) {
 		s.docs.SetText("none yet")
 	}
 	s.problems.Hide()
+	s.dirty = false
 }
 
 func (s *Entities) addParam(p core.Param) {
@@ -142,6 +151,8 @@ func (s *Entities) addParam(p core.Param) {
 	name.SetPlaceHolder("parameter, e.g. colour")
 	name.SetText(p.Name)
 	value.SetText(p.Value)
+	name.OnChanged = func(string) { s.dirty = true }
+	value.OnChanged = func(string) { s.dirty = true }
 	s.params.Add(container.NewGridWithColumns(2, name, value))
 }
 

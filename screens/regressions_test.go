@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -215,4 +216,20 @@ func TestItemCardAsksBeforeDroppingAnEdit(t *testing.T) {
 	s.list.Select(1)
 	env.settle()
 	assert.Equal(t, "Cordless drill 18 V", s.card.name.Text, "after saving, moving on needs no question")
+}
+
+func TestEntityEditorAsksBeforeDroppingAnEdit(t *testing.T) {
+	env := newTestEnv(t)
+	require.NoError(t, env.Reg.LoadExamples())
+	s := NewEntities(env)
+	env.show(s.Content())
+	s.list.Select(0)
+	env.settle()
+	assert.False(t, s.dirty)
+	test.Tap(findButton(s.view, "Add parameter"))
+	row := s.params.Objects[1].(*fyne.Container).Objects
+	test.Type(row[0].(*widget.Entry), "mileage")
+	s.list.Select(1)
+	require.NotNil(t, env.Window.Canvas().Overlays().Top(), "Discard changes?")
+	assert.Len(t, s.params.Objects, 2, "the edit is still there")
 }
