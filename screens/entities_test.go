@@ -74,3 +74,36 @@ func TestAddBrandsAndModels(t *testing.T) {
 	assert.NotNil(t, env.Window.Canvas().Overlays().Top(), "a brand twice is refused in a dialog")
 	assert.Len(t, s.brands, 1)
 }
+
+func TestRenameBrandAndModel(t *testing.T) {
+	env := newTestEnv(t)
+	require.NoError(t, env.Reg.LoadExamples())
+	s := NewModels(env)
+	env.show(s.Content())
+	s.brandList.Select(0) // Audi
+	env.settle()
+	test.Tap(findButton(s.view, "Rename brand…"))
+	overlay := env.Window.Canvas().Overlays().Top()
+	require.NotNil(t, overlay)
+	var name *widget.Entry
+	for _, o := range test.LaidOutObjects(overlay) {
+		if e, ok := o.(*widget.Entry); ok && e.Text == "Audi" {
+			name = e
+		}
+	}
+	require.NotNil(t, name)
+	name.SetText("Audi AG")
+	test.Tap(findButton(overlay, "Rename"))
+	env.settle()
+	assert.Equal(t, "Models of Audi AG", s.modelTitle.Text)
+	assert.Equal(t, "Audi AG", s.brands[0].Name)
+
+	s.modelList.Select(1) // A6
+	s.rename("A6 Avant", func(n string) (string, error) {
+		m, err := env.Reg.SaveModel(core.Model{ID: s.model.ID, Brand: s.model.Brand, Name: n})
+		return m.Name, err
+	}, func(string) {})
+	env.settle()
+	assert.Equal(t, "A6 Avant", s.models[1].Name)
+	assert.Equal(t, "sold as item NEW-A6 NEW AUDI A6", "sold as item "+s.models[1].ItemLabel, "the item keeps its model")
+}

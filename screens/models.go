@@ -3,6 +3,7 @@ package screens
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -16,6 +17,7 @@ type Models struct {
 	brands     []core.Brand
 	models     []core.ModelRow
 	brand      core.Brand // the brand chosen
+	model      core.Model // the model chosen
 	brandQuery newest
 	modelQuery newest
 	brandList  *widget.List
@@ -47,13 +49,33 @@ func NewModels(env *Env) *Models {
 			}
 			setTwoLineItem(o, m.Name, item)
 		})
+	s.modelList.OnSelected = func(id widget.ListItemID) { s.model = s.models[id].Model }
 	addBrand := widget.NewButtonWithIcon("Add brand", theme.ContentAddIcon(), s.saveBrand)
+	renameBrand := widget.NewButtonWithIcon("Rename brand…", theme.DocumentCreateIcon(), func() {
+		if b := s.brand; b.ID != 0 {
+			s.askName("Rename brand "+b.Name, b.Name, func(name string) (string, error) {
+				saved, err := s.env.Reg.SaveBrand(core.Brand{ID: b.ID, Name: name})
+				return saved.Name, err
+			}, func(name string) {
+				s.brand.Name = name
+				s.modelTitle.SetText("Models of " + name)
+			})
+		}
+	})
+	renameModel := widget.NewButtonWithIcon("Rename model…", theme.DocumentCreateIcon(), func() {
+		if m := s.model; m.ID != 0 {
+			s.askName("Rename model "+m.Name, m.Name, func(name string) (string, error) {
+				saved, err := s.env.Reg.SaveModel(core.Model{ID: m.ID, Brand: m.Brand, Name: name})
+				return saved.Name, err
+			}, func(name string) { s.model.Name = name })
+		}
+	})
 	s.brandName.OnSubmitted = func(string) { s.saveBrand() }
 	s.addModel = widget.NewButtonWithIcon("Add model", theme.ContentAddIcon(), s.saveModel)
 	s.modelName.OnSubmitted = func(string) { s.saveModel() }
 	setEnabled(false, s.addModel, s.modelName)
-	left := container.NewBorder(container.NewBorder(nil, nil, nil, addBrand, s.brandName), nil, nil, nil, s.brandList)
-	right := container.NewBorder(container.NewVBox(s.modelTitle, container.NewBorder(nil, nil, nil, s.addModel, s.modelName)), nil, nil, nil, s.modelList)
+	left := container.NewBorder(container.NewBorder(nil, nil, nil, addBrand, s.brandName), container.NewHBox(renameBrand), nil, nil, s.brandList)
+	right := container.NewBorder(container.NewVBox(s.modelTitle, container.NewBorder(nil, nil, nil, s.addModel, s.modelName)), container.NewHBox(renameModel), nil, nil, s.modelList)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.35
 	s.view = split
@@ -73,7 +95,7 @@ func (s *Models) Reload() {
 }
 
 func (s *Models) chooseBrand(b core.Brand) {
-	s.brand = b
+	s.brand, s.model = b, core.Model{}
 	s.modelTitle.SetText("Models of " + b.Name)
 	setEnabled(true, s.addModel, s.modelName)
 	refill(s.env, &s.modelQuery, func() ([]core.ModelRow, error) { return s.env.Reg.Models(b.ID) }, &s.models, s.modelList)
@@ -101,5 +123,28 @@ func (s *Models) saveModel() {
 		}
 		s.modelName.SetText("")
 		s.chooseBrand(s.brand)
+	})
+}
+
+// askName asks for a new name, saves it with save and tells after the name
+// saved; the registry shows it at once.
+func (s *Models) askName(title, name string, save func(string) (string, error), after func(string)) {
+	entry := widget.NewEntry()
+	entry.SetText(name)
+	dialog.ShowForm(title, "Rename", "Cancel", []*widget.FormItem{widget.NewFormItem("New name", entry)}, func(ok bool) {
+		if ok {
+			s.rename(entry.Text, save, after)
+		}
+	}, s.env.Window)
+}
+
+func (s *Models) rename(name string, save func(string) (string, error), after func(string)) {
+	background(s.env, func() (string, error) { return save(name) }, func(saved string, err error) {
+		if err != nil {
+			s.env.showError(err)
+			return
+		}
+		after(saved)
+		s.Reload()
 	})
 }
