@@ -67,6 +67,12 @@ func commandNames() string {
 	return strings.Join(names, ", ")
 }
 
+// failed tells the user why a command stopped and returns its status.
+func failed(stderr io.Writer, command string, err error, code int) int {
+	fmt.Fprintln(stderr, "serialdesk "+command+": "+core.UserMessage(err))
+	return code
+}
+
 // newFlags starts the flags of a command; every command takes --data.
 func newFlags(command, synopsis, what string, stderr io.Writer) (*flag.FlagSet, *string) {
 	name := strings.TrimSpace("serialdesk " + command)

@@ -28,23 +28,20 @@ func exportCommand(args []string, stdout, stderr io.Writer) int {
 	}
 	env, err := open(*dir, io.Discard)
 	if err != nil {
-		fmt.Fprintln(stderr, "serialdesk export: "+core.UserMessage(err))
-		return 1
+		return failed(stderr, "export", err, 1)
 	}
 	defer env.close()
 	q := core.SerialQuery{Text: *query}
 	if *item != "" {
 		it, err := env.reg.ItemByNo(*item)
 		if err != nil {
-			fmt.Fprintln(stderr, "serialdesk export: "+core.UserMessage(err))
-			return 1
+			return failed(stderr, "export", err, 1)
 		}
 		q.Item = it.ID
 	}
 	if *state != "" {
 		if q.State, err = core.ParseState(*state); err != nil {
-			fmt.Fprintln(stderr, "serialdesk export: "+core.UserMessage(err))
-			return 2
+			return failed(stderr, "export", err, 2)
 		}
 	}
 	all := q == (core.SerialQuery{})
@@ -52,8 +49,7 @@ func exportCommand(args []string, stdout, stderr io.Writer) int {
 	n, err := writeFile(*out, func(w io.Writer) (int, error) { return ex.Export(w, ex.Query(q), all, nil) })
 	if err != nil {
 		env.log.WithError(err).Error("export failed")
-		fmt.Fprintln(stderr, "serialdesk export: "+core.UserMessage(err))
-		return 1
+		return failed(stderr, "export", err, 1)
 	}
 	noun := "serials"
 	if n == 1 {

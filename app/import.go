@@ -5,7 +5,6 @@ import (
 	"io"
 	"os"
 
-	"serialdesk/core"
 	"serialdesk/data/sheets"
 )
 
@@ -30,19 +29,16 @@ func importCommand(args []string, stdout, stderr io.Writer) int {
 	defer f.Close()
 	stock, err := sheets.ReadOpeningStock(f)
 	if err != nil {
-		fmt.Fprintln(stderr, "serialdesk import: "+core.UserMessage(err))
-		return 1
+		return failed(stderr, "import", err, 1)
 	}
 	env, err := open(*dir, io.Discard)
 	if err != nil {
-		fmt.Fprintln(stderr, "serialdesk import: "+core.UserMessage(err))
-		return 1
+		return failed(stderr, "import", err, 1)
 	}
 	defer env.close()
 	res, err := env.reg.ImportOpeningStock(stock)
 	if err != nil {
-		fmt.Fprintln(stderr, "serialdesk import: "+core.UserMessage(err))
-		return 1
+		return failed(stderr, "import", err, 1)
 	}
 	fmt.Fprintln(stdout, res)
 	return 0
