@@ -7,8 +7,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -19,15 +19,41 @@ import (
 	"serialdesk/core"
 	"serialdesk/data"
 	"serialdesk/data/datatest"
+	"serialdesk/screens"
 )
+
+// testWindow is the main window on a register, once its background work
+// is done: the results are shown on the test's goroutine, as on the app's.
+func testWindow(t *testing.T, a fyne.App, reg *core.Register) fyne.Window {
+	var mu sync.Mutex
+	var queued []func()
+	env := &screens.Env{Reg: reg, Log: datatest.Logger(), Deliver: func(show func()) {
+		mu.Lock()
+		defer mu.Unlock()
+		queued = append(queued, show)
+	}}
+	w := mainWindow(a, env)
+	for {
+		env.Wait()
+		mu.Lock()
+		shows := queued
+		queued = nil
+		mu.Unlock()
+		if len(shows) == 0 {
+			return w
+		}
+		for _, show := range shows {
+			show()
+		}
+	}
+}
 
 func TestMainWindowShowsEverySection(t *testing.T) {
 	a := test.NewTempApp(t)
-	w := NewMainWindow(a, datatest.NewRegister(t), datatest.Logger())
+	w := testWindow(t, a, datatest.NewRegister(t))
 	defer w.Close()
 	assert.Contains(t, w.Title(), "Serialdesk")
-	assert.Eventually(t, func() bool { return w.Canvas().Overlays().Top() != nil }, 5*time.Second, 10*time.Millisecond,
-		"an empty register offers the example data")
+	assert.NotNil(t, w.Canvas().Overlays().Top(), "an empty register offers the example data")
 	tabs, ok := w.Content().(*container.AppTabs)
 	require.True(t, ok)
 	var names []string
@@ -102,10 +128,10 @@ func TestDemoNeedsAnEmptyRegister(t *testing.T) {
 func TestWindowSizeIsRemembered(t *testing.T) {
 	a := test.NewTempApp(t)
 	reg := datatest.NewRegister(t)
-	w := NewMainWindow(a, reg, datatest.Logger())
+	w := testWindow(t, a, reg)
 	w.Resize(fyne.NewSize(900, 600))
 	w.Close()
-	again := NewMainWindow(a, reg, datatest.Logger())
+	again := testWindow(t, a, reg)
 	defer again.Close()
 	assert.Equal(t, fyne.NewSize(900, 600), again.Canvas().Size())
 }

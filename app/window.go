@@ -39,9 +39,15 @@ const (
 // NewMainWindow builds the main window on the register, at the size it had
 // when it was last closed.
 func NewMainWindow(a fyne.App, reg *core.Register, log logrus.FieldLogger) fyne.Window {
+	return mainWindow(a, &screens.Env{Reg: reg, Log: log})
+}
+
+// mainWindow builds the main window on a screen environment, giving it its
+// window, preferences and spreadsheets.
+func mainWindow(a fyne.App, env *screens.Env) fyne.Window {
 	w := a.NewWindow("Serialdesk")
 	prefs := a.Preferences()
-	env := &screens.Env{Reg: reg, Window: w, Prefs: prefs, Log: log, Sheets: spreadsheets{sheets.Exporter{Reg: reg}}}
+	env.Window, env.Prefs, env.Sheets = w, prefs, spreadsheets{sheets.Exporter{Reg: env.Reg}}
 	main := screens.Main(env)
 	w.SetContent(main.Tabs)
 	main.OfferExamples(env)

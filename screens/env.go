@@ -22,11 +22,17 @@ type Env struct {
 	Log    logrus.FieldLogger
 	Sheets Spreadsheets
 
-	busy sync.WaitGroup // background work in flight; tests wait on it
-	// deliver hands a result to the UI goroutine: fyne.Do, or in tests a
-	// queue the test drains on its own goroutine, as the app's loop would.
-	deliver func(func())
+	// Deliver hands a result of background work to the UI goroutine: nil
+	// means fyne.Do, as in the app; tests queue results and run them on
+	// their own goroutine, as the app's loop would.
+	Deliver func(func())
+
+	busy sync.WaitGroup // background work in flight
 }
+
+// Wait waits until the background work started so far has handed over its
+// results, for tests that drive the screens.
+func (env *Env) Wait() { env.busy.Wait() }
 
 // background runs work off the UI goroutine, so the window never freezes
 // on the database, and hands its result to done on the UI goroutine.
@@ -44,8 +50,8 @@ func background[T any](env *Env, work func() (T, error), done func(T, error)) {
 
 // onUI shows something from background work, on the UI goroutine.
 func (env *Env) onUI(show func()) {
-	if env.deliver != nil {
-		env.deliver(show)
+	if env.Deliver != nil {
+		env.Deliver(show)
 		return
 	}
 	fyne.Do(show)

@@ -32,7 +32,7 @@ func testEnv(t *testing.T, a fyne.App, w fyne.Window) *Env {
 	reg := datatest.NewRegister(t)
 	env := &Env{Reg: reg, Window: w, Prefs: a.Preferences(), Log: datatest.Logger(), Sheets: testSheets{sheets.Exporter{Reg: reg}}}
 	q := &uiQueue{}
-	env.deliver = q.push
+	env.Deliver = q.push
 	queues.Store(env, q)
 	return env
 }
