@@ -49,6 +49,7 @@ func mainWindow(a fyne.App, env *screens.Env) fyne.Window {
 	prefs := a.Preferences()
 	env.Window, env.Prefs, env.Sheets = w, prefs, spreadsheets{sheets.Exporter{Reg: env.Reg}}
 	main := screens.Main(env)
+	w.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu("Serialdesk", main.MenuItems()...)))
 	w.SetContent(main.Tabs)
 	main.OfferExamples(env)
 	w.Resize(fyne.NewSize(float32(prefs.FloatWithFallback(widthKey, 1200)), float32(prefs.FloatWithFallback(heightKey, 760))))

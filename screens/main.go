@@ -39,22 +39,30 @@ func Main(env *Env) *Screens {
 		env.Prefs.SetInt(lastSectionKey, s.Tabs.SelectedIndex())
 		s.focus()
 	}
-	s.addShortcuts(env.Window.Canvas())
+	for _, item := range s.MenuItems() {
+		env.Window.Canvas().AddShortcut(item.Shortcut, func(fyne.Shortcut) { item.Action() })
+	}
 	return s
 }
 
-// addShortcuts binds Ctrl+R (new receipt), Ctrl+O (new order) and Ctrl+F
-// (serial search); Cmd on macOS.
-func (s *Screens) addShortcuts(c fyne.Canvas) {
-	add := func(key fyne.KeyName, section int, do func()) {
-		c.AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+// MenuItems are the actions with keyboard shortcuts: Ctrl+R new receipt,
+// Ctrl+O new order, Ctrl+F serial search (Cmd on macOS). The app puts them
+// in the window's menu, which hears them even while an entry has the
+// cursor; the canvas hears them when nothing has.
+func (s *Screens) MenuItems() []*fyne.MenuItem {
+	item := func(label string, key fyne.KeyName, section int, do func()) *fyne.MenuItem {
+		m := fyne.NewMenuItem(label, func() {
 			s.Tabs.SelectIndex(section)
 			do()
 		})
+		m.Shortcut = &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}
+		return m
 	}
-	add(fyne.KeyR, 1, s.Receipts.New)
-	add(fyne.KeyO, 2, s.Orders.New)
-	add(fyne.KeyF, 3, s.Search.Focus)
+	return []*fyne.MenuItem{
+		item("New goods receipt", fyne.KeyR, 1, s.Receipts.New),
+		item("New order", fyne.KeyO, 2, s.Orders.New),
+		item("Serial search", fyne.KeyF, 3, s.Search.Focus),
+	}
 }
 
 // OfferExamples asks, on an empty register, whether to load the example
