@@ -59,21 +59,23 @@ func (j *journal) before(k *kv, key, val []byte) error {
 // flush commits the current transaction with its undo record (and, when
 // done, the marker) and starts the next one.
 func (j *journal) flush(k *kv, done bool) error {
-	if err := k.txn.Set(key(pUndo, j.op, j.chunk), j.undo); err != nil {
+	undo := key(pUndo, j.op, j.chunk)
+	if err := k.txn.Set(undo, j.undo); err != nil {
 		return err
 	}
+	k.keys, k.bytes = k.keys+1, k.bytes+int64(len(undo)+len(j.undo))
 	if done {
 		if err := k.txn.Set(key(pDone, j.op), nil); err != nil {
 			return err
 		}
+		k.keys, k.bytes = k.keys+1, k.bytes+9
 	}
-	if err := k.txn.Commit(); err != nil {
+	if err := k.commit(); err != nil {
 		return err
 	}
 	j.chunk++
 	j.undo = nil
 	k.txn = k.s.db.NewTransaction(true)
-	k.count, k.size = 0, 0
 	return nil
 }
 
@@ -84,10 +86,15 @@ func (j *journal) commit(k *kv) error {
 	if err := j.flush(k, true); err != nil {
 		return err
 	}
+	k.s.find.mu.Lock()
+	k.s.find.apply(k.changes)
+	k.s.find.mu.Unlock()
 	k.txn.Discard()
-	if err := forgetOp(k.s.db, j.op); err != nil {
+	n, err := forgetOp(k.s.db, j.op)
+	if err != nil {
 		k.s.log.WithError(err).Warn("could not clear the journal of a finished operation; it is cleared on the next start")
 	}
+	k.s.wrote(n, n*int64(len(key(pUndo, j.op, j.chunk))))
 	return nil
 }
 
@@ -114,7 +121,7 @@ func recoverJournal(db *badger.DB) (kept, rolledBack int, err error) {
 		}
 		if done {
 			kept++
-			err = forgetOp(db, op)
+			_, err = forgetOp(db, op)
 		} else {
 			rolledBack++
 			err = rollbackOp(db, op)
@@ -151,13 +158,14 @@ func rollbackOp(db *badger.DB, op uint64) error {
 	return err
 }
 
-// forgetOp deletes the undo records and marker of a finished operation.
-func forgetOp(db *badger.DB, op uint64) error {
+// forgetOp deletes the undo records and marker of a finished operation and
+// says how many keys it deleted.
+func forgetOp(db *badger.DB, op uint64) (int64, error) {
 	chunks, err := undoChunks(db, op)
 	if err != nil {
-		return err
+		return 0, err
 	}
-	return db.Update(func(txn *badger.Txn) error {
+	return int64(len(chunks)) + 1, db.Update(func(txn *badger.Txn) error {
 		for _, c := range chunks {
 			if err := txn.Delete(c); err != nil {
 				return err

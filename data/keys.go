@@ -19,8 +19,9 @@ import (
 //	0x04 model    → item <model id>                       → item id (one item per model)
 //	0x05 stock    <item id>                               → core.Stock (JSON)
 //	0x06 serial   <item id><serial>                       → core.Serial (JSON)
-//	0x07 by text  <serial>0x00<item id>                   → state (1 byte): search across items
-//	0x08 by state <item id><state><serial>                → empty: an item's serials in one state
+//	0x07 by text  <serial>0x00<item id>                   → state (1 byte): what the finder
+//	                                                        (finder.go) loads to search serials
+//	0x08 retired: was <item id><state><serial>; the finder answers by state
 //	0x09 event    <item id><serial>0x00<unix ns><n>       → core.Event (JSON), in time order; n counts
 //	                                                        the store's events, so none overwrites another
 //	0x0a receipt  <doc id>                                → core.Receipt (JSON)
@@ -41,7 +42,7 @@ const (
 	pStock
 	pSerial
 	pSerialText
-	pSerialState
+	_ // 0x08, retired
 	pEvent
 	pReceipt
 	pOrder
@@ -83,9 +84,6 @@ func serialKey(id core.ItemID, serial string) []byte {
 }
 func serialTextKey(id core.ItemID, serial string) []byte {
 	return key(pSerialText, serial, byte(0), uint64(id))
-}
-func serialStateKey(id core.ItemID, st core.State, serial string) []byte {
-	return key(pSerialState, uint64(id), byte(st), serial)
 }
 func eventPrefix(id core.ItemID, serial string) []byte {
 	return key(pEvent, uint64(id), serial, byte(0))

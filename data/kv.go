@@ -19,6 +19,9 @@ type kv struct {
 	txn     *badger.Txn
 	count   int64 // entries and bytes written in txn, against the budget
 	size    int64
+	keys    int64 // entries and raw bytes written in txn, for Store.Written
+	bytes   int64
+	changes []serialChange // to the text index, for the finder once committed
 	journal *journal // nil for an operation within one transaction
 }
 
@@ -53,9 +56,35 @@ func (k *kv) write(key, val []byte, del bool) error {
 	if errors.Is(err, badger.ErrTxnTooBig) {
 		return errTooBig
 	}
+	if err != nil {
+		return err
+	}
+	if key[0] == pSerialText {
+		k.changes = append(k.changes, textChange(key, val))
+	}
 	k.count++
 	k.size += entrySize(key, val)
-	return err
+	k.keys++
+	k.bytes += int64(len(key) + len(val))
+	return nil
+}
+
+// commit commits txn and counts what it wrote. The finder follows at once,
+// or, for a journaled operation, when the whole operation is in.
+func (k *kv) commit() error {
+	if k.journal == nil {
+		k.s.find.mu.Lock()
+		defer k.s.find.mu.Unlock()
+	}
+	if err := k.txn.Commit(); err != nil {
+		return err
+	}
+	if k.journal == nil {
+		k.s.find.apply(k.changes)
+	}
+	k.s.wrote(k.keys, k.bytes)
+	k.count, k.size, k.keys, k.bytes = 0, 0, 0, 0
+	return nil
 }
 
 // over reports whether one more entry would leave the budget of a

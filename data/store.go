@@ -26,10 +26,14 @@ type Store struct {
 	log    logrus.FieldLogger
 	budget budget
 	events atomic.Uint64 // numbers events; starts at the open time, so it only grows
+	// What this session wrote, journal included: logged at close and
+	// measured by the benchmarks.
+	wroteKeys, wroteBytes atomic.Int64
 	// Operations within one transaction share mu; a journaled operation
 	// holds it alone, so nobody sees or writes beside its partial state.
 	mu     sync.RWMutex
 	closed bool // under mu: work still running when the window closes gets an error, not a crash
+	find   *finder
 }
 
 // budget is how much one transaction may hold: half of what Badger accepts,
@@ -78,6 +82,10 @@ func Open(dir string, log logrus.FieldLogger) (*Store, error) {
 	if kept+rolledBack > 0 {
 		log.WithFields(logrus.Fields{"finished": kept, "rolled_back": rolledBack}).Warn("finished operations interrupted by a crash")
 	}
+	if s.find, err = loadFinder(db); err != nil {
+		db.Close()
+		return nil, &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot read the serial index in %s", dir), Err: err}
+	}
 	return s, nil
 }
 
@@ -100,7 +108,18 @@ func (s *Store) Close() error {
 		return nil
 	}
 	s.closed = true
+	keys, bytes := s.Written()
+	s.log.WithFields(logrus.Fields{"keys": keys, "bytes": bytes}).Info("closing the register")
 	return s.db.Close()
+}
+
+// Written is how many keys (deletions included) and bytes of keys and values
+// the store has written since it opened.
+func (s *Store) Written() (keys, bytes int64) { return s.wroteKeys.Load(), s.wroteBytes.Load() }
+
+func (s *Store) wrote(keys, bytes int64) {
+	s.wroteKeys.Add(keys)
+	s.wroteBytes.Add(bytes)
 }
 
 // View runs fn on a consistent snapshot.
@@ -110,6 +129,8 @@ func (s *Store) View(fn func(core.Tx) error) error {
 	if s.closed {
 		return errClosed
 	}
+	s.find.mu.RLock()
+	defer s.find.mu.RUnlock()
 	txn := s.db.NewTransaction(false)
 	defer txn.Discard()
 	return fn(&tx{kv: &kv{s: s, txn: txn}})
@@ -140,10 +161,11 @@ func (s *Store) updateInTxn(fn func(core.Tx) error) error {
 	}
 	txn := s.db.NewTransaction(true)
 	defer txn.Discard()
-	if err := fn(&tx{kv: &kv{s: s, txn: txn}}); err != nil {
+	k := &kv{s: s, txn: txn}
+	if err := fn(&tx{kv: k}); err != nil {
 		return err
 	}
-	return txn.Commit()
+	return k.commit()
 }
 
 func (s *Store) updateJournaled(fn func(core.Tx) error) error {

@@ -130,18 +130,6 @@ func (t *tx) Serial(id core.ItemID, serial string) (rec core.Serial, err error) 
 }
 
 func (t *tx) PutSerial(rec core.Serial) error {
-	old, err := t.Serial(rec.Item, rec.Serial)
-	switch {
-	case err == nil && old.State != rec.State:
-		if err := t.kv.del(serialStateKey(old.Item, old.State, old.Serial)); err != nil {
-			return err
-		}
-	case err != nil && core.ErrorCode(err) != core.NotFound:
-		return err
-	}
-	if err := t.kv.set(serialStateKey(rec.Item, rec.State, rec.Serial), nil); err != nil {
-		return err
-	}
 	if err := t.kv.set(serialTextKey(rec.Item, rec.Serial), []byte{byte(rec.State)}); err != nil {
 		return err
 	}
@@ -149,11 +137,10 @@ func (t *tx) PutSerial(rec core.Serial) error {
 }
 
 func (t *tx) DeleteSerial(id core.ItemID, serial string) error {
-	old, err := t.Serial(id, serial)
-	if err != nil {
+	if _, err := t.Serial(id, serial); err != nil {
 		return err
 	}
-	for _, k := range [][]byte{serialStateKey(id, old.State, serial), serialTextKey(id, serial), serialKey(id, serial)} {
+	for _, k := range [][]byte{serialTextKey(id, serial), serialKey(id, serial)} {
 		if err := t.kv.del(k); err != nil {
 			return err
 		}
@@ -161,59 +148,18 @@ func (t *tx) DeleteSerial(id core.ItemID, serial string) error {
 	return nil
 }
 
-// SearchSerials walks the narrowest index for the query: an item's serials
-// in one state, all of an item's serials, or every serial by text.
+// SearchSerials asks the finder, which in a View agrees with the snapshot,
+// and reads the page's records.
 func (t *tx) SearchSerials(q core.SerialQuery) ([]core.Serial, int, error) {
-	var hits []serialHit
-	total := 0
-	collect := func(id core.ItemID, serial string) {
-		if total >= q.Offset && (q.Limit == 0 || len(hits) < q.Limit) {
-			hits = append(hits, serialHit{id, serial})
-		}
-		total++
-	}
-	var err error
-	switch {
-	case q.Item != 0 && q.State != 0:
-		prefix := key(pSerialState, uint64(q.Item), byte(q.State))
-		err = t.kv.scan(prefix, true, func(k, _ []byte) error {
-			if s := string(k[len(prefix):]); strings.Contains(s, q.Text) {
-				collect(q.Item, s)
-			}
-			return nil
-		})
-	case q.Item != 0:
-		prefix := key(pSerial, uint64(q.Item))
-		err = t.kv.scan(prefix, true, func(k, _ []byte) error {
-			if s := string(k[len(prefix):]); strings.Contains(s, q.Text) {
-				collect(q.Item, s)
-			}
-			return nil
-		})
-	default:
-		err = t.kv.scan([]byte{pSerialText}, q.State == 0, func(k, val []byte) error {
-			s := string(k[1 : len(k)-9])
-			if strings.Contains(s, q.Text) && (q.State == 0 || core.State(val[0]) == q.State) {
-				collect(core.ItemID(lastUint64(k)), s)
-			}
-			return nil
-		})
-	}
-	if err != nil {
-		return nil, 0, err
-	}
+	hits, total := t.kv.s.find.search(q)
 	recs := make([]core.Serial, len(hits))
 	for i, h := range hits {
+		var err error
 		if recs[i], err = t.Serial(h.item, h.serial); err != nil {
 			return nil, 0, err
 		}
 	}
 	return recs, total, nil
-}
-
-type serialHit struct {
-	item   core.ItemID
-	serial string
 }
 
 func (t *tx) AddEvent(ev core.Event) error {

@@ -1,0 +1,276 @@
+package data
+
+import (
+	"bytes"
+	"cmp"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"serialdesk/core"
+)
+
+// finder answers serial searches from memory. Looking at a million serials
+// in Badger costs most of a second (each key goes through the LSM's merge
+// iterator); the same serials packed in one byte slice are searched with
+// bytes.Index in milliseconds. The text index (0x07) stays the durable
+// truth: the finder is built from it at open and follows every commit.
+//
+// Views hold mu for reading from before their snapshot is taken until they
+// end, and commits change the finder under mu together with Badger, so a
+// View's searches always agree with its snapshot.
+type finder struct {
+	mu sync.RWMutex
+	// base is packed and sorted; a change to one of its serials is made in
+	// place (state 0 marks a removed one), new serials wait in added, in
+	// order, until there are enough to pack them in.
+	base   serialList
+	added  []serialChange
+	stale  int // removed entries still in base
+	packAt int // added and stale entries that make a new base
+}
+
+// entryKey is one serial of one item.
+type entryKey struct {
+	serial string
+	item   core.ItemID
+}
+
+func (a entryKey) compare(b entryKey) int {
+	if c := cmp.Compare(a.serial, b.serial); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.item, b.item)
+}
+
+// serialChange is a serial's new state (0: removed).
+type serialChange struct {
+	key   entryKey
+	state core.State
+}
+
+// serialList is serials in (serial, item) order, packed: text holds the
+// serials, each followed by 0x00 (which a serial never contains), and start
+// has one extra element, the end of text.
+type serialList struct {
+	text  []byte
+	start []uint32
+	item  []core.ItemID
+	state []core.State
+}
+
+func (l *serialList) len() int { return len(l.item) }
+
+func (l *serialList) serial(i int) []byte { return l.text[l.start[i] : l.start[i+1]-1] }
+
+func (l *serialList) key(i int) entryKey { return entryKey{string(l.serial(i)), l.item[i]} }
+
+// compare orders entry i against k without copying its serial.
+func (l *serialList) compare(i int, k entryKey) int {
+	switch s := l.serial(i); {
+	case string(s) < k.serial:
+		return -1
+	case string(s) > k.serial:
+		return 1
+	}
+	return cmp.Compare(l.item[i], k.item)
+}
+
+// find returns the entry of k, if the list has it.
+func (l *serialList) find(k entryKey) (int, bool) {
+	i := sort.Search(l.len(), func(i int) bool { return l.compare(i, k) >= 0 })
+	return i, i < l.len() && l.compare(i, k) == 0
+}
+
+func (l *serialList) add(serial []byte, item core.ItemID, st core.State) {
+	if len(l.start) == 0 {
+		l.start = append(l.start, 0)
+	}
+	l.text = append(append(l.text, serial...), 0)
+	l.start = append(l.start, uint32(len(l.text)))
+	l.item = append(l.item, item)
+	l.state = append(l.state, st)
+}
+
+// each calls fn, in order, for every entry whose serial contains text.
+// One bytes.Index runs over the packed serials; a hit is mapped to its
+// entry by walking start forward, and the search goes on at the next entry.
+func (l *serialList) each(text string, fn func(i int)) {
+	n := l.len()
+	if text == "" {
+		for i := range n {
+			fn(i)
+		}
+		return
+	}
+	needle := []byte(text)
+	for i, pos := 0, 0; i < n; {
+		at := bytes.Index(l.text[pos:], needle)
+		if at < 0 {
+			return
+		}
+		at += pos
+		for int(l.start[i+1]) <= at {
+			i++
+		}
+		fn(i)
+		i++
+		if i < n {
+			pos = int(l.start[i])
+		}
+	}
+}
+
+// packAt is how many new or removed serials the finder keeps beside its
+// base before it packs them in: they are searched one by one, packing costs
+// a copy of everything.
+const packAt = 50_000
+
+// loadFinder reads the text index.
+func loadFinder(db *badger.DB) (*finder, error) {
+	f := &finder{packAt: packAt}
+	err := db.View(func(txn *badger.Txn) error {
+		opts := badger.DefaultIteratorOptions
+		opts.Prefix = []byte{pSerialText}
+		opts.PrefetchValues = false
+		it := txn.NewIterator(opts)
+		defer it.Close()
+		for it.Rewind(); it.Valid(); it.Next() {
+			item := it.Item()
+			k := item.Key()
+			err := item.Value(func(v []byte) error {
+				f.base.add(k[1:len(k)-9], core.ItemID(lastUint64(k)), core.State(v[0]))
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return f, err
+}
+
+// textChange reads a write to the text index.
+func textChange(k, val []byte) serialChange {
+	c := serialChange{key: entryKey{string(k[1 : len(k)-9]), core.ItemID(lastUint64(k))}}
+	if len(val) > 0 {
+		c.state = core.State(val[0])
+	}
+	return c
+}
+
+// apply takes in committed changes; the caller holds mu. A serial changed
+// twice in one operation ends in its last state.
+func (f *finder) apply(changes []serialChange) {
+	var fresh []serialChange
+	inFresh := map[entryKey]int{}
+	for _, c := range changes {
+		if i, ok := f.base.find(c.key); ok {
+			switch was := f.base.state[i]; {
+			case was != 0 && c.state == 0:
+				f.stale++
+			case was == 0 && c.state != 0:
+				f.stale--
+			}
+			f.base.state[i] = c.state
+		} else if i, ok := slices.BinarySearchFunc(f.added, c.key, byKey); ok {
+			f.added[i].state = c.state
+		} else if i, ok := inFresh[c.key]; ok {
+			fresh[i].state = c.state
+		} else {
+			inFresh[c.key] = len(fresh)
+			fresh = append(fresh, c)
+		}
+	}
+	if len(fresh) > 0 {
+		slices.SortFunc(fresh, func(a, b serialChange) int { return a.key.compare(b.key) })
+		f.added = mergeSorted(f.added, fresh)
+	}
+	if len(f.added)+f.stale >= f.packAt {
+		f.pack()
+	}
+}
+
+func byKey(c serialChange, k entryKey) int { return c.key.compare(k) }
+
+func mergeSorted(a, b []serialChange) []serialChange {
+	out := make([]serialChange, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if a[0].key.compare(b[0].key) < 0 {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	return append(append(out, a...), b...)
+}
+
+// pack makes a new base of the base and the added serials, without the
+// removed ones.
+func (f *finder) pack() {
+	var next serialList
+	next.text = make([]byte, 0, len(f.base.text)+len(f.added)*16)
+	a := 0
+	takeAdded := func() {
+		if c := f.added[a]; c.state != 0 {
+			next.add([]byte(c.key.serial), c.key.item, c.state)
+		}
+		a++
+	}
+	for i := range f.base.len() {
+		for a < len(f.added) && f.base.compare(i, f.added[a].key) > 0 {
+			takeAdded()
+		}
+		if f.base.state[i] != 0 {
+			next.add(f.base.serial(i), f.base.item[i], f.base.state[i])
+		}
+	}
+	for a < len(f.added) {
+		takeAdded()
+	}
+	f.base, f.added, f.stale = next, nil, 0
+}
+
+// search returns the page of serials q selects and how many it selects.
+// The caller holds mu for reading.
+func (f *finder) search(q core.SerialQuery) ([]entryKey, int) {
+	want := func(item core.ItemID, st core.State) bool {
+		return st != 0 && (q.Item == 0 || item == q.Item) && (q.State == 0 || st == q.State)
+	}
+	var added []entryKey
+	for _, c := range f.added {
+		if want(c.key.item, c.state) && strings.Contains(c.key.serial, q.Text) {
+			added = append(added, c.key)
+		}
+	}
+	var hits []entryKey
+	total := 0
+	inPage := func() bool { return total >= q.Offset && (q.Limit == 0 || len(hits) < q.Limit) }
+	a := 0
+	f.base.each(q.Text, func(i int) {
+		if !want(f.base.item[i], f.base.state[i]) {
+			return
+		}
+		for ; a < len(added) && f.base.compare(i, added[a]) > 0; a++ {
+			if inPage() {
+				hits = append(hits, added[a])
+			}
+			total++
+		}
+		if inPage() {
+			hits = append(hits, f.base.key(i))
+		}
+		total++
+	})
+	for ; a < len(added); a++ {
+		if inPage() {
+			hits = append(hits, added[a])
+		}
+		total++
+	}
+	return hits, total
+}

@@ -1,0 +1,75 @@
+package data
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"serialdesk/core"
+)
+
+// The finder against the plainest model of it, a map, over random changes
+// that make it pack its base many times.
+func TestFinderAgreesWithAPlainList(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	f := &finder{packAt: 40}
+	model := map[entryKey]core.State{}
+	serial := func() string { return fmt.Sprintf("S%d%c", rng.IntN(300), 'A'+rune(rng.IntN(3))) }
+	for step := range 3000 {
+		var changes []serialChange
+		for range 1 + rng.IntN(8) {
+			c := serialChange{key: entryKey{serial(), core.ItemID(1 + rng.IntN(3))}, state: core.State(rng.IntN(4))}
+			if _, had := model[c.key]; !had && c.state == 0 {
+				continue // the store deletes only what it has
+			}
+			changes = append(changes, c)
+			if c.state == 0 {
+				delete(model, c.key)
+			} else {
+				model[c.key] = c.state
+			}
+		}
+		f.apply(changes)
+
+		q := core.SerialQuery{Text: []string{"", "1", "S2", "0A", "9C", "S"}[rng.IntN(6)], Item: core.ItemID(rng.IntN(4)),
+			State: core.State(rng.IntN(4)), Offset: rng.IntN(20), Limit: rng.IntN(30)}
+		var want []entryKey
+		for k, st := range model {
+			if (q.Item == 0 || k.item == q.Item) && (q.State == 0 || st == q.State) && strings.Contains(k.serial, q.Text) {
+				want = append(want, k)
+			}
+		}
+		sort.Slice(want, func(i, j int) bool { return want[i].compare(want[j]) < 0 })
+		total := len(want)
+		want = want[min(q.Offset, len(want)):]
+		if q.Limit > 0 {
+			want = want[:min(q.Limit, len(want))]
+		}
+		hits, n := f.search(q)
+		require.Equal(t, total, n, "step %d: total of %+v", step, q)
+		if len(want) == 0 {
+			require.Empty(t, hits, "step %d: %+v", step, q)
+		} else {
+			require.Equal(t, want, hits, "step %d: page of %+v", step, q)
+		}
+	}
+}
+
+// A hit inside a serial is one entry, however often the text is in it,
+// and a hit never reaches across two serials.
+func TestFinderCountsEachSerialOnce(t *testing.T) {
+	f := &finder{packAt: packAt}
+	f.apply([]serialChange{{entryKey{"AAAA", 1}, core.InStock}, {entryKey{"BA", 1}, core.InStock}, {entryKey{"AB", 2}, core.Sold}})
+	f.pack()
+	hits, n := f.search(core.SerialQuery{Text: "AA"})
+	require.Equal(t, 1, n)
+	require.Equal(t, []entryKey{{"AAAA", 1}}, hits)
+	_, n = f.search(core.SerialQuery{Text: "AB"})
+	require.Equal(t, 1, n, "BA followed by AB is not a hit")
+	_, n = f.search(core.SerialQuery{Text: "A"})
+	require.Equal(t, 3, n)
+}
