@@ -54,6 +54,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 
 // commands are what serialdesk does besides opening its window.
 var commands = map[string]func(args []string, stdout, stderr io.Writer) int{
+	"demo":   demoCommand,
 	"export": exportCommand,
 	"import": importCommand,
 }

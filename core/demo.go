@@ -10,7 +10,6 @@ import (
 // have a realistic store. Everything goes through the register's own calls.
 const (
 	DemoItems        = 200
-	DemoBusyItem     = 50_000 // serials of the first generated item: the busiest card
 	demoReceiptSize  = 10_000 // serials per delivery
 	demoOrderSize    = 500    // serials per fleet sale
 	demoSoldOneIn    = 10     // every tenth unit received is sold
@@ -31,10 +30,14 @@ func demoPrefix(i int) string {
 	return fmt.Sprintf("%c%c%d", letters[i%len(letters)], letters[i/len(letters)%len(letters)], i%10)
 }
 
+// DemoBusyShare is the part of the generated serials that the first item
+// holds: the busiest card (50,000 of a million).
+const DemoBusyShare = 20
+
 // demoShare is how many of n serials go to the i-th generated item: the
 // first one is the busy item, the rest share what is left evenly.
 func demoShare(i, n int) int {
-	busy := min(DemoBusyItem, n)
+	busy := n / DemoBusyShare
 	if i == 0 {
 		return busy
 	}
@@ -46,22 +49,16 @@ func demoShare(i, n int) int {
 	return share
 }
 
-// FillDemo adds the example data (when the register is empty) and n
-// generated serials over DemoItems items, received in deliveries of up to
-// 10,000 and one in ten sold in fleet orders. progress is told how many
-// serials are in after each document.
+// FillDemo fills an empty register with the example data and n generated
+// serials over DemoItems items, received in deliveries of up to 10,000 and
+// one in ten sold in fleet orders. progress is told how many serials are in
+// after each delivery.
 func (r *Register) FillDemo(n int, progress func(done int)) error {
 	if n < 0 || n > DemoItems*MaxQuantity {
 		return errorf(Invalid, "the number of serials must be between 0 and %d", DemoItems*MaxQuantity)
 	}
-	empty, err := r.IsEmpty()
-	if err != nil {
+	if err := r.LoadExamples(); err != nil {
 		return err
-	}
-	if empty {
-		if err := r.LoadExamples(); err != nil {
-			return err
-		}
 	}
 	day := Day(r.now()).AddDate(-1, 0, 0)
 	done := 0

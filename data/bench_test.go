@@ -248,7 +248,7 @@ func BenchmarkItemOverview(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if ov.Total < core.DemoBusyItem || len(ov.Rows) != 100 {
+		if ov.Total < fixtureSerials/core.DemoBusyShare || len(ov.Rows) != 100 {
 			b.Fatalf("overview: %d rows of %d", len(ov.Rows), ov.Total)
 		}
 	}

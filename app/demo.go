@@ -1,0 +1,37 @@
+package app
+
+import (
+	"fmt"
+	"io"
+	"time"
+)
+
+// demoCommand fills a new register with the example data and many
+// generated serials, to try Serialdesk at a big dealership's scale:
+// serialdesk demo --serials N --data DIR.
+func demoCommand(args []string, stdout, stderr io.Writer) int {
+	fs, dir := newFlags("demo", "--serials N --data DIR",
+		"Fills a new, empty register with the example data and N generated serials over 200 items, received and partly sold.", stderr)
+	n := fs.Int("serials", 1_000_000, "how many serials to generate")
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	env, err := open(*dir, io.Discard)
+	if err != nil {
+		return failed(stderr, "demo", err, 1)
+	}
+	defer env.close()
+	start, shown := time.Now(), time.Now()
+	err = env.reg.FillDemo(*n, func(done int) {
+		if time.Since(shown) >= 2*time.Second {
+			fmt.Fprintf(stdout, "%d of %d serials…\n", done, *n)
+			shown = time.Now()
+		}
+	})
+	if err != nil {
+		return failed(stderr, "demo", err, 1)
+	}
+	fmt.Fprintf(stdout, "%d serials over 200 items in %s, in %s. Open it with: serialdesk --data %q\n",
+		*n, time.Since(start).Round(time.Second/10), *dir, *dir)
+	return 0
+}

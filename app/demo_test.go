@@ -1,0 +1,34 @@
+package app
+
+import (
+	"bytes"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"serialdesk/core"
+	"serialdesk/data/datatest"
+)
+
+func TestDemoCommand(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "big shop")
+	var stdout, stderr bytes.Buffer
+	require.Equal(t, 0, Main([]string{"demo", "--serials", "5000", "--data", dir}, &stdout, &stderr), stderr.String())
+	assert.Contains(t, stdout.String(), "5000 serials over 200 items in ")
+	assert.Contains(t, stdout.String(), `Open it with: serialdesk --data "`+dir+`"`)
+
+	reg := core.New(datatest.MustOpen(t, dir))
+	page, err := reg.SearchSerials(core.SerialQuery{Limit: 1})
+	require.NoError(t, err)
+	assert.Equal(t, 5000+9, page.Total, "the generated serials and the examples'")
+}
+
+func TestDemoCommandLeavesARegisterInUseAlone(t *testing.T) {
+	dir := exampleDir(t)
+	var stdout, stderr bytes.Buffer
+	assert.Equal(t, 1, Main([]string{"demo", "--serials", "10", "--data", dir}, &stdout, &stderr))
+	assert.Contains(t, stderr.String(), "serialdesk demo: The example data goes into an empty register only")
+	assert.Empty(t, stdout.String())
+}
