@@ -22,7 +22,7 @@ type kv struct {
 	keys    int64 // entries and raw bytes written in txn, for Store.Written
 	bytes   int64
 	changes []serialChange // to the text index, for the finder once committed
-	journal *journal // nil for an operation within one transaction
+	journal *journal       // nil for an operation within one transaction
 }
 
 func (k *kv) get(key []byte) ([]byte, error) {
