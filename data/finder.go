@@ -95,14 +95,17 @@ func (l *serialList) add(serial []byte, item core.ItemID, st core.State) {
 	l.state = append(l.state, st)
 }
 
-// each calls fn, in order, for every entry whose serial contains text.
-// One bytes.Index runs over the packed serials; a hit is mapped to its
-// entry by walking start forward, and the search goes on at the next entry.
-func (l *serialList) each(text string, fn func(i int)) {
+// each calls fn, in order, for every entry whose serial contains text,
+// until fn returns false. One bytes.Index runs over the packed serials; a
+// hit is mapped to its entry by walking start forward, and the search goes
+// on at the next entry.
+func (l *serialList) each(text string, fn func(i int) bool) {
 	n := l.len()
 	if text == "" {
 		for i := range n {
-			fn(i)
+			if !fn(i) {
+				return
+			}
 		}
 		return
 	}
@@ -116,7 +119,9 @@ func (l *serialList) each(text string, fn func(i int)) {
 		for int(l.start[i+1]) <= at {
 			i++
 		}
-		fn(i)
+		if !fn(i) {
+			return
+		}
 		i++
 		if i < n {
 			pos = int(l.start[i])
@@ -247,30 +252,34 @@ func (f *finder) search(q core.SerialQuery) ([]entryKey, int) {
 			added = append(added, c.key)
 		}
 	}
+	// Without a filter the total is known, and the walk stops at the page's
+	// end: an export's pages cost what they hold, not the whole register.
+	everything := q.Text == "" && q.Item == 0 && q.State == 0
 	var hits []entryKey
-	total := 0
-	inPage := func() bool { return total >= q.Offset && (q.Limit == 0 || len(hits) < q.Limit) }
+	seen := 0
+	full := func() bool { return q.Limit > 0 && len(hits) == q.Limit }
+	take := func(k func() entryKey) {
+		if seen >= q.Offset && !full() {
+			hits = append(hits, k())
+		}
+		seen++
+	}
 	a := 0
-	f.base.each(q.Text, func(i int) {
+	f.base.each(q.Text, func(i int) bool {
 		if !want(f.base.item[i], f.base.state[i]) {
-			return
+			return true
 		}
 		for ; a < len(added) && f.base.compare(i, added[a]) > 0; a++ {
-			if inPage() {
-				hits = append(hits, added[a])
-			}
-			total++
+			take(func() entryKey { return added[a] })
 		}
-		if inPage() {
-			hits = append(hits, f.base.key(i))
-		}
-		total++
+		take(func() entryKey { return f.base.key(i) })
+		return !everything || !full()
 	})
-	for ; a < len(added); a++ {
-		if inPage() {
-			hits = append(hits, added[a])
-		}
-		total++
+	for ; a < len(added) && !(everything && full()); a++ {
+		take(func() entryKey { return added[a] })
 	}
-	return hits, total
+	if everything {
+		return hits, f.base.len() - f.stale + len(added)
+	}
+	return hits, seen
 }

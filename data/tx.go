@@ -126,14 +126,22 @@ func (t *tx) PutStock(id core.ItemID, st core.Stock) error { return t.putJSON(st
 // Serials
 
 func (t *tx) Serial(id core.ItemID, serial string) (rec core.Serial, err error) {
-	return rec, t.getJSON(serialKey(id, serial), &rec)
+	b, err := t.kv.get(serialKey(id, serial))
+	if err != nil {
+		return rec, err
+	}
+	return rec, decodeSerial(b, &rec)
 }
 
 func (t *tx) PutSerial(rec core.Serial) error {
+	b, err := encodeSerial(rec)
+	if err != nil {
+		return err
+	}
 	if err := t.kv.set(serialTextKey(rec.Item, rec.Serial), []byte{byte(rec.State)}); err != nil {
 		return err
 	}
-	return t.putJSON(serialKey(rec.Item, rec.Serial), rec)
+	return t.kv.set(serialKey(rec.Item, rec.Serial), b)
 }
 
 func (t *tx) DeleteSerial(id core.ItemID, serial string) error {

@@ -1,0 +1,129 @@
+package data
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+
+	"serialdesk/core"
+)
+
+// Serial records are the register's bulk (a million of them in a big
+// dealership), so they are kept in a compact binary form rather than JSON:
+// decoding JSON was most of the time an export spent. The first byte tells
+// the forms apart; a record written as JSON (it starts with '{') is still
+// read.
+const serialFormat byte = 1
+
+// encodeSerial: format, item, serial, state, project, then received, sold
+// and returned, each absent (0) or present (1) with date, document kind and
+// number, party and amount. Numbers are varints, text is length-prefixed.
+func encodeSerial(rec core.Serial) ([]byte, error) {
+	b := make([]byte, 0, 64+len(rec.Serial))
+	b = append(b, serialFormat)
+	b = binary.AppendUvarint(b, uint64(rec.Item))
+	b = appendText(b, rec.Serial)
+	b = append(b, byte(rec.State))
+	b = binary.AppendUvarint(b, uint64(rec.Project))
+	for _, m := range []*core.Movement{rec.Received, rec.Sold, rec.Returned} {
+		if m == nil {
+			b = append(b, 0)
+			continue
+		}
+		date, err := m.Date.MarshalBinary()
+		if err != nil {
+			return nil, err
+		}
+		b = append(b, 1)
+		b = appendText(b, string(date))
+		b = append(b, byte(m.Doc.Kind))
+		b = binary.AppendUvarint(b, uint64(m.Doc.ID))
+		b = appendText(b, m.Party)
+		b = binary.AppendVarint(b, int64(m.Amount))
+	}
+	return b, nil
+}
+
+func appendText(b []byte, s string) []byte {
+	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
+}
+
+var errDamagedSerial = errors.New("damaged serial record")
+
+func decodeSerial(b []byte, rec *core.Serial) error {
+	if len(b) > 0 && b[0] == '{' {
+		return json.Unmarshal(b, rec)
+	}
+	if len(b) == 0 || b[0] != serialFormat {
+		return errDamagedSerial
+	}
+	r := reader{b: b[1:]}
+	*rec = core.Serial{Item: core.ItemID(r.uvarint()), Serial: r.text(), State: core.State(r.byte()), Project: core.ProjectNo(r.uvarint())}
+	for _, m := range []**core.Movement{&rec.Received, &rec.Sold, &rec.Returned} {
+		if r.byte() == 0 {
+			continue
+		}
+		mv := &core.Movement{}
+		if err := mv.Date.UnmarshalBinary([]byte(r.text())); err != nil && r.err == nil {
+			r.err = err
+		}
+		mv.Doc = core.DocRef{Kind: core.DocKind(r.byte()), ID: core.DocID(r.uvarint())}
+		mv.Party = r.text()
+		mv.Amount = core.Money(r.varint())
+		*m = mv
+	}
+	if r.err == nil && len(r.b) > 0 {
+		r.err = errDamagedSerial
+	}
+	return r.err
+}
+
+// reader takes a record apart; after the first problem it reads zeros and
+// keeps the error.
+type reader struct {
+	b   []byte
+	err error
+}
+
+func (r *reader) fail() { r.err, r.b = errDamagedSerial, nil }
+
+func (r *reader) byte() byte {
+	if len(r.b) == 0 {
+		r.fail()
+		return 0
+	}
+	c := r.b[0]
+	r.b = r.b[1:]
+	return c
+}
+
+func (r *reader) uvarint() uint64 {
+	v, n := binary.Uvarint(r.b)
+	if n <= 0 {
+		r.fail()
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *reader) varint() int64 {
+	v, n := binary.Varint(r.b)
+	if n <= 0 {
+		r.fail()
+		return 0
+	}
+	r.b = r.b[n:]
+	return v
+}
+
+func (r *reader) text() string {
+	n := r.uvarint()
+	if n > uint64(len(r.b)) {
+		r.fail()
+		return ""
+	}
+	s := string(r.b[:n])
+	r.b = r.b[n:]
+	return s
+}
