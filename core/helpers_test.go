@@ -103,3 +103,32 @@ func serials(prefix string, n int) []string {
 	}
 	return out
 }
+
+// allReceipts reads every receipt in full, newest first, and checks that
+// the list shows each as it is.
+func allReceipts(t *testing.T, reg *core.Register) []core.Receipt {
+	t.Helper()
+	heads, err := reg.Receipts()
+	require.NoError(t, err)
+	out := make([]core.Receipt, len(heads))
+	for i, h := range heads {
+		out[i], err = reg.Receipt(h.ID)
+		require.NoError(t, err)
+		require.Equal(t, out[i].Head(), h, "the list shows %s as it is", h.Ref())
+	}
+	return out
+}
+
+// allOrders is allReceipts for orders.
+func allOrders(t *testing.T, reg *core.Register) []core.Order {
+	t.Helper()
+	heads, err := reg.Orders()
+	require.NoError(t, err)
+	out := make([]core.Order, len(heads))
+	for i, h := range heads {
+		out[i], err = reg.Order(h.ID)
+		require.NoError(t, err)
+		require.Equal(t, out[i].Head(), h, "the list shows %s as it is", h.Ref())
+	}
+	return out
+}

@@ -425,10 +425,10 @@ func (r *Register) Order(id DocID) (Order, error) {
 	})
 }
 
-// Orders lists all orders, newest first.
-func (r *Register) Orders() ([]Order, error) {
-	return read(r, func(tx Tx) ([]Order, error) {
-		list, err := tx.Orders()
+// Orders lists all orders, newest first, without their lines.
+func (r *Register) Orders() ([]OrderHead, error) {
+	return read(r, func(tx Tx) ([]OrderHead, error) {
+		list, err := tx.OrderHeads()
 		slices.Reverse(list)
 		return list, err
 	})

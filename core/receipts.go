@@ -276,10 +276,10 @@ func (r *Register) Receipt(id DocID) (Receipt, error) {
 	})
 }
 
-// Receipts lists all goods receipts, newest first.
-func (r *Register) Receipts() ([]Receipt, error) {
-	return read(r, func(tx Tx) ([]Receipt, error) {
-		list, err := tx.Receipts()
+// Receipts lists all goods receipts, newest first, without their lines.
+func (r *Register) Receipts() ([]ReceiptHead, error) {
+	return read(r, func(tx Tx) ([]ReceiptHead, error) {
+		list, err := tx.ReceiptHeads()
 		slices.Reverse(list)
 		return list, err
 	})

@@ -69,7 +69,7 @@ func TestConfirmReceiptReportsEveryProblemAndWritesNothing(t *testing.T) {
 	assert.Equal(t, []core.DocID{first.ID}, docIDs(list))
 }
 
-func docIDs(list []core.Receipt) []core.DocID {
+func docIDs(list []core.ReceiptHead) []core.DocID {
 	var ids []core.DocID
 	for _, rc := range list {
 		ids = append(ids, rc.ID)

@@ -138,6 +138,24 @@ func (rc Receipt) Units() int {
 	return sumQuantity(rc.Lines, func(l ReceiptLine) int { return l.Quantity })
 }
 
+// ReceiptHead is a receipt as the list of receipts shows it: without its
+// lines, which in a big delivery hold thousands of serials.
+type ReceiptHead struct {
+	ID        DocID
+	Status    DocStatus
+	Date      time.Time
+	Supplier  string
+	Reference string
+	Units     int
+}
+
+func (h ReceiptHead) Ref() DocRef { return DocRef{ReceiptDoc, h.ID} }
+
+// Head is the receipt as its list shows it.
+func (rc Receipt) Head() ReceiptHead {
+	return ReceiptHead{ID: rc.ID, Status: rc.Status, Date: rc.Date, Supplier: rc.Supplier, Reference: rc.Reference, Units: rc.Units()}
+}
+
 // OrderLine is one sold item: its quantity and the serials of the units.
 type OrderLine struct {
 	Item      ItemID
@@ -175,6 +193,26 @@ func (o Order) Ref() DocRef { return DocRef{OrderDoc, o.ID} }
 
 // Cancelled reports whether the order was cancelled.
 func (o Order) Cancelled() bool { return !o.CancelledAt.IsZero() }
+
+// OrderHead is an order as the list of orders shows it.
+type OrderHead struct {
+	ID          DocID
+	Date        time.Time
+	Customer    string
+	Reference   string
+	Units       int
+	Returns     int       `json:",omitempty"` // how many times units came back
+	CancelledAt time.Time `json:",omitzero"`
+}
+
+func (h OrderHead) Ref() DocRef      { return DocRef{OrderDoc, h.ID} }
+func (h OrderHead) Cancelled() bool { return !h.CancelledAt.IsZero() }
+
+// Head is the order as its list shows it.
+func (o Order) Head() OrderHead {
+	return OrderHead{ID: o.ID, Date: o.Date, Customer: o.Customer, Reference: o.Reference, Units: o.Units(),
+		Returns: len(o.Returns), CancelledAt: o.CancelledAt}
+}
 
 // Units is the total quantity of all lines.
 func (o Order) Units() int { return sumQuantity(o.Lines, func(l OrderLine) int { return l.Quantity }) }

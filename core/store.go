@@ -61,11 +61,11 @@ type Tx interface {
 	History(item ItemID, serial string) ([]Event, error) // oldest first
 
 	Receipt(DocID) (Receipt, error)
-	Receipts() ([]Receipt, error) // by number
+	ReceiptHeads() ([]ReceiptHead, error) // by number
 	PutReceipt(Receipt) error
 
 	Order(DocID) (Order, error)
-	Orders() ([]Order, error) // by number
+	OrderHeads() ([]OrderHead, error) // by number
 	PutOrder(Order) error
 
 	Brand(BrandID) (Brand, error)

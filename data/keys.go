@@ -32,6 +32,8 @@ import (
 //	0x0f param    <model id><param lower>0x00<VALUE>0x00<project no> → empty
 //	0x10 undo     <operation id><chunk uint32>            → old values (journal.go)
 //	0x11 done     <operation id>                          → empty: the operation committed
+//	0x12 receipt head <doc id>                            → core.ReceiptHead (JSON): the list, without lines
+//	0x13 order head   <doc id>                            → core.OrderHead (JSON)
 //
 // Retired prefixes stay reserved: never reuse a byte for another meaning.
 const (
@@ -52,6 +54,8 @@ const (
 	pParam
 	pUndo
 	pDone
+	pReceiptHead
+	pOrderHead
 )
 
 // key builds a key from a prefix and parts: uint64 and uint32 parts are

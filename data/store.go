@@ -82,6 +82,10 @@ func Open(dir string, log logrus.FieldLogger) (*Store, error) {
 	if kept+rolledBack > 0 {
 		log.WithFields(logrus.Fields{"finished": kept, "rolled_back": rolledBack}).Warn("finished operations interrupted by a crash")
 	}
+	if err := addMissingHeads(s); err != nil {
+		db.Close()
+		return nil, &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot bring the register in %s up to date", dir), Err: err}
+	}
 	if s.find, err = loadFinder(db); err != nil {
 		db.Close()
 		return nil, &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot read the serial index in %s", dir), Err: err}

@@ -231,3 +231,26 @@ func TestWorkAfterCloseGetsAnError(t *testing.T) {
 	_, err = reg.SaveItem(core.Item{No: "A", Name: "A"})
 	assert.Error(t, err)
 }
+
+// A register kept before the lists had their own records still lists
+// every document.
+func TestOldRegisterGetsItsListsBack(t *testing.T) {
+	dir := t.TempDir()
+	s := datatest.MustOpen(t, dir)
+	reg := core.New(s)
+	require.NoError(t, reg.LoadExamples())
+	receipts, err := reg.Receipts()
+	require.NoError(t, err)
+	orders, err := reg.Orders()
+	require.NoError(t, err)
+	require.NoError(t, data.RawDB(s).DropPrefix([]byte{0x12}, []byte{0x13}))
+	require.NoError(t, s.Close())
+
+	reg = core.New(datatest.MustOpen(t, dir))
+	again, err := reg.Receipts()
+	require.NoError(t, err)
+	assert.Equal(t, receipts, again)
+	againOrders, err := reg.Orders()
+	require.NoError(t, err)
+	assert.Equal(t, orders, againOrders)
+}

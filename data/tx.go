@@ -195,12 +195,28 @@ func (t *tx) History(id core.ItemID, serial string) ([]core.Event, error) {
 func (t *tx) Receipt(id core.DocID) (rc core.Receipt, err error) {
 	return rc, t.getJSON(receiptKey(id), &rc)
 }
-func (t *tx) Receipts() ([]core.Receipt, error) { return list[core.Receipt](t, pReceipt) }
-func (t *tx) PutReceipt(rc core.Receipt) error  { return t.putJSON(receiptKey(rc.ID), rc) }
+func (t *tx) ReceiptHeads() ([]core.ReceiptHead, error) {
+	return list[core.ReceiptHead](t, pReceiptHead)
+}
+
+// PutReceipt keeps the head beside the receipt, so that listing receipts
+// does not read every serial of every delivery.
+func (t *tx) PutReceipt(rc core.Receipt) error {
+	if err := t.putJSON(key(pReceiptHead, uint64(rc.ID)), rc.Head()); err != nil {
+		return err
+	}
+	return t.putJSON(receiptKey(rc.ID), rc)
+}
 
 func (t *tx) Order(id core.DocID) (o core.Order, err error) { return o, t.getJSON(orderKey(id), &o) }
-func (t *tx) Orders() ([]core.Order, error)                 { return list[core.Order](t, pOrder) }
-func (t *tx) PutOrder(o core.Order) error                   { return t.putJSON(orderKey(o.ID), o) }
+func (t *tx) OrderHeads() ([]core.OrderHead, error)         { return list[core.OrderHead](t, pOrderHead) }
+
+func (t *tx) PutOrder(o core.Order) error {
+	if err := t.putJSON(key(pOrderHead, uint64(o.ID)), o.Head()); err != nil {
+		return err
+	}
+	return t.putJSON(orderKey(o.ID), o)
+}
 
 func (t *tx) Brand(id core.BrandID) (b core.Brand, err error) { return b, t.getJSON(brandKey(id), &b) }
 func (t *tx) Brands() ([]core.Brand, error)                   { return list[core.Brand](t, pBrand) }

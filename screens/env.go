@@ -108,8 +108,18 @@ func (e userError) Error() string {
 // refill fetches a list in the background and shows it, dropping an
 // answer that a newer request has overtaken.
 func refill[T any](env *Env, q *newest, fetch func() ([]T, error), rows *[]T, list *widget.List) {
+	latest(env, q, fetch, func(got []T) {
+		*rows = got
+		list.UnselectAll() // the same index is another row now
+		list.Refresh()
+	})
+}
+
+// latest fetches in the background and shows the answer, unless q was
+// asked again meanwhile; a failure is shown instead.
+func latest[T any](env *Env, q *newest, fetch func() (T, error), show func(T)) {
 	current := q.next()
-	background(env, fetch, func(got []T, err error) {
+	background(env, fetch, func(got T, err error) {
 		if !current() {
 			return
 		}
@@ -117,8 +127,6 @@ func refill[T any](env *Env, q *newest, fetch func() ([]T, error), rows *[]T, li
 			env.showError(err)
 			return
 		}
-		*rows = got
-		list.UnselectAll() // the same index is another row now
-		list.Refresh()
+		show(got)
 	})
 }

@@ -18,8 +18,9 @@ import (
 type Orders struct {
 	env     *Env
 	list    *widget.List
-	orders  []core.Order
+	orders  []core.OrderHead
 	query   newest
+	opening newest // the order being read to be shown
 	order   core.Order // the one in the editor; ID 0 for a new one
 	editor  *docEditor
 	title   *widget.Label
@@ -53,14 +54,16 @@ func NewOrders(env *Env) *Orders {
 		newTwoLineItem,
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			ord := s.orders[id]
-			setTwoLineItem(o, fmt.Sprintf("%s · %s", ord.Ref(), orderStatus(ord)), fmt.Sprintf("%s  %s · %s", formatDate(ord.Date), ord.Customer, units(ord.Units())))
+			setTwoLineItem(o, fmt.Sprintf("%s · %s", ord.Ref(), orderStatus(ord)), fmt.Sprintf("%s  %s · %s", formatDate(ord.Date), ord.Customer, units(ord.Units)))
 		},
 	)
 	s.list.OnSelected = func(id widget.ListItemID) {
-		o := s.orders[id]
+		no := s.orders[id].ID
 		s.editor.leave(func() {
-			s.message.SetText("")
-			s.show(o)
+			latest(env, &s.opening, func() (core.Order, error) { return env.Reg.Order(no) }, func(o core.Order) {
+				s.message.SetText("")
+				s.show(o)
+			})
 		}, s.list.UnselectAll)
 	}
 	newButton := widget.NewButtonWithIcon("New order", theme.ContentAddIcon(), s.New)
@@ -78,11 +81,11 @@ func NewOrders(env *Env) *Orders {
 // Content is the screen's canvas object.
 func (s *Orders) Content() fyne.CanvasObject { return s.view }
 
-func orderStatus(o core.Order) string {
+func orderStatus(o core.OrderHead) string {
 	switch {
 	case o.Cancelled():
 		return "cancelled"
-	case len(o.Returns) > 0:
+	case o.Returns > 0:
 		return "saved, with returns"
 	}
 	return "saved"
@@ -118,7 +121,7 @@ func (s *Orders) show(o core.Order) {
 	if o.ID == 0 {
 		s.title.SetText("New order")
 	} else {
-		s.title.SetText(fmt.Sprintf("%s · %s", o.Ref(), orderStatus(o)))
+		s.title.SetText(fmt.Sprintf("%s · %s", o.Ref(), orderStatus(o.Head())))
 	}
 	setVisible(!o.Cancelled(), s.save)
 	setVisible(o.ID != 0 && !o.Cancelled(), s.cancel, s.retour)

@@ -16,8 +16,9 @@ import (
 type Receipts struct {
 	env      *Env
 	list     *widget.List
-	receipts []core.Receipt
+	receipts []core.ReceiptHead
 	query    newest
+	opening  newest // the receipt being read to be shown
 	receipt  core.Receipt // the one in the editor; ID 0 for a new one
 	editor   *docEditor
 	title    *widget.Label
@@ -46,12 +47,14 @@ func NewReceipts(env *Env) *Receipts {
 		newTwoLineItem,
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			rc := s.receipts[id]
-			setTwoLineItem(o, fmt.Sprintf("%s · %s", rc.Ref(), rc.Status), fmt.Sprintf("%s  %s · %s", formatDate(rc.Date), rc.Supplier, units(rc.Units())))
+			setTwoLineItem(o, fmt.Sprintf("%s · %s", rc.Ref(), rc.Status), fmt.Sprintf("%s  %s · %s", formatDate(rc.Date), rc.Supplier, units(rc.Units)))
 		},
 	)
 	s.list.OnSelected = func(id widget.ListItemID) {
-		rc := s.receipts[id]
-		s.editor.leave(func() { s.open(rc) }, s.list.UnselectAll)
+		no := s.receipts[id].ID
+		s.editor.leave(func() {
+			latest(env, &s.opening, func() (core.Receipt, error) { return env.Reg.Receipt(no) }, s.open)
+		}, s.list.UnselectAll)
 	}
 	newButton := widget.NewButtonWithIcon("New receipt", theme.ContentAddIcon(), s.New)
 	left := container.NewBorder(newButton, nil, nil, nil, s.list)
@@ -93,6 +96,7 @@ func (s *Receipts) open(rc core.Receipt) {
 
 // show puts a receipt in the editor; only a draft can be changed.
 func (s *Receipts) show(rc core.Receipt) {
+	s.opening.next() // a receipt still being read is not wanted now
 	s.receipt = rc
 	lines := make([]lineTyped, len(rc.Lines))
 	for i, l := range rc.Lines {
