@@ -205,7 +205,7 @@ type OrderHead struct {
 	CancelledAt time.Time `json:",omitzero"`
 }
 
-func (h OrderHead) Ref() DocRef      { return DocRef{OrderDoc, h.ID} }
+func (h OrderHead) Ref() DocRef     { return DocRef{OrderDoc, h.ID} }
 func (h OrderHead) Cancelled() bool { return !h.CancelledAt.IsZero() }
 
 // Head is the order as its list shows it.

@@ -20,7 +20,7 @@ type Orders struct {
 	list    *widget.List
 	orders  []core.OrderHead
 	query   newest
-	opening newest // the order being read to be shown
+	opening newest     // the order being read to be shown
 	order   core.Order // the one in the editor; ID 0 for a new one
 	editor  *docEditor
 	title   *widget.Label

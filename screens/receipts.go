@@ -18,7 +18,7 @@ type Receipts struct {
 	list     *widget.List
 	receipts []core.ReceiptHead
 	query    newest
-	opening  newest // the receipt being read to be shown
+	opening  newest       // the receipt being read to be shown
 	receipt  core.Receipt // the one in the editor; ID 0 for a new one
 	editor   *docEditor
 	title    *widget.Label
