@@ -7,7 +7,7 @@ APPTAGS := migrated_fynedo
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEB_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev
 
-.PHONY: run build test desktop-deps clean screenshots
+.PHONY: run build test bench desktop-deps clean screenshots
 
 ## run: open Serialdesk (ARGS="--data DIR" to choose the register)
 run: desktop-deps
@@ -21,6 +21,10 @@ build: desktop-deps
 test:
 	$(GO) vet -tags ci ./...
 	$(GO) test -tags ci -count=1 ./...
+
+## bench: benchmarks on a generated store of 1,000,000 serials (docs/PERFORMANCE.md)
+bench:
+	$(GO) test -tags ci -run '^$$' -bench . -benchmem -timeout 30m ./data/
 
 ## desktop-deps: the C compiler and OpenGL/X11 headers Fyne needs to build
 desktop-deps:

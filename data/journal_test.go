@@ -21,7 +21,8 @@ func smallStore(t *testing.T, dir string) *Store {
 	log.SetOutput(io.Discard)
 	s, err := Open(dir, log)
 	require.NoError(t, err)
-	s.budget = budget{count: 10, size: 1 << 20}
+	s.whole = budget{count: 10, size: 1 << 20}
+	s.chunk = s.whole
 	return s
 }
 
@@ -114,7 +115,7 @@ func TestJournaledOperationRollsBackOnError(t *testing.T) {
 // the operation finishes: no rollback, no cleanup.
 func crash(t *testing.T, s *Store, markDone bool) {
 	t.Helper()
-	j := newJournal(s.budget)
+	j := newJournal(s.chunk)
 	k := &kv{s: s, txn: s.db.NewTransaction(true), journal: j}
 	require.NoError(t, bigWrite(k))
 	require.NotZero(t, j.chunk, "some chunks were written before the crash")
@@ -164,7 +165,7 @@ func TestUndoRecordRoundTrip(t *testing.T) {
 }
 
 func TestBudgetCountsEntriesAndBytes(t *testing.T) {
-	k := &kv{s: &Store{budget: budget{count: 10, size: 1000}}}
+	k := &kv{s: &Store{whole: budget{count: 10, size: 1000}}}
 	assert.False(t, k.over([]byte("k"), []byte("v")))
 	k.count = 9
 	assert.True(t, k.over([]byte("k"), []byte("v")), "the tenth entry does not fit")

@@ -90,7 +90,7 @@ func (k *kv) commit() error {
 // over reports whether one more entry would leave the budget of a
 // transaction.
 func (k *kv) over(key, val []byte) bool {
-	return k.count+1 >= k.s.budget.count || k.size+entrySize(key, val) >= k.s.budget.size
+	return k.count+1 >= k.s.whole.count || k.size+entrySize(key, val) >= k.s.whole.size
 }
 
 // entrySize is Badger's estimate of what an entry costs in a transaction,

@@ -24,7 +24,10 @@ var ErrAlreadyOpen = errors.New("data directory in use")
 type Store struct {
 	db     *badger.DB
 	log    logrus.FieldLogger
-	budget budget
+	// An operation runs in one transaction while it fits in nine tenths of
+	// what Badger accepts (a receipt of 10,000 serials does); a journaled
+	// one writes chunks of half, leaving room for each chunk's undo record.
+	whole, chunk budget
 	events atomic.Uint64 // numbers events; starts at the open time, so it only grows
 	// What this session wrote, journal included: logged at close and
 	// measured by the benchmarks.
@@ -36,9 +39,15 @@ type Store struct {
 	find   *finder
 }
 
-// budget is how much one transaction may hold: half of what Badger accepts,
-// leaving room for its own bookkeeping and a journal's undo record.
+// budget is how much one transaction may hold.
 type budget struct{ count, size int64 }
+
+// Badger refuses a transaction beyond 15% of a memtable, counted in bytes
+// and in skiplist nodes.
+const (
+	badgerTxnSize  = memTableSize * 15 / 100
+	badgerTxnCount = badgerTxnSize / int64(skl.MaxNodeSize)
+)
 
 // Sizes for a desktop: Badger's defaults reserve hundreds of megabytes for a
 // server, and on Windows the value log is allocated at full size on disk.
@@ -69,10 +78,10 @@ func Open(dir string, log logrus.FieldLogger) (*Store, error) {
 	if err != nil {
 		return nil, openError(dir, err)
 	}
-	s := &Store{db: db, log: log, budget: budget{
-		count: memTableSize * 15 / 100 / int64(skl.MaxNodeSize) / 2,
-		size:  memTableSize * 15 / 100 / 2,
-	}}
+	s := &Store{db: db, log: log,
+		whole: budget{count: badgerTxnCount * 9 / 10, size: badgerTxnSize * 9 / 10},
+		chunk: budget{count: badgerTxnCount / 2, size: badgerTxnSize / 2},
+	}
 	s.events.Store(uint64(time.Now().UnixNano()))
 	kept, rolledBack, err := recoverJournal(db)
 	if err != nil {
@@ -178,7 +187,7 @@ func (s *Store) updateJournaled(fn func(core.Tx) error) error {
 	if s.closed {
 		return errClosed
 	}
-	j := newJournal(s.budget)
+	j := newJournal(s.chunk)
 	k := &kv{s: s, txn: s.db.NewTransaction(true), journal: j}
 	err := fn(&tx{kv: k})
 	if err == nil {
