@@ -107,28 +107,23 @@ func serials(prefix string, n int) []string {
 // allReceipts reads every receipt in full, newest first, and checks that
 // the list shows each as it is.
 func allReceipts(t *testing.T, reg *core.Register) []core.Receipt {
-	t.Helper()
-	heads, err := reg.Receipts()
-	require.NoError(t, err)
-	out := make([]core.Receipt, len(heads))
-	for i, h := range heads {
-		out[i], err = reg.Receipt(h.ID)
-		require.NoError(t, err)
-		require.Equal(t, out[i].Head(), h, "the list shows %s as it is", h.Ref())
-	}
-	return out
+	return inFull(t, reg.Receipts, reg.Receipt, core.Receipt.Head, core.ReceiptHead.Ref)
 }
 
 // allOrders is allReceipts for orders.
 func allOrders(t *testing.T, reg *core.Register) []core.Order {
+	return inFull(t, reg.Orders, reg.Order, core.Order.Head, core.OrderHead.Ref)
+}
+
+func inFull[D any, H comparable](t *testing.T, list func() ([]H, error), get func(core.DocID) (D, error), head func(D) H, ref func(H) core.DocRef) []D {
 	t.Helper()
-	heads, err := reg.Orders()
+	heads, err := list()
 	require.NoError(t, err)
-	out := make([]core.Order, len(heads))
+	out := make([]D, len(heads))
 	for i, h := range heads {
-		out[i], err = reg.Order(h.ID)
+		out[i], err = get(ref(h).ID)
 		require.NoError(t, err)
-		require.Equal(t, out[i].Head(), h, "the list shows %s as it is", h.Ref())
+		require.Equal(t, h, head(out[i]), "the list shows %s as it is", ref(h))
 	}
 	return out
 }
