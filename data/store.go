@@ -22,13 +22,13 @@ var ErrAlreadyOpen = errors.New("data directory in use")
 
 // Store is the Badger implementation of core.Store.
 type Store struct {
-	db     *badger.DB
-	log    logrus.FieldLogger
+	db  *badger.DB
+	log logrus.FieldLogger
 	// An operation runs in one transaction while it fits in nine tenths of
 	// what Badger accepts (a receipt of 10,000 serials does); a journaled
 	// one writes chunks of half, leaving room for each chunk's undo record.
 	whole, chunk budget
-	events atomic.Uint64 // numbers events; starts at the open time, so it only grows
+	events       atomic.Uint64 // numbers events; starts at the open time, so it only grows
 	// What this session wrote, journal included: logged at close and
 	// measured by the benchmarks.
 	wroteKeys, wroteBytes atomic.Int64
