@@ -17,8 +17,9 @@ run: desktop-deps
 build: desktop-deps
 	$(GO) build -tags $(APPTAGS) -o $(BIN) .
 
-## test: vet and test everything on Fyne's headless driver (no OpenGL needed)
+## test: format check, vet and all tests on Fyne's headless driver (no OpenGL needed)
 test:
+	@unformatted="$$(gofmt -l .)"; [ -z "$$unformatted" ] || { echo "Not gofmt-formatted (run gofmt -w):"; echo "$$unformatted"; exit 1; }
 	$(GO) vet -tags ci ./...
 	$(GO) test -tags ci -count=1 ./...
 
