@@ -112,6 +112,7 @@ func (s *Orders) Focus() { s.editor.focusStart() }
 
 // show puts an order in the editor; a cancelled one cannot be changed.
 func (s *Orders) show(o core.Order) {
+	s.opening.next() // an order still being read is not wanted now
 	s.order = o
 	lines := make([]lineTyped, len(o.Lines))
 	for i, l := range o.Lines {

@@ -233,3 +233,25 @@ func TestEntityEditorAsksBeforeDroppingAnEdit(t *testing.T) {
 	require.NotNil(t, env.Window.Canvas().Overlays().Top(), "Discard changes?")
 	assert.Len(t, s.params.Objects, 2, "the edit is still there")
 }
+
+// A document chosen in the list is read in the background; when New comes
+// first, the document read late does not replace the new one.
+func TestADocumentReadLateDoesNotReplaceANewOne(t *testing.T) {
+	env, r := receiptScreen(t)
+	env.settle()
+	r.list.Select(1)
+	r.New()
+	env.settle()
+	assert.Equal(t, "New goods receipt", r.title.Text)
+
+	env, o := orderScreen(t)
+	env.settle()
+	o.list.Select(1)
+	o.New()
+	env.settle()
+	assert.Equal(t, "New order", o.title.Text)
+
+	o.list.Select(1)
+	env.settle()
+	assert.Equal(t, "SO-000001 · saved, with returns", o.title.Text, "read and shown when nothing came between")
+}
