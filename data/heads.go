@@ -1,8 +1,6 @@
 package data
 
 import (
-	"encoding/json"
-
 	"github.com/dgraph-io/badger/v4"
 
 	"serialdesk/core"
@@ -12,41 +10,41 @@ import (
 // Serialdesk from before they existed, so that its lists stay complete.
 func addMissingHeads(s *Store) error {
 	return s.db.Update(func(txn *badger.Txn) error {
-		k := &kv{s: s, txn: txn}
-		if err := missingHeads(k, pReceipt, pReceiptHead, core.Receipt.Head); err != nil {
+		t := &tx{kv: &kv{s: s, txn: txn}}
+		if err := missingHeads(t, pReceipt, pReceiptHead, core.Receipt.Head); err != nil {
 			return err
 		}
-		return missingHeads(k, pOrder, pOrderHead, core.Order.Head)
+		return missingHeads(t, pOrder, pOrderHead, core.Order.Head)
 	})
 }
 
-func missingHeads[D any, H any](k *kv, docs, heads byte, head func(D) H) error {
+func missingHeads[D any, H any](t *tx, docs, heads byte, head func(D) H) error {
 	have := map[uint64]bool{}
-	if err := k.scan([]byte{heads}, true, func(key, _ []byte) error {
+	if err := t.kv.scan([]byte{heads}, true, func(key, _ []byte) error {
 		have[lastUint64(key)] = true
 		return nil
 	}); err != nil {
 		return err
 	}
-	missing := map[uint64][]byte{}
-	err := k.scan([]byte{docs}, false, func(dk, val []byte) error {
-		id := lastUint64(dk)
-		if have[id] {
-			return nil
+	// Keys only: a document with thousands of serials is read only when
+	// its head is missing, not on every start.
+	var missing []uint64
+	if err := t.kv.scan([]byte{docs}, true, func(key, _ []byte) error {
+		if id := lastUint64(key); !have[id] {
+			missing = append(missing, id)
 		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	for _, id := range missing {
 		var doc D
-		if err := json.Unmarshal(val, &doc); err != nil {
+		if err := t.getJSON(key(docs, id), &doc); err != nil {
 			return err
 		}
-		b, err := json.Marshal(head(doc))
-		missing[id] = b
-		return err
-	})
-	for id, b := range missing {
-		if err != nil {
-			break
+		if err := t.putJSON(key(heads, id), head(doc)); err != nil {
+			return err
 		}
-		err = k.txn.Set(key(heads, id), b)
 	}
-	return err
+	return nil
 }
