@@ -3,9 +3,11 @@ package app
 import (
 	"bytes"
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"testing"
@@ -134,4 +136,20 @@ func TestWindowSizeIsRemembered(t *testing.T) {
 	again := testWindow(t, a, reg)
 	defer again.Close()
 	assert.Equal(t, fyne.NewSize(900, 600), again.Canvas().Size())
+}
+
+func TestHeapGrowthIsLimited(t *testing.T) {
+	was := debug.SetMemoryLimit(-1)
+	t.Cleanup(func() { debug.SetMemoryLimit(was) })
+
+	t.Setenv("GOMEMLIMIT", "")
+	debug.SetMemoryLimit(math.MaxInt64)
+	var out bytes.Buffer
+	Main([]string{"--help"}, &out, &out)
+	assert.Equal(t, int64(heapLimit), debug.SetMemoryLimit(-1), "the app aims its heap at the limit")
+
+	t.Setenv("GOMEMLIMIT", "1GiB")
+	debug.SetMemoryLimit(math.MaxInt64)
+	Main([]string{"--help"}, &out, &out)
+	assert.Equal(t, int64(math.MaxInt64), debug.SetMemoryLimit(-1), "GOMEMLIMIT set by the user wins")
 }

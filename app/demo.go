@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"time"
+
+	"serialdesk/core"
 )
 
 // demoCommand fills a new register with the example data and many
@@ -31,7 +33,7 @@ func demoCommand(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return failed(stderr, "demo", err, 1)
 	}
-	fmt.Fprintf(stdout, "%d serials over 200 items in %s, in %s. Open it with: serialdesk --data %q\n",
-		*n, time.Since(start).Round(time.Second/10), *dir, *dir)
+	fmt.Fprintf(stdout, "%d serials over %d items in %s, in %s. Open it with: serialdesk --data %q\n",
+		*n, core.DemoItems, time.Since(start).Round(time.Second/10), *dir, *dir)
 	return 0
 }

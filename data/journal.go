@@ -90,11 +90,11 @@ func (j *journal) commit(k *kv) error {
 	k.s.find.apply(k.changes)
 	k.s.find.mu.Unlock()
 	k.txn.Discard()
-	n, err := forgetOp(k.s.db, j.op)
+	keys, bytes, err := forgetOp(k.s.db, j.op)
 	if err != nil {
 		k.s.log.WithError(err).Warn("could not clear the journal of a finished operation; it is cleared on the next start")
 	}
-	k.s.wrote(n, n*int64(len(key(pUndo, j.op, j.chunk))))
+	k.s.wrote(keys, bytes)
 	return nil
 }
 
@@ -121,7 +121,7 @@ func recoverJournal(db *badger.DB) (kept, rolledBack int, err error) {
 		}
 		if done {
 			kept++
-			_, err = forgetOp(db, op)
+			_, _, err = forgetOp(db, op)
 		} else {
 			rolledBack++
 			err = rollbackOp(db, op)
@@ -159,20 +159,23 @@ func rollbackOp(db *badger.DB, op uint64) error {
 }
 
 // forgetOp deletes the undo records and marker of a finished operation and
-// says how many keys it deleted.
-func forgetOp(db *badger.DB, op uint64) (int64, error) {
+// says how many keys and key bytes it deleted.
+func forgetOp(db *badger.DB, op uint64) (keys, bytes int64, err error) {
 	chunks, err := undoChunks(db, op)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
-	return int64(len(chunks)) + 1, db.Update(func(txn *badger.Txn) error {
-		for _, c := range chunks {
-			if err := txn.Delete(c); err != nil {
+	dead := append(chunks, key(pDone, op))
+	err = db.Update(func(txn *badger.Txn) error {
+		for _, k := range dead {
+			if err := txn.Delete(k); err != nil {
 				return err
 			}
+			keys, bytes = keys+1, bytes+int64(len(k))
 		}
-		return txn.Delete(key(pDone, op))
+		return nil
 	})
+	return keys, bytes, err
 }
 
 func undoChunks(db *badger.DB, op uint64) ([][]byte, error) {

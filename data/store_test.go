@@ -254,3 +254,25 @@ func TestOldRegisterGetsItsListsBack(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, orders, againOrders)
 }
+
+// Written counts what committed operations wrote, and nothing of one that
+// was refused.
+func TestWrittenCountsCommittedWrites(t *testing.T) {
+	s := datatest.MustOpen(t, "")
+	reg := core.New(s)
+	it, err := reg.SaveItem(core.Item{No: "CS-500", Name: "Chainsaw", UseSerial: true})
+	require.NoError(t, err)
+	keys0, bytes0 := s.Written()
+	serials := []string{"SN1", "SN2", "SN3"}
+	_, err = reg.ConfirmReceipt(core.Receipt{Lines: []core.ReceiptLine{{Item: it.ID, Quantity: 3, Serials: serials}}})
+	require.NoError(t, err)
+	keys1, bytes1 := s.Written()
+	assert.GreaterOrEqual(t, keys1-keys0, int64(3*len(serials)), "each serial's record, index entry and event")
+	assert.Greater(t, bytes1-bytes0, keys1-keys0)
+
+	_, err = reg.ConfirmReceipt(core.Receipt{Lines: []core.ReceiptLine{{Item: it.ID, Quantity: 3, Serials: serials}}})
+	require.Error(t, err, "already in stock")
+	keys2, bytes2 := s.Written()
+	assert.Equal(t, keys1, keys2)
+	assert.Equal(t, bytes1, bytes2)
+}

@@ -157,7 +157,8 @@ func (t *tx) DeleteSerial(id core.ItemID, serial string) error {
 }
 
 // SearchSerials asks the finder, which in a View agrees with the snapshot,
-// and reads the page's records.
+// and reads the page's records. In an Update it would not see the
+// operation's own writes; the register searches in Views only.
 func (t *tx) SearchSerials(q core.SerialQuery) ([]core.Serial, int, error) {
 	hits, total := t.kv.s.find.search(q)
 	recs := make([]core.Serial, len(hits))
