@@ -3,12 +3,15 @@ package data
 import (
 	"bytes"
 	"cmp"
+	"errors"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
 
 	"github.com/dgraph-io/badger/v4"
+	"github.com/dgraph-io/badger/v4/y"
 
 	"serialdesk/core"
 )
@@ -85,6 +88,28 @@ func (l *serialList) find(k entryKey) (int, bool) {
 	return i, i < l.len() && l.compare(i, k) == 0
 }
 
+// join makes l the parts one after the other; each part's serials come
+// before the next part's.
+func (l *serialList) join(parts []serialList) {
+	size, n := 0, 0
+	for _, p := range parts {
+		size, n = size+len(p.text), n+p.len()
+	}
+	l.text = make([]byte, 0, size)
+	l.start = make([]uint32, 1, n+1)
+	l.item = make([]core.ItemID, 0, n)
+	l.state = make([]core.State, 0, n)
+	for _, p := range parts {
+		shift := uint32(len(l.text))
+		l.text = append(l.text, p.text...)
+		for _, st := range p.start[min(1, len(p.start)):] {
+			l.start = append(l.start, st+shift)
+		}
+		l.item = append(l.item, p.item...)
+		l.state = append(l.state, p.state...)
+	}
+}
+
 func (l *serialList) add(serial []byte, item core.ItemID, st core.State) {
 	if len(l.start) == 0 {
 		l.start = append(l.start, 0)
@@ -134,29 +159,95 @@ func (l *serialList) each(text string, fn func(i int) bool) {
 // a copy of everything.
 const packAt = 50_000
 
-// loadFinder reads the text index.
+// loadFinder reads the text index. Reading a million keys is most of the
+// time Serialdesk takes to open, so the index is read in as many ranges as
+// there are cores, side by side.
 func loadFinder(db *badger.DB) (*finder, error) {
-	f := &finder{packAt: packAt}
+	return loadFinderIn(db, splitKeys(db.Tables(), pSerialText, runtime.GOMAXPROCS(0)))
+}
+
+// loadFinderIn reads the text index in the ranges between the bounds
+// (sorted keys) and puts the parts together.
+func loadFinderIn(db *badger.DB, bounds [][]byte) (*finder, error) {
+	parts := make([]serialList, len(bounds)+1)
+	errs := make([]error, len(parts))
 	err := db.View(func(txn *badger.Txn) error {
-		opts := badger.DefaultIteratorOptions
-		opts.Prefix = []byte{pSerialText}
-		opts.PrefetchValues = false
-		it := txn.NewIterator(opts)
-		defer it.Close()
-		for it.Rewind(); it.Valid(); it.Next() {
-			item := it.Item()
-			k := item.Key()
-			err := item.Value(func(v []byte) error {
-				f.base.add(k[1:len(k)-9], core.ItemID(lastUint64(k)), core.State(v[0]))
-				return nil
-			})
-			if err != nil {
-				return err
+		var wg sync.WaitGroup
+		for i := range parts {
+			from, to := []byte{pSerialText}, []byte(nil)
+			if i > 0 {
+				from = bounds[i-1]
 			}
+			if i < len(bounds) {
+				to = bounds[i]
+			}
+			wg.Go(func() { errs[i] = readTextIndex(txn, from, to, &parts[i]) })
 		}
-		return nil
+		wg.Wait()
+		return errors.Join(errs...)
 	})
-	return f, err
+	if err != nil {
+		return nil, err
+	}
+	f := &finder{packAt: packAt}
+	f.base.join(parts)
+	return f, nil
+}
+
+// readTextIndex reads the text index from the key from up to the key to
+// (nil: to its end) into l. Read-only transactions allow iterators side by
+// side.
+func readTextIndex(txn *badger.Txn, from, to []byte, l *serialList) error {
+	opts := badger.DefaultIteratorOptions
+	opts.Prefix = []byte{pSerialText}
+	opts.PrefetchValues = false
+	it := txn.NewIterator(opts)
+	defer it.Close()
+	for it.Seek(from); it.Valid(); it.Next() {
+		item := it.Item()
+		k := item.Key()
+		if to != nil && bytes.Compare(k, to) >= 0 {
+			return nil
+		}
+		err := item.Value(func(v []byte) error {
+			l.add(k[1:len(k)-9], core.ItemID(lastUint64(k)), core.State(v[0]))
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// splitKeys picks up to n-1 keys that cut the keys under prefix into
+// ranges of about as many keys, from where Badger's tables start.
+func splitKeys(tables []badger.TableInfo, prefix byte, n int) [][]byte {
+	type start struct {
+		key  []byte
+		keys int
+	}
+	var starts []start
+	total := 0
+	for _, t := range tables {
+		if k := y.ParseKey(t.Left); len(k) > 1 && k[0] == prefix {
+			starts = append(starts, start{k, int(t.KeyCount)})
+			total += int(t.KeyCount)
+		}
+	}
+	slices.SortFunc(starts, func(a, b start) int { return bytes.Compare(a.key, b.key) })
+	var bounds [][]byte
+	seen := 0
+	for _, st := range starts {
+		if len(bounds) == n-1 {
+			break
+		}
+		if seen >= total*(len(bounds)+1)/n && (len(bounds) == 0 || bytes.Compare(st.key, bounds[len(bounds)-1]) > 0) {
+			bounds = append(bounds, st.key)
+		}
+		seen += st.keys
+	}
+	return bounds
 }
 
 // textChange reads a write to the text index.

@@ -7,6 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/dgraph-io/badger/v4"
+	"github.com/sirupsen/logrus"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"serialdesk/core"
@@ -72,4 +75,50 @@ func TestFinderCountsEachSerialOnce(t *testing.T) {
 	require.Equal(t, 1, n, "BA followed by AB is not a hit")
 	_, n = f.search(core.SerialQuery{Text: "A"})
 	require.Equal(t, 3, n)
+}
+
+// Read in ranges side by side, the finder is the same as read in one go,
+// wherever the ranges are cut.
+func TestFinderReadInRangesIsTheSame(t *testing.T) {
+	s, err := Open(t.TempDir(), logrus.New())
+	require.NoError(t, err)
+	defer s.Close()
+	reg := core.New(s)
+	it, err := reg.SaveItem(core.Item{No: "X", Name: "X", UseSerial: true})
+	require.NoError(t, err)
+	serials := make([]string, 500)
+	for i := range serials {
+		serials[i] = fmt.Sprintf("SN%04d", i*7%1000)
+	}
+	_, err = reg.ConfirmReceipt(core.Receipt{Lines: []core.ReceiptLine{{Item: it.ID, Quantity: len(serials), Serials: serials}}})
+	require.NoError(t, err)
+
+	whole, err := loadFinderIn(s.db, nil)
+	require.NoError(t, err)
+	require.Equal(t, len(serials), whole.base.len())
+	for _, bounds := range [][][]byte{
+		{serialTextKey(it.ID, "SN0500")},
+		{serialTextKey(it.ID, "SN0001"), serialTextKey(it.ID, "SN0333"), serialTextKey(it.ID, "SN0334x")},
+		{serialTextKey(it.ID, "A")},      // before every serial: the first range is empty
+		{serialTextKey(it.ID, "SN9999")}, // after every serial: the last range is empty
+	} {
+		parts, err := loadFinderIn(s.db, bounds)
+		require.NoError(t, err)
+		assert.Equal(t, whole.base, parts.base, "cut at %q", bounds)
+	}
+}
+
+func TestSplitKeysCutsWhereTablesStart(t *testing.T) {
+	left := func(k string) []byte { return append([]byte(k), 0, 0, 0, 0, 0, 0, 0, 1) } // a key with Badger's version
+	tables := []badger.TableInfo{
+		{Left: left("\x07M"), KeyCount: 100},
+		{Left: left("\x07A"), KeyCount: 100},
+		{Left: left("\x06A"), KeyCount: 1000}, // another prefix
+		{Left: left("\x07T"), KeyCount: 100},
+		{Left: left("\x07G"), KeyCount: 100},
+	}
+	assert.Equal(t, [][]byte{[]byte("\x07M")}, splitKeys(tables, pSerialText, 2))
+	assert.Equal(t, [][]byte{[]byte("\x07G"), []byte("\x07M"), []byte("\x07T")}, splitKeys(tables, pSerialText, 4))
+	assert.Empty(t, splitKeys(tables, pSerialText, 1), "one core: one range")
+	assert.Empty(t, splitKeys(nil, pSerialText, 2), "everything still in the memtable")
 }
