@@ -72,18 +72,13 @@ func bigRegister(b *testing.B) *core.Register {
 }
 
 // newSerials hands out serials no receipt has used yet, for item i.
-var newSerials struct {
-	sync.Mutex
-	next int
-}
+var newSerials int
 
 func freshSerials(i, n int) []string {
-	newSerials.Lock()
-	defer newSerials.Unlock()
 	out := make([]string, n)
 	for k := range out {
-		out[k] = core.DemoSerial(i, fixtureSerials+newSerials.next)
-		newSerials.next++
+		out[k] = core.DemoSerial(i, fixtureSerials+newSerials)
+		newSerials++
 	}
 	return out
 }
@@ -123,52 +118,32 @@ func tenKWrites(b *testing.B, reg *core.Register) (keys, bytes int64) {
 	return receiptWrites.keys, receiptWrites.bytes
 }
 
-// baselines remembers each baseline's time per op in this run, for the
-// ratios. A benchmark cannot run another (testing.Benchmark would wait for
-// the running one), so a baseline's op is timed here directly.
-var baselines sync.Map
-
-const baselineRuns = 3
-
-func baseline(name string, op func() error) (time.Duration, error) {
-	if v, ok := baselines.Load(name); ok {
-		return v.(time.Duration), nil
-	}
-	if err := op(); err != nil { // warm up, as b.Loop's first round does
-		return 0, err
-	}
-	start := time.Now()
-	for range baselineRuns {
-		if err := op(); err != nil {
-			return 0, err
+// loopPaired runs op as the benchmark's op and, before each, the baseline
+// untimed, and reports how many times the baseline's time op took. Paired
+// runs see the same machine: on a shared one, a baseline timed once apart
+// swung by a factor of two. (A benchmark cannot run another benchmark.)
+func loopPaired(b *testing.B, unit string, baseline func() error, op func(i int)) {
+	var base time.Duration
+	for i := 0; b.Loop(); i++ {
+		b.StopTimer()
+		start := time.Now()
+		if err := baseline(); err != nil {
+			b.Fatal(err)
 		}
+		base += time.Since(start)
+		b.StartTimer()
+		op(i)
 	}
-	per := time.Since(start) / baselineRuns
-	baselines.Store(name, per)
-	return per, nil
-}
-
-// ratio reports how many times a baseline's time one op of b took.
-func ratio(b *testing.B, base time.Duration, unit string) {
-	b.ReportMetric(float64(b.Elapsed())/float64(b.N)/float64(base), unit)
+	b.ReportMetric(float64(b.Elapsed())/float64(base), unit)
 }
 
 func BenchmarkConfirmReceipt10k(b *testing.B) {
 	reg := bigRegister(b)
-	raw, err := baseline("badger", rawBadgerWrite10k(b))
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.ResetTimer()
-	for i := 0; b.Loop(); i++ {
-		confirm10k(b, reg, 100+i%50)
-	}
-	ratio(b, raw, "x-raw-badger")
+	loopPaired(b, "x-raw-badger", rawBadgerWrite10k(b), func(i int) { confirm10k(b, reg, 100+i%50) })
 }
 
 func BenchmarkRawBadgerWrite10k(b *testing.B) {
 	op := rawBadgerWrite10k(b)
-	b.ResetTimer()
 	for b.Loop() {
 		if err := op(); err != nil {
 			b.Fatal(err)
@@ -204,7 +179,6 @@ func BenchmarkSaveOrderOneSerial(b *testing.B) {
 	for i := range items {
 		items[i] = demoItem(b, reg, i)
 	}
-	b.ResetTimer()
 	for n := 0; b.Loop(); n++ {
 		// Every tenth unit of the fixture is sold; sell the next one after it.
 		i := 1 + n%(core.DemoItems-1)
@@ -219,7 +193,6 @@ func BenchmarkSaveOrderOneSerial(b *testing.B) {
 func benchSearch(b *testing.B, text string) {
 	reg := bigRegister(b)
 	var total int
-	b.ResetTimer()
 	for b.Loop() {
 		page, err := reg.SearchSerials(core.SerialQuery{Text: text, Limit: 100})
 		if err != nil {
@@ -242,7 +215,6 @@ func BenchmarkSearchPrefix(b *testing.B) { benchSearch(b, core.DemoSerial(77, 0)
 func BenchmarkItemOverview(b *testing.B) {
 	reg := bigRegister(b)
 	busy := demoItem(b, reg, 0)
-	b.ResetTimer()
 	for b.Loop() {
 		ov, err := reg.ItemOverview(busy.ID, core.SerialQuery{Limit: 100})
 		if err != nil {
@@ -259,7 +231,6 @@ func BenchmarkOpenStore1M(b *testing.B) {
 	if err := fixture.store.Close(); err != nil {
 		b.Fatal(err)
 	}
-	b.ResetTimer()
 	for b.Loop() {
 		s, err := data.Open(fixture.dir, datatest.Logger())
 		if err != nil {
@@ -272,7 +243,6 @@ func BenchmarkOpenStore1M(b *testing.B) {
 		s.Close()
 		b.StartTimer()
 	}
-	b.StopTimer()
 	var err error
 	if fixture.store, err = data.Open(fixture.dir, datatest.Logger()); err != nil {
 		b.Fatal(err)
@@ -286,14 +256,9 @@ const exportRows = 100_000
 // 100,000 serials of a search, with the Summary sheet.
 func BenchmarkExport100k(b *testing.B) {
 	reg := bigRegister(b)
-	raw, err := baseline("excelize", rawExcelize100k)
-	if err != nil {
-		b.Fatal(err)
-	}
 	ex := sheets.Exporter{Reg: reg}
 	fetch := firstRows(ex.Query(core.SerialQuery{}), exportRows)
-	b.ResetTimer()
-	for b.Loop() {
+	loopPaired(b, "x-raw-excelize", rawExcelize100k, func(int) {
 		n, err := ex.Export(io.Discard, fetch, false, nil)
 		if err != nil {
 			b.Fatal(err)
@@ -301,8 +266,7 @@ func BenchmarkExport100k(b *testing.B) {
 		if n != exportRows {
 			b.Fatalf("%d rows written", n)
 		}
-	}
-	ratio(b, raw, "x-raw-excelize")
+	})
 }
 
 // firstRows limits a fetch to the first n serials.
