@@ -97,18 +97,11 @@ func (r *reader) byte() byte {
 	return c
 }
 
-func (r *reader) uvarint() uint64 {
-	v, n := binary.Uvarint(r.b)
-	if n <= 0 {
-		r.fail()
-		return 0
-	}
-	r.b = r.b[n:]
-	return v
-}
+func (r *reader) uvarint() uint64 { return readNumber(r, binary.Uvarint) }
+func (r *reader) varint() int64   { return readNumber(r, binary.Varint) }
 
-func (r *reader) varint() int64 {
-	v, n := binary.Varint(r.b)
+func readNumber[N uint64 | int64](r *reader, decode func([]byte) (N, int)) N {
+	v, n := decode(r.b)
 	if n <= 0 {
 		r.fail()
 		return 0
