@@ -64,6 +64,7 @@ const heapLimit = 128 << 20
 
 // commands are what serialdesk does besides opening its window.
 var commands = map[string]func(args []string, stdout, stderr io.Writer) int{
+	"check":  checkCommand,
 	"demo":   demoCommand,
 	"export": exportCommand,
 	"import": importCommand,

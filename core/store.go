@@ -56,6 +56,9 @@ type Tx interface {
 	// SearchSerials returns the page of serials the query selects, ordered
 	// by serial and then item, and how many it selects in all.
 	SearchSerials(SerialQuery) ([]Serial, int, error)
+	// EachSerial calls fn for every serial record, by item and then serial,
+	// reading them in one pass.
+	EachSerial(fn func(Serial) error) error
 
 	AddEvent(Event) error
 	History(item ItemID, serial string) ([]Event, error) // oldest first

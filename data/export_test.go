@@ -5,3 +5,14 @@ import "github.com/dgraph-io/badger/v4"
 // RawDB gives the benchmarks the Badger database under a store, for the
 // baseline that writes to it without the register.
 func RawDB(s *Store) *badger.DB { return s.db }
+
+// Keys, for tests that damage records on purpose.
+var (
+	ItemNoKey      = itemNoKey
+	SerialKey      = serialKey
+	SerialTextKey  = serialTextKey
+	EventPrefix    = eventPrefix
+	SeqKey         = func(seq string) []byte { return key(pSeq, seq) }
+	UndoKey        = func(op uint64) []byte { return key(pUndo, op, uint32(0)) }
+	ReceiptHeadKey = func(id uint64) []byte { return key(pReceiptHead, id) }
+)

@@ -307,7 +307,10 @@ func mergeSorted(a, b []serialChange) []serialChange {
 
 // pack makes a new base of the base and the added serials, without the
 // removed ones.
-func (f *finder) pack() {
+func (f *finder) pack() { f.base, f.added, f.stale = f.merged(), nil, 0 }
+
+// merged is every serial the finder holds, packed, without the removed ones.
+func (f *finder) merged() serialList {
 	var next serialList
 	next.text = make([]byte, 0, len(f.base.text)+len(f.added)*16)
 	a := 0
@@ -328,7 +331,7 @@ func (f *finder) pack() {
 	for a < len(f.added) {
 		takeAdded()
 	}
-	f.base, f.added, f.stale = next, nil, 0
+	return next
 }
 
 // search returns the page of serials q selects and how many it selects.

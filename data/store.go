@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -100,6 +101,12 @@ func Open(dir string, log logrus.FieldLogger) (*Store, error) {
 		return nil, &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot read the serial index in %s", dir), Err: err}
 	}
 	return s, nil
+}
+
+// Exists reports whether dir holds a register.
+func Exists(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, badger.ManifestFilename))
+	return err == nil
 }
 
 func openError(dir string, err error) error {

@@ -171,6 +171,16 @@ func (t *tx) SearchSerials(q core.SerialQuery) ([]core.Serial, int, error) {
 	return recs, total, nil
 }
 
+func (t *tx) EachSerial(fn func(core.Serial) error) error {
+	return t.kv.scan([]byte{pSerial}, false, func(_, val []byte) error {
+		var rec core.Serial
+		if err := decodeSerial(val, &rec); err != nil {
+			return err
+		}
+		return fn(rec)
+	})
+}
+
 func (t *tx) AddEvent(ev core.Event) error {
 	// The store's counter keeps two events of one clock reading apart,
 	// in the order they were added.

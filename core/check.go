@@ -1,0 +1,175 @@
+package core
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+)
+
+// RecordChecker is a Store that can check its own records and indexes:
+// every index entry points to a record and every record is in its indexes.
+// Register.Check runs it before checking the business rules.
+type RecordChecker interface {
+	CheckRecords() ([]string, error)
+}
+
+// Check reads the whole register and reports every way it disagrees with
+// itself: stock that is not what the documents add up to, a serial on a
+// standing document that is not registered, a serial whose state no
+// document backs, and whatever the store finds wrong with its own records.
+// An empty list means all is well. It is what `serialdesk check` and the
+// crash tests run.
+func (r *Register) Check() ([]string, error) {
+	var found []string
+	if c, ok := r.store.(RecordChecker); ok {
+		var err error
+		if found, err = c.CheckRecords(); err != nil {
+			return nil, err
+		}
+	}
+	rules, err := read(r, checkRules)
+	if err != nil && len(found) > 0 {
+		// The damage found above can keep the rules from being read.
+		if inner := errors.Unwrap(err); inner != nil {
+			err = inner
+		}
+		return append(found, "stock and serial states could not be checked against the documents: "+err.Error()), nil
+	}
+	return append(found, rules...), err
+}
+
+// onDocs is, for each serial, the documents that list it.
+type onDocs map[serialKey][]DocRef
+
+func (m onDocs) add(item ItemID, serials []string, doc DocRef) {
+	for _, s := range serials {
+		m[serialKey{item, s}] = append(m[serialKey{item, s}], doc)
+	}
+}
+
+func (m onDocs) lists(item ItemID, serial string, doc DocRef) bool {
+	return slices.Contains(m[serialKey{item, serial}], doc)
+}
+
+// checkRules checks stock and serials against the documents in one
+// snapshot.
+func checkRules(tx Tx) ([]string, error) {
+	var found []string
+	report := func(f string, a ...any) { found = append(found, fmt.Sprintf(f, a...)) }
+	want := map[ItemID]Stock{}
+	received, sold, returned := onDocs{}, onDocs{}, onDocs{}
+
+	receipts, err := tx.ReceiptHeads()
+	if err != nil {
+		return nil, err
+	}
+	for _, h := range receipts {
+		rc, err := tx.Receipt(h.ID)
+		if err != nil {
+			return nil, err
+		}
+		if rc.Status != Confirmed {
+			continue
+		}
+		for _, l := range rc.Lines {
+			st := want[l.Item]
+			st.Purchased += int64(l.Quantity)
+			want[l.Item] = st
+			received.add(l.Item, l.Serials, rc.Ref())
+		}
+	}
+	orders, err := tx.OrderHeads()
+	if err != nil {
+		return nil, err
+	}
+	for _, h := range orders {
+		o, err := tx.Order(h.ID)
+		if err != nil {
+			return nil, err
+		}
+		if o.Cancelled() {
+			continue
+		}
+		for _, l := range o.Lines {
+			st := want[l.Item]
+			st.Sold += int64(l.Quantity)
+			want[l.Item] = st
+			sold.add(l.Item, l.Serials, o.Ref())
+		}
+		for _, ret := range o.Returns {
+			st := want[ret.Item]
+			st.Returned += int64(ret.Quantity)
+			want[ret.Item] = st
+			returned.add(ret.Item, ret.Serials, o.Ref())
+		}
+	}
+
+	items, err := tx.Items()
+	if err != nil {
+		return nil, err
+	}
+	label := map[ItemID]string{}
+	for _, it := range items {
+		label[it.ID] = it.No
+		st, err := tx.Stock(it.ID)
+		if err != nil {
+			return nil, err
+		}
+		if w := want[it.ID]; st != w {
+			report("item %s: stock says %d purchased, %d sold, %d returned; the documents add up to %d, %d, %d",
+				it.No, st.Purchased, st.Sold, st.Returned, w.Purchased, w.Sold, w.Returned)
+		}
+		delete(want, it.ID)
+	}
+	for id := range want {
+		report("item %d is on documents but has no item card", id)
+	}
+
+	err = tx.EachSerial(func(rec Serial) error {
+		name := fmt.Sprintf("item %s, serial %s", label[rec.Item], rec.Serial)
+		if rec.Received != nil && !received.lists(rec.Item, rec.Serial, rec.Received.Doc) {
+			report("%s: received on %s, which does not list it as confirmed", name, rec.Received.Doc)
+		}
+		switch rec.State {
+		case InStock:
+			if rec.Received == nil {
+				report("%s: in stock without a receipt", name)
+			}
+			if rec.Sold != nil {
+				report("%s: in stock, yet sold on %s", name, rec.Sold.Doc)
+			}
+		case Sold:
+			if rec.Sold == nil || !sold.lists(rec.Item, rec.Serial, rec.Sold.Doc) {
+				report("%s: sold, but no standing order that it names lists it", name)
+			}
+		case Returned:
+			if rec.Returned == nil || !returned.lists(rec.Item, rec.Serial, rec.Returned.Doc) {
+				report("%s: returned, but no order that it names records the return", name)
+			}
+		default:
+			report("%s: has no state", name)
+		}
+		if rec.Project != 0 {
+			if _, err := tx.Entity(rec.Project); ErrorCode(err) == NotFound {
+				report("%s: belongs to %s, which does not exist", name, rec.Project)
+			} else if err != nil {
+				return err
+			}
+		}
+		// What is left of these when all records are read is not registered.
+		delete(received, serialKey{rec.Item, rec.Serial})
+		delete(sold, serialKey{rec.Item, rec.Serial})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	// A serial on a standing document stays registered.
+	for _, docs := range []onDocs{received, sold} {
+		for k, refs := range docs {
+			report("%s lists item %s, serial %s, which is not registered", refs[0], label[k.item], k.serial)
+		}
+	}
+	slices.Sort(found)
+	return found, nil
+}

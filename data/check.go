@@ -1,0 +1,339 @@
+package data
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+
+	"serialdesk/core"
+)
+
+// CheckRecords reads every record and index of the register in one
+// snapshot and reports each that disagrees with the others: an index entry
+// without its record, a record missing from an index, a list head that is
+// not its document's, a counter behind a number it has handed out, an
+// operation a crash left half done. It implements core.RecordChecker.
+func (s *Store) CheckRecords() ([]string, error) {
+	var found []string
+	err := s.View(func(ctx core.Tx) error {
+		c := &checker{t: ctx.(*tx)}
+		if err := c.run(); err != nil {
+			return err
+		}
+		found = c.found
+		return nil
+	})
+	slices.Sort(found)
+	return found, err
+}
+
+// stateUnknown stands for the state of a record that cannot be read, which
+// is reported once, not again against each index.
+const stateUnknown core.State = 0xff
+
+type checker struct {
+	t     *tx
+	found []string
+	items map[core.ItemID]core.Item
+	// Highest number in use of each counter.
+	used map[core.Sequence]uint64
+}
+
+func (c *checker) report(f string, a ...any) { c.found = append(c.found, fmt.Sprintf(f, a...)) }
+
+func (c *checker) run() error {
+	c.used = map[core.Sequence]uint64{}
+	for _, step := range []func() error{c.journal, c.itemIndexes, c.serials, c.documents, c.registry, c.sequences} {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// journal: Open finishes or rolls back what a crash interrupted, so
+// nothing of it may be left.
+func (c *checker) journal() error {
+	for _, p := range []byte{pUndo, pDone} {
+		if err := c.t.kv.scan([]byte{p}, true, func(k, _ []byte) error {
+			c.report("operation %d was interrupted and is still in the journal", binaryUint64(k[1:]))
+			return nil
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func binaryUint64(b []byte) uint64 {
+	if len(b) < 8 {
+		return 0
+	}
+	return lastUint64(b[:8])
+}
+
+// itemIndexes: item cards against the item number, model and stock keys.
+func (c *checker) itemIndexes() error {
+	c.items = map[core.ItemID]core.Item{}
+	items, err := c.t.Items()
+	if err != nil {
+		return err
+	}
+	for _, it := range items {
+		c.items[it.ID] = it
+		c.used[core.SeqItem] = max(c.used[core.SeqItem], uint64(it.ID))
+	}
+	pointsTo := func(prefix byte, what string, ok func(k []byte, it core.Item) bool) (map[core.ItemID]bool, error) {
+		indexed := map[core.ItemID]bool{}
+		err := c.t.kv.scan([]byte{prefix}, false, func(k, v []byte) error {
+			id := core.ItemID(binaryUint64(v))
+			it, exists := c.items[id]
+			switch {
+			case !exists:
+				c.report("the %s index has %q for item %d, which does not exist", what, k[1:], id)
+			case !ok(k, it):
+				c.report("the %s index has %q for item %s", what, k[1:], it.No)
+			default:
+				indexed[id] = true
+			}
+			return nil
+		})
+		return indexed, err
+	}
+	byNo, err := pointsTo(pItemNo, "item number", func(k []byte, it core.Item) bool {
+		return bytes.Equal(k, itemNoKey(it.No))
+	})
+	if err != nil {
+		return err
+	}
+	byModel, err := pointsTo(pModelItem, "model", func(k []byte, it core.Item) bool {
+		return bytes.Equal(k, modelItemKey(it.Model))
+	})
+	if err != nil {
+		return err
+	}
+	for _, it := range items {
+		if !byNo[it.ID] {
+			c.report("item %s is missing from the item number index", it.No)
+		}
+		if it.Model != 0 && !byModel[it.ID] {
+			c.report("item %s is missing from the model index", it.No)
+		}
+	}
+	return c.t.kv.scan([]byte{pStock}, true, func(k, _ []byte) error {
+		if _, ok := c.items[core.ItemID(lastUint64(k))]; !ok {
+			c.report("stock is kept for item %d, which does not exist", lastUint64(k))
+		}
+		return nil
+	})
+}
+
+// serials: every serial record against the text index, the finder built
+// from it, and its history.
+func (c *checker) serials() error {
+	var records []serialChange
+	var owners [][]byte // serial keys, in key order, for the history check
+	err := c.t.kv.scan([]byte{pSerial}, false, func(k, v []byte) error {
+		id, serial := core.ItemID(binaryUint64(k[1:])), string(k[9:])
+		var rec core.Serial
+		switch err := decodeSerial(v, &rec); {
+		case err != nil:
+			c.report("item %d, serial %s: the record cannot be read: %v", id, serial, err)
+			rec.State = stateUnknown
+		case rec.Item != id || rec.Serial != serial:
+			c.report("item %d, serial %s: the record is of item %d, serial %s", id, serial, rec.Item, rec.Serial)
+		}
+		if _, ok := c.items[id]; !ok {
+			c.report("serial %s is registered for item %d, which does not exist", serial, id)
+		}
+		records = append(records, serialChange{entryKey{serial, id}, rec.State})
+		owners = append(owners, bytes.Clone(k))
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	slices.SortFunc(records, func(a, b serialChange) int { return a.key.compare(b.key) })
+	var fromRecords, index serialList
+	for _, r := range records {
+		fromRecords.add([]byte(r.key.serial), r.key.item, r.state)
+	}
+	if err := readTextIndex(c.t.kv.txn, []byte{pSerialText}, nil, &index); err != nil {
+		return err
+	}
+	c.sameSerials(fromRecords, "the serial records", index, "the serial search index")
+	c.sameSerials(index, "the serial search index", c.t.kv.s.find.merged(), "the serial search in memory")
+	return c.history(owners)
+}
+
+// sameSerials reports every entry where two lists of serials differ.
+func (c *checker) sameSerials(a serialList, aName string, b serialList, bName string) {
+	i, j := 0, 0
+	for i < a.len() || j < b.len() {
+		switch {
+		case j == b.len() || i < a.len() && a.compare(i, b.key(j)) < 0:
+			c.report("item %d, serial %s: in %s, not in %s", a.item[i], a.serial(i), aName, bName)
+			i++
+		case i == a.len() || a.compare(i, b.key(j)) > 0:
+			c.report("item %d, serial %s: in %s, not in %s", b.item[j], b.serial(j), bName, aName)
+			j++
+		default:
+			if a.state[i] != b.state[j] && a.state[i] != stateUnknown && b.state[j] != stateUnknown {
+				c.report("item %d, serial %s: %s say %s, %s says %s", a.item[i], a.serial(i), aName, a.state[i], bName, b.state[j])
+			}
+			i++
+			j++
+		}
+	}
+}
+
+// history: every registered serial has at least one event. Event keys
+// start with the serial key and 0x00, so both walk in the same order.
+func (c *checker) history(owners [][]byte) error {
+	next := 0
+	err := c.t.kv.scan([]byte{pEvent}, true, func(k, _ []byte) error {
+		end := bytes.IndexByte(k[9:], 0)
+		if end < 0 {
+			c.report("an event key cannot be read: %q", k)
+			return nil
+		}
+		owner := append([]byte{pSerial}, k[1:9+end]...)
+		for next < len(owners) && bytes.Compare(owners[next], owner) < 0 {
+			c.noHistory(owners[next])
+			next++
+		}
+		if next < len(owners) && bytes.Equal(owners[next], owner) {
+			next++
+		}
+		return nil
+	})
+	for ; next < len(owners); next++ {
+		c.noHistory(owners[next])
+	}
+	return err
+}
+
+func (c *checker) noHistory(serialKey []byte) {
+	c.report("item %d, serial %s: registered without any history", binaryUint64(serialKey[1:]), serialKey[9:])
+}
+
+// documents: every receipt and order has its list head, and every head its
+// document.
+func (c *checker) documents() error {
+	if err := sameHeads(c, pReceipt, pReceiptHead, core.SeqReceipt, core.Receipt.Head, core.Receipt.Ref); err != nil {
+		return err
+	}
+	return sameHeads(c, pOrder, pOrderHead, core.SeqOrder, core.Order.Head, core.Order.Ref)
+}
+
+func sameHeads[D any, H any](c *checker, docs, heads byte, seq core.Sequence, head func(D) H, ref func(D) core.DocRef) error {
+	stored := map[uint64][]byte{}
+	if err := c.t.kv.scan([]byte{heads}, false, func(k, v []byte) error {
+		stored[lastUint64(k)] = v
+		return nil
+	}); err != nil {
+		return err
+	}
+	err := c.t.kv.scan([]byte{docs}, false, func(k, v []byte) error {
+		id := lastUint64(k)
+		c.used[seq] = max(c.used[seq], id)
+		var doc D
+		if err := json.Unmarshal(v, &doc); err != nil {
+			c.report("document %d (key %x) cannot be read: %v", id, k[0], err)
+			return nil
+		}
+		want, err := json.Marshal(head(doc))
+		if err != nil {
+			return err
+		}
+		switch have, ok := stored[id]; {
+		case !ok:
+			c.report("%s is missing from its list", ref(doc))
+		case !bytes.Equal(have, want):
+			c.report("%s: the list shows %s, the document is %s", ref(doc), have, want)
+		}
+		delete(stored, id)
+		return nil
+	})
+	for id := range stored {
+		c.report("the list has document %d (key %x), which does not exist", id, heads)
+	}
+	return err
+}
+
+// registry: brands, models and entities point to each other, and every
+// entity parameter is in the parameter index and nothing else is.
+func (c *checker) registry() error {
+	brands, err := c.t.Brands()
+	if err != nil {
+		return err
+	}
+	haveBrand := map[core.BrandID]bool{}
+	for _, b := range brands {
+		haveBrand[b.ID] = true
+		c.used[core.SeqBrand] = max(c.used[core.SeqBrand], uint64(b.ID))
+	}
+	models, err := c.t.Models()
+	if err != nil {
+		return err
+	}
+	haveModel := map[core.ModelID]bool{}
+	for _, m := range models {
+		haveModel[m.ID] = true
+		c.used[core.SeqModel] = max(c.used[core.SeqModel], uint64(m.ID))
+		if !haveBrand[m.Brand] {
+			c.report("model %s has brand %d, which does not exist", m.Name, m.Brand)
+		}
+	}
+	for _, it := range c.items {
+		if it.Model != 0 && !haveModel[it.Model] {
+			c.report("item %s sells model %d, which does not exist", it.No, it.Model)
+		}
+	}
+	entities, err := c.t.Entities()
+	if err != nil {
+		return err
+	}
+	params := map[string]bool{}
+	for _, e := range entities {
+		c.used[core.SeqProject] = max(c.used[core.SeqProject], uint64(e.No))
+		if !haveModel[e.Model] {
+			c.report("%s has model %d, which does not exist", e.No, e.Model)
+		}
+		for _, p := range e.Params {
+			params[string(paramKey(e.Model, p, e.No))] = true
+		}
+	}
+	if err := c.t.kv.scan([]byte{pParam}, true, func(k, _ []byte) error {
+		if !params[string(k)] {
+			c.report("the parameter index has %q for %s, which has no such parameter", strings.ReplaceAll(string(k[9:len(k)-9]), "\x00", " = "), core.ProjectNo(lastUint64(k)))
+		}
+		delete(params, string(k))
+		return nil
+	}); err != nil {
+		return err
+	}
+	for k := range params {
+		c.report("%s: parameter %q is missing from the parameter index", core.ProjectNo(lastUint64([]byte(k))), strings.ReplaceAll(k[9:len(k)-9], "\x00", " = "))
+	}
+	return nil
+}
+
+// sequences: no counter is behind a number in use, or the next record
+// would overwrite one.
+func (c *checker) sequences() error {
+	for _, seq := range []core.Sequence{core.SeqItem, core.SeqReceipt, core.SeqOrder, core.SeqBrand, core.SeqModel, core.SeqProject} {
+		n, err := c.t.getID(key(pSeq, string(seq)))
+		if err != nil && core.ErrorCode(err) != core.NotFound {
+			return err
+		}
+		if n < c.used[seq] {
+			c.report("the %s counter is at %d, but number %d is in use", seq, n, c.used[seq])
+		}
+	}
+	return nil
+}
+
+var _ core.RecordChecker = (*Store)(nil)
