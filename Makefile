@@ -7,7 +7,7 @@ APPTAGS := migrated_fynedo
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEB_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev
 
-.PHONY: run build test bench desktop-deps clean screenshots
+.PHONY: run build test bench crashtest desktop-deps clean screenshots
 
 ## run: open Serialdesk (ARGS="--data DIR" to choose the register)
 run: desktop-deps
@@ -26,6 +26,10 @@ test:
 ## bench: benchmarks on a generated store of 1,000,000 serials (docs/PERFORMANCE.md)
 bench:
 	$(GO) test -tags ci -run '^$$' -bench . -benchmem -timeout 30m ./data/
+
+## crashtest: kill the register 200 times at random moments and check it each time (make test kills it 4 times)
+crashtest:
+	CRASH_KILLS=$${CRASH_KILLS:-200} $(GO) test -tags ci -count=1 -v -run '^TestCrashLosesNothing$$' -timeout 60m ./data/
 
 ## desktop-deps: the C compiler and OpenGL/X11 headers Fyne needs to build
 desktop-deps:

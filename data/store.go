@@ -90,7 +90,7 @@ func Open(dir string, log logrus.FieldLogger) (*Store, error) {
 		return nil, &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk could not finish an interrupted operation in %s", dir), Err: err}
 	}
 	if kept+rolledBack > 0 {
-		log.WithFields(logrus.Fields{"finished": kept, "rolled_back": rolledBack}).Warn("finished operations interrupted by a crash")
+		log.WithFields(logrus.Fields{"finished": kept, "rolled_back": rolledBack}).Warn(InterruptedMessage)
 	}
 	if err := addMissingHeads(s); err != nil {
 		db.Close()
@@ -119,6 +119,10 @@ func openError(dir string, err error) error {
 
 // errClosed is what work gets that reaches the store after Close.
 var errClosed = &core.Error{Code: core.Internal, Message: "The register is closed."}
+
+// InterruptedMessage is logged when Open finishes or rolls back operations
+// a crash interrupted.
+const InterruptedMessage = "finished operations interrupted by a crash"
 
 // Close flushes and closes the store; it waits for running operations.
 func (s *Store) Close() error {
