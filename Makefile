@@ -7,7 +7,7 @@ APPTAGS := migrated_fynedo
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEB_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev
 
-.PHONY: run build test bench crashtest desktop-deps clean screenshots
+.PHONY: run build test bench crashtest fuzz desktop-deps clean screenshots
 
 ## run: open Serialdesk (ARGS="--data DIR" to choose the register)
 run: desktop-deps
@@ -26,6 +26,16 @@ test:
 ## bench: benchmarks on a generated store of 1,000,000 serials (docs/PERFORMANCE.md)
 bench:
 	$(GO) test -tags ci -run '^$$' -bench . -benchmem -timeout 30m ./data/
+
+## fuzz: each fuzz test for FUZZTIME (default 10s); found inputs land in testdata/fuzz
+FUZZTIME ?= 10s
+FUZZ_TARGETS := core:FuzzNormalizeSerial core:FuzzPattern data/sheets:FuzzOpenWorkbook data:FuzzDecodeSerial
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t##*:}; \
+		echo "fuzz $$name ($(FUZZTIME))"; \
+		$(GO) test -tags ci -run '^$$' -fuzz "^$$name$$" -fuzztime $(FUZZTIME) ./$$pkg/ || exit 1; \
+	done
 
 ## crashtest: kill the register 200 times at random moments and check it each time (make test kills it 4 times)
 crashtest:

@@ -3,6 +3,7 @@ package core
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -36,7 +37,7 @@ func (p Problem) String() string {
 		fmt.Fprintf(&b, "line %d: ", p.Line)
 	}
 	if p.Serial != "" {
-		fmt.Fprintf(&b, "serial %s: ", p.Serial)
+		fmt.Fprintf(&b, "serial %s: ", visible(p.Serial))
 	}
 	b.WriteString(p.Reason)
 	return b.String()
@@ -154,4 +155,13 @@ func (l problemList) conflict(format string, args ...any) error {
 		return nil
 	}
 	return &Error{Code: Conflict, Message: fmt.Sprintf(format, args...), Problems: l}
+}
+
+// visible quotes text that holds characters one cannot see, such as a
+// direction mark that would turn the rest of the message around.
+func visible(s string) string {
+	if strings.IndexFunc(s, isHiddenRune) >= 0 {
+		return strconv.QuoteToASCII(s)
+	}
+	return s
 }

@@ -3,6 +3,7 @@ package core
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -21,16 +22,16 @@ type Pattern struct {
 // ParsePattern trims and upper-cases a pattern typed on the item card and
 // refuses one that no serial could match.
 func ParsePattern(s string) (Pattern, error) {
-	s = strings.ToUpper(strings.TrimSpace(s))
+	s = strings.TrimSpace(s)
 	if n := utf8.RuneCountInString(s); n > MaxSerialLength {
 		return Pattern{}, errorf(Invalid, "the pattern has %d characters; a serial has at most %d", n, MaxSerialLength)
 	}
-	for i, r := range []rune(s) {
-		if !isWildcard(r) && !isSerialRune(r) {
+	for i, r := range []rune(s) { // before upper-casing, as NormalizeSerial does
+		if r > unicode.MaxASCII || !isWildcard(r) && !isSerialRune(unicode.ToUpper(r)) {
 			return Pattern{}, errorf(Invalid, "pattern character %d %s is not allowed; use letters, digits, - / . _ and the wildcards * (letter or digit), # (digit), @ (letter)", i+1, describeRune(r))
 		}
 	}
-	return Pattern{text: s}, nil
+	return Pattern{text: strings.ToUpper(s)}, nil
 }
 
 func isWildcard(r rune) bool { return r == '*' || r == '#' || r == '@' }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -13,19 +14,21 @@ const MaxSerialLength = 64
 // NormalizeSerial trims and upper-cases what was typed or scanned and checks
 // that it is a serial: 1 to 64 letters, digits and - / . _ .
 func NormalizeSerial(s string) (string, error) {
-	s = strings.ToUpper(strings.TrimSpace(s))
+	s = strings.TrimSpace(s)
 	if s == "" {
 		return "", errorf(Invalid, "the serial is empty")
 	}
 	if n := utf8.RuneCountInString(s); n > MaxSerialLength {
 		return "", errorf(Invalid, "%d characters, a serial has at most %d", n, MaxSerialLength)
 	}
+	// Checked before upper-casing, which would turn look-alikes such as
+	// the dotless ı into a plain I without anyone seeing it.
 	for i, r := range []rune(s) {
-		if !isSerialRune(r) {
+		if !isSerialRune(unicode.ToUpper(r)) || r > unicode.MaxASCII {
 			return "", errorf(Invalid, "character %d %s is not allowed; use letters, digits and - / . _", i+1, describeRune(r))
 		}
 	}
-	return s, nil
+	return strings.ToUpper(s), nil
 }
 
 func isSerialRune(r rune) bool {

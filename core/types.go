@@ -70,6 +70,9 @@ func ParseMoney(s string) (Money, error) {
 	whole, frac, hasFrac := strings.Cut(s, ".")
 	neg := strings.HasPrefix(whole, "-")
 	whole = strings.TrimPrefix(whole, "-")
+	if whole == "" && !hasFrac {
+		return 0, errorf(Invalid, "%q is not an amount; write it like 1250.00", s)
+	}
 	if whole == "" {
 		whole = "0"
 	}

@@ -15,7 +15,7 @@ import (
 
 // supplierList is a workbook as suppliers send them: a title row of
 // columns, the serials in one of them, blank rows between.
-func supplierList(t *testing.T, rows [][]any) *bytes.Buffer {
+func supplierList(t testing.TB, rows [][]any) *bytes.Buffer {
 	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
