@@ -56,6 +56,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	runDesktop(env)
+	env.autoBackup()
 	return 0
 }
 
@@ -64,10 +65,12 @@ const heapLimit = 128 << 20
 
 // commands are what serialdesk does besides opening its window.
 var commands = map[string]func(args []string, stdout, stderr io.Writer) int{
-	"check":  checkCommand,
-	"demo":   demoCommand,
-	"export": exportCommand,
-	"import": importCommand,
+	"backup":  backupCommand,
+	"check":   checkCommand,
+	"demo":    demoCommand,
+	"export":  exportCommand,
+	"import":  importCommand,
+	"restore": restoreCommand,
 }
 
 func commandNames() string {

@@ -25,9 +25,18 @@ func newApp() fyne.App {
 	return a
 }
 
-// runDesktop shows the main window until the user closes it.
+// runDesktop shows the main window until the user closes it. Meanwhile
+// every table of the register is checked against its checksums, to find
+// damage on disk that opening did not read.
 func runDesktop(e *env) {
-	NewMainWindow(newApp(), e.reg, e.log).ShowAndRun()
+	w := mainWindow(newApp(), &screens.Env{Reg: e.reg, Log: e.log, BackupTo: e.store.BackupTo})
+	go func() {
+		if err := e.store.VerifyFiles(); err != nil {
+			e.log.WithError(err).Error("the register's files are damaged")
+			fyne.Do(func() { dialog.ShowError(errors.New(core.UserMessage(err)), w) })
+		}
+	}()
+	w.ShowAndRun()
 }
 
 // Preferences that remember the window's size between runs.
@@ -49,7 +58,11 @@ func mainWindow(a fyne.App, env *screens.Env) fyne.Window {
 	prefs := a.Preferences()
 	env.Window, env.Prefs, env.Sheets = w, prefs, spreadsheets{sheets.Exporter{Reg: env.Reg}}
 	main := screens.Main(env)
-	w.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu("Serialdesk", main.MenuItems()...)))
+	menu := main.MenuItems()
+	if env.BackupTo != nil {
+		menu = append(menu, fyne.NewMenuItemSeparator(), screens.BackupItem(env))
+	}
+	w.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu("Serialdesk", menu...)))
 	w.SetContent(main.Tabs)
 	main.OfferExamples(env)
 	w.Resize(fyne.NewSize(float32(prefs.FloatWithFallback(widthKey, 1200)), float32(prefs.FloatWithFallback(heightKey, 760))))

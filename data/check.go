@@ -16,6 +16,9 @@ import (
 // not its document's, a counter behind a number it has handed out, an
 // operation a crash left half done. It implements core.RecordChecker.
 func (s *Store) CheckRecords() ([]string, error) {
+	if err := s.VerifyFiles(); err != nil {
+		return []string{core.UserMessage(err)}, nil
+	}
 	var found []string
 	err := s.View(func(ctx core.Tx) error {
 		c := &checker{t: ctx.(*tx)}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/dgraph-io/badger/v4"
+	"github.com/dgraph-io/badger/v4/options"
 	"github.com/dgraph-io/badger/v4/skl"
 	"github.com/sirupsen/logrus"
 
@@ -24,6 +25,7 @@ var ErrAlreadyOpen = errors.New("data directory in use")
 // Store is the Badger implementation of core.Store.
 type Store struct {
 	db  *badger.DB
+	dir string
 	log logrus.FieldLogger
 	// An operation runs in one transaction while it fits in nine tenths of
 	// what Badger accepts (a receipt of 10,000 serials does); a journaled
@@ -74,12 +76,19 @@ func Open(dir string, log logrus.FieldLogger) (*Store, error) {
 		WithBlockCacheSize(16 << 20).
 		WithIndexCacheSize(16 << 20).
 		WithValueLogFileSize(valueLogFileSize).
-		WithNumCompactors(2)
+		WithNumCompactors(2).
+		// A block damaged on disk gives an error when read, not wrong data;
+		// checking every table at open would cost most of a second.
+		WithChecksumVerificationMode(options.OnBlockRead)
+	before := fileNames(dir)
 	db, err := badger.Open(opts)
 	if err != nil {
+		if !isLocked(err) {
+			removeAllBut(dir, before)
+		}
 		return nil, openError(dir, err)
 	}
-	s := &Store{db: db, log: log,
+	s := &Store{db: db, dir: dir, log: log,
 		whole: budget{count: badgerTxnCount * 9 / 10, size: badgerTxnSize * 9 / 10},
 		chunk: budget{count: badgerTxnCount / 2, size: badgerTxnSize / 2},
 	}
@@ -109,12 +118,75 @@ func Exists(dir string) bool {
 	return err == nil
 }
 
+func isLocked(err error) bool {
+	return strings.Contains(err.Error(), "Another process is using this Badger database")
+}
+
+// fileNames lists the files in dir.
+func fileNames(dir string) map[string]bool {
+	names := map[string]bool{}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		names[e.Name()] = true
+	}
+	return names
+}
+
+// removeAllBut removes the files in dir that are not in keep: what a
+// failed open created (a new memtable file), so that a register that cannot
+// be opened is left as it was found.
+func removeAllBut(dir string, keep map[string]bool) {
+	for name := range fileNames(dir) {
+		if !keep[name] {
+			os.Remove(filepath.Join(dir, name))
+		}
+	}
+}
+
 func openError(dir string, err error) error {
-	if strings.Contains(err.Error(), "Another process is using this Badger database") {
+	if isLocked(err) {
 		return &core.Error{Code: core.Conflict, Message: fmt.Sprintf("Serialdesk is already open on %s. Use the window that is open, or close it first.", dir),
 			Err: fmt.Errorf("%w: %w", ErrAlreadyOpen, err)}
 	}
-	return &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot open the register in %s: %v", dir, err), Err: err}
+	return damaged(dir, "Serialdesk cannot open the register in %s: its files are damaged or cannot be read (%v). Nothing in the folder was changed.", err)
+}
+
+// damaged is the error for a register whose files are damaged: what is
+// wrong (format takes dir and err), and the way out through the latest backup.
+func damaged(dir, format string, err error) error {
+	msg := fmt.Sprintf(format, dir, err)
+	if all := Backups(dir); len(all) > 0 {
+		latest := all[len(all)-1]
+		msg += fmt.Sprintf("\n\nThe latest backup is %s. To go on from it, restore it into a new folder:\n  serialdesk restore --in %q --data NEWFOLDER\nand start Serialdesk with --data NEWFOLDER.", filepath.Base(latest), latest)
+	} else {
+		msg += fmt.Sprintf("\n\nThere is no backup in %s. If you keep backups elsewhere, restore the latest one into a new folder with: serialdesk restore --in FILE --data NEWFOLDER", BackupDir(dir))
+	}
+	return &core.Error{Code: core.Internal, Message: msg, Err: err}
+}
+
+// VerifyFiles reads every table of the register and checks it against its
+// checksums, to find damage on disk that opening does not read.
+func (s *Store) VerifyFiles() error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.closed {
+		return errClosed
+	}
+	if err := verifyChecksum(s.db); err != nil {
+		return damaged(s.dir, "The register's files in %s are damaged (%v). Serialdesk has not changed them; stop working in it and go on from a backup.", err)
+	}
+	return nil
+}
+
+// verifyChecksum is DB.VerifyChecksum, which panics when a block fails
+// (Badger 4.9 formats the missing block's offset in its error).
+func verifyChecksum(db *badger.DB) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("a table block fails its checksum (%v)", p)
+		}
+	}()
+	return db.VerifyChecksum()
 }
 
 // errClosed is what work gets that reaches the store after Close.

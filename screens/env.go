@@ -21,6 +21,9 @@ type Env struct {
 	Prefs  fyne.Preferences
 	Log    logrus.FieldLogger
 	Sheets Spreadsheets
+	// BackupTo writes a backup of the whole register to a file; the app
+	// gives it (data.Store.BackupTo).
+	BackupTo func(path string) error
 
 	// Deliver hands a result of background work to the UI goroutine: nil
 	// means fyne.Do, as in the app; tests queue results and run them on

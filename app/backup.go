@@ -1,0 +1,113 @@
+package app
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/sirupsen/logrus"
+
+	"serialdesk/core"
+	"serialdesk/data"
+)
+
+// keepBackups is how many automatic backups stay in the data folder.
+const keepBackups = 10
+
+// autoBackup backs the register up into its folder as the app closes.
+func (e *env) autoBackup() {
+	path, err := e.store.AutoBackup(e.dir, keepBackups, time.Now())
+	switch {
+	case err != nil:
+		e.log.WithError(err).Error("the automatic backup failed")
+	case path != "":
+		e.log.WithField("file", path).Info("backed up the register")
+	}
+}
+
+// backupCommand writes a backup of the register to a file:
+// serialdesk backup --out FILE [--data DIR].
+func backupCommand(args []string, stdout, stderr io.Writer) int {
+	fs, dir := newFlags("backup", "--out FILE [--data DIR]",
+		"Writes a copy of the whole register in DIR to FILE (Badger's backup format), to keep away from this computer.", stderr)
+	out := fs.String("out", "", "the backup file to write")
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	if *out == "" {
+		fmt.Fprintln(stderr, "serialdesk backup: say where to write the backup with --out FILE")
+		return 2
+	}
+	env, err := openExisting(*dir)
+	if err != nil {
+		return failed(stderr, "backup", err, 1)
+	}
+	defer env.close()
+	if err := env.store.BackupTo(*out); err != nil {
+		return failed(stderr, "backup", err, 1)
+	}
+	info, err := os.Stat(*out)
+	if err != nil {
+		return failed(stderr, "backup", err, 1)
+	}
+	fmt.Fprintf(stdout, "The register in %s is backed up to %s (%s).\n", *dir, *out, size(info.Size()))
+	return 0
+}
+
+// restoreCommand makes a new register from a backup:
+// serialdesk restore --in FILE --data NEWDIR.
+func restoreCommand(args []string, stdout, stderr io.Writer) int {
+	fs, dir := newFlags("restore", "--in FILE --data NEWDIR",
+		"Makes a new register in NEWDIR, which must be empty, from the backup in FILE, and checks it.", stderr)
+	in := fs.String("in", "", "the backup file to read")
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	if *in == "" {
+		fmt.Fprintln(stderr, "serialdesk restore: say which backup to read with --in FILE")
+		return 2
+	}
+	// The new folder gets its log once the register is in it: Restore
+	// wants the folder empty.
+	quiet := logrus.New()
+	quiet.SetOutput(io.Discard)
+	if err := data.Restore(*in, *dir, quiet); err != nil {
+		return failed(stderr, "restore", err, 1)
+	}
+	env, err := open(*dir, io.Discard)
+	if err != nil {
+		return failed(stderr, "restore", err, 1)
+	}
+	defer env.close()
+	found, err := env.reg.Check()
+	if err != nil {
+		return failed(stderr, "restore", err, 1)
+	}
+	if len(found) > 0 {
+		fmt.Fprintf(stdout, "The backup is restored into %s, but the register has problems (%d):\n", *dir, len(found))
+		for _, f := range found {
+			fmt.Fprintln(stdout, "  - "+f)
+		}
+		return 1
+	}
+	items, err := env.reg.Items("")
+	if err != nil {
+		return failed(stderr, "restore", err, 1)
+	}
+	page, err := env.reg.SearchSerials(core.SerialQuery{Limit: 1})
+	if err != nil {
+		return failed(stderr, "restore", err, 1)
+	}
+	fmt.Fprintf(stdout, "The backup %s is restored into %s: %d item cards, %d serials, all in order.\nOpen it with: serialdesk --data %q\n",
+		*in, *dir, len(items), page.Total, *dir)
+	return 0
+}
+
+// size says a file size in words: "3.2 MB".
+func size(n int64) string {
+	if n < 1<<20 {
+		return fmt.Sprintf("%d KB", (n+1023)>>10)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+}

@@ -1,0 +1,85 @@
+package app
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"serialdesk/core"
+	"serialdesk/data"
+	"serialdesk/data/datatest"
+)
+
+func TestBackupAndRestoreCommands(t *testing.T) {
+	dir := exampleDir(t)
+	file := filepath.Join(t.TempDir(), "USB stick", "shop.backup")
+	require.NoError(t, os.MkdirAll(filepath.Dir(file), 0o755))
+	var stdout, stderr bytes.Buffer
+	require.Equal(t, 0, Main([]string{"backup", "--data", dir, "--out", file}, &stdout, &stderr), stderr.String())
+	assert.Regexp(t, `^The register in .* is backed up to .*shop.backup \(\d+ KB\)\.\n$`, stdout.String())
+
+	restored := filepath.Join(t.TempDir(), "new shop")
+	stdout.Reset()
+	require.Equal(t, 0, Main([]string{"restore", "--in", file, "--data", restored}, &stdout, &stderr), stderr.String())
+	assert.Equal(t, "The backup "+file+" is restored into "+restored+": 4 item cards, 9 serials, all in order.\nOpen it with: serialdesk --data \""+restored+"\"\n", stdout.String())
+
+	// Restoring again over it is refused, and it stays as it is.
+	stdout.Reset()
+	assert.Equal(t, 1, Main([]string{"restore", "--in", file, "--data", restored}, &stdout, &stderr))
+	assert.Contains(t, stderr.String(), "serialdesk restore: "+restored+" is not empty.")
+	reg := core.New(datatest.MustOpen(t, restored))
+	page, err := reg.SearchSerials(core.SerialQuery{Limit: 1})
+	require.NoError(t, err)
+	assert.Equal(t, 9, page.Total)
+
+	stderr.Reset()
+	assert.Equal(t, 2, Main([]string{"backup", "--data", dir}, &stdout, &stderr))
+	assert.Contains(t, stderr.String(), "say where to write the backup with --out FILE")
+	assert.Equal(t, 2, Main([]string{"restore", "--data", dir}, &stdout, &stderr))
+	assert.Contains(t, stderr.String(), "say which backup to read with --in FILE")
+}
+
+func TestClosingTheAppBacksUp(t *testing.T) {
+	dir := exampleDir(t)
+	e, err := open(dir, &bytes.Buffer{})
+	require.NoError(t, err)
+	_, err = e.reg.SaveItem(core.Item{No: "NEW", Name: "New"})
+	require.NoError(t, err)
+	e.autoBackup()
+	e.close()
+	backups := data.Backups(dir)
+	require.Len(t, backups, 1)
+
+	restored := filepath.Join(t.TempDir(), "restored")
+	require.NoError(t, data.Restore(backups[0], restored, datatest.Logger()))
+	_, err = core.New(datatest.MustOpen(t, restored)).ItemByNo("NEW")
+	assert.NoError(t, err, "the backup holds the last change")
+}
+
+// A register that cannot be opened is refused with a message pointing to
+// its latest backup.
+func TestDamagedRegisterPointsToTheLatestBackup(t *testing.T) {
+	t.Setenv("DISPLAY", "")
+	t.Setenv("WAYLAND_DISPLAY", "")
+	dir := exampleDir(t)
+	e, err := open(dir, &bytes.Buffer{})
+	require.NoError(t, err)
+	_, err = e.reg.SaveItem(core.Item{No: "NEW", Name: "New"})
+	require.NoError(t, err)
+	e.autoBackup()
+	e.close()
+	manifest := filepath.Join(dir, "MANIFEST")
+	require.NoError(t, os.WriteFile(manifest, []byte("not a manifest at all"), 0o644))
+
+	var stdout, stderr bytes.Buffer
+	assert.Equal(t, 1, Main([]string{"--data", dir}, &stdout, &stderr))
+	assert.Contains(t, stderr.String(), "serialdesk: Serialdesk cannot open the register in "+dir+": its files are damaged or cannot be read")
+	assert.Contains(t, stderr.String(), `serialdesk restore --in "`+data.Backups(dir)[0]+`" --data NEWFOLDER`)
+	b, err := os.ReadFile(manifest)
+	require.NoError(t, err)
+	assert.Equal(t, "not a manifest at all", string(b), "the files are left as they were")
+}

@@ -1,0 +1,198 @@
+package data
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/dgraph-io/badger/v4"
+	"github.com/sirupsen/logrus"
+
+	"serialdesk/core"
+)
+
+// Backups are Badger's own backup format (DB.Backup): a stream of
+// length-prefixed lists of keys and values, which DB.Load reads back.
+
+// BackupDir is where the automatic backups of the register in dir are kept.
+func BackupDir(dir string) string { return filepath.Join(dir, "backups") }
+
+// backupPrefix and backupExt name the automatic backups, so that they sort
+// by time: serialdesk-2026-11-27-093012.backup.
+const (
+	backupPrefix = "serialdesk-"
+	backupExt    = ".backup"
+	backupStamp  = "2006-01-02-150405"
+)
+
+// BackupName is the file name a backup made at t gets.
+func BackupName(t time.Time) string { return backupPrefix + t.Format(backupStamp) + backupExt }
+
+// Backup writes a copy of the whole register to w. It waits for an
+// operation that goes through the journal, so that the copy never holds
+// half of one.
+func (s *Store) Backup(w io.Writer) error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.closed {
+		return errClosed
+	}
+	bw := bufio.NewWriterSize(w, 1<<20)
+	if _, err := s.db.Backup(bw, 0); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// BackupTo writes a backup to the file path, whole or not at all: into a
+// temporary file beside it that is synced to disk and then renamed.
+func (s *Store) BackupTo(path string) error {
+	f, err := os.CreateTemp(filepath.Dir(path), ".serialdesk-backup-*")
+	if err != nil {
+		return cannotWrite(path, err)
+	}
+	tmp := f.Name()
+	err = s.Backup(f)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return cannotWrite(path, err)
+	}
+	return nil
+}
+
+func cannotWrite(path string, err error) error {
+	var e *core.Error
+	if errors.As(err, &e) {
+		return err
+	}
+	return &core.Error{Code: core.Internal, Message: fmt.Sprintf("The backup could not be written to %s: %v", path, err), Err: err}
+}
+
+// AutoBackup keeps the newest backups of the register in dir's backup
+// folder, the last keep of them. A session that wrote nothing adds none
+// when there is one already. It returns the new backup's path, or "".
+func (s *Store) AutoBackup(dir string, keep int, now time.Time) (string, error) {
+	old := Backups(dir)
+	if keys, _ := s.Written(); keys == 0 && len(old) > 0 {
+		return "", nil
+	}
+	if err := os.MkdirAll(BackupDir(dir), 0o755); err != nil {
+		return "", cannotWrite(BackupDir(dir), err)
+	}
+	path := filepath.Join(BackupDir(dir), BackupName(now))
+	if err := s.BackupTo(path); err != nil {
+		return "", err
+	}
+	all := Backups(dir)
+	for _, p := range all[:max(0, len(all)-keep)] {
+		if err := os.Remove(p); err != nil {
+			s.log.WithError(err).WithField("file", p).Warn("could not remove an old backup")
+		}
+	}
+	return path, nil
+}
+
+// Backups lists the automatic backups of the register in dir, oldest first.
+func Backups(dir string) []string {
+	entries, err := os.ReadDir(BackupDir(dir))
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		if name := e.Name(); !e.IsDir() && strings.HasPrefix(name, backupPrefix) && strings.HasSuffix(name, backupExt) {
+			out = append(out, filepath.Join(BackupDir(dir), name))
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// maxBackupList bounds one list of a backup: Badger writes lists of a few
+// megabytes, so a larger length means the file is not a backup.
+const maxBackupList = 256 << 20
+
+// Restore loads the backup in the file in into a new register in dir, which
+// must be missing or empty. What it created is removed again if the backup
+// cannot be read.
+func Restore(in, dir string, log logrus.FieldLogger) error {
+	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+		return &core.Error{Code: core.Conflict, Message: fmt.Sprintf("%s is not empty. Restore into a new, empty folder, so that nothing there is overwritten.", dir)}
+	} else if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot read the folder %s: %v", dir, err), Err: err}
+	}
+	if err := checkBackupFile(in); err != nil {
+		return err
+	}
+	f, err := os.Open(in)
+	if err != nil {
+		return notABackup(in, err)
+	}
+	defer f.Close()
+	db, err := badger.Open(badger.DefaultOptions(dir).WithLogger(badgerLogger{log}).WithSyncWrites(true).
+		WithMemTableSize(memTableSize).WithValueLogFileSize(valueLogFileSize))
+	if err != nil {
+		return openError(dir, err)
+	}
+	err = db.Load(f, 64)
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.RemoveAll(dir)
+		return notABackup(in, err)
+	}
+	return nil
+}
+
+// checkBackupFile reads the framing of a backup before Badger does, which
+// would try to allocate whatever length a file that is not one starts with.
+func checkBackupFile(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return notABackup(path, err)
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return notABackup(path, err)
+	}
+	r := bufio.NewReaderSize(f, 1<<20)
+	left := info.Size()
+	for left > 0 {
+		var n uint64
+		if err := binary.Read(r, binary.LittleEndian, &n); err != nil {
+			return notABackup(path, err)
+		}
+		left -= 8
+		if n > maxBackupList || int64(n) > left {
+			return notABackup(path, errors.New("a list is longer than the file"))
+		}
+		if _, err := r.Discard(int(n)); err != nil {
+			return notABackup(path, err)
+		}
+		left -= int64(n)
+	}
+	return nil
+}
+
+func notABackup(path string, err error) error {
+	return &core.Error{Code: core.Invalid, Err: err,
+		Message: fmt.Sprintf("%s cannot be read as a Serialdesk backup: it is another kind of file, or damaged.", path)}
+}

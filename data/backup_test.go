@@ -1,0 +1,226 @@
+package data_test
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"serialdesk/core"
+	"serialdesk/data"
+	"serialdesk/data/datatest"
+)
+
+// exampleStore is a register with the example data, a return and a
+// cancelled receipt, so that every kind of record is in it.
+func exampleStore(t *testing.T, dir string) (*data.Store, *core.Register) {
+	t.Helper()
+	s := datatest.MustOpen(t, dir)
+	reg := core.New(s)
+	require.NoError(t, reg.LoadExamples())
+	drill, err := reg.ItemByNo("DRILL-18V")
+	require.NoError(t, err)
+	rc, err := reg.ConfirmReceipt(core.Receipt{Supplier: "Makita", Lines: []core.ReceiptLine{{Item: drill.ID, Quantity: 2, Serials: []string{"DR-900001", "DR-900002"}}}})
+	require.NoError(t, err)
+	o, err := reg.SaveOrder(core.Order{Customer: "Jane Doe", Lines: []core.OrderLine{{Item: drill.ID, Quantity: 1, Serials: []string{"DR-900001"}}}})
+	require.NoError(t, err)
+	_, err = reg.ReturnToStock(o.ID, core.ReturnInput{Line: 1, Serials: []string{"DR-900001"}})
+	require.NoError(t, err)
+	_, err = reg.ConfirmReceipt(core.Receipt{Supplier: "Makita", Lines: []core.ReceiptLine{{Item: drill.ID, Quantity: 1, Serials: []string{"DR-900003"}}}})
+	require.NoError(t, err)
+	_, err = reg.CancelReceipt(rc.ID + 1)
+	require.NoError(t, err)
+	return s, reg
+}
+
+func TestBackupAndRestoreBringEverythingBack(t *testing.T) {
+	s, reg := exampleStore(t, "")
+	before := snapshot(t, reg)
+	require.NotEmpty(t, before["history"])
+	backup := filepath.Join(t.TempDir(), "shop.backup")
+	require.NoError(t, s.BackupTo(backup))
+
+	dir := filepath.Join(t.TempDir(), "restored register")
+	require.NoError(t, data.Restore(backup, dir, datatest.Logger()))
+	restored := core.New(datatest.MustOpen(t, dir))
+	assert.Equal(t, before, snapshot(t, restored), "every item, document, serial and history event")
+	for id := core.DocID(1); id <= 4; id++ {
+		want, err := reg.Receipt(id)
+		require.NoError(t, err)
+		got, err := restored.Receipt(id)
+		require.NoError(t, err)
+		assert.Equal(t, want.Lines, got.Lines)
+		assert.Equal(t, want.Status, got.Status)
+	}
+	found, err := restored.Check()
+	require.NoError(t, err)
+	assert.Empty(t, found)
+	next, err := restored.SaveItem(core.Item{No: "NEW", Name: "New"})
+	require.NoError(t, err)
+	items, err := reg.Items("")
+	require.NoError(t, err)
+	assert.Equal(t, core.ItemID(len(items)+1), next.ID, "numbering goes on where the backup left it")
+}
+
+func TestRestoreRefusesAFolderInUseAndFilesThatAreNoBackup(t *testing.T) {
+	s, _ := exampleStore(t, "")
+	backup := filepath.Join(t.TempDir(), "shop.backup")
+	require.NoError(t, s.BackupTo(backup))
+
+	full := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(full, "notes.txt"), []byte("mine"), 0o644))
+	err := data.Restore(backup, full, datatest.Logger())
+	require.Error(t, err)
+	assert.Equal(t, full+" is not empty. Restore into a new, empty folder, so that nothing there is overwritten.", core.UserMessage(err))
+	entries, _ := os.ReadDir(full)
+	assert.Len(t, entries, 1, "nothing was added")
+
+	whole, err := os.ReadFile(backup)
+	require.NoError(t, err)
+	for name, content := range map[string][]byte{
+		"a text file":      []byte("Serial\n996A1B2C3\n"),
+		"a huge length":    {0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x0f, 1, 2, 3},
+		"a cut-off backup": whole[:len(whole)/2],
+		"an empty list":    {},
+	} {
+		t.Run(name, func(t *testing.T) {
+			file := filepath.Join(t.TempDir(), "file.backup")
+			require.NoError(t, os.WriteFile(file, content, 0o644))
+			dir := filepath.Join(t.TempDir(), "new")
+			err := data.Restore(file, dir, datatest.Logger())
+			if len(content) == 0 {
+				require.NoError(t, err, "an empty register's backup is empty")
+				return
+			}
+			require.Error(t, err)
+			assert.Equal(t, file+" cannot be read as a Serialdesk backup: it is another kind of file, or damaged.", core.UserMessage(err))
+			assert.NoDirExists(t, dir, "a failed restore leaves nothing behind")
+		})
+	}
+}
+
+func TestAutoBackupKeepsTheLastTen(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "register")
+	s, reg := exampleStore(t, dir)
+	start := time.Date(2026, 11, 27, 9, 0, 0, 0, time.Local)
+	var made []string
+	for i := range 12 {
+		_, err := reg.SaveBrand(core.Brand{Name: "Brand " + string(rune('A'+i))})
+		require.NoError(t, err)
+		path, err := s.AutoBackup(dir, 10, start.Add(time.Duration(i)*time.Minute))
+		require.NoError(t, err)
+		made = append(made, path)
+	}
+	assert.Equal(t, made[2:], data.Backups(dir), "the newest ten, oldest first")
+	assert.Equal(t, "serialdesk-2026-11-27-091100.backup", filepath.Base(made[11]))
+
+	// A session that changed nothing adds no copy of the same register.
+	require.NoError(t, s.Close())
+	again := datatest.MustOpen(t, dir)
+	path, err := again.AutoBackup(dir, 10, start.Add(time.Hour))
+	require.NoError(t, err)
+	assert.Empty(t, path)
+	assert.Len(t, data.Backups(dir), 10)
+}
+
+// A register whose files are damaged is refused with a message that says
+// so and points to the latest backup, and its files are left as they were.
+func TestDamagedRegisterIsLeftAloneAndPointsToTheBackup(t *testing.T) {
+	for _, damage := range []string{"MANIFEST", ".sst", ".vlog"} {
+		t.Run(damage, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "register")
+			s, _ := exampleStore(t, dir)
+			_, err := s.AutoBackup(dir, 10, time.Date(2026, 11, 27, 9, 30, 0, 0, time.Local))
+			require.NoError(t, err)
+			require.NoError(t, s.Close())
+			damageFile(t, dir, damage)
+			before := filesIn(t, dir)
+
+			opened, err := data.Open(dir, datatest.Logger())
+			if err == nil {
+				// Damage that opening does not read is found by checking
+				// every table, as the app does after opening and
+				// serialdesk check does first.
+				err = opened.VerifyFiles()
+				require.Error(t, err)
+				assert.Contains(t, core.UserMessage(err), "The register's files in "+dir+" are damaged")
+				found, cerr := core.New(opened).Check()
+				require.NoError(t, cerr)
+				assert.Contains(t, found, core.UserMessage(err))
+				require.NoError(t, opened.Close())
+			} else {
+				assert.Contains(t, core.UserMessage(err), "Serialdesk cannot open the register in "+dir+": its files are damaged or cannot be read")
+				assert.Contains(t, core.UserMessage(err), "Nothing in the folder was changed.")
+			}
+			msg := core.UserMessage(err)
+			latest := filepath.Join(data.BackupDir(dir), "serialdesk-2026-11-27-093000.backup")
+			assert.Contains(t, msg, "The latest backup is serialdesk-2026-11-27-093000.backup.")
+			assert.Contains(t, msg, `serialdesk restore --in "`+latest+`" --data NEWFOLDER`)
+			after := filesIn(t, dir)
+			for path, was := range before {
+				assert.Equal(t, was, after[path], "%s is as it was", path)
+			}
+			if opened == nil {
+				assert.Len(t, after, len(before), "a failed open leaves no new file behind")
+			}
+
+			// The way out the message gives works.
+			restored := filepath.Join(t.TempDir(), "NEWFOLDER")
+			require.NoError(t, data.Restore(latest, restored, datatest.Logger()))
+			found, err := core.New(datatest.MustOpen(t, restored)).Check()
+			require.NoError(t, err)
+			assert.Empty(t, found)
+		})
+	}
+}
+
+// damageFile overwrites the middle of the first file in dir whose name has
+// the suffix, as a failing disk would.
+func damageFile(t *testing.T, dir, suffix string) {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), suffix) {
+			path := filepath.Join(dir, e.Name())
+			b, err := os.ReadFile(path)
+			require.NoError(t, err)
+			require.NotEmpty(t, b)
+			for i := len(b) / 4; i < len(b)*3/4; i++ {
+				b[i] ^= 0x5a
+			}
+			require.NoError(t, os.WriteFile(path, b, 0o644))
+			return
+		}
+	}
+	t.Fatalf("no %s file in %s", suffix, dir)
+}
+
+// filesIn is every file under dir with its size and content hash.
+func filesIn(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	require.NoError(t, filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		// Badger's open sets the manifest's time, nothing more.
+		out[path] = fmt.Sprintf("%d %x", info.Size(), sha256.Sum256(b))
+		return nil
+	}))
+	return out
+}

@@ -1,0 +1,54 @@
+package screens
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"serialdesk/core"
+	"serialdesk/data"
+	"serialdesk/data/datatest"
+)
+
+func TestBackUpNow(t *testing.T) {
+	env := newTestEnv(t)
+	store := datatest.MustOpen(t, "")
+	env.Reg, env.BackupTo = core.New(store), store.BackupTo
+	require.NoError(t, env.Reg.LoadExamples())
+	assert.Equal(t, "serialdesk-2026-11-27.backup", backupName(time.Date(2026, 11, 27, 18, 0, 0, 0, time.Local)))
+
+	path := filepath.Join(t.TempDir(), backupName(time.Now()))
+	env.backUp(path)
+	env.settle()
+	told := ""
+	for _, o := range test.LaidOutObjects(env.Window.Canvas().Overlays().Top()) {
+		if l, ok := o.(*widget.Label); ok && strings.HasPrefix(l.Text, "The whole register is backed up to") {
+			told = l.Text
+		}
+	}
+	assert.Contains(t, told, path, "the user is told where the backup is")
+	assert.Contains(t, told, "serialdesk restore --in")
+
+	restored := filepath.Join(t.TempDir(), "restored")
+	require.NoError(t, data.Restore(path, restored, datatest.Logger()))
+	page, err := core.New(datatest.MustOpen(t, restored)).SearchSerials(core.SerialQuery{Limit: 1})
+	require.NoError(t, err)
+	assert.Equal(t, 9, page.Total)
+
+	// A folder that cannot be written to gets a message, not a half file.
+	env.backUp(filepath.Join(t.TempDir(), "no such folder", "x.backup"))
+	env.settle()
+	shown := ""
+	for _, o := range test.LaidOutObjects(env.Window.Canvas().Overlays().Top()) {
+		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "could not be written") {
+			shown = l.Text
+		}
+	}
+	assert.Contains(t, shown, "The backup could not be written to")
+}
