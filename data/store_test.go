@@ -179,31 +179,38 @@ func TestSameSerialReceivedTwiceAtOnce(t *testing.T) {
 	reg := datatest.NewRegister(t)
 	it, err := reg.SaveItem(core.Item{No: "SAW", Name: "Saw", UseSerial: true})
 	require.NoError(t, err)
-	const windows = 8
+	const windows = 16
 	var wg sync.WaitGroup
-	errs := make(chan error, windows)
-	for range windows {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			_, err := reg.ConfirmReceipt(core.Receipt{Lines: []core.ReceiptLine{{Item: it.ID, Quantity: 1, Serials: []string{"S1"}}}})
-			errs <- err
-		}()
+	results := make([]error, windows)
+	receipts := make([]core.Receipt, windows)
+	for i := range windows {
+		wg.Go(func() {
+			receipts[i], results[i] = reg.ConfirmReceipt(core.Receipt{Supplier: fmt.Sprintf("Supplier %d", i),
+				Lines: []core.ReceiptLine{{Item: it.ID, Quantity: 1, Serials: []string{"S1"}}}})
+		})
 	}
 	wg.Wait()
-	close(errs)
-	ok := 0
-	for err := range errs {
+	var winner core.Receipt
+	wins := 0
+	for i, err := range results {
 		if err == nil {
-			ok++
-		} else {
-			assert.Contains(t, core.UserMessage(err), "already in stock (received on GR-")
+			wins++
+			winner = receipts[i]
 		}
 	}
-	assert.Equal(t, 1, ok)
+	require.Equal(t, 1, wins, "exactly one receipt gets the serial")
+	for _, err := range results {
+		if err != nil {
+			require.Len(t, core.Problems(err), 1)
+			assert.Equal(t, "already in stock (received on "+winner.Ref().String()+")", core.Problems(err)[0].Reason)
+		}
+	}
 	st, err := reg.Stock(it.ID)
 	require.NoError(t, err)
-	assert.Equal(t, int64(1), st.InStock())
+	assert.Equal(t, core.Stock{Purchased: 1}, st)
+	all, err := reg.Receipts()
+	require.NoError(t, err)
+	assert.Len(t, all, 1, "the losers saved nothing")
 }
 
 func TestEventsOfOneClockReadingAreAllKept(t *testing.T) {
