@@ -58,9 +58,11 @@ func backupCommand(args []string, stdout, stderr io.Writer) int {
 // restoreCommand makes a new register from a backup:
 // serialdesk restore --in FILE --data NEWDIR.
 func restoreCommand(args []string, stdout, stderr io.Writer) int {
-	fs, dir := newFlags("restore", "--in FILE --data NEWDIR",
-		"Makes a new register in NEWDIR, which must be empty, from the backup in FILE, and checks it.", stderr)
+	fs, dir := newFlags("restore", "--in FILE [--log REDOLOG] --data NEWDIR",
+		"Makes a new register in NEWDIR, which must be empty, from the backup in FILE, and checks it.\n"+
+			"With --log, the work saved since the backup is added from the redo log (redo.log) of the register it came from.", stderr)
 	in := fs.String("in", "", "the backup file to read")
+	redo := fs.String("log", "", "the redo log to add the work saved since the backup from")
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -72,7 +74,7 @@ func restoreCommand(args []string, stdout, stderr io.Writer) int {
 	// wants the folder empty.
 	quiet := logrus.New()
 	quiet.SetOutput(io.Discard)
-	if err := data.Restore(*in, *dir, quiet); err != nil {
+	if err := data.Restore(*in, *redo, *dir, quiet); err != nil {
 		return failed(stderr, "restore", err, 1)
 	}
 	env, err := open(*dir, io.Discard)

@@ -55,13 +55,13 @@ func TestClosingTheAppBacksUp(t *testing.T) {
 	require.Len(t, backups, 1)
 
 	restored := filepath.Join(t.TempDir(), "restored")
-	require.NoError(t, data.Restore(backups[0], restored, datatest.Logger()))
+	require.NoError(t, data.Restore(backups[0], "", restored, datatest.Logger()))
 	_, err = core.New(datatest.MustOpen(t, restored)).ItemByNo("NEW")
 	assert.NoError(t, err, "the backup holds the last change")
 }
 
 // A register that cannot be opened is refused with a message pointing to
-// its latest backup.
+// its latest backup and redo log, and following it loses nothing.
 func TestDamagedRegisterPointsToTheLatestBackup(t *testing.T) {
 	t.Setenv("DISPLAY", "")
 	t.Setenv("WAYLAND_DISPLAY", "")
@@ -71,6 +71,8 @@ func TestDamagedRegisterPointsToTheLatestBackup(t *testing.T) {
 	_, err = e.reg.SaveItem(core.Item{No: "NEW", Name: "New"})
 	require.NoError(t, err)
 	e.autoBackup()
+	_, err = e.reg.SaveItem(core.Item{No: "LATER", Name: "Saved after the backup"})
+	require.NoError(t, err)
 	e.close()
 	manifest := filepath.Join(dir, "MANIFEST")
 	require.NoError(t, os.WriteFile(manifest, []byte("not a manifest at all"), 0o644))
@@ -78,8 +80,17 @@ func TestDamagedRegisterPointsToTheLatestBackup(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	assert.Equal(t, 1, Main([]string{"--data", dir}, &stdout, &stderr))
 	assert.Contains(t, stderr.String(), "serialdesk: Serialdesk cannot open the register in "+dir+": its files are damaged or cannot be read")
-	assert.Contains(t, stderr.String(), `serialdesk restore --in "`+data.Backups(dir)[0]+`" --data NEWFOLDER`)
+	backup, redo := data.Backups(dir)[0], filepath.Join(dir, "redo.log")
+	assert.Contains(t, stderr.String(), `serialdesk restore --in "`+backup+`" --log "`+redo+`" --data NEWFOLDER`)
 	b, err := os.ReadFile(manifest)
 	require.NoError(t, err)
 	assert.Equal(t, "not a manifest at all", string(b), "the files are left as they were")
+
+	restored := filepath.Join(t.TempDir(), "NEWFOLDER")
+	require.Equal(t, 0, Main([]string{"restore", "--in", backup, "--log", redo, "--data", restored}, &stdout, &stderr), stderr.String())
+	reg := core.New(datatest.MustOpen(t, restored))
+	for _, no := range []string{"NEW", "LATER"} {
+		_, err := reg.ItemByNo(no)
+		assert.NoError(t, err, "%s is back", no)
+	}
 }

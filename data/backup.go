@@ -95,9 +95,15 @@ func (s *Store) AutoBackup(dir string, keep int, now time.Time) (string, error) 
 	if err := os.MkdirAll(BackupDir(dir), 0o755); err != nil {
 		return "", cannotWrite(BackupDir(dir), err)
 	}
+	s.redo.mu.Lock()
+	upTo := s.redo.seq // operations that will all be in the backup
+	s.redo.mu.Unlock()
 	path := filepath.Join(BackupDir(dir), BackupName(now))
 	if err := s.BackupTo(path); err != nil {
 		return "", err
+	}
+	if err := s.redo.backedUp(upTo); err != nil {
+		s.log.WithError(err).Warn("could not shorten the redo log")
 	}
 	all := Backups(dir)
 	for _, p := range all[:max(0, len(all)-keep)] {
@@ -129,9 +135,10 @@ func Backups(dir string) []string {
 const maxBackupList = 256 << 20
 
 // Restore loads the backup in the file in into a new register in dir, which
-// must be missing or empty. What it created is removed again if the backup
-// cannot be read.
-func Restore(in, dir string, log logrus.FieldLogger) error {
+// must be missing or empty, and then the operations after it from a redo
+// log (redo.log of the register it was taken from; "" for none). What it
+// created is removed again if either cannot be read.
+func Restore(in, redoPath, dir string, log logrus.FieldLogger) error {
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 		return &core.Error{Code: core.Conflict, Message: fmt.Sprintf("%s is not empty. Restore into a new, empty folder, so that nothing there is overwritten.", dir)}
 	} else if err != nil && !errors.Is(err, os.ErrNotExist) {
@@ -151,14 +158,31 @@ func Restore(in, dir string, log logrus.FieldLogger) error {
 		return openError(dir, err)
 	}
 	err = db.Load(f, 64)
+	if err != nil {
+		err = notABackup(in, err)
+	} else if redoPath != "" {
+		err = replayFrom(db, redoPath)
+	}
 	if cerr := db.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
 		os.RemoveAll(dir)
-		return notABackup(in, err)
 	}
-	return nil
+	return err
+}
+
+// replayFrom brings a restored backup up to date from a redo log.
+func replayFrom(db *badger.DB, redoPath string) error {
+	r, records, err := readRedo(redoPath)
+	if err != nil {
+		return &core.Error{Code: core.Invalid, Err: err, Message: fmt.Sprintf("%s cannot be read as a Serialdesk redo log.", redoPath)}
+	}
+	_, err = replayRedo(db, r.base, records)
+	if errors.Is(err, errRedoGap) {
+		return &core.Error{Code: core.Invalid, Err: err, Message: fmt.Sprintf("The backup is older than the work %s keeps: restore a newer backup with it, or this backup alone.", redoPath)}
+	}
+	return err
 }
 
 // checkBackupFile reads the framing of a backup before Badger does, which

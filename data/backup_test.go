@@ -47,7 +47,7 @@ func TestBackupAndRestoreBringEverythingBack(t *testing.T) {
 	require.NoError(t, s.BackupTo(backup))
 
 	dir := filepath.Join(t.TempDir(), "restored register")
-	require.NoError(t, data.Restore(backup, dir, datatest.Logger()))
+	require.NoError(t, data.Restore(backup, "", dir, datatest.Logger()))
 	restored := core.New(datatest.MustOpen(t, dir))
 	assert.Equal(t, before, snapshot(t, restored), "every item, document, serial and history event")
 	for id := core.DocID(1); id <= 4; id++ {
@@ -75,7 +75,7 @@ func TestRestoreRefusesAFolderInUseAndFilesThatAreNoBackup(t *testing.T) {
 
 	full := t.TempDir()
 	require.NoError(t, os.WriteFile(filepath.Join(full, "notes.txt"), []byte("mine"), 0o644))
-	err := data.Restore(backup, full, datatest.Logger())
+	err := data.Restore(backup, "", full, datatest.Logger())
 	require.Error(t, err)
 	assert.Equal(t, full+" is not empty. Restore into a new, empty folder, so that nothing there is overwritten.", core.UserMessage(err))
 	entries, _ := os.ReadDir(full)
@@ -93,7 +93,7 @@ func TestRestoreRefusesAFolderInUseAndFilesThatAreNoBackup(t *testing.T) {
 			file := filepath.Join(t.TempDir(), "file.backup")
 			require.NoError(t, os.WriteFile(file, content, 0o644))
 			dir := filepath.Join(t.TempDir(), "new")
-			err := data.Restore(file, dir, datatest.Logger())
+			err := data.Restore(file, "", dir, datatest.Logger())
 			if len(content) == 0 {
 				require.NoError(t, err, "an empty register's backup is empty")
 				return
@@ -135,8 +135,10 @@ func TestDamagedRegisterIsLeftAloneAndPointsToTheBackup(t *testing.T) {
 	for _, damage := range []string{"MANIFEST", ".sst", ".vlog"} {
 		t.Run(damage, func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "register")
-			s, _ := exampleStore(t, dir)
+			s, reg := exampleStore(t, dir)
 			_, err := s.AutoBackup(dir, 10, time.Date(2026, 11, 27, 9, 30, 0, 0, time.Local))
+			require.NoError(t, err)
+			_, err = reg.SaveBrand(core.Brand{Name: "Saved after the backup"})
 			require.NoError(t, err)
 			require.NoError(t, s.Close())
 			damageFile(t, dir, damage)
@@ -161,7 +163,8 @@ func TestDamagedRegisterIsLeftAloneAndPointsToTheBackup(t *testing.T) {
 			msg := core.UserMessage(err)
 			latest := filepath.Join(data.BackupDir(dir), "serialdesk-2026-11-27-093000.backup")
 			assert.Contains(t, msg, "The latest backup is serialdesk-2026-11-27-093000.backup.")
-			assert.Contains(t, msg, `serialdesk restore --in "`+latest+`" --data NEWFOLDER`)
+			redo := filepath.Join(dir, "redo.log")
+			assert.Contains(t, msg, `serialdesk restore --in "`+latest+`" --log "`+redo+`" --data NEWFOLDER`)
 			after := filesIn(t, dir)
 			for path, was := range before {
 				assert.Equal(t, was, after[path], "%s is as it was", path)
@@ -170,12 +173,16 @@ func TestDamagedRegisterIsLeftAloneAndPointsToTheBackup(t *testing.T) {
 				assert.Len(t, after, len(before), "a failed open leaves no new file behind")
 			}
 
-			// The way out the message gives works.
+			// The way out the message gives works, and loses nothing.
 			restored := filepath.Join(t.TempDir(), "NEWFOLDER")
-			require.NoError(t, data.Restore(latest, restored, datatest.Logger()))
-			found, err := core.New(datatest.MustOpen(t, restored)).Check()
+			require.NoError(t, data.Restore(latest, redo, restored, datatest.Logger()))
+			back := core.New(datatest.MustOpen(t, restored))
+			found, err := back.Check()
 			require.NoError(t, err)
 			assert.Empty(t, found)
+			brands, err := back.Brands()
+			require.NoError(t, err)
+			assert.Equal(t, "Saved after the backup", brands[len(brands)-1].Name)
 		})
 	}
 }

@@ -83,7 +83,7 @@ func (j *journal) flush(k *kv, done bool) error {
 // records. A failure after the marker is only logged: the operation stands,
 // and the next open clears what is left.
 func (j *journal) commit(k *kv) error {
-	if err := j.flush(k, true); err != nil {
+	if err := k.s.commitDurably(k, func() error { return j.flush(k, true) }); err != nil {
 		return err
 	}
 	k.s.find.mu.Lock()

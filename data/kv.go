@@ -22,6 +22,7 @@ type kv struct {
 	keys    int64 // entries and raw bytes written in txn, for Store.Written
 	bytes   int64
 	changes []serialChange // to the text index, for the finder once committed
+	redo    []redoEntry    // every write, for the redo log once committed
 	journal *journal       // nil for an operation within one transaction
 }
 
@@ -62,6 +63,7 @@ func (k *kv) write(key, val []byte, del bool) error {
 	if key[0] == pSerialText {
 		k.changes = append(k.changes, textChange(key, val))
 	}
+	k.redo = append(k.redo, redoEntry{key: key, val: val, del: del})
 	k.count++
 	k.size += entrySize(key, val)
 	k.keys++

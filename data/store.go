@@ -40,6 +40,7 @@ type Store struct {
 	mu     sync.RWMutex
 	closed bool // under mu: work still running when the window closes gets an error, not a crash
 	find   *finder
+	redo   *redoLog
 }
 
 // budget is how much one transaction may hold.
@@ -93,23 +94,37 @@ func Open(dir string, log logrus.FieldLogger) (*Store, error) {
 		chunk: budget{count: badgerTxnCount / 2, size: badgerTxnSize / 2},
 	}
 	s.events.Store(uint64(time.Now().UnixNano()))
-	kept, rolledBack, err := recoverJournal(db)
-	if err != nil {
+	if err := s.bringUpToDate(); err != nil {
 		db.Close()
-		return nil, &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk could not finish an interrupted operation in %s", dir), Err: err}
-	}
-	if kept+rolledBack > 0 {
-		log.WithFields(logrus.Fields{"finished": kept, "rolled_back": rolledBack}).Warn(InterruptedMessage)
-	}
-	if err := addMissingHeads(s); err != nil {
-		db.Close()
-		return nil, &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot bring the register in %s up to date", dir), Err: err}
-	}
-	if s.find, err = loadFinder(db); err != nil {
-		db.Close()
-		return nil, &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot read the serial index in %s", dir), Err: err}
+		if s.redo != nil {
+			s.redo.close()
+		}
+		return nil, err
 	}
 	return s, nil
+}
+
+// bringUpToDate finishes what a crash interrupted, writes what the redo
+// log has and Badger lost, fills in list heads an older Serialdesk did not
+// keep, and loads the finder.
+func (s *Store) bringUpToDate() error {
+	kept, rolledBack, err := recoverJournal(s.db)
+	if err != nil {
+		return &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk could not finish an interrupted operation in %s", s.dir), Err: err}
+	}
+	if kept+rolledBack > 0 {
+		s.log.WithFields(logrus.Fields{"finished": kept, "rolled_back": rolledBack}).Warn(InterruptedMessage)
+	}
+	if err := s.openRedo(); err != nil {
+		return err
+	}
+	if err := addMissingHeads(s); err != nil {
+		return &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot bring the register in %s up to date", s.dir), Err: err}
+	}
+	if s.find, err = loadFinder(s.db); err != nil {
+		return &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot read the serial index in %s", s.dir), Err: err}
+	}
+	return nil
 }
 
 // Exists reports whether dir holds a register.
@@ -148,16 +163,25 @@ func openError(dir string, err error) error {
 		return &core.Error{Code: core.Conflict, Message: fmt.Sprintf("Serialdesk is already open on %s. Use the window that is open, or close it first.", dir),
 			Err: fmt.Errorf("%w: %w", ErrAlreadyOpen, err)}
 	}
-	return damaged(dir, "Serialdesk cannot open the register in %s: its files are damaged or cannot be read (%v). Nothing in the folder was changed.", err)
+	// Badger's first line says what is wrong; the rest points to its docs.
+	detail, _, _ := strings.Cut(err.Error(), "\n")
+	return damaged(dir, fmt.Sprintf("Serialdesk cannot open the register in %s: its files are damaged or cannot be read (%s). Nothing in the folder was changed.", dir, strings.TrimSuffix(detail, ".")), err)
 }
 
 // damaged is the error for a register whose files are damaged: what is
-// wrong (format takes dir and err), and the way out through the latest backup.
-func damaged(dir, format string, err error) error {
-	msg := fmt.Sprintf(format, dir, err)
+// wrong, and the way out through the latest backup.
+func damaged(dir, msg string, err error) error {
 	if all := Backups(dir); len(all) > 0 {
 		latest := all[len(all)-1]
-		msg += fmt.Sprintf("\n\nThe latest backup is %s. To go on from it, restore it into a new folder:\n  serialdesk restore --in %q --data NEWFOLDER\nand start Serialdesk with --data NEWFOLDER.", filepath.Base(latest), latest)
+		withLog, redo := "", filepath.Join(dir, redoFile)
+		if _, err := os.Stat(redo); err == nil {
+			withLog = fmt.Sprintf(" --log %q", redo)
+		}
+		msg += fmt.Sprintf("\n\nThe latest backup is %s. To go on from it, restore it into a new folder", filepath.Base(latest))
+		if withLog != "" {
+			msg += " together with the work saved since, which the redo log keeps"
+		}
+		msg += fmt.Sprintf(":\n  serialdesk restore --in %q%s --data NEWFOLDER\nand start Serialdesk with --data NEWFOLDER.", latest, withLog)
 	} else {
 		msg += fmt.Sprintf("\n\nThere is no backup in %s. If you keep backups elsewhere, restore the latest one into a new folder with: serialdesk restore --in FILE --data NEWFOLDER", BackupDir(dir))
 	}
@@ -173,7 +197,7 @@ func (s *Store) VerifyFiles() error {
 		return errClosed
 	}
 	if err := verifyChecksum(s.db); err != nil {
-		return damaged(s.dir, "The register's files in %s are damaged (%v). Serialdesk has not changed them; stop working in it and go on from a backup.", err)
+		return damaged(s.dir, fmt.Sprintf("The register's files in %s are damaged (%v). Serialdesk has not changed them; stop working in it and go on from a backup.", s.dir, err), err)
 	}
 	return nil
 }
@@ -206,7 +230,7 @@ func (s *Store) Close() error {
 	s.closed = true
 	keys, bytes := s.Written()
 	s.log.WithFields(logrus.Fields{"keys": keys, "bytes": bytes}).Info("closing the register")
-	return s.db.Close()
+	return errors.Join(s.db.Close(), s.redo.close())
 }
 
 // Written is how many keys (deletions included) and bytes of keys and values
@@ -261,7 +285,7 @@ func (s *Store) updateInTxn(fn func(core.Tx) error) error {
 	if err := fn(&tx{kv: k}); err != nil {
 		return err
 	}
-	return k.commit()
+	return s.commitDurably(k, k.commit)
 }
 
 func (s *Store) updateJournaled(fn func(core.Tx) error) error {

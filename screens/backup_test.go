@@ -36,7 +36,7 @@ func TestBackUpNow(t *testing.T) {
 	assert.Contains(t, told, "serialdesk restore --in")
 
 	restored := filepath.Join(t.TempDir(), "restored")
-	require.NoError(t, data.Restore(path, restored, datatest.Logger()))
+	require.NoError(t, data.Restore(path, "", restored, datatest.Logger()))
 	page, err := core.New(datatest.MustOpen(t, restored)).SearchSerials(core.SerialQuery{Limit: 1})
 	require.NoError(t, err)
 	assert.Equal(t, 9, page.Total)

@@ -1,0 +1,357 @@
+package data
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"github.com/dgraph-io/badger/v4"
+
+	"serialdesk/core"
+)
+
+// The redo log (redo.log in the data folder) keeps every operation's
+// writes, appended and synced to disk before the operation returns. Badger
+// syncs its own files on Linux and macOS, but on Windows its sync does
+// nothing (it writes through memory maps and never flushes them), so a
+// power cut there could lose confirmed documents. os.File.Sync is a real
+// flush on every system, so the log makes a returned operation durable
+// everywhere.
+//
+// Each operation's last transaction also writes its number under the key
+// applied (0x14). When Badger comes back from a power cut without the last
+// operations, opening replays the logged ones after that number. The log
+// keeps the operations since the backup before the latest one: enough to
+// bring the latest backup up to date if Badger's files are lost.
+//
+// File: a header (magic, base, lastBackup), then records:
+// [uint32 length][uint32 CRC-32C][uvarint seq, uvarint count, entries],
+// each entry [byte deleted][uvarint len][key][uvarint len][value]. A record
+// cut off by a crash fails its check and is dropped: its operation never
+// returned.
+const (
+	redoFile  = "redo.log"
+	redoMagic = "SDREDO1\n"
+	redoHead  = len(redoMagic) + 16
+)
+
+var pApplied = []byte{0x14}
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+type redoLog struct {
+	mu   sync.Mutex
+	path string
+	f    *os.File
+	seq  uint64 // the last operation number handed out
+	// base: operations up to base are left out, so Badger must hold them.
+	// lastBackup: the latest backup holds operations up to this one.
+	base, lastBackup uint64
+}
+
+// redoEntry is one write of an operation.
+type redoEntry struct {
+	key, val []byte
+	del      bool
+}
+
+type redoRecord struct {
+	seq     uint64
+	entries []redoEntry
+}
+
+// openRedo opens the redo log of dir, or starts one, and returns the
+// records it holds.
+func openRedo(dir string) (*redoLog, []redoRecord, error) {
+	r := &redoLog{path: filepath.Join(dir, redoFile)}
+	records, end, err := r.read()
+	if errors.Is(err, os.ErrNotExist) {
+		return r, nil, r.rewrite(nil)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	if r.f, err = os.OpenFile(r.path, os.O_WRONLY, 0o644); err != nil {
+		return nil, nil, err
+	}
+	// Drop a record a crash cut off, so that the next one follows the
+	// last whole one.
+	if err := r.f.Truncate(end); err != nil {
+		r.f.Close()
+		return nil, nil, err
+	}
+	if _, err := r.f.Seek(end, io.SeekStart); err != nil {
+		r.f.Close()
+		return nil, nil, err
+	}
+	if n := len(records); n > 0 {
+		r.seq = records[n-1].seq
+	}
+	r.seq = max(r.seq, r.lastBackup)
+	return r, records, nil
+}
+
+// readRedo reads the records of a redo log file that is not open.
+func readRedo(path string) (*redoLog, []redoRecord, error) {
+	r := &redoLog{path: path}
+	records, _, err := r.read()
+	return r, records, err
+}
+
+// read reads the header and the whole records, and where they end.
+func (r *redoLog) read() ([]redoRecord, int64, error) {
+	b, err := os.ReadFile(r.path)
+	if err != nil {
+		return nil, 0, err
+	}
+	if len(b) < redoHead || string(b[:len(redoMagic)]) != redoMagic {
+		return nil, 0, fmt.Errorf("%s is not a Serialdesk redo log", r.path)
+	}
+	r.base = binary.BigEndian.Uint64(b[len(redoMagic):])
+	r.lastBackup = binary.BigEndian.Uint64(b[len(redoMagic)+8:])
+	var records []redoRecord
+	at := redoHead
+	for len(b)-at >= 8 {
+		n := int(binary.BigEndian.Uint32(b[at:]))
+		if n > len(b)-at-8 {
+			break
+		}
+		payload := b[at+8 : at+8+n]
+		if crc32.Checksum(payload, castagnoli) != binary.BigEndian.Uint32(b[at+4:]) {
+			break
+		}
+		rec, ok := decodeRedo(payload)
+		if !ok {
+			break
+		}
+		records = append(records, rec)
+		at += 8 + n
+	}
+	return records, int64(at), nil
+}
+
+func decodeRedo(b []byte) (redoRecord, bool) {
+	r := &reader{b: b}
+	rec := redoRecord{seq: r.uvarint()}
+	n := r.uvarint()
+	for i := uint64(0); i < n && r.err == nil; i++ {
+		del := r.byte() == 1
+		k := r.bytes()
+		v := r.bytes()
+		rec.entries = append(rec.entries, redoEntry{key: k, val: v, del: del})
+	}
+	return rec, r.err == nil && len(r.b) == 0
+}
+
+func encodeRedo(seq uint64, entries []redoEntry) []byte {
+	b := make([]byte, 8, 64)
+	b = binary.AppendUvarint(b, seq)
+	b = binary.AppendUvarint(b, uint64(len(entries)))
+	for _, e := range entries {
+		del := byte(0)
+		if e.del {
+			del = 1
+		}
+		b = append(b, del)
+		b = binary.AppendUvarint(b, uint64(len(e.key)))
+		b = append(b, e.key...)
+		b = binary.AppendUvarint(b, uint64(len(e.val)))
+		b = append(b, e.val...)
+	}
+	binary.BigEndian.PutUint32(b, uint32(len(b)-8))
+	binary.BigEndian.PutUint32(b[4:], crc32.Checksum(b[8:], castagnoli))
+	return b
+}
+
+// append writes an operation's record and syncs it to disk.
+func (r *redoLog) append(seq uint64, entries []redoEntry) error {
+	if _, err := r.f.Write(encodeRedo(seq, entries)); err != nil {
+		return err
+	}
+	return r.f.Sync()
+}
+
+// rewrite makes a new log file holding these records, whole or not at
+// all, and keeps it open for appending.
+func (r *redoLog) rewrite(records []redoRecord) error {
+	tmp := r.path + ".new"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(f)
+	head := append([]byte(redoMagic), make([]byte, 16)...)
+	binary.BigEndian.PutUint64(head[len(redoMagic):], r.base)
+	binary.BigEndian.PutUint64(head[len(redoMagic)+8:], r.lastBackup)
+	w.Write(head)
+	for _, rec := range records {
+		w.Write(encodeRedo(rec.seq, rec.entries))
+	}
+	err = w.Flush()
+	if err == nil {
+		err = f.Sync()
+	}
+	if err == nil {
+		_, err = f.Seek(0, io.SeekEnd)
+	}
+	if err == nil {
+		err = os.Rename(tmp, r.path)
+	}
+	if err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return err
+	}
+	if r.f != nil {
+		r.f.Close()
+	}
+	r.f = f
+	return nil
+}
+
+// backedUp drops the records that two backups now hold: the latest backup
+// holds everything up to upTo.
+func (r *redoLog) backedUp(upTo uint64) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	records, _, err := r.read()
+	if err != nil {
+		return err
+	}
+	r.base, r.lastBackup = r.lastBackup, upTo
+	var keep []redoRecord
+	for _, rec := range records {
+		if rec.seq > r.base {
+			keep = append(keep, rec)
+		}
+	}
+	return r.rewrite(keep)
+}
+
+func (r *redoLog) close() error {
+	if r.f == nil {
+		return nil
+	}
+	return r.f.Close()
+}
+
+// commitDurably commits an operation's last transaction with its number
+// and syncs its record to the redo log. Operations commit one at a time
+// here, so the numbers follow the order Badger applied them in.
+func (s *Store) commitDurably(k *kv, commit func() error) error {
+	s.redo.mu.Lock()
+	defer s.redo.mu.Unlock()
+	seq := s.redo.seq + 1
+	if err := k.txn.Set(pApplied, binary.BigEndian.AppendUint64(nil, seq)); err != nil {
+		return err
+	}
+	if err := commit(); err != nil {
+		return err
+	}
+	s.redo.seq = seq
+	if err := s.redo.append(seq, k.redo); err != nil {
+		// Badger has the operation; only the extra safety is missing.
+		s.log.WithError(err).Error("could not write an operation to the redo log")
+	}
+	k.redo = nil
+	return nil
+}
+
+// applied is the number of the last operation Badger holds.
+func applied(db *badger.DB) (uint64, error) {
+	var n uint64
+	err := db.View(func(txn *badger.Txn) error {
+		item, err := txn.Get(pApplied)
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		return item.Value(func(v []byte) error {
+			if len(v) == 8 {
+				n = binary.BigEndian.Uint64(v)
+			}
+			return nil
+		})
+	})
+	return n, err
+}
+
+// errRedoGap says that Badger lacks operations the redo log no longer has.
+var errRedoGap = errors.New("the register lacks work from before its latest backup")
+
+// replayRedo writes the logged operations Badger lacks, in order. Each
+// record ends by setting applied, so a replay cut off by a crash starts
+// that record again, which writes the same values.
+func replayRedo(db *badger.DB, base uint64, records []redoRecord) (int, error) {
+	done, err := applied(db)
+	if err != nil {
+		return 0, err
+	}
+	if done < base {
+		return 0, fmt.Errorf("%w: it holds operations up to %d, the redo log starts after %d", errRedoGap, done, base)
+	}
+	replayed := 0
+	for _, rec := range records {
+		if rec.seq <= done {
+			continue
+		}
+		wb := db.NewWriteBatch()
+		for _, e := range rec.entries {
+			if e.del {
+				err = wb.Delete(e.key)
+			} else {
+				err = wb.Set(e.key, e.val)
+			}
+			if err != nil {
+				break
+			}
+		}
+		if err == nil {
+			err = wb.Set(pApplied, binary.BigEndian.AppendUint64(nil, rec.seq))
+		}
+		if err == nil {
+			err = wb.Flush()
+		} else {
+			wb.Cancel()
+		}
+		if err != nil {
+			return replayed, err
+		}
+		replayed++
+	}
+	return replayed, nil
+}
+
+// openRedo opens the redo log and writes what Badger lacks of it.
+func (s *Store) openRedo() error {
+	redo, records, err := openRedo(s.dir)
+	if err != nil {
+		return &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot open its redo log in %s: %v", s.dir, err), Err: err}
+	}
+	s.redo = redo
+	n, err := replayRedo(s.db, redo.base, records)
+	if errors.Is(err, errRedoGap) {
+		return damaged(s.dir, fmt.Sprintf("The register in %s has lost work saved before its latest backup, as a power cut or a failing disk can do (%v). Serialdesk has not gone on working in it.", s.dir, err), err)
+	}
+	if err != nil {
+		return &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk could not write the work its redo log holds into the register in %s", s.dir), Err: err}
+	}
+	if n > 0 {
+		s.log.WithField("operations", n).Warn(ReplayedMessage)
+	}
+	done, err := applied(s.db)
+	redo.seq = max(redo.seq, done)
+	return err
+}
+
+// ReplayedMessage is logged when opening wrote operations from the redo
+// log that Badger had lost.
+const ReplayedMessage = "wrote operations from the redo log that the register had lost"
