@@ -174,11 +174,15 @@ func Restore(in, redoPath, dir string, log logrus.FieldLogger) error {
 
 // replayFrom brings a restored backup up to date from a redo log.
 func replayFrom(db *badger.DB, redoPath string) error {
-	r, records, err := readRedo(redoPath)
+	done, err := applied(db)
+	if err != nil {
+		return err
+	}
+	r, records, err := readRedo(redoPath, done)
 	if err != nil {
 		return &core.Error{Code: core.Invalid, Err: err, Message: fmt.Sprintf("%s cannot be read as a Serialdesk redo log.", redoPath)}
 	}
-	_, err = replayRedo(db, r.base, records)
+	_, err = replayRedo(db, done, r.base, records)
 	if errors.Is(err, errRedoGap) {
 		return &core.Error{Code: core.Invalid, Err: err, Message: fmt.Sprintf("The backup is older than the work %s keeps: restore a newer backup with it, or this backup alone.", redoPath)}
 	}

@@ -34,6 +34,8 @@ import (
 //	0x11 done     <operation id>                          → empty: the operation committed
 //	0x12 receipt head <doc id>                            → core.ReceiptHead (JSON): the list, without lines
 //	0x13 order head   <doc id>                            → core.OrderHead (JSON)
+//	0x14 applied                                          → uint64: the last operation in the redo
+//	                                                        log that Badger holds (redo.go)
 //
 // Retired prefixes stay reserved: never reuse a byte for another meaning.
 const (

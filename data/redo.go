@@ -66,75 +66,121 @@ type redoRecord struct {
 	entries []redoEntry
 }
 
-// openRedo opens the redo log of dir, or starts one, and returns the
-// records it holds.
-func openRedo(dir string) (*redoLog, []redoRecord, error) {
+// openRedo opens the redo log of dir, or starts one. Badger holds the
+// operations up to done; the records after it are returned.
+func openRedo(dir string, done uint64) (*redoLog, []redoRecord, error) {
 	r := &redoLog{path: filepath.Join(dir, redoFile)}
-	records, end, err := r.read()
+	f, err := os.OpenFile(r.path, os.O_RDWR, 0o644)
 	if errors.Is(err, os.ErrNotExist) {
-		return r, nil, r.rewrite(nil)
+		return r, nil, r.rewrite(nil, nil)
 	}
 	if err != nil {
 		return nil, nil, err
 	}
-	if r.f, err = os.OpenFile(r.path, os.O_WRONLY, 0o644); err != nil {
+	records, end, err := r.after(f, done)
+	if err == nil {
+		// Drop a record a crash cut off, so that the next one follows
+		// the last whole one.
+		err = f.Truncate(end)
+	}
+	if err == nil {
+		_, err = f.Seek(end, io.SeekStart)
+	}
+	if err != nil {
+		f.Close()
 		return nil, nil, err
 	}
-	// Drop a record a crash cut off, so that the next one follows the
-	// last whole one.
-	if err := r.f.Truncate(end); err != nil {
-		r.f.Close()
-		return nil, nil, err
-	}
-	if _, err := r.f.Seek(end, io.SeekStart); err != nil {
-		r.f.Close()
-		return nil, nil, err
-	}
-	if n := len(records); n > 0 {
-		r.seq = records[n-1].seq
-	}
-	r.seq = max(r.seq, r.lastBackup)
+	r.f = f
 	return r, records, nil
 }
 
-// readRedo reads the records of a redo log file that is not open.
-func readRedo(path string) (*redoLog, []redoRecord, error) {
+// readRedo reads the records after done of a redo log file that is not open.
+func readRedo(path string, done uint64) (*redoLog, []redoRecord, error) {
 	r := &redoLog{path: path}
-	records, _, err := r.read()
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	records, _, err := r.after(f, done)
 	return r, records, err
 }
 
-// read reads the header and the whole records, and where they end.
-func (r *redoLog) read() ([]redoRecord, int64, error) {
-	b, err := os.ReadFile(r.path)
-	if err != nil {
-		return nil, 0, err
-	}
-	if len(b) < redoHead || string(b[:len(redoMagic)]) != redoMagic {
-		return nil, 0, fmt.Errorf("%s is not a Serialdesk redo log", r.path)
-	}
-	r.base = binary.BigEndian.Uint64(b[len(redoMagic):])
-	r.lastBackup = binary.BigEndian.Uint64(b[len(redoMagic)+8:])
+// after reads the records after done, and where the whole records end.
+func (r *redoLog) after(f *os.File, done uint64) ([]redoRecord, int64, error) {
 	var records []redoRecord
-	at := redoHead
-	for len(b)-at >= 8 {
-		n := int(binary.BigEndian.Uint32(b[at:]))
-		if n > len(b)-at-8 {
-			break
+	end, err := r.walk(f, func(seq uint64, at, n int64) error {
+		r.seq = seq
+		if seq <= done {
+			return nil
 		}
-		payload := b[at+8 : at+8+n]
-		if crc32.Checksum(payload, castagnoli) != binary.BigEndian.Uint32(b[at+4:]) {
-			break
+		rec, err := readRecord(f, at, n)
+		if err == nil {
+			records = append(records, rec)
 		}
-		rec, ok := decodeRedo(payload)
-		if !ok {
-			break
-		}
-		records = append(records, rec)
-		at += 8 + n
-	}
-	return records, int64(at), nil
+		return err
+	})
+	return records, end, err
 }
+
+// walk reads the header, then the number and place of each whole record,
+// reading only their first bytes: a log can hold a large import. A record
+// a crash cut off ends the walk: it runs past the end of the file, or it is
+// the last and fails its check. walk returns where the whole records end.
+func (r *redoLog) walk(f *os.File, fn func(seq uint64, at, n int64) error) (int64, error) {
+	info, err := f.Stat()
+	if err != nil {
+		return 0, err
+	}
+	size := info.Size()
+	head := make([]byte, redoHead)
+	if _, err := f.ReadAt(head, 0); err != nil || string(head[:len(redoMagic)]) != redoMagic {
+		return 0, fmt.Errorf("%s is not a Serialdesk redo log", r.path)
+	}
+	r.base = binary.BigEndian.Uint64(head[len(redoMagic):])
+	r.lastBackup = binary.BigEndian.Uint64(head[len(redoMagic)+8:])
+	at := int64(redoHead)
+	buf := make([]byte, 8+binary.MaxVarintLen64)
+	for at+8 <= size {
+		got, _ := f.ReadAt(buf, at)
+		if got < 8 {
+			break
+		}
+		n := 8 + int64(binary.BigEndian.Uint32(buf))
+		seq, k := binary.Uvarint(buf[8:got])
+		if k <= 0 || at+n > size {
+			break
+		}
+		if at+n == size {
+			if _, err := readRecord(f, at, n); err != nil {
+				break
+			}
+		}
+		if err := fn(seq, at, n); err != nil {
+			return at, err
+		}
+		at += n
+	}
+	return at, nil
+}
+
+// readRecord reads and checks the record of n bytes at at.
+func readRecord(f *os.File, at, n int64) (redoRecord, error) {
+	b := make([]byte, n)
+	if _, err := f.ReadAt(b, at); err != nil {
+		return redoRecord{}, err
+	}
+	if crc32.Checksum(b[8:], castagnoli) != binary.BigEndian.Uint32(b[4:]) {
+		return redoRecord{}, errDamagedRedo
+	}
+	rec, ok := decodeRedo(b[8:])
+	if !ok {
+		return redoRecord{}, errDamagedRedo
+	}
+	return rec, nil
+}
+
+var errDamagedRedo = errors.New("a record of the redo log is damaged")
 
 func decodeRedo(b []byte) (redoRecord, bool) {
 	r := &reader{b: b}
@@ -177,28 +223,31 @@ func (r *redoLog) append(seq uint64, entries []redoEntry) error {
 	return r.f.Sync()
 }
 
-// rewrite makes a new log file holding these records, whole or not at
-// all, and keeps it open for appending.
-func (r *redoLog) rewrite(records []redoRecord) error {
+// rewrite makes a new log file with the current header and these parts
+// of the old one (offset, length), whole or not at all, and keeps it open
+// for appending.
+func (r *redoLog) rewrite(old *os.File, parts [][2]int64) error {
 	tmp := r.path + ".new"
 	f, err := os.Create(tmp)
 	if err != nil {
 		return err
 	}
-	w := bufio.NewWriter(f)
 	head := append([]byte(redoMagic), make([]byte, 16)...)
 	binary.BigEndian.PutUint64(head[len(redoMagic):], r.base)
 	binary.BigEndian.PutUint64(head[len(redoMagic)+8:], r.lastBackup)
-	w.Write(head)
-	for _, rec := range records {
-		w.Write(encodeRedo(rec.seq, rec.entries))
+	w := bufio.NewWriterSize(f, 1<<20)
+	_, err = w.Write(head)
+	for _, p := range parts {
+		if err != nil {
+			break
+		}
+		_, err = io.Copy(w, io.NewSectionReader(old, p[0], p[1]))
 	}
-	err = w.Flush()
+	if err == nil {
+		err = w.Flush()
+	}
 	if err == nil {
 		err = f.Sync()
-	}
-	if err == nil {
-		_, err = f.Seek(0, io.SeekEnd)
 	}
 	if err == nil {
 		err = os.Rename(tmp, r.path)
@@ -220,18 +269,23 @@ func (r *redoLog) rewrite(records []redoRecord) error {
 func (r *redoLog) backedUp(upTo uint64) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	records, _, err := r.read()
+	old, err := os.Open(r.path)
 	if err != nil {
 		return err
 	}
-	r.base, r.lastBackup = r.lastBackup, upTo
-	var keep []redoRecord
-	for _, rec := range records {
-		if rec.seq > r.base {
-			keep = append(keep, rec)
+	defer old.Close()
+	keepAfter := r.lastBackup
+	var parts [][2]int64
+	if _, err := r.walk(old, func(seq uint64, at, n int64) error {
+		if seq > keepAfter {
+			parts = append(parts, [2]int64{at, n})
 		}
+		return nil
+	}); err != nil {
+		return err
 	}
-	return r.rewrite(keep)
+	r.base, r.lastBackup = keepAfter, upTo
+	return r.rewrite(old, parts)
 }
 
 func (r *redoLog) close() error {
@@ -290,19 +344,13 @@ var errRedoGap = errors.New("the register lacks work from before its latest back
 // replayRedo writes the logged operations Badger lacks, in order. Each
 // record ends by setting applied, so a replay cut off by a crash starts
 // that record again, which writes the same values.
-func replayRedo(db *badger.DB, base uint64, records []redoRecord) (int, error) {
-	done, err := applied(db)
-	if err != nil {
-		return 0, err
-	}
+func replayRedo(db *badger.DB, done, base uint64, records []redoRecord) (int, error) {
 	if done < base {
 		return 0, fmt.Errorf("%w: it holds operations up to %d, the redo log starts after %d", errRedoGap, done, base)
 	}
 	replayed := 0
 	for _, rec := range records {
-		if rec.seq <= done {
-			continue
-		}
+		var err error
 		wb := db.NewWriteBatch()
 		for _, e := range rec.entries {
 			if e.del {
@@ -332,12 +380,16 @@ func replayRedo(db *badger.DB, base uint64, records []redoRecord) (int, error) {
 
 // openRedo opens the redo log and writes what Badger lacks of it.
 func (s *Store) openRedo() error {
-	redo, records, err := openRedo(s.dir)
+	done, err := applied(s.db)
+	if err != nil {
+		return err
+	}
+	redo, records, err := openRedo(s.dir, done)
 	if err != nil {
 		return &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot open its redo log in %s: %v", s.dir, err), Err: err}
 	}
 	s.redo = redo
-	n, err := replayRedo(s.db, redo.base, records)
+	n, err := replayRedo(s.db, done, redo.base, records)
 	if errors.Is(err, errRedoGap) {
 		return damaged(s.dir, fmt.Sprintf("The register in %s has lost work saved before its latest backup, as a power cut or a failing disk can do (%v). Serialdesk has not gone on working in it.", s.dir, err), err)
 	}
@@ -347,9 +399,8 @@ func (s *Store) openRedo() error {
 	if n > 0 {
 		s.log.WithField("operations", n).Warn(ReplayedMessage)
 	}
-	done, err := applied(s.db)
-	redo.seq = max(redo.seq, done)
-	return err
+	redo.seq = max(redo.seq, redo.lastBackup, done)
+	return nil
 }
 
 // ReplayedMessage is logged when opening wrote operations from the redo

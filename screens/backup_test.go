@@ -18,8 +18,6 @@ import (
 
 func TestBackUpNow(t *testing.T) {
 	env := newTestEnv(t)
-	store := datatest.MustOpen(t, "")
-	env.Reg, env.BackupTo = core.New(store), store.BackupTo
 	require.NoError(t, env.Reg.LoadExamples())
 	assert.Equal(t, "serialdesk-2026-11-27.backup", backupName(time.Date(2026, 11, 27, 18, 0, 0, 0, time.Local)))
 

@@ -29,8 +29,10 @@ func newTestEnv(t *testing.T) *Env {
 // the test settles, so that widgets are only ever touched from the test's
 // goroutine, as from the app's UI goroutine.
 func testEnv(t *testing.T, a fyne.App, w fyne.Window) *Env {
-	reg := datatest.NewRegister(t)
-	env := &Env{Reg: reg, Window: w, Prefs: a.Preferences(), Log: datatest.Logger(), Sheets: testSheets{sheets.Exporter{Reg: reg}}}
+	store := datatest.MustOpen(t, "")
+	reg := core.New(store)
+	env := &Env{Reg: reg, Window: w, Prefs: a.Preferences(), Log: datatest.Logger(), Sheets: testSheets{sheets.Exporter{Reg: reg}},
+		BackupTo: store.BackupTo}
 	q := &uiQueue{}
 	env.Deliver = q.push
 	queues.Store(env, q)

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -59,6 +60,7 @@ func TestScreenshots(t *testing.T) {
 		}},
 		{"entities", 4, func() { main.Entities.list.Select(0) }},
 		{"brands-and-models", 5, func() { main.Models.brandList.Select(0) }},
+		{"backup-done", 0, func() { env.backUp(filepath.Join(t.TempDir(), backupName(time.Now()))) }},
 	}
 	for _, shot := range shots {
 		main.Tabs.SelectIndex(shot.section)
