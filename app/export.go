@@ -1,12 +1,13 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 
 	"serialdesk/core"
+	"serialdesk/data"
 	"serialdesk/data/sheets"
 )
 
@@ -59,20 +60,17 @@ func exportCommand(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// writeFile writes a file whole or not at all: into a temporary file beside
-// it, renamed over it when complete.
+// writeFile writes a file whole or not at all (data.WriteFile) and
+// returns how many serials went into it.
 func writeFile(path string, write func(io.Writer) (int, error)) (int, error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return 0, &core.Error{Code: core.Invalid, Message: fmt.Sprintf("cannot write in %s: %v", filepath.Dir(path), err), Err: err}
-	}
-	defer os.Remove(tmp.Name())
-	n, err := write(tmp)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), path)
+	var n int
+	err := data.WriteFile(path, func(w io.Writer) (err error) {
+		n, err = write(w)
+		return err
+	})
+	var e *core.Error
+	if err != nil && !errors.As(err, &e) {
+		err = &core.Error{Code: core.Invalid, Message: fmt.Sprintf("cannot write in %s: %v", filepath.Dir(path), err), Err: err}
 	}
 	return n, err
 }

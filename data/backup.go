@@ -51,26 +51,9 @@ func (s *Store) Backup(w io.Writer) error {
 	return bw.Flush()
 }
 
-// BackupTo writes a backup to the file path, whole or not at all: into a
-// temporary file beside it that is synced to disk and then renamed.
+// BackupTo writes a backup to the file path, whole or not at all.
 func (s *Store) BackupTo(path string) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".serialdesk-backup-*")
-	if err != nil {
-		return cannotWrite(path, err)
-	}
-	tmp := f.Name()
-	err = s.Backup(f)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
+	if err := WriteFile(path, s.Backup); err != nil {
 		return cannotWrite(path, err)
 	}
 	return nil

@@ -257,11 +257,12 @@ func (r *redoLog) rewrite(old *os.File, parts [][2]int64) error {
 		os.Remove(tmp)
 		return err
 	}
+	// From here on the new file is the log, whatever else fails.
 	if r.f != nil {
 		r.f.Close()
 	}
 	r.f = f
-	return nil
+	return syncDir(filepath.Dir(r.path))
 }
 
 // backedUp drops the records that two backups now hold: the latest backup
