@@ -26,10 +26,10 @@ import (
 
 // testWindow is the main window on a register, once its background work
 // is done: the results are shown on the test's goroutine, as on the app's.
-func testWindow(t *testing.T, a fyne.App, reg *core.Register) fyne.Window {
+func testWindow(t *testing.T, a fyne.App, store *data.Store) fyne.Window {
 	var mu sync.Mutex
 	var queued []func()
-	env := &screens.Env{Reg: reg, Log: datatest.Logger(), Deliver: func(show func()) {
+	env := &screens.Env{Reg: core.New(store), Log: datatest.Logger(), BackupTo: store.BackupTo, Deliver: func(show func()) {
 		mu.Lock()
 		defer mu.Unlock()
 		queued = append(queued, show)
@@ -52,7 +52,7 @@ func testWindow(t *testing.T, a fyne.App, reg *core.Register) fyne.Window {
 
 func TestMainWindowShowsEverySection(t *testing.T) {
 	a := test.NewTempApp(t)
-	w := testWindow(t, a, datatest.NewRegister(t))
+	w := testWindow(t, a, datatest.MustOpen(t, ""))
 	defer w.Close()
 	assert.Contains(t, w.Title(), "Serialdesk")
 	assert.NotNil(t, w.Canvas().Overlays().Top(), "an empty register offers the example data")
@@ -63,6 +63,11 @@ func TestMainWindowShowsEverySection(t *testing.T) {
 		names = append(names, item.Text)
 	}
 	assert.Equal(t, []string{"Items", "Goods receipts", "Orders", "Serial search", "Entities", "Brands & models"}, names)
+	var menu []string
+	for _, item := range w.MainMenu().Items[0].Items {
+		menu = append(menu, item.Label)
+	}
+	assert.Equal(t, []string{"New goods receipt", "New order", "Serial search", "", "Back up now…"}, menu)
 }
 
 func TestOpenWritesTheLogInTheDataDirectory(t *testing.T) {
@@ -129,11 +134,11 @@ func TestDemoNeedsAnEmptyRegister(t *testing.T) {
 
 func TestWindowSizeIsRemembered(t *testing.T) {
 	a := test.NewTempApp(t)
-	reg := datatest.NewRegister(t)
-	w := testWindow(t, a, reg)
+	store := datatest.MustOpen(t, "")
+	w := testWindow(t, a, store)
 	w.Resize(fyne.NewSize(900, 600))
 	w.Close()
-	again := testWindow(t, a, reg)
+	again := testWindow(t, a, store)
 	defer again.Close()
 	assert.Equal(t, fyne.NewSize(900, 600), again.Canvas().Size())
 }
