@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -93,4 +96,26 @@ func TestDamagedRegisterPointsToTheLatestBackup(t *testing.T) {
 		_, err := reg.ItemByNo(no)
 		assert.NoError(t, err, "%s is back", no)
 	}
+}
+
+// The startup error shows the whole message, which can be copied to run
+// the restore command it gives.
+func TestStartupErrorCanBeCopied(t *testing.T) {
+	a := test.NewTempApp(t)
+	w := a.NewWindow("Serialdesk cannot start")
+	defer w.Close()
+	msg := "Serialdesk cannot open the register in DIR.\n\n  serialdesk restore --in \"B\" --data NEWFOLDER"
+	w.SetContent(startupError(a, msg))
+	w.Resize(fyne.NewSize(760, 420))
+	var shown bool
+	for _, o := range test.LaidOutObjects(w.Content()) {
+		if l, ok := o.(*widget.Label); ok && l.Text == msg {
+			shown = l.Selectable
+		}
+		if b, ok := o.(*widget.Button); ok && b.Text == "Copy the message" {
+			test.Tap(b)
+		}
+	}
+	assert.True(t, shown, "the message is shown, selectable")
+	assert.Equal(t, msg, a.Clipboard().Content())
 }

@@ -6,7 +6,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 	"github.com/sirupsen/logrus"
 
 	"serialdesk/assets"
@@ -76,15 +80,25 @@ func mainWindow(a fyne.App, env *screens.Env) fyne.Window {
 }
 
 // showStartupError tells the user in a window why Serialdesk cannot start.
+// The message may hold a command to type, so it can be selected and copied.
 func showStartupError(msg string) {
 	a := newApp()
-	w := a.NewWindow("Serialdesk")
-	w.Resize(fyne.NewSize(520, 240))
-	d := dialog.NewError(errors.New(msg), w)
-	d.SetOnClosed(a.Quit)
-	w.Show()
-	d.Show()
-	a.Run()
+	w := a.NewWindow("Serialdesk cannot start")
+	w.SetContent(startupError(a, msg))
+	w.Resize(fyne.NewSize(760, 420))
+	w.ShowAndRun()
+}
+
+func startupError(a fyne.App, msg string) fyne.CanvasObject {
+	title := widget.NewLabelWithStyle("Serialdesk cannot start", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	text := widget.NewLabel(msg)
+	text.Wrapping = fyne.TextWrapWord
+	text.Selectable = true
+	copyMessage := widget.NewButtonWithIcon("Copy the message", theme.ContentCopyIcon(), func() { a.Clipboard().SetContent(msg) })
+	closeButton := widget.NewButton("Close", a.Quit)
+	closeButton.Importance = widget.HighImportance
+	buttons := container.NewHBox(layout.NewSpacer(), copyMessage, closeButton)
+	return container.NewPadded(container.NewBorder(title, buttons, nil, nil, container.NewVScroll(text)))
 }
 
 // spreadsheets gives the screens package data/sheets.
