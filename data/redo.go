@@ -141,16 +141,19 @@ func (r *redoLog) walk(f *os.File, fn func(seq uint64, at, n int64) error) (int6
 	r.lastBackup = binary.BigEndian.Uint64(head[len(redoMagic)+8:])
 	at := int64(redoHead)
 	buf := make([]byte, 8+binary.MaxVarintLen64)
+	var last uint64
 	for at+8 <= size {
 		got, _ := f.ReadAt(buf, at)
 		if got < 8 {
 			break
 		}
 		n := 8 + int64(binary.BigEndian.Uint32(buf))
-		seq, k := binary.Uvarint(buf[8:got])
-		if k <= 0 || at+n > size {
+		seq, k := binary.Uvarint(buf[8:min(int64(got), n)])
+		// Numbers only grow: anything else is not a record.
+		if k <= 0 || at+n > size || seq <= last {
 			break
 		}
+		last = seq
 		if at+n == size {
 			if _, err := readRecord(f, at, n); err != nil {
 				break
