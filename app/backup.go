@@ -12,12 +12,9 @@ import (
 	"serialdesk/data"
 )
 
-// keepBackups is how many automatic backups stay in the data folder.
-const keepBackups = 10
-
 // autoBackup backs the register up into its folder as the app closes.
 func (e *env) autoBackup() {
-	path, err := e.store.AutoBackup(e.dir, keepBackups, time.Now())
+	path, err := e.store.AutoBackup(e.dir, data.KeepBackups, time.Now())
 	switch {
 	case err != nil:
 		e.log.WithError(err).Error("the automatic backup failed")

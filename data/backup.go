@@ -67,14 +67,22 @@ func cannotWrite(path string, err error) error {
 	return &core.Error{Code: core.Internal, Message: fmt.Sprintf("The backup could not be written to %s: %v", path, err), Err: err}
 }
 
+// KeepBackups is how many automatic backups stay in the data folder.
+const KeepBackups = 10
+
 // AutoBackup keeps the newest backups of the register in dir's backup
 // folder, the last keep of them. A session that wrote nothing adds none
 // when there is one already. It returns the new backup's path, or "".
 func (s *Store) AutoBackup(dir string, keep int, now time.Time) (string, error) {
-	old := Backups(dir)
-	if keys, _ := s.Written(); keys == 0 && len(old) > 0 {
+	if keys, _ := s.Written(); keys == 0 && len(Backups(dir)) > 0 {
 		return "", nil
 	}
+	return s.backupNow(dir, keep, now)
+}
+
+// backupNow writes an automatic backup and shortens the redo log to what
+// it no longer needs to hold.
+func (s *Store) backupNow(dir string, keep int, now time.Time) (string, error) {
 	if err := os.MkdirAll(BackupDir(dir), 0o755); err != nil {
 		return "", cannotWrite(BackupDir(dir), err)
 	}
@@ -82,11 +90,16 @@ func (s *Store) AutoBackup(dir string, keep int, now time.Time) (string, error) 
 	upTo := s.redo.seq // operations that will all be in the backup
 	s.redo.mu.Unlock()
 	path := filepath.Join(BackupDir(dir), BackupName(now))
+	// A second backup within the same second replaces the first, which the
+	// redo log may count on: then it keeps all it has.
+	_, existed := os.Stat(path)
 	if err := s.BackupTo(path); err != nil {
 		return "", err
 	}
-	if err := s.redo.backedUp(upTo); err != nil {
-		s.log.WithError(err).Warn("could not shorten the redo log")
+	if existed != nil {
+		if err := s.redo.backedUp(upTo); err != nil {
+			s.log.WithError(err).Warn("could not shorten the redo log")
+		}
 	}
 	all := Backups(dir)
 	for _, p := range all[:max(0, len(all)-keep)] {
@@ -138,7 +151,7 @@ func Restore(in, redoPath, dir string, log logrus.FieldLogger) error {
 	db, err := badger.Open(badger.DefaultOptions(dir).WithLogger(badgerLogger{log}).WithSyncWrites(true).
 		WithMemTableSize(memTableSize).WithValueLogFileSize(valueLogFileSize))
 	if err != nil {
-		return openError(dir, err)
+		return &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot make a register in %s: %v", dir, err), Err: err}
 	}
 	err = db.Load(f, 64)
 	if err != nil {
@@ -165,9 +178,9 @@ func replayFrom(db *badger.DB, redoPath string) error {
 	if err != nil {
 		return &core.Error{Code: core.Invalid, Err: err, Message: fmt.Sprintf("%s cannot be read as a Serialdesk redo log.", redoPath)}
 	}
-	_, err = replayRedo(db, done, r.base, records)
+	_, _, err = replayRedo(db, done, r.base, records)
 	if errors.Is(err, errRedoGap) {
-		return &core.Error{Code: core.Invalid, Err: err, Message: fmt.Sprintf("The backup is older than the work %s keeps: restore a newer backup with it, or this backup alone.", redoPath)}
+		return &core.Error{Code: core.Invalid, Err: err, Message: fmt.Sprintf("The backup and the redo log %s do not fit together (%v): restore a newer backup with it, or this backup alone.", redoPath, err)}
 	}
 	return err
 }

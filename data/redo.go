@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"time"
 
 	"github.com/dgraph-io/badger/v4"
 
@@ -24,16 +25,22 @@ import (
 // flush on every system, so the log makes a returned operation durable
 // everywhere.
 //
-// Each operation's last transaction also writes its number under the key
-// applied (0x14). When Badger comes back from a power cut without the last
-// operations, opening replays the logged ones after that number. The log
-// keeps the operations since the backup before the latest one: enough to
-// bring the latest backup up to date if Badger's files are lost.
+// Operations are numbered; each one's last transaction writes its number
+// under the key applied (0x14). When Badger comes back from a power cut
+// without the last operations, opening replays the logged ones after that
+// number, which must follow it without a hole. The log keeps the operations
+// since the backup before the latest one: enough to bring the latest backup
+// up to date if Badger's files are lost.
+//
+// An operation is committed to Badger before it is logged (a commit can
+// still fail on a conflict), so a crash in between, or a failed append,
+// leaves it out of the log. Opening then makes a backup at once, so that
+// backups and the log together still hold everything.
 //
 // File: a header (magic, base, lastBackup), then records:
 // [uint32 length][uint32 CRC-32C][uvarint seq, uvarint count, entries],
 // each entry [byte deleted][uvarint len][key][uvarint len][value]. A record
-// cut off by a crash fails its check and is dropped: its operation never
+// cut off by a crash ends the log and is dropped: its operation never
 // returned.
 const (
 	redoFile  = "redo.log"
@@ -48,12 +55,18 @@ var castagnoli = crc32.MakeTable(crc32.Castagnoli)
 type redoLog struct {
 	mu   sync.Mutex
 	path string
-	f    *os.File
-	seq  uint64 // the last operation number handed out
-	// base: operations up to base are left out, so Badger must hold them.
-	// lastBackup: the latest backup holds operations up to this one.
-	base, lastBackup uint64
+	f    *os.File // positioned at end; nil once it cannot be written
+	end  int64    // where the whole records end
+	seq  uint64   // the last operation number handed out
+	// covered: every operation up to it is in the log or in the latest
+	// backup. One beyond it (committed, not logged) needs a new backup.
+	covered uint64
+	redoHeader
 }
+
+// redoHeader: operations up to base are left out, so Badger must hold
+// them; the latest automatic backup holds operations up to lastBackup.
+type redoHeader struct{ base, lastBackup uint64 }
 
 // redoEntry is one write of an operation.
 type redoEntry struct {
@@ -66,31 +79,41 @@ type redoRecord struct {
 	entries []redoEntry
 }
 
+var (
+	errRedoGap     = errors.New("the redo log does not reach back far enough")
+	errDamagedRedo = errors.New("a record of the redo log is damaged")
+	errRedoClosed  = errors.New("the redo log cannot be written")
+)
+
 // openRedo opens the redo log of dir, or starts one. Badger holds the
 // operations up to done; the records after it are returned.
 func openRedo(dir string, done uint64) (*redoLog, []redoRecord, error) {
 	r := &redoLog{path: filepath.Join(dir, redoFile)}
-	f, err := os.OpenFile(r.path, os.O_RDWR, 0o644)
+	f, err := os.Open(r.path)
 	if errors.Is(err, os.ErrNotExist) {
+		// A new log vouches for nothing before it: what Badger holds now
+		// must stay there.
+		r.redoHeader = redoHeader{base: done, lastBackup: done}
+		r.seq, r.covered = done, done
 		return r, nil, r.rewrite(nil, nil)
 	}
 	if err != nil {
 		return nil, nil, err
 	}
 	records, end, err := r.after(f, done)
-	if err == nil {
-		// Drop a record a crash cut off, so that the next one follows
-		// the last whole one.
-		err = f.Truncate(end)
-	}
-	if err == nil {
-		_, err = f.Seek(end, io.SeekStart)
-	}
+	f.Close()
 	if err != nil {
-		f.Close()
 		return nil, nil, err
 	}
-	r.f = f
+	r.covered = max(r.seq, r.lastBackup)
+	// Drop a record a crash cut off, so that the next one follows the
+	// last whole one.
+	if err := os.Truncate(r.path, end); err != nil {
+		return nil, nil, err
+	}
+	if err := r.reopen(); err != nil {
+		return nil, nil, err
+	}
 	return r, records, nil
 }
 
@@ -106,10 +129,11 @@ func readRedo(path string, done uint64) (*redoLog, []redoRecord, error) {
 	return r, records, err
 }
 
-// after reads the records after done, and where the whole records end.
+// after reads the header and the records after done, and where the whole
+// records end; r.seq becomes the last record's number.
 func (r *redoLog) after(f *os.File, done uint64) ([]redoRecord, int64, error) {
 	var records []redoRecord
-	end, err := r.walk(f, func(seq uint64, at, n int64) error {
+	head, end, err := walk(f, func(seq uint64, at, n int64) error {
 		r.seq = seq
 		if seq <= done {
 			return nil
@@ -120,25 +144,26 @@ func (r *redoLog) after(f *os.File, done uint64) ([]redoRecord, int64, error) {
 		}
 		return err
 	})
+	r.redoHeader = head
 	return records, end, err
 }
 
 // walk reads the header, then the number and place of each whole record,
 // reading only their first bytes: a log can hold a large import. A record
-// a crash cut off ends the walk: it runs past the end of the file, or it is
-// the last and fails its check. walk returns where the whole records end.
-func (r *redoLog) walk(f *os.File, fn func(seq uint64, at, n int64) error) (int64, error) {
+// a crash cut off ends the walk: it runs past the end of the file, its
+// number does not follow the one before, or it is the last and fails its
+// check. walk returns where the whole records end.
+func walk(f *os.File, fn func(seq uint64, at, n int64) error) (redoHeader, int64, error) {
 	info, err := f.Stat()
 	if err != nil {
-		return 0, err
+		return redoHeader{}, 0, err
 	}
 	size := info.Size()
-	head := make([]byte, redoHead)
-	if _, err := f.ReadAt(head, 0); err != nil || string(head[:len(redoMagic)]) != redoMagic {
-		return 0, fmt.Errorf("%s is not a Serialdesk redo log", r.path)
+	b := make([]byte, redoHead)
+	if _, err := f.ReadAt(b, 0); err != nil || string(b[:len(redoMagic)]) != redoMagic {
+		return redoHeader{}, 0, fmt.Errorf("%s is not a Serialdesk redo log", f.Name())
 	}
-	r.base = binary.BigEndian.Uint64(head[len(redoMagic):])
-	r.lastBackup = binary.BigEndian.Uint64(head[len(redoMagic)+8:])
+	head := redoHeader{base: binary.BigEndian.Uint64(b[len(redoMagic):]), lastBackup: binary.BigEndian.Uint64(b[len(redoMagic)+8:])}
 	at := int64(redoHead)
 	buf := make([]byte, 8+binary.MaxVarintLen64)
 	var last uint64
@@ -149,22 +174,21 @@ func (r *redoLog) walk(f *os.File, fn func(seq uint64, at, n int64) error) (int6
 		}
 		n := 8 + int64(binary.BigEndian.Uint32(buf))
 		seq, k := binary.Uvarint(buf[8:min(int64(got), n)])
-		// Numbers only grow: anything else is not a record.
 		if k <= 0 || at+n > size || seq <= last {
 			break
 		}
-		last = seq
 		if at+n == size {
 			if _, err := readRecord(f, at, n); err != nil {
 				break
 			}
 		}
 		if err := fn(seq, at, n); err != nil {
-			return at, err
+			return head, at, err
 		}
+		last = seq
 		at += n
 	}
-	return at, nil
+	return head, at, nil
 }
 
 // readRecord reads and checks the record of n bytes at at.
@@ -182,8 +206,6 @@ func readRecord(f *os.File, at, n int64) (redoRecord, error) {
 	}
 	return rec, nil
 }
-
-var errDamagedRedo = errors.New("a record of the redo log is damaged")
 
 func decodeRedo(b []byte) (redoRecord, bool) {
 	r := &reader{b: b}
@@ -218,54 +240,86 @@ func encodeRedo(seq uint64, entries []redoEntry) []byte {
 	return b
 }
 
-// append writes an operation's record and syncs it to disk.
+// append writes an operation's record and syncs it to disk. If either
+// fails, the file is cut back to its last whole record, so that the next
+// record does not follow half of one.
 func (r *redoLog) append(seq uint64, entries []redoEntry) error {
-	if _, err := r.f.Write(encodeRedo(seq, entries)); err != nil {
+	if r.f == nil {
+		return errRedoClosed
+	}
+	b := encodeRedo(seq, entries)
+	_, err := r.f.Write(b)
+	if err == nil {
+		err = r.f.Sync()
+	}
+	if err != nil {
+		if terr := r.f.Truncate(r.end); terr != nil {
+			r.f.Close()
+			r.f = nil
+		} else if _, serr := r.f.Seek(r.end, io.SeekStart); serr != nil {
+			r.f.Close()
+			r.f = nil
+		}
 		return err
 	}
-	return r.f.Sync()
+	r.end += int64(len(b))
+	r.covered = seq
+	return nil
 }
 
-// rewrite makes a new log file with the current header and these parts
-// of the old one (offset, length), whole or not at all, and keeps it open
-// for appending.
-func (r *redoLog) rewrite(old *os.File, parts [][2]int64) error {
-	tmp := r.path + ".new"
-	f, err := os.Create(tmp)
+// reopen opens the log for appending at its end.
+func (r *redoLog) reopen() error {
+	f, err := os.OpenFile(r.path, os.O_RDWR, 0o644)
 	if err != nil {
 		return err
 	}
-	head := append([]byte(redoMagic), make([]byte, 16)...)
-	binary.BigEndian.PutUint64(head[len(redoMagic):], r.base)
-	binary.BigEndian.PutUint64(head[len(redoMagic)+8:], r.lastBackup)
-	w := bufio.NewWriterSize(f, 1<<20)
-	_, err = w.Write(head)
-	for _, p := range parts {
-		if err != nil {
-			break
+	end, err := f.Seek(0, io.SeekEnd)
+	if err != nil {
+		f.Close()
+		return err
+	}
+	r.f, r.end = f, end
+	return nil
+}
+
+// rewrite makes a new log file with r's header and these parts of the
+// old one (offset, length), whole or not at all, and opens it for
+// appending. Every file is closed before the rename: Windows does not
+// rename over an open file.
+func (r *redoLog) rewrite(old *os.File, parts [][2]int64) error {
+	tmp := r.path + ".new"
+	err := WriteFile(tmp, func(w io.Writer) error {
+		bw := bufio.NewWriterSize(w, 1<<20)
+		head := append([]byte(redoMagic), make([]byte, 16)...)
+		binary.BigEndian.PutUint64(head[len(redoMagic):], r.base)
+		binary.BigEndian.PutUint64(head[len(redoMagic)+8:], r.lastBackup)
+		bw.Write(head)
+		for _, p := range parts {
+			if _, err := io.Copy(bw, io.NewSectionReader(old, p[0], p[1])); err != nil {
+				return err
+			}
 		}
-		_, err = io.Copy(w, io.NewSectionReader(old, p[0], p[1]))
+		return bw.Flush()
+	})
+	if old != nil {
+		old.Close()
 	}
-	if err == nil {
-		err = w.Flush()
-	}
-	if err == nil {
-		err = f.Sync()
+	if r.f != nil {
+		r.f.Close()
+		r.f = nil
 	}
 	if err == nil {
 		err = os.Rename(tmp, r.path)
+		if err == nil {
+			err = syncDir(filepath.Dir(r.path))
+		}
 	}
-	if err != nil {
-		f.Close()
-		os.Remove(tmp)
-		return err
+	os.Remove(tmp)
+	// The log at r.path, new or old, is the one to go on with.
+	if rerr := r.reopen(); err == nil {
+		err = rerr
 	}
-	// From here on the new file is the log, whatever else fails.
-	if r.f != nil {
-		r.f.Close()
-	}
-	r.f = f
-	return syncDir(filepath.Dir(r.path))
+	return err
 }
 
 // backedUp drops the records that two backups now hold: the latest backup
@@ -277,26 +331,36 @@ func (r *redoLog) backedUp(upTo uint64) error {
 	if err != nil {
 		return err
 	}
-	defer old.Close()
 	keepAfter := r.lastBackup
 	var parts [][2]int64
-	if _, err := r.walk(old, func(seq uint64, at, n int64) error {
+	if _, _, err := walk(old, func(seq uint64, at, n int64) error {
 		if seq > keepAfter {
 			parts = append(parts, [2]int64{at, n})
 		}
 		return nil
 	}); err != nil {
+		old.Close()
 		return err
 	}
-	r.base, r.lastBackup = keepAfter, upTo
-	return r.rewrite(old, parts)
+	was := r.redoHeader
+	r.redoHeader = redoHeader{base: keepAfter, lastBackup: upTo}
+	if err := r.rewrite(old, parts); err != nil {
+		r.redoHeader = was
+		return err
+	}
+	r.covered = max(r.covered, upTo)
+	return nil
 }
 
 func (r *redoLog) close() error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	if r.f == nil {
 		return nil
 	}
-	return r.f.Close()
+	err := r.f.Close()
+	r.f = nil
+	return err
 }
 
 // commitDurably commits an operation's last transaction with its number
@@ -314,7 +378,7 @@ func (s *Store) commitDurably(k *kv, commit func() error) error {
 	}
 	s.redo.seq = seq
 	if err := s.redo.append(seq, k.redo); err != nil {
-		// Badger has the operation; only the extra safety is missing.
+		// Badger has the operation; the next open backs it up.
 		s.log.WithError(err).Error("could not write an operation to the redo log")
 	}
 	k.redo = nil
@@ -342,20 +406,21 @@ func applied(db *badger.DB) (uint64, error) {
 	return n, err
 }
 
-// errRedoGap says that Badger lacks operations the redo log no longer has.
-var errRedoGap = errors.New("the register lacks work from before its latest backup")
-
-// replayRedo writes the logged operations Badger lacks, in order. Each
-// record ends by setting applied, so a replay cut off by a crash starts
-// that record again, which writes the same values.
-func replayRedo(db *badger.DB, done, base uint64, records []redoRecord) (int, error) {
+// replayRedo writes the logged operations after done, which must follow it
+// one by one: an operation missing between them would leave the ones after
+// it on the wrong footing. Each record ends by setting applied, so a replay
+// cut off by a crash starts that record again, which writes the same
+// values. It returns how many it wrote and the last number Badger holds.
+func replayRedo(db *badger.DB, done, base uint64, records []redoRecord) (int, uint64, error) {
 	if done < base {
-		return 0, fmt.Errorf("%w: it holds operations up to %d, the redo log starts after %d", errRedoGap, done, base)
+		return 0, done, fmt.Errorf("%w: it starts after operation %d, the register holds operations up to %d", errRedoGap, base, done)
 	}
-	replayed := 0
-	for _, rec := range records {
-		var err error
+	for i, rec := range records {
+		if rec.seq != done+1 {
+			return i, done, fmt.Errorf("%w: it lacks operation %d", errRedoGap, done+1)
+		}
 		wb := db.NewWriteBatch()
+		var err error
 		for _, e := range rec.entries {
 			if e.del {
 				err = wb.Delete(e.key)
@@ -375,11 +440,11 @@ func replayRedo(db *badger.DB, done, base uint64, records []redoRecord) (int, er
 			wb.Cancel()
 		}
 		if err != nil {
-			return replayed, err
+			return i, done, err
 		}
-		replayed++
+		done = rec.seq
 	}
-	return replayed, nil
+	return len(records), done, nil
 }
 
 // openRedo opens the redo log and writes what Badger lacks of it.
@@ -393,9 +458,9 @@ func (s *Store) openRedo() error {
 		return &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot open its redo log in %s: %v", s.dir, err), Err: err}
 	}
 	s.redo = redo
-	n, err := replayRedo(s.db, done, redo.base, records)
+	n, done, err := replayRedo(s.db, done, redo.base, records)
 	if errors.Is(err, errRedoGap) {
-		return damaged(s.dir, fmt.Sprintf("The register in %s has lost work saved before its latest backup, as a power cut or a failing disk can do (%v). Serialdesk has not gone on working in it.", s.dir, err), err)
+		return damaged(s.dir, fmt.Sprintf("The register in %s has lost work, as a power cut or a failing disk can do, and its redo log cannot bring it back (%v). Serialdesk has added nothing to it.", s.dir, err), err)
 	}
 	if err != nil {
 		return &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk could not write the work its redo log holds into the register in %s", s.dir), Err: err}
@@ -405,6 +470,18 @@ func (s *Store) openRedo() error {
 	}
 	redo.seq = max(redo.seq, redo.lastBackup, done)
 	return nil
+}
+
+// anchor backs the register up when it holds operations that neither the
+// redo log nor the latest backup has (a crash between commit and log, or
+// a failed append), so that a backup and the log still hold everything.
+func (s *Store) anchor() error {
+	if s.redo.covered >= s.redo.seq {
+		return nil
+	}
+	s.log.WithFields(map[string]any{"logged": s.redo.covered, "held": s.redo.seq}).Warn("backing up work the redo log missed")
+	_, err := s.AutoBackup(s.dir, KeepBackups, time.Now())
+	return err
 }
 
 // ReplayedMessage is logged when opening wrote operations from the redo

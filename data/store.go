@@ -39,8 +39,10 @@ type Store struct {
 	// holds it alone, so nobody sees or writes beside its partial state.
 	mu     sync.RWMutex
 	closed bool // under mu: work still running when the window closes gets an error, not a crash
-	find   *finder
-	redo   *redoLog
+	// VerifyFiles in progress, which Close waits for.
+	verifying sync.WaitGroup
+	find      *finder
+	redo      *redoLog
 }
 
 // budget is how much one transaction may hold.
@@ -124,7 +126,7 @@ func (s *Store) bringUpToDate() error {
 	if s.find, err = loadFinder(s.db); err != nil {
 		return &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot read the serial index in %s", s.dir), Err: err}
 	}
-	return nil
+	return s.anchor()
 }
 
 // Exists reports whether dir holds a register.
@@ -191,11 +193,17 @@ func damaged(dir, msg string, err error) error {
 // VerifyFiles reads every table of the register and checks it against its
 // checksums, to find damage on disk that opening does not read.
 func (s *Store) VerifyFiles() error {
+	// It reads every table, which takes a while on a big register: it
+	// does not hold mu, which would hold up operations, only keeps Close
+	// waiting.
 	s.mu.RLock()
-	defer s.mu.RUnlock()
 	if s.closed {
+		s.mu.RUnlock()
 		return errClosed
 	}
+	s.verifying.Add(1)
+	s.mu.RUnlock()
+	defer s.verifying.Done()
 	if err := verifyChecksum(s.db); err != nil {
 		return damaged(s.dir, fmt.Sprintf("The register's files in %s are damaged (%v). Serialdesk has not changed them; stop working in it and go on from a backup.", s.dir, err), err)
 	}
@@ -228,6 +236,7 @@ func (s *Store) Close() error {
 		return nil
 	}
 	s.closed = true
+	s.verifying.Wait()
 	keys, bytes := s.Written()
 	s.log.WithFields(logrus.Fields{"keys": keys, "bytes": bytes}).Info("closing the register")
 	return errors.Join(s.db.Close(), s.redo.close())

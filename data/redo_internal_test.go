@@ -41,3 +41,41 @@ func FuzzRedoLog(f *testing.F) {
 		}
 	})
 }
+
+// A record that cannot be written whole leaves no half of it behind, and
+// a log that cannot be written says so instead of writing further.
+func TestFailedAppendLeavesTheLogWhole(t *testing.T) {
+	dir := t.TempDir()
+	r, _, err := openRedo(dir, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	entry := []redoEntry{{key: []byte{pItem, 1}, val: []byte("{}")}}
+	if err := r.append(1, entry); err != nil {
+		t.Fatal(err)
+	}
+	end := r.end
+	// A handle that cannot write, as a disk that refuses: the write fails,
+	// and cutting back fails too.
+	r.f.Close()
+	if r.f, err = os.Open(r.path); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.append(2, entry); err == nil {
+		t.Fatal("the append should fail")
+	}
+	if err := r.append(3, entry); err != errRedoClosed {
+		t.Fatalf("a log that cannot be written refuses: %v", err)
+	}
+	info, err := os.Stat(r.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Size() != end {
+		t.Fatalf("the log is %d bytes, its whole records end at %d", info.Size(), end)
+	}
+	_, records, err := readRedo(r.path, 0)
+	if err != nil || len(records) != 1 || records[0].seq != 1 {
+		t.Fatalf("records %+v, %v", records, err)
+	}
+}
