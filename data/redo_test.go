@@ -38,6 +38,18 @@ func moreWork(t *testing.T, reg *core.Register, tag int) {
 	require.NoError(t, err)
 }
 
+// examplesKeptAside is a closed register with the example data, and a
+// copy of its Badger files as they are now.
+func examplesKeptAside(t *testing.T) (dir, older string) {
+	t.Helper()
+	dir = filepath.Join(t.TempDir(), "register")
+	s, _ := exampleStore(t, dir)
+	require.NoError(t, s.Close())
+	older = t.TempDir()
+	badgerFiles(t, dir, older)
+	return dir, older
+}
+
 // sessionOfWork opens the register in dir, does moreWork and closes it,
 // returning what the register held.
 func sessionOfWork(t *testing.T, dir string, tag int) map[string]any {
@@ -78,11 +90,7 @@ func badgerFiles(t *testing.T, from, to string) {
 // A register whose files lost the last operations, as Badger's on Windows
 // can in a power cut, gets them back from the redo log when it opens.
 func TestRedoLogBringsBackWhatThePowerCutTook(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "register")
-	s, reg := exampleStore(t, dir)
-	require.NoError(t, s.Close())
-	older := t.TempDir()
-	badgerFiles(t, dir, older)
+	dir, older := examplesKeptAside(t)
 
 	want := sessionOfWork(t, dir, 1)
 
@@ -94,7 +102,7 @@ func TestRedoLogBringsBackWhatThePowerCutTook(t *testing.T) {
 	require.NotNil(t, seen.LastEntry())
 	assert.Equal(t, data.ReplayedMessage, seen.LastEntry().Message)
 	assert.Equal(t, 5, seen.LastEntry().Data["operations"], "two receipts, the sale, the return and the cancellation")
-	reg = core.New(s)
+	reg := core.New(s)
 	assert.Equal(t, want, snapshot(t, reg), "everything the calls returned is there")
 	found, err := reg.Check()
 	require.NoError(t, err)
@@ -194,11 +202,7 @@ func dropLastRecord(t *testing.T, dir string) {
 // register opens; a later loss then comes back from that backup and the
 // log, and replay never skips over the missing operation.
 func TestOperationTheLogMissedIsBackedUp(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "register")
-	s, _ := exampleStore(t, dir)
-	require.NoError(t, s.Close())
-	older := t.TempDir()
-	badgerFiles(t, dir, older)
+	dir, older := examplesKeptAside(t)
 	sessionOfWork(t, dir, 1)
 	dropLastRecord(t, dir)
 
@@ -224,15 +228,10 @@ func TestOperationTheLogMissedIsBackedUp(t *testing.T) {
 // A redo log made for a register that already holds work vouches for
 // nothing before it: losing that work is reported, not passed over.
 func TestNewRedoLogStartsAtWhatTheRegisterHolds(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "register")
-	s, _ := exampleStore(t, dir)
-	require.NoError(t, s.Close())
-	older := t.TempDir()
-	badgerFiles(t, dir, older)
+	dir, older := examplesKeptAside(t)
 	sessionOfWork(t, dir, 1)
 	require.NoError(t, os.Remove(filepath.Join(dir, "redo.log")))
-	s = datatest.MustOpen(t, dir)
-	require.NoError(t, s.Close())
+	require.NoError(t, datatest.MustOpen(t, dir).Close())
 
 	badgerFiles(t, older, dir)
 	_, err := data.Open(dir, datatest.Logger())
