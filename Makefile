@@ -6,8 +6,16 @@ BIN     ?= serialdesk
 APPTAGS := migrated_fynedo
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEB_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev
+# The fyne tool packages the app (icon, version, app ID from FyneApp.toml);
+# pinned here and run through go run, so nobody installs it.
+FYNE    := $(GO) run fyne.io/tools/cmd/fyne@v1.7.4
+WIN_CC  := x86_64-w64-mingw32-gcc
+# keep-fyneapp runs a fyne package command and puts FyneApp.toml back: the
+# tool counts up its build number and rewrites it, and the version is kept
+# there by hand.
+keep-fyneapp = cp FyneApp.toml .FyneApp.toml.keep && { $(1); s=$$?; mv .FyneApp.toml.keep FyneApp.toml; exit $$s; }
 
-.PHONY: run build test bench crashtest fuzz desktop-deps clean screenshots
+.PHONY: run build test bench crashtest fuzz desktop-deps windows windows-deps package-linux package-darwin clean screenshots
 
 ## run: open Serialdesk (ARGS="--data DIR" to choose the register)
 run: desktop-deps
@@ -62,8 +70,25 @@ desktop-deps:
 		command -v gcc >/dev/null 2>&1 || { echo "Install a C compiler first: MSYS2 with mingw-w64-x86_64-gcc, see README.md"; exit 1; } ;; \
 	esac
 
+## windows: cross-compile dist/serialdesk.exe (a GUI program with the icon and version) with mingw-w64
+# The fyne tool itself is built for this machine without cgo; it builds the
+# app for Windows with cgo and the compiler in CC.
+windows: windows-deps
+	mkdir -p dist
+	rm -f Serialdesk.exe
+	$(call keep-fyneapp,CC=$(WIN_CC) CGO_ENABLED=0 $(FYNE) package --os windows --release)
+	mv Serialdesk.exe dist/serialdesk.exe
+
+## windows-deps: Debian's mingw-w64 C compiler for the Windows build
+windows-deps:
+	@command -v $(WIN_CC) >/dev/null 2>&1 || { \
+		command -v apt-get >/dev/null 2>&1 || { echo "Install the mingw-w64 C compiler ($(WIN_CC)) first"; exit 1; }; \
+		echo "Installing the mingw-w64 C compiler for the Windows build"; \
+		$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q gcc-mingw-w64-x86-64; \
+	}
+
 clean:
-	rm -f $(BIN) $(BIN).exe
+	rm -rf $(BIN) $(BIN).exe dist
 
 ## screenshots: render every screen with the example data to docs/screenshots/*.png
 screenshots:

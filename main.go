@@ -3,11 +3,18 @@
 package main
 
 import (
+	_ "embed"
 	"os"
 
 	"serialdesk/app"
 )
 
+// fyneApp is FyneApp.toml, where the version is kept.
+//
+//go:embed FyneApp.toml
+var fyneApp string
+
 func main() {
+	app.SetVersion(fyneApp)
 	os.Exit(app.Main(os.Args[1:], os.Stdout, os.Stderr))
 }

@@ -35,10 +35,15 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		}
 		return run(args[1:], stdout, stderr)
 	}
-	fs, dir := newFlags("", "[--data DIR] [--demo]", "Opens the Serialdesk window on the register in DIR.", stderr)
+	fs, dir := newFlags("", "[--data DIR] [--demo] [--version]", "Opens the Serialdesk window on the register in DIR.", stderr)
 	demo := fs.Bool("demo", false, "fill a new, empty register with the example data before opening it")
+	showVersion := fs.Bool("version", false, "print the version and stop")
 	if code, ok := parse(fs, args); !ok {
 		return code
+	}
+	if *showVersion {
+		fmt.Fprintln(stdout, "Serialdesk "+version)
+		return 0
 	}
 	env, err := open(*dir, stderr)
 	if err != nil {

@@ -67,7 +67,7 @@ func TestMainWindowShowsEverySection(t *testing.T) {
 	for _, item := range w.MainMenu().Items[0].Items {
 		menu = append(menu, item.Label)
 	}
-	assert.Equal(t, []string{"New goods receipt", "New order", "Serial search", "", "Back up now…"}, menu)
+	assert.Equal(t, []string{"New goods receipt", "New order", "Serial search", "", "Back up now…", "", "About Serialdesk"}, menu)
 }
 
 func TestOpenWritesTheLogInTheDataDirectory(t *testing.T) {

@@ -33,7 +33,7 @@ func newApp() fyne.App {
 // every table of the register is checked against its checksums, to find
 // damage on disk that opening did not read.
 func runDesktop(e *env) {
-	w := mainWindow(newApp(), &screens.Env{Reg: e.reg, Log: e.log, BackupTo: e.store.BackupTo})
+	w := mainWindow(newApp(), &screens.Env{Reg: e.reg, Log: e.log, BackupTo: e.store.BackupTo, Version: version, DataDir: e.dir})
 	go func() {
 		if err := e.store.VerifyFiles(); err != nil {
 			e.log.WithError(err).Error("the register's files are damaged")
@@ -66,6 +66,7 @@ func mainWindow(a fyne.App, env *screens.Env) fyne.Window {
 	if env.BackupTo != nil {
 		menu = append(menu, fyne.NewMenuItemSeparator(), screens.BackupItem(env))
 	}
+	menu = append(menu, fyne.NewMenuItemSeparator(), screens.AboutItem(env))
 	w.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu("Serialdesk", menu...)))
 	w.SetContent(main.Tabs)
 	main.OfferExamples(env)

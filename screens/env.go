@@ -24,6 +24,8 @@ type Env struct {
 	// BackupTo writes a backup of the whole register to a file; the app
 	// gives it (data.Store.BackupTo).
 	BackupTo func(path string) error
+	// Version and DataDir are what About shows.
+	Version, DataDir string
 
 	// Deliver hands a result of background work to the UI goroutine: nil
 	// means fyne.Do, as in the app; tests queue results and run them on

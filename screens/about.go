@@ -1,0 +1,59 @@
+package screens
+
+import (
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"serialdesk/core"
+)
+
+// AboutItem is the menu item that says which Serialdesk this is and where
+// it keeps the register, its log and its backups.
+func AboutItem(env *Env) *fyne.MenuItem {
+	return fyne.NewMenuItem("About Serialdesk", env.showAbout)
+}
+
+func (env *Env) showAbout() {
+	title := widget.NewLabelWithStyle("Serialdesk "+env.Version, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	what := widget.NewLabel("Keeps the serial numbers of the items the shop buys and sells.")
+	where := widget.NewForm(
+		widget.NewFormItem("Data folder", selectable(env.DataDir)),
+		widget.NewFormItem("Log", selectable(filepath.Join(env.DataDir, "serialdesk.log"))),
+		widget.NewFormItem("Backups", selectable(filepath.Join(env.DataDir, "backups"))),
+	)
+	open := widget.NewButtonWithIcon("Open the data folder", theme.FolderOpenIcon(), func() {
+		if err := fyne.CurrentApp().OpenURL(folderURL(env.DataDir)); err != nil {
+			env.Log.WithError(err).Warn("could not open the data folder")
+			env.showError(&core.Error{Code: core.Invalid, Err: err,
+				Message: fmt.Sprintf("The file manager could not be started (%v). The data folder is %s.", err, env.DataDir)})
+		}
+	})
+	content := container.NewVBox(title, what, where, container.NewHBox(open))
+	dialog.NewCustom("About Serialdesk", "Close", content, env.Window).Show()
+}
+
+// selectable is a label whose text can be selected and copied: a path to
+// give to someone helping over the phone.
+func selectable(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Selectable = true
+	return l
+}
+
+// folderURL is the file URL of a folder, for the system's file manager:
+// file:///home/jorg/... or file:///C:/Users/....
+func folderURL(dir string) *url.URL {
+	p := filepath.ToSlash(dir)
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	return &url.URL{Scheme: "file", Path: p}
+}
