@@ -79,6 +79,22 @@ windows: windows-deps
 	$(call keep-fyneapp,CC=$(WIN_CC) CGO_ENABLED=0 $(FYNE) package --os windows --release)
 	mv Serialdesk.exe dist/serialdesk.exe
 
+## package-linux: dist/Serialdesk.tar.xz, the app with its icon and desktop entry, installed with make install from inside it
+package-linux: desktop-deps
+	mkdir -p dist
+	rm -f Serialdesk.tar.xz
+	$(call keep-fyneapp,$(FYNE) package --os linux --release)
+	mv Serialdesk.tar.xz dist/
+
+## package-darwin: dist/Serialdesk.app on a Mac (Xcode command line tools), checked to start
+package-darwin: desktop-deps
+	@[ "$$(uname -s)" = Darwin ] || { echo "package-darwin runs on a Mac: the app bundle needs Apple's toolchain"; exit 1; }
+	mkdir -p dist
+	rm -rf Serialdesk.app dist/Serialdesk.app
+	$(call keep-fyneapp,$(FYNE) package --os darwin --release)
+	mv Serialdesk.app dist/
+	dist/Serialdesk.app/Contents/MacOS/serialdesk --version
+
 ## windows-deps: Debian's mingw-w64 C compiler for the Windows build
 windows-deps:
 	@command -v $(WIN_CC) >/dev/null 2>&1 || { \

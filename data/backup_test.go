@@ -2,6 +2,7 @@ package data_test
 
 import (
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -230,4 +231,15 @@ func filesIn(t *testing.T, dir string) map[string]string {
 		return nil
 	}))
 	return out
+}
+
+// On Windows a sync client or a virus scanner can hold the register's files;
+// the message says so rather than calling them damaged.
+func TestFilesHeldByAnotherProgram(t *testing.T) {
+	sharing := errors.New("The process cannot access the file because it is being used by another process.")
+	defer data.SetHeldOpen(func(err error) bool { return errors.Is(err, sharing) })()
+	err := data.OpenError(`C:\Users\Jane Doe\AppData\Roaming\serialdesk`, fmt.Errorf("open MANIFEST: %w", sharing))
+	assert.Equal(t, core.Conflict, core.ErrorCode(err))
+	assert.Equal(t, `Another program is using the files in C:\Users\Jane Doe\AppData\Roaming\serialdesk, often a sync program such as OneDrive, `+
+		"a backup program or a virus scanner. Wait until it is done or close it, then start Serialdesk again. Nothing in the folder was changed.", core.UserMessage(err))
 }

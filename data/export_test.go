@@ -16,3 +16,13 @@ var (
 	UndoKey        = func(op uint64) []byte { return key(pUndo, op, uint32(0)) }
 	ReceiptHeadKey = func(id uint64) []byte { return key(pReceiptHead, id) }
 )
+
+// OpenError and SetHeldOpen let a test give the error Windows gives for a file
+// another program holds open.
+var OpenError = openError
+
+func SetHeldOpen(f func(error) bool) (restore func()) {
+	was := heldOpen
+	heldOpen = f
+	return func() { heldOpen = was }
+}

@@ -135,6 +135,9 @@ func Exists(dir string) bool {
 	return err == nil
 }
 
+// heldOpen is heldByAnotherProgram (per system); tests replace it.
+var heldOpen = heldByAnotherProgram
+
 func isLocked(err error) bool {
 	return strings.Contains(err.Error(), "Another process is using this Badger database")
 }
@@ -164,6 +167,10 @@ func openError(dir string, err error) error {
 	if isLocked(err) {
 		return &core.Error{Code: core.Conflict, Message: fmt.Sprintf("Serialdesk is already open on %s. Use the window that is open, or close it first.", dir),
 			Err: fmt.Errorf("%w: %w", ErrAlreadyOpen, err)}
+	}
+	if heldOpen(err) {
+		return &core.Error{Code: core.Conflict, Err: err, Message: fmt.Sprintf("Another program is using the files in %s, often a sync program such as OneDrive, "+
+			"a backup program or a virus scanner. Wait until it is done or close it, then start Serialdesk again. Nothing in the folder was changed.", dir)}
 	}
 	// Badger's first line says what is wrong; the rest points to its docs.
 	detail, _, _ := strings.Cut(err.Error(), "\n")
