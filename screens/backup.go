@@ -21,14 +21,7 @@ func BackupItem(env *Env) *fyne.MenuItem {
 }
 
 func (env *Env) askBackup() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			env.showError(err)
-			return
-		}
-		if w == nil {
-			return // cancelled
-		}
+	env.askSave(backupName(time.Now()), func(w fyne.URIWriteCloser) {
 		// The backup is written beside the chosen file and renamed over
 		// it, so that the file is whole or not there at all.
 		w.Close()
@@ -37,9 +30,7 @@ func (env *Env) askBackup() {
 			return
 		}
 		env.backUp(w.URI().Path())
-	}, env.Window)
-	d.SetFileName(backupName(time.Now()))
-	d.Show()
+	})
 }
 
 // backUp writes the backup in the background and says where it is and

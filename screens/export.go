@@ -48,18 +48,7 @@ func (env *Env) documentSerials(doc core.DocRef) fetchFunc {
 // askExport lets the user choose where to save the serials fetch brings,
 // and writes them there.
 func (env *Env) askExport(fetch fetchFunc, cards bool) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			env.showError(err)
-			return
-		}
-		if w == nil {
-			return // cancelled
-		}
-		env.export(w, fetch, cards)
-	}, env.Window)
-	d.SetFileName(exportName(time.Now()))
-	d.Show()
+	env.askSave(exportName(time.Now()), func(w fyne.URIWriteCloser) { env.export(w, fetch, cards) })
 }
 
 // export writes the workbook in the background with a progress bar, and

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -25,18 +24,7 @@ type Workbook interface {
 // askImport lets the user pick a supplier's workbook and fills the empty
 // rows from one of its columns.
 func (t *serialEntry) askImport() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			t.env.showError(err)
-			return
-		}
-		if r == nil {
-			return // cancelled
-		}
-		t.importFrom(r)
-	}, t.env.Window)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	d.Show()
+	t.env.askOpen(func(r fyne.URIReadCloser) { t.importFrom(r) })
 }
 
 // importFrom reads the workbook in the background, then asks for the sheet

@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"serialdesk/core"
@@ -14,17 +13,7 @@ import (
 // askOpeningStock lets the user pick a workbook with the shop's existing
 // stock (the template's layout, or a full export) and imports it.
 func (s *Items) askOpeningStock() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			s.env.showError(err)
-			return
-		}
-		if r != nil {
-			s.importOpeningStock(r)
-		}
-	}, s.env.Window)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	d.Show()
+	s.env.askOpen(func(r fyne.URIReadCloser) { s.importOpeningStock(r) })
 }
 
 // importOpeningStock reads and imports in the background; every bad row is
@@ -52,17 +41,7 @@ func (s *Items) importOpeningStock(r io.ReadCloser) {
 
 // askTemplate saves an opening-stock workbook to fill in.
 func (s *Items) askTemplate() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			s.env.showError(err)
-			return
-		}
-		if w != nil {
-			s.saveTemplate(w)
-		}
-	}, s.env.Window)
-	d.SetFileName("opening-stock-template.xlsx")
-	d.Show()
+	s.env.askSave("opening-stock-template.xlsx", func(w fyne.URIWriteCloser) { s.saveTemplate(w) })
 }
 
 func (s *Items) saveTemplate(w io.WriteCloser) {
