@@ -158,3 +158,23 @@ func TestHeapGrowthIsLimited(t *testing.T) {
 	Main([]string{"--help"}, &out, &out)
 	assert.Equal(t, int64(math.MaxInt64), debug.SetMemoryLimit(-1), "GOMEMLIMIT set by the user wins")
 }
+
+// The default data folder sits in the user's configuration folder, whose
+// path holds the user's name: spaces and accents included.
+func TestDefaultDataFolderUnderAUserNameWithSpacesAndAccents(t *testing.T) {
+	home := filepath.Join(t.TempDir(), "Jörg Müller-Åström")
+	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
+	t.Setenv("HOME", home)
+	dir := DefaultDataDir()
+	assert.Equal(t, filepath.Join(home, ".config", "serialdesk"), dir)
+
+	var stdout, stderr bytes.Buffer
+	require.Equal(t, 0, Main([]string{"demo", "--serials", "100"}, &stdout, &stderr), stderr.String())
+	stdout.Reset()
+	require.Equal(t, 0, Main([]string{"check"}, &stdout, &stderr), stderr.String())
+	assert.Equal(t, "The register in "+dir+" is in order.\n", stdout.String())
+	backup := filepath.Join(home, "Desktop", "Sicherung März.backup")
+	require.NoError(t, os.MkdirAll(filepath.Dir(backup), 0o755))
+	require.Equal(t, 0, Main([]string{"backup", "--out", backup}, &stdout, &stderr), stderr.String())
+	require.Equal(t, 0, Main([]string{"restore", "--in", backup, "--data", filepath.Join(home, "Wiederhergestellt")}, &stdout, &stderr), stderr.String())
+}
