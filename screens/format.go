@@ -34,3 +34,13 @@ func setTwoLineItem(o fyne.CanvasObject, first, second string) {
 	c.Objects[0].(*widget.Label).SetText(first)
 	c.Objects[1].(*widget.Label).SetText(second)
 }
+
+// docSummary is a document's second line in its list: the date and the
+// units first, so that a narrow list cuts off the party's name, not them.
+func docSummary(date time.Time, n int, party string) string {
+	s := formatDate(date) + " · " + units(n)
+	if party != "" {
+		s += " · " + party
+	}
+	return s
+}

@@ -54,7 +54,7 @@ func NewOrders(env *Env) *Orders {
 		newTwoLineItem,
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			ord := s.orders[id]
-			setTwoLineItem(o, fmt.Sprintf("%s · %s", ord.Ref(), orderStatus(ord)), fmt.Sprintf("%s  %s · %s", formatDate(ord.Date), ord.Customer, units(ord.Units)))
+			setTwoLineItem(o, fmt.Sprintf("%s · %s", ord.Ref(), orderStatus(ord)), docSummary(ord.Date, ord.Units, ord.Customer))
 		},
 	)
 	s.list.OnSelected = func(id widget.ListItemID) {

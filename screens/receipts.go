@@ -47,7 +47,7 @@ func NewReceipts(env *Env) *Receipts {
 		newTwoLineItem,
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			rc := s.receipts[id]
-			setTwoLineItem(o, fmt.Sprintf("%s · %s", rc.Ref(), rc.Status), fmt.Sprintf("%s  %s · %s", formatDate(rc.Date), rc.Supplier, units(rc.Units)))
+			setTwoLineItem(o, fmt.Sprintf("%s · %s", rc.Ref(), rc.Status), docSummary(rc.Date, rc.Units, rc.Supplier))
 		},
 	)
 	s.list.OnSelected = func(id widget.ListItemID) {

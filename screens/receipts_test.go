@@ -129,6 +129,16 @@ func TestLargeReceiptPagesThroughItsRows(t *testing.T) {
 	assert.Equal(t, "rows 51–100 of 120", e.serials.pageLabel.Text, "Enter on a page's last row turns the page")
 	assert.Equal(t, e.serials.rows[0], env.Window.Canvas().Focused())
 	assert.Equal(t, 50, e.serials.rows[0].i)
+
+	// Rows 51 to 100 start in the same column, and so do rows 1 to 50 of
+	// a line of 1,000 units, whose numbers run to four digits.
+	x := func(r *serialRow) float32 { return fyne.CurrentApp().Driver().AbsolutePositionForObject(r).X }
+	assert.Equal(t, x(e.serials.rows[0]), x(e.serials.rows[49]))
+	e.lines[0].qty.SetText("1000")
+	e.serials.showPage(19)
+	assert.Equal(t, "1000", e.serials.rows[49].num.Text)
+	assert.Equal(t, x(e.serials.rows[0]), x(e.serials.rows[49]))
+	assert.GreaterOrEqual(t, e.serials.rows[49].numBox.Size().Width, e.serials.rows[49].num.MinSize().Width, "the number fits")
 }
 
 func TestDraftKeepsTheSerialsAndTheReceiptCanBeCancelled(t *testing.T) {

@@ -29,10 +29,12 @@ type serialEntry struct {
 	marks   []string            // per row: why the serial is refused, "" when fine
 	page    int
 	rows    []*serialRow
-	grow    bool   // Enter on the last row adds a row (receiving a box by scanning)
-	note    string // after the count: whether serials are required
-	onEnd   func()
-	onEdit  func()
+	// numDigits is how many digits the row numbers are sized for.
+	numDigits int
+	grow      bool   // Enter on the last row adds a row (receiving a box by scanning)
+	note      string // after the count: whether serials are required
+	onEnd     func()
+	onEdit    func()
 
 	box                *fyne.Container
 	pageLabel, summary *widget.Label
@@ -44,11 +46,12 @@ type serialEntry struct {
 // serialRow is one row: its number, the entry and the reason it is refused.
 type serialRow struct {
 	widget.Entry
-	t    *serialEntry
-	i    int
-	num  *widget.Label
-	mark *widget.Label
-	box  *fyne.Container
+	t      *serialEntry
+	i      int
+	num    *widget.Label
+	numBox *fyne.Container // holds num at the width fitRowNumbers gives
+	mark   *widget.Label
+	box    *fyne.Container
 }
 
 func newSerialEntry(env *Env, grow bool) *serialEntry {
@@ -57,13 +60,15 @@ func newSerialEntry(env *Env, grow bool) *serialEntry {
 	t.box = container.NewVBox()
 	for k := range rowsPerPage {
 		r := &serialRow{t: t, num: widget.NewLabel(fmt.Sprintf("%d", k+1)), mark: widget.NewLabel("")}
+		r.num.Alignment = fyne.TextAlignTrailing
 		r.ExtendBaseWidget(r)
 		r.SetPlaceHolder("serial")
 		r.mark.Importance = widget.DangerImportance
 		r.mark.Wrapping = fyne.TextWrapWord
 		r.OnChanged = func(s string) { t.typed(r.i, s) }
 		r.OnSubmitted = func(string) { t.enter(r.i) }
-		r.box = container.NewBorder(nil, nil, container.NewHBox(r.num, fixedWidth(180, r)), nil, r.mark)
+		r.numBox = container.NewGridWrap(fyne.Size{}, r.num)
+		r.box = container.NewBorder(nil, nil, container.NewHBox(r.numBox, fixedWidth(180, r)), nil, r.mark)
 		t.rows = append(t.rows, r)
 		t.box.Add(r.box)
 	}
@@ -74,6 +79,21 @@ func newSerialEntry(env *Env, grow bool) *serialEntry {
 	t.view = container.NewBorder(container.NewVBox(t.summary, container.NewHBox(t.fill, t.load, layout.NewSpacer(), t.prev, t.pageLabel, t.next)), nil, nil, nil,
 		container.NewVScroll(t.box))
 	return t
+}
+
+// fitRowNumbers makes the row numbers as wide as the line's longest, so
+// that the entries stay in one column from row 1 to the last.
+func (t *serialEntry) fitRowNumbers() {
+	digits := max(2, len(fmt.Sprint(len(*t.values))))
+	if digits == t.numDigits {
+		return
+	}
+	t.numDigits = digits
+	w := fyne.MeasureText(strings.Repeat("0", digits), theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding()
+	for _, r := range t.rows {
+		r.numBox.Layout = layout.NewGridWrapLayout(fyne.NewSize(w, r.num.MinSize().Height))
+		r.numBox.Refresh()
+	}
 }
 
 // TypedShortcut takes a paste of several lines into several rows.
@@ -120,6 +140,7 @@ func (t *serialEntry) lastPage() int { return max(0, (len(*t.values)-1)/rowsPerP
 
 // showPage binds the row widgets to one page of rows.
 func (t *serialEntry) showPage(page int) {
+	t.fitRowNumbers()
 	t.page = max(0, min(page, t.lastPage()))
 	v := *t.values
 	for k, r := range t.rows {
