@@ -67,6 +67,9 @@ func TestScreenshots(t *testing.T) {
 		env.settle()
 		shot.setup()
 		env.settle()
+		// A window lays out again on its next frame; the test canvas
+		// only when asked, and buttons just shown would sit squeezed.
+		w.Content().Refresh()
 		img := w.Canvas().Capture()
 		require.NotZero(t, img.Bounds().Dx())
 		if dir == "" {
