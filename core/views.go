@@ -73,6 +73,25 @@ func (r *Register) SerialHistory(item ItemID, serial string) ([]Event, error) {
 	return read(r, func(tx Tx) ([]Event, error) { return tx.History(item, serial) })
 }
 
+// Registered reports which of these (normalized) serials the item has a
+// record of. A serial registered before the item's pattern changed is still
+// accepted on documents; the serial table asks, so as not to mark it.
+func (r *Register) Registered(item ItemID, serials []string) (map[string]bool, error) {
+	return read(r, func(tx Tx) (map[string]bool, error) {
+		out := map[string]bool{}
+		for _, s := range serials {
+			_, ok, err := serialOrNone(tx, item, s)
+			if err != nil {
+				return nil, err
+			}
+			if ok {
+				out[s] = true
+			}
+		}
+		return out, nil
+	})
+}
+
 // DocumentSerials returns one page of the serials on a receipt or an order
 // as they stand now, in the document's order, and how many it has. A serial
 // that is no longer registered (its receipt was cancelled) comes with its

@@ -108,3 +108,17 @@ func TestDocumentSerials(t *testing.T) {
 	_, err = s.reg.DocumentSerials(core.DocRef{Kind: core.OrderDoc, ID: 99}, 0, 0)
 	assert.Equal(t, core.NotFound, core.ErrorCode(err))
 }
+
+func TestRegisteredNamesTheSerialsTheItemHolds(t *testing.T) {
+	s := newShop(t)
+	rc := s.receive(s.chainsaw, "996AAAAA1", "996AAAAA2")
+	_, err := s.reg.CancelReceipt(rc.ID)
+	require.NoError(t, err)
+	s.receive(s.chainsaw, "996AAAAA3")
+	held, err := s.reg.Registered(s.chainsaw.ID, []string{"996AAAAA1", "996AAAAA3", "996ZZZZZZ"})
+	require.NoError(t, err)
+	assert.Equal(t, map[string]bool{"996AAAAA3": true}, held, "a cancelled receipt's serials are gone")
+	held, err = s.reg.Registered(s.bolts.ID, []string{"996AAAAA3"})
+	require.NoError(t, err)
+	assert.Empty(t, held, "per item")
+}

@@ -320,7 +320,7 @@ func (e *docEditor) selectLine(l *docLine) {
 	qty, _ := strconv.Atoi(strings.TrimSpace(l.qty.Text))
 	pattern, _ := core.ParsePattern(l.item.Pattern)
 	e.serials.found = nil
-	e.serials.bind(&l.serials, qty, pattern, requiredNote(e.kind.required(l.item)))
+	e.serials.bind(l.item.ID, &l.serials, qty, pattern, requiredNote(e.kind.required(l.item)))
 	e.serials.setFound(l.found)
 	switch {
 	case l.item.ID == 0:

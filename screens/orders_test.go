@@ -106,3 +106,31 @@ func TestReturnThroughTheDialog(t *testing.T) {
 	assert.Equal(t, core.Returned, page.Rows[0].State)
 	assert.Equal(t, "Ola Nordmann", page.Rows[0].Returned.Party, "against the original customer")
 }
+
+// A unit registered before its item's pattern changed can still be sold;
+// the serial table does not mark it, once the register has said so.
+func TestSerialFromBeforeThePatternChangedIsNotMarked(t *testing.T) {
+	env, s := orderScreen(t)
+	saw, err := env.Reg.ItemByNo("CS-500")
+	require.NoError(t, err)
+	saw.Pattern = "996-####"
+	_, err = env.Reg.SaveItem(saw)
+	require.NoError(t, err)
+	s.New()
+	env.settle()
+	e := s.editor
+	scan(env, "CS-500")
+	e.lines[0].qty.SetText("2")
+	e.serials.fillFrom(0, []string{"996A1B2C4", "996A1B2C9"})
+	assert.NotEmpty(t, e.serials.rows[0].mark.Text, "marked while the register is asked")
+	env.settle()
+	assert.Empty(t, e.serials.rows[0].mark.Text, "996A1B2C4 is in stock from before the new pattern")
+	assert.Equal(t, "9 characters, the pattern 996-#### needs 8", e.serials.rows[1].mark.Text, "one never registered stays marked")
+	assert.Contains(t, e.serials.summary.Text, "2 of 2 entered, 1 problem")
+
+	e.lines[0].qty.SetText("1")
+	e.serials.fillFrom(1, []string{""})
+	s.saveOrder()
+	env.settle()
+	assert.Equal(t, "SO-000003 saved: 1 unit sold.", s.message.Text, "and the register sells it")
+}

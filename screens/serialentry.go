@@ -26,9 +26,13 @@ type serialEntry struct {
 	values  *[]string           // the line's serials as typed, one per row
 	pattern core.Pattern        // the line item's pattern
 	found   map[string][]string // what the register said of each serial at the last check, in row order
-	marks   []string            // per row: why the serial is refused, "" when fine
-	page    int
-	rows    []*serialRow
+	item    core.ItemID         // the line's item
+	// Serials off the pattern that the register was asked about, and those
+	// it holds (registered before the pattern changed, so accepted).
+	asked, registered map[string]bool
+	marks             []string // per row: why the serial is refused, "" when fine
+	page              int
+	rows              []*serialRow
 	// numDigits is how many digits the row numbers are sized for.
 	numDigits int
 	grow      bool   // Enter on the last row adds a row (receiving a box by scanning)
@@ -115,7 +119,10 @@ func (r *serialRow) TypedShortcut(s fyne.Shortcut) {
 
 // bind shows the serials of a line: values is the line's own slice, padded
 // to one row per unit.
-func (t *serialEntry) bind(values *[]string, qty int, pattern core.Pattern, note string) {
+func (t *serialEntry) bind(item core.ItemID, values *[]string, qty int, pattern core.Pattern, note string) {
+	if item != t.item || t.asked == nil {
+		t.item, t.asked, t.registered = item, map[string]bool{}, map[string]bool{}
+	}
 	t.values, t.pattern, t.note = values, pattern, note
 	t.setQuantity(qty)
 	t.showPage(0)
@@ -193,14 +200,18 @@ func (t *serialEntry) check() {
 	t.marks = make([]string, len(v))
 	rows := map[string][]int{} // serial → the rows it is on
 	entered, bad := 0, 0
+	var ask []string
 	for i, raw := range v {
 		if strings.TrimSpace(raw) == "" {
 			continue
 		}
 		entered++
 		s, err := core.NormalizeSerial(raw)
-		if err == nil {
-			err = t.pattern.Check(s)
+		if err == nil && !t.registered[s] {
+			if err = t.pattern.Check(s); err != nil && !t.asked[s] && t.item != 0 {
+				t.asked[s] = true
+				ask = append(ask, s)
+			}
 		}
 		switch {
 		case err != nil:
@@ -226,6 +237,25 @@ func (t *serialEntry) check() {
 		}
 	}
 	t.summary.SetText(fmt.Sprintf("%d of %d entered", entered, len(v)) + problemCount(bad) + t.note)
+	if len(ask) > 0 {
+		t.askRegistered(ask)
+	}
+}
+
+// askRegistered asks the register, in the background, which serials off
+// the pattern it holds, and takes their marks away.
+func (t *serialEntry) askRegistered(serials []string) {
+	item := t.item
+	background(t.env, func() (map[string]bool, error) { return t.env.Reg.Registered(item, serials) },
+		func(held map[string]bool, err error) {
+			if err != nil || item != t.item || len(held) == 0 {
+				return // a failed look-up leaves the marks; saving checks again
+			}
+			for s := range held {
+				t.registered[s] = true
+			}
+			t.changed()
+		})
 }
 
 func problemCount(n int) string {
