@@ -21,6 +21,8 @@ func checkCommand(args []string, stdout, stderr io.Writer) int {
 		return failed(stderr, "check", err, 1)
 	}
 	defer env.close()
+	// A million serials take half a minute: say what is going on.
+	fmt.Fprintf(stderr, "Checking the register in %s…\n", *dir)
 	found, err := env.reg.Check()
 	if err != nil {
 		return failed(stderr, "check", err, 1)
