@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/sirupsen/logrus"
@@ -12,15 +14,39 @@ import (
 	"serialdesk/data"
 )
 
-// autoBackup backs the register up into its folder as the app closes.
+// autoBackup backs the register up into its folder as the app closes. It
+// reads every block of the register, so damage on disk makes it fail; the
+// older backups are kept then, and the next start says so.
 func (e *env) autoBackup() {
 	path, err := e.store.AutoBackup(e.dir, data.KeepBackups, time.Now())
+	failed := filepath.Join(data.BackupDir(e.dir), backupFailedFile)
 	switch {
 	case err != nil:
 		e.log.WithError(err).Error("the automatic backup failed")
+		note := fmt.Sprintf("%s: %s\n", time.Now().Format("2006-01-02 15:04"), core.UserMessage(err))
+		if werr := os.WriteFile(failed, []byte(note), 0o644); werr != nil {
+			e.log.WithError(werr).Error("could not note the failed backup")
+		}
 	case path != "":
 		e.log.WithField("file", path).Info("backed up the register")
+		os.Remove(failed)
 	}
+}
+
+// backupFailedFile, in the backup folder, says why the last automatic
+// backup failed, until one succeeds.
+const backupFailedFile = "last-backup-failed.txt"
+
+// backupWarning is what the window says at start when the last automatic
+// backup failed, or "".
+func backupWarning(dir string) string {
+	note, err := os.ReadFile(filepath.Join(data.BackupDir(dir), backupFailedFile))
+	if err != nil {
+		return ""
+	}
+	return "The automatic backup when Serialdesk last closed failed, on " + strings.TrimSpace(string(note)) +
+		"\n\nThe older backups are kept. Make a backup elsewhere with Back up now… in the Serialdesk menu, " +
+		"and have the register checked with: serialdesk check --data \"" + dir + "\""
 }
 
 // backupCommand writes a backup of the register to a file:

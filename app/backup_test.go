@@ -46,7 +46,10 @@ func TestBackupAndRestoreCommands(t *testing.T) {
 	assert.Contains(t, stderr.String(), "say which backup to read with --in FILE")
 }
 
-func TestClosingTheAppBacksUp(t *testing.T) {
+// backedUpExampleDir is the example register with an item added in a
+// session that closed with its automatic backup.
+func backedUpExampleDir(t *testing.T) string {
+	t.Helper()
 	dir := exampleDir(t)
 	e, err := open(dir, &bytes.Buffer{})
 	require.NoError(t, err)
@@ -54,12 +57,17 @@ func TestClosingTheAppBacksUp(t *testing.T) {
 	require.NoError(t, err)
 	e.autoBackup()
 	e.close()
+	return dir
+}
+
+func TestClosingTheAppBacksUp(t *testing.T) {
+	dir := backedUpExampleDir(t)
 	backups := data.Backups(dir)
 	require.Len(t, backups, 1)
 
 	restored := filepath.Join(t.TempDir(), "restored")
 	require.NoError(t, data.Restore(backups[0], "", restored, datatest.Logger()))
-	_, err = core.New(datatest.MustOpen(t, restored)).ItemByNo("NEW")
+	_, err := core.New(datatest.MustOpen(t, restored)).ItemByNo("NEW")
 	assert.NoError(t, err, "the backup holds the last change")
 }
 
@@ -68,12 +76,9 @@ func TestClosingTheAppBacksUp(t *testing.T) {
 func TestDamagedRegisterPointsToTheLatestBackup(t *testing.T) {
 	t.Setenv("DISPLAY", "")
 	t.Setenv("WAYLAND_DISPLAY", "")
-	dir := exampleDir(t)
+	dir := backedUpExampleDir(t)
 	e, err := open(dir, &bytes.Buffer{})
 	require.NoError(t, err)
-	_, err = e.reg.SaveItem(core.Item{No: "NEW", Name: "New"})
-	require.NoError(t, err)
-	e.autoBackup()
 	_, err = e.reg.SaveItem(core.Item{No: "LATER", Name: "Saved after the backup"})
 	require.NoError(t, err)
 	e.close()
@@ -118,4 +123,24 @@ func TestStartupErrorCanBeCopied(t *testing.T) {
 	}
 	assert.True(t, shown, "the message is shown, selectable")
 	assert.Equal(t, msg, a.Clipboard().Content())
+}
+
+// Damage on disk that opening does not read makes the backup at close fail:
+// the older backups stay, and the next start says so until one succeeds.
+func TestFailedBackupAtCloseIsShownAtTheNextStart(t *testing.T) {
+	dir := backedUpExampleDir(t)
+	require.Len(t, data.Backups(dir), 1)
+	assert.Empty(t, backupWarning(dir))
+
+	datatest.DamageFile(t, dir, ".sst")
+	e, err := open(dir, &bytes.Buffer{})
+	require.NoError(t, err, "the damaged block is not read at open")
+	_, err = e.reg.SaveItem(core.Item{No: "LATER", Name: "Later"})
+	require.NoError(t, err)
+	e.autoBackup()
+	e.close()
+	assert.Len(t, data.Backups(dir), 1, "the good backup stays")
+	msg := backupWarning(dir)
+	assert.Contains(t, msg, "The automatic backup when Serialdesk last closed failed, on ")
+	assert.Contains(t, msg, `serialdesk check --data "`+dir+`"`)
 }

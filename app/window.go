@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"io"
+	"runtime/debug"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -29,13 +30,21 @@ func newApp() fyne.App {
 	return a
 }
 
-// runDesktop shows the main window until the user closes it. Meanwhile
-// every table of the register is checked against its checksums, to find
-// damage on disk that opening did not read.
+// runDesktop shows the main window until the user closes it, first
+// saying so if the last automatic backup failed. Meanwhile every table of
+// the register is checked against its checksums: Badger passes over a
+// damaged block without an error, so a register on a failing disk would
+// otherwise look whole while it is not.
 func runDesktop(e *env) {
 	w := mainWindow(newApp(), &screens.Env{Reg: e.reg, Log: e.log, BackupTo: e.store.BackupTo, Version: version, DataDir: e.dir})
+	if msg := backupWarning(e.dir); msg != "" {
+		dialog.ShowError(errors.New(msg), w)
+	}
 	go func() {
-		if err := e.store.VerifyFiles(); err != nil {
+		err := e.store.VerifyFiles()
+		// The check decompresses every block: give that memory back.
+		debug.FreeOSMemory()
+		if err != nil {
 			e.log.WithError(err).Error("the register's files are damaged")
 			fyne.Do(func() { dialog.ShowError(errors.New(core.UserMessage(err)), w) })
 		}

@@ -51,8 +51,14 @@ func (s *Store) Backup(w io.Writer) error {
 	return bw.Flush()
 }
 
-// BackupTo writes a backup to the file path, whole or not at all.
+// BackupTo writes a backup to the file path, whole or not at all. It
+// checks every table first: Badger's backup passes over a damaged block
+// without an error, and a backup missing part of the register must not
+// take the place of a good one.
 func (s *Store) BackupTo(path string) error {
+	if err := s.VerifyFiles(); err != nil {
+		return err
+	}
 	if err := WriteFile(path, s.Backup); err != nil {
 		return cannotWrite(path, err)
 	}

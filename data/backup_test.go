@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -142,7 +141,7 @@ func TestDamagedRegisterIsLeftAloneAndPointsToTheBackup(t *testing.T) {
 			_, err = reg.SaveBrand(core.Brand{Name: "Saved after the backup"})
 			require.NoError(t, err)
 			require.NoError(t, s.Close())
-			damageFile(t, dir, damage)
+			datatest.DamageFile(t, dir, damage)
 			before := filesIn(t, dir)
 
 			opened, err := data.Open(dir, datatest.Logger())
@@ -186,28 +185,6 @@ func TestDamagedRegisterIsLeftAloneAndPointsToTheBackup(t *testing.T) {
 			assert.Equal(t, "Saved after the backup", brands[len(brands)-1].Name)
 		})
 	}
-}
-
-// damageFile overwrites the middle of the first file in dir whose name has
-// the suffix, as a failing disk would.
-func damageFile(t *testing.T, dir, suffix string) {
-	t.Helper()
-	entries, err := os.ReadDir(dir)
-	require.NoError(t, err)
-	for _, e := range entries {
-		if strings.HasSuffix(e.Name(), suffix) {
-			path := filepath.Join(dir, e.Name())
-			b, err := os.ReadFile(path)
-			require.NoError(t, err)
-			require.NotEmpty(t, b)
-			for i := len(b) / 4; i < len(b)*3/4; i++ {
-				b[i] ^= 0x5a
-			}
-			require.NoError(t, os.WriteFile(path, b, 0o644))
-			return
-		}
-	}
-	t.Fatalf("no %s file in %s", suffix, dir)
 }
 
 // filesIn is every file under dir with its size and content hash.

@@ -3,6 +3,9 @@ package datatest
 
 import (
 	"io"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/sirupsen/logrus"
@@ -37,4 +40,32 @@ func MustOpen(t testing.TB, dir string) *data.Store {
 func NewRegister(t testing.TB) *core.Register {
 	t.Helper()
 	return core.New(MustOpen(t, ""))
+}
+
+// DamageFile overwrites the middle of the first file in dir whose name has
+// the suffix, as a failing disk would.
+func DamageFile(t testing.TB, dir, suffix string) {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), suffix) {
+			continue
+		}
+		path := filepath.Join(dir, e.Name())
+		b, err := os.ReadFile(path)
+		if err != nil || len(b) == 0 {
+			t.Fatalf("read %s: %v (%d bytes)", path, err, len(b))
+		}
+		for i := len(b) / 4; i < len(b)*3/4; i++ {
+			b[i] ^= 0x5a
+		}
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	t.Fatalf("no %s file in %s", suffix, dir)
 }
