@@ -74,14 +74,18 @@ desktop-deps:
 		command -v gcc >/dev/null 2>&1 || { echo "Install a C compiler first: MSYS2 with mingw-w64-x86_64-gcc, see README.md"; exit 1; } ;; \
 	esac
 
-## windows: cross-compile dist/serialdesk.exe (a GUI program with the icon and version) with mingw-w64
+## windows: cross-compile dist/serialdesk.exe (a GUI program with the icon and version) and
+## dist/serialdesk-cli.exe (the same for the commands, as a console program) with mingw-w64
 # The fyne tool itself is built for this machine without cgo; it builds the
-# app for Windows with cgo and the compiler in CC.
+# app for Windows with cgo and the compiler in CC. A GUI program cannot write
+# to the console it was started from, hence the console twin, built with the
+# same flags so that it reuses the build.
 windows: windows-deps
 	mkdir -p dist
 	rm -f Serialdesk.exe
 	$(call keep-fyneapp,CC=$(WIN_CC) CGO_ENABLED=0 $(FYNE) package --os windows --release)
 	mv Serialdesk.exe dist/serialdesk.exe
+	CC=$(WIN_CC) CGO_ENABLED=1 GOOS=windows GOARCH=amd64 $(GO) build -trimpath -tags release,$(APPTAGS) -ldflags "-s -w" -o dist/serialdesk-cli.exe .
 
 ## package-linux: dist/Serialdesk.tar.xz, the app with its icon and desktop entry, installed with make install from inside it
 package-linux: desktop-deps

@@ -46,7 +46,7 @@ func backupWarning(dir string) string {
 	}
 	return "The automatic backup when Serialdesk last closed failed, on " + strings.TrimSpace(string(note)) +
 		"\n\nThe older backups are kept. Make a backup elsewhere with Back up now… in the Serialdesk menu, " +
-		"and have the register checked with: serialdesk check --data \"" + dir + "\""
+		"and have the register checked with: " + core.Command() + " check --data \"" + dir + "\""
 }
 
 // backupCommand writes a backup of the register to a file:

@@ -191,9 +191,9 @@ func damaged(dir, msg string, err error) error {
 		if withLog != "" {
 			msg += " together with the work saved since, which the redo log keeps"
 		}
-		msg += fmt.Sprintf(":\n  serialdesk restore --in %q%s --data NEWFOLDER\nand start Serialdesk with --data NEWFOLDER.", latest, withLog)
+		msg += fmt.Sprintf(":\n  %s restore --in %q%s --data NEWFOLDER\nand start Serialdesk with --data NEWFOLDER.", core.Command(), latest, withLog)
 	} else {
-		msg += fmt.Sprintf("\n\nThere is no backup in %s. If you keep backups elsewhere, restore the latest one into a new folder with: serialdesk restore --in FILE --data NEWFOLDER", BackupDir(dir))
+		msg += fmt.Sprintf("\n\nThere is no backup in %s. If you keep backups elsewhere, restore the latest one into a new folder with: %s restore --in FILE --data NEWFOLDER", BackupDir(dir), core.Command())
 	}
 	return &core.Error{Code: core.Internal, Message: msg, Err: err}
 }
