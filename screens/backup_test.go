@@ -6,8 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -25,9 +23,9 @@ func TestBackUpNow(t *testing.T) {
 	env.backUp(path)
 	env.settle()
 	told := ""
-	for _, o := range test.LaidOutObjects(env.Window.Canvas().Overlays().Top()) {
-		if l, ok := o.(*widget.Label); ok && strings.HasPrefix(l.Text, "The whole register is backed up to") {
-			told = l.Text
+	for _, text := range labelTexts(env.Window.Canvas().Overlays().Top()) {
+		if strings.HasPrefix(text, "The whole register is backed up to") {
+			told = text
 		}
 	}
 	assert.Contains(t, told, path, "the user is told where the backup is")
@@ -43,9 +41,9 @@ func TestBackUpNow(t *testing.T) {
 	env.backUp(filepath.Join(t.TempDir(), "no such folder", "x.backup"))
 	env.settle()
 	shown := ""
-	for _, o := range test.LaidOutObjects(env.Window.Canvas().Overlays().Top()) {
-		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "could not be written") {
-			shown = l.Text
+	for _, text := range labelTexts(env.Window.Canvas().Overlays().Top()) {
+		if strings.Contains(text, "could not be written") {
+			shown = text
 		}
 	}
 	assert.Contains(t, shown, "The backup could not be written to")

@@ -93,6 +93,17 @@ func findButton(o fyne.CanvasObject, label string) *widget.Button {
 	return nil
 }
 
+// labelTexts is the text of every label below o, dialogs included.
+func labelTexts(o fyne.CanvasObject) []string {
+	var texts []string
+	for _, obj := range test.LaidOutObjects(o) {
+		if l, ok := obj.(*widget.Label); ok {
+			texts = append(texts, l.Text)
+		}
+	}
+	return texts
+}
+
 // testSheets is what the app gives the screens, as the app does it.
 type testSheets struct{ sheets.Exporter }
 
