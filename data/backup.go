@@ -154,8 +154,7 @@ func Restore(in, redoPath, dir string, log logrus.FieldLogger) error {
 		return notABackup(in, err)
 	}
 	defer f.Close()
-	db, err := badger.Open(badger.DefaultOptions(dir).WithLogger(badgerLogger{log}).WithSyncWrites(true).
-		WithMemTableSize(memTableSize).WithValueLogFileSize(valueLogFileSize))
+	db, err := badger.Open(badgerOptions(dir, log))
 	if err != nil {
 		return &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot make a register in %s: %v", dir, err), Err: err}
 	}

@@ -70,22 +70,8 @@ func Open(dir string, log logrus.FieldLogger) (*Store, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot create its data folder %s: %v", dir, err), Err: err}
 	}
-	opts := badger.DefaultOptions(dir).
-		WithLogger(badgerLogger{log}).
-		WithSyncWrites(true). // a confirmed document is on disk when the call returns
-		WithMemTableSize(memTableSize).
-		WithNumMemtables(2).
-		WithNumLevelZeroTables(2).
-		WithNumLevelZeroTablesStall(8).
-		WithBlockCacheSize(16 << 20).
-		WithIndexCacheSize(16 << 20).
-		WithValueLogFileSize(valueLogFileSize).
-		WithNumCompactors(2).
-		// A block damaged on disk gives an error when read, not wrong data;
-		// checking every table at open would cost most of a second.
-		WithChecksumVerificationMode(options.OnBlockRead)
 	before := fileNames(dir)
-	db, err := badger.Open(opts)
+	db, err := badger.Open(badgerOptions(dir, log))
 	if err != nil {
 		if !isLocked(err) {
 			removeAllBut(dir, before)
@@ -138,6 +124,26 @@ func Exists(dir string) bool {
 
 // heldOpen is heldByAnotherProgram (per system); tests replace it.
 var heldOpen = heldByAnotherProgram
+
+// badgerOptions are the register's settings, for opening it and for
+// restoring a backup into a new one.
+func badgerOptions(dir string, log logrus.FieldLogger) badger.Options {
+	return badger.DefaultOptions(dir).
+		WithLogger(badgerLogger{log}).
+		WithSyncWrites(true). // a confirmed document is on disk when the call returns
+		WithMemTableSize(memTableSize).
+		WithNumMemtables(2).
+		WithNumLevelZeroTables(2).
+		WithNumLevelZeroTablesStall(8).
+		WithBlockCacheSize(16 << 20).
+		WithIndexCacheSize(16 << 20).
+		WithValueLogFileSize(valueLogFileSize).
+		WithNumCompactors(2).
+		// A Get of a damaged block fails instead of giving wrong data (an
+		// iterator passes over it; VerifyFiles finds it). Checking every
+		// table at open would cost most of a second.
+		WithChecksumVerificationMode(options.OnBlockRead)
+}
 
 func isLocked(err error) bool {
 	return strings.Contains(err.Error(), "Another process is using this Badger database")
@@ -212,7 +218,7 @@ func (s *Store) VerifyFiles() error {
 	s.verifying.Add(1)
 	s.mu.RUnlock()
 	defer s.verifying.Done()
-	if err := verifyChecksum(s.dir, s.db.Tables()); err != nil {
+	if err := verifyChecksum(s.dir, s.db.Tables(), s.db.Opts()); err != nil {
 		return damaged(s.dir, fmt.Sprintf("The register's files in %s are damaged (%v). Serialdesk has not changed them; stop working in it and go on from a backup.", s.dir, err), err)
 	}
 	return nil
@@ -223,8 +229,8 @@ func (s *Store) VerifyFiles() error {
 // database: DB.VerifyChecksum went through Badger's memory maps and caches,
 // which kept 170 MB of a million-serial register resident, and it panics
 // on a failing block (Badger 4.9 formats the missing block's offset).
-func verifyChecksum(dir string, tables []badger.TableInfo) error {
-	opts := &table.Options{BlockSize: 4 << 10, Compression: options.Snappy, ChkMode: options.OnTableAndBlockRead}
+func verifyChecksum(dir string, tables []badger.TableInfo, db badger.Options) error {
+	opts := &table.Options{BlockSize: db.BlockSize, Compression: db.Compression, ChkMode: options.OnTableAndBlockRead}
 	for _, ti := range tables {
 		name := filepath.Join(dir, fmt.Sprintf("%06d.sst", ti.ID))
 		b, err := os.ReadFile(name)
