@@ -132,7 +132,7 @@ func TestFailedBackupAtCloseIsShownAtTheNextStart(t *testing.T) {
 	require.Len(t, data.Backups(dir), 1)
 	assert.Empty(t, backupWarning(dir))
 
-	datatest.DamageFile(t, dir, ".sst")
+	datatest.DamageTableBlock(t, dir)
 	e, err := open(dir, &bytes.Buffer{})
 	require.NoError(t, err, "the damaged block is not read at open")
 	_, err = e.reg.SaveItem(core.Item{No: "LATER", Name: "Later"})

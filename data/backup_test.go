@@ -130,10 +130,19 @@ func TestAutoBackupKeepsTheLastTen(t *testing.T) {
 }
 
 // A register whose files are damaged is refused with a message that says
-// so and points to the latest backup, and its files are left as they were.
+// so and points to the latest backup, and its files are left as they were;
+// damage in a block that opening does not read is found by the check.
 func TestDamagedRegisterIsLeftAloneAndPointsToTheBackup(t *testing.T) {
-	for _, damage := range []string{"MANIFEST", ".sst", ".vlog"} {
-		t.Run(damage, func(t *testing.T) {
+	for _, c := range []struct {
+		name   string
+		damage func(t testing.TB, dir string)
+		opens  bool
+	}{
+		{"MANIFEST", func(t testing.TB, dir string) { datatest.DamageFile(t, dir, "MANIFEST") }, false},
+		{"vlog", func(t testing.TB, dir string) { datatest.DamageFile(t, dir, ".vlog") }, false},
+		{"table block", datatest.DamageTableBlock, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "register")
 			s, reg := exampleStore(t, dir)
 			_, err := s.AutoBackup(dir, 10, time.Date(2026, 11, 27, 9, 30, 0, 0, time.Local))
@@ -141,11 +150,12 @@ func TestDamagedRegisterIsLeftAloneAndPointsToTheBackup(t *testing.T) {
 			_, err = reg.SaveBrand(core.Brand{Name: "Saved after the backup"})
 			require.NoError(t, err)
 			require.NoError(t, s.Close())
-			datatest.DamageFile(t, dir, damage)
+			c.damage(t, dir)
 			before := filesIn(t, dir)
 
 			opened, err := data.Open(dir, datatest.Logger())
-			if err == nil {
+			require.Equal(t, c.opens, err == nil, "opened: %v", err)
+			if c.opens {
 				// Damage that opening does not read is found by checking
 				// every table, as the app does after opening and
 				// serialdesk check does first.

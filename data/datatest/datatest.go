@@ -2,12 +2,14 @@
 package datatest
 
 import (
+	"encoding/binary"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/dgraph-io/badger/v4/fb"
 	"github.com/sirupsen/logrus"
 
 	"serialdesk/core"
@@ -40,6 +42,56 @@ func MustOpen(t testing.TB, dir string) *data.Store {
 func NewRegister(t testing.TB) *core.Register {
 	t.Helper()
 	return core.New(MustOpen(t, ""))
+}
+
+// DamageTableBlock overwrites the middle of the first block of a table file
+// in dir that has more than one: opening never reads that block (it reads
+// a table's index and its last block), so the register opens and only a
+// check of every block finds the damage.
+func DamageTableBlock(t testing.TB, dir string) {
+	t.Helper()
+	tables, err := filepath.Glob(filepath.Join(dir, "*.sst"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range tables {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var first fb.BlockOffset
+		index := tableIndex(b)
+		if index == nil || index.OffsetsLength() < 2 || !index.Offsets(&first, 0) {
+			continue
+		}
+		start, n := int(first.Offset()), int(first.Len())
+		for i := start + n/4; i < start+n*3/4; i++ {
+			b[i] ^= 0x5a
+		}
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	t.Fatalf("no table file in %s has more than one block", dir)
+}
+
+// tableIndex reads a table file's index from its footer, laid out as
+// Badger writes it: index, its length, checksum, the checksum's length.
+func tableIndex(b []byte) *fb.TableIndex {
+	end := len(b) - 4
+	if end < 0 {
+		return nil
+	}
+	end -= int(binary.BigEndian.Uint32(b[end:])) + 4
+	if end < 0 {
+		return nil
+	}
+	start := end - int(binary.BigEndian.Uint32(b[end:]))
+	if start < 0 {
+		return nil
+	}
+	return fb.GetRootAsTableIndex(b[start:end], 0)
 }
 
 // DamageFile overwrites the middle of the first file in dir whose name has
