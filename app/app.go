@@ -35,7 +35,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		}
 		return run(args[1:], stdout, stderr)
 	}
-	fs, dir := newFlags("", "[--data DIR] [--demo] [--version]", "Opens the Serialdesk window on the register in DIR.", stderr)
+	fs, dir := newFlags("", "[--data DIR] [--demo] [--version]",
+		"Opens the Serialdesk window on the register in DIR.\nCommands (each says more with --help): "+commandNames(), stderr)
 	demo := fs.Bool("demo", false, "fill a new, empty register with the example data before opening it")
 	showVersion := fs.Bool("version", false, "print the version and stop")
 	if code, ok := parse(fs, args); !ok {
@@ -95,7 +96,7 @@ func failed(stderr io.Writer, command string, err error, code int) int {
 
 // newFlags starts the flags of a command; every command takes --data.
 func newFlags(command, synopsis, what string, stderr io.Writer) (*flag.FlagSet, *string) {
-	name := strings.TrimSpace("serialdesk " + command)
+	name := strings.TrimSpace(core.Command() + " " + command)
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dir := fs.String("data", DefaultDataDir(), "the folder that holds the register")

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -91,6 +92,7 @@ func TestCommandLine(t *testing.T) {
 	stderr.Reset()
 	assert.Equal(t, 0, Main([]string{"--help"}, io.Discard, &stderr))
 	assert.Contains(t, stderr.String(), "--data")
+	assert.Contains(t, stderr.String(), "Commands (each says more with --help): backup, check, demo, export, import, restore")
 	assert.Equal(t, 2, Main([]string{"--nonsense"}, io.Discard, &stderr))
 }
 
@@ -165,8 +167,16 @@ func TestDefaultDataFolderUnderAUserNameWithSpacesAndAccents(t *testing.T) {
 	home := filepath.Join(t.TempDir(), "Jörg Müller-Åström")
 	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, ".config"))
 	t.Setenv("HOME", home)
+	t.Setenv("AppData", filepath.Join(home, "AppData", "Roaming"))
+	config := map[string]string{
+		"windows": filepath.Join(home, "AppData", "Roaming"),
+		"darwin":  filepath.Join(home, "Library", "Application Support"),
+	}[runtime.GOOS]
+	if config == "" {
+		config = filepath.Join(home, ".config")
+	}
 	dir := DefaultDataDir()
-	assert.Equal(t, filepath.Join(home, ".config", "serialdesk"), dir)
+	assert.Equal(t, filepath.Join(config, "serialdesk"), dir)
 
 	var stdout, stderr bytes.Buffer
 	require.Equal(t, 0, Main([]string{"demo", "--serials", "100"}, &stdout, &stderr), stderr.String())

@@ -46,7 +46,7 @@ func backupWarning(dir string) string {
 	}
 	return "The automatic backup when Serialdesk last closed failed, on " + strings.TrimSpace(string(note)) +
 		"\n\nThe older backups are kept. Make a backup elsewhere with Back up now… in the Serialdesk menu, " +
-		"and have the register checked with: " + core.Command() + " check --data \"" + dir + "\""
+		"and have the register checked with: " + core.Command() + " check --data " + core.Quoted(dir)
 }
 
 // backupCommand writes a backup of the register to a file:
@@ -124,8 +124,8 @@ func restoreCommand(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return failed(stderr, "restore", err, 1)
 	}
-	fmt.Fprintf(stdout, "The backup %s is restored into %s: %d item cards, %d serials, all in order.\nOpen it with: serialdesk --data %q\n",
-		*in, *dir, len(items), page.Total, *dir)
+	fmt.Fprintf(stdout, "The backup %s is restored into %s: %d item cards, %d serials, all in order.\nOpen it with: serialdesk --data %s\n",
+		*in, *dir, len(items), page.Total, core.Quoted(*dir))
 	return 0
 }
 

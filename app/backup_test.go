@@ -89,7 +89,7 @@ func TestDamagedRegisterPointsToTheLatestBackup(t *testing.T) {
 	assert.Equal(t, 1, Main([]string{"--data", dir}, &stdout, &stderr))
 	assert.Contains(t, stderr.String(), "serialdesk: Serialdesk cannot open the register in "+dir+": its files are damaged or cannot be read")
 	backup, redo := data.Backups(dir)[0], filepath.Join(dir, "redo.log")
-	assert.Contains(t, stderr.String(), `serialdesk restore --in "`+backup+`" --log "`+redo+`" --data NEWFOLDER`)
+	assert.Contains(t, stderr.String(), core.Command()+" restore --in "+core.Quoted(backup)+" --log "+core.Quoted(redo)+" --data NEWFOLDER")
 	b, err := os.ReadFile(manifest)
 	require.NoError(t, err)
 	assert.Equal(t, "not a manifest at all", string(b), "the files are left as they were")
@@ -142,5 +142,5 @@ func TestFailedBackupAtCloseIsShownAtTheNextStart(t *testing.T) {
 	assert.Len(t, data.Backups(dir), 1, "the good backup stays")
 	msg := backupWarning(dir)
 	assert.Contains(t, msg, "The automatic backup when Serialdesk last closed failed, on ")
-	assert.Contains(t, msg, `serialdesk check --data "`+dir+`"`)
+	assert.Contains(t, msg, core.Command()+" check --data "+core.Quoted(dir))
 }

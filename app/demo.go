@@ -33,7 +33,7 @@ func demoCommand(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return failed(stderr, "demo", err, 1)
 	}
-	fmt.Fprintf(stdout, "%d serials over %d items in %s, in %s. Open it with: serialdesk --data %q\n",
-		*n, core.DemoItems, time.Since(start).Round(time.Second/10), *dir, *dir)
+	fmt.Fprintf(stdout, "%d serials over %d items in %s, in %s. Open it with: serialdesk --data %s\n",
+		*n, core.DemoItems, time.Since(start).Round(time.Second/10), *dir, core.Quoted(*dir))
 	return 0
 }

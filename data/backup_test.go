@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -161,25 +163,28 @@ func TestDamagedRegisterIsLeftAloneAndPointsToTheBackup(t *testing.T) {
 				// serialdesk check does first.
 				err = opened.VerifyFiles()
 				require.Error(t, err)
-				assert.Contains(t, core.UserMessage(err), "The register's files in "+dir+" are damaged")
+				assert.Contains(t, core.UserMessage(err), "The register's files in "+dir+" are damaged (")
+				assert.Contains(t, core.UserMessage(err), ".sst: a block fails its checksum). Serialdesk has not changed them")
 				found, cerr := core.New(opened).Check()
 				require.NoError(t, cerr)
 				assert.Contains(t, found, core.UserMessage(err))
 				require.NoError(t, opened.Close())
 			} else {
 				assert.Contains(t, core.UserMessage(err), "Serialdesk cannot open the register in "+dir+": its files are damaged or cannot be read")
-				assert.Contains(t, core.UserMessage(err), "Nothing in the folder was changed.")
+				if runtime.GOOS != "windows" { // see TestFailedOpenSaysWhatItCouldNotTakeBack
+					assert.Contains(t, core.UserMessage(err), "Nothing in the folder was changed.")
+				}
 			}
 			msg := core.UserMessage(err)
 			latest := filepath.Join(data.BackupDir(dir), "serialdesk-2026-11-27-093000.backup")
 			assert.Contains(t, msg, "The latest backup is serialdesk-2026-11-27-093000.backup.")
 			redo := filepath.Join(dir, "redo.log")
-			assert.Contains(t, msg, `serialdesk restore --in "`+latest+`" --log "`+redo+`" --data NEWFOLDER`)
+			assert.Contains(t, msg, core.Command()+" restore --in "+core.Quoted(latest)+" --log "+core.Quoted(redo)+" --data NEWFOLDER")
 			after := filesIn(t, dir)
 			for path, was := range before {
 				assert.Equal(t, was, after[path], "%s is as it was", path)
 			}
-			if opened == nil {
+			if opened == nil && runtime.GOOS != "windows" {
 				assert.Len(t, after, len(before), "a failed open leaves no new file behind")
 			}
 
@@ -220,12 +225,43 @@ func filesIn(t *testing.T, dir string) map[string]string {
 	return out
 }
 
+// On Windows, Badger keeps the memtable file of a failed open mapped, so it
+// cannot be deleted: the message names what is left instead of saying
+// nothing was changed, and the register's own files are untouched.
+func TestFailedOpenSaysWhatItCouldNotTakeBack(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "register")
+	s, _ := exampleStore(t, dir)
+	require.NoError(t, s.Close())
+	datatest.DamageFile(t, dir, ".vlog")
+	before := filesIn(t, dir)
+	mapped := errors.New("The process cannot access the file because it is being used by another process.")
+	defer data.SetRemoveFile(func(path string) error {
+		if strings.HasSuffix(path, ".mem") {
+			return mapped
+		}
+		return os.Remove(path)
+	})()
+
+	_, err := data.Open(dir, datatest.Logger())
+	require.Error(t, err)
+	msg := core.UserMessage(err)
+	assert.NotContains(t, msg, "Nothing in the folder was changed.")
+	assert.Contains(t, msg, "Serialdesk changed none of the register's files, but could not remove the working files its attempt made (00001.mem); "+
+		"delete them once Serialdesk is closed.")
+	after := filesIn(t, dir)
+	for path, was := range before {
+		assert.Equal(t, was, after[path], "%s is as it was", path)
+	}
+	assert.Contains(t, after, filepath.Join(dir, "00001.mem"))
+	assert.Len(t, after, len(before)+1, "only the file it names is new")
+}
+
 // On Windows a sync client or a virus scanner can hold the register's files;
 // the message says so rather than calling them damaged.
 func TestFilesHeldByAnotherProgram(t *testing.T) {
 	sharing := errors.New("The process cannot access the file because it is being used by another process.")
 	defer data.SetHeldOpen(func(err error) bool { return errors.Is(err, sharing) })()
-	err := data.OpenError(`C:\Users\Jane Doe\AppData\Roaming\serialdesk`, fmt.Errorf("open MANIFEST: %w", sharing))
+	err := data.OpenError(`C:\Users\Jane Doe\AppData\Roaming\serialdesk`, fmt.Errorf("open MANIFEST: %w", sharing), nil)
 	assert.Equal(t, core.Conflict, core.ErrorCode(err))
 	assert.Equal(t, `Another program is using the files in C:\Users\Jane Doe\AppData\Roaming\serialdesk, often a sync program such as OneDrive, `+
 		"a backup program or a virus scanner. Wait until it is done or close it, then start Serialdesk again. Nothing in the folder was changed.", core.UserMessage(err))

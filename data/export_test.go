@@ -26,3 +26,11 @@ func SetHeldOpen(f func(error) bool) (restore func()) {
 	heldOpen = f
 	return func() { heldOpen = was }
 }
+
+// SetRemoveFile lets a test refuse to delete files, as Windows refuses to
+// delete a file Badger still has mapped.
+func SetRemoveFile(f func(string) error) (restore func()) {
+	was := removeFile
+	removeFile = f
+	return func() { removeFile = was }
+}

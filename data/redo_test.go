@@ -141,7 +141,7 @@ func TestRegisterThatLostMoreThanTheRedoLogHolds(t *testing.T) {
 	assert.Contains(t, msg, "The register in "+dir+" has lost work, as a power cut or a failing disk can do, and its redo log cannot bring it back")
 	latest := filepath.Join(data.BackupDir(dir), data.BackupName(day.AddDate(0, 0, 2)))
 	redo := filepath.Join(dir, "redo.log")
-	assert.Contains(t, msg, `serialdesk restore --in "`+latest+`" --log "`+redo+`" --data NEWFOLDER`)
+	assert.Contains(t, msg, core.Command()+" restore --in "+core.Quoted(latest)+" --log "+core.Quoted(redo)+" --data NEWFOLDER")
 
 	restored := filepath.Join(t.TempDir(), "NEWFOLDER")
 	require.NoError(t, data.Restore(latest, redo, restored, datatest.Logger()))

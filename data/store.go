@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -73,10 +74,11 @@ func Open(dir string, log logrus.FieldLogger) (*Store, error) {
 	before := fileNames(dir)
 	db, err := badger.Open(badgerOptions(dir, log))
 	if err != nil {
+		var left []string
 		if !isLocked(err) {
-			removeAllBut(dir, before)
+			left = removeAllBut(dir, before)
 		}
-		return nil, openError(dir, err)
+		return nil, openError(dir, err, left)
 	}
 	s := &Store{db: db, dir: dir, log: log,
 		whole: budget{count: badgerTxnCount * 9 / 10, size: badgerTxnSize * 9 / 10},
@@ -161,27 +163,45 @@ func fileNames(dir string) map[string]bool {
 
 // removeAllBut removes the files in dir that are not in keep: what a
 // failed open created (a new memtable file), so that a register that cannot
-// be opened is left as it was found.
-func removeAllBut(dir string, keep map[string]bool) {
+// be opened is left as it was found. It returns the names it could not
+// remove: on Windows, Badger keeps the memtable file of a failed open mapped
+// until the program ends, and a mapped file cannot be deleted (seen under
+// Wine).
+func removeAllBut(dir string, keep map[string]bool) (left []string) {
 	for name := range fileNames(dir) {
-		if !keep[name] {
-			os.Remove(filepath.Join(dir, name))
+		if !keep[name] && removeFile(filepath.Join(dir, name)) != nil {
+			left = append(left, name)
 		}
 	}
+	sort.Strings(left)
+	return left
 }
 
-func openError(dir string, err error) error {
+// removeFile is os.Remove; tests replace it.
+var removeFile = os.Remove
+
+// unchanged says that a failed open left the folder as it was, or which
+// files it could not take back.
+func unchanged(left []string) string {
+	if len(left) == 0 {
+		return "Nothing in the folder was changed."
+	}
+	return fmt.Sprintf("Serialdesk changed none of the register's files, but could not remove the working files its attempt made (%s); "+
+		"delete them once Serialdesk is closed.", strings.Join(left, ", "))
+}
+
+func openError(dir string, err error, left []string) error {
 	if isLocked(err) {
 		return &core.Error{Code: core.Conflict, Message: fmt.Sprintf("Serialdesk is already open on %s. Use the window that is open, or close it first.", dir),
 			Err: fmt.Errorf("%w: %w", ErrAlreadyOpen, err)}
 	}
 	if heldOpen(err) {
 		return &core.Error{Code: core.Conflict, Err: err, Message: fmt.Sprintf("Another program is using the files in %s, often a sync program such as OneDrive, "+
-			"a backup program or a virus scanner. Wait until it is done or close it, then start Serialdesk again. Nothing in the folder was changed.", dir)}
+			"a backup program or a virus scanner. Wait until it is done or close it, then start Serialdesk again. %s", dir, unchanged(left))}
 	}
 	// Badger's first line says what is wrong; the rest points to its docs.
 	detail, _, _ := strings.Cut(err.Error(), "\n")
-	return damaged(dir, fmt.Sprintf("Serialdesk cannot open the register in %s: its files are damaged or cannot be read (%s). Nothing in the folder was changed.", dir, strings.TrimSuffix(detail, ".")), err)
+	return damaged(dir, fmt.Sprintf("Serialdesk cannot open the register in %s: its files are damaged or cannot be read (%s). %s", dir, strings.TrimSuffix(detail, "."), unchanged(left)), err)
 }
 
 // damaged is the error for a register whose files are damaged: what is
@@ -191,13 +211,13 @@ func damaged(dir, msg string, err error) error {
 		latest := all[len(all)-1]
 		withLog, redo := "", filepath.Join(dir, redoFile)
 		if _, err := os.Stat(redo); err == nil {
-			withLog = fmt.Sprintf(" --log %q", redo)
+			withLog = " --log " + core.Quoted(redo)
 		}
 		msg += fmt.Sprintf("\n\nThe latest backup is %s. To go on from it, restore it into a new folder", filepath.Base(latest))
 		if withLog != "" {
 			msg += " together with the work saved since, which the redo log keeps"
 		}
-		msg += fmt.Sprintf(":\n  %s restore --in %q%s --data NEWFOLDER\nand start Serialdesk with --data NEWFOLDER.", core.Command(), latest, withLog)
+		msg += fmt.Sprintf(":\n  %s restore --in %s%s --data NEWFOLDER\nand start Serialdesk with --data NEWFOLDER.", core.Command(), core.Quoted(latest), withLog)
 	} else {
 		msg += fmt.Sprintf("\n\nThere is no backup in %s. If you keep backups elsewhere, restore the latest one into a new folder with: %s restore --in FILE --data NEWFOLDER", BackupDir(dir), core.Command())
 	}
@@ -249,8 +269,10 @@ func verifyChecksum(dir string, tables []badger.TableInfo, db badger.Options) er
 
 func verifyTable(b []byte, id uint64, opts *table.Options) (err error) {
 	defer func() {
-		if p := recover(); p != nil {
-			err = fmt.Errorf("a block fails its checksum (%v)", p)
+		// Badger's own message for the block would be a nil pointer
+		// panic (see verifyChecksum), which tells the user nothing.
+		if recover() != nil {
+			err = errors.New("a block fails its checksum")
 		}
 	}()
 	t, err := table.OpenInMemoryTable(b, id, opts)

@@ -3,7 +3,9 @@ package screens
 import (
 	"fmt"
 	"net/url"
+	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -30,7 +32,7 @@ func (env *Env) showAbout() {
 		widget.NewFormItem("Backups", selectable(filepath.Join(env.DataDir, "backups"))),
 	)
 	open := widget.NewButtonWithIcon("Open the data folder", theme.FolderOpenIcon(), func() {
-		if err := fyne.CurrentApp().OpenURL(folderURL(env.DataDir)); err != nil {
+		if err := openFolder(env.DataDir); err != nil {
 			env.Log.WithError(err).Warn("could not open the data folder")
 			env.showError(&core.Error{Code: core.Invalid, Err: err,
 				Message: fmt.Sprintf("The file manager could not be started (%v). The data folder is %s.", err, env.DataDir)})
@@ -46,6 +48,21 @@ func selectable(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.Selectable = true
 	return l
+}
+
+// openFolder shows dir in the system's file manager. Windows gets Explorer
+// with the path as it is, which every Windows program does to show a
+// folder, rather than a file URL with its spaces and accents encoded.
+func openFolder(dir string) error {
+	if runtime.GOOS != "windows" {
+		return fyne.CurrentApp().OpenURL(folderURL(dir))
+	}
+	explorer := exec.Command("explorer", dir)
+	if err := explorer.Start(); err != nil {
+		return err
+	}
+	// Explorer exits with 1 even when it opened the folder.
+	return explorer.Process.Release()
 }
 
 // folderURL is the file URL of a folder, for the system's file manager:

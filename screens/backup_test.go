@@ -29,7 +29,7 @@ func TestBackUpNow(t *testing.T) {
 		}
 	}
 	assert.Contains(t, told, path, "the user is told where the backup is")
-	assert.Contains(t, told, "serialdesk restore --in")
+	assert.Contains(t, told, core.Command()+" restore --in "+core.Quoted(path)+" --data NEWFOLDER")
 
 	restored := filepath.Join(t.TempDir(), "restored")
 	require.NoError(t, data.Restore(path, "", restored, datatest.Logger()))
