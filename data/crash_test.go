@@ -6,7 +6,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -39,7 +38,10 @@ func TestCrashLosesNothing(t *testing.T) {
 		kills = n
 	}
 	seed := uint64(time.Now().UnixNano())
-	t.Logf("seed %d", seed)
+	if s, err := strconv.ParseUint(os.Getenv("CRASH_SEED"), 10, 64); err == nil {
+		seed = s
+	}
+	t.Logf("seed %d (CRASH_SEED=%d runs the same kills again)", seed, seed)
 	rnd := rand.New(rand.NewPCG(seed, 2))
 	var dir string
 	var done map[string]string // document → what the child last saw done to it
@@ -48,7 +50,7 @@ func TestCrashLosesNothing(t *testing.T) {
 	for kill := range kills {
 		// A fresh register every 10 kills keeps the check quick.
 		if kill%10 == 0 {
-			dir, done = filepath.Join(t.TempDir(), "register"), map[string]string{}
+			dir, done = keptIfFailed(t), map[string]string{}
 		}
 		// Up to 3 s: a large receipt, which goes through the journal,
 		// takes about that long, so some kills land inside one.
@@ -75,6 +77,21 @@ func TestCrashLosesNothing(t *testing.T) {
 		}
 	}
 	t.Logf("%d kills; %d times a document seen done was found there; %d kills interrupted an operation that went through the journal", kills, checked, interrupted)
+}
+
+// keptIfFailed is a new folder for a register, removed when the test ends
+// unless it failed: then it stays for inspection, and the log says where.
+func keptIfFailed(t *testing.T) string {
+	dir, err := os.MkdirTemp("", "serialdesk-crash-")
+	require.NoError(t, err)
+	t.Cleanup(func() {
+		if t.Failed() {
+			t.Logf("the register is kept for inspection in %s", dir)
+			return
+		}
+		os.RemoveAll(dir)
+	})
+	return dir
 }
 
 // runAndKill starts the child on dir, kills it after the given time and

@@ -1,0 +1,144 @@
+package data
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/dgraph-io/badger/v4/fb"
+	"github.com/dgraph-io/badger/v4/options"
+	"github.com/dgraph-io/badger/v4/pb"
+	"github.com/dgraph-io/badger/v4/y"
+	"github.com/klauspost/compress/snappy"
+	"google.golang.org/protobuf/proto"
+)
+
+// Badger's table files (.sst) are checked here, read the way Badger reads
+// them, so that a fault is named exactly ("block 12 of 40 fails its
+// checksum") and a damaged file is an error, never a panic: Badger's own
+// check panics on a bad block, and a table whose footer is garbage panics
+// when Badger opens it. A table ends in its index, the index's length, a
+// checksum of the index and the checksum's length; each block ends in its
+// checksum and the checksum's length, compressed as a whole.
+
+// tableIndex reads and checks a table's index from the end of the file.
+func tableIndex(f io.ReaderAt, size int64) (*fb.TableIndex, error) {
+	tail := func(n int64, what string) ([]byte, error) {
+		if n < 0 || n > size {
+			return nil, fmt.Errorf("it is cut short or its end is damaged (%s runs past its start)", what)
+		}
+		b := make([]byte, n)
+		if _, err := f.ReadAt(b, size-n); err != nil {
+			return nil, fmt.Errorf("it cannot be read: %w", err)
+		}
+		size -= n
+		return b, nil
+	}
+	b, err := tail(4, "the index checksum's length")
+	if err != nil {
+		return nil, err
+	}
+	sum, err := tail(int64(binary.BigEndian.Uint32(b)), "the index checksum")
+	if err != nil {
+		return nil, err
+	}
+	var cs pb.Checksum
+	if err := proto.Unmarshal(sum, &cs); err != nil {
+		return nil, errors.New("its index checksum cannot be read")
+	}
+	if b, err = tail(4, "the index length"); err != nil {
+		return nil, err
+	}
+	index, err := tail(int64(binary.BigEndian.Uint32(b)), "the index")
+	if err != nil {
+		return nil, err
+	}
+	if err := y.VerifyChecksum(index, &cs); err != nil {
+		return nil, errors.New("its index fails its checksum")
+	}
+	ti := fb.GetRootAsTableIndex(index, 0)
+	// The index is Badger's own bytes (the checksum holds), so its block
+	// offsets only need to stay before it.
+	var bo fb.BlockOffset
+	for i := range ti.OffsetsLength() {
+		if !ti.Offsets(&bo, i) || int64(bo.Offset())+int64(bo.Len()) > size {
+			return nil, fmt.Errorf("its index places block %d past the end of the blocks", i+1)
+		}
+	}
+	return ti, nil
+}
+
+// checkTable checks a table file whole: its index and every block.
+func checkTable(b []byte, compression options.CompressionType) error {
+	ti, err := tableIndex(bytesReaderAt(b), int64(len(b)))
+	if err != nil {
+		return err
+	}
+	var bo fb.BlockOffset
+	n := ti.OffsetsLength()
+	for i := range n {
+		ti.Offsets(&bo, i)
+		if err := checkBlock(b[bo.Offset():bo.Offset()+bo.Len()], compression); err != nil {
+			return fmt.Errorf("block %d of %d (at byte %d) %w", i+1, n, bo.Offset(), err)
+		}
+	}
+	return nil
+}
+
+// checkBlock checks one block against its checksum, after unpacking it.
+func checkBlock(b []byte, compression options.CompressionType) error {
+	switch compression {
+	case options.None:
+	case options.Snappy:
+		var err error
+		if b, err = snappy.Decode(nil, b); err != nil {
+			return fmt.Errorf("cannot be unpacked (%v)", err)
+		}
+	case options.ZSTD:
+		var err error
+		if b, err = y.ZSTDDecompress(nil, b); err != nil {
+			return fmt.Errorf("cannot be unpacked (%v)", err)
+		}
+	default:
+		return fmt.Errorf("is packed in an unknown way (%d)", compression)
+	}
+	if len(b) < 4 {
+		return errors.New("is cut short")
+	}
+	end := len(b) - 4
+	sumLen := int(binary.BigEndian.Uint32(b[end:]))
+	if sumLen > end {
+		return errors.New("has a damaged checksum")
+	}
+	var cs pb.Checksum
+	if err := proto.Unmarshal(b[end-sumLen:end], &cs); err != nil {
+		return errors.New("has a damaged checksum")
+	}
+	if y.VerifyChecksum(b[:end-sumLen], &cs) != nil {
+		return errors.New("fails its checksum")
+	}
+	return nil
+}
+
+type bytesReaderAt []byte
+
+func (b bytesReaderAt) ReadAt(p []byte, off int64) (int, error) {
+	if off < 0 || off+int64(len(p)) > int64(len(b)) {
+		return 0, io.ErrUnexpectedEOF
+	}
+	return copy(p, b[off:]), nil
+}
+
+// checkTableFile reads a table file into memory and checks it whole. It
+// reads one file at a time rather than through the database: going through
+// Badger's memory maps and caches kept 170 MB of a million-serial register
+// resident.
+func checkTableFile(path string, compression options.CompressionType) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	return checkTable(b, compression)
+}
