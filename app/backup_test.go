@@ -87,7 +87,7 @@ func TestDamagedRegisterPointsToTheLatestBackup(t *testing.T) {
 
 	var stdout, stderr bytes.Buffer
 	assert.Equal(t, 1, Main([]string{"--data", dir}, &stdout, &stderr))
-	assert.Contains(t, stderr.String(), "serialdesk: Serialdesk cannot open the register in "+dir+": its files are damaged or cannot be read")
+	assert.Contains(t, stderr.String(), "serialdesk: Serialdesk cannot open the register in "+dir+": MANIFEST is damaged (manifest has bad magic). Serialdesk has not changed anything.")
 	backup, redo := data.Backups(dir)[0], filepath.Join(dir, "redo.log")
 	assert.Contains(t, stderr.String(), core.Command()+" restore --in "+core.Quoted(backup)+" --log "+core.Quoted(redo)+" --data NEWFOLDER")
 	b, err := os.ReadFile(manifest)

@@ -70,6 +70,11 @@ func cannotWrite(path string, err error) error {
 	if errors.As(err, &e) {
 		return err
 	}
+	if isDiskFull(err) {
+		free, _ := freeSpace(filepath.Dir(path))
+		return &core.Error{Code: core.Conflict, Err: errors.Join(errDiskFull, err),
+			Message: fmt.Sprintf("The backup could not be written: the disk that holds %s is full (%s free). Make room on it, or choose another disk, and try again.", filepath.Dir(path), bytesText(free))}
+	}
 	return &core.Error{Code: core.Internal, Message: fmt.Sprintf("The backup could not be written to %s: %v", path, err), Err: err}
 }
 
@@ -77,10 +82,14 @@ func cannotWrite(path string, err error) error {
 const KeepBackups = 10
 
 // AutoBackup keeps the newest backups of the register in dir's backup
-// folder, the last keep of them. A session that wrote nothing adds none
-// when there is one already. It returns the new backup's path, or "".
+// folder, the last keep of them. None is made when the latest holds all
+// the register holds (whoever saved it: the window or a command), or when
+// the register is open read-only. It returns the new backup's path, or "".
 func (s *Store) AutoBackup(dir string, keep int, now time.Time) (string, error) {
-	if keys, _ := s.Written(); keys == 0 && len(Backups(dir)) > 0 {
+	s.redo.mu.Lock()
+	unchanged := s.redo.seq == s.redo.lastBackup
+	s.redo.mu.Unlock()
+	if s.readOnly != nil || unchanged && len(Backups(dir)) > 0 {
 		return "", nil
 	}
 	return s.backupNow(dir, keep, now)
@@ -89,6 +98,12 @@ func (s *Store) AutoBackup(dir string, keep int, now time.Time) (string, error) 
 // backupNow writes an automatic backup and shortens the redo log to what
 // it no longer needs to hold.
 func (s *Store) backupNow(dir string, keep int, now time.Time) (string, error) {
+	// A backup holds the register unpacked: up to about three times what
+	// its tables take.
+	_, wrote := s.Written()
+	if err := s.room(3 * (s.size + wrote)); err != nil {
+		return "", err
+	}
 	if err := os.MkdirAll(BackupDir(dir), 0o755); err != nil {
 		return "", cannotWrite(BackupDir(dir), err)
 	}
@@ -179,11 +194,18 @@ func replayFrom(db *badger.DB, redoPath string) error {
 	if err != nil {
 		return err
 	}
-	r, records, err := readRedo(redoPath, done)
-	if err != nil {
-		return &core.Error{Code: core.Invalid, Err: err, Message: fmt.Sprintf("%s cannot be read as a Serialdesk redo log.", redoPath)}
+	sc, err := scanRedoFile(redoPath)
+	var records []redoRecord
+	if err == nil && !sc.Present {
+		err = os.ErrNotExist
 	}
-	_, _, err = replayRedo(db, done, r.base, records)
+	if err == nil {
+		records, err = sc.readAfter(redoPath, done)
+	}
+	if err != nil {
+		return &core.Error{Code: core.Invalid, Err: err, Message: fmt.Sprintf("%s cannot be read as a Serialdesk redo log (%v).", redoPath, err)}
+	}
+	_, _, err = replayRedo(db, done, sc.base, records)
 	if errors.Is(err, errRedoGap) {
 		return &core.Error{Code: core.Invalid, Err: err, Message: fmt.Sprintf("The backup and the redo log %s do not fit together (%v): restore a newer backup with it, or this backup alone.", redoPath, err)}
 	}

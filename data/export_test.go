@@ -34,3 +34,10 @@ func SetRemoveFile(f func(string) error) (restore func()) {
 	removeFile = f
 	return func() { removeFile = was }
 }
+
+// SetOpenBadger lets a test make Badger's open fail after it made files.
+func SetOpenBadger(f func(badger.Options) (*badger.DB, error)) (restore func()) {
+	was := openBadger
+	openBadger = f
+	return func() { openBadger = was }
+}

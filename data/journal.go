@@ -59,6 +59,11 @@ func (j *journal) before(k *kv, key, val []byte) error {
 // flush commits the current transaction with its undo record (and, when
 // done, the marker) and starts the next one.
 func (j *journal) flush(k *kv, done bool) error {
+	if !done { // the last one's room is checked with the redo log's record
+		if err := k.s.room(3 * k.size); err != nil {
+			return err
+		}
+	}
 	undo := key(pUndo, j.op, j.chunk)
 	if err := k.txn.Set(undo, j.undo); err != nil {
 		return err
@@ -97,6 +102,25 @@ func (j *journal) commit(k *kv) error {
 	k.s.wrote(keys, bytes)
 	return nil
 }
+
+// journalLeft reports whether a crash left an operation in the journal.
+func journalLeft(db *badger.DB) (bool, error) {
+	left := false
+	err := db.View(func(txn *badger.Txn) error {
+		for _, p := range []byte{pUndo, pDone} {
+			if err := (&kv{txn: txn}).scan([]byte{p}, true, func([]byte, []byte) error {
+				left = true
+				return errStopScan
+			}); err != nil && !errors.Is(err, errStopScan) {
+				return err
+			}
+		}
+		return nil
+	})
+	return left, err
+}
+
+var errStopScan = errors.New("stop")
 
 // recoverJournal finishes operations that a crash interrupted.
 func recoverJournal(db *badger.DB) (kept, rolledBack int, err error) {

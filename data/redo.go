@@ -18,12 +18,13 @@ import (
 )
 
 // The redo log (redo.log in the data folder) keeps every operation's
-// writes, appended and synced to disk before the operation returns. Badger
+// writes, appended and synced to disk before Badger commits them. Badger
 // syncs its own files on Linux and macOS, but on Windows its sync does
 // nothing (it writes through memory maps and never flushes them), so a
 // power cut there could lose confirmed documents. os.File.Sync is a real
 // flush on every system, so the log makes a returned operation durable
-// everywhere.
+// everywhere. Logging first also means that an operation the log could not
+// take (a full disk) has failed whole: Badger never saw it.
 //
 // Operations are numbered; each one's last transaction writes its number
 // under the key applied (0x14). When Badger comes back from a power cut
@@ -32,20 +33,18 @@ import (
 // since the backup before the latest one: enough to bring the latest backup
 // up to date if Badger's files are lost.
 //
-// An operation is committed to Badger before it is logged (a commit can
-// still fail on a conflict), so a crash in between, or a failed append,
-// leaves it out of the log. Opening then makes a backup at once, so that
-// backups and the log together still hold everything.
-//
-// File: a header (magic, base, lastBackup), then records:
-// [uint32 length][uint32 CRC-32C][uvarint seq, uvarint count, entries],
-// each entry [byte deleted][uvarint len][key][uvarint len][value]. A record
-// cut off by a crash ends the log and is dropped: its operation never
-// returned.
+// File: a header (magic, base, lastBackup, CRC-32C of the three), then
+// records: [uint32 length][uint32 CRC-32C][uvarint seq, uvarint count,
+// entries], each entry [byte deleted][uvarint len][key][uvarint len][value].
+// A last record cut off or failing its check is what a crash during the
+// append leaves; its operation never returned, and opening drops it. A
+// damaged record before the last is refused (damagedRedo).
 const (
-	redoFile  = "redo.log"
-	redoMagic = "SDREDO1\n"
-	redoHead  = len(redoMagic) + 16
+	redoFile   = "redo.log"
+	redoMagic1 = "SDREDO1\n" // header without its checksum, as Serialdesk 0.1 wrote it
+	redoMagic  = "SDREDO2\n"
+	redoHead1  = len(redoMagic1) + 16
+	redoHead   = len(redoMagic) + 16 + 4
 )
 
 var pApplied = []byte{0x14}
@@ -59,7 +58,8 @@ type redoLog struct {
 	end  int64    // where the whole records end
 	seq  uint64   // the last operation number handed out
 	// covered: every operation up to it is in the log or in the latest
-	// backup. One beyond it (committed, not logged) needs a new backup.
+	// backup. Badger holding more (a log cut short, or one older versions
+	// failed to append to) needs a new backup.
 	covered uint64
 	redoHeader
 }
@@ -67,6 +67,13 @@ type redoLog struct {
 // redoHeader: operations up to base are left out, so Badger must hold
 // them; the latest automatic backup holds operations up to lastBackup.
 type redoHeader struct{ base, lastBackup uint64 }
+
+func (h redoHeader) encode() []byte {
+	b := append([]byte(redoMagic), make([]byte, 16)...)
+	binary.BigEndian.PutUint64(b[len(redoMagic):], h.base)
+	binary.BigEndian.PutUint64(b[len(redoMagic)+8:], h.lastBackup)
+	return binary.BigEndian.AppendUint32(b, crc32.Checksum(b, castagnoli))
+}
 
 // redoEntry is one write of an operation.
 type redoEntry struct {
@@ -80,131 +87,152 @@ type redoRecord struct {
 }
 
 var (
-	errRedoGap     = errors.New("the redo log does not reach back far enough")
-	errDamagedRedo = errors.New("a record of the redo log is damaged")
-	errRedoClosed  = errors.New("the redo log cannot be written")
+	errRedoGap    = errors.New("the redo log does not reach back far enough")
+	errRedoClosed = errors.New("the redo log cannot be written")
 )
 
-// openRedo opens the redo log of dir, or starts one. Badger holds the
-// operations up to done; the records after it are returned.
-func openRedo(dir string, done uint64) (*redoLog, []redoRecord, error) {
-	r := &redoLog{path: filepath.Join(dir, redoFile)}
-	f, err := os.Open(r.path)
-	if errors.Is(err, os.ErrNotExist) {
-		// A new log vouches for nothing before it: what Badger holds now
-		// must stay there.
-		r.redoHeader = redoHeader{base: done, lastBackup: done}
-		r.seq, r.covered = done, done
-		return r, nil, r.rewrite(nil, nil)
-	}
-	if err != nil {
-		return nil, nil, err
-	}
-	records, end, err := r.after(f, done)
-	f.Close()
-	if err != nil {
-		return nil, nil, err
-	}
-	r.covered = max(r.seq, r.lastBackup)
-	// Drop a record a crash cut off, so that the next one follows the
-	// last whole one.
-	if err := os.Truncate(r.path, end); err != nil {
-		return nil, nil, err
-	}
-	if err := r.reopen(); err != nil {
-		return nil, nil, err
-	}
-	return r, records, nil
+// redoScan is what a redo log file holds: its header and where each whole
+// record is, every one checked against its checksum.
+type redoScan struct {
+	Present bool
+	redoHeader
+	records []redoPlace
+	end     int64 // where the whole records end
+	size    int64 // the file's size; beyond end, a record a crash cut off
 }
 
-// readRedo reads the records after done of a redo log file that is not open.
-func readRedo(path string, done uint64) (*redoLog, []redoRecord, error) {
-	r := &redoLog{path: path}
+type redoPlace struct {
+	seq   uint64
+	at, n int64
+}
+
+// last is the number of the last whole record, 0 for none.
+func (sc redoScan) last() uint64 {
+	if len(sc.records) == 0 {
+		return 0
+	}
+	return sc.records[len(sc.records)-1].seq
+}
+
+// redoDamage is a redo log that cannot be read as one.
+type redoDamage struct{ what string }
+
+func (e *redoDamage) Error() string { return e.what }
+
+// scanRedoFile reads a redo log whole and checks it: the header, and every
+// record's checksum and number. It says where damage is; a last record
+// that is cut off or fails its check is not damage but what a crash during
+// its append leaves.
+func scanRedoFile(path string) (redoScan, error) {
+	var sc redoScan
 	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return sc, nil
+	}
 	if err != nil {
-		return nil, nil, err
+		return sc, err
 	}
 	defer f.Close()
-	records, _, err := r.after(f, done)
-	return r, records, err
-}
-
-// after reads the header and the records after done, and where the whole
-// records end; r.seq becomes the last record's number.
-func (r *redoLog) after(f *os.File, done uint64) ([]redoRecord, int64, error) {
-	var records []redoRecord
-	head, end, err := walk(f, func(seq uint64, at, n int64) error {
-		r.seq = seq
-		if seq <= done {
-			return nil
-		}
-		rec, err := readRecord(f, at, n)
-		if err == nil {
-			records = append(records, rec)
-		}
-		return err
-	})
-	r.redoHeader = head
-	return records, end, err
-}
-
-// walk reads the header, then the number and place of each whole record,
-// reading only their first bytes: a log can hold a large import. A record
-// a crash cut off ends the walk: it runs past the end of the file, its
-// number does not follow the one before, or it is the last and fails its
-// check. walk returns where the whole records end.
-func walk(f *os.File, fn func(seq uint64, at, n int64) error) (redoHeader, int64, error) {
 	info, err := f.Stat()
 	if err != nil {
-		return redoHeader{}, 0, err
+		return sc, err
 	}
-	size := info.Size()
-	b := make([]byte, redoHead)
-	if _, err := f.ReadAt(b, 0); err != nil || string(b[:len(redoMagic)]) != redoMagic {
-		return redoHeader{}, 0, fmt.Errorf("%s is not a Serialdesk redo log", f.Name())
+	sc.Present, sc.size = true, info.Size()
+	r := bufio.NewReaderSize(f, 1<<20)
+	head, err := readRedoHeader(r)
+	if err != nil {
+		return sc, err
 	}
-	head := redoHeader{base: binary.BigEndian.Uint64(b[len(redoMagic):]), lastBackup: binary.BigEndian.Uint64(b[len(redoMagic)+8:])}
-	at := int64(redoHead)
-	buf := make([]byte, 8+binary.MaxVarintLen64)
-	var last uint64
-	for at+8 <= size {
-		got, _ := f.ReadAt(buf, at)
-		if got < 8 {
-			break
+	sc.redoHeader, sc.end = head.redoHeader, head.n
+	var frame [8]byte
+	var body []byte
+	for sc.end < sc.size {
+		at := sc.end
+		if _, err := io.ReadFull(r, frame[:]); err != nil {
+			break // cut off
 		}
-		n := 8 + int64(binary.BigEndian.Uint32(buf))
-		seq, k := binary.Uvarint(buf[8:min(int64(got), n)])
-		if k <= 0 || at+n > size || seq <= last {
-			break
+		n := int64(binary.BigEndian.Uint32(frame[:]))
+		if at+8+n > sc.size {
+			break // cut off
 		}
-		if at+n == size {
-			if _, err := readRecord(f, at, n); err != nil {
-				break
+		body = append(body[:0], make([]byte, n)...)
+		if _, err := io.ReadFull(r, body); err != nil {
+			return sc, err
+		}
+		seq, k := binary.Uvarint(body)
+		if crc32.Checksum(body, castagnoli) != binary.BigEndian.Uint32(frame[4:]) || k <= 0 || seq <= sc.last() {
+			if at+8+n == sc.size {
+				break // the last one: a crash during its append
 			}
+			return sc, &redoDamage{fmt.Sprintf("the record after operation %d (at byte %d) is damaged", sc.last(), at)}
 		}
-		if err := fn(seq, at, n); err != nil {
-			return head, at, err
-		}
-		last = seq
-		at += n
+		sc.records = append(sc.records, redoPlace{seq: seq, at: at, n: 8 + n})
+		sc.end = at + 8 + n
 	}
-	return head, at, nil
+	return sc, nil
 }
 
-// readRecord reads and checks the record of n bytes at at.
-func readRecord(f *os.File, at, n int64) (redoRecord, error) {
-	b := make([]byte, n)
-	if _, err := f.ReadAt(b, at); err != nil {
-		return redoRecord{}, err
+type redoHeadRead struct {
+	redoHeader
+	n int64
+}
+
+// readRedoHeader reads either header; the checksum of the newer one makes
+// a damaged base or lastBackup an error rather than a wrong number.
+func readRedoHeader(r io.Reader) (redoHeadRead, error) {
+	b := make([]byte, redoHead)
+	got, _ := io.ReadFull(r, b[:len(redoMagic)])
+	switch magic := string(b[:got]); {
+	case magic == redoMagic1:
+		if _, err := io.ReadFull(r, b[len(redoMagic):redoHead1]); err != nil {
+			return redoHeadRead{}, &redoDamage{"its header is cut short"}
+		}
+		return redoHeadRead{headerAt(b), int64(redoHead1)}, nil
+	case magic == redoMagic:
+		if _, err := io.ReadFull(r, b[len(redoMagic):]); err != nil {
+			return redoHeadRead{}, &redoDamage{"its header is cut short"}
+		}
+		if crc32.Checksum(b[:redoHead-4], castagnoli) != binary.BigEndian.Uint32(b[redoHead-4:]) {
+			return redoHeadRead{}, &redoDamage{"its header is damaged"}
+		}
+		h := headerAt(b)
+		if h.base > h.lastBackup {
+			return redoHeadRead{}, &redoDamage{"its header is damaged"}
+		}
+		return redoHeadRead{h, int64(redoHead)}, nil
+	case got < len(redoMagic):
+		return redoHeadRead{}, &redoDamage{"it is cut short: its header is not whole"}
 	}
-	if crc32.Checksum(b[8:], castagnoli) != binary.BigEndian.Uint32(b[4:]) {
-		return redoRecord{}, errDamagedRedo
+	return redoHeadRead{}, &redoDamage{"it does not start as a Serialdesk redo log"}
+}
+
+func headerAt(b []byte) redoHeader {
+	return redoHeader{base: binary.BigEndian.Uint64(b[len(redoMagic):]), lastBackup: binary.BigEndian.Uint64(b[len(redoMagic)+8:])}
+}
+
+// readAfter reads and decodes the records after done.
+func (sc redoScan) readAfter(path string, done uint64) ([]redoRecord, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
 	}
-	rec, ok := decodeRedo(b[8:])
-	if !ok {
-		return redoRecord{}, errDamagedRedo
+	defer f.Close()
+	var out []redoRecord
+	for _, p := range sc.records {
+		if p.seq <= done {
+			continue
+		}
+		b := make([]byte, p.n)
+		if _, err := f.ReadAt(b, p.at); err != nil {
+			return nil, err
+		}
+		rec, ok := decodeRedo(b[8:])
+		if !ok {
+			return nil, &redoDamage{fmt.Sprintf("the record of operation %d (at byte %d) is damaged", p.seq, p.at)}
+		}
+		out = append(out, rec)
 	}
-	return rec, nil
+	return out, nil
 }
 
 func decodeRedo(b []byte) (redoRecord, bool) {
@@ -240,6 +268,37 @@ func encodeRedo(seq uint64, entries []redoEntry) []byte {
 	return b
 }
 
+// openRedo opens the scanned redo log of dir, or starts one, for a
+// register whose Badger holds the operations up to done. The records after
+// done are returned, to be replayed.
+func openRedo(dir string, sc redoScan, done uint64) (*redoLog, []redoRecord, error) {
+	r := &redoLog{path: filepath.Join(dir, redoFile)}
+	if !sc.Present {
+		// A new log vouches for nothing before it: what Badger holds now
+		// must stay there, and a backup must hold it (covered is 0).
+		r.redoHeader = redoHeader{base: done, lastBackup: done}
+		r.seq = done
+		return r, nil, r.rewrite(nil, nil)
+	}
+	records, err := sc.readAfter(r.path, done)
+	if err != nil {
+		return nil, nil, err
+	}
+	r.redoHeader, r.seq = sc.redoHeader, sc.last()
+	r.covered = max(r.seq, r.lastBackup)
+	if sc.end < sc.size {
+		// Drop a record a crash cut off, so that the next one follows the
+		// last whole one.
+		if err := os.Truncate(r.path, sc.end); err != nil {
+			return nil, nil, err
+		}
+	}
+	if err := r.reopen(); err != nil {
+		return nil, nil, err
+	}
+	return r, records, nil
+}
+
 // append writes an operation's record and syncs it to disk. If either
 // fails, the file is cut back to its last whole record, so that the next
 // record does not follow half of one.
@@ -253,18 +312,36 @@ func (r *redoLog) append(seq uint64, entries []redoEntry) error {
 		err = r.f.Sync()
 	}
 	if err != nil {
-		if terr := r.f.Truncate(r.end); terr != nil {
-			r.f.Close()
-			r.f = nil
-		} else if _, serr := r.f.Seek(r.end, io.SeekStart); serr != nil {
-			r.f.Close()
-			r.f = nil
-		}
+		r.cutBack()
 		return err
 	}
 	r.end += int64(len(b))
 	r.covered = seq
 	return nil
+}
+
+// takeBack removes the record just appended, whose operation Badger did
+// not take after all.
+func (r *redoLog) takeBack(at int64) error {
+	r.end = at
+	if err := r.cutBack(); err != nil {
+		return err
+	}
+	return r.f.Sync()
+}
+
+// cutBack cuts the file back to the end of the whole records; a log that
+// cannot be cut back is closed, so that nothing follows a half record.
+func (r *redoLog) cutBack() error {
+	err := r.f.Truncate(r.end)
+	if err == nil {
+		_, err = r.f.Seek(r.end, io.SeekStart)
+	}
+	if err != nil {
+		r.f.Close()
+		r.f = nil
+	}
+	return err
 }
 
 // reopen opens the log for appending at its end.
@@ -286,16 +363,13 @@ func (r *redoLog) reopen() error {
 // old one (offset, length), whole or not at all, and opens it for
 // appending. Every file is closed before the rename: Windows does not
 // rename over an open file.
-func (r *redoLog) rewrite(old *os.File, parts [][2]int64) error {
+func (r *redoLog) rewrite(old *os.File, parts []redoPlace) error {
 	tmp := r.path + ".new"
 	err := WriteFile(tmp, func(w io.Writer) error {
 		bw := bufio.NewWriterSize(w, 1<<20)
-		head := append([]byte(redoMagic), make([]byte, 16)...)
-		binary.BigEndian.PutUint64(head[len(redoMagic):], r.base)
-		binary.BigEndian.PutUint64(head[len(redoMagic)+8:], r.lastBackup)
-		bw.Write(head)
+		bw.Write(r.redoHeader.encode())
 		for _, p := range parts {
-			if _, err := io.Copy(bw, io.NewSectionReader(old, p[0], p[1])); err != nil {
+			if _, err := io.Copy(bw, io.NewSectionReader(old, p.at, p.n)); err != nil {
 				return err
 			}
 		}
@@ -327,23 +401,22 @@ func (r *redoLog) rewrite(old *os.File, parts [][2]int64) error {
 func (r *redoLog) backedUp(upTo uint64) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	sc, err := scanRedoFile(r.path)
+	if err != nil {
+		return err
+	}
 	old, err := os.Open(r.path)
 	if err != nil {
 		return err
 	}
-	keepAfter := r.lastBackup
-	var parts [][2]int64
-	if _, _, err := walk(old, func(seq uint64, at, n int64) error {
-		if seq > keepAfter {
-			parts = append(parts, [2]int64{at, n})
+	var parts []redoPlace
+	for _, p := range sc.records {
+		if p.seq > r.lastBackup {
+			parts = append(parts, p)
 		}
-		return nil
-	}); err != nil {
-		old.Close()
-		return err
 	}
 	was := r.redoHeader
-	r.redoHeader = redoHeader{base: keepAfter, lastBackup: upTo}
+	r.redoHeader = redoHeader{base: r.lastBackup, lastBackup: upTo}
 	if err := r.rewrite(old, parts); err != nil {
 		r.redoHeader = was
 		return err
@@ -363,26 +436,48 @@ func (r *redoLog) close() error {
 	return err
 }
 
-// commitDurably commits an operation's last transaction with its number
-// and syncs its record to the redo log. Operations commit one at a time
-// here, so the numbers follow the order Badger applied them in.
+// commitDurably logs an operation's writes, synced, and then commits its
+// last transaction with its number. Operations commit one at a time here,
+// so the numbers follow the order Badger applies them in. When the log
+// cannot take the record, Badger never sees the operation: it has failed
+// whole.
 func (s *Store) commitDurably(k *kv, commit func() error) error {
 	s.redo.mu.Lock()
 	defer s.redo.mu.Unlock()
+	// Each byte goes to the memtable's log, the redo log, then a table.
+	if err := s.room(3 * k.size); err != nil {
+		return err
+	}
 	seq := s.redo.seq + 1
 	if err := k.txn.Set(pApplied, binary.BigEndian.AppendUint64(nil, seq)); err != nil {
 		return err
 	}
+	at := s.redo.end
+	if err := s.redo.append(seq, k.redo); err != nil {
+		s.log.WithError(err).Error("could not write an operation to the redo log; it was not saved")
+		return s.notSaved(err)
+	}
 	if err := commit(); err != nil {
+		if terr := s.redo.takeBack(at); terr != nil {
+			// The record stays: the next open writes the operation.
+			s.log.WithError(terr).Error("could not take an operation Badger refused back out of the redo log")
+			return &core.Error{Code: core.Internal, Err: errors.Join(err, terr),
+				Message: "Saving failed, and Serialdesk could not tell whether it was saved: close Serialdesk and open it again, then look whether it is there."}
+		}
 		return err
 	}
 	s.redo.seq = seq
-	if err := s.redo.append(seq, k.redo); err != nil {
-		// Badger has the operation; the next open backs it up.
-		s.log.WithError(err).Error("could not write an operation to the redo log")
-	}
 	k.redo = nil
 	return nil
+}
+
+// notSaved is the error for an operation the redo log could not take.
+func (s *Store) notSaved(err error) error {
+	if isDiskFull(err) {
+		return s.diskFull(s.dir)
+	}
+	return &core.Error{Code: core.Internal, Err: err,
+		Message: fmt.Sprintf("This was not saved: Serialdesk could not write it to its redo log in %s (%v). Nothing was changed.", s.dir, err)}
 }
 
 // applied is the number of the last operation Badger holds.
@@ -447,43 +542,102 @@ func replayRedo(db *badger.DB, done, base uint64, records []redoRecord) (int, ui
 	return len(records), done, nil
 }
 
-// openRedo opens the redo log and writes what Badger lacks of it.
-func (s *Store) openRedo() error {
+// openRedo opens the redo log and writes what Badger lacks of it. When
+// the log cannot bring Badger up to date, the register opens read-only:
+// its files hold less than what was saved, and the latest backup with the
+// log brings all of it back.
+func (s *Store) openRedo(sc redoScan) error {
 	done, err := applied(s.db)
 	if err != nil {
 		return err
 	}
-	redo, records, err := openRedo(s.dir, done)
+	if s.readOnly != nil {
+		return s.lookAtRedo(sc, done)
+	}
+	redo, records, err := openRedo(s.dir, sc, done)
 	if err != nil {
 		return &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot open its redo log in %s: %v", s.dir, err), Err: err}
 	}
 	s.redo = redo
 	n, done, err := replayRedo(s.db, done, redo.base, records)
 	if errors.Is(err, errRedoGap) {
-		return damaged(s.dir, fmt.Sprintf("The register in %s has lost work, as a power cut or a failing disk can do, and its redo log cannot bring it back (%v). Serialdesk has added nothing to it.", s.dir, err), err)
+		s.log.WithError(err).Error("the register lost more than its redo log holds")
+		s.readOnly = lostWork(s.dir, err)
+		return nil
 	}
 	if err != nil {
 		return &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk could not write the work its redo log holds into the register in %s", s.dir), Err: err}
 	}
 	if n > 0 {
 		s.log.WithField("operations", n).Warn(ReplayedMessage)
+		s.notice(fmt.Sprintf("The register's files in %s had lost the last %s, as a power cut can do. Serialdesk wrote %s back from its redo log; nothing is missing.", s.dir, count(n, "operation"), them(n)))
 	}
 	redo.seq = max(redo.seq, redo.lastBackup, done)
 	return nil
 }
 
+// lostWork is why a register whose files lost more than its redo log
+// holds saves nothing: the latest backup with the log brings it all back.
+func lostWork(dir string, err error) error {
+	return damaged(dir, fmt.Sprintf("The register in %s has lost work, as a power cut or a failing disk can do, and its redo log cannot bring it back (%v). Serialdesk shows it as it is and saves nothing in it.", dir, err), err)
+}
+
+// lookAtRedo is openRedo for a store that only reads: it writes nothing
+// back, so a register whose files lack logged work cannot be shown as it
+// stands.
+func (s *Store) lookAtRedo(sc redoScan, done uint64) error {
+	path := filepath.Join(s.dir, redoFile)
+	s.redo = &redoLog{path: path, redoHeader: sc.redoHeader, seq: max(sc.last(), done)}
+	if !sc.Present {
+		return nil
+	}
+	records, err := sc.readAfter(path, done)
+	if err != nil {
+		return damagedRedo(s.dir, err)
+	}
+	switch {
+	case done < sc.base:
+		s.readOnly = lostWork(s.dir, fmt.Errorf("%w: it starts after operation %d, the register holds operations up to %d", errRedoGap, sc.base, done))
+	case len(records) > 0:
+		return s.unfinished()
+	}
+	return nil
+}
+
 // anchor backs the register up when it holds operations that neither the
-// redo log nor the latest backup has (a crash between commit and log, or
-// a failed append), so that a backup and the log still hold everything.
+// redo log nor the latest backup has, so that a backup and the log still
+// hold everything.
 func (s *Store) anchor() error {
-	if s.redo.covered >= s.redo.seq {
+	if s.readOnly != nil || s.redo.covered >= s.redo.seq {
 		return nil
 	}
 	s.log.WithFields(map[string]any{"logged": s.redo.covered, "held": s.redo.seq}).Warn("backing up work the redo log missed")
-	_, err := s.AutoBackup(s.dir, KeepBackups, time.Now())
-	return err
+	missed := fmt.Sprintf("The redo log in %s ends at operation %d, but the register holds operations up to %d: the log was cut short, or an older Serialdesk could not write to it.", s.dir, s.redo.covered, s.redo.seq)
+	if s.redo.covered == 0 {
+		missed = fmt.Sprintf("The redo log was missing from %s; Serialdesk started a new one.", s.dir)
+	}
+	if _, err := s.backupNow(s.dir, KeepBackups, time.Now()); err != nil {
+		s.notice(missed + " Serialdesk could not back it up now: " + core.UserMessage(err) + " Make a backup with Back up now… in the Serialdesk menu.")
+		return nil
+	}
+	s.notice(missed + " Serialdesk backed it up, so that the backups and the log hold all of it again.")
+	return nil
 }
 
 // ReplayedMessage is logged when opening wrote operations from the redo
 // log that Badger had lost.
 const ReplayedMessage = "wrote operations from the redo log that the register had lost"
+
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+func them(n int) string {
+	if n == 1 {
+		return "it"
+	}
+	return "them"
+}

@@ -10,21 +10,26 @@ import (
 // Whatever a crash or a bad disk leaves at the end of the redo log, opening
 // it does not panic, and an operation appended after it is read back.
 func FuzzRedoLog(f *testing.F) {
-	head := append([]byte(redoMagic), make([]byte, 16)...)
+	head := redoHeader{}.encode()
 	whole := append(append([]byte(nil), head...), encodeRedo(1, []redoEntry{{key: []byte{pItem, 1}, val: []byte("{}")}})...)
 	f.Add(whole)
 	f.Add(whole[:len(whole)-3])
 	f.Add(append(append([]byte(nil), whole...), 0, 0, 1, 0, 9))
 	f.Add(append(append([]byte(nil), head...), 0xff, 0xff, 0xff, 0xff))
 	f.Add([]byte("not a log"))
+	f.Add(append([]byte(redoMagic1), make([]byte, 16)...))
 	f.Fuzz(func(t *testing.T, file []byte) {
 		dir := t.TempDir()
 		if err := os.WriteFile(filepath.Join(dir, redoFile), file, 0o644); err != nil {
 			t.Fatal(err)
 		}
-		r, _, err := openRedo(dir, 0)
+		sc, err := scanRedoFile(filepath.Join(dir, redoFile))
 		if err != nil {
-			return // not a redo log: refused, not read
+			return // damaged: refused, not read
+		}
+		r, _, err := openRedo(dir, sc, 0)
+		if err != nil {
+			t.Fatal(err)
 		}
 		next := r.seq + 1
 		entry := redoEntry{key: []byte{pItem, 2}, val: binary.BigEndian.AppendUint64(nil, next)}
@@ -32,7 +37,7 @@ func FuzzRedoLog(f *testing.F) {
 			t.Fatal(err)
 		}
 		r.close()
-		_, records, err := readRedo(filepath.Join(dir, redoFile), next-1)
+		records, err := readLog(filepath.Join(dir, redoFile), next-1)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -46,7 +51,7 @@ func FuzzRedoLog(f *testing.F) {
 // a log that cannot be written says so instead of writing further.
 func TestFailedAppendLeavesTheLogWhole(t *testing.T) {
 	dir := t.TempDir()
-	r, _, err := openRedo(dir, 0)
+	r, _, err := openRedo(dir, redoScan{}, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,8 +79,17 @@ func TestFailedAppendLeavesTheLogWhole(t *testing.T) {
 	if info.Size() != end {
 		t.Fatalf("the log is %d bytes, its whole records end at %d", info.Size(), end)
 	}
-	_, records, err := readRedo(r.path, 0)
+	records, err := readLog(r.path, 0)
 	if err != nil || len(records) != 1 || records[0].seq != 1 {
 		t.Fatalf("records %+v, %v", records, err)
 	}
+}
+
+// readLog reads a redo log's records after done.
+func readLog(path string, done uint64) ([]redoRecord, error) {
+	sc, err := scanRedoFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return sc.readAfter(path, done)
 }

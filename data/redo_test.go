@@ -99,9 +99,15 @@ func TestRedoLogBringsBackWhatThePowerCutTook(t *testing.T) {
 	s, err := data.Open(dir, log)
 	require.NoError(t, err)
 	defer s.Close()
-	require.NotNil(t, seen.LastEntry())
-	assert.Equal(t, data.ReplayedMessage, seen.LastEntry().Message)
-	assert.Equal(t, 5, seen.LastEntry().Data["operations"], "two receipts, the sale, the return and the cancellation")
+	replayed := 0
+	for _, e := range seen.AllEntries() {
+		if e.Message == data.ReplayedMessage {
+			replayed = e.Data["operations"].(int)
+		}
+	}
+	assert.Equal(t, 5, replayed, "two receipts, the sale, the return and the cancellation")
+	assert.Equal(t, []string{"The register's files in " + dir + " had lost the last 5 operations, as a power cut can do. " +
+		"Serialdesk wrote them back from its redo log; nothing is missing."}, s.Notices(), "said, not repaired silently")
 	reg := core.New(s)
 	assert.Equal(t, want, snapshot(t, reg), "everything the calls returned is there")
 	found, err := reg.Check()
@@ -135,10 +141,16 @@ func TestRegisterThatLostMoreThanTheRedoLogHolds(t *testing.T) {
 	want := sessionOfWork(t, dir, 4)
 
 	badgerFiles(t, oldest, dir)
-	_, err := data.Open(dir, datatest.Logger())
+	// It opens as it is, saving nothing, and says how to get all of it back.
+	s = datatest.MustOpen(t, dir)
+	err := s.ReadOnly()
 	require.Error(t, err)
 	msg := core.UserMessage(err)
 	assert.Contains(t, msg, "The register in "+dir+" has lost work, as a power cut or a failing disk can do, and its redo log cannot bring it back")
+	assert.Contains(t, msg, "Serialdesk shows it as it is and saves nothing in it.")
+	_, err = core.New(s).SaveBrand(core.Brand{Name: "Saved on top"})
+	assert.Equal(t, msg, core.UserMessage(err))
+	require.NoError(t, s.Close())
 	latest := filepath.Join(data.BackupDir(dir), data.BackupName(day.AddDate(0, 0, 2)))
 	redo := filepath.Join(dir, "redo.log")
 	assert.Contains(t, msg, core.Command()+" restore --in "+core.Quoted(latest)+" --log "+core.Quoted(redo)+" --data NEWFOLDER")
@@ -189,7 +201,7 @@ func dropLastRecord(t *testing.T, dir string) {
 	path := filepath.Join(dir, "redo.log")
 	b, err := os.ReadFile(path)
 	require.NoError(t, err)
-	at := 24 // after the header
+	at := 28 // after the header
 	last := at
 	for at+8 <= len(b) {
 		last = at
@@ -217,9 +229,9 @@ func TestOperationTheLogMissedIsBackedUp(t *testing.T) {
 	// Badger loses everything since the examples: the log alone cannot
 	// bring it back across the missing operation, the backup with it can.
 	badgerFiles(t, older, dir)
-	_, err = data.Open(dir, datatest.Logger())
-	require.Error(t, err)
-	assert.Contains(t, core.UserMessage(err), "its redo log cannot bring it back")
+	s = datatest.MustOpen(t, dir)
+	assert.Contains(t, core.UserMessage(s.ReadOnly()), "its redo log cannot bring it back")
+	require.NoError(t, s.Close())
 	restored := filepath.Join(t.TempDir(), "NEWFOLDER")
 	require.NoError(t, data.Restore(data.Backups(dir)[0], filepath.Join(dir, "redo.log"), restored, datatest.Logger()))
 	assert.Equal(t, want, snapshot(t, core.New(datatest.MustOpen(t, restored))))
@@ -231,10 +243,13 @@ func TestNewRedoLogStartsAtWhatTheRegisterHolds(t *testing.T) {
 	dir, older := examplesKeptAside(t)
 	sessionOfWork(t, dir, 1)
 	require.NoError(t, os.Remove(filepath.Join(dir, "redo.log")))
-	require.NoError(t, datatest.MustOpen(t, dir).Close())
+	s := datatest.MustOpen(t, dir)
+	assert.Equal(t, []string{"The redo log was missing from " + dir + "; Serialdesk started a new one. Serialdesk backed it up, " +
+		"so that the backups and the log hold all of it again."}, s.Notices())
+	assert.Len(t, data.Backups(dir), 1)
+	require.NoError(t, s.Close())
 
 	badgerFiles(t, older, dir)
-	_, err := data.Open(dir, datatest.Logger())
-	require.Error(t, err)
-	assert.Contains(t, core.UserMessage(err), "its redo log cannot bring it back")
+	s = datatest.MustOpen(t, dir)
+	assert.Contains(t, core.UserMessage(s.ReadOnly()), "its redo log cannot bring it back")
 }

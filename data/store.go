@@ -38,12 +38,18 @@ type Store struct {
 	wroteKeys, wroteBytes atomic.Int64
 	// Operations within one transaction share mu; a journaled operation
 	// holds it alone, so nobody sees or writes beside its partial state.
-	mu     sync.RWMutex
-	closed bool // under mu: work still running when the window closes gets an error, not a crash
+	mu      sync.RWMutex
+	writing sync.Mutex // held by the one operation that writes
+	closed  bool       // under mu: work still running when the window closes gets an error, not a crash
 	// VerifyFiles in progress, which Close waits for.
 	verifying sync.WaitGroup
 	find      *finder
 	redo      *redoLog
+	// readOnly: why nothing can be saved, nil when all is well.
+	readOnly error
+	notices  []string
+	size     int64  // of Badger's files at open, for the room Badger needs
+	release  func() // the lock of a read-only open on Windows
 }
 
 // budget is how much one transaction may hold.
@@ -61,31 +67,76 @@ const (
 const (
 	memTableSize     = 32 << 20
 	valueLogFileSize = 64 << 20
-	maxConflictTries = 10
 )
 
-// Open opens (or creates) the register in dir. Badger's messages go to log
-// at warning level.
-func Open(dir string, log logrus.FieldLogger) (*Store, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot create its data folder %s: %v", dir, err), Err: err}
+// Open opens (or creates) the register in dir to work in. Badger's
+// messages go to log at warning level. When the disk has no room for
+// Serialdesk to work, it opens read-only (ReadOnly says why) if the
+// register can be read as it is.
+func Open(dir string, log logrus.FieldLogger) (*Store, error) { return open(dir, log, false) }
+
+// OpenReadOnly opens the register in dir to read it, changing none of its
+// files: for checking, exporting and backing up. A register whose last
+// session did not finish (Serialdesk was killed, or the power went) cannot
+// be read so, as opening finishes that work first: the error's code is
+// Conflict and Unfinished reports it.
+func OpenReadOnly(dir string, log logrus.FieldLogger) (*Store, error) { return open(dir, log, true) }
+
+func open(dir string, log logrus.FieldLogger, readOnly bool) (*Store, error) {
+	f, err := inspect(dir)
+	if err != nil {
+		return nil, err
+	}
+	if readOnly && !f.register {
+		return nil, &core.Error{Code: core.NotFound, Message: fmt.Sprintf("There is no register in %s.", dir)}
+	}
+	s := &Store{dir: dir, log: log, size: f.size,
+		whole: budget{count: badgerTxnCount * 9 / 10, size: badgerTxnSize * 9 / 10},
+		chunk: budget{count: badgerTxnCount / 2, size: badgerTxnSize / 2},
+	}
+	if readOnly {
+		s.readOnly = &core.Error{Code: core.Conflict, Message: fmt.Sprintf("The register in %s is open for reading only.", dir)}
+	} else {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, s.cannotWrite(err)
+		}
+		if err := s.room(3 * f.redo.size); err != nil {
+			if !f.register {
+				return nil, err
+			}
+			// Reading needs no room: show the register, save nothing.
+			s.readOnly, readOnly = err, true
+		}
+	}
+	if readOnly && f.unfinished {
+		return nil, s.unfinished()
+	}
+	opts := badgerOptions(dir, log).WithReadOnly(readOnly)
+	release := func() {}
+	if readOnly && !badgerLocksReaders {
+		if release, err = lockForReading(dir); err != nil {
+			return nil, openError(dir, err, nil)
+		}
+		opts = opts.WithBypassLockGuard(true)
 	}
 	before := fileNames(dir)
-	db, err := badger.Open(badgerOptions(dir, log))
+	db, err := openBadger(opts)
 	if err != nil {
+		release()
 		var left []string
 		if !isLocked(err) {
 			left = removeAllBut(dir, before)
 		}
 		return nil, openError(dir, err, left)
 	}
-	s := &Store{db: db, dir: dir, log: log,
-		whole: budget{count: badgerTxnCount * 9 / 10, size: badgerTxnSize * 9 / 10},
-		chunk: budget{count: badgerTxnCount / 2, size: badgerTxnSize / 2},
-	}
+	s.db, s.release = db, release
 	s.events.Store(uint64(time.Now().UnixNano()))
-	if err := s.bringUpToDate(); err != nil {
+	if f.noDiscard && !readOnly {
+		s.notice(fmt.Sprintf("Badger's DISCARD file was missing or empty in %s; Badger made a new one. It only holds figures for tidying Badger's value log, nothing of the register.", dir))
+	}
+	if err := s.bringUpToDate(f); err != nil {
 		db.Close()
+		release()
 		if s.redo != nil {
 			s.redo.close()
 		}
@@ -96,32 +147,73 @@ func Open(dir string, log logrus.FieldLogger) (*Store, error) {
 
 // bringUpToDate finishes what a crash interrupted, writes what the redo
 // log has and Badger lost, fills in list heads an older Serialdesk did not
-// keep, and loads the finder.
-func (s *Store) bringUpToDate() error {
-	kept, rolledBack, err := recoverJournal(s.db)
-	if err != nil {
-		return &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk could not finish an interrupted operation in %s", s.dir), Err: err}
+// keep, and loads the finder. A store opened read-only only looks: if any
+// of that work is left, it cannot show the register as it stands.
+func (s *Store) bringUpToDate(f folder) error {
+	if s.readOnly != nil {
+		if unfinished, err := journalLeft(s.db); err != nil || unfinished {
+			return errors.Join(err, s.unfinished())
+		}
+	} else {
+		kept, rolledBack, err := recoverJournal(s.db)
+		if err != nil {
+			return &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk could not finish an interrupted operation in %s", s.dir), Err: err}
+		}
+		if kept+rolledBack > 0 {
+			s.log.WithFields(logrus.Fields{"finished": kept, "rolled_back": rolledBack}).Warn(InterruptedMessage)
+		}
 	}
-	if kept+rolledBack > 0 {
-		s.log.WithFields(logrus.Fields{"finished": kept, "rolled_back": rolledBack}).Warn(InterruptedMessage)
-	}
-	if err := s.openRedo(); err != nil {
+	if err := s.openRedo(f.redo); err != nil {
 		return err
 	}
-	if err := addMissingHeads(s); err != nil {
-		return &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot bring the register in %s up to date", s.dir), Err: err}
+	if s.readOnly == nil {
+		if err := addMissingHeads(s); err != nil {
+			return &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot bring the register in %s up to date", s.dir), Err: err}
+		}
 	}
+	var err error
 	if s.find, err = loadFinder(s.db); err != nil {
 		return &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot read the serial index in %s", s.dir), Err: err}
 	}
 	return s.anchor()
 }
 
+// ErrUnfinished is wrapped by the error of a read-only open of a register
+// whose last session did not finish.
+var ErrUnfinished = errors.New("the register's last session did not finish")
+
+// unfinished is the error for a register that opening must first finish,
+// which a read-only open cannot.
+func (s *Store) unfinished() error {
+	msg := fmt.Sprintf("The register in %s was not closed properly (Serialdesk was stopped, or the power went), and Serialdesk must finish its last session's work before it can be read. Open it once in Serialdesk, which does that, and try again. Nothing was changed.", s.dir)
+	if full, ok := s.readOnly.(*core.Error); ok && errors.Is(full, errDiskFull) {
+		msg = full.Message + fmt.Sprintf(" The register in %s was not closed properly either, and finishing its last session's work needs room on the disk too.", s.dir)
+	}
+	return &core.Error{Code: core.Conflict, Message: msg, Err: ErrUnfinished}
+}
+
+// Notices are what opening did that the user should know: work written
+// back from the redo log, a missing file made again. Nothing is repaired
+// silently.
+func (s *Store) Notices() []string { return s.notices }
+
+func (s *Store) notice(msg string) {
+	s.log.Warn(msg)
+	s.notices = append(s.notices, msg)
+}
+
+// ReadOnly says why the store saves nothing (a full disk, a register whose
+// files lost work), or nil when it works normally.
+func (s *Store) ReadOnly() error { return s.readOnly }
+
 // Exists reports whether dir holds a register.
 func Exists(dir string) bool {
 	_, err := os.Stat(filepath.Join(dir, badger.ManifestFilename))
 	return err == nil
 }
+
+// openBadger is badger.Open; tests replace it.
+var openBadger = badger.Open
 
 // heldOpen is heldByAnotherProgram (per system); tests replace it.
 var heldOpen = heldByAnotherProgram
@@ -198,8 +290,7 @@ func openError(dir string, err error, left []string) error {
 		return &core.Error{Code: core.Conflict, Err: err, Message: fmt.Sprintf("Another program is using the files in %s, often a sync program such as OneDrive, "+
 			"a backup program or a virus scanner. Wait until it is done or close it, then start Serialdesk again. %s", dir, unchanged(left))}
 	}
-	// Badger's first line says what is wrong; the rest points to its docs.
-	detail, _, _ := strings.Cut(err.Error(), "\n")
+	detail := firstLine(err)
 	return damaged(dir, fmt.Sprintf("Serialdesk cannot open the register in %s: its files are damaged or cannot be read (%s). %s", dir, strings.TrimSuffix(detail, "."), unchanged(left)), err)
 }
 
@@ -221,6 +312,36 @@ func damaged(dir, msg string, err error) error {
 		msg += fmt.Sprintf("\n\nThere is no backup in %s. If you keep backups elsewhere, restore the latest one into a new folder with: %s restore --in FILE --data NEWFOLDER", BackupDir(dir), core.Command())
 	}
 	return &core.Error{Code: core.Internal, Message: msg, Err: err}
+}
+
+// missing is the error for a file of the register that is gone.
+func missing(dir, name, what string) error {
+	return damaged(dir, fmt.Sprintf("Serialdesk cannot open the register in %s: %s (%s) is missing from the folder, as happens when a sync program, a virus scanner or a person removes it. Serialdesk has not changed anything.", dir, name, what), nil)
+}
+
+// damagedFile is the error for a file of the register that is damaged.
+func damagedFile(dir, name string, err error) error {
+	return damaged(dir, fmt.Sprintf("Serialdesk cannot open the register in %s: %s is damaged (%s). Serialdesk has not changed anything.", dir, name, firstLine(err)), err)
+}
+
+// firstLine is what an error says in its first line: Badger's go on to
+// point to its documentation.
+func firstLine(err error) string {
+	line, _, _ := strings.Cut(err.Error(), "\n")
+	return strings.TrimSuffix(strings.TrimSpace(line), ".")
+}
+
+// damagedRedo is the error for a redo log that cannot be read, and the way
+// on: the register's own files are whole, and a new log can be started.
+func damagedRedo(dir string, err error) error {
+	var d *redoDamage
+	if !errors.As(err, &d) {
+		return &core.Error{Code: core.Internal, Err: err, Message: fmt.Sprintf("Serialdesk cannot read its redo log in %s: %v. Nothing was changed.", dir, err)}
+	}
+	return &core.Error{Code: core.Internal, Err: err, Message: fmt.Sprintf("Serialdesk cannot open the register in %s: its redo log (%s) is damaged: %s. "+
+		"The log only matters when the register's own files have lost work; Serialdesk has not changed anything.\n\n"+
+		"To go on, start a new redo log with:\n  %s new-log --data %s\nIt writes back what the damaged log still holds and the register lacks, keeps the damaged log beside it, "+
+		"backs the register up and says whether any work could not be read.", dir, redoFile, d.what, core.Command(), core.Quoted(dir))}
 }
 
 // VerifyFiles reads every table of the register and checks it against its
@@ -288,7 +409,12 @@ func (s *Store) Close() error {
 	s.verifying.Wait()
 	keys, bytes := s.Written()
 	s.log.WithFields(logrus.Fields{"keys": keys, "bytes": bytes}).Info("closing the register")
-	return errors.Join(s.db.Close(), s.redo.close())
+	err := s.db.Close()
+	s.release()
+	if s.redo != nil {
+		err = errors.Join(err, s.redo.close())
+	}
+	return err
 }
 
 // Written is how many keys (deletions included) and bytes of keys and values
@@ -314,21 +440,22 @@ func (s *Store) View(fn func(core.Tx) error) error {
 	return fn(&tx{kv: &kv{s: s, txn: txn}})
 }
 
-// Update runs one operation atomically and durably. Operations run side by
-// side as Badger transactions; one that loses a write conflict runs again
-// on fresh data. One that outgrows a transaction runs again alone through
-// the journal.
+// Update runs one operation atomically and durably. Operations run one at
+// a time: the redo log takes each one's writes before Badger commits them,
+// so a logged operation must be one Badger takes, never one that loses a
+// write conflict to another. One that outgrows a transaction runs again
+// alone through the journal.
 func (s *Store) Update(fn func(core.Tx) error) error {
-	for try := 1; ; try++ {
-		err := s.updateInTxn(fn)
-		switch {
-		case errors.Is(err, errTooBig):
-			return s.updateJournaled(fn)
-		case errors.Is(err, badger.ErrConflict) && try < maxConflictTries:
-			continue
-		}
-		return err
+	if s.readOnly != nil {
+		return s.readOnly
 	}
+	s.writing.Lock()
+	defer s.writing.Unlock()
+	err := s.updateInTxn(fn)
+	if errors.Is(err, errTooBig) {
+		return s.updateJournaled(fn)
+	}
+	return err
 }
 
 func (s *Store) updateInTxn(fn func(core.Tx) error) error {

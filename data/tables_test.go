@@ -47,11 +47,15 @@ func TestTablesCompactedAwayWhileCheckedAreNotDamage(t *testing.T) {
 	before := s.db.Tables()
 	require.NoError(t, s.verifyTables(before))
 	require.NoError(t, s.db.Flatten(1))
+	var gone []uint64
 	for _, ti := range before {
-		require.False(t, s.inUse(ti.ID), "table %d is compacted away", ti.ID)
+		if !s.inUse(ti.ID) {
+			gone = append(gone, ti.ID)
+		}
 	}
+	require.NotEmpty(t, gone, "compaction replaced tables")
 	// The moment between Badger cutting the file and removing it.
-	cut := filepath.Join(s.dir, tableFileName(before[0].ID))
+	cut := filepath.Join(s.dir, tableFileName(gone[0]))
 	require.NoError(t, os.WriteFile(cut, nil, 0o644))
 	assert.NoError(t, s.verifyTables(before))
 	require.NoError(t, os.Remove(cut))

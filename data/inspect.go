@@ -1,0 +1,359 @@
+package data
+
+import (
+	"bufio"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/dgraph-io/badger/v4"
+	"github.com/dgraph-io/badger/v4/fb"
+	"github.com/dgraph-io/badger/v4/options"
+	"github.com/dgraph-io/badger/v4/y"
+
+	"serialdesk/core"
+)
+
+// Before Badger opens a folder, Serialdesk reads what the folder holds and
+// refuses what Badger would "repair" by throwing data away: a missing
+// MANIFEST makes Badger start an empty register and delete the tables, a
+// MANIFEST cut short makes it drop the tables the lost part named, a table
+// whose end is damaged panics in its goroutine, a damaged value log is cut
+// back where the damage starts. Nothing here writes, so a refused open
+// leaves every file as it was.
+
+// folder is what inspect found in a data folder.
+type folder struct {
+	dir string
+	// register: Badger's files are there (otherwise a new register is made).
+	register bool
+	// unfinished: the last session did not close (its memtables are still
+	// there, or tables no MANIFEST entry names, written by a compaction it
+	// did not finish). Opening finishes that work, which writes.
+	unfinished bool
+	// noDiscard: Badger's DISCARD (statistics for cleaning its value log,
+	// nothing of the register) is missing or empty; Badger makes a new one.
+	noDiscard bool
+	// size is what the tables and value logs take on disk.
+	size int64
+	redo redoScan // redo.Present is false when there is no redo log
+}
+
+// File names Badger uses.
+const (
+	manifestName = badger.ManifestFilename
+	registryName = badger.KeyRegistryFileName
+	discardName  = "DISCARD"
+	vlogHeader   = 20 // key ID and base IV
+)
+
+// inspect reads the folder and refuses a register whose files Badger would
+// open by dropping data. The error says which file and what is wrong, and
+// how to go on.
+func inspect(dir string) (folder, error) {
+	f := folder{dir: dir}
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return f, nil
+	}
+	if err != nil {
+		return f, &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot read its data folder %s: %v", dir, err), Err: err}
+	}
+	names := map[string]int64{}
+	var tables, vlogs []string
+	for _, e := range entries {
+		name := e.Name()
+		if !badgerFile(name) {
+			continue
+		}
+		info, err := e.Info()
+		if err == nil && !info.Mode().IsRegular() {
+			err = errors.New("it is not a file")
+		}
+		if err != nil {
+			return f, damagedFile(dir, name, err)
+		}
+		names[name] = info.Size()
+		ext := filepath.Ext(name)
+		if _, err := strconv.ParseUint(strings.TrimSuffix(name, ext), 10, 32); err != nil && ext != "" {
+			return f, damagedFile(dir, name, errors.New("Badger cannot tell which of its files this is; move it out of the folder if another program made it"))
+		}
+		switch ext {
+		case ".sst":
+			tables = append(tables, name)
+			f.size += info.Size()
+			f.register = true
+		case ".vlog":
+			vlogs = append(vlogs, name)
+			f.size += info.Size()
+			f.register = true
+		case ".mem":
+			f.unfinished = true
+			f.register = true
+		}
+	}
+	_, hasManifest := names[manifestName]
+	_, hasRegistry := names[registryName]
+	f.register = f.register || hasManifest || hasRegistry
+	if f.redo, err = scanRedoFile(filepath.Join(dir, redoFile)); err != nil {
+		return f, damagedRedo(dir, err)
+	}
+	switch {
+	case !f.register && (f.redo.Present || len(Backups(dir)) > 0):
+		return f, damaged(dir, fmt.Sprintf("The register's database files are missing from %s: only its %s left. Serialdesk has not changed anything.", dir, leftWhat(f.redo.Present)), nil)
+	case !f.register:
+		return f, nil
+	case !hasManifest:
+		return f, missing(dir, manifestName, "the list of the register's tables")
+	case !hasRegistry:
+		return f, missing(dir, registryName, "the register's key registry")
+	}
+	for name := range names {
+		// Badger opens its files for writing, and panics on a DISCARD it
+		// cannot open: a file another program holds is refused here.
+		w, err := os.OpenFile(filepath.Join(dir, name), os.O_RDWR, 0)
+		if err != nil {
+			return f, openError(dir, err, nil)
+		}
+		w.Close()
+	}
+	if len(vlogs) == 0 {
+		// Badger always keeps its latest value log, and a missing one may
+		// have held values the tables point to.
+		return f, missing(dir, "the value log", "a .vlog file, where Badger keeps large values")
+	}
+	referenced, err := readManifest(dir)
+	if err != nil {
+		return f, damagedFile(dir, manifestName, err)
+	}
+	for _, name := range tables {
+		id, _ := strconv.ParseUint(strings.TrimSuffix(name, ".sst"), 10, 64)
+		if _, ok := referenced[id]; !ok {
+			f.unfinished = true // a compaction's output that MANIFEST never named; Badger removes it
+		}
+	}
+	for _, id := range slices.Sorted(mapKeys(referenced)) {
+		name := tableFileName(id)
+		if _, ok := names[name]; !ok {
+			return f, missing(dir, name, "one of the register's tables")
+		}
+		if err := checkTableEnds(filepath.Join(dir, name), referenced[id].Compression); err != nil {
+			return f, damagedFile(dir, name, err)
+		}
+	}
+	if _, err := badger.OpenKeyRegistry(badger.KeyRegistryOptions{Dir: dir, ReadOnly: true}); err != nil {
+		return f, damagedFile(dir, registryName, err)
+	}
+	slices.Sort(vlogs)
+	for i, name := range vlogs {
+		if err := checkValueLog(filepath.Join(dir, name), i == len(vlogs)-1); err != nil {
+			return f, damagedFile(dir, name, err)
+		}
+	}
+	if size, ok := names[discardName]; !ok || size == 0 {
+		f.noDiscard = true
+	}
+	return f, nil
+}
+
+// badgerFile reports whether a name is one of Badger's files. One Badger
+// would read but cannot name (a sync program's copy "000001 (1).vlog")
+// counts, so that it is refused rather than failing Badger halfway.
+func badgerFile(name string) bool {
+	switch name {
+	case manifestName, registryName, discardName:
+		return true
+	}
+	switch filepath.Ext(name) {
+	case ".sst", ".vlog", ".mem":
+		return true
+	}
+	return false
+}
+
+func leftWhat(redo bool) string {
+	if redo {
+		return "redo log and backups are"
+	}
+	return "backups are"
+}
+
+func mapKeys[K comparable, V any](m map[K]V) func(func(K) bool) {
+	return func(yield func(K) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+// readManifest reads MANIFEST the way Badger does and returns the tables
+// it names. One that ends in a half-written entry is refused: Badger would
+// cut it there and delete the tables the rest named.
+func readManifest(dir string) (map[uint64]badger.TableManifest, error) {
+	fp, err := os.Open(filepath.Join(dir, manifestName))
+	if err != nil {
+		return nil, err
+	}
+	defer fp.Close()
+	info, err := fp.Stat()
+	if err != nil {
+		return nil, err
+	}
+	m, end, err := badger.ReplayManifestFile(fp, 0, badger.DefaultOptions(dir).WithLogger(nil))
+	if err != nil {
+		return nil, err
+	}
+	if end != info.Size() {
+		return nil, fmt.Errorf("it ends in a half-written entry (from byte %d of %d), as a power cut while saving or damage on the disk leaves it", end, info.Size())
+	}
+	return m.Tables, nil
+}
+
+// checkTableEnds checks what Badger reads of a table when it opens it:
+// the index and the last block (for the table's biggest key). A damaged
+// index panics in Badger; other damage is found by VerifyFiles.
+func checkTableEnds(path string, compression options.CompressionType) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	ti, err := tableIndex(f, info.Size())
+	if err != nil || ti.OffsetsLength() == 0 {
+		return err
+	}
+	n := ti.OffsetsLength()
+	var bo fb.BlockOffset
+	ti.Offsets(&bo, n-1)
+	b := make([]byte, bo.Len())
+	if _, err := f.ReadAt(b, int64(bo.Offset())); err != nil {
+		return err
+	}
+	if err := checkBlock(b, compression); err != nil {
+		return fmt.Errorf("block %d of %d (at byte %d) %w", n, n, bo.Offset(), err)
+	}
+	return nil
+}
+
+// checkValueLog checks a value log's header and, for the last one, which
+// Badger cuts back to its last whole transaction when it opens, that
+// nothing but zeros (space a crash left unwritten) follows that point.
+func checkValueLog(path string, last bool) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	r := bufio.NewReaderSize(f, 1<<20)
+	var head [vlogHeader]byte
+	if _, err := io.ReadFull(r, head[:]); err != nil {
+		return errors.New("it is cut short (its header is not whole)")
+	}
+	if binary.BigEndian.Uint64(head[:8]) != 0 {
+		return errors.New("its header is damaged")
+	}
+	if !last {
+		return nil
+	}
+	at, err := wholeTransactions(r, vlogHeader)
+	if err != nil {
+		return err
+	}
+	for n := at; ; n++ {
+		b, err := r.ReadByte()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		if b != 0 {
+			return fmt.Errorf("it is damaged from byte %d on", at)
+		}
+	}
+}
+
+// Bits of a value log entry's meta byte (Badger's value.go).
+const (
+	bitTxn    = 1 << 6
+	bitFinTxn = 1 << 7
+)
+
+// wholeTransactions reads value log entries from r (starting at offset at)
+// and returns where the last whole transaction ends. It stops at the first
+// entry that is cut short or fails its checksum.
+func wholeTransactions(r *bufio.Reader, at int64) (int64, error) {
+	end, pos := at, at
+	inTxn := false
+	for {
+		h := crc32.New(y.CastagnoliCrcTable)
+		hr := &countReader{r: io.TeeReader(r, h)}
+		meta, err := hr.ReadByte()
+		if err != nil {
+			return end, nil
+		}
+		if _, err := hr.ReadByte(); err != nil {
+			return end, nil
+		}
+		klen, err1 := binary.ReadUvarint(hr)
+		vlen, err2 := binary.ReadUvarint(hr)
+		_, err3 := binary.ReadUvarint(hr)
+		if err1 != nil || err2 != nil || err3 != nil || klen > 1<<16 || vlen > 1<<31 {
+			return end, nil
+		}
+		if klen == 0 && vlen == 0 && meta == 0 {
+			return end, nil // zeros: space a crash left unwritten
+		}
+		if _, err := io.CopyN(io.Discard, hr, int64(klen+vlen)); err != nil {
+			return end, nil
+		}
+		var sum [4]byte
+		if _, err := io.ReadFull(r, sum[:]); err != nil || binary.BigEndian.Uint32(sum[:]) != h.Sum32() {
+			return end, nil
+		}
+		pos += hr.n + 4
+		switch {
+		case meta&bitTxn != 0:
+			inTxn = true
+		case meta&bitFinTxn != 0:
+			if !inTxn {
+				return end, nil
+			}
+			inTxn, end = false, pos
+		default:
+			end = pos
+		}
+	}
+}
+
+type countReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+func (c *countReader) ReadByte() (byte, error) {
+	var b [1]byte
+	if _, err := io.ReadFull(c, b[:]); err != nil {
+		return 0, err
+	}
+	return b[0], nil
+}

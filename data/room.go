@@ -1,0 +1,75 @@
+package data
+
+import (
+	"errors"
+	"fmt"
+
+	"serialdesk/core"
+)
+
+// Badger writes through memory maps into files it makes at full length
+// without taking their space on disk. When the disk fills up under one of
+// those writes, the system stops the program (SIGBUS) rather than failing
+// the write. So Serialdesk checks the room on the disk before it opens a
+// register for writing and before every transaction, and keeps enough
+// free for what Badger does on its own: a memtable written out as a table
+// (up to 32 MB) and the compaction that follows, which rewrites up to the
+// whole of a small register before it frees the old tables.
+const (
+	baseReserve = 64 << 20
+	maxReserve  = 256 << 20
+)
+
+// errDiskFull is wrapped by the error of an operation refused for room.
+var errDiskFull = errors.New("the disk is full")
+
+// reserve is the room Badger keeps for its own work.
+func (s *Store) reserve() int64 {
+	_, wrote := s.Written()
+	return min(baseReserve+s.size+wrote, maxReserve)
+}
+
+// room refuses to write bytes when the disk holding the register lacks
+// the room for them and Badger's reserve. Where the room cannot be told,
+// it lets the write go on.
+func (s *Store) room(bytes int64) error {
+	free, err := freeSpace(s.dir)
+	if err != nil {
+		s.log.WithError(err).Warn("cannot tell the free space on the disk")
+		return nil
+	}
+	if need := s.reserve() + bytes; free < uint64(need) {
+		return diskFullError(s.dir, free, uint64(need))
+	}
+	return nil
+}
+
+// diskFull is the error for a disk the redo log found full.
+func (s *Store) diskFull(dir string) error {
+	free, _ := freeSpace(dir)
+	return diskFullError(dir, free, uint64(s.reserve()))
+}
+
+func diskFullError(dir string, free, need uint64) error {
+	return &core.Error{Code: core.Conflict, Err: errDiskFull,
+		Message: fmt.Sprintf("The disk that holds %s is full (%s free; Serialdesk needs %s to save safely). Make room on it and try again. Nothing was changed.", dir, bytesText(free), bytesText(need))}
+}
+
+// cannotWrite is the error for a write in the data folder that failed.
+func (s *Store) cannotWrite(err error) error {
+	if isDiskFull(err) {
+		return s.diskFull(s.dir)
+	}
+	return &core.Error{Code: core.Internal, Err: err, Message: fmt.Sprintf("Serialdesk cannot write in its data folder %s: %v. Nothing was changed.", s.dir, err)}
+}
+
+// bytesText says a size in words: "3 MB", "640 KB".
+func bytesText(n uint64) string {
+	switch {
+	case n >= 10<<20:
+		return fmt.Sprintf("%d MB", n>>20)
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%d KB", (n+1023)>>10)
+}
