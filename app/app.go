@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/sirupsen/logrus"
+	"gopkg.in/natefinch/lumberjack.v2"
 
 	"serialdesk/core"
 	"serialdesk/data"
@@ -76,6 +77,7 @@ var commands = map[string]func(args []string, stdout, stderr io.Writer) int{
 	"demo":    demoCommand,
 	"export":  exportCommand,
 	"import":  importCommand,
+	"new-log": newLogCommand,
 	"restore": restoreCommand,
 }
 
@@ -141,7 +143,7 @@ type env struct {
 	reg     *core.Register
 }
 
-// open starts the log in dir and opens the register there.
+// open starts the log in dir and opens the register there to work in.
 func open(dir string, stderr io.Writer) (*env, error) {
 	log, logFile, err := openLog(dir, stderr)
 	if err != nil {
@@ -157,6 +159,36 @@ func open(dir string, stderr io.Writer) (*env, error) {
 	return &env{dir: dir, log: log, logFile: logFile, store: store, reg: core.New(store)}, nil
 }
 
+// openToRead opens the register in dir for a command that only reads it:
+// none of its files change, its log included. A register whose last
+// session did not finish is opened to work in instead, which finishes it,
+// as the window would.
+func openToRead(dir string, stderr io.Writer) (*env, error) {
+	log := logrus.New()
+	log.SetOutput(io.Discard)
+	store, err := data.OpenReadOnly(dir, log)
+	if errors.Is(err, data.ErrUnfinished) {
+		return open(dir, io.Discard)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &env{dir: dir, log: log, logFile: io.NopCloser(nil), store: store, reg: core.New(store)}, nil
+}
+
+// warn tells the user of a command what opening did that they should know
+// (work written back from the redo log, a missing file made again) and,
+// for a command that only reads, why the register saves nothing, if it is
+// a reason of its own (a register whose files lost work).
+func (e *env) warn(stderr io.Writer, command string, reading bool) {
+	for _, n := range e.store.Notices() {
+		fmt.Fprintln(stderr, "serialdesk "+command+": "+n)
+	}
+	if ro := e.store.ReadOnly(); reading && ro != nil && !errors.Is(ro, data.ErrOpenedToRead) {
+		fmt.Fprintln(stderr, "serialdesk "+command+": "+core.UserMessage(ro))
+	}
+}
+
 func (e *env) close() {
 	if err := e.store.Close(); err != nil {
 		e.log.WithError(err).Error("closing the register")
@@ -164,18 +196,30 @@ func (e *env) close() {
 	e.logFile.Close()
 }
 
+// The log keeps a few megabytes: the current file and two older ones.
+const (
+	logFileName  = "serialdesk.log"
+	logMegabytes = 2
+	logOldFiles  = 2
+)
+
 // openLog writes the log to serialdesk.log in dir and to stderr.
 func openLog(dir string, stderr io.Writer) (*logrus.Logger, io.Closer, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, nil, &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot create its data folder %s: %v", dir, err), Err: err}
 	}
-	f, err := os.OpenFile(filepath.Join(dir, "serialdesk.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
+	path := filepath.Join(dir, logFileName)
+	// Opened here first, so that a folder the log cannot be written in is
+	// said at once; lumberjack opens it again and rolls it over.
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
 	if err != nil {
 		return nil, nil, &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot write its log in %s: %v", dir, err), Err: err}
 	}
+	f.Close()
+	rolling := &lumberjack.Logger{Filename: path, MaxSize: logMegabytes, MaxBackups: logOldFiles}
 	log := logrus.New()
-	log.SetOutput(io.MultiWriter(f, stderr))
-	return log, f, nil
+	log.SetOutput(io.MultiWriter(rolling, stderr))
+	return log, rolling, nil
 }
 
 // canShowWindow reports whether a window can be opened: always on Windows

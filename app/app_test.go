@@ -93,7 +93,7 @@ func TestCommandLine(t *testing.T) {
 	assert.Equal(t, 0, Main([]string{"--help"}, io.Discard, &stderr))
 	assert.Contains(t, stderr.String(), "--data")
 	assert.Contains(t, stderr.String(), "Usage: "+core.Command()+" [--data DIR] [--demo] [--version]")
-	assert.Contains(t, stderr.String(), "Commands (each says more with --help): backup, check, demo, export, import, restore")
+	assert.Contains(t, stderr.String(), "Commands (each says more with --help): backup, check, demo, export, import, new-log, restore")
 	assert.Equal(t, 2, Main([]string{"--nonsense"}, io.Discard, &stderr))
 }
 

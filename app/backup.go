@@ -62,11 +62,12 @@ func backupCommand(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "serialdesk backup: say where to write the backup with --out FILE")
 		return 2
 	}
-	env, err := openExisting(*dir)
+	env, err := openToRead(*dir, stderr)
 	if err != nil {
 		return failed(stderr, "backup", err, 1)
 	}
 	defer env.close()
+	env.warn(stderr, "backup", true)
 	if err := env.store.BackupTo(*out); err != nil {
 		return failed(stderr, "backup", err, 1)
 	}

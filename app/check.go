@@ -1,49 +1,133 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"regexp"
+	"time"
+
+	"github.com/sirupsen/logrus"
 
 	"serialdesk/core"
 	"serialdesk/data"
 )
 
-// checkCommand runs the register's consistency check on a data directory:
+// checkCommand checks a register, changing none of its files:
 // serialdesk check [--data DIR]. It exits 1 when anything is wrong.
 func checkCommand(args []string, stdout, stderr io.Writer) int {
 	fs, dir := newFlags("check", "[--data DIR]",
-		"Checks that the register in DIR agrees with itself: stock with the documents, every serial with its state and history, every index with its records.", stderr)
+		"Checks that the register in DIR agrees with itself: its files, stock with the documents, every serial with its state and history, every index with its records. It changes nothing.", stderr)
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
-	env, err := openExisting(*dir)
-	if err != nil {
-		return failed(stderr, "check", err, 1)
+	found, exists := data.CheckFiles(*dir)
+	if !exists {
+		return failed(stderr, "check", &core.Error{Code: core.NotFound, Message: fmt.Sprintf("There is no register in %s.", *dir)}, 1)
 	}
-	defer env.close()
 	// A million serials take half a minute: say what is going on.
 	fmt.Fprintf(stderr, "Checking the register in %s…\n", *dir)
-	found, err := env.reg.Check()
-	if err != nil {
-		return failed(stderr, "check", err, 1)
+	quiet := logrus.New()
+	quiet.SetOutput(io.Discard)
+	store, err := data.OpenReadOnly(*dir, quiet)
+	switch {
+	case errors.Is(err, data.ErrUnfinished):
+		found = append(append(found, core.UserMessage(err)), data.CheckTables(*dir)...)
+	case err != nil && len(found) == 0:
+		found = append(found, core.UserMessage(err))
+	case err == nil:
+		defer store.Close()
+		found = append(found, store.Notices()...)
+		if ro := store.ReadOnly(); !errors.Is(ro, data.ErrOpenedToRead) {
+			found = append(found, core.UserMessage(ro))
+		}
+		rules, err := core.New(store).Check()
+		if err != nil {
+			return failed(stderr, "check", err, 1)
+		}
+		found = append(found, rules...)
 	}
 	if len(found) == 0 {
 		fmt.Fprintf(stdout, "The register in %s is in order.\n", *dir)
 		return 0
 	}
-	env.log.WithField("problems", len(found)).Error("the register check found problems")
 	fmt.Fprintf(stdout, "The register in %s has problems (%d):\n", *dir, len(found))
-	for _, f := range found {
+	for _, f := range grouped(found, shownProblems) {
 		fmt.Fprintln(stdout, "  - "+f)
 	}
 	return 1
 }
 
-// openExisting opens the register in dir for a command that works on one
-// that is already there, rather than starting an empty one.
-func openExisting(dir string) (*env, error) {
-	if !data.Exists(dir) {
-		return nil, &core.Error{Code: core.NotFound, Message: fmt.Sprintf("There is no register in %s.", dir)}
+// shownProblems is how many lines of problems check prints: a screenful.
+const shownProblems = 20
+
+// grouped shows problems that differ only in their item, serial or number
+// once, with how many more there are like it, and at most max lines: one
+// damaged block can make thousands of serials disagree with their index.
+func grouped(found []string, max int) []string {
+	var order []string
+	first := map[string]string{}
+	count := map[string]int{}
+	for _, f := range found {
+		kind := problemKind(f)
+		if count[kind] == 0 {
+			order = append(order, kind)
+			first[kind] = f
+		}
+		count[kind]++
 	}
-	return open(dir, io.Discard)
+	var out []string
+	for i, kind := range order {
+		if i == max-1 && len(order) > max {
+			rest := 0
+			for _, k := range order[i:] {
+				rest += count[k]
+			}
+			out = append(out, fmt.Sprintf("and %d more problems of %d other kinds", rest, len(order)-i))
+			break
+		}
+		line := first[kind]
+		if n := count[kind] - 1; n > 0 {
+			line += fmt.Sprintf(" (and %d more like it)", n)
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+var (
+	serialOf = regexp.MustCompile(`serial [^ :]+`)
+	numbers  = regexp.MustCompile(`[0-9]+`)
+	quoted   = regexp.MustCompile(`"[^"]*"|[A-Z]{2}-[0-9]+`)
+)
+
+// problemKind is a problem with what names one item, serial or document
+// taken out.
+func problemKind(f string) string {
+	f = serialOf.ReplaceAllString(f, "serial …")
+	f = quoted.ReplaceAllString(f, "…")
+	return numbers.ReplaceAllString(f, "#")
+}
+
+// newLogCommand goes on from a damaged redo log:
+// serialdesk new-log [--data DIR].
+func newLogCommand(args []string, stdout, stderr io.Writer) int {
+	fs, dir := newFlags("new-log", "[--data DIR]",
+		"Goes on from a damaged redo log: keeps a copy of it, writes back what it still holds and the register lacks, starts a new log and backs the register up.", stderr)
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	log, logFile, err := openLog(*dir, io.Discard)
+	if err != nil {
+		return failed(stderr, "new-log", err, 1)
+	}
+	defer logFile.Close()
+	said, err := data.StartNewLog(*dir, log, time.Now())
+	if err != nil {
+		return failed(stderr, "new-log", err, 1)
+	}
+	for _, s := range said {
+		fmt.Fprintln(stdout, s)
+	}
+	return 0
 }

@@ -23,6 +23,7 @@ func demoCommand(args []string, stdout, stderr io.Writer) int {
 		return failed(stderr, "demo", err, 1)
 	}
 	defer env.close()
+	env.warn(stderr, "demo", false)
 	start, shown := time.Now(), time.Now()
 	err = env.reg.FillDemo(*n, func(done int) {
 		if time.Since(shown) >= 2*time.Second {
@@ -33,6 +34,9 @@ func demoCommand(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return failed(stderr, "demo", err, 1)
 	}
+	// Backed up like a day's work in the window, which also trims the
+	// redo log of the million serials.
+	env.autoBackup()
 	fmt.Fprintf(stdout, "%d serials over %d items in %s, in %s. Open it with: serialdesk --data %s\n",
 		*n, core.DemoItems, time.Since(start).Round(time.Second/10), *dir, core.Quoted(*dir))
 	return 0

@@ -27,11 +27,16 @@ func exportCommand(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "serialdesk export: say where to write the workbook with --out FILE.xlsx")
 		return 2
 	}
-	env, err := open(*dir, io.Discard)
+	env, err := openToRead(*dir, stderr)
 	if err != nil {
 		return failed(stderr, "export", err, 1)
 	}
 	defer env.close()
+	env.warn(stderr, "export", true)
+	if err := env.store.VerifyFiles(); err != nil {
+		// What can be read is still worth having; the user is told what not.
+		fmt.Fprintln(stderr, "serialdesk export: "+core.UserMessage(err)+"\nThe workbook holds what could be read; serials in the damaged part are missing from it.")
+	}
 	q := core.SerialQuery{Text: *query}
 	if *item != "" {
 		it, err := env.reg.ItemByNo(*item)

@@ -36,6 +36,11 @@ func importCommand(args []string, stdout, stderr io.Writer) int {
 		return failed(stderr, "import", err, 1)
 	}
 	defer env.close()
+	env.warn(stderr, "import", false)
+	// Nothing is written into a register whose files are damaged.
+	if err := env.store.VerifyFiles(); err != nil {
+		return failed(stderr, "import", err, 1)
+	}
 	res, err := env.reg.ImportOpeningStock(stock)
 	if err != nil {
 		return failed(stderr, "import", err, 1)

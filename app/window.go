@@ -4,11 +4,14 @@ import (
 	"errors"
 	"io"
 	"runtime/debug"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -31,14 +34,23 @@ func newApp() fyne.App {
 }
 
 // runDesktop shows the main window until the user closes it, first
-// saying so if the last automatic backup failed. Meanwhile every table of
-// the register is checked against its checksums: Badger passes over a
-// damaged block without an error, so a register on a failing disk would
-// otherwise look whole while it is not.
+// saying what opening did (work written back, a file made again) and
+// whether the last automatic backup failed, and marking a register that
+// saves nothing. Meanwhile every table of the register is checked against
+// its checksums: Badger passes over a damaged block without an error, so a
+// register on a failing disk would otherwise look whole while it is not.
 func runDesktop(e *env) {
-	w := mainWindow(newApp(), &screens.Env{Reg: e.reg, Log: e.log, BackupTo: e.store.BackupTo, Version: version, DataDir: e.dir})
+	a := newApp()
+	w := mainWindow(a, &screens.Env{Reg: e.reg, Log: e.log, BackupTo: e.store.BackupTo, Version: version, DataDir: e.dir})
+	if ro := e.store.ReadOnly(); ro != nil {
+		w.SetContent(container.NewBorder(banner(core.UserMessage(ro)), nil, nil, nil, w.Content()))
+	}
+	said := e.store.Notices()
 	if msg := backupWarning(e.dir); msg != "" {
-		dialog.ShowError(errors.New(msg), w)
+		said = append(said, msg)
+	}
+	if len(said) > 0 {
+		dialog.ShowInformation("What Serialdesk found", strings.Join(said, "\n\n"), w)
 	}
 	go func() {
 		err := e.store.VerifyFiles()
@@ -49,7 +61,51 @@ func runDesktop(e *env) {
 			fyne.Do(func() { dialog.ShowError(errors.New(core.UserMessage(err)), w) })
 		}
 	}()
+	quit := func() { closeWithBackup(a, w, e) }
+	w.SetCloseIntercept(quit)
+	menu := w.MainMenu()
+	menu.Items[0].Items = append(menu.Items[0].Items, quitItem(quit))
+	w.SetMainMenu(menu)
 	w.ShowAndRun()
+}
+
+// quitItem is Quit in the menu (Ctrl+Q), closing the way the window's
+// close button does; Fyne's own would quit without the backup showing.
+func quitItem(quit func()) *fyne.MenuItem {
+	item := fyne.NewMenuItem("Quit", quit)
+	item.IsQuit = true
+	item.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
+	return item
+}
+
+// closeWithBackup closes the main window and, while the automatic backup
+// is written, shows a small window saying so; Serialdesk quits once it is
+// written. One started meanwhile is told that this one is still closing.
+func closeWithBackup(a fyne.App, w fyne.Window, e *env) {
+	if !e.store.BackupDue(e.dir) {
+		a.Quit()
+		return
+	}
+	e.store.MarkClosing()
+	saving := a.NewWindow("Serialdesk is closing")
+	saving.SetContent(container.NewPadded(container.NewVBox(
+		widget.NewLabel("Saving a backup of the register before Serialdesk closes…"),
+		widget.NewProgressBarInfinite())))
+	saving.Show()
+	w.Hide()
+	go func() {
+		e.autoBackup()
+		fyne.Do(a.Quit)
+	}()
+}
+
+// banner is a strip above the sections saying why nothing can be saved.
+func banner(why string) fyne.CanvasObject {
+	text := widget.NewLabelWithStyle(why, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	text.Wrapping = fyne.TextWrapWord
+	text.Selectable = true
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameWarning))
+	return container.NewStack(bg, container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, text))
 }
 
 // Preferences that remember the window's size between runs.

@@ -72,7 +72,7 @@ func cannotWrite(path string, err error) error {
 	}
 	if isDiskFull(err) {
 		free, _ := freeSpace(filepath.Dir(path))
-		return &core.Error{Code: core.Conflict, Err: errors.Join(errDiskFull, err),
+		return &core.Error{Code: core.Conflict, Err: errors.Join(ErrDiskFull, err),
 			Message: fmt.Sprintf("The backup could not be written: the disk that holds %s is full (%s free). Make room on it, or choose another disk, and try again.", filepath.Dir(path), bytesText(free))}
 	}
 	return &core.Error{Code: core.Internal, Message: fmt.Sprintf("The backup could not be written to %s: %v", path, err), Err: err}
@@ -86,13 +86,18 @@ const KeepBackups = 10
 // the register holds (whoever saved it: the window or a command), or when
 // the register is open read-only. It returns the new backup's path, or "".
 func (s *Store) AutoBackup(dir string, keep int, now time.Time) (string, error) {
-	s.redo.mu.Lock()
-	unchanged := s.redo.seq == s.redo.lastBackup
-	s.redo.mu.Unlock()
-	if s.readOnly != nil || unchanged && len(Backups(dir)) > 0 {
+	if !s.BackupDue(dir) {
 		return "", nil
 	}
 	return s.backupNow(dir, keep, now)
+}
+
+// BackupDue reports whether AutoBackup would write a backup into dir.
+func (s *Store) BackupDue(dir string) bool {
+	s.redo.mu.Lock()
+	unchanged := s.redo.seq == s.redo.lastBackup
+	s.redo.mu.Unlock()
+	return s.readOnly == nil && (!unchanged || len(Backups(dir)) == 0)
 }
 
 // backupNow writes an automatic backup and shortens the redo log to what

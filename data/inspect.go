@@ -43,7 +43,9 @@ type folder struct {
 	noDiscard bool
 	// size is what the tables and value logs take on disk.
 	size int64
-	redo redoScan // redo.Present is false when there is no redo log
+	// tables are the tables MANIFEST names, with how each is packed.
+	tables map[uint64]badger.TableManifest
+	redo   redoScan // redo.Present is false when there is no redo log
 }
 
 // File names Badger uses.
@@ -133,6 +135,7 @@ func inspect(dir string) (folder, error) {
 	if err != nil {
 		return f, damagedFile(dir, manifestName, err)
 	}
+	f.tables = referenced
 	for _, name := range tables {
 		id, _ := strconv.ParseUint(strings.TrimSuffix(name, ".sst"), 10, 64)
 		if _, ok := referenced[id]; !ok {

@@ -114,15 +114,19 @@ func (sc redoScan) last() uint64 {
 	return sc.records[len(sc.records)-1].seq
 }
 
-// redoDamage is a redo log that cannot be read as one.
-type redoDamage struct{ what string }
+// redoDamage is a redo log that cannot be read as one; header says
+// whether nothing of it can.
+type redoDamage struct {
+	what   string
+	header bool
+}
 
 func (e *redoDamage) Error() string { return e.what }
 
 // scanRedoFile reads a redo log whole and checks it: the header, and every
-// record's checksum and number. It says where damage is; a last record
-// that is cut off or fails its check is not damage but what a crash during
-// its append leaves.
+// record's checksum and number. It says where damage is, returning the
+// whole records before it; a last record that is cut off or fails its
+// check is not damage but what a crash during its append leaves.
 func scanRedoFile(path string) (redoScan, error) {
 	var sc redoScan
 	f, err := os.Open(path)
@@ -164,7 +168,7 @@ func scanRedoFile(path string) (redoScan, error) {
 			if at+8+n == sc.size {
 				break // the last one: a crash during its append
 			}
-			return sc, &redoDamage{fmt.Sprintf("the record after operation %d (at byte %d) is damaged", sc.last(), at)}
+			return sc, &redoDamage{what: fmt.Sprintf("the record after operation %d (at byte %d) is damaged", sc.last(), at)}
 		}
 		sc.records = append(sc.records, redoPlace{seq: seq, at: at, n: 8 + n})
 		sc.end = at + 8 + n
@@ -185,25 +189,25 @@ func readRedoHeader(r io.Reader) (redoHeadRead, error) {
 	switch magic := string(b[:got]); {
 	case magic == redoMagic1:
 		if _, err := io.ReadFull(r, b[len(redoMagic):redoHead1]); err != nil {
-			return redoHeadRead{}, &redoDamage{"its header is cut short"}
+			return redoHeadRead{}, &redoDamage{"its header is cut short", true}
 		}
 		return redoHeadRead{headerAt(b), int64(redoHead1)}, nil
 	case magic == redoMagic:
 		if _, err := io.ReadFull(r, b[len(redoMagic):]); err != nil {
-			return redoHeadRead{}, &redoDamage{"its header is cut short"}
+			return redoHeadRead{}, &redoDamage{"its header is cut short", true}
 		}
 		if crc32.Checksum(b[:redoHead-4], castagnoli) != binary.BigEndian.Uint32(b[redoHead-4:]) {
-			return redoHeadRead{}, &redoDamage{"its header is damaged"}
+			return redoHeadRead{}, &redoDamage{"its header is damaged", true}
 		}
 		h := headerAt(b)
 		if h.base > h.lastBackup {
-			return redoHeadRead{}, &redoDamage{"its header is damaged"}
+			return redoHeadRead{}, &redoDamage{"its header is damaged", true}
 		}
 		return redoHeadRead{h, int64(redoHead)}, nil
 	case got < len(redoMagic):
-		return redoHeadRead{}, &redoDamage{"it is cut short: its header is not whole"}
+		return redoHeadRead{}, &redoDamage{"it is cut short: its header is not whole", true}
 	}
-	return redoHeadRead{}, &redoDamage{"it does not start as a Serialdesk redo log"}
+	return redoHeadRead{}, &redoDamage{"it does not start as a Serialdesk redo log", true}
 }
 
 func headerAt(b []byte) redoHeader {
@@ -228,7 +232,7 @@ func (sc redoScan) readAfter(path string, done uint64) ([]redoRecord, error) {
 		}
 		rec, ok := decodeRedo(b[8:])
 		if !ok {
-			return nil, &redoDamage{fmt.Sprintf("the record of operation %d (at byte %d) is damaged", p.seq, p.at)}
+			return nil, &redoDamage{what: fmt.Sprintf("the record of operation %d (at byte %d) is damaged", p.seq, p.at)}
 		}
 		out = append(out, rec)
 	}
@@ -589,7 +593,13 @@ func (s *Store) lookAtRedo(sc redoScan, done uint64) error {
 	path := filepath.Join(s.dir, redoFile)
 	s.redo = &redoLog{path: path, redoHeader: sc.redoHeader, seq: max(sc.last(), done)}
 	if !sc.Present {
+		if done > 0 {
+			s.notes = append(s.notes, fmt.Sprintf("%s is missing; opening the register starts a new one and backs the register up.", redoFile))
+		}
 		return nil
+	}
+	if covered := max(sc.last(), sc.lastBackup); done > covered {
+		s.notes = append(s.notes, fmt.Sprintf("%s ends at operation %d, but the register holds operations up to %d; opening the register backs it up, so that the backups and the log hold all of it again.", redoFile, covered, done))
 	}
 	records, err := sc.readAfter(path, done)
 	if err != nil {

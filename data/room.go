@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"serialdesk/core"
 )
@@ -20,8 +21,8 @@ const (
 	maxReserve  = 256 << 20
 )
 
-// errDiskFull is wrapped by the error of an operation refused for room.
-var errDiskFull = errors.New("the disk is full")
+// ErrDiskFull is wrapped by the error of an operation refused for room.
+var ErrDiskFull = errors.New("the disk is full")
 
 // reserve is the room Badger keeps for its own work.
 func (s *Store) reserve() int64 {
@@ -51,8 +52,17 @@ func (s *Store) diskFull(dir string) error {
 }
 
 func diskFullError(dir string, free, need uint64) error {
-	return &core.Error{Code: core.Conflict, Err: errDiskFull,
+	return &core.Error{Code: core.Conflict, Err: ErrDiskFull,
 		Message: fmt.Sprintf("The disk that holds %s is full (%s free; Serialdesk needs %s to save safely). Make room on it and try again. Nothing was changed.", dir, bytesText(free), bytesText(need))}
+}
+
+// openedReadOnly is why a register opened on a full disk saves nothing:
+// it stays so until Serialdesk is started again.
+func openedReadOnly(full error) error {
+	e := *full.(*core.Error)
+	e.Message = strings.Replace(e.Message, "Make room on it and try again. Nothing was changed.",
+		"Serialdesk shows the register, but saves nothing in it: make room on the disk, then close Serialdesk and start it again.", 1)
+	return &e
 }
 
 // cannotWrite is the error for a write in the data folder that failed.

@@ -47,7 +47,7 @@ type Store struct {
 	redo      *redoLog
 	// readOnly: why nothing can be saved, nil when all is well.
 	readOnly error
-	notices  []string
+	notes    []string
 	size     int64  // of Badger's files at open, for the room Badger needs
 	release  func() // the lock of a read-only open on Windows
 }
@@ -95,7 +95,7 @@ func open(dir string, log logrus.FieldLogger, readOnly bool) (*Store, error) {
 		chunk: budget{count: badgerTxnCount / 2, size: badgerTxnSize / 2},
 	}
 	if readOnly {
-		s.readOnly = &core.Error{Code: core.Conflict, Message: fmt.Sprintf("The register in %s is open for reading only.", dir)}
+		s.readOnly = &core.Error{Code: core.Conflict, Err: ErrOpenedToRead, Message: fmt.Sprintf("The register in %s is open for reading only.", dir)}
 	} else {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, s.cannotWrite(err)
@@ -105,7 +105,7 @@ func open(dir string, log logrus.FieldLogger, readOnly bool) (*Store, error) {
 				return nil, err
 			}
 			// Reading needs no room: show the register, save nothing.
-			s.readOnly, readOnly = err, true
+			s.readOnly, readOnly = openedReadOnly(err), true
 		}
 	}
 	if readOnly && f.unfinished {
@@ -130,6 +130,9 @@ func open(dir string, log logrus.FieldLogger, readOnly bool) (*Store, error) {
 		return nil, openError(dir, err, left)
 	}
 	s.db, s.release = db, release
+	if !readOnly {
+		os.Remove(filepath.Join(dir, closingFile)) // one a Serialdesk stopped while closing left
+	}
 	s.events.Store(uint64(time.Now().UnixNano()))
 	if f.noDiscard && !readOnly {
 		s.notice(fmt.Sprintf("Badger's DISCARD file was missing or empty in %s; Badger made a new one. It only holds figures for tidying Badger's value log, nothing of the register.", dir))
@@ -178,6 +181,10 @@ func (s *Store) bringUpToDate(f folder) error {
 	return s.anchor()
 }
 
+// ErrOpenedToRead is wrapped by ReadOnly's error for a store opened with
+// OpenReadOnly.
+var ErrOpenedToRead = errors.New("opened to read")
+
 // ErrUnfinished is wrapped by the error of a read-only open of a register
 // whose last session did not finish.
 var ErrUnfinished = errors.New("the register's last session did not finish")
@@ -186,20 +193,23 @@ var ErrUnfinished = errors.New("the register's last session did not finish")
 // which a read-only open cannot.
 func (s *Store) unfinished() error {
 	msg := fmt.Sprintf("The register in %s was not closed properly (Serialdesk was stopped, or the power went), and Serialdesk must finish its last session's work before it can be read. Open it once in Serialdesk, which does that, and try again. Nothing was changed.", s.dir)
-	if full, ok := s.readOnly.(*core.Error); ok && errors.Is(full, errDiskFull) {
+	why := ErrUnfinished
+	if full, ok := s.readOnly.(*core.Error); ok && errors.Is(full, ErrDiskFull) {
 		msg = full.Message + fmt.Sprintf(" The register in %s was not closed properly either, and finishing its last session's work needs room on the disk too.", s.dir)
+		why = errors.Join(ErrUnfinished, ErrDiskFull)
 	}
-	return &core.Error{Code: core.Conflict, Message: msg, Err: ErrUnfinished}
+	return &core.Error{Code: core.Conflict, Message: msg, Err: why}
 }
 
 // Notices are what opening did that the user should know: work written
 // back from the redo log, a missing file made again. Nothing is repaired
-// silently.
-func (s *Store) Notices() []string { return s.notices }
+// silently. A store opened read-only repairs nothing; its notices say
+// what opening it for work would do.
+func (s *Store) Notices() []string { return s.notes }
 
 func (s *Store) notice(msg string) {
 	s.log.Warn(msg)
-	s.notices = append(s.notices, msg)
+	s.notes = append(s.notes, msg)
 }
 
 // ReadOnly says why the store saves nothing (a full disk, a register whose
@@ -283,8 +293,11 @@ func unchanged(left []string) string {
 
 func openError(dir string, err error, left []string) error {
 	if isLocked(err) {
-		return &core.Error{Code: core.Conflict, Message: fmt.Sprintf("Serialdesk is already open on %s. Use the window that is open, or close it first.", dir),
-			Err: fmt.Errorf("%w: %w", ErrAlreadyOpen, err)}
+		msg := fmt.Sprintf("Serialdesk is already open on %s. Use the window that is open, or close it first.", dir)
+		if _, closing := os.Stat(filepath.Join(dir, closingFile)); closing == nil {
+			msg = fmt.Sprintf("Serialdesk is still closing on %s: it is saving a backup of the register. Start it again in a moment.", dir)
+		}
+		return &core.Error{Code: core.Conflict, Message: msg, Err: fmt.Errorf("%w: %w", ErrAlreadyOpen, err)}
 	}
 	if heldOpen(err) {
 		return &core.Error{Code: core.Conflict, Err: err, Message: fmt.Sprintf("Another program is using the files in %s, often a sync program such as OneDrive, "+
@@ -398,6 +411,17 @@ var errClosed = &core.Error{Code: core.Internal, Message: "The register is close
 // a crash interrupted.
 const InterruptedMessage = "finished operations interrupted by a crash"
 
+// closingFile, in the data folder, says that the Serialdesk holding the
+// register is closing (saving its backup), for one started meanwhile.
+const closingFile = "closing"
+
+// MarkClosing notes that the store is closing, until Close is done.
+func (s *Store) MarkClosing() {
+	if err := os.WriteFile(filepath.Join(s.dir, closingFile), []byte(fmt.Sprintln(os.Getpid())), 0o644); err != nil {
+		s.log.WithError(err).Warn("could not note that Serialdesk is closing")
+	}
+}
+
 // Close flushes and closes the store; it waits for running operations.
 func (s *Store) Close() error {
 	s.mu.Lock()
@@ -411,6 +435,9 @@ func (s *Store) Close() error {
 	s.log.WithFields(logrus.Fields{"keys": keys, "bytes": bytes}).Info("closing the register")
 	err := s.db.Close()
 	s.release()
+	if s.readOnly == nil || !errors.Is(s.readOnly, ErrOpenedToRead) {
+		os.Remove(filepath.Join(s.dir, closingFile))
+	}
 	if s.redo != nil {
 		err = errors.Join(err, s.redo.close())
 	}

@@ -1,0 +1,50 @@
+package data
+
+import (
+	"fmt"
+	"path/filepath"
+	"slices"
+
+	"serialdesk/core"
+)
+
+// CheckFiles reads the files of the register in dir, changing nothing,
+// and reports what is wrong with them (serialdesk check runs it before it
+// opens the register read-only to check its records): whatever opening
+// would refuse, a redo log that ends in a record a crash cut off, a
+// missing DISCARD. exists is false when dir holds no register.
+func CheckFiles(dir string) (found []string, exists bool) {
+	f, err := inspect(dir)
+	if err != nil {
+		return []string{core.UserMessage(err)}, true
+	}
+	if !f.register {
+		return nil, false
+	}
+	if f.redo.end < f.redo.size {
+		found = append(found, fmt.Sprintf("%s ends in %d bytes of a record that was not written whole (after operation %d), as a crash while saving leaves it; "+
+			"that operation was never saved, and opening the register drops it.", redoFile, f.redo.size-f.redo.end, f.redo.last()))
+	}
+	if f.noDiscard {
+		found = append(found, "Badger's DISCARD file is missing or empty; opening the register makes a new one (it holds nothing of the register).")
+	}
+	return found, true
+}
+
+// CheckTables checks every block of every table of the register in dir
+// against its checksums, reading the files only: for a register that
+// cannot be opened read-only (VerifyFiles checks an open one).
+func CheckTables(dir string) []string {
+	f, err := inspect(dir)
+	if err != nil {
+		return nil // CheckFiles says why
+	}
+	var found []string
+	for _, id := range slices.Sorted(mapKeys(f.tables)) {
+		name := tableFileName(id)
+		if err := checkTableFile(filepath.Join(dir, name), f.tables[id].Compression); err != nil {
+			found = append(found, fmt.Sprintf("%s is damaged: %v.", name, err))
+		}
+	}
+	return found
+}
