@@ -2,6 +2,7 @@ package data
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -275,16 +276,20 @@ func checkValueLog(path string, last bool) error {
 	if err != nil {
 		return err
 	}
-	for n := at; ; n++ {
-		b, err := r.ReadByte()
-		if err == io.EOF {
+	if _, err := f.Seek(at, io.SeekStart); err != nil {
+		return err
+	}
+	buf, zeros := make([]byte, 1<<20), make([]byte, 1<<20)
+	for {
+		n, err := io.ReadFull(f, buf)
+		if !bytes.Equal(buf[:n], zeros[:n]) {
+			return fmt.Errorf("it is damaged from byte %d on", at)
+		}
+		if err == io.EOF || err == io.ErrUnexpectedEOF {
 			return nil
 		}
 		if err != nil {
 			return err
-		}
-		if b != 0 {
-			return fmt.Errorf("it is damaged from byte %d on", at)
 		}
 	}
 }

@@ -66,7 +66,7 @@ const (
 // server, and on Windows the value log is allocated at full size on disk.
 const (
 	memTableSize     = 32 << 20
-	valueLogFileSize = 64 << 20
+	valueLogFileSize = 16 << 20
 )
 
 // Open opens (or creates) the register in dir to work in. Badger's
