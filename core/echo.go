@@ -41,11 +41,12 @@ func (e Echo) text(quote bool) string {
 		_, size := utf8.DecodeRuneInString(s[cut:])
 		cut += size
 	}
-	return fmt.Sprintf("%s (%s characters)", strconv.Quote(s[:cut]+"…"), thousands(n))
+	return fmt.Sprintf("%s (%s characters)", strconv.Quote(s[:cut]+"…"), Thousands(n))
 }
 
-// thousands writes n with a comma between groups of three digits: 10,000.
-func thousands(n int) string {
+// Thousands writes a count as messages do, with a comma between groups of
+// three digits: 10,000.
+func Thousands(n int) string {
 	s := strconv.Itoa(n)
 	for i := len(s) - 3; i > 0; i -= 3 {
 		s = s[:i] + "," + s[i:]
