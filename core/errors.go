@@ -113,6 +113,16 @@ func UserMessage(err error) string {
 	return "Something went wrong while reading or saving the register; nothing was changed. The details are in the log file."
 }
 
+// Summary is what a user should see of err without its problems, for a
+// screen that lists those itself.
+func Summary(err error) string {
+	var e *Error
+	if errors.As(err, &e) && len(e.Problems) > 0 {
+		return capitalize(e.Message)
+	}
+	return UserMessage(err)
+}
+
 // reasonOf is the message of one of our errors as it stands inside a
 // sentence: a problem's reason.
 func reasonOf(err error) string {
