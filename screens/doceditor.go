@@ -279,7 +279,7 @@ func (e *docEditor) match(typed string) (core.Item, bool) {
 func (e *docEditor) chooseItem(l *docLine, typed string) {
 	it, ok := e.match(typed)
 	if !ok {
-		l.problem.SetText(fmt.Sprintf("There is no item %q; type its number, or pick it from the list", strings.TrimSpace(typed)))
+		l.problem.SetText(fmt.Sprintf("There is no item %q; type its number, or pick it from the list", core.Echo(strings.TrimSpace(typed))))
 		l.problem.Show()
 		return
 	}
@@ -383,7 +383,7 @@ func (e *docEditor) typed() (date time.Time, lines []lineTyped, err error) {
 	e.sent = e.sent[:0]
 	if s := strings.TrimSpace(e.date.Text); s != "" {
 		if date, err = time.Parse(dateLayout, s); err != nil {
-			problems = append(problems, core.Problem{Reason: fmt.Sprintf("the date %q is not a date like %s", s, time.Now().Format(dateLayout))})
+			problems = append(problems, core.Problem{Reason: fmt.Sprintf("the date %q is not a date like %s", core.Echo(s), time.Now().Format(dateLayout))})
 		}
 	}
 	for i, l := range e.lines {
@@ -394,7 +394,7 @@ func (e *docEditor) typed() (date time.Time, lines []lineTyped, err error) {
 		n := len(e.sent)
 		qty, err := strconv.Atoi(strings.TrimSpace(l.qty.Text))
 		if err != nil {
-			problems = append(problems, core.Problem{Line: n, Reason: fmt.Sprintf("the quantity %q is not a whole number", l.qty.Text)})
+			problems = append(problems, core.Problem{Line: n, Reason: fmt.Sprintf("the quantity %q is not a whole number", core.Echo(l.qty.Text))})
 		}
 		amount, err := core.ParseMoney(l.amount.Text)
 		if err != nil {

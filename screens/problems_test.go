@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -163,4 +164,34 @@ func TestImportedFormulasAreNamedInThePreview(t *testing.T) {
 		"  … and 3 more")
 	test.Tap(findButton(overlay, "Fill rows"))
 	assert.Empty(t, dropBlank(s.editor.lines[0].serials), "nothing is filled in")
+}
+
+// What is typed into a field comes back in a message in short, and a
+// return of an unreadable quantity says so.
+func TestTypedValuesComeBackInShort(t *testing.T) {
+	env, s := receiptScreen(t)
+	e := s.editor
+	long := strings.Repeat("9", 10_000)
+	test.Type(e.lines[0].itemText, "BOLT-8")
+	e.lines[0].qty.SetText(long)
+	e.date.SetText("x" + long)
+	test.Tap(s.confirm)
+	env.settle()
+	assert.Equal(t, `The receipt cannot be read; nothing was saved.
+  the date "x999999999999999999999999999999999999999…" (10,001 characters) is not a date like `+time.Now().Format(dateLayout)+`
+  line 1: the quantity "9999999999999999999999999999999999999999…" (10,000 characters) is not a whole number`, e.problems.Text)
+
+	env, o := orderScreen(t)
+	o.list.Select(1)
+	env.settle()
+	test.Tap(o.retour)
+	overlay := env.Window.Canvas().Overlays().Top()
+	for _, obj := range test.LaidOutObjects(overlay) {
+		if entry, ok := obj.(*widget.Entry); ok && entry.PlaceHolder == "units without serials" {
+			entry.SetText("two")
+		}
+	}
+	test.Tap(findButton(overlay, "Return to stock"))
+	env.settle()
+	assert.True(t, dialogSays(env, `The quantity "two" is not a whole number; nothing was returned`))
 }
