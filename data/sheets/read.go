@@ -48,7 +48,7 @@ func OpenWorkbook(r io.Reader) (*Workbook, error) {
 	}
 	tmp, err := os.MkdirTemp("", "serialdesk-workbook-")
 	if err != nil {
-		return nil, &core.Error{Code: core.Internal, Err: err, Message: "there is no room for a temporary file to read the workbook with"}
+		return nil, &core.Error{Code: core.Internal, Err: err, Message: "Serialdesk cannot make a temporary folder to read the workbook in"}
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
 		UnzipSizeLimit: maxUnpacked, UnzipXMLSizeLimit: maxInMemory, TmpDir: tmp})
