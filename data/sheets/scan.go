@@ -291,6 +291,7 @@ func (s *partScan) tagRead(tag []byte) error {
 	case string(name) == "sheetData":
 		s.inData = !bytes.HasSuffix(tag, []byte("/"))
 	case !s.inData:
+		s.text = 0 // texts outside the cells, such as a header, count one by one
 	case string(name) == "row":
 		if s.rows++; s.rows > maxRows {
 			return notASerialList("the sheet %s has more than %s rows, the most Excel allows", core.Echo(s.sheet), core.Thousands(maxRows))

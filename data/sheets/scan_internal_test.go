@@ -41,3 +41,14 @@ func TestPartScanCountsCharactersNotBytes(t *testing.T) {
 		assert.Equal(t, tt.n, s.text, tt.text)
 	}
 }
+
+// Texts outside the cells, such as many data validations, are not added
+// up as if they were one cell.
+func TestPartScanCountsTextsOutsideCellsOneByOne(t *testing.T) {
+	s := &partScan{sheet: "Sheet1", cells: true}
+	require.NoError(t, s.feed([]byte(`<worksheet><sheetData><row><c><v>1</v></c></row></sheetData><dataValidations>`)))
+	for range 10_000 {
+		require.NoError(t, s.feed([]byte(`<dataValidation><formula1>$A$1:$A$10</formula1></dataValidation>`)))
+	}
+	require.NoError(t, s.feed([]byte(`</dataValidations></worksheet>`)))
+}
