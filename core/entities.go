@@ -73,7 +73,7 @@ func checkParams(in []Param) ([]Param, error) {
 			continue
 		}
 		if slices.ContainsFunc(out, func(q Param) bool { return strings.EqualFold(q.Name, name) }) {
-			problems.add(i+1, "", "parameter %q is there twice", name)
+			problems.add(i+1, "", "parameter %q is there twice", Echo(name))
 			continue
 		}
 		out = append(out, Param{Name: name, Value: value})

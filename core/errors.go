@@ -3,7 +3,6 @@ package core
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 )
 
@@ -29,18 +28,26 @@ type Problem struct {
 }
 
 func (p Problem) String() string {
-	var b strings.Builder
+	if where := p.Where(); where != "" {
+		return where + ": " + p.Reason
+	}
+	return p.Reason
+}
+
+// Where names what the problem is about: "Serials sheet, row 3: serial
+// 996A1", "line 2", or "" for the document as a whole.
+func (p Problem) Where() string {
+	var parts []string
 	switch {
 	case p.Sheet != "":
-		fmt.Fprintf(&b, "%s sheet, row %d: ", p.Sheet, p.Line)
+		parts = append(parts, fmt.Sprintf("%s sheet, row %d", Echo(p.Sheet), p.Line))
 	case p.Line > 0:
-		fmt.Fprintf(&b, "line %d: ", p.Line)
+		parts = append(parts, fmt.Sprintf("line %d", p.Line))
 	}
 	if p.Serial != "" {
-		fmt.Fprintf(&b, "serial %s: ", visible(p.Serial))
+		parts = append(parts, fmt.Sprintf("serial %s", Echo(p.Serial)))
 	}
-	b.WriteString(p.Reason)
-	return b.String()
+	return strings.Join(parts, ": ")
 }
 
 // Error is the one error type of the register. Message is written for the
@@ -106,6 +113,16 @@ func UserMessage(err error) string {
 	return "Something went wrong while reading or saving the register; nothing was changed. The details are in the log file."
 }
 
+// Summary is what a user should see of err without its problems, for a
+// screen that lists those itself.
+func Summary(err error) string {
+	var e *Error
+	if errors.As(err, &e) && len(e.Problems) > 0 {
+		return capitalize(e.Message)
+	}
+	return UserMessage(err)
+}
+
 // reasonOf is the message of one of our errors as it stands inside a
 // sentence: a problem's reason.
 func reasonOf(err error) string {
@@ -155,13 +172,4 @@ func (l problemList) conflict(format string, args ...any) error {
 		return nil
 	}
 	return &Error{Code: Conflict, Message: fmt.Sprintf(format, args...), Problems: l}
-}
-
-// visible quotes text that holds characters one cannot see, such as a
-// direction mark that would turn the rest of the message around.
-func visible(s string) string {
-	if strings.IndexFunc(s, isHiddenRune) >= 0 {
-		return strconv.QuoteToASCII(s)
-	}
-	return s
 }

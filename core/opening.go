@@ -148,7 +148,7 @@ func (r *Register) openingItems(tx Tx, list []OpeningItem, res *OpeningResult, p
 	for _, oi := range list {
 		no := strings.ToUpper(strings.TrimSpace(oi.Item.No))
 		if first, twice := rows[no]; twice && no != "" {
-			problems.addIn(ItemsPart, oi.Row, "", "item number %s is there twice (first on row %d)", oi.Item.No, first)
+			problems.addIn(ItemsPart, oi.Row, "", "item number %s is there twice (first on row %d)", Echo(oi.Item.No), first)
 			continue
 		}
 		rows[no] = oi.Row
@@ -265,7 +265,7 @@ func openingSerials(tx Tx, list []OpeningSerial, items map[string]Item, problems
 				return nil, err
 			}
 			if err != nil {
-				problems.addIn(SerialsPart, os.Row, os.Serial, "there is no item %q; add its card to the Items sheet", strings.TrimSpace(os.ItemNo))
+				problems.addIn(SerialsPart, os.Row, os.Serial, "there is no item %q; add its card to the Items sheet", Echo(strings.TrimSpace(os.ItemNo)))
 				continue
 			}
 			it = found

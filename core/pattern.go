@@ -49,7 +49,7 @@ func (p Pattern) Check(serial string) error {
 		return nil
 	}
 	if len(serial) != len(p.text) {
-		return errorf(Invalid, "%d characters, the pattern %s needs %d", len(serial), p.text, len(p.text))
+		return errorf(Invalid, "%d characters, the pattern %s needs %d", len(serial), Echo(p.text), len(p.text))
 	}
 	for i := 0; i < len(p.text); i++ {
 		want, got := rune(p.text[i]), rune(serial[i])

@@ -68,12 +68,12 @@ func SerialRange(first, last string) ([]string, error) {
 	pa, na := splitCounter(a)
 	pb, nb := splitCounter(b)
 	if na == "" || nb == "" || pa != pb || len(na) != len(nb) {
-		return nil, errorf(Invalid, "%s and %s must differ only in the digits they end with, with as many digits", a, b)
+		return nil, errorf(Invalid, "%s and %s must differ only in the digits they end with, with as many digits", Echo(a), Echo(b))
 	}
 	from, _ := strconv.ParseUint(na, 10, 64)
 	to, _ := strconv.ParseUint(nb, 10, 64)
 	if to < from {
-		return nil, errorf(Invalid, "%s comes before %s; give the first serial first", b, a)
+		return nil, errorf(Invalid, "%s comes before %s; give the first serial first", Echo(b), Echo(a))
 	}
 	if to-from >= MaxQuantity {
 		return nil, errorf(Invalid, "%d serials is more than one line can hold (%d)", to-from+1, MaxQuantity)

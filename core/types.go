@@ -71,19 +71,19 @@ func ParseMoney(s string) (Money, error) {
 	neg := strings.HasPrefix(whole, "-")
 	whole = strings.TrimPrefix(whole, "-")
 	if whole == "" && !hasFrac {
-		return 0, errorf(Invalid, "%q is not an amount; write it like 1250.00", s)
+		return 0, errorf(Invalid, "%q is not an amount; write it like 1250.00", Echo(s))
 	}
 	if whole == "" {
 		whole = "0"
 	}
 	if len(frac) > 2 || (hasFrac && frac == "") || len(whole) > 13 {
-		return 0, errorf(Invalid, "%q is not an amount; write it like 1250.00", s)
+		return 0, errorf(Invalid, "%q is not an amount; write it like 1250.00", Echo(s))
 	}
 	w, err1 := strconv.ParseUint(whole, 10, 64)
 	frac = (frac + "00")[:2]
 	f, err2 := strconv.ParseUint(frac, 10, 64)
 	if err1 != nil || err2 != nil {
-		return 0, errorf(Invalid, "%q is not an amount; write it like 1250.00", s)
+		return 0, errorf(Invalid, "%q is not an amount; write it like 1250.00", Echo(s))
 	}
 	m := Money(w*100 + f)
 	if neg {
@@ -116,7 +116,7 @@ func ParseState(s string) (State, error) {
 			return st, nil
 		}
 	}
-	return 0, errorf(Invalid, "%q is not a serial state; use in-stock, sold or returned", s)
+	return 0, errorf(Invalid, "%q is not a serial state; use in-stock, sold or returned", Echo(s))
 }
 
 // Day is the calendar day of t, as the midnight UTC that stands for it, so

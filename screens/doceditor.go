@@ -52,6 +52,7 @@ type docEditor struct {
 	serials                *serialEntry
 	serialTitle            *widget.Label
 	problems               *widget.Label
+	allProblems            *widget.Button // the dialog with every problem, when the label lists only the first
 	progress               *widget.ProgressBarInfinite
 	items                  []core.ItemRow
 	editable               bool
@@ -90,7 +91,9 @@ func newDocEditor(env *Env, kind docKind, actions fyne.CanvasObject) *docEditor 
 		entry.OnChanged = func(string) { e.dirty = true }
 	}
 	e.addLine = widget.NewButtonWithIcon("Add line", theme.ContentAddIcon(), func() { e.focusItem(e.newLine()) })
-	e.body = container.NewVBox(e.linesBox, container.NewHBox(e.addLine), e.problems)
+	e.allProblems = widget.NewButton("All problems…", nil)
+	e.allProblems.Hide()
+	e.body = container.NewVBox(e.linesBox, container.NewHBox(e.addLine), e.problems, container.NewHBox(e.allProblems))
 	header := widget.NewForm(
 		widget.NewFormItem(kind.party, e.party),
 		widget.NewFormItem("Reference", e.reference),
@@ -139,8 +142,7 @@ func (e *docEditor) load(date time.Time, party, reference string, lines []lineTy
 	e.date.SetText(formatDate(date))
 	e.lines, e.current = nil, nil
 	e.linesBox.RemoveAll()
-	e.problems.SetText("")
-	e.problems.Hide()
+	e.clearProblems()
 	for _, l := range lines {
 		line := e.newLine()
 		line.item = e.itemByID(l.item)
@@ -277,7 +279,7 @@ func (e *docEditor) match(typed string) (core.Item, bool) {
 func (e *docEditor) chooseItem(l *docLine, typed string) {
 	it, ok := e.match(typed)
 	if !ok {
-		l.problem.SetText(fmt.Sprintf("There is no item %q; type its number, or pick it from the list", strings.TrimSpace(typed)))
+		l.problem.SetText(fmt.Sprintf("There is no item %q; type its number, or pick it from the list", core.Echo(strings.TrimSpace(typed))))
 		l.problem.Show()
 		return
 	}
@@ -381,7 +383,7 @@ func (e *docEditor) typed() (date time.Time, lines []lineTyped, err error) {
 	e.sent = e.sent[:0]
 	if s := strings.TrimSpace(e.date.Text); s != "" {
 		if date, err = time.Parse(dateLayout, s); err != nil {
-			problems = append(problems, core.Problem{Reason: fmt.Sprintf("the date %q is not a date like %s", s, time.Now().Format(dateLayout))})
+			problems = append(problems, core.Problem{Reason: fmt.Sprintf("the date %q is not a date like %s", core.Echo(s), time.Now().Format(dateLayout))})
 		}
 	}
 	for i, l := range e.lines {
@@ -392,7 +394,7 @@ func (e *docEditor) typed() (date time.Time, lines []lineTyped, err error) {
 		n := len(e.sent)
 		qty, err := strconv.Atoi(strings.TrimSpace(l.qty.Text))
 		if err != nil {
-			problems = append(problems, core.Problem{Line: n, Reason: fmt.Sprintf("the quantity %q is not a whole number", l.qty.Text)})
+			problems = append(problems, core.Problem{Line: n, Reason: fmt.Sprintf("the quantity %q is not a whole number", core.Echo(l.qty.Text))})
 		}
 		amount, err := core.ParseMoney(l.amount.Text)
 		if err != nil {
@@ -406,12 +408,19 @@ func (e *docEditor) typed() (date time.Time, lines []lineTyped, err error) {
 	return date, lines, nil
 }
 
-// showProblems shows every problem of a check: all of them in the list
-// under the lines, each line's beside it, each serial's beside its row.
+// maxProblemsListed is how many problems the list under the lines shows;
+// each one is also beside its line or row, and All problems… lists them all.
+const maxProblemsListed = 10
+
+// showProblems shows every problem of a check: the first ones under the
+// lines, each line's beside it, each serial's beside its row, and all of
+// them behind All problems….
 func (e *docEditor) showProblems(err error) {
-	e.problems.SetText(core.UserMessage(err))
+	e.problems.SetText(problemsText(err, maxProblemsListed))
 	e.problems.Show()
 	problems := core.Problems(err)
+	e.allProblems.OnTapped = func() { e.env.problemDialog(err).Show() }
+	setVisible(len(problems) > maxProblemsListed, e.allProblems)
 	for i, l := range e.lines {
 		l.found = nil
 		var reasons []string
@@ -438,6 +447,7 @@ func (e *docEditor) showProblems(err error) {
 // clearProblems hides the problems of the last check.
 func (e *docEditor) clearProblems() {
 	e.problems.Hide()
+	e.allProblems.Hide()
 	for _, l := range e.lines {
 		l.found = nil
 		l.problem.Hide()

@@ -1,8 +1,6 @@
 package screens
 
 import (
-	"fmt"
-	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -89,25 +87,6 @@ func (env *Env) leave(what string, dirty bool, then, stay func()) {
 			stay()
 		}
 	}, env.Window)
-}
-
-// showError tells the user what went wrong, in their words.
-func (env *Env) showError(err error) {
-	dialog.ShowError(userError{err}, env.Window)
-}
-
-// userError shows an error by its user message, cut to what a dialog can
-// hold: an import with hundreds of bad rows lists the first ones.
-type userError struct{ err error }
-
-const maxDialogLines = 25
-
-func (e userError) Error() string {
-	lines := strings.Split(core.UserMessage(e.err), "\n")
-	if len(lines) > maxDialogLines+1 {
-		lines = append(lines[:maxDialogLines+1], fmt.Sprintf("  … and %d more", len(lines)-maxDialogLines-1))
-	}
-	return strings.Join(lines, "\n")
 }
 
 // refill fetches a list in the background and shows it, dropping an

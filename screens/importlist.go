@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+
+	"serialdesk/core"
 )
 
 // Workbook is a spreadsheet opened to read serials from; the app opens
@@ -77,11 +79,17 @@ func (t *serialEntry) chooseColumn(wb Workbook) {
 	d.Show()
 }
 
+// maxPreviewProblems is how many of a column's problems its preview names.
+const maxPreviewProblems = 5
+
 func previewText(values []string, err error) string {
 	if err != nil {
-		return err.Error()
+		return problemsText(err, maxPreviewProblems)
 	}
-	shown := values[:min(len(values), 5)]
+	shown := make([]string, 0, 5)
+	for _, v := range values[:min(len(values), 5)] {
+		shown = append(shown, core.Echo(v).String())
+	}
 	more := ""
 	if len(values) > len(shown) {
 		more = ", …"

@@ -12,8 +12,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"serialdesk/core"
 )
 
 // dialogSays reports whether the top dialog shows a label containing text.
@@ -60,15 +58,4 @@ func TestOpeningStockThatIsNotAWorkbook(t *testing.T) {
 	empty, err := env.Reg.IsEmpty()
 	require.NoError(t, err)
 	assert.True(t, empty)
-}
-
-func TestLongProblemListsFitTheDialog(t *testing.T) {
-	lines := []string{"The opening stock has 40 problems; nothing was imported."}
-	for i := range 40 {
-		lines = append(lines, "  Serials sheet, row "+string(rune('0'+i%10))+": bad")
-	}
-	err := userError{&core.Error{Code: core.Invalid, Message: strings.Join(lines, "\n")}}
-	shown := strings.Split(err.Error(), "\n")
-	assert.Len(t, shown, 27)
-	assert.Equal(t, "  … and 15 more", shown[26])
 }

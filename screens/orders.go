@@ -194,7 +194,7 @@ func (s *Orders) askReturn() {
 		if text := strings.TrimSpace(qty.Text); text != "" {
 			var err error
 			if n, err = strconv.Atoi(text); err != nil {
-				s.env.showError(fmt.Errorf("the quantity %q is not a whole number; nothing was returned", text))
+				s.env.showError(&core.Error{Code: core.Invalid, Message: fmt.Sprintf("the quantity %q is not a whole number; nothing was returned", core.Echo(text))})
 				return
 			}
 		}

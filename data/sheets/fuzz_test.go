@@ -2,6 +2,7 @@ package sheets_test
 
 import (
 	"bytes"
+	"os"
 	"strings"
 	"testing"
 
@@ -11,7 +12,8 @@ import (
 
 // Whatever file is chosen for import, reading it gives serials or a clear
 // message, never a panic: a supplier's list and the opening stock workbook.
-// Seeds: real workbooks below and testdata/fuzz.
+// Seeds: real workbooks below (one with formulas, one beyond the limits)
+// and testdata/fuzz.
 func FuzzOpenWorkbook(f *testing.F) {
 	f.Add(supplierList(f, [][]any{{"Serial"}, {"996A00001"}, {" 996a00002 "}}).Bytes())
 	f.Add(supplierList(f, [][]any{{"Pos", "S/N"}, {1, "=1+1"}, {}, {2, "\u200bSN-2"}}).Bytes())
@@ -20,6 +22,16 @@ func FuzzOpenWorkbook(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(template.Bytes())
+	for _, sheet := range []part{
+		sheetOf(1, inlineRow("Serial"), `<row><c r="A2" t="str"><f>"996A"&amp;"1"</f><v>996A1</v></c><c r="C2"><f>1+1</f></c></row>`),
+		sheetOf(1, inlineRow(strings.Repeat("X", 40_000))),
+	} {
+		wb, err := os.ReadFile(writeWorkbook(f, []string{"Sheet1"}, sheet))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(wb)
+	}
 	f.Add([]byte("PK\x03\x04 not really a zip"))
 	f.Add([]byte("Serial\n996A00001\n"))
 	f.Fuzz(func(t *testing.T, file []byte) {

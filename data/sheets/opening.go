@@ -15,8 +15,9 @@ import (
 // ReadOpeningStock reads a workbook in the layout of a full export (an
 // Items sheet with the cards, a Serials sheet with the serials) as opening
 // stock. Serials whose State says sold are history, not stock, and are left
-// out. Cells that cannot be read go into the stock's Unreadable list, so
-// that the import reports them together with every other bad row.
+// out. Cells that cannot be read, and cells holding formulas, go into the
+// stock's Unreadable list, so that the import reports them together with
+// every other bad row.
 func ReadOpeningStock(r io.Reader) (core.OpeningStock, error) {
 	var in core.OpeningStock
 	wb, err := OpenWorkbook(r)
@@ -27,11 +28,10 @@ func ReadOpeningStock(r io.Reader) (core.OpeningStock, error) {
 	bad := func(sheet string, row int, serial, format string, args ...any) {
 		in.Unreadable = append(in.Unreadable, core.Problem{Sheet: sheet, Line: row, Serial: serial, Reason: fmt.Sprintf(format, args...)})
 	}
-	items, err := wb.table(ItemsSheet, "Item number", "Item name")
-	if err != nil {
-		return in, err
-	}
-	for _, row := range items.rows {
+	err = wb.eachTableRow(ItemsSheet, []string{"Item number", "Item name"}, func(row tableRow) {
+		for _, at := range row.formulas(ItemHeaders...) {
+			bad(ItemsSheet, row.n, "", "%s", formulaReason(at, "values"))
+		}
 		it := core.Item{No: row.get("Item number"), Name: row.get("Item name"), Pattern: row.get("Pattern"), SerialParam: row.get("Serial parameter")}
 		var err error
 		if it.Price, err = core.ParseMoney(row.get("Default price")); err != nil {
@@ -47,21 +47,26 @@ func ReadOpeningStock(r io.Reader) (core.OpeningStock, error) {
 			}
 		}
 		in.Items = append(in.Items, core.OpeningItem{Row: row.n, Item: it, Brand: row.get("Brand"), Model: row.get("Model")})
-	}
-	serials, err := wb.table(SerialsSheet, "Serial", "Item number")
+	})
 	if err != nil {
 		return in, err
 	}
-	for _, row := range serials.rows {
+	err = wb.eachTableRow(SerialsSheet, []string{"Serial", "Item number"}, func(row tableRow) {
 		serial := row.get("Serial")
+		for _, at := range row.formulas("Serial") {
+			bad(SerialsSheet, row.n, serial, "%s", formulaReason(at, "serials"))
+		}
+		for _, at := range row.formulas("Item number", "State", "Received", "Supplier", "Unit cost") {
+			bad(SerialsSheet, row.n, serial, "%s", formulaReason(at, "values"))
+		}
 		if state := row.get("State"); state != "" {
 			st, err := core.ParseState(state)
 			if err != nil {
-				bad(SerialsSheet, row.n, serial, "state %q: use in stock, sold or returned", state)
-				continue
+				bad(SerialsSheet, row.n, serial, "state %q: use in stock, sold or returned", core.Echo(state))
+				return
 			}
 			if !st.Available() {
-				continue
+				return
 			}
 		}
 		os := core.OpeningSerial{Row: row.n, ItemNo: row.get("Item number"), Serial: serial, Supplier: row.get("Supplier")}
@@ -73,17 +78,17 @@ func ReadOpeningStock(r io.Reader) (core.OpeningStock, error) {
 			bad(SerialsSheet, row.n, serial, "unit cost: %s", err)
 		}
 		in.Serials = append(in.Serials, os)
-	}
-	return in, nil
+	})
+	return in, err
 }
 
-// table is a sheet read by its header row.
-type table struct{ rows []tableRow }
-
+// tableRow is a row of a sheet read by its header row.
 type tableRow struct {
 	n      int // row number in the sheet
 	cells  []string
 	column map[string]int
+	// formula tells the cells of the row that hold a formula, by column.
+	formula func(col int) bool
 }
 
 func (r tableRow) get(header string) string {
@@ -94,34 +99,54 @@ func (r tableRow) get(header string) string {
 	return strings.TrimSpace(r.cells[i])
 }
 
-// table reads a sheet whose first row names the columns; the required ones
-// must be there. Blank rows are skipped. Cells are read raw: numbers as
-// numbers, dates as Excel day numbers, never as a locale formats them.
-func (w *Workbook) table(sheet string, required ...string) (table, error) {
-	var t table
-	rows, err := w.f.GetRows(sheet, excelize.Options{RawCellValue: true})
-	if err != nil {
-		return t, &core.Error{Code: core.Invalid, Message: fmt.Sprintf("the workbook has no %s sheet; use the layout of the template (Save template) or of a full export", sheet), Err: err}
-	}
-	if len(rows) == 0 {
-		return t, &core.Error{Code: core.Invalid, Message: fmt.Sprintf("the sheet %s is empty", sheet)}
-	}
-	column := map[string]int{}
-	for i, h := range rows[0] {
-		column[strings.ToLower(strings.TrimSpace(h))] = i
-	}
-	for _, h := range required {
-		if _, ok := column[strings.ToLower(h)]; !ok {
-			return t, &core.Error{Code: core.Invalid, Message: fmt.Sprintf("the sheet %s has no column %q in its first row", sheet, h)}
+// formulas are the cells of the given columns that hold a formula.
+func (r tableRow) formulas(headers ...string) []cell {
+	var out []cell
+	for _, h := range headers {
+		if i, ok := r.column[strings.ToLower(h)]; ok && r.formula(i+1) {
+			out = append(out, cell{r.n, i + 1})
 		}
 	}
-	for i, cells := range rows[1:] {
-		if strings.TrimSpace(strings.Join(cells, "")) == "" {
-			continue
-		}
-		t.rows = append(t.rows, tableRow{n: i + 2, cells: cells, column: column})
+	return out
+}
+
+// eachTableRow reads a sheet whose first row names the columns, row by
+// row; the required columns must be there. Blank rows are skipped. Cells
+// are read raw: numbers as numbers, dates as Excel day numbers, never as a
+// locale formats them.
+func (w *Workbook) eachTableRow(sheet string, required []string, do func(tableRow)) error {
+	if i, _ := w.f.GetSheetIndex(sheet); i < 0 {
+		return &core.Error{Code: core.Invalid, Message: fmt.Sprintf("the workbook has no %s sheet; use the layout of the template (Save template) or of a full export", sheet)}
 	}
-	return t, nil
+	var column map[string]int
+	var missing string
+	err := w.eachRow(sheet, true, func(n int, cells []string) bool {
+		if column == nil {
+			column = map[string]int{}
+			for i, h := range cells {
+				column[strings.ToLower(strings.TrimSpace(h))] = i
+			}
+			for _, h := range required {
+				if _, ok := column[strings.ToLower(h)]; !ok && missing == "" {
+					missing = h
+				}
+			}
+			return missing == ""
+		}
+		if strings.TrimSpace(strings.Join(cells, "")) != "" {
+			do(tableRow{n: n, cells: cells, column: column, formula: func(col int) bool { return w.holdsFormula(sheet, cell{n, col}) }})
+		}
+		return true
+	})
+	switch {
+	case err != nil:
+		return err
+	case column == nil:
+		return &core.Error{Code: core.Invalid, Message: fmt.Sprintf("the sheet %s is empty", sheet)}
+	case missing != "":
+		return &core.Error{Code: core.Invalid, Message: fmt.Sprintf("the sheet %s has no column %q in its first row", sheet, missing)}
+	}
+	return nil
 }
 
 func yes(v string) (bool, error) {
@@ -131,7 +156,7 @@ func yes(v string) (bool, error) {
 	case "no", "n", "false", "0", "":
 		return false, nil
 	}
-	return false, fmt.Errorf("%q is not yes or no", v)
+	return false, fmt.Errorf("%q is not yes or no", core.Echo(v))
 }
 
 // date reads a date cell: an Excel day number, or text like 2026-11-27.
@@ -142,13 +167,13 @@ func date(v string) (time.Time, error) {
 	if n, err := strconv.ParseFloat(v, 64); err == nil {
 		t, err := excelize.ExcelDateToTime(n, false)
 		if err != nil {
-			return time.Time{}, fmt.Errorf("%q is not a date", v)
+			return time.Time{}, fmt.Errorf("%q is not a date", core.Echo(v))
 		}
 		return core.Day(t), nil
 	}
 	t, err := time.Parse("2006-01-02", v)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("%q is not a date like 2026-11-27", v)
+		return time.Time{}, fmt.Errorf("%q is not a date like 2026-11-27", core.Echo(v))
 	}
 	return t, nil
 }

@@ -1,0 +1,64 @@
+package screens
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"serialdesk/core"
+)
+
+// showError tells the user what went wrong, in their words. An error that
+// lists problems (an import's bad rows, a document's check) shows them in
+// a scrolling list under its message.
+func (env *Env) showError(err error) {
+	if len(core.Problems(err)) > 0 {
+		env.problemDialog(err).Show()
+		return
+	}
+	dialog.ShowError(userError{err}, env.Window)
+}
+
+// userError shows an error by its user message.
+type userError struct{ err error }
+
+func (e userError) Error() string { return core.UserMessage(e.err) }
+
+// problemDialog shows err's message and every one of its problems. The list
+// makes only the rows in sight, so a thousand problems show at once, and
+// it scrolls between the message and the OK button, never under them.
+func (env *Env) problemDialog(err error) dialog.Dialog {
+	problems := core.Problems(err)
+	message := widget.NewLabel(core.Summary(err))
+	message.Wrapping = fyne.TextWrapWord
+	list := widget.NewList(func() int { return len(problems) }, newTwoLineItem, func(i widget.ListItemID, o fyne.CanvasObject) {
+		p := problems[i]
+		if where := p.Where(); where != "" {
+			setTwoLineItem(o, where, p.Reason)
+		} else {
+			setTwoLineItem(o, p.Reason, "")
+		}
+	})
+	d := dialog.NewCustom(countText(len(problems), "problem", "problems"), "OK", container.NewBorder(message, nil, nil, nil, list), env.Window)
+	window := env.Window.Canvas().Size()
+	d.Resize(fyne.NewSize(min(760, window.Width*0.9), min(560, window.Height*0.9)))
+	return d
+}
+
+// problemsText is err's message and its first max problems, one a line,
+// saying how many more there are.
+func problemsText(err error, max int) string {
+	problems := core.Problems(err)
+	lines := []string{core.Summary(err)}
+	for _, p := range problems[:min(len(problems), max)] {
+		lines = append(lines, "  "+p.String())
+	}
+	if len(problems) > max {
+		lines = append(lines, fmt.Sprintf("  … and %s more", core.Thousands(len(problems)-max)))
+	}
+	return strings.Join(lines, "\n")
+}
