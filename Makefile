@@ -15,7 +15,7 @@ WIN_CC  := x86_64-w64-mingw32-gcc
 # there by hand.
 keep-fyneapp = cp FyneApp.toml .FyneApp.toml.keep && { $(1); s=$$?; mv .FyneApp.toml.keep FyneApp.toml; exit $$s; }
 
-.PHONY: run build test bench crashtest fuzz desktop-deps windows windows-deps package-linux package-darwin clean screenshots
+.PHONY: run build test bench crashtest faulttest fuzz desktop-deps windows windows-deps package-linux package-darwin clean screenshots
 
 ## run: open Serialdesk (ARGS="--data DIR" to choose the register)
 run: desktop-deps
@@ -53,6 +53,12 @@ fuzz:
 ## crashtest: kill the register 200 times at random moments and check it each time (make test kills it 4 times)
 crashtest:
 	CRASH_KILLS=$${CRASH_KILLS:-200} $(GO) test -tags ci -count=1 -v -run '^TestCrashLosesNothing$$' -timeout 60m ./data/
+
+## faulttest: the longer fault tests: the table check while Badger compacts under it, and 30 kills
+## of the register (CI runs it; make test runs the damage and full-disk matrices, which take seconds)
+faulttest:
+	$(GO) test -tags ci,faulttest -count=1 -run '^TestFault' -timeout 20m ./data/
+	CRASH_KILLS=30 $(GO) test -tags ci -count=1 -run '^TestCrashLosesNothing$$' -timeout 20m ./data/
 
 ## desktop-deps: the C compiler and OpenGL/X11 headers Fyne needs to build
 desktop-deps:

@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -9,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"serialdesk/core"
+	"serialdesk/data"
 	"serialdesk/data/datatest"
 )
 
@@ -19,10 +21,18 @@ func TestDemoCommand(t *testing.T) {
 	assert.Contains(t, stdout.String(), "5000 serials over 200 items in ")
 	assert.Contains(t, stdout.String(), `Open it with: serialdesk --data "`+dir+`"`)
 
-	reg := core.New(datatest.MustOpen(t, dir))
+	// Backed up like a day's work, and the redo log no longer holds it.
+	require.Len(t, data.Backups(dir), 1)
+	info, err := os.Stat(filepath.Join(dir, "redo.log"))
+	require.NoError(t, err)
+	assert.Less(t, info.Size(), int64(100), "only the log's header is left")
+
+	s := datatest.MustOpen(t, dir)
+	reg := core.New(s)
 	page, err := reg.SearchSerials(core.SerialQuery{Limit: 1})
 	require.NoError(t, err)
 	assert.Equal(t, 5000+9, page.Total, "the generated serials and the examples'")
+	assert.False(t, s.BackupDue(dir), "nothing changed since")
 }
 
 func TestDemoCommandLeavesARegisterInUseAlone(t *testing.T) {

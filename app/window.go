@@ -19,6 +19,7 @@ import (
 
 	"serialdesk/assets"
 	"serialdesk/core"
+	"serialdesk/data"
 	"serialdesk/data/sheets"
 	"serialdesk/screens"
 )
@@ -182,4 +183,12 @@ func (spreadsheets) ReadOpeningStock(r io.Reader) (core.OpeningStock, error) {
 	return sheets.ReadOpeningStock(r)
 }
 
-func (spreadsheets) WriteTemplate(w io.Writer) error { return sheets.WriteTemplate(w) }
+func (spreadsheets) WriteTemplate(w io.Writer) error {
+	return data.DiskFull(sheets.WriteTemplate(w), "")
+}
+
+// Export names a full disk in the user's words.
+func (s spreadsheets) Export(w io.Writer, fetch sheets.Fetch, cards bool, progress func(done, total int)) (int, error) {
+	n, err := s.Exporter.Export(w, fetch, cards, progress)
+	return n, data.DiskFull(err, "")
+}

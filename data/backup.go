@@ -70,11 +70,6 @@ func cannotWrite(path string, err error) error {
 	if errors.As(err, &e) {
 		return err
 	}
-	if isDiskFull(err) {
-		free, _ := freeSpace(filepath.Dir(path))
-		return &core.Error{Code: core.Conflict, Err: errors.Join(ErrDiskFull, err),
-			Message: fmt.Sprintf("The backup could not be written: the disk that holds %s is full (%s free). Make room on it, or choose another disk, and try again.", filepath.Dir(path), bytesText(free))}
-	}
 	return &core.Error{Code: core.Internal, Message: fmt.Sprintf("The backup could not be written to %s: %v", path, err), Err: err}
 }
 
@@ -169,6 +164,9 @@ func Restore(in, redoPath, dir string, log logrus.FieldLogger) error {
 	if err := checkBackupFile(in); err != nil {
 		return err
 	}
+	if err := roomToRestore(in, dir); err != nil {
+		return err
+	}
 	f, err := os.Open(in)
 	if err != nil {
 		return notABackup(in, err)
@@ -191,6 +189,27 @@ func Restore(in, redoPath, dir string, log logrus.FieldLogger) error {
 		os.RemoveAll(dir)
 	}
 	return err
+}
+
+// roomToRestore refuses to restore onto a disk without the room for the
+// register and for Badger's own work (see room.go).
+func roomToRestore(in, dir string) error {
+	info, err := os.Stat(in)
+	if err != nil {
+		return notABackup(in, err)
+	}
+	existing := dir
+	for {
+		if _, err := os.Stat(existing); err == nil || filepath.Dir(existing) == existing {
+			break
+		}
+		existing = filepath.Dir(existing)
+	}
+	free, err := freeSpace(existing)
+	if need := uint64(baseReserve + 3*info.Size()); err == nil && free < need {
+		return diskFullError(dir, free, need)
+	}
+	return nil
 }
 
 // replayFrom brings a restored backup up to date from a redo log.

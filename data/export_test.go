@@ -41,3 +41,11 @@ func SetOpenBadger(f func(badger.Options) (*badger.DB, error)) (restore func()) 
 	openBadger = f
 	return func() { openBadger = was }
 }
+
+// SetBeforeLogging lets a test fill the disk in the middle of an operation,
+// after its room was checked and before the redo log takes it.
+func SetBeforeLogging(f func()) (restore func()) {
+	was := beforeLogging
+	beforeLogging = f
+	return func() { beforeLogging = was }
+}

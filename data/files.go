@@ -13,7 +13,7 @@ import (
 func WriteFile(path string, write func(io.Writer) error) error {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
-		return err
+		return DiskFull(err, path)
 	}
 	tmp := f.Name()
 	err = write(f)
@@ -28,7 +28,7 @@ func WriteFile(path string, write func(io.Writer) error) error {
 	}
 	if err != nil {
 		os.Remove(tmp)
-		return err
+		return DiskFull(err, path)
 	}
 	return syncDir(filepath.Dir(path))
 }

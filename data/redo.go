@@ -413,14 +413,22 @@ func (r *redoLog) backedUp(upTo uint64) error {
 	if err != nil {
 		return err
 	}
+	// The log keeps what the backup before the latest lacks, in case the
+	// latest is damaged. The first backup has none before it: the log
+	// would have to keep everything from the start (a million serials of
+	// example data, say), so it keeps what the first one lacks.
+	keepAfter := r.lastBackup
+	if keepAfter == 0 {
+		keepAfter = upTo
+	}
 	var parts []redoPlace
 	for _, p := range sc.records {
-		if p.seq > r.lastBackup {
+		if p.seq > keepAfter {
 			parts = append(parts, p)
 		}
 	}
 	was := r.redoHeader
-	r.redoHeader = redoHeader{base: r.lastBackup, lastBackup: upTo}
+	r.redoHeader = redoHeader{base: keepAfter, lastBackup: upTo}
 	if err := r.rewrite(old, parts); err != nil {
 		r.redoHeader = was
 		return err
@@ -457,6 +465,7 @@ func (s *Store) commitDurably(k *kv, commit func() error) error {
 		return err
 	}
 	at := s.redo.end
+	beforeLogging()
 	if err := s.redo.append(seq, k.redo); err != nil {
 		s.log.WithError(err).Error("could not write an operation to the redo log; it was not saved")
 		return s.notSaved(err)
@@ -474,6 +483,10 @@ func (s *Store) commitDurably(k *kv, commit func() error) error {
 	k.redo = nil
 	return nil
 }
+
+// beforeLogging runs between the room check and the log's write; tests
+// fill the disk there.
+var beforeLogging = func() {}
 
 // notSaved is the error for an operation the redo log could not take.
 func (s *Store) notSaved(err error) error {

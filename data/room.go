@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"serialdesk/core"
@@ -60,8 +61,8 @@ func diskFullError(dir string, free, need uint64) error {
 // it stays so until Serialdesk is started again.
 func openedReadOnly(full error) error {
 	e := *full.(*core.Error)
-	e.Message = strings.Replace(e.Message, "Make room on it and try again. Nothing was changed.",
-		"Serialdesk shows the register, but saves nothing in it: make room on the disk, then close Serialdesk and start it again.", 1)
+	e.Message = strings.Replace(e.Message, "). Make room on it and try again.",
+		"), so the register was opened read-only. Make room on it and start again.", 1)
 	return &e
 }
 
@@ -82,4 +83,22 @@ func bytesText(n uint64) string {
 		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
 	}
 	return fmt.Sprintf("%d KB", (n+1023)>>10)
+}
+
+// DiskFull names a write that found the disk full, as a user would say it:
+// err itself when it is not that. file is what could not be written ("" when
+// not known).
+func DiskFull(err error, file string) error {
+	var e *core.Error
+	if err == nil || !isDiskFull(err) || errors.As(err, &e) {
+		return err
+	}
+	if file == "" {
+		return &core.Error{Code: core.Conflict, Err: errors.Join(ErrDiskFull, err),
+			Message: "The disk is full, so the file could not be written. Make room on it, or choose another disk, and try again."}
+	}
+	free, _ := freeSpace(filepath.Dir(file))
+	return &core.Error{Code: core.Conflict, Err: errors.Join(ErrDiskFull, err),
+		Message: fmt.Sprintf("The disk that holds %s is full (%s free), so %s could not be written. Make room on it, or choose another disk, and try again.",
+			filepath.Dir(file), bytesText(free), filepath.Base(file))}
 }

@@ -433,7 +433,15 @@ func (s *Store) Close() error {
 	s.verifying.Wait()
 	keys, bytes := s.Written()
 	s.log.WithFields(logrus.Fields{"keys": keys, "bytes": bytes}).Info("closing the register")
-	err := s.db.Close()
+	var err error
+	if s.readOnly == nil && s.room(0) != nil {
+		// Closing writes the memtable out as a table through a memory
+		// map, which on a full disk stops the program. Its log holds it,
+		// and the next start writes it out.
+		s.log.Warn("the disk is full: the register's last work stays in its memtable's log until the next start")
+	} else {
+		err = s.db.Close()
+	}
 	s.release()
 	if s.readOnly == nil || !errors.Is(s.readOnly, ErrOpenedToRead) {
 		os.Remove(filepath.Join(s.dir, closingFile))

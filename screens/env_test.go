@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"serialdesk/core"
+	"serialdesk/data"
 	"serialdesk/data/datatest"
 	"serialdesk/data/sheets"
 )
@@ -29,7 +30,11 @@ func newTestEnv(t *testing.T) *Env {
 // the test settles, so that widgets are only ever touched from the test's
 // goroutine, as from the app's UI goroutine.
 func testEnv(t *testing.T, a fyne.App, w fyne.Window) *Env {
-	store := datatest.MustOpen(t, "")
+	return testEnvOn(t, a, w, datatest.MustOpen(t, ""))
+}
+
+// testEnvOn is testEnv on a store of the test's own.
+func testEnvOn(t *testing.T, a fyne.App, w fyne.Window, store *data.Store) *Env {
 	reg := core.New(store)
 	env := &Env{Reg: reg, Window: w, Prefs: a.Preferences(), Log: datatest.Logger(), Sheets: testSheets{sheets.Exporter{Reg: reg}},
 		BackupTo: store.BackupTo}

@@ -121,3 +121,13 @@ func DamageFile(t testing.TB, dir, suffix string) {
 	}
 	t.Fatalf("no %s file in %s", suffix, dir)
 }
+
+// cannotMount stops a test that needs a small disk it cannot have: in CI
+// (which runs as root and must run it) it fails, elsewhere it is skipped.
+func cannotMount(t testing.TB, err error) {
+	t.Helper()
+	if os.Getenv("CI") != "" {
+		t.Fatalf("cannot mount a small file system for this test (CI runs as root and must run it): %v", err)
+	}
+	t.Skipf("needs root to mount a small file system (CI runs it): %v", err)
+}
