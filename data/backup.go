@@ -84,7 +84,7 @@ func (s *Store) AutoBackup(dir string, keep int, now time.Time) (string, error) 
 	if !s.BackupDue(dir) {
 		return "", nil
 	}
-	return s.backupNow(dir, keep, now)
+	return s.backupNow(dir, keep, now, false)
 }
 
 // BackupDue reports whether AutoBackup would write a backup into dir.
@@ -96,38 +96,50 @@ func (s *Store) BackupDue(dir string) bool {
 }
 
 // backupNow writes an automatic backup and shortens the redo log to what
-// it no longer needs to hold.
-func (s *Store) backupNow(dir string, keep int, now time.Time) (string, error) {
-	// A backup holds the register unpacked: up to about three times what
-	// its tables take.
+// it no longer needs to hold. It is the changes since the latest backup
+// when it can be (changes.go), unless whole is set, else the whole
+// register.
+func (s *Store) backupNow(dir string, keep int, now time.Time, whole bool) (string, error) {
+	path := filepath.Join(BackupDir(dir), BackupName(now))
+	s.redo.mu.Lock()
+	upTo := s.redo.seq // operations that will all be in the backup
+	changes, err := s.changesSince(dir, path)
+	s.redo.mu.Unlock()
+	if err != nil {
+		return "", err
+	}
+	whole = whole || changes == nil
+	// A whole backup holds the register unpacked: up to about three times
+	// what its tables take.
 	_, wrote := s.Written()
-	if err := s.room(3 * (s.size + wrote)); err != nil {
+	need := 3 * (s.size + wrote)
+	if !whole {
+		need = changes.size
+	}
+	if err := s.room(need); err != nil {
 		return "", err
 	}
 	if err := os.MkdirAll(BackupDir(dir), 0o755); err != nil {
 		return "", cannotWrite(BackupDir(dir), err)
 	}
-	s.redo.mu.Lock()
-	upTo := s.redo.seq // operations that will all be in the backup
-	s.redo.mu.Unlock()
-	path := filepath.Join(BackupDir(dir), BackupName(now))
-	// A second backup within the same second replaces the first, which the
-	// redo log may count on: then it keeps all it has.
+	// A second backup within the same second replaces the first (then it
+	// is a whole one, see changesSince), which the redo log may count on:
+	// then it keeps all it has.
 	_, existed := os.Stat(path)
-	if err := s.BackupTo(path); err != nil {
+	if whole {
+		err = s.BackupTo(path)
+	} else {
+		err = s.writeChanges(path, changes)
+	}
+	if err != nil {
 		return "", err
 	}
 	if existed != nil {
-		if err := s.redo.backedUp(upTo); err != nil {
+		if err := s.redo.backedUp(upTo, filepath.Base(path)); err != nil {
 			s.log.WithError(err).Warn("could not shorten the redo log")
 		}
 	}
-	all := Backups(dir)
-	for _, p := range all[:max(0, len(all)-keep)] {
-		if err := os.Remove(p); err != nil {
-			s.log.WithError(err).WithField("file", p).Warn("could not remove an old backup")
-		}
-	}
+	s.pruneBackups(dir, keep)
 	return path, nil
 }
 
@@ -161,15 +173,24 @@ func Restore(in, redoPath, dir string, log logrus.FieldLogger) error {
 	} else if err != nil && !errors.Is(err, os.ErrNotExist) {
 		return &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot read the folder %s: %v", dir, err), Err: err}
 	}
-	if err := checkBackupFile(in); err != nil {
+	chain, err := backupChain(in)
+	var e *core.Error
+	if errors.As(err, &e) {
 		return err
 	}
-	if err := roomToRestore(in, dir); err != nil {
-		return err
-	}
-	f, err := os.Open(in)
 	if err != nil {
 		return notABackup(in, err)
+	}
+	whole := chain[0]
+	if err := checkBackupFile(whole); err != nil {
+		return err
+	}
+	if err := roomToRestore(whole, dir); err != nil {
+		return err
+	}
+	f, err := os.Open(whole)
+	if err != nil {
+		return notABackup(whole, err)
 	}
 	defer f.Close()
 	db, err := badger.Open(badgerOptions(dir, log))
@@ -178,8 +199,14 @@ func Restore(in, redoPath, dir string, log logrus.FieldLogger) error {
 	}
 	err = db.Load(f, 64)
 	if err != nil {
-		err = notABackup(in, err)
-	} else if redoPath != "" {
+		err = notABackup(whole, err)
+	}
+	for _, changes := range chain[1:] {
+		if err == nil {
+			err = replayChanges(db, changes)
+		}
+	}
+	if err == nil && redoPath != "" {
 		err = replayFrom(db, redoPath)
 	}
 	if cerr := db.Close(); err == nil {
@@ -208,6 +235,30 @@ func roomToRestore(in, dir string) error {
 	free, err := freeSpace(existing)
 	if need := uint64(baseReserve + 3*info.Size()); err == nil && free < need {
 		return diskFullError(dir, free, need)
+	}
+	return nil
+}
+
+// replayChanges writes a changes backup's work into a restored register,
+// which must hold what it builds on.
+func replayChanges(db *badger.DB, path string) error {
+	done, err := applied(db)
+	if err != nil {
+		return err
+	}
+	sc, err := scanRedoFile(path)
+	var records []redoRecord
+	if err == nil {
+		records, err = sc.readAfter(path, done)
+	}
+	if err == nil {
+		_, _, err = replayRedo(db, done, sc.base, records)
+	}
+	if errors.Is(err, errRedoGap) {
+		return &core.Error{Code: core.Invalid, Err: err, Message: fmt.Sprintf("The backup %s does not follow the one before it (%v): restore an earlier backup.", path, err)}
+	}
+	if err != nil {
+		return notABackup(path, err)
 	}
 	return nil
 }

@@ -109,20 +109,49 @@ func TestRestoreRefusesAFolderInUseAndFilesThatAreNoBackup(t *testing.T) {
 	}
 }
 
-func TestAutoBackupKeepsTheLastTen(t *testing.T) {
+// Automatic backups after the first hold the work since the one before
+// (a deletion included), with a whole one every seventh; the newest ten
+// and what they build on are kept, and each restores the register as it
+// was when it was made.
+func TestAutomaticBackupsAreTheChangesSinceTheLast(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "register")
 	s, reg := exampleStore(t, dir)
+	drill, err := reg.ItemByNo("DRILL-18V")
+	require.NoError(t, err)
 	start := time.Date(2026, 11, 27, 9, 0, 0, 0, time.Local)
 	var made []string
-	for i := range 12 {
+	held := map[string]map[string]any{}
+	for i := range 25 {
 		_, err := reg.SaveBrand(core.Brand{Name: "Brand " + string(rune('A'+i))})
 		require.NoError(t, err)
+		if i%5 == 3 {
+			// Received and cancelled: its serial records are deleted again.
+			rc, err := reg.ConfirmReceipt(core.Receipt{Supplier: "Wrong", Lines: []core.ReceiptLine{{Item: drill.ID, Quantity: 1, Serials: []string{fmt.Sprintf("DR-8%05d", i)}}}})
+			require.NoError(t, err)
+			_, err = reg.CancelReceipt(rc.ID)
+			require.NoError(t, err)
+		}
 		path, err := s.AutoBackup(dir, 10, start.Add(time.Duration(i)*time.Minute))
 		require.NoError(t, err)
+		b, err := os.ReadFile(path)
+		require.NoError(t, err)
+		assert.Equal(t, i%7 != 0, strings.HasPrefix(string(b), "SDREDO2\n"), "backup %d: the changes since the one before, or whole every seventh", i+1)
 		made = append(made, path)
+		held[path] = snapshot(t, reg)
 	}
-	assert.Equal(t, made[2:], data.Backups(dir), "the newest ten, oldest first")
-	assert.Equal(t, "serialdesk-2026-11-27-091100.backup", filepath.Base(made[11]))
+	// The newest ten (from 09:15), and what the oldest of them builds on:
+	// the whole one of 09:14.
+	assert.Equal(t, made[14:], data.Backups(dir))
+	kept := data.Backups(dir)
+	for _, path := range made[len(made)-10:] {
+		restored := filepath.Join(t.TempDir(), "restored")
+		require.NoError(t, data.Restore(path, "", restored, datatest.Logger()), filepath.Base(path))
+		back := core.New(datatest.MustOpen(t, restored))
+		assert.Equal(t, held[path], snapshot(t, back), "%s restores the register as it was", filepath.Base(path))
+		found, err := back.Check()
+		require.NoError(t, err)
+		assert.Empty(t, found)
+	}
 
 	// A session that changed nothing adds no copy of the same register.
 	require.NoError(t, s.Close())
@@ -130,7 +159,16 @@ func TestAutoBackupKeepsTheLastTen(t *testing.T) {
 	path, err := again.AutoBackup(dir, 10, start.Add(time.Hour))
 	require.NoError(t, err)
 	assert.Empty(t, path)
-	assert.Len(t, data.Backups(dir), 10)
+	assert.Equal(t, kept, data.Backups(dir))
+
+	// A changes backup needs the ones it builds on beside it.
+	alone := filepath.Join(t.TempDir(), filepath.Base(made[len(made)-1]))
+	b, err := os.ReadFile(made[len(made)-1])
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(alone, b, 0o644))
+	err = data.Restore(alone, "", filepath.Join(t.TempDir(), "restored"), datatest.Logger())
+	require.Error(t, err)
+	assert.Contains(t, core.UserMessage(err), "The backup "+filepath.Base(alone)+" holds the work since "+filepath.Base(made[len(made)-2])+", which is not beside it in ")
 }
 
 // A register whose files are damaged is refused with a message that says

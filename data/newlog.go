@@ -58,7 +58,7 @@ func StartNewLog(dir string, log logrus.FieldLogger, now time.Time) ([]string, e
 		return nil, ro
 	}
 	said = append(said, s.Notices()...)
-	backup, err := s.backupNow(dir, KeepBackups, now)
+	backup, err := s.backupNow(dir, KeepBackups, now, true)
 	if err != nil {
 		return nil, err
 	}

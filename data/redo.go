@@ -33,18 +33,17 @@ import (
 // since the backup before the latest one: enough to bring the latest backup
 // up to date if Badger's files are lost.
 //
-// File: a header (magic, base, lastBackup, CRC-32C of the three), then
-// records: [uint32 length][uint32 CRC-32C][uvarint seq, uvarint count,
+// File: a header (magic, base, lastBackup, the latest backup's name, a
+// CRC-32C of them), then records: [uint32 length][uint32 CRC-32C][uvarint seq, uvarint count,
 // entries], each entry [byte deleted][uvarint len][key][uvarint len][value].
 // A last record cut off or failing its check is what a crash during the
 // append leaves; its operation never returned, and opening drops it. A
 // damaged record before the last is refused (damagedRedo).
 const (
 	redoFile   = "redo.log"
-	redoMagic1 = "SDREDO1\n" // header without its checksum, as Serialdesk 0.1 wrote it
+	redoMagic1 = "SDREDO1\n" // header without latest and checksum, as Serialdesk 0.1 wrote it
 	redoMagic  = "SDREDO2\n"
 	redoHead1  = len(redoMagic1) + 16
-	redoHead   = len(redoMagic) + 16 + 4
 )
 
 var pApplied = []byte{0x14}
@@ -65,13 +64,21 @@ type redoLog struct {
 }
 
 // redoHeader: operations up to base are left out, so Badger must hold
-// them; the latest automatic backup holds operations up to lastBackup.
-type redoHeader struct{ base, lastBackup uint64 }
+// them; the latest automatic backup, named latest, holds operations up to
+// lastBackup. A changes backup (backup.go) has the same header: it holds
+// the operations after base up to lastBackup, and builds on the backup
+// named latest, which holds those up to base.
+type redoHeader struct {
+	base, lastBackup uint64
+	latest           string
+}
 
 func (h redoHeader) encode() []byte {
 	b := append([]byte(redoMagic), make([]byte, 16)...)
 	binary.BigEndian.PutUint64(b[len(redoMagic):], h.base)
 	binary.BigEndian.PutUint64(b[len(redoMagic)+8:], h.lastBackup)
+	b = binary.BigEndian.AppendUint16(b, uint16(len(h.latest)))
+	b = append(b, h.latest...)
 	return binary.BigEndian.AppendUint32(b, crc32.Checksum(b, castagnoli))
 }
 
@@ -182,9 +189,9 @@ type redoHeadRead struct {
 }
 
 // readRedoHeader reads either header; the checksum of the newer one makes
-// a damaged base or lastBackup an error rather than a wrong number.
+// a damaged base, lastBackup or latest an error rather than a wrong one.
 func readRedoHeader(r io.Reader) (redoHeadRead, error) {
-	b := make([]byte, redoHead)
+	b := make([]byte, redoHead1+2)
 	got, _ := io.ReadFull(r, b[:len(redoMagic)])
 	switch magic := string(b[:got]); {
 	case magic == redoMagic1:
@@ -196,14 +203,21 @@ func readRedoHeader(r io.Reader) (redoHeadRead, error) {
 		if _, err := io.ReadFull(r, b[len(redoMagic):]); err != nil {
 			return redoHeadRead{}, &redoDamage{"its header is cut short", true}
 		}
-		if crc32.Checksum(b[:redoHead-4], castagnoli) != binary.BigEndian.Uint32(b[redoHead-4:]) {
+		name := make([]byte, binary.BigEndian.Uint16(b[redoHead1:])+4)
+		if _, err := io.ReadFull(r, name); err != nil {
+			return redoHeadRead{}, &redoDamage{"its header is cut short", true}
+		}
+		b = append(b, name...)
+		end := len(b) - 4
+		if crc32.Checksum(b[:end], castagnoli) != binary.BigEndian.Uint32(b[end:]) {
 			return redoHeadRead{}, &redoDamage{"its header is damaged", true}
 		}
 		h := headerAt(b)
+		h.latest = string(b[redoHead1+2 : end])
 		if h.base > h.lastBackup {
 			return redoHeadRead{}, &redoDamage{"its header is damaged", true}
 		}
-		return redoHeadRead{h, int64(redoHead)}, nil
+		return redoHeadRead{h, int64(len(b))}, nil
 	case got < len(redoMagic):
 		return redoHeadRead{}, &redoDamage{"it is cut short: its header is not whole", true}
 	}
@@ -400,9 +414,9 @@ func (r *redoLog) rewrite(old *os.File, parts []redoPlace) error {
 	return err
 }
 
-// backedUp drops the records that two backups now hold: the latest backup
-// holds everything up to upTo.
-func (r *redoLog) backedUp(upTo uint64) error {
+// backedUp drops the records that two backups now hold: the latest backup,
+// named latest, holds everything up to upTo.
+func (r *redoLog) backedUp(upTo uint64, latest string) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	sc, err := scanRedoFile(r.path)
@@ -428,7 +442,7 @@ func (r *redoLog) backedUp(upTo uint64) error {
 		}
 	}
 	was := r.redoHeader
-	r.redoHeader = redoHeader{base: keepAfter, lastBackup: upTo}
+	r.redoHeader = redoHeader{base: keepAfter, lastBackup: upTo, latest: latest}
 	if err := r.rewrite(old, parts); err != nil {
 		r.redoHeader = was
 		return err
@@ -639,7 +653,7 @@ func (s *Store) anchor() error {
 	if s.redo.covered == 0 {
 		missed = fmt.Sprintf("The redo log was missing from %s; Serialdesk started a new one.", s.dir)
 	}
-	if _, err := s.backupNow(s.dir, KeepBackups, time.Now()); err != nil {
+	if _, err := s.backupNow(s.dir, KeepBackups, time.Now(), true); err != nil {
 		s.notice(missed + " Serialdesk could not back it up now: " + core.UserMessage(err) + " Make a backup with Back up now… in the Serialdesk menu.")
 		return nil
 	}

@@ -201,7 +201,7 @@ func dropLastRecord(t *testing.T, dir string) {
 	path := filepath.Join(dir, "redo.log")
 	b, err := os.ReadFile(path)
 	require.NoError(t, err)
-	at := 28 // after the header
+	at := 26 + int(binary.BigEndian.Uint16(b[24:])) + 4 // after the header and its latest backup's name
 	last := at
 	for at+8 <= len(b) {
 		last = at
