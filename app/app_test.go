@@ -12,10 +12,12 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -188,4 +190,68 @@ func TestDefaultDataFolderUnderAUserNameWithSpacesAndAccents(t *testing.T) {
 	require.NoError(t, os.MkdirAll(filepath.Dir(backup), 0o755))
 	require.Equal(t, 0, Main([]string{"backup", "--out", backup}, &stdout, &stderr), stderr.String())
 	require.Equal(t, 0, Main([]string{"restore", "--in", backup, "--data", filepath.Join(home, "Wiederhergestellt")}, &stdout, &stderr), stderr.String())
+}
+
+// Closing with work not yet backed up shows a small window while the
+// backup is written, tells a second start that Serialdesk is still
+// closing, and quits once it is written.
+func TestClosingShowsTheBackupBeingWritten(t *testing.T) {
+	dir := backedUpExampleDir(t)
+	e, err := open(dir, io.Discard)
+	require.NoError(t, err)
+	_, err = e.reg.SaveBrand(core.Brand{Name: "Since the backup"})
+	require.NoError(t, err)
+	a := test.NewTempApp(t)
+	w := desktopWindow(a, e)
+	w.Resize(fyne.NewSize(900, 600))
+	closeWithBackup(a, w, e)
+	var titles []string
+	for _, win := range a.Driver().AllWindows() {
+		titles = append(titles, win.Title())
+	}
+	assert.Contains(t, titles, "Serialdesk is closing")
+	_, err = data.Open(dir, datatest.Logger())
+	assert.Contains(t, core.UserMessage(err), "Serialdesk is still closing on "+dir)
+	require.Eventually(t, func() bool { return !e.store.BackupDue(dir) }, 10*time.Second, 10*time.Millisecond, "the closing backup is written")
+	e.store.Close() // as Main does once the app has quit
+	backups := data.Backups(dir)
+	restored := filepath.Join(t.TempDir(), "restored")
+	require.NoError(t, data.Restore(backups[len(backups)-1], "", restored, datatest.Logger()))
+	brands, err := core.New(datatest.MustOpen(t, restored)).Brands()
+	require.NoError(t, err)
+	assert.Equal(t, "Since the backup", brands[len(brands)-1].Name)
+	assert.Equal(t, float64(900), a.Preferences().Float(widthKey), "the window's size is kept")
+}
+
+// A register that saves nothing says why above every section, and what
+// opening did is said at once.
+func TestTheWindowSaysWhatOpeningFound(t *testing.T) {
+	dir := exampleDir(t)
+	require.NoError(t, os.Remove(filepath.Join(dir, "redo.log")))
+	e, err := open(dir, io.Discard)
+	require.NoError(t, err)
+	defer e.close()
+	a := test.NewTempApp(t)
+	w := desktopWindow(a, e)
+	defer w.Close()
+	said := labelsIn(w.Canvas().Overlays().Top())
+	assert.Contains(t, strings.Join(said, " "), "The redo log was missing from "+dir+"; Serialdesk started a new one.")
+
+	ro, err := data.OpenReadOnly(exampleDir(t), datatest.Logger())
+	require.NoError(t, err)
+	defer ro.Close()
+	w = desktopWindow(a, &env{dir: dir, log: e.log, logFile: io.NopCloser(nil), store: ro, reg: core.New(ro)})
+	defer w.Close()
+	assert.Contains(t, labelsIn(w.Content()), core.UserMessage(ro.ReadOnly()), "the banner says why nothing is saved")
+}
+
+// labelsIn is the text of every label in o.
+func labelsIn(o fyne.CanvasObject) []string {
+	var texts []string
+	for _, obj := range test.LaidOutObjects(o) {
+		if l, ok := obj.(*widget.Label); ok {
+			texts = append(texts, l.Text)
+		}
+	}
+	return texts
 }

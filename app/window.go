@@ -42,6 +42,22 @@ func newApp() fyne.App {
 // register on a failing disk would otherwise look whole while it is not.
 func runDesktop(e *env) {
 	a := newApp()
+	w := desktopWindow(a, e)
+	go func() {
+		err := e.store.VerifyFiles()
+		// The check decompresses every block: give that memory back.
+		debug.FreeOSMemory()
+		if err != nil {
+			e.log.WithError(err).Error("the register's files are damaged")
+			fyne.Do(func() { dialog.ShowError(errors.New(core.UserMessage(err)), w) })
+		}
+	}()
+	w.ShowAndRun()
+}
+
+// desktopWindow is the main window on the register e has open, with what
+// opening found said and closing going through the automatic backup.
+func desktopWindow(a fyne.App, e *env) fyne.Window {
 	w := mainWindow(a, &screens.Env{Reg: e.reg, Log: e.log, BackupTo: e.store.BackupTo, Version: version, DataDir: e.dir})
 	if ro := e.store.ReadOnly(); ro != nil {
 		w.SetContent(container.NewBorder(banner(core.UserMessage(ro)), nil, nil, nil, w.Content()))
@@ -53,21 +69,12 @@ func runDesktop(e *env) {
 	if len(said) > 0 {
 		dialog.ShowInformation("What Serialdesk found", strings.Join(said, "\n\n"), w)
 	}
-	go func() {
-		err := e.store.VerifyFiles()
-		// The check decompresses every block: give that memory back.
-		debug.FreeOSMemory()
-		if err != nil {
-			e.log.WithError(err).Error("the register's files are damaged")
-			fyne.Do(func() { dialog.ShowError(errors.New(core.UserMessage(err)), w) })
-		}
-	}()
 	quit := func() { closeWithBackup(a, w, e) }
 	w.SetCloseIntercept(quit)
 	menu := w.MainMenu()
 	menu.Items[0].Items = append(menu.Items[0].Items, quitItem(quit))
 	w.SetMainMenu(menu)
-	w.ShowAndRun()
+	return w
 }
 
 // quitItem is Quit in the menu (Ctrl+Q), closing the way the window's
@@ -83,6 +90,7 @@ func quitItem(quit func()) *fyne.MenuItem {
 // is written, shows a small window saying so; Serialdesk quits once it is
 // written. One started meanwhile is told that this one is still closing.
 func closeWithBackup(a fyne.App, w fyne.Window, e *env) {
+	keepSize(a.Preferences(), w)
 	if !e.store.BackupDue(e.dir) {
 		a.Quit()
 		return
@@ -92,6 +100,7 @@ func closeWithBackup(a fyne.App, w fyne.Window, e *env) {
 	saving.SetContent(container.NewPadded(container.NewVBox(
 		widget.NewLabel("Saving a backup of the register before Serialdesk closes…"),
 		widget.NewProgressBarInfinite())))
+	saving.CenterOnScreen()
 	saving.Show()
 	w.Hide()
 	go func() {
@@ -137,13 +146,16 @@ func mainWindow(a fyne.App, env *screens.Env) fyne.Window {
 	w.SetContent(main.Tabs)
 	main.OfferExamples(env)
 	w.Resize(fyne.NewSize(float32(prefs.FloatWithFallback(widthKey, 1200)), float32(prefs.FloatWithFallback(heightKey, 760))))
-	w.SetOnClosed(func() {
-		size := w.Canvas().Size()
-		prefs.SetFloat(widthKey, float64(size.Width))
-		prefs.SetFloat(heightKey, float64(size.Height))
-	})
+	w.SetOnClosed(func() { keepSize(prefs, w) })
 	w.SetMaster()
 	return w
+}
+
+// keepSize remembers the window's size for the next start.
+func keepSize(prefs fyne.Preferences, w fyne.Window) {
+	size := w.Canvas().Size()
+	prefs.SetFloat(widthKey, float64(size.Width))
+	prefs.SetFloat(heightKey, float64(size.Height))
 }
 
 // showStartupError tells the user in a window why Serialdesk cannot start.

@@ -123,8 +123,7 @@ func (s *Store) backupNow(dir string, keep int, now time.Time, whole bool) (stri
 		return "", cannotWrite(BackupDir(dir), err)
 	}
 	// A second backup within the same second replaces the first (then it
-	// is a whole one, see changesSince), which the redo log may count on:
-	// then it keeps all it has.
+	// is a whole one, see changesSince).
 	_, existed := os.Stat(path)
 	if whole {
 		err = s.BackupTo(path)
@@ -134,10 +133,8 @@ func (s *Store) backupNow(dir string, keep int, now time.Time, whole bool) (stri
 	if err != nil {
 		return "", err
 	}
-	if existed != nil {
-		if err := s.redo.backedUp(upTo, filepath.Base(path)); err != nil {
-			s.log.WithError(err).Warn("could not shorten the redo log")
-		}
+	if err := s.redo.backedUp(upTo, filepath.Base(path), existed == nil); err != nil {
+		s.log.WithError(err).Warn("could not shorten the redo log")
 	}
 	s.pruneBackups(dir, keep)
 	return path, nil

@@ -250,6 +250,48 @@ func BenchmarkOpenStore1M(b *testing.B) {
 	fixture.reg = core.New(fixture.store)
 }
 
+// BenchmarkCloseAfterADay1M is closing the window after a day at the
+// counter on the 1M register: the automatic backup (the day's changes,
+// the whole register once before) and closing the store. Reopening is not
+// measured.
+func BenchmarkCloseAfterADay1M(b *testing.B) {
+	reg := bigRegister(b)
+	if _, err := fixture.store.AutoBackup(fixture.dir, data.KeepBackups, time.Now()); err != nil {
+		b.Fatal(err)
+	}
+	day := time.Now()
+	for n := 0; b.Loop(); n++ {
+		b.StopTimer()
+		for i := range 5 { // five deliveries of 100 and a sale of each
+			it := demoItem(b, reg, 150+(n*5+i)%40)
+			serials := freshSerials(150+(n*5+i)%40, 100)
+			if _, err := reg.ConfirmReceipt(core.Receipt{Supplier: "Day", Lines: []core.ReceiptLine{{Item: it.ID, Quantity: 100, Serials: serials}}}); err != nil {
+				b.Fatal(err)
+			}
+			for _, serial := range serials[:20] {
+				if _, err := reg.SaveOrder(core.Order{Customer: "Counter sale", Lines: []core.OrderLine{{Item: it.ID, Quantity: 1, Serials: []string{serial}}}}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+		day = day.Add(24 * time.Hour)
+		b.StartTimer()
+		if _, err := fixture.store.AutoBackup(fixture.dir, data.KeepBackups, day); err != nil {
+			b.Fatal(err)
+		}
+		if err := fixture.store.Close(); err != nil {
+			b.Fatal(err)
+		}
+		b.StopTimer()
+		s, err := data.Open(fixture.dir, datatest.Logger())
+		if err != nil {
+			b.Fatal(err)
+		}
+		fixture.store, fixture.reg, reg = s, core.New(s), core.New(s)
+		b.StartTimer()
+	}
+}
+
 const exportRows = 100_000
 
 // BenchmarkExport100k exports the busy item and the next ones: the first

@@ -40,9 +40,11 @@ func CheckTables(dir string) []string {
 		return nil // CheckFiles says why
 	}
 	var found []string
+	var c tableChecker
 	for _, id := range slices.Sorted(mapKeys(f.tables)) {
 		name := tableFileName(id)
-		if err := checkTableFile(filepath.Join(dir, name), f.tables[id].Compression); err != nil {
+		c.compression = f.tables[id].Compression
+		if err := c.checkFile(filepath.Join(dir, name)); err != nil {
 			found = append(found, fmt.Sprintf("%s is damaged: %v.", name, err))
 		}
 	}

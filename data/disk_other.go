@@ -4,6 +4,7 @@ package data
 
 import (
 	"errors"
+	"os"
 	"syscall"
 
 	"golang.org/x/sys/unix"
@@ -29,3 +30,19 @@ func isDiskFull(err error) bool {
 func lockForReading(string) (func(), error) { return func() {}, nil }
 
 const badgerLocksReaders = true
+
+// inUse reports whether another program holds the folder's lock, which
+// Badger takes on the folder itself: the register is open there, and its
+// files change under anyone who reads them.
+func inUse(dir string) bool {
+	f, err := os.Open(dir)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	if err := unix.Flock(int(f.Fd()), unix.LOCK_SH|unix.LOCK_NB); err != nil {
+		return errors.Is(err, unix.EWOULDBLOCK)
+	}
+	unix.Flock(int(f.Fd()), unix.LOCK_UN)
+	return false
+}

@@ -46,3 +46,19 @@ func lockForReading(dir string) (func(), error) {
 }
 
 const badgerLocksReaders = false
+
+// inUse reports whether another program holds the folder's lock (Badger's
+// LOCK file, which nobody else may open while it is held): the register is
+// open there, and its files change under anyone who reads them.
+func inUse(dir string) bool {
+	p, err := windows.UTF16PtrFromString(filepath.Join(dir, "LOCK"))
+	if err != nil {
+		return false
+	}
+	h, err := windows.CreateFile(p, 0, 0, nil, windows.OPEN_EXISTING, 0, 0)
+	if err != nil {
+		return errors.Is(err, windows.ERROR_SHARING_VIOLATION)
+	}
+	windows.CloseHandle(h)
+	return false
+}

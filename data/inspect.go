@@ -46,7 +46,9 @@ type folder struct {
 	size int64
 	// tables are the tables MANIFEST names, with how each is packed.
 	tables map[uint64]badger.TableManifest
-	redo   redoScan // redo.Present is false when there is no redo log
+	files  []string // Badger's files
+
+	redo redoScan // redo.Present is false when there is no redo log
 }
 
 // File names Badger uses.
@@ -62,6 +64,9 @@ const (
 // how to go on.
 func inspect(dir string) (folder, error) {
 	f := folder{dir: dir}
+	if inUse(dir) {
+		return f, openError(dir, errInUse, nil)
+	}
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, os.ErrNotExist) {
 		return f, nil
@@ -119,13 +124,7 @@ func inspect(dir string) (folder, error) {
 		return f, missing(dir, registryName, "the register's key registry")
 	}
 	for name := range names {
-		// Badger opens its files for writing, and panics on a DISCARD it
-		// cannot open: a file another program holds is refused here.
-		w, err := os.OpenFile(filepath.Join(dir, name), os.O_RDWR, 0)
-		if err != nil {
-			return f, openError(dir, err, nil)
-		}
-		w.Close()
+		f.files = append(f.files, name)
 	}
 	if len(vlogs) == 0 {
 		// Badger always keeps its latest value log, and a missing one may
@@ -167,6 +166,10 @@ func inspect(dir string) (folder, error) {
 	return f, nil
 }
 
+// errInUse is worded as Badger's error for a folder another program has
+// open, which isLocked recognises.
+var errInUse = errors.New("Another process is using this Badger database")
+
 // badgerFile reports whether a name is one of Badger's files. One Badger
 // would read but cannot name (a sync program's copy "000001 (1).vlog")
 // counts, so that it is refused rather than failing Badger halfway.
@@ -180,6 +183,20 @@ func badgerFile(name string) bool {
 		return true
 	}
 	return false
+}
+
+// writable refuses a folder whose files Badger cannot open for writing:
+// it panics on a DISCARD it cannot open. On Windows that is a file another
+// program holds.
+func (f folder) writable() error {
+	for _, name := range f.files {
+		w, err := os.OpenFile(filepath.Join(f.dir, name), os.O_RDWR, 0)
+		if err != nil {
+			return openError(f.dir, err, nil)
+		}
+		w.Close()
+	}
+	return nil
 }
 
 func leftWhat(redo bool) string {
@@ -246,7 +263,7 @@ func checkTableEnds(path string, compression options.CompressionType) error {
 	if _, err := f.ReadAt(b, int64(bo.Offset())); err != nil {
 		return err
 	}
-	if err := checkBlock(b, compression); err != nil {
+	if err := (&tableChecker{compression: compression}).checkBlock(b); err != nil {
 		return fmt.Errorf("block %d of %d (at byte %d) %w", n, n, bo.Offset(), err)
 	}
 	return nil

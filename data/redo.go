@@ -166,7 +166,10 @@ func scanRedoFile(path string) (redoScan, error) {
 		if at+8+n > sc.size {
 			break // cut off
 		}
-		body = append(body[:0], make([]byte, n)...)
+		if int64(cap(body)) < n {
+			body = make([]byte, n)
+		}
+		body = body[:n]
 		if _, err := io.ReadFull(r, body); err != nil {
 			return sc, err
 		}
@@ -415,8 +418,10 @@ func (r *redoLog) rewrite(old *os.File, parts []redoPlace) error {
 }
 
 // backedUp drops the records that two backups now hold: the latest backup,
-// named latest, holds everything up to upTo.
-func (r *redoLog) backedUp(upTo uint64, latest string) error {
+// named latest, holds everything up to upTo. When it replaced the one
+// before of the same name (a second backup within a second), it keeps
+// what it held, which the backup before that one may need.
+func (r *redoLog) backedUp(upTo uint64, latest string, replaced bool) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	sc, err := scanRedoFile(r.path)
@@ -432,7 +437,10 @@ func (r *redoLog) backedUp(upTo uint64, latest string) error {
 	// would have to keep everything from the start (a million serials of
 	// example data, say), so it keeps what the first one lacks.
 	keepAfter := r.lastBackup
-	if keepAfter == 0 {
+	switch {
+	case replaced:
+		keepAfter = r.base
+	case keepAfter == 0:
 		keepAfter = upTo
 	}
 	var parts []redoPlace

@@ -111,6 +111,11 @@ func open(dir string, log logrus.FieldLogger, readOnly bool) (*Store, error) {
 	if readOnly && f.unfinished {
 		return nil, s.unfinished()
 	}
+	if !readOnly {
+		if err := f.writable(); err != nil {
+			return nil, err
+		}
+	}
 	opts := badgerOptions(dir, log).WithReadOnly(readOnly)
 	release := func() {}
 	if readOnly && !badgerLocksReaders {
@@ -376,9 +381,10 @@ func (s *Store) VerifyFiles() error {
 
 // verifyTables checks the tables of a list Badger gave.
 func (s *Store) verifyTables(tables []badger.TableInfo) error {
+	c := tableChecker{compression: s.db.Opts().Compression}
 	for _, ti := range tables {
 		name := tableFileName(ti.ID)
-		err := checkTableFile(filepath.Join(s.dir, name), s.db.Opts().Compression)
+		err := c.checkFile(filepath.Join(s.dir, name))
 		if err != nil && !s.inUse(ti.ID) {
 			// Compacted away while it was read: Badger cuts a table's
 			// file to nothing before it removes it.
@@ -410,6 +416,19 @@ var errClosed = &core.Error{Code: core.Internal, Message: "The register is close
 // InterruptedMessage is logged when Open finishes or rolls back operations
 // a crash interrupted.
 const InterruptedMessage = "finished operations interrupted by a crash"
+
+// Compact writes every table to its final level now, which Badger would
+// otherwise do in the first minutes of the next session, holding hundreds
+// of megabytes meanwhile after a bulk load such as a million generated
+// serials (demo).
+func (s *Store) Compact() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return errClosed
+	}
+	return s.db.Flatten(2)
+}
 
 // closingFile, in the data folder, says that the Serialdesk holding the
 // register is closing (saving its backup), for one started meanwhile.

@@ -70,8 +70,15 @@ func tableIndex(f io.ReaderAt, size int64) (*fb.TableIndex, error) {
 	return ti, nil
 }
 
+// tableChecker checks tables one after another, reading each into the
+// same memory: the check runs beside the window on a big register.
+type tableChecker struct {
+	compression options.CompressionType
+	file, block []byte
+}
+
 // checkTable checks a table file whole: its index and every block.
-func checkTable(b []byte, compression options.CompressionType) error {
+func (c *tableChecker) checkTable(b []byte) error {
 	ti, err := tableIndex(bytesReaderAt(b), int64(len(b)))
 	if err != nil {
 		return err
@@ -80,29 +87,54 @@ func checkTable(b []byte, compression options.CompressionType) error {
 	n := ti.OffsetsLength()
 	for i := range n {
 		ti.Offsets(&bo, i)
-		if err := checkBlock(b[bo.Offset():bo.Offset()+bo.Len()], compression); err != nil {
+		if err := c.checkBlock(b[bo.Offset() : bo.Offset()+bo.Len()]); err != nil {
 			return fmt.Errorf("block %d of %d (at byte %d) %w", i+1, n, bo.Offset(), err)
 		}
 	}
 	return nil
 }
 
+// checkFile reads a table file and checks it whole.
+func (c *tableChecker) checkFile(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if int64(cap(c.file)) < info.Size() {
+		c.file = make([]byte, info.Size())
+	}
+	c.file = c.file[:info.Size()]
+	if _, err := io.ReadFull(f, c.file); err != nil {
+		return err
+	}
+	return c.checkTable(c.file)
+}
+
 // checkBlock checks one block against its checksum, after unpacking it.
-func checkBlock(b []byte, compression options.CompressionType) error {
-	switch compression {
+func (c *tableChecker) checkBlock(b []byte) error {
+	switch c.compression {
 	case options.None:
 	case options.Snappy:
 		var err error
-		if b, err = snappy.Decode(nil, b); err != nil {
+		if n, err := snappy.DecodedLen(b); err == nil && cap(c.block) < n {
+			c.block = make([]byte, n)
+		}
+		if b, err = snappy.Decode(c.block[:cap(c.block)], b); err != nil {
 			return fmt.Errorf("cannot be unpacked (%v)", err)
 		}
 	case options.ZSTD:
 		var err error
-		if b, err = y.ZSTDDecompress(nil, b); err != nil {
+		if b, err = y.ZSTDDecompress(c.block[:0], b); err != nil {
 			return fmt.Errorf("cannot be unpacked (%v)", err)
 		}
+		c.block = b
 	default:
-		return fmt.Errorf("is packed in an unknown way (%d)", compression)
+		return fmt.Errorf("is packed in an unknown way (%d)", c.compression)
 	}
 	if len(b) < 4 {
 		return errors.New("is cut short")
@@ -129,16 +161,4 @@ func (b bytesReaderAt) ReadAt(p []byte, off int64) (int, error) {
 		return 0, io.ErrUnexpectedEOF
 	}
 	return copy(p, b[off:]), nil
-}
-
-// checkTableFile reads a table file into memory and checks it whole. It
-// reads one file at a time rather than through the database: going through
-// Badger's memory maps and caches kept 170 MB of a million-serial register
-// resident.
-func checkTableFile(path string, compression options.CompressionType) error {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return err
-	}
-	return checkTable(b, compression)
 }

@@ -93,12 +93,12 @@ func TestTableDamageIsNamed(t *testing.T) {
 		{"empty", func([]byte) []byte { return nil }, "it is cut short or its end is damaged"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			err := checkTable(c.damage(append([]byte(nil), good...)), comp)
+			err := (&tableChecker{compression: comp}).checkTable(c.damage(append([]byte(nil), good...)))
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), c.want)
 		})
 	}
-	require.NoError(t, checkTable(good, comp))
+	require.NoError(t, (&tableChecker{compression: comp}).checkTable(good))
 
 	b := append([]byte(nil), good...)
 	b[second.Offset()+second.Len()/2] ^= 0x5a
