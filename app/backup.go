@@ -14,11 +14,25 @@ import (
 	"serialdesk/data"
 )
 
-// autoBackup backs the register up into its folder as the app closes. It
-// reads every block of the register, so damage on disk makes it fail; the
-// older backups are kept then, and the next start says so.
+// autoBackup backs the register up into its folder as the app closes: the
+// changes since the latest backup, or the whole register.
 func (e *env) autoBackup() {
-	path, err := e.store.AutoBackup(e.dir, data.KeepBackups, time.Now())
+	e.noteBackup(e.store.AutoBackup(e.dir, data.KeepBackups, time.Now()))
+}
+
+// wholeBackupIfDue makes a whole automatic backup when the chain of
+// changes backups is long enough, beside the work in the window, so that
+// closing stays quick.
+func (e *env) wholeBackupIfDue() {
+	if e.store.WholeBackupDue(e.dir) {
+		e.noteBackup(e.store.BackUpWhole(e.dir, data.KeepBackups, time.Now()))
+	}
+}
+
+// noteBackup logs an automatic backup. A whole one reads every block of the
+// register, so damage on disk makes it fail; the older backups are kept
+// then, and the next start says so.
+func (e *env) noteBackup(path string, err error) {
 	failed := filepath.Join(data.BackupDir(e.dir), backupFailedFile)
 	switch {
 	case err != nil:
@@ -44,7 +58,7 @@ func backupWarning(dir string) string {
 	if err != nil {
 		return ""
 	}
-	return "The automatic backup when Serialdesk last closed failed, on " + strings.TrimSpace(string(note)) +
+	return "The last automatic backup failed, on " + strings.TrimSpace(string(note)) +
 		"\n\nThe older backups are kept. Make a backup elsewhere with Back up now… in the Serialdesk menu, " +
 		"and have the register checked with: " + core.Command() + " check --data " + core.Quoted(dir)
 }

@@ -34,17 +34,19 @@ func newApp() fyne.App {
 	return a
 }
 
-// runDesktop shows the main window until the user closes it, first
-// saying what opening did (work written back, a file made again) and
-// whether the last automatic backup failed, and marking a register that
-// saves nothing. Meanwhile every table of the register is checked against
-// its checksums: Badger passes over a damaged block without an error, so a
-// register on a failing disk would otherwise look whole while it is not.
+// runDesktop shows the main window until the user closes it. Meanwhile
+// every table of the register is checked against its checksums (Badger
+// passes over a damaged block without an error, so a register on a failing
+// disk would otherwise look whole while it is not), and then a whole
+// automatic backup is made if one is due.
 func runDesktop(e *env) {
 	a := newApp()
 	w := desktopWindow(a, e)
 	go func() {
 		err := e.store.VerifyFiles()
+		if err == nil {
+			e.wholeBackupIfDue()
+		}
 		// The check decompresses every block: give that memory back.
 		debug.FreeOSMemory()
 		if err != nil {

@@ -100,6 +100,18 @@ func (s *Store) BackupDue(dir string) bool {
 // when it can be (changes.go), unless whole is set, else the whole
 // register.
 func (s *Store) backupNow(dir string, keep int, now time.Time, whole bool) (string, error) {
+	// One at a time: a changes backup builds on the one before, and
+	// closing waits for a whole one made beside the work.
+	s.backingUp.Lock()
+	defer s.backingUp.Unlock()
+	s.mu.RLock()
+	if s.closed {
+		s.mu.RUnlock()
+		return "", errClosed
+	}
+	s.working.Add(1)
+	s.mu.RUnlock()
+	defer s.working.Done()
 	path := filepath.Join(BackupDir(dir), BackupName(now))
 	s.redo.mu.Lock()
 	upTo := s.redo.seq // operations that will all be in the backup

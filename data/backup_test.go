@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -109,19 +110,32 @@ func TestRestoreRefusesAFolderInUseAndFilesThatAreNoBackup(t *testing.T) {
 	}
 }
 
-// Automatic backups after the first hold the work since the one before
-// (a deletion included), with a whole one every seventh; the newest ten
-// and what they build on are kept, and each restores the register as it
-// was when it was made.
+// Automatic backups when closing after the first hold the work since the
+// one before (a deletion included); a whole one is made when the window
+// opens once a chain holds six of them. The newest ten and what they build
+// on are kept, and each restores the register as it was when it was made.
 func TestAutomaticBackupsAreTheChangesSinceTheLast(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "register")
 	s, reg := exampleStore(t, dir)
 	drill, err := reg.ItemByNo("DRILL-18V")
 	require.NoError(t, err)
 	start := time.Date(2026, 11, 27, 9, 0, 0, 0, time.Local)
-	var made []string
+	whole := func(path string) bool {
+		b, err := os.ReadFile(path)
+		require.NoError(t, err)
+		return !strings.HasPrefix(string(b), "SDREDO2\n")
+	}
+	var made, wholes []string
 	held := map[string]map[string]any{}
 	for i := range 25 {
+		day := start.Add(time.Duration(i) * time.Minute)
+		if s.WholeBackupDue(dir) { // as the window does when it opens
+			path, err := s.BackUpWhole(dir, 10, day)
+			require.NoError(t, err)
+			assert.True(t, whole(path))
+			made, wholes = append(made, path), append(wholes, path)
+			held[path] = snapshot(t, reg)
+		}
 		_, err := reg.SaveBrand(core.Brand{Name: "Brand " + string(rune('A'+i))})
 		require.NoError(t, err)
 		if i%5 == 3 {
@@ -131,19 +145,23 @@ func TestAutomaticBackupsAreTheChangesSinceTheLast(t *testing.T) {
 			_, err = reg.CancelReceipt(rc.ID)
 			require.NoError(t, err)
 		}
-		path, err := s.AutoBackup(dir, 10, start.Add(time.Duration(i)*time.Minute))
+		path, err := s.AutoBackup(dir, 10, day.Add(30*time.Second))
 		require.NoError(t, err)
-		b, err := os.ReadFile(path)
-		require.NoError(t, err)
-		assert.Equal(t, i%7 != 0, strings.HasPrefix(string(b), "SDREDO2\n"), "backup %d: the changes since the one before, or whole every seventh", i+1)
+		assert.Equal(t, i == 0, whole(path), "closing %d: the changes since the backup before, but for the first", i+1)
 		made = append(made, path)
 		held[path] = snapshot(t, reg)
 	}
-	// The newest ten (from 09:15), and what the oldest of them builds on:
-	// the whole one of 09:14.
-	assert.Equal(t, made[14:], data.Backups(dir))
+	assert.Len(t, wholes, 3, "a whole one after every six changes")
 	kept := data.Backups(dir)
-	for _, path := range made[len(made)-10:] {
+	newest := made[len(made)-10:]
+	assert.Subset(t, kept, newest, "the newest ten")
+	for _, path := range kept {
+		if !slices.Contains(newest, path) {
+			assert.Less(t, path, newest[0], "and older ones only as far back as the newest ten build on")
+		}
+	}
+	assert.LessOrEqual(t, len(kept), 10+6)
+	for _, path := range newest {
 		restored := filepath.Join(t.TempDir(), "restored")
 		require.NoError(t, data.Restore(path, "", restored, datatest.Logger()), filepath.Base(path))
 		back := core.New(datatest.MustOpen(t, restored))
@@ -162,13 +180,14 @@ func TestAutomaticBackupsAreTheChangesSinceTheLast(t *testing.T) {
 	assert.Equal(t, kept, data.Backups(dir))
 
 	// A changes backup needs the ones it builds on beside it.
-	alone := filepath.Join(t.TempDir(), filepath.Base(made[len(made)-1]))
-	b, err := os.ReadFile(made[len(made)-1])
+	last, before := made[len(made)-1], made[len(made)-2]
+	alone := filepath.Join(t.TempDir(), filepath.Base(last))
+	b, err := os.ReadFile(last)
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(alone, b, 0o644))
 	err = data.Restore(alone, "", filepath.Join(t.TempDir(), "restored"), datatest.Logger())
 	require.Error(t, err)
-	assert.Contains(t, core.UserMessage(err), "The backup "+filepath.Base(alone)+" holds the work since "+filepath.Base(made[len(made)-2])+", which is not beside it in ")
+	assert.Contains(t, core.UserMessage(err), "The backup "+filepath.Base(alone)+" holds the work since "+filepath.Base(before)+", which is not beside it in ")
 }
 
 // A register whose files are damaged is refused with a message that says

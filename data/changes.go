@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"serialdesk/core"
 )
@@ -22,9 +23,11 @@ import (
 // has dropped a deleted key's tombstone and old value together, it leaves
 // the deletion out, and a restore brings the key back.
 //
-// A whole backup is made again every maxChanges backups, and when the
-// changes since the last whole one outgrow a quarter of it, so that a
-// restore reads a short chain.
+// A whole backup is made again when a chain holds maxChanges changes
+// backups, or when they outgrow a quarter of the whole one, so that a
+// restore reads a short chain. It is made when the window opens
+// (WholeBackupDue), beside the work, so that closing only ever writes the
+// day's changes.
 const maxChanges = 6
 
 // changes is the work a changes backup holds.
@@ -34,11 +37,44 @@ type changes struct {
 	size       int64
 }
 
+// WholeBackupDue reports whether the automatic backups in dir need a whole
+// one again: the newest builds on a chain of maxChanges changes backups,
+// or on changes that outgrew a quarter of the whole one.
+func (s *Store) WholeBackupDue(dir string) bool {
+	s.redo.mu.Lock()
+	latest := s.redo.latest
+	s.redo.mu.Unlock()
+	if s.readOnly != nil || latest == "" {
+		return false
+	}
+	chain, err := backupChain(filepath.Join(BackupDir(dir), latest))
+	if err != nil {
+		return false // AutoBackup finds the latest unusable and makes a whole one
+	}
+	whole, err := os.Stat(chain[0])
+	if err != nil {
+		return false
+	}
+	var changes int64
+	for _, p := range chain[1:] {
+		if info, err := os.Stat(p); err == nil {
+			changes += info.Size()
+		}
+	}
+	return len(chain) > maxChanges || changes > whole.Size()/4
+}
+
+// BackUpWhole writes a whole automatic backup into dir; the app calls it
+// beside the work when WholeBackupDue says so.
+func (s *Store) BackUpWhole(dir string, keep int, now time.Time) (string, error) {
+	return s.backupNow(dir, keep, now, true)
+}
+
 // changesSince is the work since the latest automatic backup, when a
 // changes backup at path can hold it, or nil when it must be whole: there
-// is no latest, or it is not beside it, or the chain from the last whole
-// one is long enough, or the log lacks some of that work (an older
-// Serialdesk missed it, or the log was cut short). Called with redo.mu.
+// is no latest, or it is not beside it, or the log lacks some of that work
+// (an older Serialdesk missed it, or the log was cut short). Called with
+// redo.mu.
 func (s *Store) changesSince(dir, path string) (*changes, error) {
 	r := s.redo
 	if r.latest == "" || r.covered < r.seq || r.seq == r.lastBackup {
@@ -48,8 +84,7 @@ func (s *Store) changesSince(dir, path string) (*changes, error) {
 	if latest == path {
 		return nil, nil
 	}
-	chain, err := backupChain(latest)
-	if err != nil || len(chain) > maxChanges {
+	if _, err := backupChain(latest); err != nil {
 		return nil, nil
 	}
 	sc, err := scanRedoFile(r.path)
@@ -70,15 +105,6 @@ func (s *Store) changesSince(dir, path string) (*changes, error) {
 		next++
 	}
 	if next != r.seq+1 {
-		return nil, nil
-	}
-	whole, _ := os.Stat(chain[0])
-	for _, p := range chain[1:] {
-		if info, err := os.Stat(p); err == nil {
-			c.size += info.Size()
-		}
-	}
-	if whole == nil || c.size > whole.Size()/4 {
 		return nil, nil
 	}
 	return c, nil

@@ -41,8 +41,9 @@ type Store struct {
 	mu      sync.RWMutex
 	writing sync.Mutex // held by the one operation that writes
 	closed  bool       // under mu: work still running when the window closes gets an error, not a crash
-	// VerifyFiles in progress, which Close waits for.
-	verifying sync.WaitGroup
+	// Work Close waits for: VerifyFiles and backups in progress.
+	working   sync.WaitGroup
+	backingUp sync.Mutex // held by the automatic backup being written
 	find      *finder
 	redo      *redoLog
 	// readOnly: why nothing can be saved, nil when all is well.
@@ -373,9 +374,9 @@ func (s *Store) VerifyFiles() error {
 		s.mu.RUnlock()
 		return errClosed
 	}
-	s.verifying.Add(1)
+	s.working.Add(1)
 	s.mu.RUnlock()
-	defer s.verifying.Done()
+	defer s.working.Done()
 	return s.verifyTables(s.db.Tables())
 }
 
@@ -444,12 +445,16 @@ func (s *Store) MarkClosing() {
 // Close flushes and closes the store; it waits for running operations.
 func (s *Store) Close() error {
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	if s.closed {
+		s.mu.Unlock()
 		return nil
 	}
-	s.closed = true
-	s.verifying.Wait()
+	s.closed = true // new work gets errClosed; running operations are done
+	s.mu.Unlock()
+	// A backup in progress takes mu now and then: wait without holding it.
+	s.working.Wait()
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	keys, bytes := s.Written()
 	s.log.WithFields(logrus.Fields{"keys": keys, "bytes": bytes}).Info("closing the register")
 	var err error
