@@ -419,7 +419,7 @@ func (e *docEditor) showProblems(err error) {
 	e.problems.SetText(problemsText(err, maxProblemsListed))
 	e.problems.Show()
 	problems := core.Problems(err)
-	e.allProblems.OnTapped = func() { e.env.problemDialog(err).Show() }
+	e.allProblems.OnTapped = func() { e.env.showProblems(err) }
 	setVisible(len(problems) > maxProblemsListed, e.allProblems)
 	for i, l := range e.lines {
 		l.found = nil

@@ -224,22 +224,3 @@ func (s *Orders) apply(call func() (core.Order, error), done string) {
 		s.reload()
 	})
 }
-
-// enterButton is a button that Enter presses too, as the end of a
-// keyboard-only sale.
-type enterButton struct{ widget.Button }
-
-func newEnterButton(label string, icon fyne.Resource, tapped func()) *enterButton {
-	b := &enterButton{}
-	b.Text, b.Icon, b.OnTapped = label, icon, tapped
-	b.ExtendBaseWidget(b)
-	return b
-}
-
-func (b *enterButton) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
-		b.Tapped(nil)
-		return
-	}
-	b.Button.TypedKey(ev)
-}
