@@ -3,9 +3,11 @@ package screens
 import (
 	"bytes"
 	"io"
+	"os"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
@@ -71,4 +73,69 @@ func TestImportOfAFileThatIsNotAWorkbook(t *testing.T) {
 	}
 	assert.True(t, found, "a clear message")
 	assert.Empty(t, dropBlank(s.editor.lines[0].serials), "nothing changed")
+}
+
+// importDialog opens the supplier's workbook for a receipt line, its
+// temporary files in a folder of the test's own, and returns the dialog
+// and that folder.
+func importDialog(t *testing.T) (*Env, *serialEntry, fyne.CanvasObject, string) {
+	tmp := t.TempDir()
+	for _, name := range []string{"TMPDIR", "TMP", "TEMP"} {
+		t.Setenv(name, tmp)
+	}
+	env, s := receiptScreen(t)
+	test.Type(s.editor.lines[0].itemText, "CS-500")
+	s.editor.lines[0].qty.SetText("3")
+	s.editor.serials.importFrom(supplierWorkbook(t))
+	env.settle()
+	overlay := env.Window.Canvas().Overlays().Top()
+	require.NotNil(t, overlay)
+	require.NotEmpty(t, filesIn(t, tmp), "the workbook is read from a temporary folder")
+	return env, s.editor.serials, overlay, tmp
+}
+
+func filesIn(t *testing.T, dir string) []string {
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	return names
+}
+
+// A column is read in the background: until its answer comes, the dialog
+// says so and Fill waits, while the window goes on.
+func TestAColumnIsReadInTheBackground(t *testing.T) {
+	env, _, overlay, _ := importDialog(t)
+	var column *widget.Select
+	for _, o := range test.LaidOutObjects(overlay) {
+		if sel, ok := o.(*widget.Select); ok && strings.HasPrefix(sel.Selected, "C:") {
+			column = sel
+		}
+	}
+	require.NotNil(t, column)
+	fill := findButton(overlay, "Fill rows")
+	column.SetSelectedIndex(1)
+	assert.Contains(t, labelTexts(overlay), "Reading the workbook…")
+	assert.True(t, fill.Disabled(), "Fill waits for the column")
+	env.settle()
+	assert.Contains(t, labelTexts(overlay), "4 serials: Article, CS-500, CS-500, CS-500. Each row is checked like a typed one.")
+	assert.False(t, fill.Disabled())
+}
+
+// The workbook goes with its dialog, however it is closed, and with the
+// app should it stop while the dialog is open.
+func TestTheWorkbookIsClosedWithItsDialog(t *testing.T) {
+	for _, button := range []string{"Cancel", "Fill rows"} {
+		env, _, overlay, tmp := importDialog(t)
+		test.Tap(findButton(overlay, button))
+		env.settle()
+		assert.Empty(t, filesIn(t, tmp), "no temporary file is left after %s", button)
+	}
+	_, _, _, tmp := importDialog(t)
+	stopped := fyne.CurrentApp().Lifecycle().(interface{ OnStopped() func() }).OnStopped()
+	require.NotNil(t, stopped)
+	stopped()
+	assert.Empty(t, filesIn(t, tmp), "none after the app stopped")
 }
