@@ -3,8 +3,8 @@ package screens
 import (
 	"bytes"
 	"io"
-	"os"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -75,39 +75,51 @@ func TestImportOfAFileThatIsNotAWorkbook(t *testing.T) {
 	assert.Empty(t, dropBlank(s.editor.lines[0].serials), "nothing changed")
 }
 
-// importDialog opens the supplier's workbook for a receipt line, its
-// temporary files in a folder of the test's own, and returns the dialog
-// and that folder.
-func importDialog(t *testing.T) (*Env, *serialEntry, fyne.CanvasObject, string) {
-	tmp := t.TempDir()
-	for _, name := range []string{"TMPDIR", "TMP", "TEMP"} {
-		t.Setenv(name, tmp)
-	}
+// importDialog opens the supplier's workbook for a receipt line and
+// returns the dialog and how many workbooks are open.
+func importDialog(t *testing.T) (*Env, fyne.CanvasObject, *atomic.Int32) {
 	env, s := receiptScreen(t)
+	open := &atomic.Int32{}
+	env.Sheets = countedSheets{env.Sheets, open}
 	test.Type(s.editor.lines[0].itemText, "CS-500")
 	s.editor.lines[0].qty.SetText("3")
 	s.editor.serials.importFrom(supplierWorkbook(t))
 	env.settle()
 	overlay := env.Window.Canvas().Overlays().Top()
 	require.NotNil(t, overlay)
-	require.NotEmpty(t, filesIn(t, tmp), "the workbook is read from a temporary folder")
-	return env, s.editor.serials, overlay, tmp
+	require.Equal(t, int32(1), open.Load())
+	return env, overlay, open
 }
 
-func filesIn(t *testing.T, dir string) []string {
-	entries, err := os.ReadDir(dir)
-	require.NoError(t, err)
-	var names []string
-	for _, e := range entries {
-		names = append(names, e.Name())
+// countedSheets counts the workbooks open through it.
+type countedSheets struct {
+	Spreadsheets
+	open *atomic.Int32
+}
+
+func (s countedSheets) OpenWorkbook(r io.Reader) (Workbook, error) {
+	wb, err := s.Spreadsheets.OpenWorkbook(r)
+	if err != nil {
+		return nil, err
 	}
-	return names
+	s.open.Add(1)
+	return countedWorkbook{wb, s.open}, nil
+}
+
+type countedWorkbook struct {
+	Workbook
+	open *atomic.Int32
+}
+
+func (w countedWorkbook) Close() error {
+	w.open.Add(-1)
+	return w.Workbook.Close()
 }
 
 // A column is read in the background: until its answer comes, the dialog
 // says so and Fill waits, while the window goes on.
 func TestAColumnIsReadInTheBackground(t *testing.T) {
-	env, _, overlay, _ := importDialog(t)
+	env, overlay, _ := importDialog(t)
 	var column *widget.Select
 	for _, o := range test.LaidOutObjects(overlay) {
 		if sel, ok := o.(*widget.Select); ok && strings.HasPrefix(sel.Selected, "C:") {
@@ -124,18 +136,18 @@ func TestAColumnIsReadInTheBackground(t *testing.T) {
 	assert.False(t, fill.Disabled())
 }
 
-// The workbook goes with its dialog, however it is closed, and with the
-// app should it stop while the dialog is open.
+// The workbook, whose temporary files can take gigabytes, is closed with
+// its dialog however that is closed, and when the app stops first.
 func TestTheWorkbookIsClosedWithItsDialog(t *testing.T) {
 	for _, button := range []string{"Cancel", "Fill rows"} {
-		env, _, overlay, tmp := importDialog(t)
+		env, overlay, open := importDialog(t)
 		test.Tap(findButton(overlay, button))
 		env.settle()
-		assert.Empty(t, filesIn(t, tmp), "no temporary file is left after %s", button)
+		assert.Zero(t, open.Load(), "closed after %s", button)
 	}
-	_, _, _, tmp := importDialog(t)
+	_, _, open := importDialog(t)
 	stopped := fyne.CurrentApp().Lifecycle().(interface{ OnStopped() func() }).OnStopped()
 	require.NotNil(t, stopped)
 	stopped()
-	assert.Empty(t, filesIn(t, tmp), "none after the app stopped")
+	assert.Zero(t, open.Load(), "closed as the app stopped")
 }

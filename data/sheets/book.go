@@ -24,9 +24,10 @@ type book struct {
 	// the same sheet.
 	sheets map[string][]string
 	names  map[string]string // a sheet's name by its part, for messages
-	// linked are the parts the workbook links to (its sheets, styles,
-	// shared texts): excelize finds sheets among them, so each is
-	// scanned as a sheet, whatever the workbook says it is.
+	// linked are the parts the workbook links to (its sheets, styles):
+	// excelize finds sheets among them, so each is scanned as a sheet,
+	// whatever the workbook says it is; the shared texts are scanned as
+	// such unless a sheet's link points to them.
 	linked map[string]bool
 	// xml are the other parts excelize reads as XML, by their fixed names:
 	// its list of parts, styles, theme and calculation chain. The links
@@ -87,7 +88,7 @@ func readBook(zr *zip.Reader) (*book, error) {
 	for _, r := range rels.Rel {
 		targets := sheetPaths(workbook, r.Target)
 		for _, t := range targets {
-			b.linked[t] = true
+			b.linked[t] = !isSharedStrings(t) // scanned as the texts it is, unless a sheet's link points to it
 		}
 		byID[r.ID] = targets // the last link of an ID counts, as in excelize
 	}
@@ -169,7 +170,8 @@ func partName(f *zip.File) string { return strings.ReplaceAll(f.Name, `\`, "/") 
 // other XML that excelize reads, or not at all (pictures, and parts
 // excelize never reads here).
 func (b *book) kinds(name string) (sheet, sharedStrings, other bool) {
-	return isSheet(name) || b.linked[name], isSharedStrings(name), b.xml[strings.ToLower(name)]
+	_, named := b.names[name]
+	return isSheet(name) || b.linked[name] || named, isSharedStrings(name), b.xml[strings.ToLower(name)]
 }
 
 // isSheet and isSharedStrings tell the parts excelize reads from a

@@ -204,16 +204,6 @@ func openOnly(r io.Reader) error {
 
 func readStock(r io.Reader) error { _, err := sheets.ReadOpeningStock(r); return err }
 
-// tempDir points the temporary files of the test at a folder of its own,
-// to see that nothing is left there.
-func tempDir(t *testing.T) string {
-	dir := t.TempDir()
-	for _, name := range []string{"TMPDIR", "TMP", "TEMP"} {
-		t.Setenv(name, dir)
-	}
-	return dir
-}
-
 func TestZipBombsAreRefusedAtOnce(t *testing.T) {
 	for _, bomb := range bombs {
 		t.Run(bomb.name, func(t *testing.T) {
@@ -221,28 +211,17 @@ func TestZipBombsAreRefusedAtOnce(t *testing.T) {
 			info, err := os.Stat(path)
 			require.NoError(t, err)
 			assert.Less(t, info.Size(), int64(12<<20), "a file of a few megabytes")
-			tmp := tempDir(t)
+			left := sheets.TempFolder(t)
 			for _, read := range []func(io.Reader) error{openOnly, readStock} {
 				err, allocated := opened(t, path, read)
 				require.Error(t, err)
 				assert.Equal(t, core.Invalid, core.ErrorCode(err))
 				assert.Regexp(t, bomb.says, core.UserMessage(err))
 				assert.Less(t, allocated, uint64(200<<20), "memory")
-				assert.Empty(t, filesIn(t, tmp), "the copy of the file is removed")
+				assert.Empty(t, left(), "the copy of the file is removed")
 			}
 		})
 	}
-}
-
-func filesIn(t *testing.T, dir string) []string {
-	t.Helper()
-	entries, err := os.ReadDir(dir)
-	require.NoError(t, err)
-	var names []string
-	for _, e := range entries {
-		names = append(names, e.Name())
-	}
-	return names
 }
 
 // Within the size limit, reading stops at the first thing beyond Excel's
@@ -279,12 +258,12 @@ func TestBombsWithinTheSizeStopAtExcelsLimits(t *testing.T) {
 				}
 			}
 			path := writeWorkbook(t, []string{"Serials", "Items"}, tt.parts...)
-			tmp := tempDir(t)
+			left := sheets.TempFolder(t)
 			err, allocated := opened(t, path, readStock)
 			require.Error(t, err)
 			assert.Equal(t, tt.says, core.UserMessage(err))
 			assert.Less(t, allocated, uint64(200<<20), "memory")
-			assert.Empty(t, filesIn(t, tmp), "no temporary file is left")
+			assert.Empty(t, left(), "no temporary file is left")
 		})
 	}
 }
@@ -303,7 +282,7 @@ func inlineRow(values ...string) string {
 // 1,048,576 rows, larger than excelize keeps in memory, whose temporary
 // file goes with the workbook.
 func TestExcelsOwnLimitsRead(t *testing.T) {
-	tmp := tempDir(t)
+	left := sheets.TempFolder(t)
 	longest := strings.Repeat("A", 32_767)
 	open := func(p part) *sheets.Workbook {
 		f, err := os.Open(writeWorkbook(t, []string{"Sheet1"}, p))
@@ -320,24 +299,24 @@ func TestExcelsOwnLimitsRead(t *testing.T) {
 	require.NoError(t, wb.Close())
 
 	wb = open(sheetPart(1, inlineRow("996A00001"), excelize.TotalRows, ""))
-	assert.NotEmpty(t, filesIn(t, tmp), "the sheet of 60 MB is read from a temporary file")
+	assert.NotEmpty(t, left(), "the sheet of 60 MB is read from a temporary file")
 	headers, _, err := wb.Columns("Sheet1")
 	require.NoError(t, err)
 	assert.Equal(t, []string{"A: 996A00001"}, headers)
 	require.NoError(t, wb.Close())
-	assert.Empty(t, filesIn(t, tmp), "closing the workbook removes its temporary files")
+	assert.Empty(t, left(), "closing the workbook removes its temporary files")
 }
 
 // excelize writes a large sheet to a temporary file before it reads the
 // next part; when that part is damaged, opening fails and the file is
 // removed all the same.
 func TestADamagedWorkbookLeavesNoTemporaryFile(t *testing.T) {
-	tmp := tempDir(t)
+	left := sheets.TempFolder(t)
 	path := writeWorkbook(t, []string{"Sheet1"}, sheetPart(1, `<row><c><v>1</v></c></row>`, 1_000_000, ""),
 		part{name: "xl/styles.xml", head: "<styleSheet/>", damaged: true})
 	err, _ := opened(t, path, openOnly)
 	assert.Contains(t, core.UserMessage(err), "cannot be read as an Excel workbook")
-	assert.Empty(t, filesIn(t, tmp))
+	assert.Empty(t, left())
 }
 
 // sheetOf is a small sheet of the given rows' XML.

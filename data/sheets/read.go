@@ -34,7 +34,7 @@ type Workbook struct {
 	// from files; it goes with the workbook, also when opening fails
 	// halfway.
 	tmp    string
-	copy   *os.File // the file, rescanned for the formulas of the columns read
+	file   *os.File // the copy of the file, rescanned for the formulas of the columns read
 	book   *book
 	sheets []string
 }
@@ -75,12 +75,12 @@ var openFile = excelize.OpenFile
 // excelize holds it in memory, checks it against the limits and opens it.
 func (w *Workbook) open(r io.Reader) error {
 	name := filepath.Join(w.tmp, "workbook.xlsx")
-	copy, err := os.Create(name)
+	file, err := os.Create(name)
 	if err != nil {
 		return tempFailure(err)
 	}
-	w.copy = copy
-	n, err := io.Copy(copy, io.LimitReader(source{r}, MaxFileSize+1))
+	w.file = file
+	n, err := io.Copy(file, io.LimitReader(source{r}, MaxFileSize+1))
 	var readErr *readError
 	switch {
 	case errors.As(err, &readErr):
@@ -90,7 +90,7 @@ func (w *Workbook) open(r io.Reader) error {
 	case n > MaxFileSize:
 		return tooLarge()
 	}
-	dir := &directoryReader{f: copy, left: maxDirectory}
+	dir := &directoryReader{f: file, left: maxDirectory}
 	zr, err := zip.NewReader(dir, n)
 	dir.left = -1 // the parts themselves are read as inspect allows
 	switch {
@@ -208,9 +208,9 @@ func (w *Workbook) release() error {
 		errs = append(errs, w.f.Close())
 		w.f = nil
 	}
-	if w.copy != nil {
-		errs = append(errs, w.copy.Close())
-		w.copy = nil
+	if w.file != nil {
+		errs = append(errs, w.file.Close())
+		w.file = nil
 	}
 	return errors.Join(append(errs, os.RemoveAll(w.tmp))...)
 }

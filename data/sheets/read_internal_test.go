@@ -14,9 +14,9 @@ import (
 	"serialdesk/core"
 )
 
-// emptyTemp points the temporary files of the test at a folder of its
-// own and returns a function listing what is left there.
-func emptyTemp(t *testing.T) func() []string {
+// TempFolder points the temporary files of a test at a folder of its own
+// and returns what lists the files left there.
+func TempFolder(t *testing.T) (left func() []string) {
 	dir := t.TempDir()
 	for _, name := range []string{"TMPDIR", "TMP", "TEMP"} {
 		t.Setenv(name, dir)
@@ -44,7 +44,7 @@ func smallWorkbook(t *testing.T) []byte {
 // A panic inside excelize, once it has made its temporary files, is an
 // unreadable workbook, not a crash, and leaves nothing behind.
 func TestAPanicInExcelizeIsAnUnreadableWorkbook(t *testing.T) {
-	left := emptyTemp(t)
+	left := TempFolder(t)
 	defer func(open func(string, ...excelize.Options) (*excelize.File, error)) { openFile = open }(openFile)
 	openFile = func(name string, opts ...excelize.Options) (*excelize.File, error) {
 		require.NoError(t, os.WriteFile(filepath.Join(opts[0].TmpDir, "excelize-1"), []byte("a sheet"), 0o600))
@@ -59,7 +59,7 @@ func TestAPanicInExcelizeIsAnUnreadableWorkbook(t *testing.T) {
 // stopped while reading one left behind, once they are a day old; a
 // younger one may be another Serialdesk's, reading now.
 func TestStaleTemporaryFoldersAreRemoved(t *testing.T) {
-	left := emptyTemp(t)
+	left := TempFolder(t)
 	old, recent, other := filepath.Join(os.TempDir(), tempPrefix+"1"), filepath.Join(os.TempDir(), tempPrefix+"2"), filepath.Join(os.TempDir(), "other")
 	for _, dir := range []string{old, recent, other} {
 		require.NoError(t, os.MkdirAll(dir, 0o700))
@@ -78,7 +78,7 @@ func TestStaleTemporaryFoldersAreRemoved(t *testing.T) {
 // Close stops a read under way and waits for it; the read says the
 // workbook was closed, and closing again does nothing.
 func TestCloseStopsARead(t *testing.T) {
-	left := emptyTemp(t)
+	left := TempFolder(t)
 	wb, err := OpenWorkbook(bytes.NewReader(smallWorkbook(t)))
 	require.NoError(t, err)
 	reading, closed := make(chan struct{}), make(chan error)
