@@ -59,7 +59,7 @@ func background[T any](env *Env, work func() (T, error), done func(T, error)) {
 // take gigabytes, and returns what closes it (in the background) when the
 // dialog does. Should the app stop first, with the dialog still open, it
 // is closed then: the app sets no other stop hook.
-func (env *Env) holdWorkbook(wb Workbook) (close func()) {
+func (env *Env) holdWorkbook(wb Workbook) (release func()) {
 	env.closeWhenDone.Do(func() { fyne.CurrentApp().Lifecycle().SetOnStopped(env.closeWorkbooks) })
 	env.workbooksMu.Lock()
 	defer env.workbooksMu.Unlock()
