@@ -60,7 +60,7 @@ func checkParams(in []Param) ([]Param, error) {
 			problems.add(i+1, "", "%s", reasonOf(err))
 			continue
 		}
-		value, err := cleanText("the value", p.Value, maxTextField)
+		value, err := cleanText("the value", p.Value, MaxTextLength)
 		if err != nil {
 			problems.add(i+1, "", "%s", reasonOf(err))
 			continue

@@ -17,12 +17,12 @@ func checkItem(in Item) (Item, error) {
 	var problems problemList
 	it := in
 	var err error
-	if it.No, err = cleanText("the item number", in.No, 40); err != nil {
+	if it.No, err = cleanText("the item number", in.No, MaxItemNoLength); err != nil {
 		problems.add(0, "", "%s", reasonOf(err))
 	} else if it.No == "" {
 		problems.add(0, "", "the item number is empty")
 	}
-	if it.Name, err = cleanText("the name", in.Name, maxTextField); err != nil {
+	if it.Name, err = cleanText("the name", in.Name, MaxTextLength); err != nil {
 		problems.add(0, "", "%s", reasonOf(err))
 	} else if it.Name == "" {
 		problems.add(0, "", "the name is empty")

@@ -157,7 +157,7 @@ func modelName(tx Tx, m Model) (string, error) {
 
 // requiredText cleans a name that must not be empty.
 func requiredText(field, s string) (string, error) {
-	s, err := cleanText(field, s, maxTextField)
+	s, err := cleanText(field, s, MaxTextLength)
 	if err == nil && s == "" {
 		err = errorf(Invalid, "%s is empty", field)
 	}

@@ -300,7 +300,7 @@ func openingSerials(tx Tx, list []OpeningSerial, items map[string]Item, problems
 			problems.addIn(SerialsPart, os.Row, s, "the unit cost cannot be negative")
 			continue
 		}
-		supplier, err := cleanText("the supplier", os.Supplier, maxTextField)
+		supplier, err := cleanText("the supplier", os.Supplier, MaxTextLength)
 		if err != nil {
 			problems.addIn(SerialsPart, os.Row, s, "%s", reasonOf(err))
 			continue

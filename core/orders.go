@@ -84,10 +84,10 @@ func (r *Register) startOrder(tx Tx, in Order) (*orderState, error) {
 	}
 	st.ref = o.Ref()
 	var err error
-	if o.Customer, err = cleanText("the customer", in.Customer, maxTextField); err != nil {
+	if o.Customer, err = cleanText("the customer", in.Customer, MaxTextLength); err != nil {
 		return nil, err
 	}
-	if o.Reference, err = cleanText("the reference", in.Reference, maxTextField); err != nil {
+	if o.Reference, err = cleanText("the reference", in.Reference, MaxTextLength); err != nil {
 		return nil, err
 	}
 	o.Date = r.docDate(in.Date)
@@ -322,7 +322,7 @@ func (r *Register) ReturnToStock(id DocID, in ReturnInput) (Order, error) {
 		if in.Line < 1 || in.Line > len(o.Lines) {
 			return Order{}, errorf(Invalid, "choose the line of %s the units are returned from", o.Ref())
 		}
-		note, err := cleanText("the note", in.Note, maxTextField)
+		note, err := cleanText("the note", in.Note, MaxTextLength)
 		if err != nil {
 			return Order{}, err
 		}

@@ -44,10 +44,10 @@ func (r *Register) receiptHeader(tx Tx, in Receipt) (Receipt, error) {
 		}
 	}
 	var err error
-	if rc.Supplier, err = cleanText("the supplier", in.Supplier, maxTextField); err != nil {
+	if rc.Supplier, err = cleanText("the supplier", in.Supplier, MaxTextLength); err != nil {
 		return rc, err
 	}
-	if rc.Reference, err = cleanText("the reference", in.Reference, maxTextField); err != nil {
+	if rc.Reference, err = cleanText("the reference", in.Reference, MaxTextLength); err != nil {
 		return rc, err
 	}
 	rc.Date = r.docDate(in.Date)

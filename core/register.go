@@ -17,10 +17,16 @@ func New(store Store) *Register {
 	return &Register{store: store, now: time.Now}
 }
 
-// Limits that keep a typo from becoming a ten-million-row document.
+// Limits that keep a typo from becoming a ten-million-row document, and a
+// pasted page from becoming a name. A workbook's size limits follow from
+// them (data/sheets).
 const (
-	MaxQuantity  = 1_000_000
-	maxTextField = 200
+	MaxQuantity = 1_000_000
+	// MaxTextLength is the most characters of a name, a party, a
+	// reference or a note.
+	MaxTextLength = 200
+	// MaxItemNoLength is the most characters of an item number.
+	MaxItemNoLength = 40
 )
 
 func isNotFound(err error) bool { return ErrorCode(err) == NotFound }

@@ -18,8 +18,8 @@ func NormalizeSerial(s string) (string, error) {
 	if s == "" {
 		return "", errorf(Invalid, "the serial is empty")
 	}
-	if n := utf8.RuneCountInString(s); n > MaxSerialLength {
-		return "", errorf(Invalid, "%d characters, a serial has at most %d", n, MaxSerialLength)
+	if utf8.RuneCountInString(s) > MaxSerialLength {
+		return "", errorf(Invalid, "longer than the %d characters a serial may have", MaxSerialLength)
 	}
 	// Checked before upper-casing, which would turn look-alikes such as
 	// the dotless ı into a plain I without anyone seeing it.

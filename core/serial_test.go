@@ -19,8 +19,8 @@ func TestNormalizeSerial(t *testing.T) {
 		{in: "SN-12/34.5_6", want: "SN-12/34.5_6"},
 		{in: "0012", want: "0012"},
 		{in: strings.Repeat("A", 64), want: strings.Repeat("A", 64)},
-		{in: strings.Repeat("A", 65), reason: "65 characters, a serial has at most 64"},
-		{in: strings.Repeat("9", 10000), reason: "10000 characters, a serial has at most 64"},
+		{in: strings.Repeat("A", 65), reason: "longer than the 64 characters a serial may have"},
+		{in: strings.Repeat("9", 10000), reason: "longer than the 64 characters a serial may have"},
 		{in: "", reason: "the serial is empty"},
 		{in: "   ", reason: "the serial is empty"},
 		{in: "AB 12", reason: "character 3 (a space) is not allowed; use letters, digits and - / . _"},
@@ -111,6 +111,18 @@ func TestParseMoney(t *testing.T) {
 	}
 	assert.Equal(t, "12.50", core.Money(1250).String())
 	assert.Equal(t, "-0.05", core.Money(-5).String())
+}
+
+func TestParseQuantity(t *testing.T) {
+	for in, want := range map[string]int{"3": 3, " 12 ": 12, "": 0, "-1": -1} {
+		got, err := core.ParseQuantity(in)
+		require.NoError(t, err, in)
+		assert.Equal(t, want, got, in)
+	}
+	_, err := core.ParseQuantity(" two ")
+	assert.Equal(t, `The quantity "two" is not a whole number`, core.UserMessage(err))
+	_, err = core.ParseQuantity(strings.Repeat("9", 10_000))
+	assert.Equal(t, `The quantity "9999999999999999999999999999999999999999…" (10,000 characters) is not a whole number`, core.UserMessage(err))
 }
 
 func TestParseState(t *testing.T) {

@@ -92,6 +92,20 @@ func ParseMoney(s string) (Money, error) {
 	return m, nil
 }
 
+// ParseQuantity reads a typed number of units; blank is 0, which the
+// checks of a line or a return then judge.
+func ParseQuantity(s string) (int, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0, errorf(Invalid, "the quantity %q is not a whole number", Echo(s))
+	}
+	return n, nil
+}
+
 // State is where a serial is in its life.
 type State uint8
 

@@ -309,7 +309,7 @@ func (e *docEditor) setItem(l *docLine, it core.Item) {
 
 func (e *docEditor) quantityChanged(l *docLine) {
 	if l == e.current {
-		if n, err := strconv.Atoi(strings.TrimSpace(l.qty.Text)); err == nil && n >= 0 {
+		if n, err := core.ParseQuantity(l.qty.Text); err == nil && n >= 0 {
 			e.serials.setQuantity(n)
 		}
 	}
@@ -319,7 +319,7 @@ func (e *docEditor) quantityChanged(l *docLine) {
 // selectLine shows a line's serials in the serial entry table.
 func (e *docEditor) selectLine(l *docLine) {
 	e.current = l
-	qty, _ := strconv.Atoi(strings.TrimSpace(l.qty.Text))
+	qty, _ := core.ParseQuantity(l.qty.Text)
 	pattern, _ := core.ParsePattern(l.item.Pattern)
 	e.serials.found = nil
 	e.serials.bind(l.item.ID, &l.serials, qty, pattern, requiredNote(e.kind.required(l.item)))
@@ -392,9 +392,9 @@ func (e *docEditor) typed() (date time.Time, lines []lineTyped, err error) {
 		}
 		e.sent = append(e.sent, i)
 		n := len(e.sent)
-		qty, err := strconv.Atoi(strings.TrimSpace(l.qty.Text))
+		qty, err := core.ParseQuantity(l.qty.Text)
 		if err != nil {
-			problems = append(problems, core.Problem{Line: n, Reason: fmt.Sprintf("the quantity %q is not a whole number", core.Echo(l.qty.Text))})
+			problems = append(problems, core.Problem{Line: n, Reason: reasonText(err)})
 		}
 		amount, err := core.ParseMoney(l.amount.Text)
 		if err != nil {
@@ -419,7 +419,7 @@ func (e *docEditor) showProblems(err error) {
 	e.problems.SetText(problemsText(err, maxProblemsListed))
 	e.problems.Show()
 	problems := core.Problems(err)
-	e.allProblems.OnTapped = func() { e.env.problemDialog(err).Show() }
+	e.allProblems.OnTapped = func() { e.env.showProblems(err) }
 	setVisible(len(problems) > maxProblemsListed, e.allProblems)
 	for i, l := range e.lines {
 		l.found = nil

@@ -31,6 +31,10 @@ type Env struct {
 	Deliver func(func())
 
 	busy sync.WaitGroup // background work in flight
+
+	workbooks     map[Workbook]bool // open in a dialog, to close should the app stop first
+	workbooksMu   sync.Mutex
+	closeWhenDone sync.Once
 }
 
 // Wait waits until the background work started so far has handed over its
@@ -49,6 +53,42 @@ func background[T any](env *Env, work func() (T, error), done func(T, error)) {
 		}
 		env.onUI(func() { done(v, err) })
 	}()
+}
+
+// holdWorkbook notes a workbook a dialog shows, whose temporary files can
+// take gigabytes, and returns what closes it (in the background) when the
+// dialog does. Should the app stop first, with the dialog still open, it
+// is closed then: the app sets no other stop hook.
+func (env *Env) holdWorkbook(wb Workbook) (release func()) {
+	env.closeWhenDone.Do(func() { fyne.CurrentApp().Lifecycle().SetOnStopped(env.closeWorkbooks) })
+	env.workbooksMu.Lock()
+	defer env.workbooksMu.Unlock()
+	if env.workbooks == nil {
+		env.workbooks = map[Workbook]bool{}
+	}
+	env.workbooks[wb] = true
+	return func() {
+		env.workbooksMu.Lock()
+		delete(env.workbooks, wb)
+		env.workbooksMu.Unlock()
+		background(env, func() (struct{}, error) { closeWorkbook(env, wb); return struct{}{}, nil }, func(struct{}, error) {})
+	}
+}
+
+// closeWorkbooks closes the workbooks still open, as the app stops.
+func (env *Env) closeWorkbooks() {
+	env.workbooksMu.Lock()
+	defer env.workbooksMu.Unlock()
+	for wb := range env.workbooks {
+		closeWorkbook(env, wb)
+		delete(env.workbooks, wb)
+	}
+}
+
+func closeWorkbook(env *Env, wb Workbook) {
+	if err := wb.Close(); err != nil {
+		env.Log.WithError(err).Warn("the workbook's temporary files were not all removed")
+	}
 }
 
 // onUI shows something from background work, on the UI goroutine.

@@ -94,6 +94,17 @@ func findButton(o fyne.CanvasObject, label string) *widget.Button {
 		if b, ok := obj.(*widget.Button); ok && b.Text == label {
 			return b
 		}
+
+	}
+	return nil
+}
+
+// findEnterButton finds a button that Enter presses by its label below o.
+func findEnterButton(o fyne.CanvasObject, label string) *enterButton {
+	for _, obj := range test.LaidOutObjects(o) {
+		if b, ok := obj.(*enterButton); ok && b.Text == label {
+			return b
+		}
 	}
 	return nil
 }

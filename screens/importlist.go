@@ -45,38 +45,67 @@ func (t *serialEntry) importFrom(r io.ReadCloser) {
 }
 
 // chooseColumn shows the sheet and the column (the serial column guessed)
-// with a preview; Fill puts the values into the rows.
+// with a preview; Fill puts the values into the rows. A sheet or column is
+// read in the background, the window free meanwhile, and Fill waits for
+// it. The workbook is closed with the dialog, or when the app stops first.
 func (t *serialEntry) chooseColumn(wb Workbook) {
 	var values []string
+	var reading newest
 	preview := widget.NewLabel("")
 	preview.Wrapping = fyne.TextWrapWord
+	progress := widget.NewProgressBarInfinite()
 	column := widget.NewSelect(nil, nil)
 	sheet := widget.NewSelect(wb.Sheets(), nil)
-	column.OnChanged = func(string) {
-		var err error
-		values, err = wb.Values(sheet.Selected, column.SelectedIndex())
-		preview.SetText(previewText(values, err))
-	}
-	sheet.OnChanged = func(name string) {
-		headers, guess, err := wb.Columns(name)
-		column.SetOptions(headers)
-		if err != nil {
-			values = nil
-			preview.SetText(previewText(nil, err))
-			return
-		}
-		column.SetSelectedIndex(max(guess, 0))
-	}
-	sheet.SetSelectedIndex(0)
 	form := widget.NewForm(widget.NewFormItem("Sheet", sheet), widget.NewFormItem("Column", column))
-	d := dialog.NewCustomConfirm("Serials from a workbook", "Fill rows", "Cancel", container.NewVBox(form, preview), func(fill bool) {
-		defer wb.Close()
-		if fill && len(values) > 0 {
+	d := dialog.NewCustomWithoutButtons("Serials from a workbook", container.NewVBox(form, progress, preview), t.env.Window)
+	fill := widget.NewButton("Fill rows", func() {
+		d.Hide()
+		if len(values) > 0 {
 			t.fillFrom(t.firstEmpty(), values)
 		}
-	}, t.env.Window)
+	})
+	fill.Importance = widget.HighImportance
+	// read reads in the background and shows the latest answer only.
+	read := func(work func() error, show func(error)) {
+		current := reading.next()
+		values = nil
+		fill.Disable()
+		progress.Show()
+		preview.SetText("Reading the workbook…")
+		background(t.env, func() (struct{}, error) { return struct{}{}, work() }, func(_ struct{}, err error) {
+			if !current() {
+				return
+			}
+			progress.Hide()
+			fill.Enable()
+			show(err)
+		})
+	}
+	column.OnChanged = func(string) {
+		name, col := sheet.Selected, column.SelectedIndex()
+		var got []string
+		read(func() (err error) { got, err = wb.Values(name, col); return err }, func(err error) {
+			values = got
+			preview.SetText(previewText(got, err))
+		})
+	}
+	sheet.OnChanged = func(name string) {
+		var headers []string
+		var guess int
+		read(func() (err error) { headers, guess, err = wb.Columns(name); return err }, func(err error) {
+			column.SetOptions(headers)
+			if err != nil {
+				preview.SetText(previewText(nil, err))
+				return
+			}
+			column.SetSelectedIndex(max(guess, 0))
+		})
+	}
+	d.SetOnClosed(t.env.holdWorkbook(wb))
+	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Cancel", d.Hide), fill})
 	d.Resize(fyne.NewSize(520, 320))
 	d.Show()
+	sheet.SetSelectedIndex(0)
 }
 
 // maxPreviewProblems is how many of a column's problems its preview names.

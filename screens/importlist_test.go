@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"io"
 	"strings"
+	"sync/atomic"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
@@ -71,4 +73,81 @@ func TestImportOfAFileThatIsNotAWorkbook(t *testing.T) {
 	}
 	assert.True(t, found, "a clear message")
 	assert.Empty(t, dropBlank(s.editor.lines[0].serials), "nothing changed")
+}
+
+// importDialog opens the supplier's workbook for a receipt line and
+// returns the dialog and how many workbooks are open.
+func importDialog(t *testing.T) (*Env, fyne.CanvasObject, *atomic.Int32) {
+	env, s := receiptScreen(t)
+	open := &atomic.Int32{}
+	env.Sheets = countedSheets{env.Sheets, open}
+	test.Type(s.editor.lines[0].itemText, "CS-500")
+	s.editor.lines[0].qty.SetText("3")
+	s.editor.serials.importFrom(supplierWorkbook(t))
+	env.settle()
+	overlay := env.Window.Canvas().Overlays().Top()
+	require.NotNil(t, overlay)
+	require.Equal(t, int32(1), open.Load())
+	return env, overlay, open
+}
+
+// countedSheets counts the workbooks open through it.
+type countedSheets struct {
+	Spreadsheets
+	open *atomic.Int32
+}
+
+func (s countedSheets) OpenWorkbook(r io.Reader) (Workbook, error) {
+	wb, err := s.Spreadsheets.OpenWorkbook(r)
+	if err != nil {
+		return nil, err
+	}
+	s.open.Add(1)
+	return countedWorkbook{wb, s.open}, nil
+}
+
+type countedWorkbook struct {
+	Workbook
+	open *atomic.Int32
+}
+
+func (w countedWorkbook) Close() error {
+	w.open.Add(-1)
+	return w.Workbook.Close()
+}
+
+// A column is read in the background: until its answer comes, the dialog
+// says so and Fill waits, while the window goes on.
+func TestAColumnIsReadInTheBackground(t *testing.T) {
+	env, overlay, _ := importDialog(t)
+	var column *widget.Select
+	for _, o := range test.LaidOutObjects(overlay) {
+		if sel, ok := o.(*widget.Select); ok && strings.HasPrefix(sel.Selected, "C:") {
+			column = sel
+		}
+	}
+	require.NotNil(t, column)
+	fill := findButton(overlay, "Fill rows")
+	column.SetSelectedIndex(1)
+	assert.Contains(t, labelTexts(overlay), "Reading the workbook…")
+	assert.True(t, fill.Disabled(), "Fill waits for the column")
+	env.settle()
+	assert.Contains(t, labelTexts(overlay), "4 serials: Article, CS-500, CS-500, CS-500. Each row is checked like a typed one.")
+	assert.False(t, fill.Disabled())
+}
+
+// The workbook, whose temporary files can take gigabytes, is closed with
+// its dialog however that is closed, and when the app stops first.
+func TestTheWorkbookIsClosedWithItsDialog(t *testing.T) {
+	for _, button := range []string{"Cancel", "Fill rows"} {
+		env, overlay, open := importDialog(t)
+		test.Tap(findButton(overlay, button))
+		env.settle()
+		assert.Zero(t, open.Load(), "closed after %s", button)
+	}
+	_, _, open := importDialog(t)
+	stopped := fyne.CurrentApp().Lifecycle().(interface{ OnStopped() func() }).OnStopped()
+	require.NotNil(t, stopped)
+	stopped()
+	assert.Zero(t, open.Load(), "closed as the app stopped")
 }

@@ -2,8 +2,6 @@ package screens
 
 import (
 	"fmt"
-	"strconv"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -190,13 +188,10 @@ func (s *Orders) askReturn() {
 		if !ok {
 			return
 		}
-		n := 0
-		if text := strings.TrimSpace(qty.Text); text != "" {
-			var err error
-			if n, err = strconv.Atoi(text); err != nil {
-				s.env.showError(&core.Error{Code: core.Invalid, Message: fmt.Sprintf("the quantity %q is not a whole number; nothing was returned", core.Echo(text))})
-				return
-			}
+		n, err := core.ParseQuantity(qty.Text)
+		if err != nil {
+			s.env.showError(err)
+			return
 		}
 		in := core.ReturnInput{Line: index + 1, Serials: serials.Selected, Quantity: n, Note: note.Text}
 		id := s.order.ID
@@ -228,23 +223,4 @@ func (s *Orders) apply(call func() (core.Order, error), done string) {
 		s.message.SetText(o.Ref().String() + " " + done + ".")
 		s.reload()
 	})
-}
-
-// enterButton is a button that Enter presses too, as the end of a
-// keyboard-only sale.
-type enterButton struct{ widget.Button }
-
-func newEnterButton(label string, icon fyne.Resource, tapped func()) *enterButton {
-	b := &enterButton{}
-	b.Text, b.Icon, b.OnTapped = label, icon, tapped
-	b.ExtendBaseWidget(b)
-	return b
-}
-
-func (b *enterButton) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
-		b.Tapped(nil)
-		return
-	}
-	b.Button.TypedKey(ev)
 }

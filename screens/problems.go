@@ -17,7 +17,7 @@ import (
 // a scrolling list under its message.
 func (env *Env) showError(err error) {
 	if len(core.Problems(err)) > 0 {
-		env.problemDialog(err).Show()
+		env.showProblems(err)
 		return
 	}
 	dialog.ShowError(userError{err}, env.Window)
@@ -28,13 +28,17 @@ type userError struct{ err error }
 
 func (e userError) Error() string { return core.UserMessage(e.err) }
 
-// problemDialog shows err's message and every one of its problems. The list
+// showProblems shows err's message and every one of its problems. The list
 // makes only the rows in sight, so a thousand problems show at once, and
-// it scrolls between the message and the OK button, never under them.
-func (env *Env) problemDialog(err error) dialog.Dialog {
+// it scrolls between the message and the OK button, never under them. A
+// row shows what fits; the one chosen shows whole below the list. Enter
+// or Esc closes it.
+func (env *Env) showProblems(err error) {
 	problems := core.Problems(err)
 	message := widget.NewLabel(core.Summary(err))
 	message.Wrapping = fyne.TextWrapWord
+	whole := widget.NewLabel("Choose a problem to read it whole.")
+	whole.Wrapping, whole.Selectable = fyne.TextWrapWord, true
 	list := widget.NewList(func() int { return len(problems) }, newTwoLineItem, func(i widget.ListItemID, o fyne.CanvasObject) {
 		p := problems[i]
 		if where := p.Where(); where != "" {
@@ -43,10 +47,11 @@ func (env *Env) problemDialog(err error) dialog.Dialog {
 			setTwoLineItem(o, p.Reason, "")
 		}
 	})
-	d := dialog.NewCustom(countText(len(problems), "problem", "problems"), "OK", container.NewBorder(message, nil, nil, nil, list), env.Window)
+	list.OnSelected = func(i widget.ListItemID) { whole.SetText(problems[i].String()) }
+	d := dialog.NewCustomWithoutButtons(countText(len(problems), "problem", "problems"), container.NewBorder(message, whole, nil, nil, list), env.Window)
 	window := env.Window.Canvas().Size()
 	d.Resize(fyne.NewSize(min(760, window.Width*0.9), min(560, window.Height*0.9)))
-	return d
+	env.showWithKeys(d, newEnterButton("OK", nil, d.Hide))
 }
 
 // problemsText is err's message and its first max problems, one a line,

@@ -15,6 +15,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
+
+	"serialdesk/core"
 )
 
 // overlongSerials are a thousand serials of 10,000 characters each.
@@ -75,9 +77,9 @@ func requireProblemList(t *testing.T, env *Env, message string, problems int) {
 	require.NotNil(t, list, "the problems scroll in a list")
 	assert.Equal(t, problems, list.Length())
 	assert.Contains(t, labelTexts(overlay), message)
-	ok := findButton(overlay, "OK")
+	ok := findEnterButton(overlay, "OK")
 	require.NotNil(t, ok)
-	assert.Nil(t, findButton(list, "OK"), "the button is not in the list")
+	assert.Nil(t, findEnterButton(list, "OK"), "the button is not in the list")
 	driver := fyne.CurrentApp().Driver()
 	listBottom := driver.AbsolutePositionForObject(list).Y + list.Size().Height
 	assert.LessOrEqual(t, listBottom, driver.AbsolutePositionForObject(ok).Y, "the button is below the list, not over it")
@@ -125,13 +127,13 @@ func TestAThousandOverlongSerialsImportedIntoAReceipt(t *testing.T) {
 		`"9960003XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX…" (10,000 characters), "9960004XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX…" (10,000 characters), …. Each row is checked like a typed one.`)
 	test.Tap(findButton(overlay, "Fill rows"))
 	require.Len(t, e.lines[0].serials, 1000, "nothing typed or imported is lost")
-	assert.Equal(t, "10000 characters, a serial has at most 64", e.serials.rows[0].mark.Text)
+	assert.Equal(t, "longer than the 64 characters a serial may have", e.serials.rows[0].mark.Text)
 
 	test.Tap(s.confirm)
 	env.settle()
 	lines := strings.Split(e.problems.Text, "\n")
 	assert.Equal(t, "The receipt has 1000 problems; nothing was saved.", lines[0])
-	assert.Equal(t, `  line 1: serial "9960000XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX…" (10,000 characters): 10000 characters, a serial has at most 64`, lines[1])
+	assert.Equal(t, `  line 1: serial "9960000XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX…" (10,000 characters): longer than the 64 characters a serial may have`, lines[1])
 	assert.Equal(t, "  … and 990 more", lines[len(lines)-1])
 	assert.Len(t, lines, maxProblemsListed+2)
 	require.True(t, e.allProblems.Visible())
@@ -193,5 +195,71 @@ func TestTypedValuesComeBackInShort(t *testing.T) {
 	}
 	test.Tap(findButton(overlay, "Return to stock"))
 	env.settle()
-	assert.True(t, dialogSays(env, `The quantity "two" is not a whole number; nothing was returned`))
+	assert.True(t, dialogSays(env, `The quantity "two" is not a whole number`))
+}
+
+// manyProblems is a receipt's check with n problems.
+func manyProblems(n int) error {
+	problems := make([]core.Problem, n)
+	for i := range problems {
+		problems[i] = core.Problem{Line: i + 1, Serial: fmt.Sprintf("996A%05d", i), Reason: "the pattern 996****** needs 9 characters, and this serial was already received on GR-000001 from Husqvarna Nordic AB, whose lines name it twice"}
+	}
+	return &core.Error{Code: core.Invalid, Message: fmt.Sprintf("The receipt has %d problems; nothing was saved.", n), Problems: problems}
+}
+
+// The problem list closes from the keyboard: its OK has the focus, Enter
+// presses it and Esc closes the list too.
+func TestProblemListClosesFromTheKeyboard(t *testing.T) {
+	for _, key := range []fyne.KeyName{fyne.KeyReturn, fyne.KeyEscape} {
+		env := newTestEnv(t)
+		env.showError(manyProblems(3))
+		canvas := env.Window.Canvas()
+		require.NotNil(t, canvas.Overlays().Top())
+		require.Equal(t, findEnterButton(canvas.Overlays().Top(), "OK"), canvas.Focused(), "OK has the focus")
+		canvas.Focused().TypedKey(&fyne.KeyEvent{Name: key})
+		assert.Nil(t, canvas.Overlays().Top(), "%s closes the list", key)
+	}
+}
+
+// A row shows what fits of its reason; the row chosen shows whole below
+// the list, where it can be selected and copied.
+func TestTheProblemChosenShowsWhole(t *testing.T) {
+	env := newTestEnv(t)
+	err := manyProblems(20)
+	env.showError(err)
+	overlay := env.Window.Canvas().Overlays().Top()
+	var list *widget.List
+	for _, o := range test.LaidOutObjects(overlay) {
+		if l, ok := o.(*widget.List); ok {
+			list = l
+		}
+	}
+	require.NotNil(t, list)
+	list.Select(7)
+	whole := core.Problems(err)[7].String()
+	assert.Contains(t, labelTexts(overlay), whole)
+	for _, o := range test.LaidOutObjects(overlay) {
+		if l, ok := o.(*widget.Label); ok && l.Text == whole {
+			assert.Equal(t, fyne.TextWrapWord, l.Wrapping, "whole, over as many lines as it takes")
+			assert.True(t, l.Selectable)
+		}
+	}
+}
+
+// BenchmarkProblemDialog shows a thousand problems and lays the dialog out
+// once, as the window does before it draws.
+func BenchmarkProblemDialog(b *testing.B) {
+	w := test.NewTempApp(b).NewWindow("Serialdesk")
+	w.Resize(fyne.NewSize(1200, 760))
+	env := &Env{Window: w}
+	err := manyProblems(1000)
+	for b.Loop() {
+		env.showProblems(err)
+		overlay := w.Canvas().Overlays().Top()
+		overlay.Resize(w.Canvas().Size())
+		if len(test.LaidOutObjects(overlay)) > 1000 {
+			b.Fatal("every row was made, not the ones in sight")
+		}
+		w.Canvas().Overlays().Remove(overlay)
+	}
 }

@@ -1,6 +1,7 @@
 package sheets
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -25,17 +26,11 @@ func ReadOpeningStock(r io.Reader) (core.OpeningStock, error) {
 		return in, err
 	}
 	defer wb.Close()
-	bad := func(sheet string, row int, serial, format string, args ...any) {
-		in.Unreadable = append(in.Unreadable, core.Problem{Sheet: sheet, Line: row, Serial: serial, Reason: fmt.Sprintf(format, args...)})
-	}
-	err = wb.eachTableRow(ItemsSheet, []string{"Item number", "Item name"}, func(row tableRow) {
-		for _, at := range row.formulas(ItemHeaders...) {
-			bad(ItemsSheet, row.n, "", "%s", formulaReason(at, "values"))
-		}
+	err = wb.eachTableRow(ItemsSheet, ItemHeaders, []string{"Item number", "Item name"}, &in.Unreadable, func(row tableRow) {
 		it := core.Item{No: row.get("Item number"), Name: row.get("Item name"), Pattern: row.get("Pattern"), SerialParam: row.get("Serial parameter")}
 		var err error
 		if it.Price, err = core.ParseMoney(row.get("Default price")); err != nil {
-			bad(ItemsSheet, row.n, "", "default price: %s", err)
+			row.bad("default price: %s", err)
 		}
 		for _, flag := range []struct {
 			header string
@@ -43,7 +38,7 @@ func ReadOpeningStock(r io.Reader) (core.OpeningStock, error) {
 		}{{"Use serial number", &it.UseSerial}, {"Require at sale", &it.RequireAtSale}, {"Require at purchase", &it.RequireAtPurchase},
 			{"Create entity", &it.CreateEntity}, {"Create on save", &it.CreateOnSave}, {"Create on stock update", &it.CreateOnStockUpdate}} {
 			if *flag.to, err = yes(row.get(flag.header)); err != nil {
-				bad(ItemsSheet, row.n, "", "%s: %s", strings.ToLower(flag.header), err)
+				row.bad("%s: %s", strings.ToLower(flag.header), err)
 			}
 		}
 		in.Items = append(in.Items, core.OpeningItem{Row: row.n, Item: it, Brand: row.get("Brand"), Model: row.get("Model")})
@@ -51,18 +46,12 @@ func ReadOpeningStock(r io.Reader) (core.OpeningStock, error) {
 	if err != nil {
 		return in, err
 	}
-	err = wb.eachTableRow(SerialsSheet, []string{"Serial", "Item number"}, func(row tableRow) {
+	err = wb.eachTableRow(SerialsSheet, SerialHeaders, []string{"Serial", "Item number"}, &in.Unreadable, func(row tableRow) {
 		serial := row.get("Serial")
-		for _, at := range row.formulas("Serial") {
-			bad(SerialsSheet, row.n, serial, "%s", formulaReason(at, "serials"))
-		}
-		for _, at := range row.formulas("Item number", "State", "Received", "Supplier", "Unit cost") {
-			bad(SerialsSheet, row.n, serial, "%s", formulaReason(at, "values"))
-		}
 		if state := row.get("State"); state != "" {
 			st, err := core.ParseState(state)
 			if err != nil {
-				bad(SerialsSheet, row.n, serial, "state %q: use in stock, sold or returned", core.Echo(state))
+				row.bad("state %q: use in stock, sold or returned", core.Echo(state))
 				return
 			}
 			if !st.Available() {
@@ -72,79 +61,121 @@ func ReadOpeningStock(r io.Reader) (core.OpeningStock, error) {
 		os := core.OpeningSerial{Row: row.n, ItemNo: row.get("Item number"), Serial: serial, Supplier: row.get("Supplier")}
 		var err error
 		if os.Received, err = date(row.get("Received")); err != nil {
-			bad(SerialsSheet, row.n, serial, "received: %s", err)
+			row.bad("received: %s", err)
 		}
 		if os.Cost, err = core.ParseMoney(row.get("Unit cost")); err != nil {
-			bad(SerialsSheet, row.n, serial, "unit cost: %s", err)
+			row.bad("unit cost: %s", err)
 		}
 		in.Serials = append(in.Serials, os)
 	})
 	return in, err
 }
 
-// tableRow is a row of a sheet read by its header row.
-type tableRow struct {
-	n      int // row number in the sheet
-	cells  []string
-	column map[string]int
-	// formula tells the cells of the row that hold a formula, by column.
-	formula func(col int) bool
+// table is a sheet read by its header row.
+type table struct {
+	sheet  string
+	layout map[string]bool // the headers a reader may read, in lower case
+	column map[string]int  // by header in lower case
+	// formulas are the cells of the layout's columns that hold formulas.
+	formulas *formulaCells
+	problems *[]core.Problem
 }
 
+// tableRow is a row of a table.
+type tableRow struct {
+	*table
+	n     int // row number in the sheet
+	cells []string
+}
+
+// get is the value under a header of the layout, "" when the sheet has no
+// such column. A cell holding a formula is reported as a bad row: its
+// value was worked out, not typed.
 func (r tableRow) get(header string) string {
-	i, ok := r.column[strings.ToLower(header)]
-	if !ok || i >= len(r.cells) {
+	key := strings.ToLower(header)
+	if !r.layout[key] {
+		panic(fmt.Sprintf("sheets: %s is not a column of the %s sheet's layout", header, r.sheet))
+	}
+	i, ok := r.column[key]
+	if !ok {
+		return ""
+	}
+	if at := (cell{r.n, i + 1}); r.formulas.has(at) {
+		what := "values"
+		if header == "Serial" {
+			what = "serials"
+		}
+		r.bad("%s", formulaReason(at, what))
+	}
+	return r.value(i)
+}
+
+func (r tableRow) value(i int) string {
+	if i >= len(r.cells) {
 		return ""
 	}
 	return strings.TrimSpace(r.cells[i])
 }
 
-// formulas are the cells of the given columns that hold a formula.
-func (r tableRow) formulas(headers ...string) []cell {
-	var out []cell
-	for _, h := range headers {
-		if i, ok := r.column[strings.ToLower(h)]; ok && r.formula(i+1) {
-			out = append(out, cell{r.n, i + 1})
-		}
+// bad reports a problem of the row, with its serial when the sheet has a
+// Serial column.
+func (r tableRow) bad(format string, args ...any) {
+	serial := ""
+	if i, ok := r.column["serial"]; ok {
+		serial = r.value(i)
 	}
-	return out
+	*r.problems = append(*r.problems, core.Problem{Sheet: r.sheet, Line: r.n, Serial: serial, Reason: fmt.Sprintf(format, args...)})
 }
 
 // eachTableRow reads a sheet whose first row names the columns, row by
-// row; the required columns must be there. Blank rows are skipped. Cells
-// are read raw: numbers as numbers, dates as Excel day numbers, never as a
-// locale formats them.
-func (w *Workbook) eachTableRow(sheet string, required []string, do func(tableRow)) error {
-	if i, _ := w.f.GetSheetIndex(sheet); i < 0 {
-		return &core.Error{Code: core.Invalid, Message: fmt.Sprintf("the workbook has no %s sheet; use the layout of the template (Save template) or of a full export", sheet)}
+// row, into problems what is wrong; the required columns must be there,
+// and only the layout's columns may be read. Blank rows are skipped.
+// Cells are read raw: numbers as numbers, dates as Excel day numbers,
+// never as a locale formats them.
+func (w *Workbook) eachTableRow(sheet string, layout, required []string, problems *[]core.Problem, do func(tableRow)) error {
+	t := &table{sheet: sheet, layout: map[string]bool{}, problems: problems}
+	for _, h := range layout {
+		t.layout[strings.ToLower(h)] = true
 	}
-	var column map[string]int
-	var missing string
-	err := w.eachRow(sheet, true, func(n int, cells []string) bool {
-		if column == nil {
-			column = map[string]int{}
+	err := w.reading(func() error {
+		err := w.eachRow(sheet, true, func(_ int, cells []string) bool {
+			t.column = map[string]int{}
 			for i, h := range cells {
-				column[strings.ToLower(strings.TrimSpace(h))] = i
+				t.column[strings.ToLower(strings.TrimSpace(h))] = i
 			}
-			for _, h := range required {
-				if _, ok := column[strings.ToLower(h)]; !ok && missing == "" {
-					missing = h
-				}
+			return false
+		})
+		if err != nil || t.column == nil {
+			return err
+		}
+		for _, h := range required {
+			if _, ok := t.column[strings.ToLower(h)]; !ok {
+				return &core.Error{Code: core.Invalid, Message: fmt.Sprintf("the sheet %s has no column %q in its first row", sheet, h)}
 			}
-			return missing == ""
 		}
-		if strings.TrimSpace(strings.Join(cells, "")) != "" {
-			do(tableRow{n: n, cells: cells, column: column, formula: func(col int) bool { return w.holdsFormula(sheet, cell{n, col}) }})
+		var cols []int
+		for h, i := range t.column {
+			if t.layout[h] {
+				cols = append(cols, i+1)
+			}
 		}
-		return true
+		if t.formulas, err = w.formulaCells(sheet, cols...); err != nil {
+			return err
+		}
+		return w.eachRow(sheet, true, func(n int, cells []string) bool {
+			if n > 1 && strings.TrimSpace(strings.Join(cells, "")) != "" {
+				do(tableRow{table: t, n: n, cells: cells})
+			}
+			return true
+		})
 	})
 	switch {
+	case errors.Is(err, errNoSheet):
+		return &core.Error{Code: core.Invalid, Message: fmt.Sprintf("the workbook has no %s sheet; use the layout of the template (Save template) or of a full export", sheet)}
 	case err != nil:
 		return err
-	case column == nil:
+	case t.column == nil:
 		return &core.Error{Code: core.Invalid, Message: fmt.Sprintf("the sheet %s is empty", sheet)}
-	case missing != "":
-		return &core.Error{Code: core.Invalid, Message: fmt.Sprintf("the sheet %s has no column %q in its first row", sheet, missing)}
 	}
 	return nil
 }

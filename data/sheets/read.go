@@ -2,64 +2,159 @@ package sheets
 
 import (
 	"archive/zip"
-	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"serialdesk/core"
 )
 
-// MaxFileSize is the largest workbook read: a supplier's serial list is a
-// few megabytes, a full export of a million serials 37 MB.
-const MaxFileSize = 50 << 20
+// MaxFileSize is the largest workbook read. Its parts are stored packed
+// or, at worst, as they are, so no workbook within the limits (scan.go)
+// is larger than they unpack to.
+const MaxFileSize = maxUnpacked
 
 // Workbook is a spreadsheet opened to read serials from, e.g. the serial
-// list a supplier sends with a delivery.
+// list a supplier sends with a delivery. One goroutine may read it while
+// another closes it.
 type Workbook struct {
-	f *excelize.File
-	// tmp holds the large sheets excelize reads from files; it goes with
-	// the workbook, also when opening fails halfway.
-	tmp      string
-	formulas map[string]map[cell]bool // the cells holding formulas, by sheet name in lower case
+	mu     sync.Mutex  // one read at a time; Close waits for it
+	closed atomic.Bool // a read under way stops at its next row
+	f      *excelize.File
+	// tmp holds a copy of the file and the large sheets excelize reads
+	// from files; it goes with the workbook, also when opening fails
+	// halfway.
+	tmp    string
+	file   *os.File // the copy of the file, rescanned for the formulas of the columns read
+	book   *book
+	sheets []string
 }
+
+// tempPrefix names the temporary folders of workbooks being read.
+const tempPrefix = "serialdesk-workbook-"
+
+// staleAfter is when a temporary folder is left over from a Serialdesk
+// that was stopped while reading a workbook, not one reading now.
+const staleAfter = 24 * time.Hour
 
 // OpenWorkbook reads a workbook (.xlsx). A file that is not one, is
 // damaged or is beyond the limits (scan.go) gives a message saying so.
 // Close the workbook when done.
 func OpenWorkbook(r io.Reader) (*Workbook, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
-	if err != nil {
-		return nil, unreadable(err)
+	if st, ok := r.(interface{ Stat() (fs.FileInfo, error) }); ok {
+		if info, err := st.Stat(); err == nil && info.Size() > MaxFileSize {
+			return nil, tooLarge()
+		}
 	}
-	if len(data) > MaxFileSize {
-		return nil, &core.Error{Code: core.Invalid, Message: fmt.Sprintf("the file is larger than %d MB; a serial list is much smaller, so this is probably not the right file", MaxFileSize>>20)}
-	}
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	removeStale(os.TempDir(), time.Now())
+	tmp, err := os.MkdirTemp("", tempPrefix)
 	if err != nil {
-		return nil, unreadable(err)
+		return nil, tempFailure(err)
 	}
-	formulas, err := inspect(zr)
-	if err != nil {
+	w := &Workbook{tmp: tmp}
+	if err := safely(func() error { return w.open(r) }); err != nil {
+		w.release()
 		return nil, err
 	}
-	tmp, err := os.MkdirTemp("", "serialdesk-workbook-")
+	return w, nil
+}
+
+// openFile opens the copy for excelize; a test makes it fail halfway.
+var openFile = excelize.OpenFile
+
+// open copies the file into the temporary folder, so that neither it nor
+// excelize holds it in memory, checks it against the limits and opens it.
+func (w *Workbook) open(r io.Reader) error {
+	name := filepath.Join(w.tmp, "workbook.xlsx")
+	file, err := os.Create(name)
 	if err != nil {
-		return nil, &core.Error{Code: core.Internal, Err: err, Message: "Serialdesk cannot make a temporary folder to read the workbook in"}
+		return tempFailure(err)
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{
-		UnzipSizeLimit: maxUnpacked, UnzipXMLSizeLimit: maxInMemory, TmpDir: tmp})
-	if err != nil {
-		if f != nil {
-			f.Close()
+	w.file = file
+	n, err := io.Copy(file, io.LimitReader(source{r}, MaxFileSize+1))
+	var readErr *readError
+	switch {
+	case errors.As(err, &readErr):
+		return unreadable(err)
+	case err != nil:
+		return tempFailure(err)
+	case n > MaxFileSize:
+		return tooLarge()
+	}
+	dir := &directoryReader{f: file, left: maxDirectory}
+	zr, err := zip.NewReader(dir, n)
+	dir.left = -1 // the parts themselves are read as inspect allows
+	switch {
+	case errors.Is(err, errLongDirectory):
+		return notASerialList("the workbook's list of parts is longer than %s", limit(maxDirectory))
+	case err != nil:
+		return unreadable(err)
+	}
+	if w.book, err = inspect(zr); err != nil {
+		return err
+	}
+	if w.f, err = openFile(name, excelize.Options{UnzipSizeLimit: maxUnpacked, UnzipXMLSizeLimit: maxPart, TmpDir: w.tmp}); err != nil {
+		return unreadable(err)
+	}
+	w.sheets = w.f.GetSheetList()
+	return nil
+}
+
+// source is the file chosen, whose failures are told from the copy's.
+type source struct{ r io.Reader }
+
+func (s source) Read(p []byte) (int, error) {
+	n, err := s.r.Read(p)
+	if err != nil && err != io.EOF {
+		err = &readError{err}
+	}
+	return n, err
+}
+
+type readError struct{ err error }
+
+func (e *readError) Error() string { return e.err.Error() }
+func (e *readError) Unwrap() error { return e.err }
+
+// maxDirectory bounds the zip's list of its parts, which archive/zip
+// reads whole, keeping a few hundred bytes for each: a file of a few
+// megabytes may list millions of empty parts. A workbook of a thousand
+// sheets lists some 600 kB.
+const maxDirectory = 4_000_000
+
+var errLongDirectory = errors.New("the zip's directory is too long")
+
+// directoryReader reads the file for archive/zip, at most left bytes
+// while left is not negative.
+type directoryReader struct {
+	f    *os.File
+	left int64
+}
+
+func (d *directoryReader) ReadAt(p []byte, off int64) (int, error) {
+	if d.left >= 0 {
+		if d.left -= int64(len(p)); d.left < 0 {
+			return 0, errLongDirectory
 		}
-		os.RemoveAll(tmp)
-		return nil, unreadable(err)
 	}
-	return &Workbook{f: f, tmp: tmp, formulas: formulas}, nil
+	return d.f.ReadAt(p, off)
+}
+
+func tooLarge() error {
+	return &core.Error{Code: core.Invalid, Message: fmt.Sprintf("the file is larger than %s; a serial list is much smaller, so this is probably not the right file", limit(MaxFileSize))}
+}
+
+func tempFailure(err error) error {
+	return &core.Error{Code: core.Internal, Err: err, Message: fmt.Sprintf("Serialdesk cannot put the workbook in a temporary folder to read it: %v", err)}
 }
 
 func unreadable(err error) error {
@@ -67,26 +162,82 @@ func unreadable(err error) error {
 		Message: "the file cannot be read as an Excel workbook (.xlsx): it is another kind of file, or damaged. Save it from the spreadsheet program as .xlsx and try again"}
 }
 
-// Close releases the workbook and removes its temporary files.
-func (w *Workbook) Close() error {
-	err := w.f.Close()
-	if rerr := os.RemoveAll(w.tmp); err == nil {
-		err = rerr
+// safely runs a call that reaches into excelize: a panic on a damaged
+// file is that file being unreadable, not a crash.
+func safely(call func() error) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = unreadable(fmt.Errorf("panic: %v", p))
+		}
+	}()
+	return call()
+}
+
+// removeStale removes the temporary folders that Serialdesks stopped while
+// reading a workbook left behind, a day after they were last used.
+func removeStale(dir string, now time.Time) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
 	}
-	return err
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), tempPrefix) {
+			continue
+		}
+		if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > staleAfter {
+			os.RemoveAll(filepath.Join(dir, e.Name()))
+		}
+	}
+}
+
+// errClosed is a read cut short because the workbook was closed.
+var errClosed = &core.Error{Code: core.Invalid, Message: "the workbook was closed"}
+
+// Close releases the workbook and removes its temporary files; a read
+// under way stops first. Closing again does nothing.
+func (w *Workbook) Close() error {
+	w.closed.Store(true)
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.release()
+}
+
+func (w *Workbook) release() error {
+	var errs []error
+	if w.f != nil {
+		errs = append(errs, w.f.Close())
+		w.f = nil
+	}
+	if w.file != nil {
+		errs = append(errs, w.file.Close())
+		w.file = nil
+	}
+	return errors.Join(append(errs, os.RemoveAll(w.tmp))...)
+}
+
+// reading runs a read of the workbook: one at a time, none once closed.
+func (w *Workbook) reading(read func() error) error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.closed.Load() {
+		return errClosed
+	}
+	return safely(read)
 }
 
 // Sheets are the names of the workbook's sheets.
-func (w *Workbook) Sheets() []string { return w.f.GetSheetList() }
+func (w *Workbook) Sheets() []string { return w.sheets }
 
 // Columns names a sheet's columns by its first row that holds anything,
 // and says which one holds the serials: the one whose header says serial
 // (or S/N), -1 when none does.
 func (w *Workbook) Columns(sheet string) (headers []string, guess int, err error) {
 	var first []string
-	err = w.eachRow(sheet, false, func(_ int, cells []string) bool {
-		first = cells
-		return len(cells) == 0
+	err = w.reading(func() error {
+		return w.eachRow(sheet, false, func(_ int, cells []string) bool {
+			first = cells
+			return len(cells) == 0
+		})
 	})
 	if err != nil {
 		return nil, -1, err
@@ -118,25 +269,31 @@ func (w *Workbook) Columns(sheet string) (headers []string, guess int, err error
 func (w *Workbook) Values(sheet string, col int) ([]string, error) {
 	var out []string
 	var formulas []core.Problem
-	first := true
-	err := w.eachRow(sheet, false, func(n int, cells []string) bool {
-		if len(cells) == 0 {
+	err := w.reading(func() error {
+		worked, err := w.formulaCells(sheet, col+1)
+		if err != nil {
+			return err
+		}
+		first := true
+		return w.eachRow(sheet, false, func(n int, cells []string) bool {
+			if len(cells) == 0 {
+				return true
+			}
+			header := first
+			first = false
+			if col >= len(cells) {
+				return true
+			}
+			v := strings.TrimSpace(cells[col])
+			if at := (cell{n, col + 1}); worked.has(at) {
+				formulas = append(formulas, core.Problem{Sheet: sheet, Line: n, Serial: v, Reason: formulaReason(at, "serials")})
+				return true
+			}
+			if v != "" && !(header && isHeader(v)) {
+				out = append(out, v)
+			}
 			return true
-		}
-		header := first
-		first = false
-		if col >= len(cells) {
-			return true
-		}
-		v := strings.TrimSpace(cells[col])
-		if at := (cell{n, col + 1}); w.holdsFormula(sheet, at) {
-			formulas = append(formulas, core.Problem{Sheet: sheet, Line: n, Serial: v, Reason: formulaReason(at, "serials")})
-			return true
-		}
-		if v != "" && !(header && isHeader(v)) {
-			out = append(out, v)
-		}
-		return true
+		})
 	})
 	switch {
 	case err != nil:
@@ -150,14 +307,20 @@ func (w *Workbook) Values(sheet string, col int) ([]string, error) {
 	return out, nil
 }
 
+// errNoSheet is a sheet the workbook does not have.
+var errNoSheet = errors.New("no such sheet")
+
 // eachRow reads a sheet row by row as excelize unpacks it, never the
 // whole sheet at once: do hears each row's number and cells (raw: numbers
 // and dates as stored, not as a locale shows them) and returns false to
 // stop. The number of rows is bounded by inspect.
 func (w *Workbook) eachRow(sheet string, raw bool, do func(n int, cells []string) bool) error {
+	if w.book.sheets[strings.ToLower(sheet)] == nil {
+		return &core.Error{Code: core.Invalid, Err: errNoSheet, Message: fmt.Sprintf("the workbook has no sheet %s", core.Echo(sheet))}
+	}
 	rows, err := w.f.Rows(sheet)
 	if err != nil {
-		return &core.Error{Code: core.Invalid, Err: err, Message: fmt.Sprintf("the workbook has no sheet %s", core.Echo(sheet))}
+		return unreadable(err)
 	}
 	defer rows.Close()
 	var opts []excelize.Options
@@ -165,6 +328,9 @@ func (w *Workbook) eachRow(sheet string, raw bool, do func(n int, cells []string
 		opts = append(opts, excelize.Options{RawCellValue: true})
 	}
 	for n := 1; rows.Next(); n++ {
+		if w.closed.Load() {
+			return errClosed
+		}
 		cells, err := rows.Columns(opts...)
 		if err != nil {
 			return unreadable(err)
@@ -179,8 +345,18 @@ func (w *Workbook) eachRow(sheet string, raw bool, do func(n int, cells []string
 	return nil
 }
 
-func (w *Workbook) holdsFormula(sheet string, at cell) bool {
-	return w.formulas[strings.ToLower(sheet)][at]
+// formulaCells finds the cells of some columns of a sheet (1-based) that
+// hold formulas, in every part that excelize may read the sheet from.
+func (w *Workbook) formulaCells(sheet string, cols ...int) (*formulaCells, error) {
+	f := newFormulaCells(sheet, cols)
+	for _, part := range w.book.sheets[strings.ToLower(sheet)] {
+		for _, zf := range w.book.parts[part] {
+			if err := (&partScan{name: sheet, kind: sheetPart, formulas: f, stop: w.closed.Load}).read(zf); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return f, nil
 }
 
 // formulaReason names a cell that holds a formula where what must be

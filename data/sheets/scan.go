@@ -3,11 +3,9 @@ package sheets
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/xml"
 	"fmt"
 	"io"
 	"math"
-	"path"
 	"strings"
 	"unicode/utf8"
 
@@ -20,20 +18,39 @@ import (
 // and a file of 1 MB can unpack to gigabytes of repeated text (a zip bomb),
 // which excelize would hold in memory or write to disk before anything
 // else happens. These limits refuse such a file at once; every honest
-// file, up to a full export of a million serials, stays well within them.
+// file, up to a full export of as many serials as Excel allows with the
+// longest names the register takes, stays within them.
 const (
-	// maxUnpacked is the most all of a workbook's parts may unpack to. A
-	// full export of a million serials unpacks to 520 MB (its Serials sheet,
-	// about 520 bytes a row); this leaves room for longer names and for the
-	// 1,048,576 rows Excel allows.
-	maxUnpacked = 1_000_000_000
-	// maxInMemory is the largest sheet excelize keeps in memory; larger
-	// ones it reads from a temporary file (16 MB, about excelize's own
-	// default).
-	// Any other part (styles, pictures, the workbook's own list of sheets)
-	// it keeps in memory whole, so none may be larger: no serial list has
-	// styles or pictures of that size.
-	maxInMemory = 16_000_000
+	// longestExportRow is the most a row of an export's Serials sheet
+	// unpacks to: its texts at the longest the register allows (serial,
+	// item number, item name, supplier, customer), every character
+	// written as an entity such as &amp; (5 bytes), its 13 cells' tags,
+	// names, dates, amounts and document numbers (at most 100 bytes a
+	// cell), and the row's own tags (<row r="1048576"></row>).
+	longestExportRow = 5*(core.MaxSerialLength+core.MaxItemNoLength+3*core.MaxTextLength) + 13*100 + 23
+	// maxUnpacked is the most all of a workbook's parts may unpack to: a
+	// full export of maxRows such rows (5.1 GB) and what excelize keeps in
+	// memory besides. excelize unpacks large sheets to temporary files, so
+	// reading a workbook that large takes as much temporary disk, and the
+	// copy of the file besides; an export of a million serials with short
+	// names takes half a gigabyte.
+	maxUnpacked = longestExportRow*maxRows + maxKept
+	// bombSize and maxPacking tell a zip bomb from a large export: a
+	// workbook that unpacks to more than bombSize may be at most
+	// maxPacking times smaller than its parts. Exports pack 13 to 59 times
+	// (the longer and more repeated their names, the more); a zip bomb a
+	// thousand times.
+	bombSize   = 1_000_000_000
+	maxPacking = 200
+	// maxPart is the most a part that excelize keeps in memory whole may
+	// unpack to. It reads larger sheets and shared texts from temporary
+	// files (16 MB, about excelize's own default); no serial list has
+	// styles or pictures that large.
+	maxPart = 16_000_000
+	// maxKept is the most excelize may keep in memory: all of a workbook's
+	// parts but the sheets and shared texts larger than maxPart. Sixty
+	// pictures of 16 MB packed in a file of 1 MB took 2 GB.
+	maxKept = 64_000_000
 	// maxRows, maxColumns and maxCellLength are what Excel itself allows in
 	// a sheet and a cell: a sheet beyond them was not made by a spreadsheet
 	// program, while a supplier's list of tens of thousands of serials and
@@ -45,11 +62,17 @@ const (
 	// from the cells: four columns of different texts on a full sheet
 	// (serial, item, supplier, project number).
 	maxSharedStrings = 4 * maxRows
-	// maxFormulas bounds the cells holding formulas that are remembered, to
-	// be named if the serials are read from them: a column of formulas on
-	// a full sheet.
-	maxFormulas = maxRows
-	// maxTagLength bounds one XML tag: a cell's tag is some 40 bytes.
+	// maxSheets and maxLinks bound the workbook's list of sheets and its
+	// links to its parts (readBook).
+	maxSheets = 1_000
+	maxLinks  = 4 * maxSheets
+	// maxDepth bounds how deeply the XML that excelize reads may nest: its
+	// decoder keeps every element it is in, so 35 MB of nested tags took
+	// 1.2 GB. A sheet nests 11 deep at most (a control in its alternate
+	// content), a theme 10.
+	maxDepth = 16
+	// maxTagLength bounds one XML tag of a sheet or the shared texts: a
+	// cell's tag is some 40 bytes.
 	maxTagLength = 64 << 10
 )
 
@@ -65,90 +88,141 @@ func (c cell) ref() string {
 }
 
 // inspect checks a workbook's parts against the limits before excelize
-// opens it, reading each sheet as it unpacks without keeping it. It
-// returns the cells holding formulas, by sheet name in lower case.
-func inspect(zr *zip.Reader) (map[string]map[cell]bool, error) {
-	var total uint64
+// opens it: first their sizes as the zip's directory gives them (which
+// archive/zip holds them to), then the XML that excelize will read, as it
+// unpacks, without keeping it. It returns the workbook's sheets.
+func inspect(zr *zip.Reader) (*book, error) {
+	var unpacked, packed, kept uint64
 	for _, f := range zr.File {
-		if total += f.UncompressedSize64; total < f.UncompressedSize64 {
-			total = math.MaxUint64 // it overflowed: far past the limit, not back to small
+		unpacked, packed = add(unpacked, f.UncompressedSize64), add(packed, f.CompressedSize64)
+		name := partName(f)
+		if (isSheet(name) || isSharedStrings(name)) && f.UncompressedSize64 > maxPart {
+			continue // read from a temporary file
 		}
-		if name := partName(f); !isSheet(name) && !isSharedStrings(name) && f.UncompressedSize64 > maxInMemory {
-			return nil, notASerialList("the workbook's part %s unpacks to %s; only sheets may be larger than %s", core.Echo(name), size(f.UncompressedSize64), size(maxInMemory))
+		if f.UncompressedSize64 > maxPart {
+			return nil, notASerialList("the workbook's part %s unpacks to %s; only sheets may be larger than %s", core.Echo(name), size(f.UncompressedSize64), limit(maxPart))
 		}
+		kept += f.UncompressedSize64
 	}
-	if total > maxUnpacked {
-		return nil, notASerialList("the workbook unpacks to %s, more than the %s allowed", size(total), size(maxUnpacked))
+	switch {
+	case unpacked > maxUnpacked:
+		return nil, notASerialList("the workbook unpacks to %s, more than the %s allowed", size(unpacked), limit(maxUnpacked))
+	case unpacked > bombSize && unpacked/maxPacking > packed:
+		return nil, notASerialList("the workbook unpacks to %s from %s, more than %d times as much; a spreadsheet packs much less", size(unpacked), size(packed), maxPacking)
+	case kept > maxKept:
+		return nil, notASerialList("the workbook's pictures, styles and small sheets unpack to %s, more than the %s allowed", size(kept), limit(maxKept))
 	}
-	names := sheetNames(zr)
-	formulas := map[string]map[cell]bool{}
+	b, err := readBook(zr)
+	if err != nil {
+		return nil, err
+	}
 	for _, f := range zr.File {
 		name := partName(f)
-		if !isSheet(name) && !isSharedStrings(name) {
-			continue
-		}
-		sheet, ok := names[name]
-		if !ok {
-			sheet = name
-		}
-		scan := &partScan{sheet: sheet, cells: isSheet(name), formulas: map[cell]bool{}}
-		if err := scan.read(f); err != nil {
-			return nil, err
-		}
-		if len(scan.formulas) > 0 {
-			formulas[strings.ToLower(sheet)] = scan.formulas
+		sheet, sharedStrings, other := b.kinds(name)
+		for _, scan := range []struct {
+			kind partKind
+			do   bool
+		}{{sheetPart, sheet}, {sharedStringsPart, sharedStrings}, {otherPart, other && !sheet && !sharedStrings}} {
+			if !scan.do {
+				continue
+			}
+			what := name
+			if s, ok := b.names[name]; ok {
+				what = s
+			}
+			if err := (&partScan{name: what, kind: scan.kind}).read(f); err != nil {
+				return nil, err
+			}
 		}
 	}
-	return formulas, nil
+	return b, nil
 }
 
-// partName is a part's path as excelize reads it.
-func partName(f *zip.File) string { return strings.ReplaceAll(f.Name, `\`, "/") }
-
-// isSheet and isSharedStrings tell the parts excelize reads from a
-// temporary file when they are large, as excelize tells them.
-func isSheet(name string) bool {
-	return strings.HasPrefix(strings.ToLower(name), "xl/worksheets/sheet")
+// add adds up sizes; one that overflows is far past the limits, not back
+// to small.
+func add(total, n uint64) uint64 {
+	if total += n; total < n {
+		return math.MaxUint64
+	}
+	return total
 }
-
-func isSharedStrings(name string) bool { return strings.EqualFold(name, "xl/sharedStrings.xml") }
 
 // notASerialList refuses a workbook beyond the limits.
 func notASerialList(format string, args ...any) error {
 	return &core.Error{Code: core.Invalid, Message: fmt.Sprintf(format, args...) + "; the file is damaged or not a list of serials"}
 }
 
-// size writes a number of bytes as a message does: 17 MB, 1.1 GB.
-func size(n uint64) string {
-	if n >= 1_000_000_000 {
-		return strings.TrimSuffix(fmt.Sprintf("%.1f", float64(n)/1e9), ".0") + " GB"
+// size writes a number of bytes as a message does, 17 MB or 1.1 GB,
+// rounded up; limit rounds down. So a file just past a limit never reads
+// as the limit itself: 1.1 GB, more than the 1 GB allowed.
+func size(n uint64) string { return bytesText(n, true) }
+
+func limit(n uint64) string { return bytesText(n, false) }
+
+func bytesText(n uint64, up bool) string {
+	in := func(unit uint64) uint64 {
+		if up && n%unit != 0 {
+			return n/unit + 1
+		}
+		return n / unit
 	}
-	return fmt.Sprintf("%d MB", (n+500_000)/1_000_000)
+	if n < 1_000_000_000 {
+		return fmt.Sprintf("%d MB", in(1_000_000))
+	}
+	if tenths := in(100_000_000); tenths%10 != 0 {
+		return fmt.Sprintf("%d.%d GB", tenths/10, tenths%10)
+	}
+	return fmt.Sprintf("%d GB", in(1_000_000_000))
 }
+
+// partKind is what a scan checks in a part.
+type partKind int
+
+const (
+	sheetPart         partKind = iota // rows, columns, cells, formulas
+	sharedStringsPart                 // texts kept apart from the cells
+	otherPart                         // nesting only: the workbook, links, styles
+)
+
+// Kinds of tags, told by their first bytes.
+const (
+	startTag    = 's'
+	endTag      = '/'
+	instruction = '?' // <?xml … ?>
+	declaration = '!' // <!, until it says which of the two below
+	comment     = '-'
+	cdata       = '['
+)
 
 // partScan follows one part's XML byte by byte as it unpacks, keeping only
-// where it is: the row and column, how long the text in hand is, and the
-// start of the tag being read. It counts what the limits bound and notes
-// the cells holding formulas.
+// where it is: how deep, the row and column, how long the text in hand is,
+// and the start of the tag being read. It counts what the limits bound,
+// and notes the formulas of the cells asked for.
 type partScan struct {
-	sheet      string // the sheet's name, for messages
-	cells      bool   // a sheet (else the shared strings)
-	inData     bool   // within the sheet's cells (sheetData)
-	rows       int
-	at         cell // the cell being read
-	texts      int  // shared strings seen
-	text       int  // characters of the cell or shared string in hand
-	entity     int  // bytes after the & of an entity such as &amp;, 0 outside one
-	inTag      bool
-	attributes bool   // a start tag, whose attribute values are quoted
-	quote      byte   // the quote of the attribute value being read
-	tag        []byte // the start of a tag read in pieces
-	tagLength  int
-	formulas   map[cell]bool
+	name     string // the sheet's name or the part's, for messages
+	kind     partKind
+	depth    int  // elements open
+	inData   bool // within the sheet's cells (sheetData)
+	rows     int
+	at       cell // the cell being read
+	texts    int  // shared strings seen
+	text     int  // characters of the cell or shared string in hand
+	entity   int  // bytes after the & of an entity such as &amp;, 0 outside one
+	formulas *formulaCells
+	stop     func() bool // true when the reader no longer wants the scan
+
+	inTag       bool
+	tagType     byte
+	quote       byte    // the quote of the attribute value being read
+	last        [2]byte // the last bytes of the tag so far, for the ends />, ?>, --> and ]]>
+	head        []byte  // what follows <!, until it tells a comment from CDATA
+	selfClosing bool    // the start tag just read ends with />
+	tag         []byte  // the start of a tag read in pieces
+	tagLength   int
 }
 
-// tagKept is how much of a tag is kept: enough for a row's or a cell's
-// name and attributes.
+// tagKept is how much of a tag is kept: enough for a row's, a cell's or a
+// formula's name and attributes; longer ones are refused.
 const tagKept = 512
 
 func (s *partScan) read(f *zip.File) error {
@@ -159,6 +233,9 @@ func (s *partScan) read(f *zip.File) error {
 	defer rc.Close()
 	buf := make([]byte, 64<<10)
 	for {
+		if s.stop != nil && s.stop() {
+			return errClosed
+		}
 		n, err := rc.Read(buf)
 		if ferr := s.feed(buf[:n]); ferr != nil {
 			return ferr
@@ -173,6 +250,10 @@ func (s *partScan) read(f *zip.File) error {
 }
 
 func (s *partScan) feed(p []byte) error {
+	if bytes.IndexByte(p, 0) >= 0 {
+		// UTF-16 would hide its tags from this scan; XML holds no NUL.
+		return unreadable(fmt.Errorf("%s holds a NUL byte: not XML in UTF-8", s.name))
+	}
 	for len(p) > 0 {
 		if !s.inTag {
 			i := bytes.IndexByte(p, '<')
@@ -180,23 +261,22 @@ func (s *partScan) feed(p []byte) error {
 			if i >= 0 {
 				text = p[:i]
 			}
-			s.count(text)
-			if s.text > maxCellLength {
-				return s.tooLong()
+			if s.kind != otherPart {
+				if s.count(text); s.text > maxCellLength {
+					return s.tooLong()
+				}
 			}
 			if i < 0 {
 				return nil
 			}
-			s.inTag, s.tag, s.tagLength, s.entity = true, s.tag[:0], 0, 0
+			s.inTag, s.tagType, s.tag, s.tagLength, s.entity, s.last, s.head = true, 0, s.tag[:0], 0, 0, [2]byte{}, s.head[:0]
 			p = p[i+1:]
 			continue
 		}
-		if s.tagLength == 0 {
-			// Quotes matter in start tags only: a '>' may stand in an
-			// attribute's value, while a comment may hold a lone apostrophe.
-			s.attributes = p[0] != '/' && p[0] != '!' && p[0] != '?'
+		i, err := s.tagEnd(p)
+		if err != nil {
+			return err
 		}
-		i := s.tagEnd(p)
 		tag := p[:i] // the whole tag when it is within p, as most are
 		if s.tagLength > 0 || i == len(p) {
 			if keep := min(i, tagKept-len(s.tag)); keep > 0 {
@@ -204,8 +284,8 @@ func (s *partScan) feed(p []byte) error {
 			}
 			tag = s.tag
 		}
-		if s.tagLength += i; s.tagLength > maxTagLength {
-			return unreadable(fmt.Errorf("a tag of more than %d bytes in %s", maxTagLength, s.sheet))
+		if s.tagLength += i; s.tagLength > maxTagLength && s.kind != otherPart {
+			return unreadable(fmt.Errorf("a tag of more than %d bytes in %s", maxTagLength, s.name))
 		}
 		if i == len(p) {
 			return nil
@@ -220,20 +300,73 @@ func (s *partScan) feed(p []byte) error {
 }
 
 // tagEnd is where the tag being read ends in p: at its '>', or len(p).
-func (s *partScan) tagEnd(p []byte) int {
-	for i, c := range p {
-		switch {
-		case s.quote != 0:
-			if c == s.quote {
-				s.quote = 0
-			}
-		case s.attributes && (c == '"' || c == '\''):
-			s.quote = c
-		case c == '>':
-			return i
+// The first byte tells the kind of tag. In a start tag a '>' may stand in
+// a quoted value; comments, CDATA and instructions end only at -->, ]]>
+// and ?>, as XML decoders read them, so that no tag hides in them.
+func (s *partScan) tagEnd(p []byte) (int, error) {
+	i := 0
+	if s.tagType == 0 {
+		switch s.tagType = p[0]; s.tagType {
+		case instruction, declaration:
+			i = 1
+		case endTag:
+		default:
+			s.tagType = startTag
 		}
 	}
-	return len(p)
+	switch s.tagType {
+	case endTag:
+		if j := bytes.IndexByte(p, '>'); j >= 0 {
+			return j, nil
+		}
+		return len(p), nil
+	case startTag:
+		for ; i < len(p); i++ {
+			switch c := p[i]; {
+			case s.quote != 0:
+				if c == s.quote {
+					s.quote = 0
+				}
+			case c == '"' || c == '\'':
+				s.quote = c
+			case c == '>':
+				s.selfClosing = i > 0 && p[i-1] == '/' || i == 0 && s.last[1] == '/'
+				return i, nil
+			}
+		}
+		s.last[1] = p[len(p)-1]
+		return len(p), nil
+	}
+	for ; i < len(p); i++ {
+		c := p[i]
+		switch s.tagType {
+		case declaration:
+			s.head = append(s.head, c)
+			switch h := string(s.head); {
+			case h == "--":
+				s.tagType = comment
+			case h == "[CDATA[":
+				s.tagType = cdata
+			case !strings.HasPrefix("--", h) && !strings.HasPrefix("[CDATA[", h):
+				return 0, unreadable(fmt.Errorf("a document type declaration in %s", s.name))
+			}
+			continue
+		case comment:
+			if c == '>' && s.last == [2]byte{'-', '-'} {
+				return i, nil
+			}
+		case cdata:
+			if c == '>' && s.last == [2]byte{']', ']'} {
+				return i, nil
+			}
+		case instruction:
+			if c == '>' && s.last[1] == '?' {
+				return i, nil
+			}
+		}
+		s.last = [2]byte{s.last[1], c}
+	}
+	return len(p), nil
 }
 
 // count adds the characters of a piece of text; an entity such as &amp;
@@ -261,27 +394,32 @@ func (s *partScan) count(text []byte) {
 	}
 }
 
-// tagRead follows the tag just read: rows, cells, formulas and shared
-// strings.
+// tagRead follows the start or end tag just read: how deep the XML is,
+// and in a sheet its rows, cells and formulas, in the shared texts each
+// text.
 func (s *partScan) tagRead(tag []byte) error {
-	end := len(tag) > 0 && tag[0] == '/'
-	if end {
-		tag = tag[1:]
-	}
-	n := 0
-	for n < len(tag) && !isSpace(tag[n]) && tag[n] != '/' {
-		n++
-	}
-	name := tag[:n]
-	if i := bytes.LastIndexByte(name, ':'); i >= 0 {
-		name = name[i+1:]
-	}
-	switch {
-	case end:
-		if string(name) == "sheetData" {
+	switch s.tagType {
+	case endTag:
+		if s.depth--; s.depth < 0 {
+			return unreadable(fmt.Errorf("an end tag without its start in %s", s.name))
+		}
+		if s.kind == sheetPart && string(localName(tag[1:])) == "sheetData" {
 			s.inData = false
 		}
-	case !s.cells:
+		return nil
+	case startTag:
+		if !s.selfClosing {
+			if s.depth++; s.depth > maxDepth {
+				return notASerialList("%s nests its XML more than %d deep", s.what(), maxDepth)
+			}
+		}
+	default:
+		return nil // a comment, CDATA or an instruction
+	}
+	name := localName(tag)
+	switch {
+	case s.kind == otherPart:
+	case s.kind == sharedStringsPart:
 		if string(name) == "si" {
 			if s.texts++; s.texts > maxSharedStrings {
 				return notASerialList("the workbook holds more than %s texts", core.Thousands(maxSharedStrings))
@@ -289,12 +427,14 @@ func (s *partScan) tagRead(tag []byte) error {
 			s.text = 0
 		}
 	case string(name) == "sheetData":
-		s.inData = !bytes.HasSuffix(tag, []byte("/"))
+		s.inData = !s.selfClosing
 	case !s.inData:
 		s.text = 0 // texts outside the cells, such as a header, count one by one
+	case s.tagLength > tagKept && (string(name) == "row" || string(name) == "c" || string(name) == "f"):
+		return notASerialList("the sheet %s has a row or cell tag of more than %d bytes, longer than a spreadsheet program writes", core.Echo(s.name), tagKept)
 	case string(name) == "row":
 		if s.rows++; s.rows > maxRows {
-			return notASerialList("the sheet %s has more than %s rows, the most Excel allows", core.Echo(s.sheet), core.Thousands(maxRows))
+			return notASerialList("the sheet %s has more than %s rows, the most Excel allows", core.Echo(s.name), core.Thousands(maxRows))
 		}
 		if n := number(attribute(tag, "r")); n > 0 {
 			s.at.row = n
@@ -309,22 +449,41 @@ func (s *partScan) tagRead(tag []byte) error {
 			s.at.col++
 		}
 		if s.at.col > maxColumns {
-			return notASerialList("row %d of sheet %s has more than %s columns, the most Excel allows", s.at.row, core.Echo(s.sheet), core.Thousands(maxColumns))
+			return notASerialList("row %d of sheet %s has more than %s columns, the most Excel allows", s.at.row, core.Echo(s.name), core.Thousands(maxColumns))
 		}
 		s.text = 0
-	case string(name) == "f" && s.at.col > 0:
-		if s.formulas[s.at] = true; len(s.formulas) > maxFormulas {
-			return notASerialList("the sheet %s holds more than %s formulas", core.Echo(s.sheet), core.Thousands(maxFormulas))
-		}
+	case string(name) == "f" && s.at.col > 0 && s.formulas != nil:
+		return s.formulas.add(s.at, tag)
 	}
 	return nil
 }
 
+// localName is a tag's name without its namespace prefix: c in <x:c r="A1">.
+func localName(tag []byte) []byte {
+	n := 0
+	for n < len(tag) && !isSpace(tag[n]) && tag[n] != '/' {
+		n++
+	}
+	name := tag[:n]
+	if i := bytes.LastIndexByte(name, ':'); i >= 0 {
+		name = name[i+1:]
+	}
+	return name
+}
+
+// what names the part in a message.
+func (s *partScan) what() string {
+	if s.kind == sheetPart {
+		return fmt.Sprintf("the sheet %s", core.Echo(s.name))
+	}
+	return fmt.Sprintf("the workbook's part %s", core.Echo(s.name))
+}
+
 func (s *partScan) tooLong() error {
-	if !s.cells {
+	if s.kind == sharedStringsPart {
 		return notASerialList("a text in the workbook has more than %s characters, the most Excel allows in a cell", core.Thousands(maxCellLength))
 	}
-	return notASerialList("cell %s of sheet %s has more than %s characters, the most Excel allows", s.at.ref(), core.Echo(s.sheet), core.Thousands(maxCellLength))
+	return notASerialList("cell %s of sheet %s has more than %s characters, the most Excel allows", s.at.ref(), core.Echo(s.name), core.Thousands(maxCellLength))
 }
 
 // attribute is the value of a tag's attribute, nil when it has none.
@@ -388,68 +547,4 @@ func column(ref []byte) int {
 		}
 	}
 	return col
-}
-
-// sheetNames names the workbook's sheet parts by the names the sheets
-// have in the workbook, as excelize finds them. A workbook that does not
-// say gets none; excelize then says what is wrong.
-func sheetNames(zr *zip.Reader) map[string]string {
-	parts := map[string]*zip.File{}
-	for _, f := range zr.File {
-		parts[partName(f)] = f
-	}
-	var rels, wbRels relationships
-	var wb struct {
-		Sheets []struct {
-			Name string `xml:"name,attr"`
-			ID   string `xml:"id,attr"`
-		} `xml:"sheets>sheet"`
-	}
-	book := "xl/workbook.xml"
-	if readXML(parts["_rels/.rels"], &rels) {
-		for _, r := range rels.Rel {
-			if strings.HasSuffix(r.Type, "/officeDocument") {
-				book = strings.TrimPrefix(r.Target, "/")
-			}
-		}
-	}
-	names := map[string]string{}
-	if !readXML(parts[book], &wb) || !readXML(parts[path.Join(path.Dir(book), "_rels", path.Base(book)+".rels")], &wbRels) {
-		return names
-	}
-	for _, s := range wb.Sheets {
-		for _, r := range wbRels.Rel {
-			if r.ID != s.ID {
-				continue
-			}
-			target := path.Join(path.Dir(book), r.Target)
-			if strings.HasPrefix(r.Target, "/") {
-				target = path.Clean(strings.TrimPrefix(r.Target, "/"))
-			}
-			names[target] = s.Name
-		}
-	}
-	return names
-}
-
-type relationships struct {
-	Rel []struct {
-		ID     string `xml:"Id,attr"`
-		Type   string `xml:"Type,attr"`
-		Target string `xml:"Target,attr"`
-	} `xml:"Relationship"`
-}
-
-// readXML reads a small part (inspect has seen that it is at most
-// maxInMemory); false when it is missing or not XML.
-func readXML(f *zip.File, v any) bool {
-	if f == nil {
-		return false
-	}
-	rc, err := f.Open()
-	if err != nil {
-		return false
-	}
-	defer rc.Close()
-	return xml.NewDecoder(rc).Decode(v) == nil
 }

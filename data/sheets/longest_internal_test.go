@@ -1,0 +1,111 @@
+package sheets
+
+import (
+	"archive/zip"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
+
+	"serialdesk/core"
+)
+
+// longestRow is a serial with every text at the longest the register
+// allows, of the character that takes most room in a sheet (& is &amp;),
+// and the largest numbers.
+func longestRow(n int) core.SerialRow {
+	text := func(length int) string { return strings.Repeat("&", length) }
+	moved := func(kind core.DocKind) *core.Movement {
+		return &core.Movement{Date: time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC), Doc: core.DocRef{Kind: kind, ID: math.MaxUint64},
+			Party: text(core.MaxTextLength), Amount: -999_999_999_999_999}
+	}
+	r := core.SerialRow{ItemNo: text(core.MaxItemNoLength), ItemName: text(core.MaxTextLength)}
+	r.Serial.Serial = fmt.Sprintf("%s%08d", strings.Repeat("9", core.MaxSerialLength-8), n)
+	r.State, r.Project, r.Received, r.Sold = core.Returned, math.MaxUint64, moved(core.ReceiptDoc), moved(core.OrderDoc)
+	return r
+}
+
+// writeLongestExport writes a full export of rows longest rows, through
+// the export's own sheets, to a file.
+func writeLongestExport(t testing.TB, rows int) string {
+	f := excelize.NewFile()
+	defer f.Close()
+	st, err := newStyles(f)
+	require.NoError(t, err)
+	require.NoError(t, f.SetSheetName("Sheet1", SerialsSheet))
+	serials, err := newSheet(f, SerialsSheet, "Serials", st, SerialHeaders, serialWidths)
+	require.NoError(t, err)
+	for n := range rows {
+		require.NoError(t, serials.add(serials.serialRow(longestRow(n))))
+	}
+	require.NoError(t, serials.finish())
+	items, err := newSheet(f, ItemsSheet, "Items", st, ItemHeaders, itemWidths)
+	require.NoError(t, err)
+	require.NoError(t, items.add(items.itemRow(core.Item{No: "X", Name: "X"}, "", "")))
+	require.NoError(t, items.finish())
+	path := filepath.Join(t.TempDir(), "longest.xlsx")
+	require.NoError(t, f.SaveAs(path))
+	return path
+}
+
+// The size limits follow from the longest row the register allows: a row
+// of an export at its longest unpacks to no more than longestExportRow,
+// packs far less than a zip bomb, and a file of 10,000 of them, larger
+// than excelize keeps in memory, reads as opening stock.
+func TestTheLongestExportIsWithinTheLimits(t *testing.T) {
+	const rows = 10_000
+	path := writeLongestExport(t, rows)
+	zr, err := zip.OpenReader(path)
+	require.NoError(t, err)
+	defer zr.Close()
+	var sheet *zip.File
+	for _, f := range zr.File {
+		if f.Name == "xl/worksheets/sheet1.xml" {
+			sheet = f
+		}
+	}
+	require.NotNil(t, sheet)
+	perRow := sheet.UncompressedSize64 / rows
+	t.Logf("a row of %d bytes (limit %d); packed %.0f times (limit %d)", perRow, longestExportRow, float64(sheet.UncompressedSize64)/float64(sheet.CompressedSize64), maxPacking)
+	assert.LessOrEqual(t, perRow, uint64(longestExportRow))
+	assert.Greater(t, perRow, uint64(longestExportRow*3/4), "the limit is not far above the longest row")
+	assert.Less(t, sheet.UncompressedSize64/sheet.CompressedSize64, uint64(maxPacking/2))
+
+	f, err := os.Open(path)
+	require.NoError(t, err)
+	defer f.Close()
+	in, err := ReadOpeningStock(f)
+	require.NoError(t, err)
+	assert.Len(t, in.Serials, rows)
+	assert.Equal(t, strings.Repeat("&", core.MaxTextLength), in.Serials[0].Supplier)
+}
+
+func TestLimitsInMessages(t *testing.T) {
+	assert.Equal(t, "5.1 GB", limit(maxUnpacked))
+	for n, want := range map[uint64]string{1_040_000_000: "1.1 GB", 1_000_000_000: "1 GB", 999_999_999: "1000 MB", 16_000_001: "17 MB", 16_000_000: "16 MB"} {
+		assert.Equal(t, want, size(n), n)
+	}
+	assert.Equal(t, "1 GB", limit(1_040_000_000))
+}
+
+// BenchmarkReadingTheLargestExport reads, as opening stock, an export of
+// as many serials as Excel allows, each row at its longest: 4 GB unpacked.
+// Writing it takes minutes and 5 GB of temporary disk; reading it as much.
+func BenchmarkReadingTheLargestExport(b *testing.B) {
+	path := writeLongestExport(b, maxRows-1)
+	for b.Loop() {
+		f, err := os.Open(path)
+		require.NoError(b, err)
+		in, err := ReadOpeningStock(f)
+		f.Close()
+		require.NoError(b, err)
+		require.Len(b, in.Serials, maxRows-1)
+	}
+}

@@ -1,0 +1,44 @@
+package screens
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+)
+
+// enterButton is a button that Enter presses too: the end of a
+// keyboard-only sale, or a dialog's OK. escape, when set, is what Esc does
+// while it has the focus.
+type enterButton struct {
+	widget.Button
+	escape func()
+}
+
+func newEnterButton(label string, icon fyne.Resource, tapped func()) *enterButton {
+	b := &enterButton{}
+	b.Text, b.Icon, b.OnTapped = label, icon, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+func (b *enterButton) TypedKey(ev *fyne.KeyEvent) {
+	switch {
+	case ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter:
+		b.Tapped(nil)
+	case ev.Name == fyne.KeyEscape && b.escape != nil:
+		b.escape()
+	default:
+		b.Button.TypedKey(ev)
+	}
+}
+
+// showWithKeys shows a dialog with its buttons, the focus on ok: Enter
+// presses it and Esc closes the dialog, which Fyne's own dialogs leave to
+// the mouse.
+func (env *Env) showWithKeys(d *dialog.CustomDialog, ok *enterButton, others ...fyne.CanvasObject) {
+	ok.escape = d.Hide
+	ok.Importance = widget.HighImportance
+	d.SetButtons(append(others, ok))
+	d.Show()
+	env.Window.Canvas().Focus(ok)
+}
