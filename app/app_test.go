@@ -202,7 +202,7 @@ func TestClosingShowsTheBackupBeingWritten(t *testing.T) {
 	_, err = e.reg.SaveBrand(core.Brand{Name: "Since the backup"})
 	require.NoError(t, err)
 	a := test.NewTempApp(t)
-	w := desktopWindow(a, e)
+	w, _ := desktopWindow(a, e)
 	w.Resize(fyne.NewSize(900, 600))
 	closeWithBackup(a, w, e)
 	var titles []string
@@ -232,15 +232,17 @@ func TestTheWindowSaysWhatOpeningFound(t *testing.T) {
 	require.NoError(t, err)
 	defer e.close()
 	a := test.NewTempApp(t)
-	w := desktopWindow(a, e)
+	w, _ := desktopWindow(a, e)
 	defer w.Close()
 	said := labelsIn(w.Canvas().Overlays().Top())
 	assert.Contains(t, strings.Join(said, " "), "The redo log was missing from "+dir+"; Serialdesk started a new one.")
+	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	assert.Nil(t, w.Canvas().Overlays().Top(), "Enter closes it")
 
 	ro, err := data.OpenReadOnly(exampleDir(t), datatest.Logger())
 	require.NoError(t, err)
 	defer ro.Close()
-	w = desktopWindow(a, &env{dir: dir, log: e.log, logFile: io.NopCloser(nil), store: ro, reg: core.New(ro)})
+	w, _ = desktopWindow(a, &env{dir: dir, log: e.log, logFile: io.NopCloser(nil), store: ro, reg: core.New(ro)})
 	defer w.Close()
 	assert.Contains(t, labelsIn(w.Content()), core.UserMessage(ro.ReadOnly()), "the banner says why nothing is saved")
 }

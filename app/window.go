@@ -1,7 +1,7 @@
 package app
 
 import (
-	"errors"
+	"image/color"
 	"io"
 	"runtime/debug"
 	"strings"
@@ -10,7 +10,6 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -41,7 +40,7 @@ func newApp() fyne.App {
 // automatic backup is made if one is due.
 func runDesktop(e *env) {
 	a := newApp()
-	w := desktopWindow(a, e)
+	w, screen := desktopWindow(a, e)
 	go func() {
 		err := e.store.VerifyFiles()
 		if err == nil {
@@ -51,7 +50,7 @@ func runDesktop(e *env) {
 		debug.FreeOSMemory()
 		if err != nil {
 			e.log.WithError(err).Error("the register's files are damaged")
-			fyne.Do(func() { dialog.ShowError(errors.New(core.UserMessage(err)), w) })
+			fyne.Do(func() { screen.ShowMessage("The register's files are damaged", core.UserMessage(err)) })
 		}
 	}()
 	w.ShowAndRun()
@@ -59,8 +58,9 @@ func runDesktop(e *env) {
 
 // desktopWindow is the main window on the register e has open, with what
 // opening found said and closing going through the automatic backup.
-func desktopWindow(a fyne.App, e *env) fyne.Window {
-	w := mainWindow(a, &screens.Env{Reg: e.reg, Log: e.log, BackupTo: e.store.BackupTo, Version: version, DataDir: e.dir})
+func desktopWindow(a fyne.App, e *env) (fyne.Window, *screens.Env) {
+	screen := &screens.Env{Reg: e.reg, Log: e.log, BackupTo: e.store.BackupTo, Version: version, DataDir: e.dir}
+	w := mainWindow(a, screen)
 	if ro := e.store.ReadOnly(); ro != nil {
 		w.SetContent(container.NewBorder(banner(core.UserMessage(ro)), nil, nil, nil, w.Content()))
 	}
@@ -69,14 +69,14 @@ func desktopWindow(a fyne.App, e *env) fyne.Window {
 		said = append(said, msg)
 	}
 	if len(said) > 0 {
-		dialog.ShowInformation("What Serialdesk found", strings.Join(said, "\n\n"), w)
+		screen.ShowMessage("What Serialdesk found", strings.Join(said, "\n\n"))
 	}
 	quit := func() { closeWithBackup(a, w, e) }
 	w.SetCloseIntercept(quit)
 	menu := w.MainMenu()
 	menu.Items[0].Items = append(menu.Items[0].Items, quitItem(quit))
 	w.SetMainMenu(menu)
-	return w
+	return w, screen
 }
 
 // quitItem is Quit in the menu (Ctrl+Q), closing the way the window's
@@ -116,7 +116,9 @@ func banner(why string) fyne.CanvasObject {
 	text := widget.NewLabelWithStyle(why, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	text.Wrapping = fyne.TextWrapWord
 	text.Selectable = true
-	bg := canvas.NewRectangle(theme.Color(theme.ColorNameWarning))
+	// The warning colour, faint, so that the theme's text stays readable.
+	r, g, b, _ := theme.Color(theme.ColorNameWarning).RGBA()
+	bg := canvas.NewRectangle(color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: 0x50})
 	return container.NewStack(bg, container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, text))
 }
 

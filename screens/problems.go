@@ -54,6 +54,18 @@ func (env *Env) showProblems(err error) {
 	env.showWithKeys(d, newEnterButton("OK", nil, d.Hide))
 }
 
+// ShowMessage tells the user something they should know, in a dialog that
+// Enter or Esc closes: what opening the register found, a backup that
+// failed. The text can be selected: it may hold a command to type.
+func (env *Env) ShowMessage(title, text string) {
+	msg := widget.NewLabel(text)
+	msg.Wrapping, msg.Selectable = fyne.TextWrapWord, true
+	d := dialog.NewCustomWithoutButtons(title, container.NewVScroll(msg), env.Window)
+	window := env.Window.Canvas().Size()
+	d.Resize(fyne.NewSize(min(700, window.Width*0.9), min(420, window.Height*0.9)))
+	env.showWithKeys(d, newEnterButton("OK", nil, d.Hide))
+}
+
 // problemsText is err's message and its first max problems, one a line,
 // saying how many more there are.
 func problemsText(err error, max int) string {
