@@ -2,8 +2,13 @@ package app
 
 import (
 	"bytes"
+	"fmt"
+	"io"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -41,4 +46,119 @@ func TestCheckCommandWithoutARegister(t *testing.T) {
 	assert.Equal(t, 1, Main([]string{"check", "--data", dir}, &stdout, &stderr))
 	assert.Equal(t, "serialdesk check: There is no register in "+dir+".\n", stderr.String())
 	assert.NoDirExists(t, dir, "checking creates nothing")
+}
+
+// One damaged block makes thousands of records disagree with their
+// indexes: check shows each kind of problem once, with how many more
+// there are, in a screenful.
+func TestCheckGroupsWhatItFinds(t *testing.T) {
+	var found []string
+	for i := range 5000 {
+		found = append(found, fmt.Sprintf("item %d, serial DR-%06d: in the serial records, not in the serial search index", 3, i))
+	}
+	found = append(found, "the item number index has \"X\" for item 9, which does not exist")
+	for i := range 30 {
+		found = append(found, fmt.Sprintf("kind %c of problem", 'A'+i))
+	}
+	shown := grouped(found, shownProblems)
+	assert.Len(t, shown, shownProblems)
+	assert.Equal(t, "item 3, serial DR-000000: in the serial records, not in the serial search index (and 4999 more like it)", shown[0])
+	assert.Equal(t, "the item number index has \"X\" for item 9, which does not exist", shown[1])
+	assert.Equal(t, "and 13 more problems of 13 other kinds", shown[len(shown)-1])
+
+	dir := exampleDir(t)
+	datatest.DamageTableBlock(t, dir)
+	var stdout, stderr bytes.Buffer
+	assert.Equal(t, 1, Main([]string{"check", "--data", dir}, &stdout, &stderr))
+	lines := strings.Split(strings.TrimSpace(stdout.String()), "\n")
+	assert.LessOrEqual(t, len(lines), shownProblems+1, stdout.String())
+	assert.Contains(t, stdout.String(), ".sst: block 1 of ")
+}
+
+// A damaged redo log is refused with the way on, which works: new-log
+// keeps the damaged log, writes back what it still holds, backs the
+// register up, and the register opens as usual again with nothing lost.
+func TestNewLogGoesOnFromADamagedRedoLog(t *testing.T) {
+	dir := backedUpExampleDir(t)
+	e, err := open(dir, io.Discard)
+	require.NoError(t, err)
+	for _, name := range []string{"First", "Second", "Third"} {
+		_, err := e.reg.SaveBrand(core.Brand{Name: name})
+		require.NoError(t, err)
+	}
+	e.close()
+	want := digest(t, dir)
+	redo := filepath.Join(dir, "redo.log")
+	b, err := os.ReadFile(redo)
+	require.NoError(t, err)
+	b[len(b)*2/3] ^= 0x5a // in a record before the last
+	require.NoError(t, os.WriteFile(redo, b, 0o644))
+
+	var stdout, stderr bytes.Buffer
+	assert.Equal(t, 1, Main([]string{"check", "--data", dir}, &stdout, &stderr))
+	assert.Contains(t, stdout.String(), "its redo log (redo.log) is damaged: the record after operation ")
+	_, err = open(dir, io.Discard)
+	require.Error(t, err)
+	assert.Contains(t, core.UserMessage(err), core.Command()+" new-log --data "+core.Quoted(dir))
+
+	stdout.Reset()
+	require.Equal(t, 0, Main([]string{"new-log", "--data", dir}, &stdout, &stderr), stderr.String())
+	assert.Contains(t, stdout.String(), "The damaged redo log (the record after operation ")
+	assert.Contains(t, stdout.String(), "It could be read up to operation ")
+	assert.Contains(t, stdout.String(), "has a new redo log and opens as usual again.")
+	kept, err := filepath.Glob(filepath.Join(dir, "redo-damaged-*.log"))
+	require.NoError(t, err)
+	require.Len(t, kept, 1)
+	damaged, err := os.ReadFile(kept[0])
+	require.NoError(t, err)
+	assert.Equal(t, b, damaged, "the damaged log is kept as it was")
+	assert.Equal(t, want, digest(t, dir), "nothing lost: the register held it all")
+
+	stdout.Reset()
+	assert.Equal(t, 0, Main([]string{"check", "--data", dir}, &stdout, &stderr), stdout.String())
+	assert.Equal(t, 1, Main([]string{"new-log", "--data", dir}, &stdout, &stderr))
+	assert.Contains(t, stderr.String(), "The redo log in "+dir+" is not damaged")
+}
+
+// The log moves aside at 2 MB and keeps two older ones: it cannot fill the
+// disk.
+func TestTheLogRollsOver(t *testing.T) {
+	dir := t.TempDir()
+	log, closer, err := openLog(dir, io.Discard)
+	require.NoError(t, err)
+	line := strings.Repeat("x", 1000)
+	for range 7000 {
+		log.Info(line)
+	}
+	require.NoError(t, closer.Close())
+	logs, err := filepath.Glob(filepath.Join(dir, "serialdesk*.log"))
+	require.NoError(t, err)
+	assert.Len(t, logs, 1+logOldFiles, "the log and two older ones")
+	var total int64
+	for _, p := range logs {
+		info, err := os.Stat(p)
+		require.NoError(t, err)
+		assert.LessOrEqual(t, info.Size(), int64(logMegabytes<<20))
+		total += info.Size()
+	}
+	assert.Less(t, total, int64(7<<20), "7 MB were logged; a few are kept")
+}
+
+// What a command changes counts for the next automatic backup, made when
+// the window closes.
+func TestCommandChangesAreBackedUpWhenTheWindowCloses(t *testing.T) {
+	dir := backedUpExampleDir(t)
+	stock := bulkWorkbook(t, 10)
+	var stdout, stderr bytes.Buffer
+	require.Equal(t, 0, Main([]string{"import", "--data", dir, "--in", stock}, &stdout, &stderr), stderr.String())
+	e, err := open(dir, io.Discard)
+	require.NoError(t, err)
+	assert.True(t, e.store.BackupDue(dir), "the import is not in a backup yet")
+	path, err := e.store.AutoBackup(dir, data.KeepBackups, time.Now().Add(time.Minute))
+	require.NoError(t, err)
+	e.close()
+	restored := filepath.Join(t.TempDir(), "restored")
+	require.NoError(t, data.Restore(path, "", restored, datatest.Logger()))
+	_, err = core.New(datatest.MustOpen(t, restored)).ItemByNo("BULK")
+	assert.NoError(t, err, "the backup holds the import")
 }
