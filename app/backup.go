@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -20,13 +21,17 @@ func (e *env) autoBackup() {
 	e.noteBackup(e.store.AutoBackup(e.dir, data.KeepBackups, time.Now()))
 }
 
-// wholeBackupIfDue makes a whole automatic backup when the chain of
-// changes backups is long enough, beside the work in the window, so that
-// closing stays quick.
-func (e *env) wholeBackupIfDue() {
-	if e.store.WholeBackupDue(e.dir) {
-		e.noteBackup(e.store.BackUpWhole(e.dir, data.KeepBackups, time.Now()))
+// checkOrBackUpWhole checks every table of the register, beside the work
+// in the window; when the chain of changes backups is long enough, it
+// makes the whole automatic backup instead, which checks them first, so
+// that closing stays quick.
+func (e *env) checkOrBackUpWhole() error {
+	if !e.store.WholeBackupDue(e.dir) {
+		return e.store.VerifyFiles()
 	}
+	path, err := e.store.BackUpWhole(e.dir, data.KeepBackups, time.Now())
+	e.noteBackup(path, err)
+	return err
 }
 
 // noteBackup logs an automatic backup. A whole one reads every block of the
@@ -35,6 +40,7 @@ func (e *env) wholeBackupIfDue() {
 func (e *env) noteBackup(path string, err error) {
 	failed := filepath.Join(data.BackupDir(e.dir), backupFailedFile)
 	switch {
+	case errors.Is(err, data.ErrClosed): // stopped by closing: made next time
 	case err != nil:
 		e.log.WithError(err).Error("the automatic backup failed")
 		note := fmt.Sprintf("%s: %s\n", time.Now().Format("2006-01-02 15:04"), core.UserMessage(err))

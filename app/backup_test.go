@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -149,4 +150,15 @@ func TestFailedBackupAtCloseIsShownAtTheNextStart(t *testing.T) {
 	msg := backupWarning(dir)
 	assert.Contains(t, msg, "The last automatic backup failed, on ")
 	assert.Contains(t, msg, core.Command()+" check --data "+core.Quoted(dir))
+}
+
+// A whole backup that closing stopped is made next time; it is not a
+// failure to warn about.
+func TestABackupStoppedByClosingIsNoFailure(t *testing.T) {
+	dir := backedUpExampleDir(t)
+	e, err := open(dir, io.Discard)
+	require.NoError(t, err)
+	e.close()
+	e.noteBackup(e.store.BackUpWhole(dir, data.KeepBackups, time.Now()))
+	assert.Empty(t, backupWarning(dir))
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"time"
 
 	"github.com/sirupsen/logrus"
@@ -33,7 +34,7 @@ func checkCommand(args []string, stdout, stderr io.Writer) int {
 	switch {
 	case errors.Is(err, data.ErrUnfinished):
 		found = append(append(found, core.UserMessage(err)), data.CheckTables(*dir)...)
-	case err != nil && len(found) == 0:
+	case err != nil && !slices.Contains(found, core.UserMessage(err)):
 		found = append(found, core.UserMessage(err))
 	case err == nil:
 		defer store.Close()

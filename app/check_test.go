@@ -131,9 +131,12 @@ func TestTheLogRollsOver(t *testing.T) {
 		log.Info(line)
 	}
 	require.NoError(t, closer.Close())
-	logs, err := filepath.Glob(filepath.Join(dir, "serialdesk*.log"))
-	require.NoError(t, err)
-	assert.Len(t, logs, 1+logOldFiles, "the log and two older ones")
+	var logs []string
+	// lumberjack removes the oldest files in the background.
+	require.Eventually(t, func() bool {
+		logs, _ = filepath.Glob(filepath.Join(dir, "serialdesk*.log"))
+		return len(logs) == 1+logOldFiles
+	}, 10*time.Second, 10*time.Millisecond, "the log and two older ones")
 	var total int64
 	for _, p := range logs {
 		info, err := os.Stat(p)

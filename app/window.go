@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"image/color"
 	"io"
 	"runtime/debug"
@@ -42,15 +43,16 @@ func runDesktop(e *env) {
 	a := newApp()
 	w, screen := desktopWindow(a, e)
 	go func() {
-		err := e.store.VerifyFiles()
-		if err == nil {
-			e.wholeBackupIfDue()
-		}
+		err := e.checkOrBackUpWhole()
 		// The check decompresses every block: give that memory back.
 		debug.FreeOSMemory()
-		if err != nil {
+		switch {
+		case errors.Is(err, data.ErrClosed):
+		case errors.Is(err, data.ErrDamaged):
 			e.log.WithError(err).Error("the register's files are damaged")
 			fyne.Do(func() { screen.ShowMessage("The register's files are damaged", core.UserMessage(err)) })
+		case err != nil:
+			fyne.Do(func() { screen.ShowMessage("The automatic backup failed", core.UserMessage(err)) })
 		}
 	}()
 	w.ShowAndRun()
@@ -93,7 +95,7 @@ func quitItem(quit func()) *fyne.MenuItem {
 // written. One started meanwhile is told that this one is still closing.
 func closeWithBackup(a fyne.App, w fyne.Window, e *env) {
 	keepSize(a.Preferences(), w)
-	if !e.store.BackupDue(e.dir) {
+	if !e.store.BackupDue(e.dir) && !e.store.Busy() {
 		a.Quit()
 		return
 	}
@@ -106,7 +108,8 @@ func closeWithBackup(a fyne.App, w fyne.Window, e *env) {
 	saving.Show()
 	w.Hide()
 	go func() {
-		e.autoBackup()
+		e.autoBackup() // after a whole one being written, if any
+		e.close()      // and a check of the files stopped
 		fyne.Do(a.Quit)
 	}()
 }

@@ -39,13 +39,19 @@ func BackupName(t time.Time) string { return backupPrefix + t.Format(backupStamp
 // operation that goes through the journal, so that the copy never holds
 // half of one.
 func (s *Store) Backup(w io.Writer) error {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	if s.closed {
-		return errClosed
+	if !s.startWork() {
+		return ErrClosed
 	}
+	defer s.endWork()
+	// The stream reads the snapshot it starts on (as DB.Backup does), so
+	// the lock is only needed until then: a large receipt waiting for it
+	// would otherwise hold up every reader for the whole backup.
+	s.mu.RLock()
+	stream := s.db.NewStream()
+	s.mu.RUnlock()
+	stream.LogPrefix = "backup"
 	bw := bufio.NewWriterSize(w, 1<<20)
-	if _, err := s.db.Backup(bw, 0); err != nil {
+	if _, err := stream.Backup(bw, 0); err != nil {
 		return err
 	}
 	return bw.Flush()
@@ -104,14 +110,10 @@ func (s *Store) backupNow(dir string, keep int, now time.Time, whole bool) (stri
 	// closing waits for a whole one made beside the work.
 	s.backingUp.Lock()
 	defer s.backingUp.Unlock()
-	s.mu.RLock()
-	if s.closed {
-		s.mu.RUnlock()
-		return "", errClosed
+	if !s.startWork() {
+		return "", ErrClosed
 	}
-	s.working.Add(1)
-	s.mu.RUnlock()
-	defer s.working.Done()
+	defer s.endWork()
 	path := filepath.Join(BackupDir(dir), BackupName(now))
 	s.redo.mu.Lock()
 	upTo := s.redo.seq // operations that will all be in the backup

@@ -308,7 +308,7 @@ func TestFailedOpenSaysWhatItCouldNotTakeBack(t *testing.T) {
 	_, err := data.Open(dir, datatest.Logger())
 	require.Error(t, err)
 	msg := core.UserMessage(err)
-	assert.NotContains(t, msg, "Nothing in the folder was changed.")
+	assert.NotContains(t, msg, "None of the register's files was changed.")
 	assert.Contains(t, msg, "Serialdesk changed none of the register's files, but could not remove the working files its attempt made (00001.mem); "+
 		"delete them once Serialdesk is closed.")
 	after := filesIn(t, dir)
@@ -327,5 +327,5 @@ func TestFilesHeldByAnotherProgram(t *testing.T) {
 	err := data.OpenError(`C:\Users\Jane Doe\AppData\Roaming\serialdesk`, fmt.Errorf("open MANIFEST: %w", sharing), nil)
 	assert.Equal(t, core.Conflict, core.ErrorCode(err))
 	assert.Equal(t, `Another program is using the files in C:\Users\Jane Doe\AppData\Roaming\serialdesk, often a sync program such as OneDrive, `+
-		"a backup program or a virus scanner. Wait until it is done or close it, then start Serialdesk again. Nothing in the folder was changed.", core.UserMessage(err))
+		"a backup program or a virus scanner. Wait until it is done or close it, then start Serialdesk again. None of the register's files was changed.", core.UserMessage(err))
 }

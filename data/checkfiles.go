@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"maps"
 	"path/filepath"
 	"slices"
 
@@ -41,7 +42,7 @@ func CheckTables(dir string) []string {
 	}
 	var found []string
 	var c tableChecker
-	for _, id := range slices.Sorted(mapKeys(f.tables)) {
+	for _, id := range slices.Sorted(maps.Keys(f.tables)) {
 		name := tableFileName(id)
 		c.compression = f.tables[id].Compression
 		if err := c.checkFile(filepath.Join(dir, name)); err != nil {

@@ -55,7 +55,8 @@ func inUse(dir string) bool {
 	if err != nil {
 		return false
 	}
-	h, err := windows.CreateFile(p, 0, 0, nil, windows.OPEN_EXISTING, 0, 0)
+	// Asking for no access at all would not meet Badger's share mode.
+	h, err := windows.CreateFile(p, windows.GENERIC_READ, 0, nil, windows.OPEN_EXISTING, 0, 0)
 	if err != nil {
 		return errors.Is(err, windows.ERROR_SHARING_VIOLATION)
 	}

@@ -288,3 +288,55 @@ func TestClosingOnAFullDisk(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "Saved before the disk filled up", brands[len(brands)-1].Name)
 }
+
+// A receipt too large for one transaction writes its parts before the redo
+// log takes it. When the disk fills up just then, there is no room to
+// undo those parts either: the store then reads and writes nothing more
+// (no stop, no stack trace), and the next start, with room, undoes them.
+// Run in a child process, which ends as the app does.
+func TestDiskFillingUpMidLargeReceipt(t *testing.T) {
+	if dir := os.Getenv("SERIALDESK_FULL_RECEIPT_DIR"); dir != "" {
+		largeReceiptOnAFullDisk(t, dir)
+		return
+	}
+	dir, want := registerOnSmallDisk(t)
+	cmd := exec.Command(os.Args[0], "-test.run=^TestDiskFillingUpMidLargeReceipt$", "-test.v")
+	cmd.Env = append(os.Environ(), "SERIALDESK_FULL_RECEIPT_DIR="+dir)
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "the child stopped: %s", out)
+	require.Contains(t, string(out), "--- PASS")
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), "filler-") {
+			require.NoError(t, os.Remove(filepath.Join(dir, e.Name())))
+		}
+	}
+	s := datatest.MustOpen(t, dir)
+	reg := core.New(s)
+	assert.Equal(t, want, snapshot(t, reg), "none of it is there")
+	found, err := reg.Check()
+	require.NoError(t, err)
+	assert.Empty(t, found)
+}
+
+func largeReceiptOnAFullDisk(t *testing.T, dir string) {
+	s, err := data.Open(dir, datatest.Logger())
+	require.NoError(t, err)
+	reg := core.New(s)
+	drill, err := reg.ItemByNo("DRILL-18V")
+	require.NoError(t, err)
+	var serials []string
+	for i := range 50_000 {
+		serials = append(serials, fmt.Sprintf("DR-%06d", i))
+	}
+	defer data.SetBeforeLogging(func() { datatest.FillUp(t, dir) })()
+	_, err = reg.ConfirmReceipt(core.Receipt{Supplier: "Large", Lines: []core.ReceiptLine{{Item: drill.ID, Quantity: len(serials), Serials: serials}}})
+	require.Error(t, err)
+	msg := core.UserMessage(err)
+	assert.Contains(t, msg, fmt.Sprintf(fullDiskMessage, dir))
+	assert.Contains(t, msg, "close Serialdesk, make room, and start it again; it undoes that part when it starts.")
+	_, err = reg.Items("")
+	assert.Equal(t, msg, core.UserMessage(err), "nothing is read beside the half-written receipt")
+	require.NoError(t, s.Close())
+}

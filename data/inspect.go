@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -142,7 +143,7 @@ func inspect(dir string) (folder, error) {
 			f.unfinished = true // a compaction's output that MANIFEST never named; Badger removes it
 		}
 	}
-	for _, id := range slices.Sorted(mapKeys(referenced)) {
+	for _, id := range slices.Sorted(maps.Keys(referenced)) {
 		name := tableFileName(id)
 		if _, ok := names[name]; !ok {
 			return f, missing(dir, name, "one of the register's tables")
@@ -206,16 +207,6 @@ func leftWhat(redo bool) string {
 	return "backups are"
 }
 
-func mapKeys[K comparable, V any](m map[K]V) func(func(K) bool) {
-	return func(yield func(K) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
-}
-
 // readManifest reads MANIFEST the way Badger does and returns the tables
 // it names. One that ends in a half-written entry is refused: Badger would
 // cut it there and delete the tables the rest named.
@@ -270,14 +261,20 @@ func checkTableEnds(path string, compression options.CompressionType) error {
 }
 
 // checkValueLog checks a value log's header and, for the last one, which
-// Badger cuts back to its last whole transaction when it opens, that
-// nothing but zeros (space a crash left unwritten) follows that point.
+// Badger cuts back to its last whole entry when it opens, that nothing but
+// zeros (space not written yet) follows that point, apart from the rest of
+// one entry a crash cut off while it was being written, which was never
+// saved.
 func checkValueLog(path string, last bool) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return err
+	}
 	r := bufio.NewReaderSize(f, 1<<20)
 	var head [vlogHeader]byte
 	if _, err := io.ReadFull(r, head[:]); err != nil {
@@ -289,18 +286,15 @@ func checkValueLog(path string, last bool) error {
 	if !last {
 		return nil
 	}
-	at, err := wholeTransactions(r, vlogHeader)
-	if err != nil {
-		return err
-	}
-	if _, err := f.Seek(at, io.SeekStart); err != nil {
+	end, cut := wholeEntries(r, vlogHeader, info.Size())
+	if _, err := f.Seek(cut, io.SeekStart); err != nil {
 		return err
 	}
 	buf, zeros := make([]byte, 1<<20), make([]byte, 1<<20)
 	for {
 		n, err := io.ReadFull(f, buf)
 		if !bytes.Equal(buf[:n], zeros[:n]) {
-			return fmt.Errorf("it is damaged from byte %d on", at)
+			return fmt.Errorf("it is damaged from byte %d on", end)
 		}
 		if err == io.EOF || err == io.ErrUnexpectedEOF {
 			return nil
@@ -311,56 +305,47 @@ func checkValueLog(path string, last bool) error {
 	}
 }
 
-// Bits of a value log entry's meta byte (Badger's value.go).
-const (
-	bitTxn    = 1 << 6
-	bitFinTxn = 1 << 7
-)
+// maxEntryHeader is the longest a value log entry's header can be: two
+// bytes and three varints. (Badger writes no transaction marks there.)
+const maxEntryHeader = 2 + 3*binary.MaxVarintLen64
 
-// wholeTransactions reads value log entries from r (starting at offset at)
-// and returns where the last whole transaction ends. It stops at the first
-// entry that is cut short or fails its checksum.
-func wholeTransactions(r *bufio.Reader, at int64) (int64, error) {
+// wholeEntries reads value log entries from r (starting at offset at,
+// in a file of size bytes) and returns where the last whole one ends, and
+// where the one after it ends by the lengths it declares when a crash cut
+// it off while it was written: Badger writes an entry in order, so one cut
+// off ends in zeros (its checksum among them), and one damaged since does
+// not.
+func wholeEntries(r *bufio.Reader, at, size int64) (end, cut int64) {
 	end, pos := at, at
-	inTxn := false
 	for {
 		h := crc32.New(y.CastagnoliCrcTable)
 		hr := &countReader{r: io.TeeReader(r, h)}
 		meta, err := hr.ReadByte()
 		if err != nil {
-			return end, nil
+			return end, pos
 		}
-		if _, err := hr.ReadByte(); err != nil {
-			return end, nil
+		_, err1 := hr.ReadByte()
+		klen, err2 := binary.ReadUvarint(hr)
+		vlen, err3 := binary.ReadUvarint(hr)
+		_, err4 := binary.ReadUvarint(hr)
+		if meta == 0 && klen == 0 && vlen == 0 {
+			return end, pos // zeros: space not written yet
 		}
-		klen, err1 := binary.ReadUvarint(hr)
-		vlen, err2 := binary.ReadUvarint(hr)
-		_, err3 := binary.ReadUvarint(hr)
-		if err1 != nil || err2 != nil || err3 != nil || klen > 1<<16 || vlen > 1<<31 {
-			return end, nil
-		}
-		if klen == 0 && vlen == 0 && meta == 0 {
-			return end, nil // zeros: space a crash left unwritten
+		extent := pos + hr.n + int64(klen) + int64(vlen) + 4
+		if err1 != nil || err2 != nil || err3 != nil || err4 != nil || klen > 1<<16 || extent > size {
+			return end, min(pos+maxEntryHeader, size)
 		}
 		if _, err := io.CopyN(io.Discard, hr, int64(klen+vlen)); err != nil {
-			return end, nil
+			return end, extent
 		}
 		var sum [4]byte
 		if _, err := io.ReadFull(r, sum[:]); err != nil || binary.BigEndian.Uint32(sum[:]) != h.Sum32() {
-			return end, nil
-		}
-		pos += hr.n + 4
-		switch {
-		case meta&bitTxn != 0:
-			inTxn = true
-		case meta&bitFinTxn != 0:
-			if !inTxn {
-				return end, nil
+			if sum == [4]byte{} {
+				return end, extent // written no further than that: cut off
 			}
-			inTxn, end = false, pos
-		default:
-			end = pos
+			return end, pos // written whole, and damaged since
 		}
+		pos, end = extent, extent
 	}
 }
 

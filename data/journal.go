@@ -21,6 +21,7 @@ import (
 type journal struct {
 	op     uint64
 	chunk  uint32
+	undone int64               // bytes of the undo records committed: what a rollback writes
 	saved  map[string]struct{} // keys whose old value is recorded
 	undo   []byte              // undo record of the current chunk
 	budget budget
@@ -79,6 +80,7 @@ func (j *journal) flush(k *kv, done bool) error {
 		return err
 	}
 	j.chunk++
+	j.undone += int64(len(j.undo))
 	j.undo = nil
 	k.txn = k.s.db.NewTransaction(true)
 	return nil

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"encoding/binary"
 	"errors"
 
 	"github.com/dgraph-io/badger/v4"
@@ -23,6 +24,7 @@ type kv struct {
 	bytes   int64
 	changes []serialChange // to the text index, for the finder once committed
 	redo    []redoEntry    // every write, for the redo log once committed
+	logged  int64          // bytes redo takes in the log
 	journal *journal       // nil for an operation within one transaction
 }
 
@@ -64,6 +66,7 @@ func (k *kv) write(key, val []byte, del bool) error {
 		k.changes = append(k.changes, textChange(key, val))
 	}
 	k.redo = append(k.redo, redoEntry{key: key, val: val, del: del})
+	k.logged += int64(len(key)+len(val)) + 2*binary.MaxVarintLen32 + 1
 	k.count++
 	k.size += entrySize(key, val)
 	k.keys++

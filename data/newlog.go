@@ -20,6 +20,9 @@ import (
 // it lacks, and backs the register up, so that the backups and the new log
 // hold all of it. It says what it did and what could not be read.
 func StartNewLog(dir string, log logrus.FieldLogger, now time.Time) ([]string, error) {
+	if inUse(dir) {
+		return nil, openError(dir, errInUse, nil)
+	}
 	path := filepath.Join(dir, redoFile)
 	sc, err := scanRedoFile(path)
 	var d *redoDamage
@@ -58,9 +61,11 @@ func StartNewLog(dir string, log logrus.FieldLogger, now time.Time) ([]string, e
 		return nil, ro
 	}
 	said = append(said, s.Notices()...)
-	backup, err := s.backupNow(dir, KeepBackups, now, true)
-	if err != nil {
-		return nil, err
+	backup := filepath.Join(BackupDir(dir), s.redo.latest)
+	if s.BackupDue(dir) { // unless opening backed it up already
+		if backup, err = s.backupNow(dir, KeepBackups, now, true); err != nil {
+			return nil, err
+		}
 	}
 	said = append(said, fmt.Sprintf("The register holds operations up to %d and is backed up to %s; it has a new redo log and opens as usual again.", s.redo.seq, backup))
 	return said, nil

@@ -478,8 +478,9 @@ func (r *redoLog) close() error {
 func (s *Store) commitDurably(k *kv, commit func() error) error {
 	s.redo.mu.Lock()
 	defer s.redo.mu.Unlock()
-	// Each byte goes to the memtable's log, the redo log, then a table.
-	if err := s.room(3 * k.size); err != nil {
+	// The transaction's bytes go to the memtable's log, then a table; the
+	// record (of a journaled operation, all its chunks) to the redo log.
+	if err := s.room(2*k.size + k.logged); err != nil {
 		return err
 	}
 	seq := s.redo.seq + 1

@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -43,14 +44,19 @@ type Store struct {
 	closed  bool       // under mu: work still running when the window closes gets an error, not a crash
 	// Work Close waits for: VerifyFiles and backups in progress.
 	working   sync.WaitGroup
-	backingUp sync.Mutex // held by the automatic backup being written
+	busy      atomic.Int32 // how much of it is running
+	stopping  atomic.Bool  // Close has begun: a check of the files stops
+	backingUp sync.Mutex   // held by the automatic backup being written
 	find      *finder
 	redo      *redoLog
 	// readOnly: why nothing can be saved, nil when all is well.
 	readOnly error
-	notes    []string
-	size     int64  // of Badger's files at open, for the room Badger needs
-	release  func() // the lock of a read-only open on Windows
+	// halted: why nothing can be read either (half an operation the disk
+	// had no room to undo), until a restart.
+	halted  error
+	notes   []string
+	size    int64  // of Badger's files at open, for the room Badger needs
+	release func() // the lock of a read-only open on Windows
 }
 
 // budget is how much one transaction may hold.
@@ -141,7 +147,9 @@ func open(dir string, log logrus.FieldLogger, readOnly bool) (*Store, error) {
 	}
 	s.events.Store(uint64(time.Now().UnixNano()))
 	if f.noDiscard && !readOnly {
-		s.notice(fmt.Sprintf("Badger's DISCARD file was missing or empty in %s; Badger made a new one. It only holds figures for tidying Badger's value log, nothing of the register.", dir))
+		// Figures for tidying the value log, nothing of the register:
+		// the log and check say it, not the counter's screen.
+		s.log.Warn("DISCARD was missing or empty; Badger made a new one")
 	}
 	if err := s.bringUpToDate(f); err != nil {
 		db.Close()
@@ -291,7 +299,7 @@ var removeFile = os.Remove
 // files it could not take back.
 func unchanged(left []string) string {
 	if len(left) == 0 {
-		return "Nothing in the folder was changed."
+		return "None of the register's files was changed."
 	}
 	return fmt.Sprintf("Serialdesk changed none of the register's files, but could not remove the working files its attempt made (%s); "+
 		"delete them once Serialdesk is closed.", strings.Join(left, ", "))
@@ -304,6 +312,9 @@ func openError(dir string, err error, left []string) error {
 			msg = fmt.Sprintf("Serialdesk is still closing on %s: it is saving a backup of the register. Start it again in a moment.", dir)
 		}
 		return &core.Error{Code: core.Conflict, Message: msg, Err: fmt.Errorf("%w: %w", ErrAlreadyOpen, err)}
+	}
+	if errors.Is(err, fs.ErrPermission) {
+		return notAllowed(dir, err)
 	}
 	if heldOpen(err) {
 		return &core.Error{Code: core.Conflict, Err: err, Message: fmt.Sprintf("Another program is using the files in %s, often a sync program such as OneDrive, "+
@@ -330,16 +341,30 @@ func damaged(dir, msg string, err error) error {
 	} else {
 		msg += fmt.Sprintf("\n\nThere is no backup in %s. If you keep backups elsewhere, restore the latest one into a new folder with: %s restore --in FILE --data NEWFOLDER", BackupDir(dir), core.Command())
 	}
-	return &core.Error{Code: core.Internal, Message: msg, Err: err}
+	return &core.Error{Code: core.Internal, Message: msg, Err: errors.Join(ErrDamaged, err)}
 }
+
+// ErrDamaged is wrapped by the error for a register whose files are
+// damaged or missing.
+var ErrDamaged = errors.New("the register's files are damaged")
 
 // missing is the error for a file of the register that is gone.
 func missing(dir, name, what string) error {
 	return damaged(dir, fmt.Sprintf("Serialdesk cannot open the register in %s: %s (%s) is missing from the folder, as happens when a sync program, a virus scanner or a person removes it. Serialdesk has not changed anything.", dir, name, what), nil)
 }
 
+// notAllowed is the error for a file of the register Serialdesk may not
+// open: not damage, and no backup helps.
+func notAllowed(dir string, err error) error {
+	return &core.Error{Code: core.Conflict, Err: err, Message: fmt.Sprintf("Serialdesk may not open the register's files in %s (%s). "+
+		"Ask whoever looks after this computer to let your user read and write that folder. None of its files was changed.", dir, firstLine(err))}
+}
+
 // damagedFile is the error for a file of the register that is damaged.
 func damagedFile(dir, name string, err error) error {
+	if errors.Is(err, fs.ErrPermission) {
+		return notAllowed(dir, err)
+	}
 	return damaged(dir, fmt.Sprintf("Serialdesk cannot open the register in %s: %s is damaged (%s). Serialdesk has not changed anything.", dir, name, firstLine(err)), err)
 }
 
@@ -367,23 +392,44 @@ func damagedRedo(dir string, err error) error {
 // checksums, to find damage on disk that opening does not read.
 func (s *Store) VerifyFiles() error {
 	// It reads every table, which takes a while on a big register: it
-	// does not hold mu, which would hold up operations, only keeps Close
-	// waiting.
-	s.mu.RLock()
-	if s.closed {
-		s.mu.RUnlock()
-		return errClosed
+	// does not hold mu, which would hold up operations, and it stops when
+	// the store closes.
+	if !s.startWork() {
+		return ErrClosed
 	}
-	s.working.Add(1)
-	s.mu.RUnlock()
-	defer s.working.Done()
+	defer s.endWork()
 	return s.verifyTables(s.db.Tables())
 }
+
+// startWork counts work Close waits for (a check of the files, a backup);
+// it is false once the store is closing.
+func (s *Store) startWork() bool {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.closed {
+		return false
+	}
+	s.working.Add(1)
+	s.busy.Add(1)
+	return true
+}
+
+func (s *Store) endWork() {
+	s.busy.Add(-1)
+	s.working.Done()
+}
+
+// Busy reports whether work that closing waits for is running: a check of
+// the files, or a whole backup made beside the work.
+func (s *Store) Busy() bool { return s.busy.Load() > 0 }
 
 // verifyTables checks the tables of a list Badger gave.
 func (s *Store) verifyTables(tables []badger.TableInfo) error {
 	c := tableChecker{compression: s.db.Opts().Compression}
 	for _, ti := range tables {
+		if s.stopping.Load() {
+			return ErrClosed
+		}
 		name := tableFileName(ti.ID)
 		err := c.checkFile(filepath.Join(s.dir, name))
 		if err != nil && !s.inUse(ti.ID) {
@@ -411,8 +457,9 @@ func (s *Store) inUse(id uint64) bool {
 
 func tableFileName(id uint64) string { return fmt.Sprintf("%06d.sst", id) }
 
-// errClosed is what work gets that reaches the store after Close.
-var errClosed = &core.Error{Code: core.Internal, Message: "The register is closed."}
+// ErrClosed is what work gets that reaches the store after Close (or a
+// check of the files that Close stopped).
+var ErrClosed = &core.Error{Code: core.Internal, Message: "The register is closed."}
 
 // InterruptedMessage is logged when Open finishes or rolls back operations
 // a crash interrupted.
@@ -426,7 +473,12 @@ func (s *Store) Compact() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed {
-		return errClosed
+		return ErrClosed
+	}
+	// It rewrites every table before it frees the old ones.
+	_, wrote := s.Written()
+	if err := s.room(s.size + wrote); err != nil {
+		return err
 	}
 	return s.db.Flatten(2)
 }
@@ -444,12 +496,13 @@ func (s *Store) MarkClosing() {
 
 // Close flushes and closes the store; it waits for running operations.
 func (s *Store) Close() error {
+	s.stopping.Store(true)
 	s.mu.Lock()
 	if s.closed {
 		s.mu.Unlock()
 		return nil
 	}
-	s.closed = true // new work gets errClosed; running operations are done
+	s.closed = true // new work gets ErrClosed; running operations are done
 	s.mu.Unlock()
 	// A backup in progress takes mu now and then: wait without holding it.
 	s.working.Wait()
@@ -458,7 +511,7 @@ func (s *Store) Close() error {
 	keys, bytes := s.Written()
 	s.log.WithFields(logrus.Fields{"keys": keys, "bytes": bytes}).Info("closing the register")
 	var err error
-	if s.readOnly == nil && s.room(0) != nil {
+	if !s.db.Opts().ReadOnly && s.room(0) != nil {
 		// Closing writes the memtable out as a table through a memory
 		// map, which on a full disk stops the program. Its log holds it,
 		// and the next start writes it out.
@@ -490,7 +543,10 @@ func (s *Store) View(fn func(core.Tx) error) error {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	if s.closed {
-		return errClosed
+		return ErrClosed
+	}
+	if s.halted != nil {
+		return s.halted
 	}
 	s.find.mu.RLock()
 	defer s.find.mu.RUnlock()
@@ -521,7 +577,7 @@ func (s *Store) updateInTxn(fn func(core.Tx) error) error {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	if s.closed {
-		return errClosed
+		return ErrClosed
 	}
 	txn := s.db.NewTransaction(true)
 	defer txn.Discard()
@@ -536,7 +592,7 @@ func (s *Store) updateJournaled(fn func(core.Tx) error) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.closed {
-		return errClosed
+		return ErrClosed
 	}
 	j := newJournal(s.chunk)
 	k := &kv{s: s, txn: s.db.NewTransaction(true), journal: j}
@@ -548,6 +604,17 @@ func (s *Store) updateJournaled(fn func(core.Tx) error) error {
 		return nil
 	}
 	k.txn.Discard()
+	if j.chunk == 0 {
+		return err // nothing of it was written
+	}
+	if full := s.room(2 * j.undone); full != nil {
+		// Undoing writes too: with no room for it, nothing more is read
+		// or written until a restart undoes the part already written.
+		s.halted = &core.Error{Code: core.Conflict, Err: errors.Join(err, ErrDiskFull), Message: core.UserMessage(full) +
+			" The disk filled up while this was being saved, and Serialdesk has no room to undo the part already written: close Serialdesk, make room, and start it again; it undoes that part when it starts."}
+		s.readOnly = s.halted
+		return s.halted
+	}
 	if rbErr := rollbackOp(s.db, j.op); rbErr != nil {
 		s.log.WithError(rbErr).Error("could not roll back an unfinished operation; it is rolled back on the next start")
 		return &core.Error{Code: core.Internal, Message: "Saving failed halfway and could not be undone right away. Close Serialdesk and open it again: it undoes the unfinished step when it starts.", Err: errors.Join(err, rbErr)}

@@ -3,6 +3,7 @@ package data_test
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -81,6 +82,19 @@ func snapshot(t *testing.T, reg *core.Register) map[string]any {
 	}
 	return map[string]any{"items": items, "serials": serials, "entities": entities, "models": models,
 		"receipts": len(receipts), "orders": len(orders), "history": history}
+}
+
+// A Serialdesk started while another writes its closing backup is told
+// so, not to use a window that is no longer there.
+func TestSecondOpenWhileTheFirstIsClosing(t *testing.T) {
+	dir := t.TempDir()
+	s := datatest.MustOpen(t, dir)
+	s.MarkClosing()
+	_, err := data.Open(dir, datatest.Logger())
+	assert.Equal(t, "Serialdesk is still closing on "+dir+": it is saving a backup of the register. Start it again in a moment.", core.UserMessage(err))
+	require.NoError(t, s.Close())
+	s = datatest.MustOpen(t, dir)
+	assert.NoFileExists(t, filepath.Join(dir, "closing"))
 }
 
 func TestSecondOpenIsRefused(t *testing.T) {

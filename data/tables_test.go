@@ -7,10 +7,13 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/dgraph-io/badger/v4"
 	"github.com/dgraph-io/badger/v4/fb"
 	"github.com/sirupsen/logrus"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"serialdesk/core"
 )
 
 // tablesStore is a store whose data sits in several table files: each
@@ -106,4 +109,57 @@ func TestTableDamageIsNamed(t *testing.T) {
 	err = s.VerifyFiles()
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), tableFileName(ti.ID)+": block 2 of ")
+}
+
+// Closing stops a check of the files at the next table: a quit just after
+// the window opened does not wait for every table of a big register.
+func TestClosingStopsTheTableCheck(t *testing.T) {
+	s := tablesStore(t)
+	s.stopping.Store(true)
+	assert.ErrorIs(t, s.VerifyFiles(), ErrClosed)
+	s.stopping.Store(false)
+	assert.NoError(t, s.VerifyFiles())
+}
+
+// The last value log may end in the rest of a transaction a crash cut off
+// while it was written (never saved): opening goes on. Damage inside a
+// saved transaction is refused.
+func TestValueLogCutOffOrDamaged(t *testing.T) {
+	dir := t.TempDir()
+	log := logrus.New()
+	log.SetOutput(io.Discard)
+	s, err := Open(dir, log)
+	require.NoError(t, err)
+	big := make([]byte, 2<<20) // above Badger's value threshold: in the value log
+	for i := range big {
+		big[i] = byte(i)
+	}
+	require.NoError(t, s.Update(func(core.Tx) error { return nil }))
+	require.NoError(t, s.db.Update(func(txn *badger.Txn) error { return txn.Set([]byte("big"), big) }))
+	require.NoError(t, s.Close())
+	vlogs, err := filepath.Glob(filepath.Join(dir, "*.vlog"))
+	require.NoError(t, err)
+	var last string
+	var saved []byte
+	for _, p := range vlogs {
+		if b, _ := os.ReadFile(p); len(b) > len(saved) {
+			last, saved = p, b
+		}
+	}
+	require.Greater(t, len(saved), 2<<20, "the value is in a value log")
+	require.NoError(t, checkValueLog(last, true))
+
+	// A crash in the middle of writing one more transaction, in a file
+	// Badger had made at full length.
+	cut := append(append([]byte(nil), saved...), saved[vlogHeader:vlogHeader+(len(saved)-vlogHeader)/2]...)
+	cut = append(cut, make([]byte, len(saved))...)
+	require.NoError(t, os.WriteFile(last, cut, 0o644))
+	assert.NoError(t, checkValueLog(last, true), "the cut-off transaction was never saved")
+
+	damaged := append([]byte(nil), saved...)
+	damaged[len(damaged)/2] ^= 0x5a
+	require.NoError(t, os.WriteFile(last, damaged, 0o644))
+	err = checkValueLog(last, true)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "it is damaged from byte ")
 }
