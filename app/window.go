@@ -47,7 +47,7 @@ func runDesktop(e *env) {
 		// The check decompresses every block: give that memory back.
 		debug.FreeOSMemory()
 		switch {
-		case errors.Is(err, data.ErrClosed):
+		case errors.Is(err, data.ErrClosed): // stopped by closing
 		case errors.Is(err, data.ErrDamaged):
 			e.log.WithError(err).Error("the register's files are damaged")
 			fyne.Do(func() { screen.ShowMessage("The register's files are damaged", core.UserMessage(err)) })
@@ -95,15 +95,18 @@ func quitItem(quit func()) *fyne.MenuItem {
 // written. One started meanwhile is told that this one is still closing.
 func closeWithBackup(a fyne.App, w fyne.Window, e *env) {
 	keepSize(a.Preferences(), w)
-	if !e.store.BackupDue(e.dir) && !e.store.Busy() {
+	backup := e.store.BackupDue(e.dir)
+	if !backup && !e.store.Busy() {
 		a.Quit()
 		return
 	}
+	doing := "Saving a backup of the register before Serialdesk closes…"
+	if !backup {
+		doing = "Finishing the work on the register before Serialdesk closes…"
+	}
 	e.store.MarkClosing()
 	saving := a.NewWindow("Serialdesk is closing")
-	saving.SetContent(container.NewPadded(container.NewVBox(
-		widget.NewLabel("Saving a backup of the register before Serialdesk closes…"),
-		widget.NewProgressBarInfinite())))
+	saving.SetContent(container.NewPadded(container.NewVBox(widget.NewLabel(doing), widget.NewProgressBarInfinite())))
 	saving.CenterOnScreen()
 	saving.Show()
 	w.Hide()
