@@ -253,22 +253,11 @@ func roomToRestore(in, dir string) error {
 // replayChanges writes a changes backup's work into a restored register,
 // which must hold what it builds on.
 func replayChanges(db *badger.DB, path string) error {
-	done, err := applied(db)
-	if err != nil {
-		return err
-	}
-	sc, err := scanRedoFile(path)
-	var records []redoRecord
-	if err == nil {
-		records, err = sc.readAfter(path, done)
-	}
-	if err == nil {
-		_, _, err = replayRedo(db, done, sc.base, records)
-	}
-	if errors.Is(err, errRedoGap) {
+	err := replayFile(db, path)
+	switch {
+	case errors.Is(err, errRedoGap):
 		return &core.Error{Code: core.Invalid, Err: err, Message: fmt.Sprintf("The backup %s does not follow the one before it (%v): restore an earlier backup.", path, err)}
-	}
-	if err != nil {
+	case err != nil:
 		return notABackup(path, err)
 	}
 	return nil
@@ -276,25 +265,40 @@ func replayChanges(db *badger.DB, path string) error {
 
 // replayFrom brings a restored backup up to date from a redo log.
 func replayFrom(db *badger.DB, redoPath string) error {
+	err := replayFile(db, redoPath)
+	switch {
+	case errors.Is(err, errRedoGap):
+		return &core.Error{Code: core.Invalid, Err: err, Message: fmt.Sprintf("The backup and the redo log %s do not fit together (%v): restore a newer backup with it, or this backup alone.", redoPath, err)}
+	case errors.As(err, new(unreadable)):
+		return &core.Error{Code: core.Invalid, Err: err, Message: fmt.Sprintf("%s cannot be read as a Serialdesk redo log (%v).", redoPath, err)}
+	}
+	return err
+}
+
+// unreadable is replayFile's error for a file it cannot read.
+type unreadable struct{ error }
+
+func (u unreadable) Unwrap() error { return u.error }
+
+// replayFile writes the work a redo log or a changes backup holds after
+// what db holds, which must follow on.
+func replayFile(db *badger.DB, path string) error {
 	done, err := applied(db)
 	if err != nil {
 		return err
 	}
-	sc, err := scanRedoFile(redoPath)
-	var records []redoRecord
+	sc, err := scanRedoFile(path)
 	if err == nil && !sc.Present {
 		err = os.ErrNotExist
 	}
+	var records []redoRecord
 	if err == nil {
-		records, err = sc.readAfter(redoPath, done)
+		records, err = sc.readAfter(path, done)
 	}
 	if err != nil {
-		return &core.Error{Code: core.Invalid, Err: err, Message: fmt.Sprintf("%s cannot be read as a Serialdesk redo log (%v).", redoPath, err)}
+		return unreadable{err}
 	}
 	_, _, err = replayRedo(db, done, sc.base, records)
-	if errors.Is(err, errRedoGap) {
-		return &core.Error{Code: core.Invalid, Err: err, Message: fmt.Sprintf("The backup and the redo log %s do not fit together (%v): restore a newer backup with it, or this backup alone.", redoPath, err)}
-	}
 	return err
 }
 

@@ -108,6 +108,16 @@ func TestRestoreRefusesAFolderInUseAndFilesThatAreNoBackup(t *testing.T) {
 			assert.NoDirExists(t, dir, "a failed restore leaves nothing behind")
 		})
 	}
+	t.Run("a redo log that is not one", func(t *testing.T) {
+		backup := filepath.Join(t.TempDir(), "shop.backup")
+		require.NoError(t, s.BackupTo(backup))
+		notLog := filepath.Join(t.TempDir(), "redo.log")
+		require.NoError(t, os.WriteFile(notLog, []byte("a shopping list"), 0o644))
+		dir := filepath.Join(t.TempDir(), "new")
+		err := data.Restore(backup, notLog, dir, datatest.Logger())
+		assert.Equal(t, notLog+" cannot be read as a Serialdesk redo log (it does not start as a Serialdesk redo log).", core.UserMessage(err))
+		assert.NoDirExists(t, dir)
+	})
 }
 
 // Automatic backups when closing after the first hold the work since the
