@@ -27,6 +27,9 @@ import (
 // files stay as they were, or the register opens with nothing lost; the
 // user is told; nothing is repaired silently; nothing panics.
 func TestEveryFileDamagedEveryWay(t *testing.T) {
+	if testing.Short() {
+		t.Skip("opens 300 damaged registers; make test runs it")
+	}
 	closed, unclosed, want := damageRegisters(t)
 	stock := importWorkbook(t)
 	for _, reg := range []struct{ name, dir string }{{"closed", closed}, {"not closed", unclosed}} {
