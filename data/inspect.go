@@ -48,6 +48,10 @@ type folder struct {
 	// tables are the tables MANIFEST names, with how each is packed.
 	tables map[uint64]badger.TableManifest
 	files  []string // Badger's files
+	// empty: memtable and value log files a kill left empty, between
+	// Badger making them and sizing them; Badger refuses to open a folder
+	// with one (TestBadgerRefusesAnEmptyFile), and they hold nothing.
+	empty []string
 
 	redo redoScan // redo.Present is false when there is no redo log
 }
@@ -107,6 +111,9 @@ func inspect(dir string) (folder, error) {
 			f.unfinished = true
 			f.register = true
 		}
+		if ext := filepath.Ext(name); info.Size() == 0 && (ext == ".mem" || ext == ".vlog") {
+			f.empty = append(f.empty, name)
+		}
 	}
 	_, hasManifest := names[manifestName]
 	_, hasRegistry := names[registryName]
@@ -155,6 +162,9 @@ func inspect(dir string) (folder, error) {
 	if _, err := badger.OpenKeyRegistry(badger.KeyRegistryOptions{Dir: dir, ReadOnly: true}); err != nil {
 		return f, damagedFile(dir, registryName, err)
 	}
+	// Empty ones are removed before Badger opens the folder (folder.empty):
+	// the last of the others is the one Badger cuts back.
+	vlogs = slices.DeleteFunc(vlogs, func(name string) bool { return slices.Contains(f.empty, name) })
 	slices.Sort(vlogs)
 	for i, name := range vlogs {
 		if err := checkValueLog(filepath.Join(dir, name), i == len(vlogs)-1); err != nil {

@@ -122,6 +122,12 @@ func open(dir string, log logrus.FieldLogger, readOnly bool) (*Store, error) {
 		if err := f.writable(); err != nil {
 			return nil, err
 		}
+		for _, name := range f.empty {
+			if err := os.Remove(filepath.Join(dir, name)); err != nil {
+				return nil, s.cannotWrite(err)
+			}
+			log.WithField("file", name).Warn("removed an empty file a kill left")
+		}
 	}
 	opts := badgerOptions(dir, log).WithReadOnly(readOnly)
 	release := func() {}

@@ -3,6 +3,7 @@ package data_test
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -296,4 +297,23 @@ func TestWrittenCountsCommittedWrites(t *testing.T) {
 	keys2, bytes2 := s.Written()
 	assert.Equal(t, keys1, keys2)
 	assert.Equal(t, bytes1, bytes2)
+}
+
+// A kill right after Badger made a memtable's or a value log's file, before
+// it wrote anything in it, leaves it empty: opening goes on with nothing
+// lost (Badger itself refuses the empty memtable file, which holds nothing
+// and is removed first).
+func TestEmptyFilesAKillLeavesAreNoDamage(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "register")
+	s, reg := exampleStore(t, dir)
+	want := snapshot(t, reg)
+	require.NoError(t, s.Close())
+	for _, name := range []string{"00009.mem", "000099.vlog"} {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), nil, 0o644))
+	}
+	_, err := data.OpenReadOnly(dir, datatest.Logger())
+	assert.ErrorIs(t, err, data.ErrUnfinished, "reading only cannot finish a kill's work")
+	s = datatest.MustOpen(t, dir)
+	assert.Equal(t, want, snapshot(t, core.New(s)))
+	assert.NoFileExists(t, filepath.Join(dir, "00009.mem"))
 }
