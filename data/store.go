@@ -236,12 +236,6 @@ func (s *Store) notice(msg string) {
 // files lost work), or nil when it works normally.
 func (s *Store) ReadOnly() error { return s.readOnly }
 
-// Exists reports whether dir holds a register.
-func Exists(dir string) bool {
-	_, err := os.Stat(filepath.Join(dir, badger.ManifestFilename))
-	return err == nil
-}
-
 // openBadger is badger.Open; tests replace it.
 var openBadger = badger.Open
 
