@@ -94,8 +94,8 @@ func TestSecondOpenWhileTheFirstIsClosing(t *testing.T) {
 	_, err := data.Open(dir, datatest.Logger())
 	assert.Equal(t, "Serialdesk is still closing on "+dir+": it is saving a backup of the register. Start it again in a moment.", core.UserMessage(err))
 	require.NoError(t, s.Close())
-	s = datatest.MustOpen(t, dir)
-	assert.NoFileExists(t, filepath.Join(dir, "closing"))
+	assert.NoFileExists(t, filepath.Join(dir, "closing"), "closing done")
+	datatest.MustOpen(t, dir)
 }
 
 func TestSecondOpenIsRefused(t *testing.T) {
