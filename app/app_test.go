@@ -30,14 +30,21 @@ import (
 // testWindow is the main window on a register, once its background work
 // is done: the results are shown on the test's goroutine, as on the app's.
 func testWindow(t *testing.T, a fyne.App, store *data.Store) fyne.Window {
+	env := &screens.Env{Reg: core.New(store), Log: datatest.Logger(), BackupTo: store.BackupTo}
+	return settled(env, func() fyne.Window { return mainWindow(a, env) })
+}
+
+// settled builds a window on env with make and shows the results of its
+// background work on the test's goroutine, as the app's loop would.
+func settled(env *screens.Env, make func() fyne.Window) fyne.Window {
 	var mu sync.Mutex
 	var queued []func()
-	env := &screens.Env{Reg: core.New(store), Log: datatest.Logger(), BackupTo: store.BackupTo, Deliver: func(show func()) {
+	env.Deliver = func(show func()) {
 		mu.Lock()
 		defer mu.Unlock()
 		queued = append(queued, show)
-	}}
-	w := mainWindow(a, env)
+	}
+	w := make()
 	for {
 		env.Wait()
 		mu.Lock()
@@ -201,7 +208,8 @@ func TestClosingShowsTheBackupBeingWritten(t *testing.T) {
 	_, err = e.reg.SaveBrand(core.Brand{Name: "Since the backup"})
 	require.NoError(t, err)
 	a := test.NewTempApp(t)
-	w, _ := desktopWindow(a, e)
+	screen := e.screenEnv()
+	w := settled(screen, func() fyne.Window { return desktopWindow(a, e, screen) })
 	w.Resize(fyne.NewSize(900, 600))
 	closeWithBackup(a, w, e)
 	var titles []string
@@ -234,7 +242,8 @@ func TestTheWindowSaysWhatOpeningFound(t *testing.T) {
 	require.NoError(t, err)
 	defer e.close()
 	a := test.NewTempApp(t)
-	w, _ := desktopWindow(a, e)
+	screen := e.screenEnv()
+	w := settled(screen, func() fyne.Window { return desktopWindow(a, e, screen) })
 	defer w.Close()
 	said := labelsIn(w.Canvas().Overlays().Top())
 	assert.Contains(t, strings.Join(said, " "), "The redo log was missing from "+dir+"; Serialdesk started a new one.")
@@ -244,7 +253,9 @@ func TestTheWindowSaysWhatOpeningFound(t *testing.T) {
 	ro, err := data.OpenReadOnly(exampleDir(t), datatest.Logger())
 	require.NoError(t, err)
 	defer ro.Close()
-	w, _ = desktopWindow(a, &env{dir: dir, log: e.log, logFile: io.NopCloser(nil), store: ro, reg: core.New(ro)})
+	reading := &env{dir: dir, log: e.log, logFile: io.NopCloser(nil), store: ro, reg: core.New(ro)}
+	screen = reading.screenEnv()
+	w = settled(screen, func() fyne.Window { return desktopWindow(a, reading, screen) })
 	defer w.Close()
 	assert.Contains(t, labelsIn(w.Content()), core.UserMessage(ro.ReadOnly()), "the banner says why nothing is saved")
 }

@@ -41,7 +41,8 @@ func newApp() fyne.App {
 // automatic backup is made if one is due.
 func runDesktop(e *env) {
 	a := newApp()
-	w, screen := desktopWindow(a, e)
+	screen := e.screenEnv()
+	w := desktopWindow(a, e, screen)
 	go func() {
 		err := e.checkOrBackUpWhole()
 		// The check decompresses every block: give that memory back.
@@ -58,10 +59,14 @@ func runDesktop(e *env) {
 	w.ShowAndRun()
 }
 
+// screenEnv is what the screens work with on the register e has open.
+func (e *env) screenEnv() *screens.Env {
+	return &screens.Env{Reg: e.reg, Log: e.log, BackupTo: e.store.BackupTo, Version: version, DataDir: e.dir}
+}
+
 // desktopWindow is the main window on the register e has open, with what
 // opening found said and closing going through the automatic backup.
-func desktopWindow(a fyne.App, e *env) (fyne.Window, *screens.Env) {
-	screen := &screens.Env{Reg: e.reg, Log: e.log, BackupTo: e.store.BackupTo, Version: version, DataDir: e.dir}
+func desktopWindow(a fyne.App, e *env, screen *screens.Env) fyne.Window {
 	w := mainWindow(a, screen)
 	if ro := e.store.ReadOnly(); ro != nil {
 		w.SetContent(container.NewBorder(banner(core.UserMessage(ro)), nil, nil, nil, w.Content()))
@@ -78,7 +83,7 @@ func desktopWindow(a fyne.App, e *env) (fyne.Window, *screens.Env) {
 	menu := w.MainMenu()
 	menu.Items[0].Items = append(menu.Items[0].Items, quitItem(quit))
 	w.SetMainMenu(menu)
-	return w, screen
+	return w
 }
 
 // quitItem is Quit in the menu (Ctrl+Q), closing the way the window's
