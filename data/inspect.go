@@ -244,16 +244,12 @@ func readManifest(dir string) (map[uint64]badger.TableManifest, error) {
 // the index and the last block (for the table's biggest key). A damaged
 // index panics in Badger; other damage is found by VerifyFiles.
 func checkTableEnds(path string, compression options.CompressionType) error {
-	f, err := os.Open(path)
+	f, size, err := openFile(path)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return err
-	}
-	ti, err := tableIndex(f, info.Size())
+	ti, err := tableIndex(f, size)
 	if err != nil || ti.OffsetsLength() == 0 {
 		return err
 	}
@@ -276,15 +272,11 @@ func checkTableEnds(path string, compression options.CompressionType) error {
 // one entry a crash cut off while it was being written, which was never
 // saved.
 func checkValueLog(path string, last bool) error {
-	f, err := os.Open(path)
+	f, size, err := openFile(path)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return err
-	}
 	r := bufio.NewReaderSize(f, 1<<20)
 	var head [vlogHeader]byte
 	if _, err := io.ReadFull(r, head[:]); err != nil {
@@ -296,7 +288,7 @@ func checkValueLog(path string, last bool) error {
 	if !last {
 		return nil
 	}
-	end, cut := wholeEntries(r, vlogHeader, info.Size())
+	end, cut := wholeEntries(r, vlogHeader, size)
 	if _, err := f.Seek(cut, io.SeekStart); err != nil {
 		return err
 	}

@@ -96,19 +96,15 @@ func (c *tableChecker) checkTable(b []byte) error {
 
 // checkFile reads a table file and checks it whole.
 func (c *tableChecker) checkFile(path string) error {
-	f, err := os.Open(path)
+	f, size, err := openFile(path)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return err
+	if int64(cap(c.file)) < size {
+		c.file = make([]byte, size)
 	}
-	if int64(cap(c.file)) < info.Size() {
-		c.file = make([]byte, info.Size())
-	}
-	c.file = c.file[:info.Size()]
+	c.file = c.file[:size]
 	if _, err := io.ReadFull(f, c.file); err != nil {
 		return err
 	}
@@ -161,4 +157,18 @@ func (b bytesReaderAt) ReadAt(p []byte, off int64) (int, error) {
 		return 0, io.ErrUnexpectedEOF
 	}
 	return copy(p, b[off:]), nil
+}
+
+// openFile opens a file to read and says how long it is.
+func openFile(path string) (*os.File, int64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, 0, err
+	}
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, 0, err
+	}
+	return f, info.Size(), nil
 }
