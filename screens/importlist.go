@@ -57,7 +57,10 @@ func (t *serialEntry) chooseColumn(wb Workbook) {
 	column := widget.NewSelect(nil, nil)
 	sheet := widget.NewSelect(wb.Sheets(), nil)
 	form := widget.NewForm(widget.NewFormItem("Sheet", sheet), widget.NewFormItem("Column", column))
-	d := dialog.NewCustomWithoutButtons("Serials from a workbook", container.NewVBox(form, progress, preview), t.env.Window)
+	// The preview scrolls between the form and the buttons: a long one
+	// (overlong serials, many problems) had run under the buttons.
+	d := dialog.NewCustomWithoutButtons("Serials from a workbook",
+		container.NewBorder(container.NewVBox(form, progress), nil, nil, nil, container.NewVScroll(preview)), t.env.Window)
 	fill := widget.NewButton("Fill rows", func() {
 		d.Hide()
 		if len(values) > 0 {
@@ -103,7 +106,7 @@ func (t *serialEntry) chooseColumn(wb Workbook) {
 	}
 	d.SetOnClosed(t.env.holdWorkbook(wb))
 	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Cancel", d.Hide), fill})
-	d.Resize(fyne.NewSize(520, 320))
+	d.Resize(fyne.NewSize(560, 360))
 	d.Show()
 	sheet.SetSelectedIndex(0)
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
@@ -125,7 +126,19 @@ func TestAThousandOverlongSerialsImportedIntoAReceipt(t *testing.T) {
 	assert.Contains(t, labelTexts(overlay), `1000 serials: "9960000XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX…" (10,000 characters), `+
 		`"9960001XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX…" (10,000 characters), "9960002XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX…" (10,000 characters), `+
 		`"9960003XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX…" (10,000 characters), "9960004XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX…" (10,000 characters), …. Each row is checked like a typed one.`)
-	test.Tap(findButton(overlay, "Fill rows"))
+	// The preview scrolls above the buttons, never under them.
+	var preview *container.Scroll
+	for _, o := range test.LaidOutObjects(overlay) {
+		if sc, ok := o.(*container.Scroll); ok {
+			preview = sc
+		}
+	}
+	require.NotNil(t, preview, "the preview scrolls")
+	fill := findButton(overlay, "Fill rows")
+	driver := fyne.CurrentApp().Driver()
+	assert.LessOrEqual(t, driver.AbsolutePositionForObject(preview).Y+preview.Size().Height, driver.AbsolutePositionForObject(fill).Y,
+		"the buttons are below the preview, not over it")
+	test.Tap(fill)
 	require.Len(t, e.lines[0].serials, 1000, "nothing typed or imported is lost")
 	assert.Equal(t, "longer than the 64 characters a serial may have", e.serials.rows[0].mark.Text)
 
