@@ -339,3 +339,25 @@ func TestFilesHeldByAnotherProgram(t *testing.T) {
 	assert.Equal(t, `Another program is using the files in C:\Users\Jane Doe\AppData\Roaming\serialdesk, often a sync program such as OneDrive, `+
 		"a backup program or a virus scanner. Wait until it is done or close it, then start Serialdesk again. None of the register's files was changed.", core.UserMessage(err))
 }
+
+// Changes backups that outgrow a quarter of the whole one they build on
+// make a whole one due, however few they are.
+func TestAWholeBackupIsDueWhenTheChangesOutgrowIt(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "register")
+	s, reg := exampleStore(t, dir)
+	start := time.Date(2026, 11, 27, 9, 0, 0, 0, time.Local)
+	_, err := s.AutoBackup(dir, 10, start)
+	require.NoError(t, err)
+	drill, err := reg.ItemByNo("DRILL-18V")
+	require.NoError(t, err)
+	var serials []string
+	for i := range 2000 {
+		serials = append(serials, fmt.Sprintf("DR-%06d", i))
+	}
+	_, err = reg.ConfirmReceipt(core.Receipt{Supplier: "Big day", Lines: []core.ReceiptLine{{Item: drill.ID, Quantity: len(serials), Serials: serials}}})
+	require.NoError(t, err)
+	assert.False(t, s.WholeBackupDue(dir), "one small whole backup, no changes yet")
+	_, err = s.AutoBackup(dir, 10, start.Add(time.Minute))
+	require.NoError(t, err)
+	assert.True(t, s.WholeBackupDue(dir), "one changes backup larger than a quarter of the whole one")
+}
