@@ -21,7 +21,7 @@ const (
 // document itself), which serial (may be empty) and why. In a list read from
 // a workbook, Sheet names the sheet and Line is the row.
 type Problem struct {
-	Sheet  string `json:",omitempty"`
+	Sheet  string
 	Line   int
 	Serial string
 	Reason string

@@ -89,10 +89,10 @@ type Serial struct {
 	Item     ItemID
 	Serial   string
 	State    State
-	Project  ProjectNo `json:",omitempty"`
-	Received *Movement `json:",omitempty"`
-	Sold     *Movement `json:",omitempty"`
-	Returned *Movement `json:",omitempty"`
+	Project  ProjectNo
+	Received *Movement
+	Sold     *Movement
+	Returned *Movement
 }
 
 // DocStatus is where a goods receipt is in its life.
@@ -112,8 +112,8 @@ func (s DocStatus) String() string {
 type ReceiptLine struct {
 	Item     ItemID
 	Quantity int
-	Serials  []string `json:",omitempty"`
-	UnitCost Money    `json:",omitempty"`
+	Serials  []string
+	UnitCost Money
 }
 
 // Receipt is a goods receipt.
@@ -124,11 +124,11 @@ type Receipt struct {
 	Supplier    string
 	Reference   string
 	Lines       []ReceiptLine
-	ConfirmedAt time.Time `json:",omitzero"`
-	CancelledAt time.Time `json:",omitzero"`
+	ConfirmedAt time.Time
+	CancelledAt time.Time
 	// Replaced keeps the serial records this receipt overwrote (units sold
 	// earlier and received again), so cancelling can put them back.
-	Replaced []Serial `json:",omitempty"`
+	Replaced []Serial
 }
 
 func (rc Receipt) Ref() DocRef { return DocRef{ReceiptDoc, rc.ID} }
@@ -160,8 +160,8 @@ func (rc Receipt) Head() ReceiptHead {
 type OrderLine struct {
 	Item      ItemID
 	Quantity  int
-	Serials   []string `json:",omitempty"`
-	UnitPrice Money    `json:",omitempty"`
+	Serials   []string
+	UnitPrice Money
 }
 
 // Return records units a customer brought back against this order.
@@ -169,9 +169,9 @@ type Return struct {
 	Time     time.Time
 	Date     time.Time
 	Item     ItemID
-	Serials  []string `json:",omitempty"`
+	Serials  []string
 	Quantity int
-	Note     string `json:",omitempty"`
+	Note     string
 }
 
 // Order is a sale. A unit counts as sold as soon as it is on a saved order.
@@ -181,12 +181,12 @@ type Order struct {
 	Customer    string
 	Reference   string
 	Lines       []OrderLine
-	Returns     []Return  `json:",omitempty"`
-	SavedAt     time.Time `json:",omitzero"`
-	CancelledAt time.Time `json:",omitzero"`
+	Returns     []Return
+	SavedAt     time.Time
+	CancelledAt time.Time
 	// Replaced keeps each sold serial's record as it was before the sale,
 	// so removing it from the order or cancelling puts it back exactly.
-	Replaced []Serial `json:",omitempty"`
+	Replaced []Serial
 }
 
 func (o Order) Ref() DocRef { return DocRef{OrderDoc, o.ID} }
@@ -201,8 +201,8 @@ type OrderHead struct {
 	Customer    string
 	Reference   string
 	Units       int
-	Returns     int       `json:",omitempty"` // how many times units came back
-	CancelledAt time.Time `json:",omitzero"`
+	Returns     int // how many times units came back
+	CancelledAt time.Time
 }
 
 func (h OrderHead) Ref() DocRef     { return DocRef{OrderDoc, h.ID} }
@@ -248,10 +248,10 @@ type Entity struct {
 	No        ProjectNo
 	Model     ModelID
 	Params    []Param
-	Docs      []DocRef  `json:",omitempty"` // receipts and orders it was on
-	CreatedBy DocRef    `json:",omitzero"`  // zero when made by hand
-	Created   time.Time `json:",omitzero"`
-	Edited    time.Time `json:",omitzero"` // last change by hand
+	Docs      []DocRef // receipts and orders it was on
+	CreatedBy DocRef   // zero when made by hand
+	Created   time.Time
+	Edited    time.Time // last change by hand
 }
 
 // Param returns the value of the named parameter, ignoring case.
@@ -297,7 +297,7 @@ type Event struct {
 	Kind    EventKind
 	Item    ItemID
 	Serial  string
-	Doc     DocRef    `json:",omitzero"`
-	Party   string    `json:",omitempty"`
-	Project ProjectNo `json:",omitempty"`
+	Doc     DocRef
+	Party   string
+	Project ProjectNo
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"serialdesk/core"
+	"serialdesk/data/record"
 )
 
 // CheckRecords reads every record and index of the register in one
@@ -225,13 +226,13 @@ func (c *checker) noHistory(serialKey []byte) {
 // documents: every receipt and order has its list head, and every head its
 // document.
 func (c *checker) documents() error {
-	if err := sameHeads(c, pReceipt, pReceiptHead, core.SeqReceipt, core.Receipt.Head, core.Receipt.Ref); err != nil {
+	if err := sameHeads[record.Receipt](c, pReceipt, pReceiptHead, core.SeqReceipt, receiptHead, core.Receipt.Ref); err != nil {
 		return err
 	}
-	return sameHeads(c, pOrder, pOrderHead, core.SeqOrder, core.Order.Head, core.Order.Ref)
+	return sameHeads[record.Order](c, pOrder, pOrderHead, core.SeqOrder, orderHead, core.Order.Ref)
 }
 
-func sameHeads[D any, H any](c *checker, docs, heads byte, seq core.Sequence, head func(D) H, ref func(D) core.DocRef) error {
+func sameHeads[R interface{ Core() D }, D any](c *checker, docs, heads byte, seq core.Sequence, head func(D) any, ref func(D) core.DocRef) error {
 	stored := map[uint64][]byte{}
 	if err := c.t.kv.scan([]byte{heads}, false, func(k, v []byte) error {
 		stored[lastUint64(k)] = v
@@ -242,11 +243,12 @@ func sameHeads[D any, H any](c *checker, docs, heads byte, seq core.Sequence, he
 	err := c.t.kv.scan([]byte{docs}, false, func(k, v []byte) error {
 		id := lastUint64(k)
 		c.used[seq] = max(c.used[seq], id)
-		var doc D
-		if err := json.Unmarshal(v, &doc); err != nil {
+		var kept R
+		if err := json.Unmarshal(v, &kept); err != nil {
 			c.report("document %d (key %x) cannot be read: %v", id, k[0], err)
 			return nil
 		}
+		doc := kept.Core()
 		want, err := json.Marshal(head(doc))
 		if err != nil {
 			return err

@@ -6,6 +6,7 @@ import (
 	"errors"
 
 	"serialdesk/core"
+	"serialdesk/data/record"
 )
 
 // Serial records are the register's bulk (a million of them in a big
@@ -52,7 +53,10 @@ var errDamagedSerial = errors.New("damaged serial record")
 
 func decodeSerial(b []byte, rec *core.Serial) error {
 	if len(b) > 0 && b[0] == '{' {
-		return json.Unmarshal(b, rec)
+		var old record.Serial
+		err := json.Unmarshal(b, &old)
+		*rec = old.Core()
+		return err
 	}
 	if len(b) == 0 || b[0] != serialFormat {
 		return errDamagedSerial

@@ -4,6 +4,7 @@ import (
 	"github.com/dgraph-io/badger/v4"
 
 	"serialdesk/core"
+	"serialdesk/data/record"
 )
 
 // addMissingHeads writes the list heads (0x12, 0x13) of documents kept by a
@@ -11,14 +12,18 @@ import (
 func addMissingHeads(s *Store) error {
 	return s.db.Update(func(txn *badger.Txn) error {
 		t := &tx{kv: &kv{s: s, txn: txn}}
-		if err := missingHeads(t, pReceipt, pReceiptHead, core.Receipt.Head); err != nil {
+		if err := missingHeads[record.Receipt](t, pReceipt, pReceiptHead, receiptHead); err != nil {
 			return err
 		}
-		return missingHeads(t, pOrder, pOrderHead, core.Order.Head)
+		return missingHeads[record.Order](t, pOrder, pOrderHead, orderHead)
 	})
 }
 
-func missingHeads[D any, H any](t *tx, docs, heads byte, head func(D) H) error {
+// receiptHead and orderHead are a document's list head in its stored form.
+func receiptHead(rc core.Receipt) any { return record.FromReceiptHead(rc.Head()) }
+func orderHead(o core.Order) any      { return record.FromOrderHead(o.Head()) }
+
+func missingHeads[R interface{ Core() D }, D any](t *tx, docs, heads byte, head func(D) any) error {
 	have := map[uint64]bool{}
 	if err := t.kv.scan([]byte{heads}, true, func(key, _ []byte) error {
 		have[lastUint64(key)] = true
@@ -38,8 +43,8 @@ func missingHeads[D any, H any](t *tx, docs, heads byte, head func(D) H) error {
 		return err
 	}
 	for _, id := range missing {
-		var doc D
-		if err := t.getJSON(key(docs, id), &doc); err != nil {
+		doc, err := get[R](t, key(docs, id))
+		if err != nil {
 			return err
 		}
 		if err := t.putJSON(key(heads, id), head(doc)); err != nil {

@@ -14,26 +14,26 @@ import (
 // have empty values and are scanned key-only.
 //
 //	0x01 seq      <name>                                  → uint64 last number handed out
-//	0x02 item     <item id>                               → core.Item (JSON)
+//	0x02 item     <item id>                               → record.Item (JSON)
 //	0x03 item no  <ITEM NO upper-cased>                   → item id
 //	0x04 model    → item <model id>                       → item id (one item per model)
-//	0x05 stock    <item id>                               → core.Stock (JSON)
-//	0x06 serial   <item id><serial>                       → core.Serial (JSON)
+//	0x05 stock    <item id>                               → record.Stock (JSON)
+//	0x06 serial   <item id><serial>                       → serial record (codec.go; JSON before)
 //	0x07 by text  <serial>0x00<item id>                   → state (1 byte): what the finder
 //	                                                        (finder.go) loads to search serials
 //	0x08 retired: was <item id><state><serial>; the finder answers by state
-//	0x09 event    <item id><serial>0x00<unix ns><n>       → core.Event (JSON), in time order; n counts
+//	0x09 event    <item id><serial>0x00<unix ns><n>       → record.Event (JSON), in time order; n counts
 //	                                                        the store's events, so none overwrites another
-//	0x0a receipt  <doc id>                                → core.Receipt (JSON)
-//	0x0b order    <doc id>                                → core.Order (JSON)
-//	0x0c brand    <brand id>                              → core.Brand (JSON)
-//	0x0d model    <model id>                              → core.Model (JSON)
-//	0x0e entity   <project no>                            → core.Entity (JSON)
+//	0x0a receipt  <doc id>                                → record.Receipt (JSON)
+//	0x0b order    <doc id>                                → record.Order (JSON)
+//	0x0c brand    <brand id>                              → record.Brand (JSON)
+//	0x0d model    <model id>                              → record.Model (JSON)
+//	0x0e entity   <project no>                            → record.Entity (JSON)
 //	0x0f param    <model id><param lower>0x00<VALUE>0x00<project no> → empty
 //	0x10 undo     <operation id><chunk uint32>            → old values (journal.go)
 //	0x11 done     <operation id>                          → empty: the operation committed
-//	0x12 receipt head <doc id>                            → core.ReceiptHead (JSON): the list, without lines
-//	0x13 order head   <doc id>                            → core.OrderHead (JSON)
+//	0x12 receipt head <doc id>                            → record.ReceiptHead (JSON): the list, without lines
+//	0x13 order head   <doc id>                            → record.OrderHead (JSON)
 //	0x14 applied                                          → uint64: the last operation in the redo
 //	                                                        log that Badger holds (redo.go)
 //

@@ -6,11 +6,22 @@ import (
 	"strings"
 
 	"serialdesk/core"
+	"serialdesk/data/record"
 )
 
 // tx implements core.Tx on a kv.
 type tx struct {
 	kv *kv
+}
+
+// get reads a record in its stored form and returns it as core knows it.
+func get[R interface{ Core() C }, C any](t *tx, k []byte) (C, error) {
+	var r R
+	if err := t.getJSON(k, &r); err != nil {
+		var zero C
+		return zero, err
+	}
+	return r.Core(), nil
 }
 
 func (t *tx) getJSON(k []byte, v any) error {
@@ -42,14 +53,14 @@ func (t *tx) putID(k []byte, id uint64) error {
 }
 
 // list decodes every record under a prefix.
-func list[T any](t *tx, prefix byte) ([]T, error) {
-	var out []T
+func list[R interface{ Core() C }, C any](t *tx, prefix byte) ([]C, error) {
+	var out []C
 	err := t.kv.scan([]byte{prefix}, false, func(_, val []byte) error {
-		var v T
-		if err := json.Unmarshal(val, &v); err != nil {
+		var r R
+		if err := json.Unmarshal(val, &r); err != nil {
 			return err
 		}
-		out = append(out, v)
+		out = append(out, r.Core())
 		return nil
 	})
 	return out, err
@@ -66,9 +77,7 @@ func (t *tx) NextID(seq core.Sequence) (uint64, error) {
 
 // Items
 
-func (t *tx) Item(id core.ItemID) (it core.Item, err error) {
-	return it, t.getJSON(itemKey(id), &it)
-}
+func (t *tx) Item(id core.ItemID) (core.Item, error) { return get[record.Item](t, itemKey(id)) }
 
 func (t *tx) ItemByNo(no string) (core.Item, error) {
 	id, err := t.getID(itemNoKey(no))
@@ -83,7 +92,7 @@ func (t *tx) ItemOfModel(m core.ModelID) (core.ItemID, error) {
 	return core.ItemID(id), err
 }
 
-func (t *tx) Items() ([]core.Item, error) { return list[core.Item](t, pItem) }
+func (t *tx) Items() ([]core.Item, error) { return list[record.Item](t, pItem) }
 
 func (t *tx) PutItem(it core.Item) error {
 	old, err := t.Item(it.ID)
@@ -110,18 +119,20 @@ func (t *tx) PutItem(it core.Item) error {
 			return err
 		}
 	}
-	return t.putJSON(itemKey(it.ID), it)
+	return t.putJSON(itemKey(it.ID), record.FromItem(it))
 }
 
-func (t *tx) Stock(id core.ItemID) (st core.Stock, err error) {
-	err = t.getJSON(stockKey(id), &st)
+func (t *tx) Stock(id core.ItemID) (core.Stock, error) {
+	st, err := get[record.Stock](t, stockKey(id))
 	if core.ErrorCode(err) == core.NotFound {
 		err = nil
 	}
 	return st, err
 }
 
-func (t *tx) PutStock(id core.ItemID, st core.Stock) error { return t.putJSON(stockKey(id), st) }
+func (t *tx) PutStock(id core.ItemID, st core.Stock) error {
+	return t.putJSON(stockKey(id), record.FromStock(st))
+}
 
 // Serials
 
@@ -185,17 +196,17 @@ func (t *tx) AddEvent(ev core.Event) error {
 	// The store's counter keeps two events of one clock reading apart,
 	// in the order they were added.
 	k := append(eventPrefix(ev.Item, ev.Serial), key(0, uint64(ev.Time.UnixNano()), t.kv.s.events.Add(1))[1:]...)
-	return t.putJSON(k, ev)
+	return t.putJSON(k, record.FromEvent(ev))
 }
 
 func (t *tx) History(id core.ItemID, serial string) ([]core.Event, error) {
 	var out []core.Event
 	err := t.kv.scan(eventPrefix(id, serial), false, func(_, val []byte) error {
-		var ev core.Event
+		var ev record.Event
 		if err := json.Unmarshal(val, &ev); err != nil {
 			return err
 		}
-		out = append(out, ev)
+		out = append(out, ev.Core())
 		return nil
 	})
 	return out, err
@@ -203,47 +214,47 @@ func (t *tx) History(id core.ItemID, serial string) ([]core.Event, error) {
 
 // Documents and the registry
 
-func (t *tx) Receipt(id core.DocID) (rc core.Receipt, err error) {
-	return rc, t.getJSON(receiptKey(id), &rc)
+func (t *tx) Receipt(id core.DocID) (core.Receipt, error) {
+	return get[record.Receipt](t, receiptKey(id))
 }
 func (t *tx) ReceiptHeads() ([]core.ReceiptHead, error) {
-	return list[core.ReceiptHead](t, pReceiptHead)
+	return list[record.ReceiptHead](t, pReceiptHead)
 }
 
 // PutReceipt keeps the head beside the receipt, so that listing receipts
 // does not read every serial of every delivery.
 func (t *tx) PutReceipt(rc core.Receipt) error {
-	if err := t.putJSON(key(pReceiptHead, uint64(rc.ID)), rc.Head()); err != nil {
+	if err := t.putJSON(key(pReceiptHead, uint64(rc.ID)), receiptHead(rc)); err != nil {
 		return err
 	}
-	return t.putJSON(receiptKey(rc.ID), rc)
+	return t.putJSON(receiptKey(rc.ID), record.FromReceipt(rc))
 }
 
-func (t *tx) Order(id core.DocID) (o core.Order, err error) { return o, t.getJSON(orderKey(id), &o) }
-func (t *tx) OrderHeads() ([]core.OrderHead, error)         { return list[core.OrderHead](t, pOrderHead) }
+func (t *tx) Order(id core.DocID) (core.Order, error) { return get[record.Order](t, orderKey(id)) }
+func (t *tx) OrderHeads() ([]core.OrderHead, error)   { return list[record.OrderHead](t, pOrderHead) }
 
 func (t *tx) PutOrder(o core.Order) error {
-	if err := t.putJSON(key(pOrderHead, uint64(o.ID)), o.Head()); err != nil {
+	if err := t.putJSON(key(pOrderHead, uint64(o.ID)), orderHead(o)); err != nil {
 		return err
 	}
-	return t.putJSON(orderKey(o.ID), o)
+	return t.putJSON(orderKey(o.ID), record.FromOrder(o))
 }
 
-func (t *tx) Brand(id core.BrandID) (b core.Brand, err error) { return b, t.getJSON(brandKey(id), &b) }
-func (t *tx) Brands() ([]core.Brand, error)                   { return list[core.Brand](t, pBrand) }
-func (t *tx) PutBrand(b core.Brand) error                     { return t.putJSON(brandKey(b.ID), b) }
+func (t *tx) Brand(id core.BrandID) (core.Brand, error) { return get[record.Brand](t, brandKey(id)) }
+func (t *tx) Brands() ([]core.Brand, error)             { return list[record.Brand](t, pBrand) }
+func (t *tx) PutBrand(b core.Brand) error               { return t.putJSON(brandKey(b.ID), record.FromBrand(b)) }
 
-func (t *tx) Model(id core.ModelID) (m core.Model, err error) { return m, t.getJSON(modelKey(id), &m) }
-func (t *tx) Models() ([]core.Model, error)                   { return list[core.Model](t, pModel) }
-func (t *tx) PutModel(m core.Model) error                     { return t.putJSON(modelKey(m.ID), m) }
+func (t *tx) Model(id core.ModelID) (core.Model, error) { return get[record.Model](t, modelKey(id)) }
+func (t *tx) Models() ([]core.Model, error)             { return list[record.Model](t, pModel) }
+func (t *tx) PutModel(m core.Model) error               { return t.putJSON(modelKey(m.ID), record.FromModel(m)) }
 
 // Entities
 
-func (t *tx) Entity(no core.ProjectNo) (e core.Entity, err error) {
-	return e, t.getJSON(entityKey(no), &e)
+func (t *tx) Entity(no core.ProjectNo) (core.Entity, error) {
+	return get[record.Entity](t, entityKey(no))
 }
 
-func (t *tx) Entities() ([]core.Entity, error) { return list[core.Entity](t, pEntity) }
+func (t *tx) Entities() ([]core.Entity, error) { return list[record.Entity](t, pEntity) }
 
 func (t *tx) EntitiesWith(m core.ModelID, param, value string) ([]core.ProjectNo, error) {
 	var out []core.ProjectNo
@@ -263,7 +274,7 @@ func (t *tx) PutEntity(e core.Entity) error {
 			return err
 		}
 	}
-	return t.putJSON(entityKey(e.No), e)
+	return t.putJSON(entityKey(e.No), record.FromEntity(e))
 }
 
 func (t *tx) DeleteEntity(no core.ProjectNo) error {

@@ -1,0 +1,319 @@
+// Package record is the stored form of the register's records, shared by
+// both engines: Badger keeps them as JSON values, PostgreSQL in JSON columns
+// beside its own. The names here are the stored names; a field renamed in
+// core changes nothing a shop has saved, and a field added there does not
+// reach the disk until it is added here with its conversion.
+package record
+
+import (
+	"time"
+
+	"serialdesk/core"
+)
+
+type Item struct {
+	ID                  uint64 `json:"ID"`
+	No                  string `json:"No"`
+	Name                string `json:"Name"`
+	Price               int64  `json:"Price"`
+	UseSerial           bool   `json:"UseSerial"`
+	Pattern             string `json:"Pattern"`
+	RequireAtSale       bool   `json:"RequireAtSale"`
+	RequireAtPurchase   bool   `json:"RequireAtPurchase"`
+	Model               uint64 `json:"Model"`
+	CreateEntity        bool   `json:"CreateEntity"`
+	CreateOnSave        bool   `json:"CreateOnSave"`
+	CreateOnStockUpdate bool   `json:"CreateOnStockUpdate"`
+	SerialParam         string `json:"SerialParam"`
+}
+
+func FromItem(it core.Item) Item {
+	return Item{ID: uint64(it.ID), No: it.No, Name: it.Name, Price: int64(it.Price), UseSerial: it.UseSerial,
+		Pattern: it.Pattern, RequireAtSale: it.RequireAtSale, RequireAtPurchase: it.RequireAtPurchase,
+		Model: uint64(it.Model), CreateEntity: it.CreateEntity, CreateOnSave: it.CreateOnSave,
+		CreateOnStockUpdate: it.CreateOnStockUpdate, SerialParam: it.SerialParam}
+}
+
+func (r Item) Core() core.Item {
+	return core.Item{ID: core.ItemID(r.ID), No: r.No, Name: r.Name, Price: core.Money(r.Price), UseSerial: r.UseSerial,
+		Pattern: r.Pattern, RequireAtSale: r.RequireAtSale, RequireAtPurchase: r.RequireAtPurchase,
+		Model: core.ModelID(r.Model), CreateEntity: r.CreateEntity, CreateOnSave: r.CreateOnSave,
+		CreateOnStockUpdate: r.CreateOnStockUpdate, SerialParam: r.SerialParam}
+}
+
+type Stock struct {
+	Purchased int64 `json:"Purchased"`
+	Sold      int64 `json:"Sold"`
+	Returned  int64 `json:"Returned"`
+}
+
+func FromStock(s core.Stock) Stock {
+	return Stock{Purchased: s.Purchased, Sold: s.Sold, Returned: s.Returned}
+}
+
+func (r Stock) Core() core.Stock {
+	return core.Stock{Purchased: r.Purchased, Sold: r.Sold, Returned: r.Returned}
+}
+
+type DocRef struct {
+	Kind uint8  `json:"Kind"`
+	ID   uint64 `json:"ID"`
+}
+
+func FromDocRef(d core.DocRef) DocRef { return DocRef{Kind: uint8(d.Kind), ID: uint64(d.ID)} }
+func (r DocRef) Core() core.DocRef {
+	return core.DocRef{Kind: core.DocKind(r.Kind), ID: core.DocID(r.ID)}
+}
+
+func docRefs(in []core.DocRef) []DocRef  { return convert(in, FromDocRef) }
+func coreRefs(in []DocRef) []core.DocRef { return convert(in, DocRef.Core) }
+
+type Movement struct {
+	Date   time.Time `json:"Date"`
+	Doc    DocRef    `json:"Doc"`
+	Party  string    `json:"Party"`
+	Amount int64     `json:"Amount"`
+}
+
+func fromMovement(m *core.Movement) *Movement {
+	if m == nil {
+		return nil
+	}
+	return &Movement{Date: m.Date, Doc: FromDocRef(m.Doc), Party: m.Party, Amount: int64(m.Amount)}
+}
+
+func (r *Movement) core() *core.Movement {
+	if r == nil {
+		return nil
+	}
+	return &core.Movement{Date: r.Date, Doc: r.Doc.Core(), Party: r.Party, Amount: core.Money(r.Amount)}
+}
+
+type Serial struct {
+	Item     uint64    `json:"Item"`
+	Serial   string    `json:"Serial"`
+	State    uint8     `json:"State"`
+	Project  uint64    `json:"Project,omitempty"`
+	Received *Movement `json:"Received,omitempty"`
+	Sold     *Movement `json:"Sold,omitempty"`
+	Returned *Movement `json:"Returned,omitempty"`
+}
+
+func FromSerial(s core.Serial) Serial {
+	return Serial{Item: uint64(s.Item), Serial: s.Serial, State: uint8(s.State), Project: uint64(s.Project),
+		Received: fromMovement(s.Received), Sold: fromMovement(s.Sold), Returned: fromMovement(s.Returned)}
+}
+
+func (r Serial) Core() core.Serial {
+	return core.Serial{Item: core.ItemID(r.Item), Serial: r.Serial, State: core.State(r.State),
+		Project: core.ProjectNo(r.Project), Received: r.Received.core(), Sold: r.Sold.core(), Returned: r.Returned.core()}
+}
+
+func serials(in []core.Serial) []Serial     { return convert(in, FromSerial) }
+func coreSerials(in []Serial) []core.Serial { return convert(in, Serial.Core) }
+
+type ReceiptLine struct {
+	Item     uint64   `json:"Item"`
+	Quantity int      `json:"Quantity"`
+	Serials  []string `json:"Serials,omitempty"`
+	UnitCost int64    `json:"UnitCost,omitempty"`
+}
+
+type Receipt struct {
+	ID          uint64        `json:"ID"`
+	Status      uint8         `json:"Status"`
+	Date        time.Time     `json:"Date"`
+	Supplier    string        `json:"Supplier"`
+	Reference   string        `json:"Reference"`
+	Lines       []ReceiptLine `json:"Lines"`
+	ConfirmedAt time.Time     `json:"ConfirmedAt,omitzero"`
+	CancelledAt time.Time     `json:"CancelledAt,omitzero"`
+	Replaced    []Serial      `json:"Replaced,omitempty"`
+}
+
+func FromReceipt(rc core.Receipt) Receipt {
+	return Receipt{ID: uint64(rc.ID), Status: uint8(rc.Status), Date: rc.Date, Supplier: rc.Supplier,
+		Reference: rc.Reference, ConfirmedAt: rc.ConfirmedAt, CancelledAt: rc.CancelledAt, Replaced: serials(rc.Replaced),
+		Lines: convert(rc.Lines, func(l core.ReceiptLine) ReceiptLine {
+			return ReceiptLine{Item: uint64(l.Item), Quantity: l.Quantity, Serials: l.Serials, UnitCost: int64(l.UnitCost)}
+		})}
+}
+
+func (r Receipt) Core() core.Receipt {
+	return core.Receipt{ID: core.DocID(r.ID), Status: core.DocStatus(r.Status), Date: r.Date, Supplier: r.Supplier,
+		Reference: r.Reference, ConfirmedAt: r.ConfirmedAt, CancelledAt: r.CancelledAt, Replaced: coreSerials(r.Replaced),
+		Lines: convert(r.Lines, func(l ReceiptLine) core.ReceiptLine {
+			return core.ReceiptLine{Item: core.ItemID(l.Item), Quantity: l.Quantity, Serials: l.Serials, UnitCost: core.Money(l.UnitCost)}
+		})}
+}
+
+type ReceiptHead struct {
+	ID        uint64    `json:"ID"`
+	Status    uint8     `json:"Status"`
+	Date      time.Time `json:"Date"`
+	Supplier  string    `json:"Supplier"`
+	Reference string    `json:"Reference"`
+	Units     int       `json:"Units"`
+}
+
+func FromReceiptHead(h core.ReceiptHead) ReceiptHead {
+	return ReceiptHead{ID: uint64(h.ID), Status: uint8(h.Status), Date: h.Date, Supplier: h.Supplier,
+		Reference: h.Reference, Units: h.Units}
+}
+
+func (r ReceiptHead) Core() core.ReceiptHead {
+	return core.ReceiptHead{ID: core.DocID(r.ID), Status: core.DocStatus(r.Status), Date: r.Date, Supplier: r.Supplier,
+		Reference: r.Reference, Units: r.Units}
+}
+
+type OrderLine struct {
+	Item      uint64   `json:"Item"`
+	Quantity  int      `json:"Quantity"`
+	Serials   []string `json:"Serials,omitempty"`
+	UnitPrice int64    `json:"UnitPrice,omitempty"`
+}
+
+type Return struct {
+	Time     time.Time `json:"Time"`
+	Date     time.Time `json:"Date"`
+	Item     uint64    `json:"Item"`
+	Serials  []string  `json:"Serials,omitempty"`
+	Quantity int       `json:"Quantity"`
+	Note     string    `json:"Note,omitempty"`
+}
+
+type Order struct {
+	ID          uint64      `json:"ID"`
+	Date        time.Time   `json:"Date"`
+	Customer    string      `json:"Customer"`
+	Reference   string      `json:"Reference"`
+	Lines       []OrderLine `json:"Lines"`
+	Returns     []Return    `json:"Returns,omitempty"`
+	SavedAt     time.Time   `json:"SavedAt,omitzero"`
+	CancelledAt time.Time   `json:"CancelledAt,omitzero"`
+	Replaced    []Serial    `json:"Replaced,omitempty"`
+}
+
+func FromOrder(o core.Order) Order {
+	return Order{ID: uint64(o.ID), Date: o.Date, Customer: o.Customer, Reference: o.Reference,
+		SavedAt: o.SavedAt, CancelledAt: o.CancelledAt, Replaced: serials(o.Replaced),
+		Lines: convert(o.Lines, func(l core.OrderLine) OrderLine {
+			return OrderLine{Item: uint64(l.Item), Quantity: l.Quantity, Serials: l.Serials, UnitPrice: int64(l.UnitPrice)}
+		}),
+		Returns: convert(o.Returns, func(r core.Return) Return {
+			return Return{Time: r.Time, Date: r.Date, Item: uint64(r.Item), Serials: r.Serials, Quantity: r.Quantity, Note: r.Note}
+		})}
+}
+
+func (r Order) Core() core.Order {
+	return core.Order{ID: core.DocID(r.ID), Date: r.Date, Customer: r.Customer, Reference: r.Reference,
+		SavedAt: r.SavedAt, CancelledAt: r.CancelledAt, Replaced: coreSerials(r.Replaced),
+		Lines: convert(r.Lines, func(l OrderLine) core.OrderLine {
+			return core.OrderLine{Item: core.ItemID(l.Item), Quantity: l.Quantity, Serials: l.Serials, UnitPrice: core.Money(l.UnitPrice)}
+		}),
+		Returns: convert(r.Returns, func(r Return) core.Return {
+			return core.Return{Time: r.Time, Date: r.Date, Item: core.ItemID(r.Item), Serials: r.Serials, Quantity: r.Quantity, Note: r.Note}
+		})}
+}
+
+type OrderHead struct {
+	ID          uint64    `json:"ID"`
+	Date        time.Time `json:"Date"`
+	Customer    string    `json:"Customer"`
+	Reference   string    `json:"Reference"`
+	Units       int       `json:"Units"`
+	Returns     int       `json:"Returns,omitempty"`
+	CancelledAt time.Time `json:"CancelledAt,omitzero"`
+}
+
+func FromOrderHead(h core.OrderHead) OrderHead {
+	return OrderHead{ID: uint64(h.ID), Date: h.Date, Customer: h.Customer, Reference: h.Reference, Units: h.Units,
+		Returns: h.Returns, CancelledAt: h.CancelledAt}
+}
+
+func (r OrderHead) Core() core.OrderHead {
+	return core.OrderHead{ID: core.DocID(r.ID), Date: r.Date, Customer: r.Customer, Reference: r.Reference, Units: r.Units,
+		Returns: r.Returns, CancelledAt: r.CancelledAt}
+}
+
+type Brand struct {
+	ID   uint64 `json:"ID"`
+	Name string `json:"Name"`
+}
+
+func FromBrand(b core.Brand) Brand { return Brand{ID: uint64(b.ID), Name: b.Name} }
+func (r Brand) Core() core.Brand   { return core.Brand{ID: core.BrandID(r.ID), Name: r.Name} }
+
+type Model struct {
+	ID    uint64 `json:"ID"`
+	Brand uint64 `json:"Brand"`
+	Name  string `json:"Name"`
+}
+
+func FromModel(m core.Model) Model {
+	return Model{ID: uint64(m.ID), Brand: uint64(m.Brand), Name: m.Name}
+}
+func (r Model) Core() core.Model {
+	return core.Model{ID: core.ModelID(r.ID), Brand: core.BrandID(r.Brand), Name: r.Name}
+}
+
+type Param struct {
+	Name  string `json:"Name"`
+	Value string `json:"Value"`
+}
+
+func FromParam(p core.Param) Param { return Param{Name: p.Name, Value: p.Value} }
+func (r Param) Core() core.Param   { return core.Param{Name: r.Name, Value: r.Value} }
+
+type Entity struct {
+	No        uint64    `json:"No"`
+	Model     uint64    `json:"Model"`
+	Params    []Param   `json:"Params"`
+	Docs      []DocRef  `json:"Docs,omitempty"`
+	CreatedBy DocRef    `json:"CreatedBy,omitzero"`
+	Created   time.Time `json:"Created,omitzero"`
+	Edited    time.Time `json:"Edited,omitzero"`
+}
+
+func FromEntity(e core.Entity) Entity {
+	return Entity{No: uint64(e.No), Model: uint64(e.Model), Params: convert(e.Params, FromParam), Docs: docRefs(e.Docs),
+		CreatedBy: FromDocRef(e.CreatedBy), Created: e.Created, Edited: e.Edited}
+}
+
+func (r Entity) Core() core.Entity {
+	return core.Entity{No: core.ProjectNo(r.No), Model: core.ModelID(r.Model), Params: convert(r.Params, Param.Core),
+		Docs: coreRefs(r.Docs), CreatedBy: r.CreatedBy.Core(), Created: r.Created, Edited: r.Edited}
+}
+
+type Event struct {
+	Time    time.Time `json:"Time"`
+	Kind    uint8     `json:"Kind"`
+	Item    uint64    `json:"Item"`
+	Serial  string    `json:"Serial"`
+	Doc     DocRef    `json:"Doc,omitzero"`
+	Party   string    `json:"Party,omitempty"`
+	Project uint64    `json:"Project,omitempty"`
+}
+
+func FromEvent(ev core.Event) Event {
+	return Event{Time: ev.Time, Kind: uint8(ev.Kind), Item: uint64(ev.Item), Serial: ev.Serial, Doc: FromDocRef(ev.Doc),
+		Party: ev.Party, Project: uint64(ev.Project)}
+}
+
+func (r Event) Core() core.Event {
+	return core.Event{Time: r.Time, Kind: core.EventKind(r.Kind), Item: core.ItemID(r.Item), Serial: r.Serial,
+		Doc: r.Doc.Core(), Party: r.Party, Project: core.ProjectNo(r.Project)}
+}
+
+// convert maps a list, keeping nil as nil so that an absent list stays
+// absent in the stored form.
+func convert[A, B any](in []A, fn func(A) B) []B {
+	if in == nil {
+		return nil
+	}
+	out := make([]B, len(in))
+	for i, a := range in {
+		out[i] = fn(a)
+	}
+	return out
+}
