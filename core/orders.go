@@ -117,12 +117,15 @@ func (st *orderState) checkLines(check *lineCheck) error {
 		}
 		units[it.ID] += l.Quantity
 		serials := check.serials(n, it, l.Quantity, l.Serials, it.SerialsRequiredAtSale(), "order")
+		registered, err := check.tx.Serials(it.ID, serials)
+		if err != nil {
+			return err
+		}
 		for _, s := range serials {
 			k := serialKey{it.ID, s}
 			onOrder[k] = true
-			if err := st.checkSerial(check, n, it, k); err != nil {
-				return err
-			}
+			rec, exists := registered[s]
+			st.checkSerial(check, n, it, k, rec, exists)
 		}
 		o.Lines[i].Serials = serials
 	}
@@ -142,14 +145,11 @@ func (st *orderState) checkLines(check *lineCheck) error {
 	return nil
 }
 
-// checkSerial checks that one serial can be on this order.
-func (st *orderState) checkSerial(check *lineCheck, n int, it Item, k serialKey) error {
+// checkSerial checks that one serial, with its record if it exists, can be
+// on this order.
+func (st *orderState) checkSerial(check *lineCheck, n int, it Item, k serialKey, rec Serial, exists bool) {
 	if st.returned[k] {
-		return nil // sold and taken back on this very order
-	}
-	rec, exists, err := serialOrNone(check.tx, k.item, k.serial)
-	if err != nil {
-		return err
+		return // sold and taken back on this very order
 	}
 	st.records[k], st.exists[k] = rec, exists
 	switch {
@@ -159,7 +159,6 @@ func (st *orderState) checkSerial(check *lineCheck, n int, it Item, k serialKey)
 	case !exists && it.SerialsRequiredAtPurchase() && !it.createsOnSave():
 		check.problems.add(n, k.serial, "never received; %s needs its serials registered at purchase, so receive it first", it.Label())
 	}
-	return nil
 }
 
 type itemUnits struct {

@@ -94,11 +94,12 @@ func (r *Register) confirm(tx Tx, in Receipt) (Receipt, error) {
 			check.problems.add(n, "", "the unit cost cannot be negative")
 		}
 		serials := check.serials(n, it, l.Quantity, l.Serials, it.SerialsRequiredAtPurchase(), "receipt")
+		registered, err := tx.Serials(it.ID, serials)
+		if err != nil {
+			return Receipt{}, err
+		}
 		for _, s := range serials {
-			rec, exists, err := serialOrNone(tx, it.ID, s)
-			if err != nil {
-				return Receipt{}, err
-			}
+			rec, exists := registered[s]
 			if exists && rec.State.Available() {
 				check.problems.add(n, s, "already in stock (%s)", rec.whereabouts())
 			} else if exists {
@@ -201,11 +202,12 @@ func (r *Register) unreceive(tx Tx, rc Receipt, now time.Time) error {
 	var problems problemList
 	records := map[serialKey]Serial{}
 	for i, l := range rc.Lines {
+		registered, err := tx.Serials(l.Item, l.Serials)
+		if err != nil {
+			return err
+		}
 		for _, s := range l.Serials {
-			rec, exists, err := serialOrNone(tx, l.Item, s)
-			if err != nil {
-				return err
-			}
+			rec, exists := registered[s]
 			if !exists || !rc.leftAsIs(rec) {
 				problems.add(i+1, s, "%s since", rec.whereabouts())
 				continue

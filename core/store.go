@@ -51,6 +51,10 @@ type Tx interface {
 	PutStock(ItemID, Stock) error
 
 	Serial(item ItemID, serial string) (Serial, error)
+	// Serials returns the records of those of these serials of one item
+	// that are registered, in one read: a delivery's thousands of serials
+	// cost one question to a database server, not one each.
+	Serials(item ItemID, serials []string) (map[string]Serial, error)
 	PutSerial(Serial) error
 	DeleteSerial(item ItemID, serial string) error
 	// SearchSerials returns the page of serials the query selects, ordered

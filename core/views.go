@@ -78,17 +78,12 @@ func (r *Register) SerialHistory(item ItemID, serial string) ([]Event, error) {
 // accepted on documents; the serial table asks, so as not to mark it.
 func (r *Register) Registered(item ItemID, serials []string) (map[string]bool, error) {
 	return read(r, func(tx Tx) (map[string]bool, error) {
+		registered, err := tx.Serials(item, serials)
 		out := map[string]bool{}
-		for _, s := range serials {
-			_, ok, err := serialOrNone(tx, item, s)
-			if err != nil {
-				return nil, err
-			}
-			if ok {
-				out[s] = true
-			}
+		for s := range registered {
+			out[s] = true
 		}
-		return out, nil
+		return out, err
 	})
 }
 
@@ -107,12 +102,24 @@ func (r *Register) DocumentSerials(doc DocRef, offset, limit int) (SerialPage, e
 		if limit > 0 {
 			end = min(end, offset+limit)
 		}
-		items := map[ItemID]Item{}
-		for _, k := range keys[min(max(offset, 0), end):end] {
-			rec, _, err := serialOrNone(tx, k.item, k.serial)
+		keys = keys[min(max(offset, 0), end):end]
+		onPage := map[ItemID][]string{}
+		for _, k := range keys {
+			onPage[k.item] = append(onPage[k.item], k.serial)
+		}
+		registered := map[serialKey]Serial{}
+		for item, serials := range onPage {
+			recs, err := tx.Serials(item, serials)
 			if err != nil {
 				return SerialPage{}, err
 			}
+			for s, rec := range recs {
+				registered[serialKey{item, s}] = rec
+			}
+		}
+		items := map[ItemID]Item{}
+		for _, k := range keys {
+			rec := registered[k]
 			rec.Item, rec.Serial = k.item, k.serial
 			it, ok := items[k.item]
 			if !ok {

@@ -144,6 +144,20 @@ func (t *tx) Serial(id core.ItemID, serial string) (rec core.Serial, err error) 
 	return rec, decodeSerial(b, &rec)
 }
 
+func (t *tx) Serials(id core.ItemID, serials []string) (map[string]core.Serial, error) {
+	out := map[string]core.Serial{}
+	for _, s := range serials {
+		rec, err := t.Serial(id, s)
+		switch {
+		case err == nil:
+			out[s] = rec
+		case core.ErrorCode(err) != core.NotFound:
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
 func (t *tx) PutSerial(rec core.Serial) error {
 	b, err := encodeSerial(rec)
 	if err != nil {
