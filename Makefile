@@ -15,7 +15,7 @@ WIN_CC  := x86_64-w64-mingw32-gcc
 # there by hand.
 keep-fyneapp = cp FyneApp.toml .FyneApp.toml.keep && { $(1); s=$$?; mv .FyneApp.toml.keep FyneApp.toml; exit $$s; }
 
-.PHONY: run build test bench crashtest faulttest fuzz desktop-deps windows windows-deps package-linux package-darwin clean screenshots
+.PHONY: run build test test-both test-postgres bench crashtest faulttest fuzz desktop-deps windows windows-deps package-linux package-darwin clean screenshots
 
 ## run: open Serialdesk (ARGS="--data DIR" to choose the register)
 run: desktop-deps
@@ -25,11 +25,25 @@ run: desktop-deps
 build: desktop-deps
 	$(GO) build -tags $(APPTAGS) -o $(BIN) .
 
-## test: format check, vet and all tests on Fyne's headless driver (no OpenGL needed)
+# The packages whose tests run the register's rules: make test runs them on
+# both engines.
+REGISTER_TESTS := ./core/... ./data/sheets/ ./screens/ ./app/
+
+## test: format check, vet and all tests on Fyne's headless driver (no OpenGL needed),
+## on Badger and on a throwaway PostgreSQL server (.ci/with-postgres; installs Debian's
+## postgresql package when it is missing)
 test:
 	@unformatted="$$(gofmt -l .)"; [ -z "$$unformatted" ] || { echo "Not gofmt-formatted (run gofmt -w):"; echo "$$unformatted"; exit 1; }
 	$(GO) vet -tags ci ./...
+	.ci/with-postgres $(MAKE) --no-print-directory test-both
+
+test-both:
 	$(GO) test -tags ci -count=1 ./...
+	SERIALDESK_TEST_ENGINE=postgres $(GO) test -tags ci -count=1 $(REGISTER_TESTS)
+
+## test-postgres: the PostgreSQL engine's tests and the register's tests on PostgreSQL only
+test-postgres:
+	.ci/with-postgres env SERIALDESK_TEST_ENGINE=postgres $(GO) test -tags ci -count=1 ./data/postgres/... $(REGISTER_TESTS)
 
 ## bench: benchmarks on a generated store of 1,000,000 serials (docs/PERFORMANCE.md)
 bench:

@@ -36,8 +36,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		}
 		return run(args[1:], stdout, stderr)
 	}
-	fs, dir := newFlags("", "[--data DIR] [--demo] [--version]",
-		"Opens the Serialdesk window on the register in DIR.\nCommands (each says more with --help): "+commandNames(), stderr)
+	fs, at := newFlags("", "[--data DIR | --db postgres://…] [--demo] [--version]",
+		"Opens the Serialdesk window on the register in DIR, or on the shop server's.\nCommands (each says more with --help): "+commandNames(), stderr)
 	demo := fs.Bool("demo", false, "fill a new, empty register with the example data before opening it")
 	showVersion := fs.Bool("version", false, "print the version and stop")
 	if code, ok := parse(fs, args); !ok {
@@ -47,7 +47,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "Serialdesk "+version)
 		return 0
 	}
-	env, err := open(*dir, stderr)
+	env, err := open(*at, stderr)
 	if err != nil {
 		fmt.Fprintln(stderr, "serialdesk: "+core.UserMessage(err))
 		if canShowWindow() {
@@ -77,6 +77,7 @@ var commands = map[string]func(args []string, stdout, stderr io.Writer) int{
 	"demo":    demoCommand,
 	"export":  exportCommand,
 	"import":  importCommand,
+	"move":    moveCommand,
 	"new-log": newLogCommand,
 	"restore": restoreCommand,
 }
@@ -96,17 +97,21 @@ func failed(stderr io.Writer, command string, err error, code int) int {
 	return code
 }
 
-// newFlags starts the flags of a command; every command takes --data.
-func newFlags(command, synopsis, what string, stderr io.Writer) (*flag.FlagSet, *string) {
+// newFlags starts the flags of a command; every command takes --data and
+// --db.
+func newFlags(command, synopsis, what string, stderr io.Writer) (*flag.FlagSet, *place) {
 	name := strings.TrimSpace(core.Command() + " " + command)
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	dir := fs.String("data", DefaultDataDir(), "the folder that holds the register")
+	at := &place{}
+	fs.StringVar(&at.dir, "data", DefaultDataDir(), "the folder that holds the register (with --db: the folder of the log)")
+	fs.StringVar(&at.db, "db", "",
+		"the shop server's register instead, as postgres://USER@SERVER/DATABASE (the password from PGPASSWORD or the .pgpass file)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "Usage: %s %s\n%s\n", name, synopsis, what)
 		fs.PrintDefaults()
 	}
-	return fs, dir
+	return fs, at
 }
 
 // parse reads the flags; ok is false when the command should stop with
@@ -136,44 +141,60 @@ func DefaultDataDir() string {
 
 // env is what a running Serialdesk has open.
 type env struct {
-	dir     string
+	at      place
+	dir     string // the folder of the log (and of a folder's register)
 	log     *logrus.Logger
 	logFile io.Closer
-	store   *data.Store
+	store   register
 	reg     *core.Register
 }
 
-// open starts the log in dir and opens the register there to work in.
-func open(dir string, stderr io.Writer) (*env, error) {
-	log, logFile, err := openLog(dir, stderr)
+// open starts the log in the register's folder (or, for a shop server's,
+// in the folder given with it) and opens the register to work in.
+func open(at place, stderr io.Writer) (*env, error) {
+	log, logFile, err := openLog(at.dir, stderr)
 	if err != nil {
 		return nil, err
 	}
-	store, err := data.Open(dir, log)
+	store, err := openStore(at, log, false)
 	if err != nil {
 		log.WithError(errors.Unwrap(err)).Error("cannot open the register")
 		logFile.Close()
 		return nil, err
 	}
-	log.WithField("dir", dir).Info("register opened")
-	return &env{dir: dir, log: log, logFile: logFile, store: store, reg: core.New(store)}, nil
+	log.WithField("register", at.String()).Info("register opened")
+	return &env{at: at, dir: at.dir, log: log, logFile: logFile, store: store, reg: core.New(store)}, nil
 }
 
-// openToRead opens the register in dir for a command that only reads it:
-// none of its files change, its log included. A register whose last
-// session did not finish is opened to work in instead, which finishes it,
-// as the window would.
-func openToRead(dir string, stderr io.Writer) (*env, error) {
-	log := logrus.New()
-	log.SetOutput(io.Discard)
-	store, err := data.OpenReadOnly(dir, log)
+// openToRead opens the register for a command that only reads it: none of
+// a folder's files change, its log included. A folder whose last session
+// did not finish is opened to work in instead, which finishes it, as the
+// window would.
+func openToRead(at place, stderr io.Writer) (*env, error) {
+	log := quietLog()
+	store, err := openStore(at, log, true)
 	if errors.Is(err, data.ErrUnfinished) {
-		return open(dir, io.Discard)
+		return open(at, io.Discard)
 	}
 	if err != nil {
 		return nil, err
 	}
-	return &env{dir: dir, log: log, logFile: io.NopCloser(nil), store: store, reg: core.New(store)}, nil
+	return &env{at: at, dir: at.dir, log: log, logFile: io.NopCloser(nil), store: store, reg: core.New(store)}, nil
+}
+
+// verifyFiles checks a folder's files against their checksums; a shop
+// server checks its own.
+func (e *env) verifyFiles() error {
+	if f, ok := e.folder(); ok {
+		return f.VerifyFiles()
+	}
+	return nil
+}
+
+// folder is the register as a folder of this computer's, if it is one.
+func (e *env) folder() (folder, bool) {
+	f, ok := e.store.(folder)
+	return f, ok
 }
 
 // warn tells the user of a command what opening did that they should know
@@ -184,7 +205,11 @@ func (e *env) warn(stderr io.Writer, command string, reading bool) {
 	for _, n := range e.store.Notices() {
 		fmt.Fprintln(stderr, "serialdesk "+command+": "+n)
 	}
-	if ro := e.store.ReadOnly(); reading && ro != nil && !errors.Is(ro, data.ErrOpenedToRead) {
+	f, ok := e.folder()
+	if !ok {
+		return
+	}
+	if ro := f.ReadOnly(); reading && ro != nil && !errors.Is(ro, data.ErrOpenedToRead) {
 		fmt.Fprintln(stderr, "serialdesk "+command+": "+core.UserMessage(ro))
 	}
 }

@@ -83,7 +83,7 @@ func TestMainWindowShowsEverySection(t *testing.T) {
 func TestOpenWritesTheLogInTheDataDirectory(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "my shop", "regíster")
 	var stderr bytes.Buffer
-	e, err := open(dir, &stderr)
+	e, err := open(place{dir: dir}, &stderr)
 	require.NoError(t, err)
 	_, err = e.reg.SaveItem(core.Item{No: "A", Name: "A"})
 	require.NoError(t, err)
@@ -101,8 +101,8 @@ func TestCommandLine(t *testing.T) {
 	stderr.Reset()
 	assert.Equal(t, 0, Main([]string{"--help"}, io.Discard, &stderr))
 	assert.Contains(t, stderr.String(), "--data")
-	assert.Contains(t, stderr.String(), "Usage: "+core.Command()+" [--data DIR] [--demo] [--version]")
-	assert.Contains(t, stderr.String(), "Commands (each says more with --help): backup, check, demo, export, import, new-log, restore")
+	assert.Contains(t, stderr.String(), "Usage: "+core.Command()+" [--data DIR | --db postgres://…] [--demo] [--version]")
+	assert.Contains(t, stderr.String(), "Commands (each says more with --help): backup, check, demo, export, import, move, new-log, restore")
 	assert.Equal(t, 2, Main([]string{"--nonsense"}, io.Discard, &stderr))
 }
 
@@ -203,7 +203,7 @@ func TestDefaultDataFolderUnderAUserNameWithSpacesAndAccents(t *testing.T) {
 // backup is written, and closes the register once it is written.
 func TestClosingShowsTheBackupBeingWritten(t *testing.T) {
 	dir := backedUpExampleDir(t)
-	e, err := open(dir, io.Discard)
+	e, err := open(place{dir: dir}, io.Discard)
 	require.NoError(t, err)
 	_, err = e.reg.SaveBrand(core.Brand{Name: "Since the backup"})
 	require.NoError(t, err)
@@ -238,7 +238,7 @@ func TestClosingShowsTheBackupBeingWritten(t *testing.T) {
 func TestTheWindowSaysWhatOpeningFound(t *testing.T) {
 	dir := exampleDir(t)
 	require.NoError(t, os.Remove(filepath.Join(dir, "redo.log")))
-	e, err := open(dir, io.Discard)
+	e, err := open(place{dir: dir}, io.Discard)
 	require.NoError(t, err)
 	defer e.close()
 	a := test.NewTempApp(t)

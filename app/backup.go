@@ -9,27 +9,31 @@ import (
 	"strings"
 	"time"
 
-	"github.com/sirupsen/logrus"
-
 	"serialdesk/core"
 	"serialdesk/data"
 )
 
-// autoBackup backs the register up into its folder as the app closes: the
-// changes since the latest backup, or the whole register.
+// autoBackup backs a folder's register up into the folder as the app
+// closes: the changes since the latest backup, or the whole register.
 func (e *env) autoBackup() {
-	e.noteBackup(e.store.AutoBackup(e.dir, data.KeepBackups, time.Now()))
+	if f, ok := e.folder(); ok {
+		e.noteBackup(f.AutoBackup(e.dir, data.KeepBackups, time.Now()))
+	}
 }
 
-// checkOrBackUpWhole checks every table of the register, beside the work
-// in the window; when the chain of changes backups is long enough, it
+// checkOrBackUpWhole checks every table of a folder's register, beside the
+// work in the window; when the chain of changes backups is long enough, it
 // makes the whole automatic backup instead, which checks them first, so
 // that closing stays quick.
 func (e *env) checkOrBackUpWhole() error {
-	if !e.store.WholeBackupDue(e.dir) {
-		return e.store.VerifyFiles()
+	f, ok := e.folder()
+	if !ok {
+		return nil
 	}
-	path, err := e.store.BackUpWhole(e.dir, data.KeepBackups, time.Now())
+	if !f.WholeBackupDue(e.dir) {
+		return f.VerifyFiles()
+	}
+	path, err := f.BackUpWhole(e.dir, data.KeepBackups, time.Now())
 	e.noteBackup(path, err)
 	return err
 }
@@ -72,8 +76,9 @@ func backupWarning(dir string) string {
 // backupCommand writes a backup of the register to a file:
 // serialdesk backup --out FILE [--data DIR].
 func backupCommand(args []string, stdout, stderr io.Writer) int {
-	fs, dir := newFlags("backup", "--out FILE [--data DIR]",
-		"Writes a copy of the whole register in DIR to FILE (Badger's backup format), to keep away from this computer.", stderr)
+	fs, at := newFlags("backup", "--out FILE [--data DIR | --db postgres://…]",
+		"Writes a copy of the whole register in DIR (or on the shop server) to FILE, to keep away from this computer.\n"+
+			"It is in Badger's backup format whatever the register's engine; restore reads it into a folder or onto a server.", stderr)
 	out := fs.String("out", "", "the backup file to write")
 	if code, ok := parse(fs, args); !ok {
 		return code
@@ -82,7 +87,7 @@ func backupCommand(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "serialdesk backup: say where to write the backup with --out FILE")
 		return 2
 	}
-	env, err := openToRead(*dir, stderr)
+	env, err := openToRead(*at, stderr)
 	if err != nil {
 		return failed(stderr, "backup", err, 1)
 	}
@@ -95,15 +100,16 @@ func backupCommand(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return failed(stderr, "backup", err, 1)
 	}
-	fmt.Fprintf(stdout, "The register in %s is backed up to %s (%s).\n", *dir, *out, size(info.Size()))
+	fmt.Fprintf(stdout, "The register %s is backed up to %s (%s).\n", at.in(), *out, size(info.Size()))
 	return 0
 }
 
 // restoreCommand makes a new register from a backup:
 // serialdesk restore --in FILE --data NEWDIR.
 func restoreCommand(args []string, stdout, stderr io.Writer) int {
-	fs, dir := newFlags("restore", "--in FILE [--log REDOLOG] --data NEWDIR",
+	fs, at := newFlags("restore", "--in FILE [--log REDOLOG] (--data NEWDIR | --db postgres://…)",
 		"Makes a new register in NEWDIR, which must be empty, from the backup in FILE, and checks it.\n"+
+			"With --db, the register goes into the shop server's database instead, which must hold no register yet.\n"+
 			"With --log, the work saved since the backup is added from the redo log (redo.log) of the register it came from.", stderr)
 	in := fs.String("in", "", "the backup file to read")
 	redo := fs.String("log", "", "the redo log to add the work saved since the backup from")
@@ -114,40 +120,73 @@ func restoreCommand(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "serialdesk restore: say which backup to read with --in FILE")
 		return 2
 	}
-	// The new folder gets its log once the register is in it: Restore
-	// wants the folder empty.
-	quiet := logrus.New()
-	quiet.SetOutput(io.Discard)
-	if err := data.Restore(*in, *redo, *dir, quiet); err != nil {
+	if err := restore(*in, *redo, *at); err != nil {
 		return failed(stderr, "restore", err, 1)
 	}
-	env, err := open(*dir, io.Discard)
+	env, err := open(*at, io.Discard)
 	if err != nil {
 		return failed(stderr, "restore", err, 1)
 	}
 	defer env.close()
-	found, err := env.reg.Check()
+	what, err := checked(env)
 	if err != nil {
 		return failed(stderr, "restore", err, 1)
 	}
-	if len(found) > 0 {
-		fmt.Fprintf(stdout, "The backup is restored into %s, but the register has problems (%d):\n", *dir, len(found))
-		for _, f := range found {
+	if len(what.problems) > 0 {
+		fmt.Fprintf(stdout, "The backup is restored %s, but the register has problems (%d):\n", at.into(), len(what.problems))
+		for _, f := range what.problems {
 			fmt.Fprintln(stdout, "  - "+f)
 		}
 		return 1
 	}
-	items, err := env.reg.Items("")
-	if err != nil {
-		return failed(stderr, "restore", err, 1)
-	}
-	page, err := env.reg.SearchSerials(core.SerialQuery{Limit: 1})
-	if err != nil {
-		return failed(stderr, "restore", err, 1)
-	}
-	fmt.Fprintf(stdout, "The backup %s is restored into %s: %d item cards, %d serials, all in order.\nOpen it with: serialdesk --data %s\n",
-		*in, *dir, len(items), page.Total, core.Quoted(*dir))
+	fmt.Fprintf(stdout, "The backup %s is restored %s: %s, all in order.\nOpen it with: serialdesk %s\n",
+		*in, at.into(), what.counts, at.flag())
 	return 0
+}
+
+// restore makes the register at p from a backup. The backup goes into a
+// folder first; onto a server it is then copied from there.
+func restore(in, redo string, p place) error {
+	if p.db == "" {
+		// The new folder gets its log once the register is in it: Restore
+		// wants the folder empty.
+		return data.Restore(in, redo, p.dir, quietLog())
+	}
+	dir, err := os.MkdirTemp("", "serialdesk-restore-")
+	if err != nil {
+		return data.DiskFull(err, "")
+	}
+	defer os.RemoveAll(dir)
+	if err := data.Restore(in, redo, dir, quietLog()); err != nil {
+		return err
+	}
+	_, err = copyInto(place{dir: dir}, p)
+	return err
+}
+
+// checkedRegister is what a check after a restore or a move says.
+type checkedRegister struct {
+	problems []string
+	counts   string // "12 item cards, 4,000 serials"
+}
+
+// checked checks the register e has open and counts what it holds.
+func checked(e *env) (checkedRegister, error) {
+	var out checkedRegister
+	var err error
+	if out.problems, err = e.reg.Check(); err != nil || len(out.problems) > 0 {
+		return out, err
+	}
+	items, err := e.reg.Items("")
+	if err != nil {
+		return out, err
+	}
+	page, err := e.reg.SearchSerials(core.SerialQuery{Limit: 1})
+	if err != nil {
+		return out, err
+	}
+	out.counts = fmt.Sprintf("%d item cards, %d serials", len(items), page.Total)
+	return out, nil
 }
 
 // size says a file size in words: "3.2 MB".

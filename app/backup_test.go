@@ -53,7 +53,7 @@ func TestBackupAndRestoreCommands(t *testing.T) {
 func backedUpExampleDir(t *testing.T) string {
 	t.Helper()
 	dir := exampleDir(t)
-	e, err := open(dir, &bytes.Buffer{})
+	e, err := open(place{dir: dir}, &bytes.Buffer{})
 	require.NoError(t, err)
 	_, err = e.reg.SaveItem(core.Item{No: "NEW", Name: "New"})
 	require.NoError(t, err)
@@ -79,7 +79,7 @@ func TestDamagedRegisterPointsToTheLatestBackup(t *testing.T) {
 	t.Setenv("DISPLAY", "")
 	t.Setenv("WAYLAND_DISPLAY", "")
 	dir := backedUpExampleDir(t)
-	e, err := open(dir, &bytes.Buffer{})
+	e, err := open(place{dir: dir}, &bytes.Buffer{})
 	require.NoError(t, err)
 	_, err = e.reg.SaveItem(core.Item{No: "LATER", Name: "Saved after the backup"})
 	require.NoError(t, err)
@@ -135,16 +135,16 @@ func TestFailedBackupAtCloseIsShownAtTheNextStart(t *testing.T) {
 	assert.Empty(t, backupWarning(dir))
 
 	datatest.DamageTableBlock(t, dir)
-	e, err := open(dir, &bytes.Buffer{})
+	e, err := open(place{dir: dir}, &bytes.Buffer{})
 	require.NoError(t, err, "the damaged block is not read at open")
 	_, err = e.reg.SaveItem(core.Item{No: "LATER", Name: "Later"})
 	require.NoError(t, err)
 	// The day's changes come from the redo log, whole: they are kept.
-	e.noteBackup(e.store.AutoBackup(e.dir, data.KeepBackups, time.Now().Add(time.Minute)))
+	e.noteBackup(e.store.(folder).AutoBackup(e.dir, data.KeepBackups, time.Now().Add(time.Minute)))
 	assert.Len(t, data.Backups(dir), 2)
 	assert.Empty(t, backupWarning(dir))
 	// A whole backup reads every block: it fails, and the good one stays.
-	e.noteBackup(e.store.BackUpWhole(e.dir, data.KeepBackups, time.Now().Add(2*time.Minute)))
+	e.noteBackup(e.store.(folder).BackUpWhole(e.dir, data.KeepBackups, time.Now().Add(2*time.Minute)))
 	e.close()
 	assert.Len(t, data.Backups(dir), 2, "the good backups stay")
 	msg := backupWarning(dir)
@@ -156,9 +156,9 @@ func TestFailedBackupAtCloseIsShownAtTheNextStart(t *testing.T) {
 // failure to warn about.
 func TestABackupStoppedByClosingIsNoFailure(t *testing.T) {
 	dir := backedUpExampleDir(t)
-	e, err := open(dir, io.Discard)
+	e, err := open(place{dir: dir}, io.Discard)
 	require.NoError(t, err)
 	e.close()
-	e.noteBackup(e.store.BackUpWhole(dir, data.KeepBackups, time.Now()))
+	e.noteBackup(e.store.(folder).BackUpWhole(dir, data.KeepBackups, time.Now()))
 	assert.Empty(t, backupWarning(dir))
 }

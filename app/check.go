@@ -8,8 +8,6 @@ import (
 	"slices"
 	"time"
 
-	"github.com/sirupsen/logrus"
-
 	"serialdesk/core"
 	"serialdesk/data"
 )
@@ -17,23 +15,55 @@ import (
 // checkCommand checks a register, changing none of its files:
 // serialdesk check [--data DIR]. It exits 1 when anything is wrong.
 func checkCommand(args []string, stdout, stderr io.Writer) int {
-	fs, dir := newFlags("check", "[--data DIR]",
-		"Checks that the register in DIR agrees with itself: its files, stock with the documents, every serial with its state and history, every index with its records. It changes nothing.", stderr)
+	fs, at := newFlags("check", "[--data DIR | --db postgres://…]",
+		"Checks that the register in DIR (or on the shop server) agrees with itself: its files, stock with the documents, every serial with its state and history, every index with its records. It changes nothing.", stderr)
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
-	found, exists := data.CheckFiles(*dir)
+	check := checkFolder
+	if at.db != "" {
+		check = checkServer
+	}
+	found, err := check(*at, stderr)
+	if err != nil {
+		return failed(stderr, "check", err, 1)
+	}
+	if len(found) == 0 {
+		fmt.Fprintf(stdout, "The register %s is in order.\n", at.in())
+		return 0
+	}
+	fmt.Fprintf(stdout, "The register %s has problems (%d):\n", at.in(), len(found))
+	for _, f := range grouped(found, shownProblems) {
+		fmt.Fprintln(stdout, "  - "+f)
+	}
+	return 1
+}
+
+// checkServer checks the records of the register on a shop server (the
+// server checks its own files).
+func checkServer(at place, stderr io.Writer) ([]string, error) {
+	env, err := openToRead(at, io.Discard)
+	if err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(stderr, "Checking the register %s…\n", at.in())
+	defer env.close()
+	return env.reg.Check()
+}
+
+// checkFolder checks the files and the records of the register in a folder.
+func checkFolder(at place, stderr io.Writer) ([]string, error) {
+	dir := at.dir
+	found, exists := data.CheckFiles(dir)
 	if !exists {
-		return failed(stderr, "check", &core.Error{Code: core.NotFound, Message: fmt.Sprintf("There is no register in %s.", *dir)}, 1)
+		return nil, &core.Error{Code: core.NotFound, Message: fmt.Sprintf("There is no register in %s.", dir)}
 	}
 	// A million serials take half a minute: say what is going on.
-	fmt.Fprintf(stderr, "Checking the register in %s…\n", *dir)
-	quiet := logrus.New()
-	quiet.SetOutput(io.Discard)
-	store, err := data.OpenReadOnly(*dir, quiet)
+	fmt.Fprintf(stderr, "Checking the register %s…\n", at.in())
+	store, err := data.OpenReadOnly(dir, quietLog())
 	switch {
 	case errors.Is(err, data.ErrUnfinished):
-		found = append(append(found, core.UserMessage(err)), data.CheckTables(*dir)...)
+		found = append(append(found, core.UserMessage(err)), data.CheckTables(dir)...)
 	case err != nil && !slices.Contains(found, core.UserMessage(err)):
 		found = append(found, core.UserMessage(err))
 	case err == nil:
@@ -44,19 +74,11 @@ func checkCommand(args []string, stdout, stderr io.Writer) int {
 		}
 		rules, err := core.New(store).Check()
 		if err != nil {
-			return failed(stderr, "check", err, 1)
+			return nil, err
 		}
 		found = append(found, rules...)
 	}
-	if len(found) == 0 {
-		fmt.Fprintf(stdout, "The register in %s is in order.\n", *dir)
-		return 0
-	}
-	fmt.Fprintf(stdout, "The register in %s has problems (%d):\n", *dir, len(found))
-	for _, f := range grouped(found, shownProblems) {
-		fmt.Fprintln(stdout, "  - "+f)
-	}
-	return 1
+	return found, nil
 }
 
 // shownProblems is how many lines of problems check prints: a screenful.
@@ -113,17 +135,21 @@ func problemKind(f string) string {
 // newLogCommand goes on from a damaged redo log:
 // serialdesk new-log [--data DIR].
 func newLogCommand(args []string, stdout, stderr io.Writer) int {
-	fs, dir := newFlags("new-log", "[--data DIR]",
+	fs, at := newFlags("new-log", "[--data DIR]",
 		"Goes on from a damaged redo log: keeps a copy of it, writes back what it still holds and the register lacks, starts a new log and backs the register up.", stderr)
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
-	log, logFile, err := openLog(*dir, io.Discard)
+	if at.db != "" {
+		fmt.Fprintln(stderr, "serialdesk new-log: a shop server keeps its own log; new-log is for a register in a folder (--data)")
+		return 2
+	}
+	log, logFile, err := openLog(at.dir, io.Discard)
 	if err != nil {
 		return failed(stderr, "new-log", err, 1)
 	}
 	defer logFile.Close()
-	said, err := data.StartNewLog(*dir, log, time.Now())
+	said, err := data.StartNewLog(at.dir, log, time.Now())
 	if err != nil {
 		return failed(stderr, "new-log", err, 1)
 	}

@@ -80,7 +80,7 @@ func TestCheckGroupsWhatItFinds(t *testing.T) {
 // register up, and the register opens as usual again with nothing lost.
 func TestNewLogGoesOnFromADamagedRedoLog(t *testing.T) {
 	dir := backedUpExampleDir(t)
-	e, err := open(dir, io.Discard)
+	e, err := open(place{dir: dir}, io.Discard)
 	require.NoError(t, err)
 	for _, name := range []string{"First", "Second", "Third"} {
 		_, err := e.reg.SaveBrand(core.Brand{Name: name})
@@ -97,7 +97,7 @@ func TestNewLogGoesOnFromADamagedRedoLog(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	assert.Equal(t, 1, Main([]string{"check", "--data", dir}, &stdout, &stderr))
 	assert.Contains(t, stdout.String(), "its redo log (redo.log) is damaged: the record after operation ")
-	_, err = open(dir, io.Discard)
+	_, err = open(place{dir: dir}, io.Discard)
 	require.Error(t, err)
 	assert.Contains(t, core.UserMessage(err), core.Command()+" new-log --data "+core.Quoted(dir))
 
@@ -154,10 +154,10 @@ func TestCommandChangesAreBackedUpWhenTheWindowCloses(t *testing.T) {
 	stock := bulkWorkbook(t, 10)
 	var stdout, stderr bytes.Buffer
 	require.Equal(t, 0, Main([]string{"import", "--data", dir, "--in", stock}, &stdout, &stderr), stderr.String())
-	e, err := open(dir, io.Discard)
+	e, err := open(place{dir: dir}, io.Discard)
 	require.NoError(t, err)
-	assert.True(t, e.store.BackupDue(dir), "the import is not in a backup yet")
-	path, err := e.store.AutoBackup(dir, data.KeepBackups, time.Now().Add(time.Minute))
+	assert.True(t, e.store.(folder).BackupDue(dir), "the import is not in a backup yet")
+	path, err := e.store.(folder).AutoBackup(dir, data.KeepBackups, time.Now().Add(time.Minute))
 	require.NoError(t, err)
 	e.close()
 	restored := filepath.Join(t.TempDir(), "restored")

@@ -103,7 +103,7 @@ func sizes(t *testing.T, dir string) map[string]int64 {
 func damageRegisters(t *testing.T) (closed, unclosed string, want []string) {
 	t.Helper()
 	closed = backedUpExampleDir(t)
-	e, err := open(closed, io.Discard)
+	e, err := open(place{dir: closed}, io.Discard)
 	require.NoError(t, err)
 	drill, err := e.reg.ItemByNo("DRILL-18V")
 	require.NoError(t, err)
@@ -162,15 +162,15 @@ func runPath(t *testing.T, path, dir, stock string) (told string, opened bool) {
 	code := 0
 	switch path {
 	case "window":
-		e, err := open(dir, io.Discard)
+		e, err := open(place{dir: dir}, io.Discard)
 		if err != nil {
 			return core.UserMessage(err), false
 		}
 		said := e.store.Notices()
-		if ro := e.store.ReadOnly(); ro != nil {
+		if ro := e.store.(folder).ReadOnly(); ro != nil {
 			said = append(said, core.UserMessage(ro))
 		}
-		if err := e.store.VerifyFiles(); err != nil {
+		if err := e.store.(folder).VerifyFiles(); err != nil {
 			said = append(said, core.UserMessage(err))
 		}
 		e.close()

@@ -72,14 +72,14 @@ func TestFullDiskEveryWay(t *testing.T) {
 
 	t.Run("window", func(t *testing.T) {
 		before := hashes(t, dir)
-		e, err := open(dir, io.Discard)
+		e, err := open(place{dir: dir}, io.Discard)
 		require.NoError(t, err)
-		ro := core.UserMessage(e.store.ReadOnly())
+		ro := core.UserMessage(e.store.(folder).ReadOnly())
 		assert.Contains(t, ro, full)
 		assert.Contains(t, ro, "so the register was opened read-only")
 		_, err = e.reg.SaveBrand(core.Brand{Name: "On a full disk"})
 		assert.Equal(t, ro, core.UserMessage(err))
-		assert.False(t, e.store.BackupDue(dir), "no closing backup on a disk that cannot take it")
+		assert.False(t, e.store.(folder).BackupDue(dir), "no closing backup on a disk that cannot take it")
 		e.autoBackup()
 		e.close()
 		assert.Equal(t, before, hashes(t, dir), "nothing changed, no working file left")

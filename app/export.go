@@ -14,7 +14,7 @@ import (
 // exportCommand writes serials to a workbook, for owners who schedule it:
 // serialdesk export --out FILE.xlsx [--item ITEMNO] [--state STATE] [--query TEXT].
 func exportCommand(args []string, stdout, stderr io.Writer) int {
-	fs, dir := newFlags("export", "--out FILE.xlsx [--item ITEMNO] [--state in-stock|sold|returned] [--query TEXT] [--data DIR]",
+	fs, at := newFlags("export", "--out FILE.xlsx [--item ITEMNO] [--state in-stock|sold|returned] [--query TEXT] [--data DIR | --db postgres://…]",
 		"Writes the serials (all of them, or those the options select) to an Excel workbook.", stderr)
 	out := fs.String("out", "", "the .xlsx file to write")
 	item := fs.String("item", "", "only this item's serials (its item number)")
@@ -27,13 +27,13 @@ func exportCommand(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "serialdesk export: say where to write the workbook with --out FILE.xlsx")
 		return 2
 	}
-	env, err := openToRead(*dir, stderr)
+	env, err := openToRead(*at, stderr)
 	if err != nil {
 		return failed(stderr, "export", err, 1)
 	}
 	defer env.close()
 	env.warn(stderr, "export", true)
-	if err := env.store.VerifyFiles(); err != nil {
+	if err := env.verifyFiles(); err != nil {
 		// What can be read is still worth having; the user is told what not.
 		fmt.Fprintln(stderr, "serialdesk export: "+core.UserMessage(err)+"\nThe workbook holds what could be read; serials in the damaged part are missing from it.")
 	}

@@ -11,7 +11,7 @@ import (
 // importCommand brings opening stock into the register from a workbook in
 // the layout of a full export: serialdesk import --in FILE.xlsx.
 func importCommand(args []string, stdout, stderr io.Writer) int {
-	fs, dir := newFlags("import", "--in FILE.xlsx [--data DIR]",
+	fs, at := newFlags("import", "--in FILE.xlsx [--data DIR | --db postgres://…]",
 		"Imports item cards and serials in stock (opening stock) from a workbook laid out as a full export or the template.", stderr)
 	in := fs.String("in", "", "the .xlsx file to read")
 	if code, ok := parse(fs, args); !ok {
@@ -31,14 +31,14 @@ func importCommand(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return failed(stderr, "import", err, 1)
 	}
-	env, err := open(*dir, io.Discard)
+	env, err := open(*at, io.Discard)
 	if err != nil {
 		return failed(stderr, "import", err, 1)
 	}
 	defer env.close()
 	env.warn(stderr, "import", false)
 	// Nothing is written into a register whose files are damaged.
-	if err := env.store.VerifyFiles(); err != nil {
+	if err := env.verifyFiles(); err != nil {
 		return failed(stderr, "import", err, 1)
 	}
 	res, err := env.reg.ImportOpeningStock(stock)

@@ -68,8 +68,8 @@ func (e *env) screenEnv() *screens.Env {
 // opening found said and closing going through the automatic backup.
 func desktopWindow(a fyne.App, e *env, screen *screens.Env) fyne.Window {
 	w := mainWindow(a, screen)
-	if ro := e.store.ReadOnly(); ro != nil {
-		w.SetContent(container.NewBorder(banner(core.UserMessage(ro)), nil, nil, nil, w.Content()))
+	if f, ok := e.folder(); ok && f.ReadOnly() != nil {
+		w.SetContent(container.NewBorder(banner(core.UserMessage(f.ReadOnly())), nil, nil, nil, w.Content()))
 	}
 	said := e.store.Notices()
 	if msg := backupWarning(e.dir); msg != "" {
@@ -100,8 +100,13 @@ func quitItem(quit func()) *fyne.MenuItem {
 // written. One started meanwhile is told that this one is still closing.
 func closeWithBackup(a fyne.App, w fyne.Window, e *env) {
 	keepSize(a.Preferences(), w)
-	backup := e.store.BackupDue(e.dir)
-	if !backup && !e.store.Busy() {
+	f, ok := e.folder()
+	if !ok {
+		a.Quit() // a shop server's register needs nothing more
+		return
+	}
+	backup := f.BackupDue(e.dir)
+	if !backup && !f.Busy() {
 		a.Quit()
 		return
 	}
@@ -109,7 +114,7 @@ func closeWithBackup(a fyne.App, w fyne.Window, e *env) {
 	if !backup {
 		doing = "Finishing the work on the register before Serialdesk closes…"
 	}
-	e.store.MarkClosing()
+	f.MarkClosing()
 	saving := a.NewWindow("Serialdesk is closing")
 	saving.SetContent(container.NewPadded(container.NewVBox(widget.NewLabel(doing), widget.NewProgressBarInfinite())))
 	saving.CenterOnScreen()

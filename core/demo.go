@@ -60,7 +60,7 @@ func (r *Register) FillDemo(n int, progress func(done int)) error {
 	if err := r.LoadExamples(); err != nil {
 		return err
 	}
-	day := Day(r.now()).AddDate(-1, 0, 0)
+	day := r.today().AddDate(-1, 0, 0)
 	done := 0
 	for i := range DemoItems {
 		it, err := r.SaveItem(Item{No: DemoItemNo(i), Name: fmt.Sprintf("Generated machine %d", i+1), Price: Money(1000_00 + 10_00*i),

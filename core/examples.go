@@ -28,7 +28,7 @@ func (r *Register) LoadExamples() error {
 	if !empty {
 		return errorf(Conflict, "the example data goes into an empty register only; this one already has item cards")
 	}
-	ex := examples{r: r, day: Day(r.now()).AddDate(0, 0, -14)}
+	ex := examples{r: r, day: r.today().AddDate(0, 0, -14)}
 	return ex.load()
 }
 

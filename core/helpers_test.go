@@ -22,7 +22,13 @@ type shop struct {
 
 func newShop(t *testing.T) *shop {
 	t.Helper()
-	s := &shop{t: t, reg: datatest.NewRegister(t)}
+	return newShopOn(t, datatest.NewStore(t))
+}
+
+// newShopOn is newShop on a store of the test's own.
+func newShopOn(t *testing.T, store core.Store) *shop {
+	t.Helper()
+	s := &shop{t: t, reg: core.New(store)}
 	var err error
 	s.chainsaw, err = s.reg.SaveItem(core.Item{No: "CS-500", Name: "Chainsaw 500", UseSerial: true,
 		Pattern: "996******", RequireAtSale: true, RequireAtPurchase: true})

@@ -57,7 +57,7 @@ func (r *Register) receiptHeader(tx Tx, in Receipt) (Receipt, error) {
 // docDate is the calendar day of a document, today when none is given.
 func (r *Register) docDate(t time.Time) time.Time {
 	if t.IsZero() {
-		t = r.now()
+		return r.today()
 	}
 	return Day(t)
 }

@@ -14,8 +14,16 @@ type Register struct {
 
 // New returns a register that keeps its records in store.
 func New(store Store) *Register {
-	return &Register{store: store, now: time.Now}
+	return &Register{store: store, now: clock}
 }
+
+// clock is the register's time: UTC to the microsecond, as every engine
+// keeps times (a database server keeps microseconds). Screens show times in
+// local time.
+func clock() time.Time { return time.Now().UTC().Truncate(time.Microsecond) }
+
+// today is the calendar day at the counter.
+func (r *Register) today() time.Time { return Day(r.now().Local()) }
 
 // Limits that keep a typo from becoming a ten-million-row document, and a
 // pasted page from becoming a name. A workbook's size limits follow from

@@ -1,5 +1,7 @@
 package core
 
+import "strings"
+
 // Store keeps the register's records. Package data implements it with
 // Badger; a shared database for shops with several counters can implement it
 // again.
@@ -7,11 +9,21 @@ package core
 // Update runs one business operation: everything fn writes lands whole or
 // not at all, and is durable when Update returns nil. fn may be run more than
 // once (after a write conflict), so it must not change anything outside the
-// store but its own results. View sees one consistent state.
+// store but its own results. View sees one consistent state. Times are
+// kept to the microsecond, and come back in UTC.
 type Store interface {
 	View(fn func(Tx) error) error
 	Update(fn func(Tx) error) error
 	Close() error
+}
+
+// ItemNoKey is what an item number is found by: any case.
+func ItemNoKey(no string) string { return strings.ToUpper(no) }
+
+// ParamKey is what an entity parameter is found by (EntitiesWith): the name
+// and the value in any case, without surrounding spaces.
+func ParamKey(name, value string) (string, string) {
+	return strings.ToLower(strings.TrimSpace(name)), strings.ToUpper(strings.TrimSpace(value))
 }
 
 // Sequence names a counter that hands out identifiers.
@@ -40,6 +52,10 @@ type SerialQuery struct {
 // a View fail.
 type Tx interface {
 	NextID(Sequence) (uint64, error)
+	// Sequences returns the last number each counter handed out, and
+	// SetSequence sets one, for copying a register.
+	Sequences() (map[Sequence]uint64, error)
+	SetSequence(Sequence, uint64) error
 
 	Item(ItemID) (Item, error)
 	ItemByNo(no string) (Item, error) // any case
@@ -66,6 +82,8 @@ type Tx interface {
 
 	AddEvent(Event) error
 	History(item ItemID, serial string) ([]Event, error) // oldest first
+	// EachEvent calls fn for every event, each serial's oldest first.
+	EachEvent(fn func(Event) error) error
 
 	Receipt(DocID) (Receipt, error)
 	ReceiptHeads() ([]ReceiptHead, error) // by number

@@ -31,6 +31,9 @@ func (r *Register) SearchSerials(q SerialQuery) (SerialPage, error) {
 
 func searchSerials(tx Tx, q SerialQuery) (SerialPage, error) {
 	q.Text = strings.ToUpper(strings.TrimSpace(q.Text))
+	if strings.ContainsFunc(q.Text, func(r rune) bool { return !isSerialRune(r) }) {
+		return SerialPage{}, nil // no serial holds it
+	}
 	recs, total, err := tx.SearchSerials(q)
 	if err != nil {
 		return SerialPage{}, err

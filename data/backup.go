@@ -174,15 +174,23 @@ func Backups(dir string) []string {
 // megabytes, so a larger length means the file is not a backup.
 const maxBackupList = 256 << 20
 
+// MustBeNew refuses a folder for a new register that holds anything.
+func MustBeNew(dir string) error {
+	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+		return &core.Error{Code: core.Conflict, Message: fmt.Sprintf("%s is not empty. Choose a new, empty folder, so that nothing there is overwritten.", dir)}
+	} else if err != nil && !errors.Is(err, os.ErrNotExist) {
+		return &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot read the folder %s: %v", dir, err), Err: err}
+	}
+	return nil
+}
+
 // Restore loads the backup in the file in into a new register in dir, which
 // must be missing or empty, and then the operations after it from a redo
 // log (redo.log of the register it was taken from; "" for none). What it
 // created is removed again if either cannot be read.
 func Restore(in, redoPath, dir string, log logrus.FieldLogger) error {
-	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
-		return &core.Error{Code: core.Conflict, Message: fmt.Sprintf("%s is not empty. Restore into a new, empty folder, so that nothing there is overwritten.", dir)}
-	} else if err != nil && !errors.Is(err, os.ErrNotExist) {
-		return &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot read the folder %s: %v", dir, err), Err: err}
+	if err := MustBeNew(dir); err != nil {
+		return err
 	}
 	chain, err := backupChain(in)
 	var e *core.Error

@@ -82,7 +82,7 @@ func TestRestoreRefusesAFolderInUseAndFilesThatAreNoBackup(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(full, "notes.txt"), []byte("mine"), 0o644))
 	err := data.Restore(backup, "", full, datatest.Logger())
 	require.Error(t, err)
-	assert.Equal(t, full+" is not empty. Restore into a new, empty folder, so that nothing there is overwritten.", core.UserMessage(err))
+	assert.Equal(t, full+" is not empty. Choose a new, empty folder, so that nothing there is overwritten.", core.UserMessage(err))
 	entries, _ := os.ReadDir(full)
 	assert.Len(t, entries, 1, "nothing was added")
 

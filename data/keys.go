@@ -2,7 +2,6 @@ package data
 
 import (
 	"encoding/binary"
-	"strings"
 
 	"serialdesk/core"
 )
@@ -82,7 +81,7 @@ func key(prefix byte, parts ...any) []byte {
 }
 
 func itemKey(id core.ItemID) []byte      { return key(pItem, uint64(id)) }
-func itemNoKey(no string) []byte         { return key(pItemNo, strings.ToUpper(no)) }
+func itemNoKey(no string) []byte         { return key(pItemNo, core.ItemNoKey(no)) }
 func modelItemKey(m core.ModelID) []byte { return key(pModelItem, uint64(m)) }
 func stockKey(id core.ItemID) []byte     { return key(pStock, uint64(id)) }
 func serialKey(id core.ItemID, serial string) []byte {
@@ -100,7 +99,8 @@ func brandKey(id core.BrandID) []byte    { return key(pBrand, uint64(id)) }
 func modelKey(id core.ModelID) []byte    { return key(pModel, uint64(id)) }
 func entityKey(no core.ProjectNo) []byte { return key(pEntity, uint64(no)) }
 func paramPrefix(m core.ModelID, param, value string) []byte {
-	return key(pParam, uint64(m), strings.ToLower(strings.TrimSpace(param)), byte(0), strings.ToUpper(strings.TrimSpace(value)), byte(0))
+	name, val := core.ParamKey(param, value)
+	return key(pParam, uint64(m), name, byte(0), val, byte(0))
 }
 func paramKey(m core.ModelID, p core.Param, no core.ProjectNo) []byte {
 	return append(paramPrefix(m, p.Name, p.Value), key(0, uint64(no))[1:]...)

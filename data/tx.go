@@ -75,6 +75,19 @@ func (t *tx) NextID(seq core.Sequence) (uint64, error) {
 	return n + 1, t.putID(k, n+1)
 }
 
+func (t *tx) Sequences() (map[core.Sequence]uint64, error) {
+	out := map[core.Sequence]uint64{}
+	err := t.kv.scan([]byte{pSeq}, false, func(k, val []byte) error {
+		out[core.Sequence(k[1:])] = binary.BigEndian.Uint64(val)
+		return nil
+	})
+	return out, err
+}
+
+func (t *tx) SetSequence(seq core.Sequence, n uint64) error {
+	return t.putID(key(pSeq, string(seq)), n)
+}
+
 // Items
 
 func (t *tx) Item(id core.ItemID) (core.Item, error) { return get[record.Item](t, itemKey(id)) }
@@ -224,6 +237,16 @@ func (t *tx) History(id core.ItemID, serial string) ([]core.Event, error) {
 		return nil
 	})
 	return out, err
+}
+
+func (t *tx) EachEvent(fn func(core.Event) error) error {
+	return t.kv.scan([]byte{pEvent}, false, func(_, val []byte) error {
+		var ev record.Event
+		if err := json.Unmarshal(val, &ev); err != nil {
+			return err
+		}
+		return fn(ev.Core())
+	})
 }
 
 // Documents and the registry

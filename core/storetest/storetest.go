@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/davecgh/go-spew/spew"
 	"github.com/stretchr/testify/require"
 
 	"serialdesk/core"
@@ -35,6 +36,8 @@ func Run(t *testing.T, open Open) {
 		{"DocumentsAndTheirHeads", documentsAndTheirHeads},
 		{"BrandsModelsEntities", brandsModelsEntities},
 		{"SequencesCountUp", sequencesCountUp},
+		{"SequencesCopied", sequencesCopied},
+		{"EachEventBySerialOldestFirst", eachEventBySerialOldestFirst},
 		{"ConcurrentNumbersAreGaplessAndUnique", concurrentNumbersAreGaplessAndUnique},
 		{"ConflictingUpdatesLoseNothing", conflictingUpdatesLoseNothing},
 		{"RefusedOperationWritesNothing", refusedOperationWritesNothing},
@@ -352,9 +355,9 @@ func documentsAndTheirHeads(t *testing.T, s core.Store) {
 func brandsModelsEntities(t *testing.T, s core.Store) {
 	audi, vw := core.Brand{ID: 1, Name: "Audi"}, core.Brand{ID: 2, Name: "VW"}
 	a6 := core.Model{ID: 1, Brand: 1, Name: "A6"}
-	e := core.Entity{No: 1, Model: 1, Params: []core.Param{{"VIN", "WAUZZZ4G1"}, {"Colour", "Black"}},
+	e := core.Entity{No: 1, Model: 1, Params: []core.Param{{Name: "VIN", Value: "WAUZZZ4G1"}, {Name: "Colour", Value: "Black"}},
 		Docs: []core.DocRef{{Kind: core.ReceiptDoc, ID: 1}}, CreatedBy: core.DocRef{Kind: core.ReceiptDoc, ID: 1}, Created: at(1)}
-	other := core.Entity{No: 2, Model: 1, Params: []core.Param{{"VIN", "WAUZZZ4G2"}, {"colour", "black"}}, Edited: at(2)}
+	other := core.Entity{No: 2, Model: 1, Params: []core.Param{{Name: "VIN", Value: "WAUZZZ4G2"}, {Name: "colour", Value: "black"}}, Edited: at(2)}
 	update(t, s, func(tx core.Tx) error {
 		require.NoError(t, tx.PutBrand(vw))
 		require.NoError(t, tx.PutBrand(audi))
@@ -379,7 +382,7 @@ func brandsModelsEntities(t *testing.T, s core.Store) {
 
 	// Changing an entity's parameters moves it in the index; deleting
 	// takes it out.
-	e.Params = []core.Param{{"VIN", "WAUZZZ4G9"}}
+	e.Params = []core.Param{{Name: "VIN", Value: "WAUZZZ4G9"}}
 	update(t, s, func(tx core.Tx) error { return tx.PutEntity(e) })
 	require.Empty(t, with(1, "VIN", "WAUZZZ4G1"))
 	require.Equal(t, []core.ProjectNo{1}, with(1, "VIN", "WAUZZZ4G9"))
@@ -507,7 +510,7 @@ func refusedOperationWritesNothing(t *testing.T, s core.Store) {
 		require.NoError(t, tx.PutOrder(core.Order{ID: 1, Date: day(1)}))
 		require.NoError(t, tx.PutBrand(core.Brand{ID: 1, Name: "B"}))
 		require.NoError(t, tx.PutModel(core.Model{ID: 1, Brand: 1, Name: "M"}))
-		require.NoError(t, tx.PutEntity(core.Entity{No: 1, Model: 1, Params: []core.Param{{"VIN", "X"}}}))
+		require.NoError(t, tx.PutEntity(core.Entity{No: 1, Model: 1, Params: []core.Param{{Name: "VIN", Value: "X"}}}))
 		_, err := tx.NextID(core.SeqItem)
 		require.NoError(t, err)
 		return refused
@@ -574,7 +577,7 @@ func readsSeeTheOperationsOwnWrites(t *testing.T, s core.Store) {
 		st, err := tx.Stock(1)
 		require.NoError(t, err)
 		require.Equal(t, int64(2), st.Sold)
-		require.NoError(t, tx.PutEntity(core.Entity{No: 4, Model: 3, Params: []core.Param{{"VIN", "V1"}}}))
+		require.NoError(t, tx.PutEntity(core.Entity{No: 4, Model: 3, Params: []core.Param{{Name: "VIN", Value: "V1"}}}))
 		holders, err := tx.EntitiesWith(3, "VIN", "V1")
 		require.NoError(t, err)
 		require.Equal(t, []core.ProjectNo{4}, holders)
@@ -588,4 +591,124 @@ func readsSeeTheOperationsOwnWrites(t *testing.T, s core.Store) {
 		require.Len(t, heads, 1)
 		return nil
 	})
+}
+
+func sequencesCopied(t *testing.T, s core.Store) {
+	require.Empty(t, view(t, s, func(tx core.Tx) (map[core.Sequence]uint64, error) { return tx.Sequences() }))
+	update(t, s, func(tx core.Tx) error {
+		if _, err := tx.NextID(core.SeqItem); err != nil {
+			return err
+		}
+		return tx.SetSequence(core.SeqOrder, 41)
+	})
+	require.Equal(t, map[core.Sequence]uint64{core.SeqItem: 1, core.SeqOrder: 41},
+		view(t, s, func(tx core.Tx) (map[core.Sequence]uint64, error) { return tx.Sequences() }))
+	var n uint64
+	update(t, s, func(tx core.Tx) (err error) {
+		n, err = tx.NextID(core.SeqOrder)
+		return err
+	})
+	require.Equal(t, uint64(42), n)
+}
+
+func eachEventBySerialOldestFirst(t *testing.T, s core.Store) {
+	ev := func(item core.ItemID, serial string, sec int, kind core.EventKind) core.Event {
+		return core.Event{Time: at(sec), Kind: kind, Item: item, Serial: serial}
+	}
+	update(t, s, func(tx core.Tx) error {
+		for _, e := range []core.Event{ev(2, "A", 1, core.EventReceived), ev(1, "AB", 0, core.EventReceived), ev(1, "A", 7, core.EventSold),
+			ev(1, "A", 3, core.EventReceived), ev(1, "A", 7, core.EventReturned)} {
+			if err := tx.AddEvent(e); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	var got []core.Event
+	require.NoError(t, s.View(func(tx core.Tx) error {
+		return tx.EachEvent(func(e core.Event) error {
+			got = append(got, e)
+			return nil
+		})
+	}))
+	require.Equal(t, []core.Event{ev(1, "A", 3, core.EventReceived), ev(1, "A", 7, core.EventSold), ev(1, "A", 7, core.EventReturned),
+		ev(1, "AB", 0, core.EventReceived), ev(2, "A", 1, core.EventReceived)}, got)
+}
+
+// Dump is every record of a register as text, in one order whatever the
+// engine, for tests that compare two registers.
+func Dump(t testing.TB, s core.Store) []string {
+	t.Helper()
+	var out []string
+	dump := spew.ConfigState{DisablePointerAddresses: true, DisableCapacities: true, SortKeys: true, Indent: " "}
+	add := func(what string, v any) { out = append(out, what+" "+dump.Sdump(v)) }
+	require.NoError(t, s.View(func(tx core.Tx) error {
+		items, err := tx.Items()
+		if err != nil {
+			return err
+		}
+		for _, it := range items {
+			st, err := tx.Stock(it.ID)
+			if err != nil {
+				return err
+			}
+			add("item", it)
+			add("stock", st)
+		}
+		brands, err := tx.Brands()
+		if err != nil {
+			return err
+		}
+		add("brands", brands)
+		models, err := tx.Models()
+		if err != nil {
+			return err
+		}
+		add("models", models)
+		entities, err := tx.Entities()
+		if err != nil {
+			return err
+		}
+		for _, e := range entities {
+			add("entity", e)
+		}
+		seqs, err := tx.Sequences()
+		if err != nil {
+			return err
+		}
+		add("sequences", seqs)
+		receipts, err := tx.ReceiptHeads()
+		if err != nil {
+			return err
+		}
+		for _, h := range receipts {
+			rc, err := tx.Receipt(h.ID)
+			if err != nil {
+				return err
+			}
+			add("receipt", rc)
+		}
+		orders, err := tx.OrderHeads()
+		if err != nil {
+			return err
+		}
+		for _, h := range orders {
+			o, err := tx.Order(h.ID)
+			if err != nil {
+				return err
+			}
+			add("order", o)
+		}
+		if err := tx.EachSerial(func(rec core.Serial) error {
+			add("serial", rec)
+			return nil
+		}); err != nil {
+			return err
+		}
+		return tx.EachEvent(func(ev core.Event) error {
+			add("event", ev)
+			return nil
+		})
+	}))
+	return out
 }

@@ -14,6 +14,7 @@ import (
 
 	"serialdesk/core"
 	"serialdesk/data"
+	"serialdesk/data/postgres/pgtest"
 )
 
 // Logger is a logger that keeps tests quiet.
@@ -38,10 +39,26 @@ func MustOpen(t testing.TB, dir string) *data.Store {
 	return s
 }
 
-// NewRegister is a register on a fresh store.
+// NewRegister is a register on a fresh store of the engine under test:
+// Badger, or PostgreSQL when SERIALDESK_TEST_ENGINE is "postgres" (make
+// test runs the register's tests on both).
 func NewRegister(t testing.TB) *core.Register {
 	t.Helper()
-	return core.New(MustOpen(t, ""))
+	return core.New(NewStore(t))
+}
+
+// NewStore is a fresh store of the engine under test.
+func NewStore(t testing.TB) core.Store {
+	t.Helper()
+	switch engine := os.Getenv("SERIALDESK_TEST_ENGINE"); engine {
+	case "", "badger":
+		return MustOpen(t, "")
+	case "postgres":
+		return pgtest.Open(t)
+	default:
+		t.Fatalf("SERIALDESK_TEST_ENGINE=%q: the engines are badger and postgres", engine)
+		return nil
+	}
 }
 
 // DamageTableBlock overwrites the middle of the first block of a table file

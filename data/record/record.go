@@ -75,14 +75,14 @@ type Movement struct {
 	Amount int64     `json:"Amount"`
 }
 
-func fromMovement(m *core.Movement) *Movement {
+func FromMovement(m *core.Movement) *Movement {
 	if m == nil {
 		return nil
 	}
 	return &Movement{Date: m.Date, Doc: FromDocRef(m.Doc), Party: m.Party, Amount: int64(m.Amount)}
 }
 
-func (r *Movement) core() *core.Movement {
+func (r *Movement) Core() *core.Movement {
 	if r == nil {
 		return nil
 	}
@@ -101,12 +101,12 @@ type Serial struct {
 
 func FromSerial(s core.Serial) Serial {
 	return Serial{Item: uint64(s.Item), Serial: s.Serial, State: uint8(s.State), Project: uint64(s.Project),
-		Received: fromMovement(s.Received), Sold: fromMovement(s.Sold), Returned: fromMovement(s.Returned)}
+		Received: FromMovement(s.Received), Sold: FromMovement(s.Sold), Returned: FromMovement(s.Returned)}
 }
 
 func (r Serial) Core() core.Serial {
 	return core.Serial{Item: core.ItemID(r.Item), Serial: r.Serial, State: core.State(r.State),
-		Project: core.ProjectNo(r.Project), Received: r.Received.core(), Sold: r.Sold.core(), Returned: r.Returned.core()}
+		Project: core.ProjectNo(r.Project), Received: r.Received.Core(), Sold: r.Sold.Core(), Returned: r.Returned.Core()}
 }
 
 func serials(in []core.Serial) []Serial     { return convert(in, FromSerial) }

@@ -44,11 +44,11 @@ func TestStoredFormIsStable(t *testing.T) {
 			`{"ID":7,"Status":1,"Date":"2026-11-03T00:00:00Z","Supplier":"Husqvarna","Reference":"","Units":1}`},
 		{record.FromBrand(core.Brand{ID: 1, Name: "Audi"}), `{"ID":1,"Name":"Audi"}`},
 		{record.FromModel(core.Model{ID: 2, Brand: 1, Name: "A6"}), `{"ID":2,"Brand":1,"Name":"A6"}`},
-		{record.FromEntity(core.Entity{No: 9, Model: 2, Params: []core.Param{{"VIN", "WAUZZZ"}},
-			Docs: []core.DocRef{{core.ReceiptDoc, 7}}, CreatedBy: core.DocRef{core.ReceiptDoc, 7}, Created: at}),
+		{record.FromEntity(core.Entity{No: 9, Model: 2, Params: []core.Param{{Name: "VIN", Value: "WAUZZZ"}},
+			Docs: []core.DocRef{{Kind: core.ReceiptDoc, ID: 7}}, CreatedBy: core.DocRef{Kind: core.ReceiptDoc, ID: 7}, Created: at}),
 			`{"No":9,"Model":2,"Params":[{"Name":"VIN","Value":"WAUZZZ"}],"Docs":[{"Kind":1,"ID":7}],` +
 				`"CreatedBy":{"Kind":1,"ID":7},"Created":"2026-11-03T14:05:06.000000007Z"}`},
-		{record.FromEvent(core.Event{Time: at, Kind: core.EventSold, Item: 1, Serial: "996001", Doc: core.DocRef{core.OrderDoc, 4},
+		{record.FromEvent(core.Event{Time: at, Kind: core.EventSold, Item: 1, Serial: "996001", Doc: core.DocRef{Kind: core.OrderDoc, ID: 4},
 			Party: "Jane", Project: 9}),
 			`{"Time":"2026-11-03T14:05:06.000000007Z","Kind":2,"Item":1,"Serial":"996001","Doc":{"Kind":2,"ID":4},"Party":"Jane","Project":9}`},
 	}
@@ -70,9 +70,9 @@ func TestStoredFormKeepsEverything(t *testing.T) {
 	o := core.Order{ID: 2, Date: at, Customer: "C", Reference: "R", Lines: []core.OrderLine{{Item: 1, Quantity: 1, Serials: []string{"A1"}, UnitPrice: 9}},
 		Returns: []core.Return{{Time: at, Date: at, Item: 1, Serials: []string{"A1"}, Quantity: 1, Note: "n"}},
 		SavedAt: at, CancelledAt: at, Replaced: []core.Serial{serial}}
-	e := core.Entity{No: 4, Model: 2, Params: []core.Param{{"a", "b"}}, Docs: []core.DocRef{{core.OrderDoc, 2}},
-		CreatedBy: core.DocRef{core.OrderDoc, 2}, Created: at, Edited: at}
-	ev := core.Event{Time: at, Kind: core.EventEntityLinked, Item: 1, Serial: "A1", Doc: core.DocRef{core.OrderDoc, 2}, Party: "C", Project: 4}
+	e := core.Entity{No: 4, Model: 2, Params: []core.Param{{Name: "a", Value: "b"}}, Docs: []core.DocRef{{Kind: core.OrderDoc, ID: 2}},
+		CreatedBy: core.DocRef{Kind: core.OrderDoc, ID: 2}, Created: at, Edited: at}
+	ev := core.Event{Time: at, Kind: core.EventEntityLinked, Item: 1, Serial: "A1", Doc: core.DocRef{Kind: core.OrderDoc, ID: 2}, Party: "C", Project: 4}
 
 	require.Equal(t, serial, roundTrip(t, record.FromSerial(serial)).Core())
 	require.Equal(t, rc, roundTrip(t, record.FromReceipt(rc)).Core())

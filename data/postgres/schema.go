@@ -1,0 +1,126 @@
+package postgres
+
+import (
+	"context"
+	"embed"
+	"fmt"
+	"io/fs"
+	"strconv"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+
+	"serialdesk/core"
+)
+
+// migrations are the steps from an empty database to the tables this
+// program uses, numbered; each runs once, in order, and the database
+// remembers the last one (table serialdesk, key "schema").
+//
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// migrationLock keeps two counters that start at once from upgrading the
+// same database together (an advisory lock, held until the upgrade ends).
+const migrationLock = 0x5e71a1de5c
+
+// steps returns the migrations in order; step n is steps[n-1].
+func steps() ([]string, error) {
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, len(names))
+	for _, name := range names {
+		n, err := strconv.Atoi(strings.SplitN(strings.TrimPrefix(name, "migrations/"), "_", 2)[0])
+		if err != nil || n < 1 || n > len(names) || out[n-1] != "" {
+			return nil, fmt.Errorf("migration %s is misnumbered", name)
+		}
+		b, err := migrations.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		out[n-1] = string(b)
+	}
+	return out, nil
+}
+
+// migrate brings the database's tables up to this program's, all in one
+// transaction: a failed upgrade leaves the database as it was.
+func (s *Store) migrate(ctx context.Context) error {
+	all, err := steps()
+	if err != nil {
+		return err
+	}
+	db, err := s.pool.Begin(ctx)
+	if err != nil {
+		return s.failure(err)
+	}
+	defer db.Rollback(ctx)
+	if _, err := db.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(migrationLock)); err != nil {
+		return s.failure(err)
+	}
+	have, err := s.schemaVersion(ctx, db)
+	if err != nil {
+		return err
+	}
+	if have > len(all) {
+		return &core.Error{Code: core.Conflict, Message: fmt.Sprintf(
+			"The register on %s was upgraded by a newer Serialdesk (its tables are version %d, this program knows up to %d). Install the newer Serialdesk on this computer too.",
+			s.where, have, len(all))}
+	}
+	if have == len(all) {
+		return nil
+	}
+	for n := have + 1; n <= len(all); n++ {
+		if _, err := db.Exec(ctx, all[n-1]); err != nil {
+			return s.failure(fmt.Errorf("migration %d: %w", n, err))
+		}
+	}
+	if _, err := db.Exec(ctx, `UPDATE serialdesk SET value = $1 WHERE key = 'schema'`, strconv.Itoa(len(all))); err != nil {
+		return s.failure(err)
+	}
+	if err := db.Commit(ctx); err != nil {
+		return s.failure(err)
+	}
+	if have > 0 {
+		s.notes = append(s.notes, fmt.Sprintf("The register's tables on %s were upgraded for this version of Serialdesk (from version %d to %d). Counters with an older Serialdesk cannot open it until they are updated too.", s.where, have, len(all)))
+	}
+	s.log.Infof("the register on %s is at version %d of its tables (was %d)", s.where, len(all), have)
+	return nil
+}
+
+// schemaVersion reads which migrations the database has had. An empty
+// database is made a Serialdesk one (version 0); one that holds other
+// tables is refused, so that Serialdesk never writes into another program's.
+func (s *Store) schemaVersion(ctx context.Context, db pgx.Tx) (int, error) {
+	var marked bool
+	if err := db.QueryRow(ctx, `SELECT to_regclass('serialdesk') IS NOT NULL`).Scan(&marked); err != nil {
+		return 0, s.failure(err)
+	}
+	if !marked {
+		var others int
+		if err := db.QueryRow(ctx, `SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()`).Scan(&others); err != nil {
+			return 0, s.failure(err)
+		}
+		if others > 0 {
+			return 0, &core.Error{Code: core.Conflict, Message: fmt.Sprintf(
+				"The database on %s is not a Serialdesk register: it holds %d tables of another program. Serialdesk needs a database of its own; make an empty one for it.",
+				s.where, others)}
+		}
+		if _, err := db.Exec(ctx, `CREATE TABLE serialdesk (key text PRIMARY KEY, value text NOT NULL);
+			INSERT INTO serialdesk VALUES ('schema', '0')`); err != nil {
+			return 0, s.failure(err)
+		}
+		return 0, nil
+	}
+	var v string
+	if err := db.QueryRow(ctx, `SELECT value FROM serialdesk WHERE key = 'schema'`).Scan(&v); err != nil {
+		return 0, s.failure(err)
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return 0, &core.Error{Code: core.Internal, Err: err, Message: fmt.Sprintf("The register on %s does not say which version its tables are.", s.where)}
+	}
+	return n, nil
+}
