@@ -163,7 +163,7 @@ func open(at place, stderr io.Writer) (*env, error) {
 		return nil, err
 	}
 	log.WithField("register", at.String()).Info("register opened")
-	return &env{at: at, dir: at.dir, log: log, logFile: logFile, store: store, reg: core.New(store)}, nil
+	return &env{at: at, dir: at.dir, log: log, logFile: logFile, store: store, reg: signedIn(store)}, nil
 }
 
 // openToRead opens the register for a command that only reads it: none of
@@ -179,7 +179,7 @@ func openToRead(at place, stderr io.Writer) (*env, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &env{at: at, dir: at.dir, log: log, logFile: io.NopCloser(nil), store: store, reg: core.New(store)}, nil
+	return &env{at: at, dir: at.dir, log: log, logFile: io.NopCloser(nil), store: store, reg: signedIn(store)}, nil
 }
 
 // verifyFiles checks a folder's files against their checksums; a shop

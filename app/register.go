@@ -4,6 +4,8 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"os/user"
+	"strings"
 	"time"
 
 	"github.com/sirupsen/logrus"
@@ -109,6 +111,29 @@ func openStore(p place, log logrus.FieldLogger, toRead bool) (register, error) {
 	default:
 		return data.Open(p.dir, log)
 	}
+}
+
+// signedIn is the register on store, recording the signed-in user and this
+// computer with every change.
+func signedIn(store core.Store) *core.Register {
+	reg := core.New(store)
+	reg.SetUser(whoAmI())
+	return reg
+}
+
+// whoAmI names the user and the computer: "kari@COUNTER-2". On Windows the
+// user name comes without its domain.
+func whoAmI() string {
+	name := "unknown"
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		name = u.Username[strings.LastIndex(u.Username, `\`)+1:]
+	}
+	host, err := os.Hostname()
+	if err != nil || host == "" {
+		return name
+	}
+	host, _, _ = strings.Cut(host, ".")
+	return name + "@" + host
 }
 
 // server is a register on a shop server.

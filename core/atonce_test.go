@@ -95,4 +95,3 @@ func TestSameSerialReceivedTwiceAtOnce(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, all, 1, "the losers saved nothing")
 }
-

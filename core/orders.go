@@ -52,6 +52,7 @@ func (r *Register) SaveOrder(in Order) (Order, error) {
 		if st.order.SavedAt.IsZero() {
 			st.order.SavedAt = now
 		}
+		r.change(&st.order.LastChange, now)
 		if err := st.sell(tx, check.items, now); err != nil {
 			return Order{}, err
 		}
@@ -66,6 +67,7 @@ func (r *Register) startOrder(tx Tx, in Order) (*orderState, error) {
 	o := &st.order
 	o.Lines = slices.Clone(in.Lines)
 	o.Returns, o.Replaced, o.SavedAt, o.CancelledAt = nil, nil, time.Time{}, time.Time{}
+	o.LastChange, o.CancelledBy = LastChange{}, ""
 	if in.ID != 0 {
 		old, err := tx.Order(in.ID)
 		if err != nil {
@@ -74,7 +76,11 @@ func (r *Register) startOrder(tx Tx, in Order) (*orderState, error) {
 		if old.Cancelled() {
 			return nil, errorf(Conflict, "%s was cancelled; make a new order", in.Ref())
 		}
+		if err := sameRevision(in.Ref(), old.LastChange, in.LastChange); err != nil {
+			return nil, err
+		}
 		st.old = old
+		o.LastChange = old.LastChange
 		o.Returns, o.SavedAt = old.Returns, old.SavedAt
 		for _, ret := range old.Returns {
 			for _, s := range ret.Serials {
@@ -209,7 +215,7 @@ func (st *orderState) sell(tx Tx, items map[ItemID]Item, now time.Time) error {
 			if st.returned[k] {
 				continue
 			}
-			sold := &Movement{Date: o.Date, Doc: ref, Party: o.Customer, Amount: l.UnitPrice}
+			sold := &Movement{Date: o.Date, Doc: ref, Party: o.Customer, Amount: l.UnitPrice, By: o.By}
 			rec := st.records[k]
 			if st.exists[k] && rec.State == Sold && rec.Sold.Doc == ref {
 				if !rec.Sold.sameAs(sold) {
@@ -301,7 +307,8 @@ func (r *Register) CancelOrder(id DocID) (Order, error) {
 		if err := delta.write(tx); err != nil {
 			return Order{}, err
 		}
-		o.CancelledAt = now
+		o.CancelledAt, o.CancelledBy = now, r.user
+		r.change(&o.LastChange, now)
 		return o, tx.PutOrder(o)
 	})
 }
@@ -330,7 +337,7 @@ func (r *Register) ReturnToStock(id DocID, in ReturnInput) (Order, error) {
 		if err != nil {
 			return Order{}, err
 		}
-		ret := Return{Time: r.now(), Date: r.docDate(in.Date), Item: l.Item, Quantity: in.Quantity, Note: note}
+		ret := Return{Time: r.now(), Date: r.docDate(in.Date), Item: l.Item, Quantity: in.Quantity, Note: note, By: r.user}
 		records, problems, err := checkReturn(tx, o, in, it, &ret)
 		if err != nil {
 			return Order{}, err
@@ -340,7 +347,7 @@ func (r *Register) ReturnToStock(id DocID, in ReturnInput) (Order, error) {
 		}
 		for _, rec := range records {
 			rec.State = Returned
-			rec.Returned = &Movement{Date: ret.Date, Doc: o.Ref(), Party: o.Customer, Amount: l.UnitPrice}
+			rec.Returned = &Movement{Date: ret.Date, Doc: o.Ref(), Party: o.Customer, Amount: l.UnitPrice, By: ret.By}
 			ev := Event{Time: ret.Time, Kind: EventReturned, Item: rec.Item, Serial: rec.Serial, Doc: o.Ref(), Party: o.Customer, Project: rec.Project}
 			if err := putSerial(tx, rec, []Event{ev}); err != nil {
 				return Order{}, err
@@ -352,6 +359,7 @@ func (r *Register) ReturnToStock(id DocID, in ReturnInput) (Order, error) {
 			return Order{}, err
 		}
 		o.Returns = append(o.Returns, ret)
+		r.change(&o.LastChange, ret.Time)
 		return o, tx.PutOrder(o)
 	})
 }

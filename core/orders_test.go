@@ -232,7 +232,10 @@ func TestReturnToStock(t *testing.T) {
 	requireProblems(t, err, core.Invalid, core.Problem{Line: 2, Reason: "enter the serials or the quantity returned"})
 	assert.Equal(t, core.Stock{Sold: 10, Returned: 4}, s.stock(s.bolts))
 
-	// Returned serials stay on the order; an edit cannot take them off.
+	// Returned serials stay on the order; an edit (of the order as it is
+	// now, returns and all) cannot take them off.
+	o, err = s.reg.Order(o.ID)
+	require.NoError(t, err)
 	o.Lines[0] = core.OrderLine{Item: s.chainsaw.ID, Quantity: 1, Serials: []string{"996AAAAA2"}}
 	_, err = s.reg.SaveOrder(o)
 	requireProblems(t, err, core.Invalid,

@@ -23,6 +23,7 @@ func (r *Register) SaveReceiptDraft(in Receipt) (Receipt, error) {
 			}
 			rc.ID = DocID(id)
 		}
+		r.change(&rc.LastChange, r.now())
 		return rc, tx.PutReceipt(rc)
 	})
 }
@@ -34,6 +35,7 @@ func (r *Register) receiptHeader(tx Tx, in Receipt) (Receipt, error) {
 	rc.Status = Draft
 	rc.Lines = slices.Clone(in.Lines)
 	rc.Replaced = nil
+	rc.LastChange, rc.CancelledBy = LastChange{}, ""
 	if in.ID != 0 {
 		old, err := tx.Receipt(in.ID)
 		if err != nil {
@@ -42,6 +44,10 @@ func (r *Register) receiptHeader(tx Tx, in Receipt) (Receipt, error) {
 		if old.Status != Draft {
 			return rc, errorf(Conflict, "%s is %s; only a draft can be changed", in.Ref(), old.Status)
 		}
+		if err := sameRevision(in.Ref(), old.LastChange, in.LastChange); err != nil {
+			return rc, err
+		}
+		rc.LastChange = old.LastChange
 	}
 	var err error
 	if rc.Supplier, err = cleanText("the supplier", in.Supplier, MaxTextLength); err != nil {
@@ -120,6 +126,7 @@ func (r *Register) confirm(tx Tx, in Receipt) (Receipt, error) {
 	}
 	now := r.now()
 	rc.Status, rc.ConfirmedAt = Confirmed, now
+	r.change(&rc.LastChange, now)
 	if err := r.receive(tx, &rc, check.items, known, now); err != nil {
 		return Receipt{}, err
 	}
@@ -138,7 +145,7 @@ func (r *Register) receive(tx Tx, rc *Receipt, items map[ItemID]Item, known map[
 			if existed {
 				rc.Replaced = append(rc.Replaced, prior)
 			}
-			received := &Movement{Date: rc.Date, Doc: ref, Party: rc.Supplier, Amount: l.UnitCost}
+			received := &Movement{Date: rc.Date, Doc: ref, Party: rc.Supplier, Amount: l.UnitCost, By: rc.By}
 			rec := Serial{Item: l.Item, Serial: s, State: InStock, Project: prior.Project, Received: received}
 			if prior.soldBeforeReceived() {
 				// The paperwork follows the sale: the unit stays sold.
@@ -192,7 +199,8 @@ func (r *Register) CancelReceipt(id DocID) (Receipt, error) {
 				return Receipt{}, err
 			}
 		}
-		rc.Status, rc.CancelledAt = Cancelled, now
+		rc.Status, rc.CancelledAt, rc.CancelledBy = Cancelled, now, r.user
+		r.change(&rc.LastChange, now)
 		return rc, tx.PutReceipt(rc)
 	})
 }

@@ -78,8 +78,11 @@ type Movement struct {
 	Doc    DocRef
 	Party  string // supplier or customer
 	Amount Money  // unit cost or unit price, 0 when not given
+	By     string // who entered it, "" before Serialdesk recorded that
 }
 
+// sameAs compares what the document says; who entered it is not part of
+// that, so another clerk saving the order again changes nothing.
 func (m *Movement) sameAs(o *Movement) bool {
 	return m.Date.Equal(o.Date) && m.Doc == o.Doc && m.Party == o.Party && m.Amount == o.Amount
 }
@@ -108,6 +111,15 @@ func (s DocStatus) String() string {
 	return map[DocStatus]string{Draft: "draft", Confirmed: "confirmed", Cancelled: "cancelled"}[s]
 }
 
+// LastChange is when a document was last changed, by whom, and how many
+// times: a counter saves a document only over the revision it opened, so
+// that two counters never overwrite each other's work unseen.
+type LastChange struct {
+	Revision int
+	Changed  time.Time
+	By       string // who changed it last
+}
+
 // ReceiptLine is one received item: its quantity and the serials of the units.
 type ReceiptLine struct {
 	Item     ItemID
@@ -126,6 +138,8 @@ type Receipt struct {
 	Lines       []ReceiptLine
 	ConfirmedAt time.Time
 	CancelledAt time.Time
+	LastChange
+	CancelledBy string
 	// Replaced keeps the serial records this receipt overwrote (units sold
 	// earlier and received again), so cancelling can put them back.
 	Replaced []Serial
@@ -172,6 +186,7 @@ type Return struct {
 	Serials  []string
 	Quantity int
 	Note     string
+	By       string // who took the units back
 }
 
 // Order is a sale. A unit counts as sold as soon as it is on a saved order.
@@ -184,6 +199,8 @@ type Order struct {
 	Returns     []Return
 	SavedAt     time.Time
 	CancelledAt time.Time
+	LastChange
+	CancelledBy string
 	// Replaced keeps each sold serial's record as it was before the sale,
 	// so removing it from the order or cancelling puts it back exactly.
 	Replaced []Serial
@@ -300,4 +317,5 @@ type Event struct {
 	Doc     DocRef
 	Party   string
 	Project ProjectNo
+	By      string // who did it: the user and the computer, "kari@COUNTER-2"
 }

@@ -10,12 +10,18 @@ import (
 type Register struct {
 	store Store
 	now   func() time.Time
+	user  string // who works on it, recorded with every change
 }
 
 // New returns a register that keeps its records in store.
 func New(store Store) *Register {
 	return &Register{store: store, now: clock}
 }
+
+// SetUser names who works on the register from now on, as documents and
+// history record it: the signed-in user and the computer, "kari@COUNTER-2".
+// Set it before the register is used.
+func (r *Register) SetUser(who string) { r.user = who }
 
 // clock is the register's time: UTC to the microsecond, as every engine
 // keeps times (a database server keeps microseconds). Screens show times in
@@ -55,7 +61,18 @@ func read[T any](r *Register, fn func(Tx) (T, error)) (T, error) {
 
 // write runs fn as one business operation and returns what it saved.
 func write[T any](r *Register, fn func(Tx) (T, error)) (T, error) {
-	return run(r.store.Update, fn)
+	return run(r.store.Update, func(tx Tx) (T, error) { return fn(signed{tx, r.user}) })
+}
+
+// signed records who did each thing an operation adds to the history.
+type signed struct {
+	Tx
+	by string
+}
+
+func (s signed) AddEvent(ev Event) error {
+	ev.By = s.by
+	return s.Tx.AddEvent(ev)
 }
 
 func run[T any](do func(func(Tx) error) error, fn func(Tx) (T, error)) (T, error) {
@@ -88,4 +105,24 @@ func numberFor(tx Tx, seq Sequence, id uint64, load func() error) (uint64, error
 		return id, load()
 	}
 	return tx.NextID(seq)
+}
+
+// change marks a document as changed now by the register's user.
+func (r *Register) change(c *LastChange, now time.Time) {
+	c.Revision++
+	c.Changed, c.By = now, r.user
+}
+
+// sameRevision refuses to save over a document that changed since the user
+// opened it (in, as the screen had it) on another counter or window.
+func sameRevision(doc DocRef, stored, in LastChange) error {
+	if stored.Revision == in.Revision {
+		return nil
+	}
+	by := ""
+	if stored.By != "" {
+		by = " by " + stored.By
+	}
+	return errorf(Conflict, "%s was changed%s at %s while you had it open, so your changes were not saved. They are still on screen: "+
+		"note them, open %s again and enter them there.", doc, by, stored.Changed.Local().Format("2006-01-02 15:04"), doc)
 }

@@ -13,12 +13,16 @@ import (
 // dealership), so they are kept in a compact binary form rather than JSON:
 // decoding JSON was most of the time an export spent. The first byte tells
 // the forms apart; a record written as JSON (it starts with '{') is still
-// read.
-const serialFormat byte = 1
+// read, and so is form 1, which did not say who entered a movement.
+const (
+	serialFormatNoBy byte = 1
+	serialFormat     byte = 2
+)
 
 // encodeSerial: format, item, serial, state, project, then received, sold
 // and returned, each absent (0) or present (1) with date, document kind and
-// number, party and amount. Numbers are varints, text is length-prefixed.
+// number, party, amount and who entered it. Numbers are varints, text is
+// length-prefixed.
 func encodeSerial(rec core.Serial) ([]byte, error) {
 	b := make([]byte, 0, 64+len(rec.Serial))
 	b = append(b, serialFormat)
@@ -41,6 +45,7 @@ func encodeSerial(rec core.Serial) ([]byte, error) {
 		b = binary.AppendUvarint(b, uint64(m.Doc.ID))
 		b = appendText(b, m.Party)
 		b = binary.AppendVarint(b, int64(m.Amount))
+		b = appendText(b, m.By)
 	}
 	return b, nil
 }
@@ -58,9 +63,10 @@ func decodeSerial(b []byte, rec *core.Serial) error {
 		*rec = old.Core()
 		return err
 	}
-	if len(b) == 0 || b[0] != serialFormat {
+	if len(b) == 0 || (b[0] != serialFormat && b[0] != serialFormatNoBy) {
 		return errDamagedSerial
 	}
+	withBy := b[0] == serialFormat
 	r := reader{b: b[1:]}
 	*rec = core.Serial{Item: core.ItemID(r.uvarint()), Serial: r.text(), State: core.State(r.byte()), Project: core.ProjectNo(r.uvarint())}
 	for _, m := range []**core.Movement{&rec.Received, &rec.Sold, &rec.Returned} {
@@ -74,6 +80,9 @@ func decodeSerial(b []byte, rec *core.Serial) error {
 		mv.Doc = core.DocRef{Kind: core.DocKind(r.byte()), ID: core.DocID(r.uvarint())}
 		mv.Party = r.text()
 		mv.Amount = core.Money(r.varint())
+		if withBy {
+			mv.By = r.text()
+		}
 		*m = mv
 	}
 	if r.err == nil && len(r.b) > 0 {

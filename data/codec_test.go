@@ -14,7 +14,7 @@ import (
 func sampleSerial() core.Serial {
 	day := time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC)
 	return core.Serial{Item: 300, Serial: "ÆØÅ-0012", State: core.Returned, Project: 70_001,
-		Received: &core.Movement{Date: day, Doc: core.DocRef{Kind: core.ReceiptDoc, ID: 1}, Party: "Husqvarna Nordic AB", Amount: 385_00},
+		Received: &core.Movement{Date: day, Doc: core.DocRef{Kind: core.ReceiptDoc, ID: 1}, Party: "Husqvarna Nordic AB", Amount: 385_00, By: "kari@COUNTER-2"},
 		Sold:     &core.Movement{Date: day.AddDate(0, 0, 2).In(time.FixedZone("", 2*3600)), Doc: core.DocRef{Kind: core.OrderDoc, ID: 1 << 40}, Party: "=cmd", Amount: -1},
 		Returned: &core.Movement{Date: day.AddDate(0, 1, 0), Doc: core.DocRef{Kind: core.OrderDoc, ID: 1 << 40}}}
 }
@@ -40,8 +40,26 @@ func TestSerialRecordsComeBackAsWritten(t *testing.T) {
 			assert.Equal(t, pair[0].Doc, pair[1].Doc)
 			assert.Equal(t, pair[0].Party, pair[1].Party)
 			assert.Equal(t, pair[0].Amount, pair[1].Amount)
+			assert.Equal(t, pair[0].By, pair[1].By)
 		}
 	}
+}
+
+// Records of the first binary form, which did not say who entered a
+// movement, are still read.
+func TestSerialRecordsOfTheFirstFormAreRead(t *testing.T) {
+	rec := core.Serial{Item: 1, Serial: "A", State: core.Returned,
+		Returned: &core.Movement{Date: time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC), Doc: core.DocRef{Kind: core.OrderDoc, ID: 5}, Party: "Jane", Amount: 7}}
+	b, err := encodeSerial(rec)
+	require.NoError(t, err)
+	// The first form is this one without the last byte: the empty name of
+	// who entered the return.
+	first := append([]byte{serialFormatNoBy}, b[1:len(b)-1]...)
+	var back core.Serial
+	require.NoError(t, decodeSerial(first, &back))
+	assert.Equal(t, rec.Returned.Party, back.Returned.Party)
+	assert.Equal(t, rec.Returned.Amount, back.Returned.Amount)
+	assert.Empty(t, back.Returned.By)
 }
 
 // Records written as JSON before the binary form are still read.

@@ -130,7 +130,7 @@ func (s *Orders) show(o core.Order) {
 
 func (s *Orders) typed() (core.Order, error) {
 	date, lines, err := s.editor.typed()
-	o := core.Order{ID: s.order.ID, Date: date, Customer: s.editor.party.Text, Reference: s.editor.reference.Text}
+	o := core.Order{ID: s.order.ID, LastChange: s.order.LastChange, Date: date, Customer: s.editor.party.Text, Reference: s.editor.reference.Text}
 	for _, l := range lines {
 		o.Lines = append(o.Lines, core.OrderLine{Item: l.item, Quantity: l.qty, Serials: l.serials, UnitPrice: l.amount})
 	}

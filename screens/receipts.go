@@ -118,7 +118,7 @@ func (s *Receipts) show(rc core.Receipt) {
 // typed is the receipt as the editor holds it.
 func (s *Receipts) typed() (core.Receipt, error) {
 	date, lines, err := s.editor.typed()
-	rc := core.Receipt{ID: s.receipt.ID, Date: date, Supplier: s.editor.party.Text, Reference: s.editor.reference.Text}
+	rc := core.Receipt{ID: s.receipt.ID, LastChange: s.receipt.LastChange, Date: date, Supplier: s.editor.party.Text, Reference: s.editor.reference.Text}
 	for _, l := range lines {
 		rc.Lines = append(rc.Lines, core.ReceiptLine{Item: l.item, Quantity: l.qty, Serials: l.serials, UnitCost: l.amount})
 	}

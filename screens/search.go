@@ -150,5 +150,8 @@ func eventLine(ev core.Event) string {
 	if ev.Project != 0 {
 		line += "  ·  project " + ev.Project.String()
 	}
+	if ev.By != "" {
+		line += "  ·  by " + ev.By
+	}
 	return line
 }

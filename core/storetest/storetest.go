@@ -158,7 +158,7 @@ func movement(kind core.DocKind, id core.DocID, party string, amount core.Money)
 
 func serialsReadWriteDelete(t *testing.T, s core.Store) {
 	rec := core.Serial{Item: 1, Serial: "996000001", State: core.Returned, Project: 4,
-		Received: movement(core.ReceiptDoc, 1, "Husqvarna AB", 350000),
+		Received: &core.Movement{Date: day(3), Doc: core.DocRef{Kind: core.ReceiptDoc, ID: 1}, Party: "Husqvarna AB", Amount: 350000, By: "kari@COUNTER-2"},
 		Sold:     movement(core.OrderDoc, 2, "Jane Doe", 649900),
 		Returned: movement(core.OrderDoc, 2, "Jane Doe", 0)}
 	plain := core.Serial{Item: 2, Serial: "996000001", State: core.InStock}
@@ -305,7 +305,7 @@ func eachSerialByItemThenSerial(t *testing.T, s core.Store) {
 func historyOldestFirst(t *testing.T, s core.Store) {
 	ev := func(sec int, kind core.EventKind) core.Event {
 		return core.Event{Time: at(sec), Kind: kind, Item: 1, Serial: "A", Doc: core.DocRef{Kind: core.ReceiptDoc, ID: 1},
-			Party: "Husqvarna AB", Project: 3}
+			Party: "Husqvarna AB", Project: 3, By: "kari@COUNTER-2"}
 	}
 	update(t, s, func(tx core.Tx) error {
 		for _, e := range []core.Event{ev(5, core.EventReceived), ev(1, core.EventReceived), ev(5, core.EventEntityCreated)} {
@@ -324,12 +324,12 @@ func historyOldestFirst(t *testing.T, s core.Store) {
 func documentsAndTheirHeads(t *testing.T, s core.Store) {
 	rc := core.Receipt{ID: 2, Status: core.Confirmed, Date: day(3), Supplier: "Husqvarna AB", Reference: "INV-1",
 		Lines:       []core.ReceiptLine{{Item: 1, Quantity: 2, Serials: []string{"996000001", "996000002"}, UnitCost: 350000}, {Item: 2, Quantity: 5}},
-		ConfirmedAt: at(1), Replaced: []core.Serial{{Item: 1, Serial: "996000001", State: core.Sold, Sold: movement(core.OrderDoc, 1, "Jane", 0)}}}
+		ConfirmedAt: at(1), LastChange: core.LastChange{Revision: 1, Changed: at(1), By: "kari@COUNTER-2"}, Replaced: []core.Serial{{Item: 1, Serial: "996000001", State: core.Sold, Sold: movement(core.OrderDoc, 1, "Jane", 0)}}}
 	draft := core.Receipt{ID: 1, Status: core.Draft, Date: day(2), Supplier: "Stihl"}
 	o := core.Order{ID: 1, Date: day(4), Customer: "Jane Doe", Reference: "web 7",
 		Lines:   []core.OrderLine{{Item: 1, Quantity: 1, Serials: []string{"996000001"}, UnitPrice: 649900}},
-		Returns: []core.Return{{Time: at(9), Date: day(5), Item: 1, Serials: []string{"996000001"}, Quantity: 1, Note: "faulty"}},
-		SavedAt: at(2)}
+		Returns: []core.Return{{Time: at(9), Date: day(5), Item: 1, Serials: []string{"996000001"}, Quantity: 1, Note: "faulty", By: "ola@WORKSHOP"}},
+		SavedAt: at(2), LastChange: core.LastChange{Revision: 2, Changed: at(2), By: "kari@COUNTER-2"}}
 	update(t, s, func(tx core.Tx) error {
 		require.NoError(t, tx.PutReceipt(rc))
 		require.NoError(t, tx.PutReceipt(draft))
@@ -341,8 +341,8 @@ func documentsAndTheirHeads(t *testing.T, s core.Store) {
 	require.Equal(t, []core.OrderHead{o.Head()}, view(t, s, func(tx core.Tx) ([]core.OrderHead, error) { return tx.OrderHeads() }))
 
 	// A changed document changes its head.
-	o.CancelledAt = at(20)
-	draft.Status, draft.CancelledAt = core.Cancelled, at(21)
+	o.CancelledAt, o.CancelledBy = at(20), "ola@WORKSHOP"
+	draft.Status, draft.CancelledAt, draft.CancelledBy = core.Cancelled, at(21), "ola@WORKSHOP"
 	update(t, s, func(tx core.Tx) error {
 		require.NoError(t, tx.PutReceipt(draft))
 		return tx.PutOrder(o)

@@ -86,7 +86,7 @@ func (t *tx) send() error {
 	if n := len(t.held.events); n > 0 {
 		var c struct {
 			item, docID, project []int64
-			serial, party        []string
+			serial, party, by    []string
 			at                   []time.Time
 			kind, docKind        []int16
 		}
@@ -99,15 +99,16 @@ func (t *tx) send() error {
 			c.docID = append(c.docID, int64(ev.Doc.ID))
 			c.party = append(c.party, ev.Party)
 			c.project = append(c.project, int64(ev.Project))
+			c.by = append(c.by, ev.By)
 		}
 		// In the order they were added: the id keeps events of one clock
 		// reading in that order.
-		b.Queue(`INSERT INTO events (item, serial, at, kind, doc_kind, doc_id, party, project)
-			SELECT item, serial, at, kind, doc_kind, doc_id, party, project
-			FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::smallint[], $5::smallint[], $6::bigint[], $7::text[], $8::bigint[])
-				WITH ORDINALITY AS e(item, serial, at, kind, doc_kind, doc_id, party, project, n)
+		b.Queue(`INSERT INTO events (item, serial, at, kind, doc_kind, doc_id, party, project, by_whom)
+			SELECT item, serial, at, kind, doc_kind, doc_id, party, project, by_whom
+			FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::smallint[], $5::smallint[], $6::bigint[], $7::text[], $8::bigint[], $9::text[])
+				WITH ORDINALITY AS e(item, serial, at, kind, doc_kind, doc_id, party, project, by_whom, n)
 			ORDER BY n`,
-			c.item, c.serial, c.at, c.kind, c.docKind, c.docID, c.party, c.project)
+			c.item, c.serial, c.at, c.kind, c.docKind, c.docID, c.party, c.project, c.by)
 	}
 	for id, st := range t.held.stock {
 		b.Queue(`INSERT INTO stock (item, purchased, sold, returned) VALUES ($1, $2, $3, $4)
@@ -452,7 +453,7 @@ func (t *tx) History(id core.ItemID, serial string) ([]core.Event, error) {
 	if err := t.send(); err != nil {
 		return nil, err
 	}
-	return all(t, `SELECT at, kind, item, serial, doc_kind, doc_id, party, project FROM events
+	return all(t, `SELECT `+eventColumns+` FROM events
 		WHERE item = $1 AND serial = $2 ORDER BY at, id`, []any{int64(id), serial}, func(row pgx.Row) (core.Event, error) {
 		return scanEvent(row)
 	})
@@ -475,7 +476,7 @@ func (t *tx) EachEvent(fn func(core.Event) error) error {
 		id     int64
 	}
 	for {
-		rows, err := all(t, `SELECT id, at, kind, item, serial, doc_kind, doc_id, party, project FROM events
+		rows, err := all(t, `SELECT id, `+eventColumns+` FROM events
 			WHERE (item, serial, at, id) > ($1, $2, $3, $4) ORDER BY item, serial, at, id LIMIT `+strconv.Itoa(chunk),
 			[]any{after.item, after.serial, after.at, after.id}, func(r pgx.Row) (row, error) {
 				var out row
@@ -499,10 +500,12 @@ func (t *tx) EachEvent(fn func(core.Event) error) error {
 	}
 }
 
+const eventColumns = `at, kind, item, serial, doc_kind, doc_id, party, project, by_whom`
+
 // scanEvent reads an event's columns, after the extra ones given.
 func scanEvent(row pgx.Row, extra ...any) (core.Event, error) {
 	var r record.Event
-	err := row.Scan(append(extra, &r.Time, &r.Kind, &r.Item, &r.Serial, &r.Doc.Kind, &r.Doc.ID, &r.Party, &r.Project)...)
+	err := row.Scan(append(extra, &r.Time, &r.Kind, &r.Item, &r.Serial, &r.Doc.Kind, &r.Doc.ID, &r.Party, &r.Project, &r.By)...)
 	r.Time = r.Time.UTC()
 	return r.Core(), err
 }

@@ -73,20 +73,21 @@ type Movement struct {
 	Doc    DocRef    `json:"Doc"`
 	Party  string    `json:"Party"`
 	Amount int64     `json:"Amount"`
+	By     string    `json:"By,omitempty"`
 }
 
 func FromMovement(m *core.Movement) *Movement {
 	if m == nil {
 		return nil
 	}
-	return &Movement{Date: m.Date, Doc: FromDocRef(m.Doc), Party: m.Party, Amount: int64(m.Amount)}
+	return &Movement{Date: m.Date, Doc: FromDocRef(m.Doc), Party: m.Party, Amount: int64(m.Amount), By: m.By}
 }
 
 func (r *Movement) Core() *core.Movement {
 	if r == nil {
 		return nil
 	}
-	return &core.Movement{Date: r.Date, Doc: r.Doc.Core(), Party: r.Party, Amount: core.Money(r.Amount)}
+	return &core.Movement{Date: r.Date, Doc: r.Doc.Core(), Party: r.Party, Amount: core.Money(r.Amount), By: r.By}
 }
 
 type Serial struct {
@@ -128,12 +129,17 @@ type Receipt struct {
 	Lines       []ReceiptLine `json:"Lines"`
 	ConfirmedAt time.Time     `json:"ConfirmedAt,omitzero"`
 	CancelledAt time.Time     `json:"CancelledAt,omitzero"`
+	Revision    int           `json:"Revision,omitempty"`
+	Changed     time.Time     `json:"Changed,omitzero"`
+	By          string        `json:"By,omitempty"`
+	CancelledBy string        `json:"CancelledBy,omitempty"`
 	Replaced    []Serial      `json:"Replaced,omitempty"`
 }
 
 func FromReceipt(rc core.Receipt) Receipt {
 	return Receipt{ID: uint64(rc.ID), Status: uint8(rc.Status), Date: rc.Date, Supplier: rc.Supplier,
 		Reference: rc.Reference, ConfirmedAt: rc.ConfirmedAt, CancelledAt: rc.CancelledAt, Replaced: serials(rc.Replaced),
+		Revision: rc.Revision, Changed: rc.Changed, By: rc.By, CancelledBy: rc.CancelledBy,
 		Lines: convert(rc.Lines, func(l core.ReceiptLine) ReceiptLine {
 			return ReceiptLine{Item: uint64(l.Item), Quantity: l.Quantity, Serials: l.Serials, UnitCost: int64(l.UnitCost)}
 		})}
@@ -142,6 +148,7 @@ func FromReceipt(rc core.Receipt) Receipt {
 func (r Receipt) Core() core.Receipt {
 	return core.Receipt{ID: core.DocID(r.ID), Status: core.DocStatus(r.Status), Date: r.Date, Supplier: r.Supplier,
 		Reference: r.Reference, ConfirmedAt: r.ConfirmedAt, CancelledAt: r.CancelledAt, Replaced: coreSerials(r.Replaced),
+		LastChange: core.LastChange{Revision: r.Revision, Changed: r.Changed, By: r.By}, CancelledBy: r.CancelledBy,
 		Lines: convert(r.Lines, func(l ReceiptLine) core.ReceiptLine {
 			return core.ReceiptLine{Item: core.ItemID(l.Item), Quantity: l.Quantity, Serials: l.Serials, UnitCost: core.Money(l.UnitCost)}
 		})}
@@ -180,6 +187,7 @@ type Return struct {
 	Serials  []string  `json:"Serials,omitempty"`
 	Quantity int       `json:"Quantity"`
 	Note     string    `json:"Note,omitempty"`
+	By       string    `json:"By,omitempty"`
 }
 
 type Order struct {
@@ -191,28 +199,34 @@ type Order struct {
 	Returns     []Return    `json:"Returns,omitempty"`
 	SavedAt     time.Time   `json:"SavedAt,omitzero"`
 	CancelledAt time.Time   `json:"CancelledAt,omitzero"`
+	Revision    int         `json:"Revision,omitempty"`
+	Changed     time.Time   `json:"Changed,omitzero"`
+	By          string      `json:"By,omitempty"`
+	CancelledBy string      `json:"CancelledBy,omitempty"`
 	Replaced    []Serial    `json:"Replaced,omitempty"`
 }
 
 func FromOrder(o core.Order) Order {
 	return Order{ID: uint64(o.ID), Date: o.Date, Customer: o.Customer, Reference: o.Reference,
 		SavedAt: o.SavedAt, CancelledAt: o.CancelledAt, Replaced: serials(o.Replaced),
+		Revision: o.Revision, Changed: o.Changed, By: o.By, CancelledBy: o.CancelledBy,
 		Lines: convert(o.Lines, func(l core.OrderLine) OrderLine {
 			return OrderLine{Item: uint64(l.Item), Quantity: l.Quantity, Serials: l.Serials, UnitPrice: int64(l.UnitPrice)}
 		}),
 		Returns: convert(o.Returns, func(r core.Return) Return {
-			return Return{Time: r.Time, Date: r.Date, Item: uint64(r.Item), Serials: r.Serials, Quantity: r.Quantity, Note: r.Note}
+			return Return{Time: r.Time, Date: r.Date, Item: uint64(r.Item), Serials: r.Serials, Quantity: r.Quantity, Note: r.Note, By: r.By}
 		})}
 }
 
 func (r Order) Core() core.Order {
 	return core.Order{ID: core.DocID(r.ID), Date: r.Date, Customer: r.Customer, Reference: r.Reference,
 		SavedAt: r.SavedAt, CancelledAt: r.CancelledAt, Replaced: coreSerials(r.Replaced),
+		LastChange: core.LastChange{Revision: r.Revision, Changed: r.Changed, By: r.By}, CancelledBy: r.CancelledBy,
 		Lines: convert(r.Lines, func(l OrderLine) core.OrderLine {
 			return core.OrderLine{Item: core.ItemID(l.Item), Quantity: l.Quantity, Serials: l.Serials, UnitPrice: core.Money(l.UnitPrice)}
 		}),
 		Returns: convert(r.Returns, func(r Return) core.Return {
-			return core.Return{Time: r.Time, Date: r.Date, Item: core.ItemID(r.Item), Serials: r.Serials, Quantity: r.Quantity, Note: r.Note}
+			return core.Return{Time: r.Time, Date: r.Date, Item: core.ItemID(r.Item), Serials: r.Serials, Quantity: r.Quantity, Note: r.Note, By: r.By}
 		})}
 }
 
@@ -293,16 +307,17 @@ type Event struct {
 	Doc     DocRef    `json:"Doc,omitzero"`
 	Party   string    `json:"Party,omitempty"`
 	Project uint64    `json:"Project,omitempty"`
+	By      string    `json:"By,omitempty"`
 }
 
 func FromEvent(ev core.Event) Event {
 	return Event{Time: ev.Time, Kind: uint8(ev.Kind), Item: uint64(ev.Item), Serial: ev.Serial, Doc: FromDocRef(ev.Doc),
-		Party: ev.Party, Project: uint64(ev.Project)}
+		Party: ev.Party, Project: uint64(ev.Project), By: ev.By}
 }
 
 func (r Event) Core() core.Event {
 	return core.Event{Time: r.Time, Kind: core.EventKind(r.Kind), Item: core.ItemID(r.Item), Serial: r.Serial,
-		Doc: r.Doc.Core(), Party: r.Party, Project: core.ProjectNo(r.Project)}
+		Doc: r.Doc.Core(), Party: r.Party, Project: core.ProjectNo(r.Project), By: r.By}
 }
 
 // convert maps a list, keeping nil as nil so that an absent list stays

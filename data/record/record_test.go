@@ -62,17 +62,19 @@ func TestStoredFormIsStable(t *testing.T) {
 // Every record comes back from its stored form as it went in.
 func TestStoredFormKeepsEverything(t *testing.T) {
 	at := time.Date(2026, 11, 3, 14, 5, 6, 7, time.UTC)
-	mv := &core.Movement{Date: at, Doc: core.DocRef{Kind: core.ReceiptDoc, ID: 3}, Party: "P", Amount: -5}
+	mv := &core.Movement{Date: at, Doc: core.DocRef{Kind: core.ReceiptDoc, ID: 3}, Party: "P", Amount: -5, By: "kari@COUNTER-2"}
 	serial := core.Serial{Item: 1, Serial: "A1", State: core.Returned, Project: 4, Received: mv, Sold: mv, Returned: mv}
 	rc := core.Receipt{ID: 1, Status: core.Cancelled, Date: at, Supplier: "S", Reference: "R",
 		Lines:       []core.ReceiptLine{{Item: 1, Quantity: 2, Serials: []string{"A1", "A2"}, UnitCost: 3}},
-		CancelledAt: at, ConfirmedAt: at, Replaced: []core.Serial{serial}}
+		CancelledAt: at, ConfirmedAt: at, Replaced: []core.Serial{serial}, CancelledBy: "ola@WORKSHOP",
+		LastChange: core.LastChange{Revision: 3, Changed: at, By: "kari@COUNTER-2"}}
 	o := core.Order{ID: 2, Date: at, Customer: "C", Reference: "R", Lines: []core.OrderLine{{Item: 1, Quantity: 1, Serials: []string{"A1"}, UnitPrice: 9}},
-		Returns: []core.Return{{Time: at, Date: at, Item: 1, Serials: []string{"A1"}, Quantity: 1, Note: "n"}},
-		SavedAt: at, CancelledAt: at, Replaced: []core.Serial{serial}}
+		Returns: []core.Return{{Time: at, Date: at, Item: 1, Serials: []string{"A1"}, Quantity: 1, Note: "n", By: "ola@WORKSHOP"}},
+		SavedAt: at, CancelledAt: at, Replaced: []core.Serial{serial}, CancelledBy: "ola@WORKSHOP",
+		LastChange: core.LastChange{Revision: 2, Changed: at, By: "kari@COUNTER-2"}}
 	e := core.Entity{No: 4, Model: 2, Params: []core.Param{{Name: "a", Value: "b"}}, Docs: []core.DocRef{{Kind: core.OrderDoc, ID: 2}},
 		CreatedBy: core.DocRef{Kind: core.OrderDoc, ID: 2}, Created: at, Edited: at}
-	ev := core.Event{Time: at, Kind: core.EventEntityLinked, Item: 1, Serial: "A1", Doc: core.DocRef{Kind: core.OrderDoc, ID: 2}, Party: "C", Project: 4}
+	ev := core.Event{Time: at, Kind: core.EventEntityLinked, Item: 1, Serial: "A1", Doc: core.DocRef{Kind: core.OrderDoc, ID: 2}, Party: "C", Project: 4, By: "kari@COUNTER-2"}
 
 	require.Equal(t, serial, roundTrip(t, record.FromSerial(serial)).Core())
 	require.Equal(t, rc, roundTrip(t, record.FromReceipt(rc)).Core())

@@ -19,9 +19,9 @@ const (
 
 // SerialHeaders are the columns of the Serials sheet.
 var SerialHeaders = []string{"Serial", "Item number", "Item name", "State", "Project number",
-	"Received", "Receipt", "Supplier", "Unit cost", "Sold", "Order", "Customer", "Unit price"}
+	"Received", "Receipt", "Supplier", "Unit cost", "Received by", "Sold", "Order", "Customer", "Unit price", "Sold by"}
 
-var serialWidths = []float64{18, 14, 28, 10, 14, 12, 12, 26, 11, 12, 12, 26, 11}
+var serialWidths = []float64{18, 14, 28, 10, 14, 12, 12, 26, 11, 18, 12, 12, 26, 11, 18}
 
 // SummaryHeaders are the columns of the Summary sheet.
 var SummaryHeaders = []string{"Item number", "Item name", "Purchased", "Sold", "Returned", "In stock"}
@@ -241,10 +241,10 @@ func (s *sheet) serialRow(r core.SerialRow) []any {
 	row := []any{text(r.Serial.Serial), text(r.ItemNo), text(r.ItemName), text(r.State.String()), text(r.Project.String())}
 	for _, m := range []*core.Movement{r.Received, r.Sold} {
 		if m == nil {
-			row = append(row, nil, nil, nil, nil)
+			row = append(row, nil, nil, nil, nil, nil)
 			continue
 		}
-		row = append(row, s.date(m.Date), text(m.Doc.String()), text(m.Party), s.money(m.Amount))
+		row = append(row, s.date(m.Date), text(m.Doc.String()), text(m.Party), s.money(m.Amount), text(m.By))
 	}
 	return row
 }
