@@ -269,6 +269,16 @@ func unsell(tx Tx, o Order, k serialKey, kind EventKind, now time.Time) error {
 	return tx.AddEvent(Event{Time: now, Kind: kind, Item: k.item, Serial: k.serial, Doc: ref, Party: o.Customer, Project: rec.Project})
 }
 
+// lists reports whether a line of the order has the serial.
+func (o Order) lists(item ItemID, serial string) bool {
+	for _, l := range o.Lines {
+		if l.Item == item && slices.Contains(l.Serials, serial) {
+			return true
+		}
+	}
+	return false
+}
+
 // withoutSale is a serial held by this order (sold or returned against it)
 // with the sale taken away: as it was before the sale, or on the shelf when
 // a receipt registered it after the sale. ok is false when nothing is left.

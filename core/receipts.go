@@ -235,6 +235,12 @@ func (r *Register) unreceive(tx Tx, rc Receipt, now time.Time) error {
 				return err
 			}
 			left, keep := rc.withoutReceipt(rec)
+			if keep {
+				var err error
+				if left, keep, err = withoutCancelledSale(tx, left); err != nil {
+					return err
+				}
+			}
 			if err := putOrDelete(tx, serialKey{l.Item, s}, left, keep); err != nil {
 				return err
 			}
@@ -272,6 +278,26 @@ func (rc Receipt) withoutReceipt(rec Serial) (Serial, bool) {
 		return prior, true
 	}
 	return rec, false
+}
+
+// withoutCancelledSale is a record put back as it was before a receipt,
+// with the sale of an order cancelled since, or edited to leave the unit
+// off, taken away: that change left the unit alone, which had been bought
+// back meanwhile. ok is false when nothing is left of it.
+func withoutCancelledSale(tx Tx, rec Serial) (left Serial, ok bool, err error) {
+	sale := rec.Sold
+	if rec.State == Returned {
+		sale = rec.Returned
+	}
+	if rec.State == InStock || sale == nil || sale.Doc.Kind != OrderDoc {
+		return rec, true, nil
+	}
+	o, err := tx.Order(sale.Doc.ID)
+	if err != nil || (!o.Cancelled() && o.lists(rec.Item, rec.Serial)) {
+		return rec, true, err
+	}
+	left, ok = o.withoutSale(rec)
+	return left, ok, nil
 }
 
 // soldBeforeReceived reports whether a unit was sold before any receipt

@@ -14,7 +14,7 @@ import (
 	"serialdesk/data/postgres/pgtest"
 )
 
-func exec(t *testing.T, url, sql string) {
+func execSQL(t *testing.T, url, sql string) {
 	t.Helper()
 	conn, err := pgx.Connect(context.Background(), url)
 	require.NoError(t, err)
@@ -37,7 +37,7 @@ func TestOlderTablesAreUpgraded(t *testing.T) {
 	assert.Empty(t, s.Notices(), "a new register says nothing")
 	s.Close()
 	// As version 1 of the tables left it.
-	exec(t, url, "ALTER TABLE events DROP COLUMN by_whom; UPDATE serialdesk SET value = '1' WHERE key = 'schema'")
+	execSQL(t, url, "ALTER TABLE events DROP COLUMN by_whom; UPDATE serialdesk SET value = '1' WHERE key = 'schema'")
 
 	s, err = postgres.Open(url, pgtest.Logger())
 	require.NoError(t, err)
