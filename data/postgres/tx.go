@@ -44,6 +44,19 @@ type held struct {
 
 func (h *held) empty() bool { return len(h.serials) == 0 && len(h.events) == 0 && len(h.stock) == 0 }
 
+// holdAtMost is how many serials and events an operation holds back before
+// it sends them: a delivery of 50,000 serials still goes in one round trip,
+// and copying a whole register does not fill the memory.
+const holdAtMost = 100_000
+
+// sendWhenFull sends what is held once it reaches holdAtMost.
+func (t *tx) sendWhenFull() error {
+	if len(t.held.serials)+len(t.held.events) < holdAtMost {
+		return nil
+	}
+	return t.send()
+}
+
 // moves is the stored form of a serial's receipt, sale and return.
 type moves struct {
 	Received *record.Movement `json:"received,omitempty"`
@@ -344,7 +357,7 @@ func (t *tx) PutSerial(rec core.Serial) error {
 		return err
 	}
 	t.hold(serialKey{rec.Item, rec.Serial}, &rec)
-	return nil
+	return t.sendWhenFull()
 }
 
 func (t *tx) DeleteSerial(id core.ItemID, serial string) error {
@@ -446,7 +459,7 @@ func (t *tx) AddEvent(ev core.Event) error {
 		return err
 	}
 	t.held.events = append(t.held.events, ev)
-	return nil
+	return t.sendWhenFull()
 }
 
 func (t *tx) History(id core.ItemID, serial string) ([]core.Event, error) {

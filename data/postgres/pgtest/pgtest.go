@@ -8,8 +8,14 @@ import (
 	"crypto/rand"
 	"fmt"
 	"io"
+	"net"
 	"net/url"
 	"os"
+	"os/exec"
+	"os/user"
+	"path/filepath"
+	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/jackc/pgx/v5"
@@ -82,4 +88,94 @@ func Open(t testing.TB) *postgres.Store {
 	}
 	t.Cleanup(func() { s.Close() })
 	return s
+}
+
+// OwnServer is a PostgreSQL server of one test's own, which the test may
+// stop and start (the shared test server must stay up for the others).
+type OwnServer struct {
+	bin, dir string
+	port     int
+	as       []string // runs a server program as the user it must run as
+}
+
+// StartServer starts a new, empty server in a temporary folder, stopped
+// and removed when the test ends.
+func StartServer(t testing.TB) *OwnServer {
+	t.Helper()
+	Server(t)
+	bin := os.Getenv("SERIALDESK_TEST_PG_BIN")
+	if bin == "" {
+		t.Fatal("SERIALDESK_TEST_PG_BIN is not set: run the tests through make test")
+	}
+	s := &OwnServer{bin: bin, port: freePort(t)}
+	dir, err := os.MkdirTemp("", "serialdesk-own-pg-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.dir = dir
+	t.Cleanup(func() {
+		s.run("pg_ctl", "-D", s.data(), "-m", "immediate", "stop")
+		os.RemoveAll(dir)
+	})
+	// PostgreSQL refuses to run as root: root runs it as the postgres
+	// user that Debian's package makes.
+	if os.Getuid() == 0 {
+		u, err := user.Lookup("postgres")
+		if err != nil {
+			t.Fatalf("no postgres user to run the server as: %v", err)
+		}
+		uid, _ := strconv.Atoi(u.Uid)
+		gid, _ := strconv.Atoi(u.Gid)
+		if err := os.Chown(dir, uid, gid); err != nil {
+			t.Fatal(err)
+		}
+		s.as = []string{"runuser", "-u", "postgres", "--"}
+	}
+	if out, err := s.run("initdb", "-D", s.data(), "-U", "serialdesk", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"); err != nil {
+		t.Fatalf("initdb: %v\n%s", err, out)
+	}
+	s.Start(t)
+	return s
+}
+
+func (s *OwnServer) data() string { return filepath.Join(s.dir, "data") }
+
+func (s *OwnServer) run(program string, args ...string) ([]byte, error) {
+	argv := append(append(slices.Clone(s.as), filepath.Join(s.bin, program)), args...)
+	return exec.Command(argv[0], argv[1:]...).CombinedOutput()
+}
+
+// URL is the address of the server's database.
+func (s *OwnServer) URL() string {
+	return fmt.Sprintf("postgres://serialdesk@127.0.0.1:%d/postgres?sslmode=disable", s.port)
+}
+
+// Start starts the server (again) and waits until it takes connections.
+func (s *OwnServer) Start(t testing.TB) {
+	t.Helper()
+	opts := fmt.Sprintf("-p %d -k %s -c listen_addresses=127.0.0.1 -c fsync=off", s.port, s.dir)
+	if out, err := s.run("pg_ctl", "-D", s.data(), "-l", filepath.Join(s.dir, "server.log"), "-w", "-t", "60", "-o", opts, "start"); err != nil {
+		log, _ := os.ReadFile(filepath.Join(s.dir, "server.log"))
+		t.Fatalf("start the server: %v\n%s\n%s", err, out, log)
+	}
+}
+
+// Stop stops the server at once, as a crash or a pulled plug would:
+// connections are cut and the server recovers from its log when started.
+func (s *OwnServer) Stop(t testing.TB) {
+	t.Helper()
+	if out, err := s.run("pg_ctl", "-D", s.data(), "-m", "immediate", "-w", "stop"); err != nil {
+		t.Fatalf("stop the server: %v\n%s", err, out)
+	}
+}
+
+// freePort is a local port nothing listens on.
+func freePort(t testing.TB) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
 }
