@@ -156,7 +156,7 @@ func TestServerRefusalsInTheUsersWords(t *testing.T) {
 
 	code, _, stderr := run("check", "--db", "postgres://serialdesk@127.0.0.1:1/shop?connect_timeout=5")
 	assert.Equal(t, 1, code)
-	assert.Contains(t, stderr, "Cannot reach the shop server 127.0.0.1:1, database shop; nothing was saved. Check that the server is on")
+	assert.Contains(t, stderr, "Cannot reach the shop server 127.0.0.1:1, database shop. Check that the server is on")
 
 	missing := strings.Replace(base, "/"+cfg.Database, "/no_such_shop", 1)
 	code, _, stderr = run("check", "--db", missing)

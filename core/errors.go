@@ -15,6 +15,9 @@ const (
 	Conflict Code = "conflict"  // the input is fine but clashes with what is stored
 	NotFound Code = "not found" // the record asked for does not exist
 	Internal Code = "internal"  // storage or program failure; details are in the log
+	// Unavailable: the register cannot be reached now (a shop server the
+	// network lost); nothing was saved, and trying again later may work.
+	Unavailable Code = "unavailable"
 )
 
 // Problem is one thing wrong with a document: which line (1-based, 0 for the

@@ -161,7 +161,7 @@ func counterChild(url string) {
 		switch {
 		case err == nil:
 			fmt.Println(what, ref)
-		case core.ErrorCode(err) == core.Internal:
+		case core.ErrorCode(err) == core.Internal || core.ErrorCode(err) == core.Unavailable:
 			fmt.Fprintln(os.Stderr, "unexpected:", err)
 			os.Exit(1)
 		}

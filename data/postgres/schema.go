@@ -54,11 +54,11 @@ func (s *Store) migrate(ctx context.Context) error {
 	}
 	db, err := s.pool.Begin(ctx)
 	if err != nil {
-		return s.failure(err)
+		return s.failure(err, false)
 	}
 	defer db.Rollback(ctx)
 	if _, err := db.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(migrationLock)); err != nil {
-		return s.failure(err)
+		return s.failure(err, false)
 	}
 	have, err := s.schemaVersion(ctx, db)
 	if err != nil {
@@ -74,14 +74,14 @@ func (s *Store) migrate(ctx context.Context) error {
 	}
 	for n := have + 1; n <= len(all); n++ {
 		if _, err := db.Exec(ctx, all[n-1]); err != nil {
-			return s.failure(fmt.Errorf("migration %d: %w", n, err))
+			return s.failure(fmt.Errorf("migration %d: %w", n, err), false)
 		}
 	}
 	if _, err := db.Exec(ctx, `UPDATE serialdesk SET value = $1 WHERE key = 'schema'`, strconv.Itoa(len(all))); err != nil {
-		return s.failure(err)
+		return s.failure(err, false)
 	}
 	if err := db.Commit(ctx); err != nil {
-		return s.failure(err)
+		return s.failure(err, false)
 	}
 	if have > 0 {
 		s.notes = append(s.notes, fmt.Sprintf("The register's tables on %s were upgraded for this version of Serialdesk (from version %d to %d). Counters with an older Serialdesk cannot open it until they are updated too.", s.where, have, len(all)))
@@ -96,12 +96,12 @@ func (s *Store) migrate(ctx context.Context) error {
 func (s *Store) schemaVersion(ctx context.Context, db pgx.Tx) (int, error) {
 	var marked bool
 	if err := db.QueryRow(ctx, `SELECT to_regclass('serialdesk') IS NOT NULL`).Scan(&marked); err != nil {
-		return 0, s.failure(err)
+		return 0, s.failure(err, false)
 	}
 	if !marked {
 		var others int
 		if err := db.QueryRow(ctx, `SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()`).Scan(&others); err != nil {
-			return 0, s.failure(err)
+			return 0, s.failure(err, false)
 		}
 		if others > 0 {
 			return 0, &core.Error{Code: core.Conflict, Message: fmt.Sprintf(
@@ -110,13 +110,13 @@ func (s *Store) schemaVersion(ctx context.Context, db pgx.Tx) (int, error) {
 		}
 		if _, err := db.Exec(ctx, `CREATE TABLE serialdesk (key text PRIMARY KEY, value text NOT NULL);
 			INSERT INTO serialdesk VALUES ('schema', '0')`); err != nil {
-			return 0, s.failure(err)
+			return 0, s.failure(err, false)
 		}
 		return 0, nil
 	}
 	var v string
 	if err := db.QueryRow(ctx, `SELECT value FROM serialdesk WHERE key = 'schema'`).Scan(&v); err != nil {
-		return 0, s.failure(err)
+		return 0, s.failure(err, false)
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil {

@@ -11,8 +11,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math/rand/v2"
+	"crypto/rand"
+	mathrand "math/rand/v2"
 	"net"
+	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -25,10 +27,13 @@ import (
 
 // Store is a register in a PostgreSQL database.
 type Store struct {
-	pool  *pgxpool.Pool
-	log   logrus.FieldLogger
-	where string   // "the shop server db.local:5432, database serialdesk", for messages
-	notes []string // what opening did that the user should know
+	pool    *pgxpool.Pool
+	conn    *pgx.ConnConfig // for the connection that listens
+	log     logrus.FieldLogger
+	where   string   // "the shop server db.local:5432, database serialdesk", for messages
+	notes   []string // what opening did that the user should know
+	id      string   // this program's, so that it does not hear its own changes
+	channel string   // where changes are announced: one per register
 }
 
 // retries is how often an operation that lost a race with another counter
@@ -47,14 +52,24 @@ func Open(url string, log logrus.FieldLogger) (*Store, error) {
 	if cfg.ConnConfig.ConnectTimeout == 0 {
 		cfg.ConnConfig.ConnectTimeout = 10 * time.Second
 	}
-	s := &Store{log: log, where: describe(cfg.ConnConfig.Config)}
+	// A dropped network shows within seconds, not after the system's
+	// two hours of silence.
+	dialer := &net.Dialer{KeepAliveConfig: net.KeepAliveConfig{Enable: true, Idle: 5 * time.Second, Interval: 5 * time.Second, Count: 3}}
+	cfg.ConnConfig.DialFunc = dialer.DialContext
+	s := &Store{log: log, where: describe(cfg.ConnConfig.Config), conn: cfg.ConnConfig.Copy(), id: rand.Text()}
 	if s.pool, err = pgxpool.NewWithConfig(context.Background(), cfg); err != nil {
-		return nil, s.failure(err)
+		return nil, s.failure(err, false)
 	}
 	if err := s.migrate(context.Background()); err != nil {
 		s.pool.Close()
 		return nil, err
 	}
+	var schema string
+	if err := s.pool.QueryRow(context.Background(), `SELECT current_schema()`).Scan(&schema); err != nil {
+		s.pool.Close()
+		return nil, s.failure(err, false)
+	}
+	s.channel = "serialdesk." + schema
 	return s, nil
 }
 
@@ -98,23 +113,28 @@ func (s *Store) Update(fn func(core.Tx) error) error {
 			return err
 		}
 		s.log.WithError(err).Debugf("operation ran into another counter's; running it again (%d)", attempt)
-		time.Sleep(time.Duration(rand.IntN(attempt*10)+1) * time.Millisecond)
+		time.Sleep(time.Duration(mathrand.IntN(attempt*10)+1) * time.Millisecond)
 	}
 }
 
 func (s *Store) run(opts pgx.TxOptions, write bool, fn func(core.Tx) error) error {
 	ctx := context.Background()
-	db, err := s.pool.BeginTx(ctx, opts)
+	db, err := s.begin(ctx, opts)
 	if err != nil {
-		return s.failure(err)
+		return s.failure(err, write)
 	}
 	defer db.Rollback(ctx)
 	t := &tx{ctx: ctx, db: db, write: write}
 	if err := fn(t); err != nil {
-		return s.failure(err)
+		return s.failure(err, write)
 	}
-	if err := t.send(); err != nil {
-		return s.failure(err)
+	// The last writes and the announcement of the change go together.
+	last := &pgx.Batch{}
+	if err := s.announce(t, last); err != nil {
+		return s.failure(err, write)
+	}
+	if err := t.sendWith(last); err != nil {
+		return s.failure(err, write)
 	}
 	if err := db.Commit(ctx); err != nil {
 		if lostRace(err) {
@@ -125,6 +145,19 @@ func (s *Store) run(opts pgx.TxOptions, write bool, fn func(core.Tx) error) erro
 			"The connection to %s broke while saving, so Serialdesk cannot tell whether it was saved. Look it up before you enter it again.", s.where)}
 	}
 	return nil
+}
+
+// begin starts a transaction. A connection the server closed while it lay
+// in the pool (the server restarted, the network came back) is dropped and
+// the next one tried.
+func (s *Store) begin(ctx context.Context, opts pgx.TxOptions) (pgx.Tx, error) {
+	for range 3 {
+		db, err := s.pool.BeginTx(ctx, opts)
+		if err == nil || !pgconn.SafeToRetry(err) {
+			return db, err
+		}
+	}
+	return s.pool.BeginTx(ctx, opts)
 }
 
 // lostRace reports an operation the database refused because another
@@ -143,41 +176,50 @@ func lostRace(err error) bool {
 }
 
 // failure keeps the register's own errors and a lost race (to run again),
-// and puts everything else in the user's words.
-func (s *Store) failure(err error) error {
+// and puts everything else in the user's words; saving says whether the
+// user was saving something.
+func (s *Store) failure(err error, saving bool) error {
 	var ours *core.Error
 	if errors.As(err, &ours) || lostRace(err) {
 		return err
 	}
-	msg := s.explain(err)
+	code, msg := s.explain(err, saving)
 	s.log.WithError(err).Warn(msg)
-	return &core.Error{Code: core.Internal, Err: err, Message: msg}
+	return &core.Error{Code: code, Err: err, Message: msg}
 }
 
-// explain says in the user's words why the server did not do what was asked.
-func (s *Store) explain(err error) string {
+// explain says in the user's words why the server did not do what was
+// asked; Unavailable when trying again later may work.
+func (s *Store) explain(err error, saving bool) (core.Code, string) {
+	notSaved := ""
+	if saving {
+		notSaved = " Nothing was saved."
+	}
 	var pg *pgconn.PgError
 	if errors.As(err, &pg) {
 		switch pg.Code {
 		case "28P01", "28000":
-			return fmt.Sprintf("The user name or password was refused by %s. Check them in Settings, Register.", s.where)
+			return core.Invalid, fmt.Sprintf("The user name or password was refused by %s. Check them in Settings, Register.", s.where)
 		case "3D000":
-			return fmt.Sprintf("There is no such database on %s. Check its name in Settings, Register, or ask whoever runs the server to make it.", s.where)
+			return core.NotFound, fmt.Sprintf("There is no such database on %s. Check its name in Settings, Register, or ask whoever runs the server to make it.", s.where)
 		case "42501":
-			return fmt.Sprintf("The user has no right to change the tables on %s. Ask whoever runs the server to make the user the database's owner.", s.where)
+			return core.Internal, fmt.Sprintf("The user has no right to change the tables on %s. Ask whoever runs the server to make the user the database's owner.", s.where)
 		case "53100":
-			return fmt.Sprintf("Nothing was saved: the disk of %s is full.", s.where)
+			return core.Unavailable, fmt.Sprintf("The disk of %s is full.%s", s.where, notSaved)
 		case "57P01", "57P02", "57P03":
-			return fmt.Sprintf("Nothing was saved: %s is shutting down or starting. Try again in a moment.", s.where)
+			return core.Unavailable, fmt.Sprintf("%s is shutting down or starting.%s Try again in a moment.", capitalized(s.where), notSaved)
 		}
 	}
 	var conn *pgconn.ConnectError
 	if errors.As(err, &conn) || pgconn.Timeout(err) || errors.Is(err, context.DeadlineExceeded) {
-		return fmt.Sprintf("Cannot reach %s; nothing was saved. Check that the server is on and that this computer is on the shop's network.", s.where)
+		return core.Unavailable, fmt.Sprintf("Cannot reach %s.%s Check that the server is on and that this computer is on the shop's network.", s.where, notSaved)
 	}
 	var network net.Error
-	if errors.As(err, &network) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) {
-		return fmt.Sprintf("The connection to %s broke; nothing was saved. Try again when the network is back.", s.where)
+	if errors.As(err, &network) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || pgconn.SafeToRetry(err) {
+		return core.Unavailable, fmt.Sprintf("The connection to %s broke.%s Try again when the network is back.", s.where, notSaved)
 	}
-	return fmt.Sprintf("Nothing was saved: %s could not do what was asked. The details are in the log file.", s.where)
+	return core.Internal, fmt.Sprintf("%s could not do what was asked.%s The details are in the log file.", capitalized(s.where), notSaved)
 }
+
+// capitalized starts a sentence with where.
+func capitalized(where string) string { return strings.ToUpper(where[:1]) + where[1:] }

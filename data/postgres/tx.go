@@ -27,6 +27,10 @@ type tx struct {
 	db    pgx.Tx
 	write bool
 	held  held
+	// What the operation changed, for the other counters (watch.go).
+	wrote bool
+	docs  []record.DocRef
+	by    string
 }
 
 type serialKey struct {
@@ -68,15 +72,18 @@ func (t *tx) canWrite() error {
 	if !t.write {
 		return errReadOnly
 	}
+	t.wrote = true
 	return nil
 }
 
 // send writes what is held, in one batch.
-func (t *tx) send() error {
-	if t.held.empty() {
+func (t *tx) send() error { return t.sendWith(&pgx.Batch{}) }
+
+// sendWith writes what is held after the statements in b, in one round trip.
+func (t *tx) sendWith(b *pgx.Batch) error {
+	if t.held.empty() && b.Len() == 0 {
 		return nil
 	}
-	b := &pgx.Batch{}
 	var put, gone serialColumns
 	for k, rec := range t.held.serials {
 		if rec == nil {
@@ -459,6 +466,7 @@ func (t *tx) AddEvent(ev core.Event) error {
 		return err
 	}
 	t.held.events = append(t.held.events, ev)
+	t.by = ev.By
 	return t.sendWhenFull()
 }
 
@@ -574,6 +582,7 @@ func (t *tx) PutReceipt(rc core.Receipt) error {
 		return err
 	}
 	h := record.FromReceiptHead(rc.Head())
+	t.docs, t.by = append(t.docs, record.FromDocRef(rc.Ref())), rc.By
 	_, err = t.db.Exec(t.ctx, `INSERT INTO receipts (id, status, date, supplier, reference, units, confirmed_at, cancelled_at, body)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
 		ON CONFLICT (id) DO UPDATE SET status = excluded.status, date = excluded.date, supplier = excluded.supplier,
@@ -607,6 +616,7 @@ func (t *tx) PutOrder(o core.Order) error {
 		return err
 	}
 	h := record.FromOrderHead(o.Head())
+	t.docs, t.by = append(t.docs, record.FromDocRef(o.Ref())), o.By
 	_, err = t.db.Exec(t.ctx, `INSERT INTO orders (id, date, customer, reference, units, returns, saved_at, cancelled_at, body)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
 		ON CONFLICT (id) DO UPDATE SET date = excluded.date, customer = excluded.customer, reference = excluded.reference,
