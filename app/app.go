@@ -147,6 +147,8 @@ type env struct {
 	logFile io.Closer
 	store   register
 	reg     *core.Register
+	// stopWatch stops listening to a shop server's changes (watch.go).
+	stopWatch func()
 }
 
 // open starts the log in the register's folder (or, for a shop server's,
@@ -215,6 +217,9 @@ func (e *env) warn(stderr io.Writer, command string, reading bool) {
 }
 
 func (e *env) close() {
+	if e.stopWatch != nil {
+		e.stopWatch()
+	}
 	if err := e.store.Close(); err != nil {
 		e.log.WithError(err).Error("closing the register")
 	}

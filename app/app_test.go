@@ -31,7 +31,10 @@ import (
 // is done: the results are shown on the test's goroutine, as on the app's.
 func testWindow(t *testing.T, a fyne.App, store *data.Store) fyne.Window {
 	env := &screens.Env{Reg: core.New(store), Log: datatest.Logger(), BackupTo: store.BackupTo}
-	return settled(env, func() fyne.Window { return mainWindow(a, env) })
+	return settled(env, func() fyne.Window {
+		w, _ := mainWindow(a, env)
+		return w
+	})
 }
 
 // settled builds a window on env with make and shows the results of its

@@ -3,10 +3,17 @@ package app
 import (
 	"bytes"
 	"context"
+	"io"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
 	"github.com/jackc/pgx/v5"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -17,6 +24,7 @@ import (
 	"serialdesk/data/datatest"
 	"serialdesk/data/postgres"
 	"serialdesk/data/postgres/pgtest"
+	"serialdesk/screens"
 )
 
 // run runs a command and returns its status and what it printed.
@@ -191,4 +199,108 @@ func TestServerRefusalsInTheUsersWords(t *testing.T) {
 	code, _, stderr = run("check", "--db", url)
 	assert.Equal(t, 1, code)
 	assert.Contains(t, stderr, "was upgraded by a newer Serialdesk (its tables are version 99")
+}
+
+// uiQueue holds what background work and the watch on the server hand to
+// the window, until the test runs it on its own goroutine.
+type uiQueue struct {
+	mu     sync.Mutex
+	queued []func()
+}
+
+// queueUI makes the window's work wait in a queue from now on.
+func queueUI(screen *screens.Env) *uiQueue {
+	q := &uiQueue{}
+	screen.Deliver = func(show func()) {
+		q.mu.Lock()
+		defer q.mu.Unlock()
+		q.queued = append(q.queued, show)
+	}
+	return q
+}
+
+// eventually runs what is queued until cond holds.
+func (q *uiQueue) eventually(t *testing.T, cond func() bool, what string) {
+	t.Helper()
+	require.Eventually(t, func() bool {
+		q.mu.Lock()
+		shows := q.queued
+		q.queued = nil
+		q.mu.Unlock()
+		for _, show := range shows {
+			show()
+		}
+		return cond()
+	}, 20*time.Second, 50*time.Millisecond, what)
+}
+
+// What another counter saves shows in this window without a restart.
+func TestTheWindowFollowsTheOtherCounters(t *testing.T) {
+	url := pgtest.NewDatabase(t)
+	e, err := open(place{dir: t.TempDir(), db: url}, io.Discard)
+	require.NoError(t, err)
+	defer e.close()
+	a := test.NewTempApp(t)
+	screen := e.screenEnv()
+	w := settled(screen, func() fyne.Window { return desktopWindow(a, e, screen) })
+	defer w.Close()
+	w.Resize(fyne.NewSize(1280, 720))
+	tabs := findTabs(w.Content())
+	require.NotNil(t, tabs)
+	tabs.SelectIndex(2) // Orders
+	ui := queueUI(screen)
+	time.Sleep(500 * time.Millisecond) // listening
+
+	other, err := postgres.Open(url, datatest.Logger())
+	require.NoError(t, err)
+	defer other.Close()
+	counter2 := core.New(other)
+	counter2.SetUser("ola@COUNTER-2")
+	it, err := counter2.SaveItem(core.Item{No: "BOLT", Name: "Bolt"})
+	require.NoError(t, err)
+	o, err := counter2.SaveOrder(core.Order{Customer: "Jane", Lines: []core.OrderLine{{Item: it.ID, Quantity: 2}}})
+	require.NoError(t, err)
+	ui.eventually(t, func() bool {
+		return slices.ContainsFunc(labelsIn(w.Content()), func(s string) bool { return strings.HasPrefix(s, o.Ref().String()) })
+	}, "the other counter's order is listed here")
+}
+
+// findTabs is the window's sections.
+func findTabs(o fyne.CanvasObject) *container.AppTabs {
+	for _, obj := range test.LaidOutObjects(o) {
+		if tabs, ok := obj.(*container.AppTabs); ok {
+			return tabs
+		}
+	}
+	return nil
+}
+
+// While the server cannot be reached a strip says so above the sections;
+// it goes when the server is back.
+func TestTheWindowSaysWhenTheServerIsGone(t *testing.T) {
+	if testing.Short() {
+		t.Skip("stops and starts a server of its own")
+	}
+	srv := pgtest.StartServer(t)
+	e, err := open(place{dir: t.TempDir(), db: srv.URL()}, io.Discard)
+	require.NoError(t, err)
+	defer e.close()
+	a := test.NewTempApp(t)
+	screen := e.screenEnv()
+	w := settled(screen, func() fyne.Window { return desktopWindow(a, e, screen) })
+	defer w.Close()
+	var strip fyne.CanvasObject
+	for _, obj := range w.Content().(*fyne.Container).Objects {
+		if strings.Contains(strings.Join(labelsIn(obj), " "), "The shop server cannot be reached.") {
+			strip = obj
+		}
+	}
+	require.NotNil(t, strip, "a strip for a server that cannot be reached")
+	assert.False(t, strip.Visible())
+	ui := queueUI(screen)
+	time.Sleep(300 * time.Millisecond) // listening
+	srv.Stop(t)
+	ui.eventually(t, strip.Visible, "the strip shows while the server is gone")
+	srv.Start(t)
+	ui.eventually(t, func() bool { return !strip.Visible() }, "and goes when it is back")
 }

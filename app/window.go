@@ -67,9 +67,16 @@ func (e *env) screenEnv() *screens.Env {
 // desktopWindow is the main window on the register e has open, with what
 // opening found said and closing going through the automatic backup.
 func desktopWindow(a fyne.App, e *env, screen *screens.Env) fyne.Window {
-	w := mainWindow(a, screen)
+	w, main := mainWindow(a, screen)
 	if f, ok := e.folder(); ok && f.ReadOnly() != nil {
 		w.SetContent(container.NewBorder(banner(core.UserMessage(f.ReadOnly())), nil, nil, nil, w.Content()))
+	}
+	if srv, ok := e.store.(server); ok {
+		offline := banner("The shop server cannot be reached. What is on screen stays, and nothing typed is lost; " +
+			"saving waits until the server answers. Serialdesk connects again by itself.")
+		offline.Hide()
+		w.SetContent(container.NewBorder(offline, nil, nil, nil, w.Content()))
+		e.watch(srv, screen, main, offline)
 	}
 	said := e.store.Notices()
 	if msg := backupWarning(e.dir); msg != "" {
@@ -147,12 +154,13 @@ const (
 // NewMainWindow builds the main window on the register, at the size it had
 // when it was last closed.
 func NewMainWindow(a fyne.App, reg *core.Register, log logrus.FieldLogger) fyne.Window {
-	return mainWindow(a, &screens.Env{Reg: reg, Log: log})
+	w, _ := mainWindow(a, &screens.Env{Reg: reg, Log: log})
+	return w
 }
 
 // mainWindow builds the main window on a screen environment, giving it its
 // window, preferences and spreadsheets.
-func mainWindow(a fyne.App, env *screens.Env) fyne.Window {
+func mainWindow(a fyne.App, env *screens.Env) (fyne.Window, *screens.Screens) {
 	w := a.NewWindow("Serialdesk")
 	prefs := a.Preferences()
 	env.Window, env.Prefs, env.Sheets = w, prefs, spreadsheets{sheets.Exporter{Reg: env.Reg}}
@@ -168,7 +176,7 @@ func mainWindow(a fyne.App, env *screens.Env) fyne.Window {
 	w.Resize(fyne.NewSize(float32(prefs.FloatWithFallback(widthKey, 1200)), float32(prefs.FloatWithFallback(heightKey, 760))))
 	w.SetOnClosed(func() { keepSize(prefs, w) })
 	w.SetMaster()
-	return w
+	return w, main
 }
 
 // keepSize remembers the window's size for the next start.

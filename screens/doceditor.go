@@ -485,6 +485,11 @@ func submit[D any](e *docEditor, typed func() (D, error), call func(D) (D, error
 	background(e.env, func() (D, error) { return call(doc) }, func(saved D, err error) {
 		e.working(false, buttons...)
 		moved := e.version != version // the user opened another document meanwhile
+		if err != nil && !moved && core.ErrorCode(err) == core.Unavailable {
+			e.dirty = true
+			e.env.offerRetry(err, func() { submit(e, typed, call, done, buttons...) })
+			return
+		}
 		if err != nil && !moved {
 			e.dirty = true
 			e.showProblems(err)

@@ -51,7 +51,7 @@ func background[T any](env *Env, work func() (T, error), done func(T, error)) {
 		if err != nil && core.ErrorCode(err) == core.Internal {
 			env.Log.WithError(err).Error("register call failed")
 		}
-		env.onUI(func() { done(v, err) })
+		env.OnUI(func() { done(v, err) })
 	}()
 }
 
@@ -91,8 +91,8 @@ func closeWorkbook(env *Env, wb Workbook) {
 	}
 }
 
-// onUI shows something from background work, on the UI goroutine.
-func (env *Env) onUI(show func()) {
+// OnUI shows something from background work, on the UI goroutine.
+func (env *Env) OnUI(show func()) {
 	if env.Deliver != nil {
 		env.Deliver(show)
 		return

@@ -60,7 +60,7 @@ func (env *Env) export(w io.WriteCloser, fetch fetchFunc, cards bool) {
 	background(env, func() (int, error) {
 		n, err := env.Sheets.Export(w, fetch, cards, func(done, total int) {
 			if total > 0 {
-				env.onUI(func() { bar.SetValue(float64(done) / float64(total)) })
+				env.OnUI(func() { bar.SetValue(float64(done) / float64(total)) })
 			}
 		})
 		if cerr := w.Close(); err == nil {

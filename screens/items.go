@@ -371,7 +371,7 @@ func (ov *overview) show(id core.ItemID) {
 	ov.table.show(func(offset, limit int) (core.SerialPage, error) {
 		o, err := ov.env.Reg.ItemOverview(id, core.SerialQuery{State: state, Offset: offset, Limit: limit})
 		if err == nil && offset == 0 {
-			ov.env.onUI(func() {
+			ov.env.OnUI(func() {
 				if id == ov.item {
 					ov.counts.SetText(fmt.Sprintf("Purchased %d · Sold %d · Returned %d · In stock %d",
 						o.Stock.Purchased, o.Stock.Sold, o.Stock.Returned, o.Stock.InStock()))

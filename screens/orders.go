@@ -59,7 +59,7 @@ func NewOrders(env *Env) *Orders {
 		no := s.orders[id].ID
 		s.editor.leave(func() {
 			latest(env, &s.opening, func() (core.Order, error) { return env.Reg.Order(no) }, func(o core.Order) {
-				s.message.SetText("")
+				say(s.message, "")
 				s.show(o)
 			})
 		}, s.list.UnselectAll)
@@ -99,7 +99,7 @@ func (s *Orders) New() { s.editor.leave(s.startNew, func() {}) }
 
 func (s *Orders) startNew() {
 	s.list.UnselectAll()
-	s.message.SetText("")
+	say(s.message, "")
 	s.show(core.Order{})
 	s.editor.loadItems()
 	s.Focus()
@@ -144,7 +144,7 @@ func (s *Orders) saveOrder() {
 		if shown {
 			s.show(saved)
 		}
-		s.message.SetText(fmt.Sprintf("%s saved: %s sold.", saved.Ref(), units(saved.Units())))
+		say(s.message, fmt.Sprintf("%s saved: %s sold.", saved.Ref(), units(saved.Units())))
 		s.reload()
 	}, s.save)
 }
@@ -220,7 +220,7 @@ func (s *Orders) apply(call func() (core.Order, error), done string) {
 		if version == s.editor.version {
 			s.show(o)
 		}
-		s.message.SetText(o.Ref().String() + " " + done + ".")
+		say(s.message, o.Ref().String() + " " + done + ".")
 		s.reload()
 	})
 }

@@ -79,3 +79,17 @@ func problemsText(err error, max int) string {
 	}
 	return strings.Join(lines, "\n")
 }
+
+// offerRetry says that the register could not be reached and offers to
+// try again; what was typed stays where it is meanwhile.
+func (env *Env) offerRetry(err error, retry func()) {
+	text := widget.NewLabel(core.UserMessage(err) + "\n\nWhat you typed is kept. Serialdesk connects again by itself as soon as the server answers.")
+	text.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm("Not saved", "Try again", "Close", text, func(again bool) {
+		if again {
+			retry()
+		}
+	}, env.Window)
+	d.Resize(fyne.NewSize(520, 0))
+	d.Show()
+}

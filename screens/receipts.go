@@ -90,7 +90,7 @@ func (s *Receipts) startNew() {
 func (s *Receipts) Focus() { s.editor.focusStart() }
 
 func (s *Receipts) open(rc core.Receipt) {
-	s.message.SetText("")
+	say(s.message, "")
 	s.show(rc)
 }
 
@@ -135,7 +135,7 @@ func (s *Receipts) submit(call func(core.Receipt) (core.Receipt, error), done st
 		if shown {
 			s.show(saved)
 		}
-		s.message.SetText(fmt.Sprintf("%s %s: %s.", saved.Ref(), done, units(saved.Units())))
+		say(s.message, fmt.Sprintf("%s %s: %s.", saved.Ref(), done, units(saved.Units())))
 		s.reload()
 	}, s.confirm, s.saveDraft)
 }
@@ -158,7 +158,7 @@ func (s *Receipts) cancelReceipt(id core.DocID) {
 			return
 		}
 		s.show(rc)
-		s.message.SetText(rc.Ref().String() + " cancelled.")
+		say(s.message, rc.Ref().String() + " cancelled.")
 		s.reload()
 	})
 }

@@ -97,7 +97,7 @@ func (s *Search) searchSoon() {
 	s.env.busy.Add(1)
 	s.pending = time.AfterFunc(typingPause, func() {
 		defer s.env.busy.Done()
-		s.env.onUI(s.search)
+		s.env.OnUI(s.search)
 	})
 }
 

@@ -1,0 +1,99 @@
+package screens
+
+import (
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"serialdesk/core"
+	"serialdesk/data/datatest"
+)
+
+// An order open here that another counter changes is shown afresh when
+// nothing is typed into it; what is typed stays, with a note.
+func TestAnOrderChangedOnAnotherCounter(t *testing.T) {
+	env := newTestEnv(t)
+	require.NoError(t, env.Reg.LoadExamples())
+	m := Main(env)
+	env.show(m.Tabs)
+	o, err := env.Reg.Order(1)
+	require.NoError(t, err)
+	m.Orders.show(o)
+	env.settle()
+
+	// The other counter shares the store (env.Reg stands for it here).
+	o.Reference = "phone order"
+	o, err = env.Reg.SaveOrder(o)
+	require.NoError(t, err)
+	m.ChangedElsewhere([]core.DocRef{o.Ref()}, "ola@COUNTER-2")
+	env.settle()
+	assert.Equal(t, "phone order", m.Orders.editor.reference.Text)
+	assert.Equal(t, "SO-000001 was just changed on another counter by ola@COUNTER-2; it is shown as it is now.", m.Orders.message.Text)
+
+	// Typed into, it stays as typed.
+	m.Orders.editor.reference.SetText("typed here")
+	o.Reference = "changed again"
+	_, err = env.Reg.SaveOrder(o)
+	require.NoError(t, err)
+	m.ChangedElsewhere([]core.DocRef{o.Ref()}, "ola@COUNTER-2")
+	env.settle()
+	assert.Equal(t, "typed here", m.Orders.editor.reference.Text)
+	assert.Contains(t, m.Orders.message.Text, "What you typed is kept, but saving it will be refused")
+
+	// A change to another document leaves this one alone.
+	m.ChangedElsewhere([]core.DocRef{{Kind: core.OrderDoc, ID: 2}}, "ola@COUNTER-2")
+	env.settle()
+	assert.Equal(t, "typed here", m.Orders.editor.reference.Text)
+}
+
+// unreachable is a register the network lost for a while: its first saves
+// fail as a shop server's do.
+type unreachable struct {
+	core.Store
+	failures atomic.Int32
+}
+
+func (u *unreachable) Update(fn func(core.Tx) error) error {
+	if u.failures.Add(-1) >= 0 {
+		return &core.Error{Code: core.Unavailable, Message: "Cannot reach the shop server db:5432, database shop. Nothing was saved."}
+	}
+	return u.Store.Update(fn)
+}
+
+// Saving while the server cannot be reached keeps what was typed and
+// offers to try again, which saves it once the server answers.
+func TestSavingWhileTheServerIsGoneOffersToTryAgain(t *testing.T) {
+	a := test.NewTempApp(t)
+	w := a.NewWindow("Serialdesk")
+	w.Resize(fyne.NewSize(1200, 760))
+	t.Cleanup(w.Close)
+	env := testEnv(t, a, w)
+	lost := &unreachable{Store: datatest.MustOpen(t, "")}
+	require.NoError(t, core.New(lost.Store).LoadExamples())
+	env.Reg = core.New(lost)
+	s := NewOrders(env)
+	env.show(s.Content())
+	s.Focus()
+	lost.failures.Store(1)
+
+	scan(env, "OIL-1L")
+	s.editor.party.SetText("Jane Doe")
+	s.saveOrder()
+	env.settle()
+	said := strings.Join(labelTexts(w.Canvas().Overlays().Top()), " ")
+	assert.Contains(t, said, "Cannot reach the shop server db:5432, database shop. Nothing was saved.")
+	assert.Contains(t, said, "What you typed is kept.")
+	assert.Equal(t, "Jane Doe", s.editor.party.Text)
+	assert.True(t, s.editor.dirty, "leaving it still asks first")
+
+	again := findButton(w.Canvas().Overlays().Top(), "Try again")
+	require.NotNil(t, again)
+	test.Tap(again)
+	env.settle()
+	assert.Equal(t, "SO-000003 saved: 1 unit sold.", s.message.Text)
+}
