@@ -220,7 +220,7 @@ func (s *Orders) apply(call func() (core.Order, error), done string) {
 		if version == s.editor.version {
 			s.show(o)
 		}
-		say(s.message, o.Ref().String() + " " + done + ".")
+		say(s.message, o.Ref().String()+" "+done+".")
 		s.reload()
 	})
 }

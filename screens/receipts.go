@@ -158,7 +158,7 @@ func (s *Receipts) cancelReceipt(id core.DocID) {
 			return
 		}
 		s.show(rc)
-		say(s.message, rc.Ref().String() + " cancelled.")
+		say(s.message, rc.Ref().String()+" cancelled.")
 		s.reload()
 	})
 }

@@ -8,10 +8,10 @@ package postgres
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"io"
-	"crypto/rand"
 	mathrand "math/rand/v2"
 	"net"
 	"strings"
