@@ -64,10 +64,8 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if have > len(all) {
-		return &core.Error{Code: core.Conflict, Message: fmt.Sprintf(
-			"The register on %s was upgraded by a newer Serialdesk (its tables are version %d, this program knows up to %d). Install the newer Serialdesk on this computer too.",
-			s.where, have, len(all))}
+	if err := newer(have, len(all), s.where); err != nil {
+		return err
 	}
 	if have == len(all) {
 		return nil
@@ -91,36 +89,61 @@ func (s *Store) migrate(ctx context.Context) error {
 }
 
 // schemaVersion reads which migrations the database has had. An empty
-// database is made a Serialdesk one (version 0); one that holds other
-// tables is refused, so that Serialdesk never writes into another program's.
+// database is made a Serialdesk one (version 0).
 func (s *Store) schemaVersion(ctx context.Context, db pgx.Tx) (int, error) {
+	have, empty, err := readSchema(ctx, db, s.where)
+	if err != nil || !empty {
+		return have, s.failure(err, false)
+	}
+	if _, err := db.Exec(ctx, `CREATE TABLE serialdesk (key text PRIMARY KEY, value text NOT NULL);
+		INSERT INTO serialdesk VALUES ('schema', '0')`); err != nil {
+		return 0, s.failure(err, false)
+	}
+	return 0, nil
+}
+
+// querier is a connection or a transaction.
+type querier interface {
+	QueryRow(ctx context.Context, sql string, args ...any) pgx.Row
+}
+
+// readSchema reads which migrations the database has had, or that it is
+// empty. One that holds another program's tables is refused, so that
+// Serialdesk never writes into another program's database.
+func readSchema(ctx context.Context, db querier, where string) (version int, empty bool, err error) {
 	var marked bool
 	if err := db.QueryRow(ctx, `SELECT to_regclass('serialdesk') IS NOT NULL`).Scan(&marked); err != nil {
-		return 0, s.failure(err, false)
+		return 0, false, err
 	}
 	if !marked {
 		var others int
 		if err := db.QueryRow(ctx, `SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()`).Scan(&others); err != nil {
-			return 0, s.failure(err, false)
+			return 0, false, err
 		}
 		if others > 0 {
-			return 0, &core.Error{Code: core.Conflict, Message: fmt.Sprintf(
+			return 0, false, &core.Error{Code: core.Conflict, Message: fmt.Sprintf(
 				"The database on %s is not a Serialdesk register: it holds %d tables of another program. Serialdesk needs a database of its own; make an empty one for it.",
-				s.where, others)}
+				where, others)}
 		}
-		if _, err := db.Exec(ctx, `CREATE TABLE serialdesk (key text PRIMARY KEY, value text NOT NULL);
-			INSERT INTO serialdesk VALUES ('schema', '0')`); err != nil {
-			return 0, s.failure(err, false)
-		}
-		return 0, nil
+		return 0, true, nil
 	}
 	var v string
 	if err := db.QueryRow(ctx, `SELECT value FROM serialdesk WHERE key = 'schema'`).Scan(&v); err != nil {
-		return 0, s.failure(err, false)
+		return 0, false, err
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil {
-		return 0, &core.Error{Code: core.Internal, Err: err, Message: fmt.Sprintf("The register on %s does not say which version its tables are.", s.where)}
+		return 0, false, &core.Error{Code: core.Internal, Err: err, Message: fmt.Sprintf("The register on %s does not say which version its tables are.", where)}
 	}
-	return n, nil
+	return n, false, nil
+}
+
+// newer refuses a register a newer Serialdesk upgraded.
+func newer(have, known int, where string) error {
+	if have <= known {
+		return nil
+	}
+	return &core.Error{Code: core.Conflict, Message: fmt.Sprintf(
+		"The register on %s was upgraded by a newer Serialdesk (its tables are version %d, this program knows up to %d). Install the newer Serialdesk on this computer too.",
+		where, have, known)}
 }

@@ -36,6 +36,13 @@ type Store struct {
 	channel string   // where changes are announced: one per register
 }
 
+// quiet is the log of a probe, which says nothing.
+var quiet = func() logrus.FieldLogger {
+	log := logrus.New()
+	log.SetOutput(io.Discard)
+	return log
+}()
+
 // retries is how often an operation that lost a race with another counter
 // runs again before the user is told.
 const retries = 20
@@ -46,8 +53,7 @@ const retries = 20
 func Open(url string, log logrus.FieldLogger) (*Store, error) {
 	cfg, err := pgxpool.ParseConfig(url)
 	if err != nil {
-		return nil, &core.Error{Code: core.Invalid, Err: err,
-			Message: "the address of the shop server is not understood; write it like postgres://user@server/database"}
+		return nil, notUnderstood(err)
 	}
 	if cfg.ConnConfig.ConnectTimeout == 0 {
 		cfg.ConnConfig.ConnectTimeout = 10 * time.Second

@@ -131,7 +131,14 @@ func StartServer(t testing.TB) *OwnServer {
 		}
 		s.as = []string{"runuser", "-u", "postgres", "--"}
 	}
-	if out, err := s.run("initdb", "-D", s.data(), "-U", "serialdesk", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"); err != nil {
+	pwfile := filepath.Join(dir, "password")
+	if err := os.WriteFile(pwfile, []byte(Password+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Connections over the network need the password, as on a shop's
+	// server.
+	if out, err := s.run("initdb", "-D", s.data(), "-U", "serialdesk", "--pwfile", pwfile, "--auth-local=trust", "--auth-host=scram-sha-256",
+		"-E", "UTF8", "--locale=C.UTF-8"); err != nil {
 		t.Fatalf("initdb: %v\n%s", err, out)
 	}
 	s.Start(t)
@@ -145,10 +152,16 @@ func (s *OwnServer) run(program string, args ...string) ([]byte, error) {
 	return exec.Command(argv[0], argv[1:]...).CombinedOutput()
 }
 
-// URL is the address of the server's database.
+// Password is the password of the own server's user, serialdesk.
+const Password = "counter-secret"
+
+// URL is the address of the server's database, with the password.
 func (s *OwnServer) URL() string {
-	return fmt.Sprintf("postgres://serialdesk@127.0.0.1:%d/postgres?sslmode=disable", s.port)
+	return fmt.Sprintf("postgres://serialdesk:%s@127.0.0.1:%d/postgres?sslmode=disable", Password, s.port)
 }
+
+// Port is the server's port.
+func (s *OwnServer) Port() int { return s.port }
 
 // Start starts the server (again) and waits until it takes connections.
 func (s *OwnServer) Start(t testing.TB) {

@@ -1,0 +1,73 @@
+package postgres_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"serialdesk/core"
+	"serialdesk/data/postgres"
+	"serialdesk/data/postgres/pgtest"
+)
+
+// Test connection says what is on the server, changing nothing.
+func TestProbeSaysWhatIsThere(t *testing.T) {
+	url := pgtest.NewDatabase(t)
+	found, err := postgres.Probe(url)
+	require.NoError(t, err)
+	assert.True(t, found.Empty)
+	found, err = postgres.Probe(url)
+	require.NoError(t, err)
+	assert.True(t, found.Empty, "probing changed nothing")
+
+	s, err := postgres.Open(url, pgtest.Logger())
+	require.NoError(t, err)
+	_, err = core.New(s).SaveItem(core.Item{No: "A", Name: "A"})
+	require.NoError(t, err)
+	s.Close()
+	found, err = postgres.Probe(url)
+	require.NoError(t, err)
+	assert.Equal(t, postgres.Found{Version: found.Known, Known: found.Known, Items: 1}, found)
+}
+
+// The password: refused when wrong, and taken from the address, from
+// PGPASSWORD or from the .pgpass file.
+func TestPasswords(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a server of its own")
+	}
+	srv := pgtest.StartServer(t)
+	at := func(password string) string {
+		return postgres.Address{Host: "127.0.0.1", Port: srv.Port(), Database: "postgres", User: "serialdesk", Password: password}.URL()
+	}
+	_, err := postgres.Probe(at("wrong"))
+	require.Error(t, err)
+	assert.Equal(t, fmt.Sprintf("The user name or password was refused by the shop server 127.0.0.1:%d, database postgres. Check them in Settings, Register.", srv.Port()),
+		core.UserMessage(err))
+	_, err = postgres.Probe(at(pgtest.Password))
+	require.NoError(t, err)
+
+	t.Setenv("PGPASSFILE", filepath.Join(t.TempDir(), "none"))
+	t.Setenv("PGPASSWORD", pgtest.Password)
+	_, err = postgres.Probe(at(""))
+	require.NoError(t, err, "from PGPASSWORD")
+
+	t.Setenv("PGPASSWORD", "")
+	pgpass := filepath.Join(t.TempDir(), ".pgpass")
+	require.NoError(t, os.WriteFile(pgpass, []byte(fmt.Sprintf("127.0.0.1:%d:*:serialdesk:%s\n", srv.Port(), pgtest.Password)), 0o600))
+	t.Setenv("PGPASSFILE", pgpass)
+	s, err := postgres.Open(at(""), pgtest.Logger())
+	require.NoError(t, err, "from the .pgpass file")
+	s.Close()
+}
+
+func TestAddressURL(t *testing.T) {
+	assert.Equal(t, "postgres://kari:p%40ss%2Fword@db.shop.local:5433/serialdesk", postgres.Address{Host: "db.shop.local", Port: 5433,
+		Database: "serialdesk", User: "kari", Password: "p@ss/word"}.URL())
+	assert.Equal(t, "postgres://kari@db/shop?sslmode=verify-full&sslrootcert=%2Fetc%2Fshop-ca.crt", postgres.Address{Host: "db",
+		Database: "shop", User: "kari", CAFile: "/etc/shop-ca.crt"}.URL())
+}
