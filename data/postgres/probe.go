@@ -2,6 +2,9 @@ package postgres
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"io/fs"
 	"net/url"
 	"strconv"
 	"time"
@@ -61,7 +64,7 @@ func Probe(url string) (Found, error) {
 	if err != nil {
 		return Found{}, notUnderstood(err)
 	}
-	probe := &Store{where: describe(cfg.Config), log: quiet}
+	probe := &Store{where: describe(cfg.Config), log: quiet, ca: caFileOf(url)}
 	ctx, stop := context.WithTimeout(context.Background(), 15*time.Second)
 	defer stop()
 	conn, err := pgx.ConnectConfig(ctx, cfg)
@@ -88,7 +91,23 @@ func Probe(url string) (Found, error) {
 	return f, nil
 }
 
+// notUnderstood says why an address cannot be used: a certificate
+// authority file that cannot be read, or an address not written as one.
 func notUnderstood(err error) error {
+	var file *fs.PathError
+	if errors.As(err, &file) {
+		return &core.Error{Code: core.Invalid, Err: err, Message: fmt.Sprintf(
+			"Serialdesk cannot read the certificate authority file %s (%v). Check the CA file in Settings, Register.", file.Path, file.Err)}
+	}
 	return &core.Error{Code: core.Invalid, Err: err,
 		Message: "the address of the shop server is not understood; write it like postgres://user@server/database"}
+}
+
+// caFileOf is the certificate authority file an address names, if any.
+func caFileOf(address string) string {
+	u, err := url.Parse(address)
+	if err != nil {
+		return ""
+	}
+	return u.Query().Get("sslrootcert")
 }

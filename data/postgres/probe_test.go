@@ -71,3 +71,40 @@ func TestAddressURL(t *testing.T) {
 	assert.Equal(t, "postgres://kari@db/shop?sslmode=verify-full&sslrootcert=%2Fetc%2Fshop-ca.crt", postgres.Address{Host: "db",
 		Database: "shop", User: "kari", CAFile: "/etc/shop-ca.crt"}.URL())
 }
+
+// An encrypted connection, the server checked against the shop's own
+// certificate authority (sslmode=verify-full); a server whose certificate
+// does not check out is refused in the user's words.
+func TestEncryptedConnection(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts a server of its own")
+	}
+	srv := pgtest.StartServer(t)
+	ca := srv.EncryptAs(t, "127.0.0.1")
+	at := postgres.Address{Host: "127.0.0.1", Port: srv.Port(), Database: "postgres", User: "serialdesk", Password: pgtest.Password, CAFile: ca}
+	s, err := postgres.Open(at.URL(), pgtest.Logger())
+	require.NoError(t, err)
+	_, err = core.New(s).SaveItem(core.Item{No: "A", Name: "A"})
+	require.NoError(t, err)
+	s.Close()
+
+	// A certificate made out to another name: refused.
+	other := pgtest.StartServer(t)
+	otherCA := other.EncryptAs(t, "db.elsewhere.example")
+	at.Port, at.CAFile = other.Port(), otherCA
+	_, err = postgres.Probe(at.URL())
+	require.Error(t, err)
+	assert.Contains(t, core.UserMessage(err), "could not be checked against the certificate authority in "+otherCA)
+
+	// The wrong authority's certificate: refused.
+	at.Port, at.CAFile = srv.Port(), otherCA
+	_, err = postgres.Probe(at.URL())
+	require.Error(t, err)
+	assert.Contains(t, core.UserMessage(err), "could not be checked against the certificate authority in "+otherCA)
+
+	// A CA file that is not there.
+	at.CAFile = filepath.Join(t.TempDir(), "missing.crt")
+	_, err = postgres.Probe(at.URL())
+	require.Error(t, err)
+	assert.Contains(t, core.UserMessage(err), "missing.crt")
+}

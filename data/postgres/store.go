@@ -9,6 +9,8 @@ package postgres
 import (
 	"context"
 	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
@@ -34,6 +36,7 @@ type Store struct {
 	notes   []string // what opening did that the user should know
 	id      string   // this program's, so that it does not hear its own changes
 	channel string   // where changes are announced: one per register
+	ca      string   // the certificate authority file the server is checked against, if any
 }
 
 // quiet is the log of a probe, which says nothing.
@@ -62,7 +65,7 @@ func Open(url string, log logrus.FieldLogger) (*Store, error) {
 	// two hours of silence.
 	dialer := &net.Dialer{KeepAliveConfig: net.KeepAliveConfig{Enable: true, Idle: 5 * time.Second, Interval: 5 * time.Second, Count: 3}}
 	cfg.ConnConfig.DialFunc = dialer.DialContext
-	s := &Store{log: log, where: describe(cfg.ConnConfig.Config), conn: cfg.ConnConfig.Copy(), id: rand.Text()}
+	s := &Store{log: log, where: describe(cfg.ConnConfig.Config), conn: cfg.ConnConfig.Copy(), id: rand.Text(), ca: caFileOf(url)}
 	if s.pool, err = pgxpool.NewWithConfig(context.Background(), cfg); err != nil {
 		return nil, s.failure(err, false)
 	}
@@ -215,6 +218,13 @@ func (s *Store) explain(err error, saving bool) (core.Code, string) {
 		case "57P01", "57P02", "57P03":
 			return core.Unavailable, fmt.Sprintf("%s is shutting down or starting.%s Try again in a moment.", capitalized(s.where), notSaved)
 		}
+	}
+	var unknownCA x509.UnknownAuthorityError
+	var wrongHost x509.HostnameError
+	var unchecked *tls.CertificateVerificationError
+	if errors.As(err, &unknownCA) || errors.As(err, &wrongHost) || errors.As(err, &unchecked) {
+		return core.Invalid, fmt.Sprintf("The certificate of %s could not be checked against the certificate authority in %s, so Serialdesk did not connect: "+
+			"it may not be the shop's server. Check the CA file in Settings, Register, or ask whoever runs the server.", s.where, s.ca)
 	}
 	var conn *pgconn.ConnectError
 	if errors.As(err, &conn) || pgconn.Timeout(err) || errors.Is(err, context.DeadlineExceeded) {
