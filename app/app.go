@@ -17,6 +17,7 @@ import (
 
 	"serialdesk/core"
 	"serialdesk/data"
+	"serialdesk/data/postgres"
 )
 
 // Main runs Serialdesk with its command-line arguments and returns the exit
@@ -47,11 +48,21 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "Serialdesk "+version)
 		return 0
 	}
+	a := newApp()
+	chosen := registers{prefs: a.Preferences(), dir: at.dir}
+	given := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
+	if url, ok := chosen.serverChosen(); ok && !given["data"] && !given["db"] {
+		at.db = url // as Register… chose
+	}
 	env, err := open(*at, stderr)
+	if err != nil && at.db != "" && postgres.PasswordRefused(err) && canShowWindow() {
+		return askPasswordAndRun(a, *at, chosen)
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "serialdesk: "+core.UserMessage(err))
 		if canShowWindow() {
-			showStartupError(core.UserMessage(err))
+			showStartupError(a, core.UserMessage(err))
 		}
 		return 1
 	}
@@ -62,7 +73,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
-	runDesktop(env)
+	showDesktop(a, env, chosen)
+	a.Run()
 	env.autoBackup()
 	return 0
 }

@@ -34,14 +34,14 @@ func newApp() fyne.App {
 	return a
 }
 
-// runDesktop shows the main window until the user closes it. Meanwhile
-// every table of the register is checked against its checksums (Badger
-// passes over a damaged block without an error, so a register on a failing
-// disk would otherwise look whole while it is not), and then a whole
-// automatic backup is made if one is due.
-func runDesktop(e *env) {
-	a := newApp()
+// showDesktop shows the main window; the app runs until the user closes
+// it. Meanwhile every table of a folder's register is checked against its
+// checksums (Badger passes over a damaged block without an error, so a
+// register on a failing disk would otherwise look whole while it is not),
+// and then a whole automatic backup is made if one is due.
+func showDesktop(a fyne.App, e *env, chosen registers) {
 	screen := e.screenEnv()
+	screen.Registers = chosen
 	w := desktopWindow(a, e, screen)
 	go func() {
 		err := e.checkOrBackUpWhole()
@@ -56,7 +56,7 @@ func runDesktop(e *env) {
 			fyne.Do(func() { screen.ShowMessage("The automatic backup failed", core.UserMessage(err)) })
 		}
 	}()
-	w.ShowAndRun()
+	w.Show()
 }
 
 // screenEnv is what the screens work with on the register e has open.
@@ -169,6 +169,9 @@ func mainWindow(a fyne.App, env *screens.Env) (fyne.Window, *screens.Screens) {
 	if env.BackupTo != nil {
 		menu = append(menu, fyne.NewMenuItemSeparator(), screens.BackupItem(env))
 	}
+	if env.Registers != nil {
+		menu = append(menu, screens.RegisterItem(env))
+	}
 	menu = append(menu, fyne.NewMenuItemSeparator(), screens.AboutItem(env))
 	w.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu("Serialdesk", menu...)))
 	w.SetContent(main.Tabs)
@@ -188,8 +191,7 @@ func keepSize(prefs fyne.Preferences, w fyne.Window) {
 
 // showStartupError tells the user in a window why Serialdesk cannot start.
 // The message may hold a command to type, so it can be selected and copied.
-func showStartupError(msg string) {
-	a := newApp()
+func showStartupError(a fyne.App, msg string) {
 	w := a.NewWindow("Serialdesk cannot start")
 	w.SetContent(startupError(a, msg))
 	w.Resize(fyne.NewSize(760, 420))

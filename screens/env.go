@@ -24,6 +24,9 @@ type Env struct {
 	BackupTo func(path string) error
 	// Version and DataDir are what About shows.
 	Version, DataDir string
+	// Registers chooses where the register is kept (Register… in the menu);
+	// nil for no choice.
+	Registers Registers
 
 	// Deliver hands a result of background work to the UI goroutine: nil
 	// means fyne.Do, as in the app; tests queue results and run them on

@@ -97,7 +97,7 @@ func notUnderstood(err error) error {
 	var file *fs.PathError
 	if errors.As(err, &file) {
 		return &core.Error{Code: core.Invalid, Err: err, Message: fmt.Sprintf(
-			"Serialdesk cannot read the certificate authority file %s (%v). Check the CA file in Settings, Register.", file.Path, file.Err)}
+			"Serialdesk cannot read the certificate authority file %s (%v). Check the CA file under Register… in the Serialdesk menu.", file.Path, file.Err)}
 	}
 	return &core.Error{Code: core.Invalid, Err: err,
 		Message: "the address of the shop server is not understood; write it like postgres://user@server/database"}
@@ -110,4 +110,15 @@ func caFileOf(address string) string {
 		return ""
 	}
 	return u.Query().Get("sslrootcert")
+}
+
+// WithPassword is the address with the password given, in place of any it
+// has.
+func WithPassword(address, password string) string {
+	u, err := url.Parse(address)
+	if err != nil || u.User == nil {
+		return address
+	}
+	u.User = url.UserPassword(u.User.Username(), password)
+	return u.String()
 }

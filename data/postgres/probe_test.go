@@ -46,7 +46,7 @@ func TestPasswords(t *testing.T) {
 	}
 	_, err := postgres.Probe(at("wrong"))
 	require.Error(t, err)
-	assert.Equal(t, fmt.Sprintf("The user name or password was refused by the shop server 127.0.0.1:%d, database postgres. Check them in Settings, Register.", srv.Port()),
+	assert.Equal(t, fmt.Sprintf("The user name or password was refused by the shop server 127.0.0.1:%d, database postgres. Check them under Register… in the Serialdesk menu.", srv.Port()),
 		core.UserMessage(err))
 	_, err = postgres.Probe(at(pgtest.Password))
 	require.NoError(t, err)

@@ -156,6 +156,13 @@ func (s *Store) run(opts pgx.TxOptions, write bool, fn func(core.Tx) error) erro
 	return nil
 }
 
+// PasswordRefused reports whether the server refused the user name or the
+// password (or that none was given), so that the user can be asked for it.
+func PasswordRefused(err error) bool {
+	var pg *pgconn.PgError
+	return errors.As(err, &pg) && (pg.Code == "28P01" || pg.Code == "28000")
+}
+
 // begin starts a transaction. A connection the server closed while it lay
 // in the pool (the server restarted, the network came back) is dropped and
 // the next one tried.
@@ -206,16 +213,16 @@ func (s *Store) explain(err error, saving bool) (core.Code, string) {
 	}
 	var pg *pgconn.PgError
 	if errors.As(err, &pg) {
-		switch pg.Code {
-		case "28P01", "28000":
-			return core.Invalid, fmt.Sprintf("The user name or password was refused by %s. Check them in Settings, Register.", s.where)
-		case "3D000":
-			return core.NotFound, fmt.Sprintf("There is no such database on %s. Check its name in Settings, Register, or ask whoever runs the server to make it.", s.where)
-		case "42501":
+		switch {
+		case PasswordRefused(err):
+			return core.Invalid, fmt.Sprintf("The user name or password was refused by %s. Check them under Register… in the Serialdesk menu.", s.where)
+		case pg.Code == "3D000":
+			return core.NotFound, fmt.Sprintf("There is no such database on %s. Check its name under Register… in the Serialdesk menu, or ask whoever runs the server to make it.", s.where)
+		case pg.Code == "42501":
 			return core.Internal, fmt.Sprintf("The user has no right to change the tables on %s. Ask whoever runs the server to make the user the database's owner.", s.where)
-		case "53100":
+		case pg.Code == "53100":
 			return core.Unavailable, fmt.Sprintf("The disk of %s is full.%s", s.where, notSaved)
-		case "57P01", "57P02", "57P03":
+		case pg.Code == "57P01" || pg.Code == "57P02" || pg.Code == "57P03":
 			return core.Unavailable, fmt.Sprintf("%s is shutting down or starting.%s Try again in a moment.", capitalized(s.where), notSaved)
 		}
 	}
@@ -224,7 +231,7 @@ func (s *Store) explain(err error, saving bool) (core.Code, string) {
 	var unchecked *tls.CertificateVerificationError
 	if errors.As(err, &unknownCA) || errors.As(err, &wrongHost) || errors.As(err, &unchecked) {
 		return core.Invalid, fmt.Sprintf("The certificate of %s could not be checked against the certificate authority in %s, so Serialdesk did not connect: "+
-			"it may not be the shop's server. Check the CA file in Settings, Register, or ask whoever runs the server.", s.where, s.ca)
+			"it may not be the shop's server. Check the CA file under Register… in the Serialdesk menu, or ask whoever runs the server.", s.where, s.ca)
 	}
 	var conn *pgconn.ConnectError
 	if errors.As(err, &conn) || pgconn.Timeout(err) || errors.Is(err, context.DeadlineExceeded) {

@@ -1,0 +1,137 @@
+package screens
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"serialdesk/core"
+)
+
+// RegisterChoice is where the register is kept, as Register… shows it: in
+// the data folder on this computer, or on the shop's server.
+type RegisterChoice struct {
+	OnServer bool
+	Host     string
+	Port     string
+	Database string
+	User     string
+	Password string
+	CAFile   string // the shop's certificate authority, for an encrypted connection; "" for none
+}
+
+// Registers is what Register… needs of the app: the choice kept, a test of
+// a server's settings, and keeping a new choice.
+type Registers interface {
+	Chosen() RegisterChoice
+	// Test connects to the server and says what is there, changing nothing.
+	Test(RegisterChoice) (string, error)
+	// Keep keeps the choice for the next start and says what happens then.
+	Keep(RegisterChoice) (string, error)
+}
+
+const (
+	onThisComputer = "This computer"
+	onServer       = "Shop server (PostgreSQL)"
+)
+
+// RegisterItem is the menu item that chooses where the register is kept.
+func RegisterItem(env *Env) *fyne.MenuItem {
+	return fyne.NewMenuItem("Register…", env.showRegister)
+}
+
+func (env *Env) showRegister() {
+	chosen := env.Registers.Chosen()
+	where := widget.NewRadioGroup([]string{onThisComputer, onServer}, nil)
+	where.Horizontal = true
+	folder := widget.NewLabel(fmt.Sprintf("The register is kept in %s, for this computer only.", env.DataDir))
+	folder.Wrapping = fyne.TextWrapWord
+	host, port, database, user := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	password := widget.NewPasswordEntry()
+	ca := widget.NewEntry()
+	host.SetText(chosen.Host)
+	port.SetText(chosen.Port)
+	database.SetText(chosen.Database)
+	user.SetText(chosen.User)
+	password.SetText(chosen.Password)
+	ca.SetText(chosen.CAFile)
+	host.SetPlaceHolder("server name or address, e.g. shop-server")
+	port.SetPlaceHolder("5432")
+	database.SetPlaceHolder("e.g. serialdesk")
+	ca.SetPlaceHolder("none: encrypted when the server offers it, not checked")
+	chooseCA := widget.NewButtonWithIcon("Choose…", theme.FolderOpenIcon(), func() {
+		d := dialog.NewFileOpen(func(f fyne.URIReadCloser, err error) {
+			if err == nil && f != nil {
+				ca.SetText(f.URI().Path())
+				f.Close()
+			}
+		}, env.Window)
+		d.SetFilter(storage.NewExtensionFileFilter([]string{".crt", ".pem", ".cer"}))
+		d.Show()
+	})
+	server := widget.NewForm(
+		widget.NewFormItem("Server", host),
+		widget.NewFormItem("Port", port),
+		widget.NewFormItem("Database", database),
+		widget.NewFormItem("User", user),
+		widget.NewFormItem("Password", password),
+		widget.NewFormItem("CA file", container.NewBorder(nil, nil, nil, chooseCA, ca)),
+	)
+	result := widget.NewLabel("")
+	result.Wrapping = fyne.TextWrapWord
+	typed := func() RegisterChoice {
+		return RegisterChoice{OnServer: where.Selected == onServer, Host: host.Text, Port: port.Text, Database: database.Text,
+			User: user.Text, Password: password.Text, CAFile: ca.Text}
+	}
+	var test *widget.Button
+	test = widget.NewButtonWithIcon("Test connection", theme.SearchIcon(), func() {
+		test.Disable()
+		result.Importance = widget.MediumImportance
+		result.SetText("Connecting…")
+		background(env, func() (string, error) { return env.Registers.Test(typed()) }, func(found string, err error) {
+			test.Enable()
+			if err != nil {
+				result.Importance = widget.DangerImportance
+				result.SetText(core.UserMessage(err))
+				return
+			}
+			result.Importance = widget.SuccessImportance
+			result.SetText(found)
+		})
+	})
+	serverPart := container.NewVBox(server, container.NewBorder(nil, nil, test, nil, result))
+	where.OnChanged = func(choice string) {
+		result.SetText("")
+		setVisible(choice == onServer, serverPart)
+		setVisible(choice != onServer, folder)
+	}
+	if chosen.OnServer {
+		where.SetSelected(onServer)
+	} else {
+		where.SetSelected(onThisComputer)
+	}
+	content := container.NewVBox(where, folder, serverPart)
+	d := dialog.NewCustomConfirm("Where the register is kept", "Save", "Cancel", content, func(save bool) {
+		if !save {
+			return
+		}
+		choice := typed()
+		background(env, func() (string, error) { return env.Registers.Keep(choice) }, func(said string, err error) {
+			if err != nil {
+				env.showError(err)
+				return
+			}
+			env.ShowMessage("Register", said)
+		})
+	}, env.Window)
+	d.Resize(fyne.NewSize(640, 0))
+	d.Show()
+	if chosen.OnServer {
+		env.Window.Canvas().Focus(host)
+	}
+}
