@@ -9,7 +9,6 @@ import (
 	"encoding/binary"
 	"io"
 	"os"
-	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -19,25 +18,14 @@ import (
 	"serialdesk/core"
 	"serialdesk/data"
 	"serialdesk/data/datatest"
-	"serialdesk/data/sheets"
 )
-
-// fixtureSerials is the size of the store; BENCH_SERIALS makes it smaller
-// while a benchmark is being written.
-var fixtureSerials = 1_000_000
-
-func init() {
-	if n, err := strconv.Atoi(os.Getenv("BENCH_SERIALS")); err == nil {
-		fixtureSerials = n
-	}
-}
 
 // fixture is the 1M store, built on first use and shared by the benchmarks.
 var fixture struct {
 	once  sync.Once
 	dir   string
 	store *data.Store
-	reg   *core.Register
+	bench datatest.Bench
 	err   error
 }
 
@@ -53,7 +41,7 @@ func TestMain(m *testing.M) {
 }
 
 // bigRegister returns the 1M register; building it is setup, not measured.
-func bigRegister(b *testing.B) *core.Register {
+func bigRegister(b *testing.B) *datatest.Bench {
 	b.Helper()
 	fixture.once.Do(func() {
 		if fixture.dir, fixture.err = os.MkdirTemp("", "serialdesk-bench-"); fixture.err != nil {
@@ -62,44 +50,13 @@ func bigRegister(b *testing.B) *core.Register {
 		if fixture.store, fixture.err = data.Open(fixture.dir, datatest.Logger()); fixture.err != nil {
 			return
 		}
-		fixture.reg = core.New(fixture.store)
-		fixture.err = fixture.reg.FillDemo(fixtureSerials, nil)
+		fixture.bench = datatest.Bench{Reg: core.New(fixture.store), Serials: datatest.BenchSerials()}
+		fixture.err = fixture.bench.Reg.FillDemo(fixture.bench.Serials, nil)
 	})
 	if fixture.err != nil {
 		b.Fatalf("building the 1M store: %v", fixture.err)
 	}
-	return fixture.reg
-}
-
-// newSerials hands out serials no receipt has used yet, for item i.
-var newSerials int
-
-func freshSerials(i, n int) []string {
-	out := make([]string, n)
-	for k := range out {
-		out[k] = core.DemoSerial(i, fixtureSerials+newSerials)
-		newSerials++
-	}
-	return out
-}
-
-func demoItem(b *testing.B, reg *core.Register, i int) core.Item {
-	b.Helper()
-	it, err := reg.ItemByNo(core.DemoItemNo(i))
-	if err != nil {
-		b.Fatal(err)
-	}
-	return it
-}
-
-// confirm10k confirms a receipt of 10,000 new serials of generated item i.
-func confirm10k(b *testing.B, reg *core.Register, i int) {
-	b.Helper()
-	serials := freshSerials(i, 10_000)
-	if _, err := reg.ConfirmReceipt(core.Receipt{Supplier: "Bench supplier", Lines: []core.ReceiptLine{
-		{Item: demoItem(b, reg, i).ID, Quantity: len(serials), Serials: serials, UnitCost: 700_00}}}); err != nil {
-		b.Fatal(err)
-	}
+	return &fixture.bench
 }
 
 // receiptWrites is what one 10k receipt writes to Badger, measured once.
@@ -108,10 +65,10 @@ var receiptWrites struct {
 	keys, bytes int64
 }
 
-func tenKWrites(b *testing.B, reg *core.Register) (keys, bytes int64) {
+func tenKWrites(b *testing.B, f *datatest.Bench) (keys, bytes int64) {
 	receiptWrites.once.Do(func() {
 		k0, b0 := fixture.store.Written()
-		confirm10k(b, reg, 150)
+		f.Confirm10k(b, 150)
 		k1, b1 := fixture.store.Written()
 		receiptWrites.keys, receiptWrites.bytes = k1-k0, b1-b0
 	})
@@ -138,8 +95,8 @@ func loopPaired(b *testing.B, unit string, baseline func() error, op func(i int)
 }
 
 func BenchmarkConfirmReceipt10k(b *testing.B) {
-	reg := bigRegister(b)
-	loopPaired(b, "x-raw-badger", rawBadgerWrite10k(b), func(i int) { confirm10k(b, reg, 100+i%50) })
+	f := bigRegister(b)
+	loopPaired(b, "x-raw-badger", rawBadgerWrite10k(b), func(i int) { f.Confirm10k(b, 100+i%50) })
 }
 
 func BenchmarkRawBadgerWrite10k(b *testing.B) {
@@ -155,8 +112,7 @@ func BenchmarkRawBadgerWrite10k(b *testing.B) {
 // 10k receipt does, with one WriteBatch on the same store (same options,
 // same durability), under a prefix the register does not use.
 func rawBadgerWrite10k(b *testing.B) func() error {
-	reg := bigRegister(b)
-	keys, size := tenKWrites(b, reg)
+	keys, size := tenKWrites(b, bigRegister(b))
 	db := data.RawDB(fixture.store)
 	val := bytes.Repeat([]byte{'v'}, int(size/keys)-9)
 	var seq uint64
@@ -173,58 +129,13 @@ func rawBadgerWrite10k(b *testing.B) func() error {
 	}
 }
 
-func BenchmarkSaveOrderOneSerial(b *testing.B) {
-	reg := bigRegister(b)
-	items := make([]core.Item, core.DemoItems)
-	for i := range items {
-		items[i] = demoItem(b, reg, i)
-	}
-	for n := 0; b.Loop(); n++ {
-		// Every tenth unit of the fixture is sold; sell the next one after it.
-		i := 1 + n%(core.DemoItems-1)
-		serial := core.DemoSerial(i, (n/(core.DemoItems-1))*10+1)
-		if _, err := reg.SaveOrder(core.Order{Customer: "Counter sale", Lines: []core.OrderLine{
-			{Item: items[i].ID, Quantity: 1, Serials: []string{serial}, UnitPrice: items[i].Price}}}); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
+func BenchmarkSaveOrderOneSerial(b *testing.B) { bigRegister(b).SaleLoop(b) }
 
-func benchSearch(b *testing.B, text string) {
-	reg := bigRegister(b)
-	var total int
-	for b.Loop() {
-		page, err := reg.SearchSerials(core.SerialQuery{Text: text, Limit: 100})
-		if err != nil {
-			b.Fatal(err)
-		}
-		total = page.Total
-	}
-	if total == 0 {
-		b.Fatalf("%q found nothing", text)
-	}
-	b.ReportMetric(float64(total), "matches")
-}
+func BenchmarkSearchSubstring(b *testing.B) { bigRegister(b).SearchLoop(b, datatest.Substring) }
 
-// A part from the middle of the digits: every serial must be looked at.
-func BenchmarkSearchSubstring(b *testing.B) { benchSearch(b, "4711") }
+func BenchmarkSearchPrefix(b *testing.B) { bigRegister(b).SearchLoop(b, datatest.Prefix) }
 
-// The beginning of a serial as printed on the machine: item prefix and digits.
-func BenchmarkSearchPrefix(b *testing.B) { benchSearch(b, core.DemoSerial(77, 0)[:6]) }
-
-func BenchmarkItemOverview(b *testing.B) {
-	reg := bigRegister(b)
-	busy := demoItem(b, reg, 0)
-	for b.Loop() {
-		ov, err := reg.ItemOverview(busy.ID, core.SerialQuery{Limit: 100})
-		if err != nil {
-			b.Fatal(err)
-		}
-		if ov.Total < fixtureSerials/core.DemoBusyShare || len(ov.Rows) != 100 {
-			b.Fatalf("overview: %d rows of %d", len(ov.Rows), ov.Total)
-		}
-	}
-}
+func BenchmarkItemOverview(b *testing.B) { bigRegister(b).OverviewLoop(b) }
 
 func BenchmarkOpenStore1M(b *testing.B) {
 	bigRegister(b)
@@ -247,7 +158,7 @@ func BenchmarkOpenStore1M(b *testing.B) {
 	if fixture.store, err = data.Open(fixture.dir, datatest.Logger()); err != nil {
 		b.Fatal(err)
 	}
-	fixture.reg = core.New(fixture.store)
+	fixture.bench.Reg = core.New(fixture.store)
 }
 
 // BenchmarkCloseAfterADay1M is closing the window after a day at the
@@ -255,7 +166,8 @@ func BenchmarkOpenStore1M(b *testing.B) {
 // the whole register once before) and closing the store. Reopening is not
 // measured.
 func BenchmarkCloseAfterADay1M(b *testing.B) {
-	reg := bigRegister(b)
+	f := bigRegister(b)
+	reg := f.Reg
 	if _, err := fixture.store.AutoBackup(fixture.dir, data.KeepBackups, time.Now()); err != nil {
 		b.Fatal(err)
 	}
@@ -263,8 +175,8 @@ func BenchmarkCloseAfterADay1M(b *testing.B) {
 	for n := 0; b.Loop(); n++ {
 		b.StopTimer()
 		for i := range 5 { // five deliveries of 100 and a sale of each
-			it := demoItem(b, reg, 150+(n*5+i)%40)
-			serials := freshSerials(150+(n*5+i)%40, 100)
+			it := f.Item(b, 150+(n*5+i)%40)
+			serials := f.FreshSerials(150+(n*5+i)%40, 100)
 			if _, err := reg.ConfirmReceipt(core.Receipt{Supplier: "Day", Lines: []core.ReceiptLine{{Item: it.ID, Quantity: 100, Serials: serials}}}); err != nil {
 				b.Fatal(err)
 			}
@@ -287,40 +199,17 @@ func BenchmarkCloseAfterADay1M(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		fixture.store, fixture.reg, reg = s, core.New(s), core.New(s)
+		fixture.store, f.Reg = s, core.New(s)
+		reg = f.Reg
 		b.StartTimer()
 	}
 }
 
-const exportRows = 100_000
-
 // BenchmarkExport100k exports the busy item and the next ones: the first
 // 100,000 serials of a search, with the Summary sheet.
 func BenchmarkExport100k(b *testing.B) {
-	reg := bigRegister(b)
-	ex := sheets.Exporter{Reg: reg}
-	fetch := firstRows(ex.Query(core.SerialQuery{}), exportRows)
-	loopPaired(b, "x-raw-excelize", rawExcelize100k, func(int) {
-		n, err := ex.Export(io.Discard, fetch, false, nil)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if n != exportRows {
-			b.Fatalf("%d rows written", n)
-		}
-	})
-}
-
-// firstRows limits a fetch to the first n serials.
-func firstRows(fetch sheets.Fetch, n int) sheets.Fetch {
-	return func(offset, limit int) (core.SerialPage, error) {
-		if offset >= n {
-			return core.SerialPage{Total: n}, nil
-		}
-		page, err := fetch(offset, min(limit, n-offset))
-		page.Total = min(page.Total, n)
-		return page, err
-	}
+	f := bigRegister(b)
+	loopPaired(b, "x-raw-excelize", rawExcelize100k, func(int) { f.Export100k(b) })
 }
 
 func BenchmarkRawExcelize100k(b *testing.B) {
@@ -337,7 +226,7 @@ var rawExcelizeRows = sync.OnceValue(func() [][]any {
 	day := time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)
 	for n := range cap(rows) {
 		rows = append(rows, []any{core.DemoSerial(0, n), "GEN-001", "Generated machine 1", "in stock", "",
-			day, "GR-000001", "Factory 1", 700.0, nil, nil, nil, nil})
+			day, "GR-000001", "Factory 1", 700.0, "kari@COUNTER-1", nil, nil, nil, nil, nil})
 	}
 	return rows
 })
@@ -353,7 +242,7 @@ func rawExcelize100k() error {
 	if err != nil {
 		return err
 	}
-	for r := range exportRows {
+	for r := range datatest.ExportRows {
 		cell, err := excelize.CoordinatesToCellName(1, r+1)
 		if err != nil {
 			return err

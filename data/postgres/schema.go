@@ -92,8 +92,11 @@ func (s *Store) migrate(ctx context.Context) error {
 // database is made a Serialdesk one (version 0).
 func (s *Store) schemaVersion(ctx context.Context, db pgx.Tx) (int, error) {
 	have, empty, err := readSchema(ctx, db, s.where)
-	if err != nil || !empty {
-		return have, s.failure(err, false)
+	if err != nil {
+		return 0, s.failure(err, false)
+	}
+	if !empty {
+		return have, nil
 	}
 	if _, err := db.Exec(ctx, `CREATE TABLE serialdesk (key text PRIMARY KEY, value text NOT NULL);
 		INSERT INTO serialdesk VALUES ('schema', '0')`); err != nil {

@@ -15,7 +15,7 @@ import (
 	"io"
 	"math/big"
 	"net"
-	"net/url"
+	neturl "net/url"
 	"os"
 	"os/exec"
 	"os/user"
@@ -46,36 +46,47 @@ func Server(t testing.TB) string {
 }
 
 // NewDatabase makes an empty register's place on the test server (a
-// schema of its own) and returns the address that reaches it.
+// schema of its own) and returns the address that reaches it; it goes when
+// the test ends.
 func NewDatabase(t testing.TB) string {
 	t.Helper()
-	base := Server(t)
+	url, drop, err := CreateDatabase(Server(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(drop)
+	return url
+}
+
+// CreateDatabase makes an empty register's place on the server at base: a
+// schema of its own, which drop removes.
+func CreateDatabase(base string) (url string, drop func(), err error) {
 	ctx := context.Background()
 	conn, err := pgx.Connect(ctx, base)
 	if err != nil {
-		t.Fatalf("connect to the test server: %v", err)
+		return "", nil, fmt.Errorf("connect to the test server: %w", err)
 	}
 	defer conn.Close(ctx)
 	schema := "t_" + rand.Text()[:16]
 	if _, err := conn.Exec(ctx, "CREATE SCHEMA "+schema); err != nil {
-		t.Fatalf("make a schema: %v", err)
+		return "", nil, fmt.Errorf("make a schema: %w", err)
 	}
-	t.Cleanup(func() {
+	drop = func() {
 		conn, err := pgx.Connect(ctx, base)
 		if err != nil {
 			return
 		}
 		defer conn.Close(ctx)
 		conn.Exec(ctx, "DROP SCHEMA "+schema+" CASCADE")
-	})
-	u, err := url.Parse(base)
+	}
+	u, err := neturl.Parse(base)
 	if err != nil {
-		t.Fatal(err)
+		return "", nil, err
 	}
 	q := u.Query()
 	q.Set("search_path", fmt.Sprintf("%s,public", schema))
 	u.RawQuery = q.Encode()
-	return u.String()
+	return u.String(), drop, nil
 }
 
 // Logger keeps tests quiet.
