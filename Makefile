@@ -45,9 +45,10 @@ test-both:
 test-postgres:
 	.ci/with-postgres env SERIALDESK_TEST_ENGINE=postgres $(GO) test -tags ci -count=1 ./data/postgres/... $(REGISTER_TESTS)
 
-## bench: benchmarks on a generated store of 1,000,000 serials (docs/PERFORMANCE.md)
+## bench: benchmarks on a generated register of 1,000,000 serials, on Badger and on a local
+## PostgreSQL server with every commit on disk, side by side (docs/PERFORMANCE.md)
 bench:
-	$(GO) test -tags ci -run '^$$' -bench . -benchmem -timeout 30m ./data/
+	SERIALDESK_TEST_PG_DURABLE=1 .ci/with-postgres $(GO) test -tags ci -run '^$$' -bench . -benchmem -timeout 60m ./data/ ./data/postgres/
 
 ## fuzz: each fuzz test for a count of runs (a few seconds each), or for FUZZTIME (e.g. 1m);
 ## failing inputs land in testdata/fuzz. Counts, because a duration can end in a
