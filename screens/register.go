@@ -88,27 +88,33 @@ func (env *Env) showRegister() {
 		return RegisterChoice{OnServer: where.Selected == onServer, Host: host.Text, Port: port.Text, Database: database.Text,
 			User: user.Text, Password: password.Text, CAFile: ca.Text}
 	}
+	var d *dialog.ConfirmDialog
+	// say shows what the test found, the dialog growing to hold it.
+	say := func(text string, importance widget.Importance) {
+		result.Importance = importance
+		result.SetText(text)
+		if d != nil {
+			d.Resize(fyne.NewSize(640, 0))
+		}
+	}
 	var test *widget.Button
 	test = widget.NewButtonWithIcon("Test connection", theme.SearchIcon(), func() {
 		test.Disable()
-		result.Importance = widget.MediumImportance
-		result.SetText("Connecting…")
+		say("Connecting…", widget.MediumImportance)
 		background(env, func() (string, error) { return env.Registers.Test(typed()) }, func(found string, err error) {
 			test.Enable()
 			if err != nil {
-				result.Importance = widget.DangerImportance
-				result.SetText(core.UserMessage(err))
+				say(core.UserMessage(err), widget.DangerImportance)
 				return
 			}
-			result.Importance = widget.SuccessImportance
-			result.SetText(found)
+			say(found, widget.SuccessImportance)
 		})
 	})
 	serverPart := container.NewVBox(server, container.NewBorder(nil, nil, test, nil, result))
 	where.OnChanged = func(choice string) {
-		result.SetText("")
 		setVisible(choice == onServer, serverPart)
 		setVisible(choice != onServer, folder)
+		say("", widget.MediumImportance)
 	}
 	if chosen.OnServer {
 		where.SetSelected(onServer)
@@ -116,7 +122,7 @@ func (env *Env) showRegister() {
 		where.SetSelected(onThisComputer)
 	}
 	content := container.NewVBox(where, folder, serverPart)
-	d := dialog.NewCustomConfirm("Where the register is kept", "Save", "Cancel", content, func(save bool) {
+	d = dialog.NewCustomConfirm("Where the register is kept", "Save", "Cancel", content, func(save bool) {
 		if !save {
 			return
 		}

@@ -61,6 +61,13 @@ func TestScreenshots(t *testing.T) {
 		{"entities", 4, func() { main.Entities.list.Select(0) }},
 		{"brands-and-models", 5, func() { main.Models.brandList.Select(0) }},
 		{"backup-done", 0, func() { env.backUp(filepath.Join(t.TempDir(), backupName(time.Now()))) }},
+		{"register-settings", 0, func() {
+			w.Canvas().Overlays().Top().(interface{ Hide() }).Hide()
+			env.Registers = &fakeRegisters{chosen: RegisterChoice{OnServer: true, Host: "shop-server", Port: "5432",
+				Database: "serialdesk", User: "kari", Password: "right"}}
+			env.showRegister()
+			test.Tap(findButton(w.Canvas().Overlays().Top(), "Test connection"))
+		}},
 	}
 	for _, shot := range shots {
 		main.Tabs.SelectIndex(shot.section)
