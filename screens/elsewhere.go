@@ -10,9 +10,12 @@ import (
 )
 
 // ChangedElsewhere shows what another counter changed on a shared
-// register: every list afresh, and a document open here that it changed.
+// register: every list and the item's counts and serials afresh, and a
+// document open here that it changed.
 func (s *Screens) ChangedElsewhere(docs []core.DocRef, by string) {
 	s.Reload()
+	ov := s.Items.card.overview
+	ov.show(ov.item)
 	changedElsewhere(s.Receipts.editor, s.Receipts.message, s.Receipts.receipt.Ref(), docs, by, &s.Receipts.opening,
 		func(id core.DocID) (core.Receipt, error) { return s.Receipts.env.Reg.Receipt(id) }, s.Receipts.show)
 	changedElsewhere(s.Orders.editor, s.Orders.message, s.Orders.order.Ref(), docs, by, &s.Orders.opening,

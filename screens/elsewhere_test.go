@@ -45,6 +45,19 @@ func TestAnOrderChangedOnAnotherCounter(t *testing.T) {
 	assert.Equal(t, "typed here", m.Orders.editor.reference.Text)
 	assert.Contains(t, m.Orders.message.Text, "What you typed is kept, but saving it will be refused")
 
+	// The item's counts follow too.
+	saw, err := env.Reg.ItemByNo("CS-500")
+	require.NoError(t, err)
+	m.Items.card.edit(saw)
+	env.settle()
+	before := m.Items.card.overview.counts.Text
+	_, err = env.Reg.SaveOrder(core.Order{Customer: "C", Lines: []core.OrderLine{{Item: saw.ID, Quantity: 1, Serials: []string{"996A1B2C4"}}}})
+	require.NoError(t, err)
+	m.ChangedElsewhere(nil, "ola@COUNTER-2")
+	env.settle()
+	assert.NotEqual(t, before, m.Items.card.overview.counts.Text)
+	assert.Contains(t, m.Items.card.overview.counts.Text, "Sold 3")
+
 	// A change to another document leaves this one alone.
 	m.ChangedElsewhere([]core.DocRef{{Kind: core.OrderDoc, ID: 2}}, "ola@COUNTER-2")
 	env.settle()
