@@ -2,7 +2,6 @@ package app
 
 import (
 	"bytes"
-	"context"
 	"io"
 	"path/filepath"
 	"slices"
@@ -177,11 +176,7 @@ func TestServerRefusalsInTheUsersWords(t *testing.T) {
 
 	// Another program's tables.
 	url := pgtest.NewDatabase(t)
-	conn, err := pgx.Connect(context.Background(), url)
-	require.NoError(t, err)
-	defer conn.Close(context.Background())
-	_, err = conn.Exec(context.Background(), "CREATE TABLE invoices (id int)")
-	require.NoError(t, err)
+	pgtest.Exec(t, url, "CREATE TABLE invoices (id int)")
 	code, _, stderr = run("check", "--db", url)
 	assert.Equal(t, 1, code)
 	assert.Contains(t, stderr, "is not a Serialdesk register: it holds 1 tables of another program")
@@ -191,11 +186,7 @@ func TestServerRefusalsInTheUsersWords(t *testing.T) {
 	s, err := postgres.Open(url, datatest.Logger())
 	require.NoError(t, err)
 	s.Close()
-	conn2, err := pgx.Connect(context.Background(), url)
-	require.NoError(t, err)
-	defer conn2.Close(context.Background())
-	_, err = conn2.Exec(context.Background(), "UPDATE serialdesk SET value = '99' WHERE key = 'schema'")
-	require.NoError(t, err)
+	pgtest.Exec(t, url, "UPDATE serialdesk SET value = '99' WHERE key = 'schema'")
 	code, _, stderr = run("check", "--db", url)
 	assert.Equal(t, 1, code)
 	assert.Contains(t, stderr, "was upgraded by a newer Serialdesk (its tables are version 99")

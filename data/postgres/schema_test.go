@@ -1,11 +1,9 @@
 package postgres_test
 
 import (
-	"context"
 	"sync"
 	"testing"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -13,15 +11,6 @@ import (
 	"serialdesk/data/postgres"
 	"serialdesk/data/postgres/pgtest"
 )
-
-func execSQL(t *testing.T, url, sql string) {
-	t.Helper()
-	conn, err := pgx.Connect(context.Background(), url)
-	require.NoError(t, err)
-	defer conn.Close(context.Background())
-	_, err = conn.Exec(context.Background(), sql)
-	require.NoError(t, err)
-}
 
 // A register made by an older Serialdesk is upgraded when a newer one
 // opens it, keeping its records, and the user is told.
@@ -37,7 +26,7 @@ func TestOlderTablesAreUpgraded(t *testing.T) {
 	assert.Empty(t, s.Notices(), "a new register says nothing")
 	s.Close()
 	// As version 1 of the tables left it.
-	execSQL(t, url, "ALTER TABLE events DROP COLUMN by_whom; UPDATE serialdesk SET value = '1' WHERE key = 'schema'")
+	pgtest.Exec(t, url, "ALTER TABLE events DROP COLUMN by_whom; UPDATE serialdesk SET value = '1' WHERE key = 'schema'")
 
 	s, err = postgres.Open(url, pgtest.Logger())
 	require.NoError(t, err)

@@ -113,6 +113,22 @@ func (r Serial) Core() core.Serial {
 func serials(in []core.Serial) []Serial     { return convert(in, FromSerial) }
 func coreSerials(in []Serial) []core.Serial { return convert(in, Serial.Core) }
 
+// LastChange is a document's revision and who changed it last, stored
+// among the document's own fields.
+type LastChange struct {
+	Revision int       `json:"Revision,omitempty"`
+	Changed  time.Time `json:"Changed,omitzero"`
+	By       string    `json:"By,omitempty"`
+}
+
+func fromLastChange(c core.LastChange) LastChange {
+	return LastChange{Revision: c.Revision, Changed: c.Changed, By: c.By}
+}
+
+func (r LastChange) core() core.LastChange {
+	return core.LastChange{Revision: r.Revision, Changed: r.Changed, By: r.By}
+}
+
 type ReceiptLine struct {
 	Item     uint64   `json:"Item"`
 	Quantity int      `json:"Quantity"`
@@ -129,17 +145,15 @@ type Receipt struct {
 	Lines       []ReceiptLine `json:"Lines"`
 	ConfirmedAt time.Time     `json:"ConfirmedAt,omitzero"`
 	CancelledAt time.Time     `json:"CancelledAt,omitzero"`
-	Revision    int           `json:"Revision,omitempty"`
-	Changed     time.Time     `json:"Changed,omitzero"`
-	By          string        `json:"By,omitempty"`
-	CancelledBy string        `json:"CancelledBy,omitempty"`
-	Replaced    []Serial      `json:"Replaced,omitempty"`
+	LastChange
+	CancelledBy string   `json:"CancelledBy,omitempty"`
+	Replaced    []Serial `json:"Replaced,omitempty"`
 }
 
 func FromReceipt(rc core.Receipt) Receipt {
 	return Receipt{ID: uint64(rc.ID), Status: uint8(rc.Status), Date: rc.Date, Supplier: rc.Supplier,
 		Reference: rc.Reference, ConfirmedAt: rc.ConfirmedAt, CancelledAt: rc.CancelledAt, Replaced: serials(rc.Replaced),
-		Revision: rc.Revision, Changed: rc.Changed, By: rc.By, CancelledBy: rc.CancelledBy,
+		LastChange: fromLastChange(rc.LastChange), CancelledBy: rc.CancelledBy,
 		Lines: convert(rc.Lines, func(l core.ReceiptLine) ReceiptLine {
 			return ReceiptLine{Item: uint64(l.Item), Quantity: l.Quantity, Serials: l.Serials, UnitCost: int64(l.UnitCost)}
 		})}
@@ -148,7 +162,7 @@ func FromReceipt(rc core.Receipt) Receipt {
 func (r Receipt) Core() core.Receipt {
 	return core.Receipt{ID: core.DocID(r.ID), Status: core.DocStatus(r.Status), Date: r.Date, Supplier: r.Supplier,
 		Reference: r.Reference, ConfirmedAt: r.ConfirmedAt, CancelledAt: r.CancelledAt, Replaced: coreSerials(r.Replaced),
-		LastChange: core.LastChange{Revision: r.Revision, Changed: r.Changed, By: r.By}, CancelledBy: r.CancelledBy,
+		LastChange: r.LastChange.core(), CancelledBy: r.CancelledBy,
 		Lines: convert(r.Lines, func(l ReceiptLine) core.ReceiptLine {
 			return core.ReceiptLine{Item: core.ItemID(l.Item), Quantity: l.Quantity, Serials: l.Serials, UnitCost: core.Money(l.UnitCost)}
 		})}
@@ -199,17 +213,15 @@ type Order struct {
 	Returns     []Return    `json:"Returns,omitempty"`
 	SavedAt     time.Time   `json:"SavedAt,omitzero"`
 	CancelledAt time.Time   `json:"CancelledAt,omitzero"`
-	Revision    int         `json:"Revision,omitempty"`
-	Changed     time.Time   `json:"Changed,omitzero"`
-	By          string      `json:"By,omitempty"`
-	CancelledBy string      `json:"CancelledBy,omitempty"`
-	Replaced    []Serial    `json:"Replaced,omitempty"`
+	LastChange
+	CancelledBy string   `json:"CancelledBy,omitempty"`
+	Replaced    []Serial `json:"Replaced,omitempty"`
 }
 
 func FromOrder(o core.Order) Order {
 	return Order{ID: uint64(o.ID), Date: o.Date, Customer: o.Customer, Reference: o.Reference,
 		SavedAt: o.SavedAt, CancelledAt: o.CancelledAt, Replaced: serials(o.Replaced),
-		Revision: o.Revision, Changed: o.Changed, By: o.By, CancelledBy: o.CancelledBy,
+		LastChange: fromLastChange(o.LastChange), CancelledBy: o.CancelledBy,
 		Lines: convert(o.Lines, func(l core.OrderLine) OrderLine {
 			return OrderLine{Item: uint64(l.Item), Quantity: l.Quantity, Serials: l.Serials, UnitPrice: int64(l.UnitPrice)}
 		}),
@@ -221,7 +233,7 @@ func FromOrder(o core.Order) Order {
 func (r Order) Core() core.Order {
 	return core.Order{ID: core.DocID(r.ID), Date: r.Date, Customer: r.Customer, Reference: r.Reference,
 		SavedAt: r.SavedAt, CancelledAt: r.CancelledAt, Replaced: coreSerials(r.Replaced),
-		LastChange: core.LastChange{Revision: r.Revision, Changed: r.Changed, By: r.By}, CancelledBy: r.CancelledBy,
+		LastChange: r.LastChange.core(), CancelledBy: r.CancelledBy,
 		Lines: convert(r.Lines, func(l OrderLine) core.OrderLine {
 			return core.OrderLine{Item: core.ItemID(l.Item), Quantity: l.Quantity, Serials: l.Serials, UnitPrice: core.Money(l.UnitPrice)}
 		}),

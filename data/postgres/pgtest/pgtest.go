@@ -266,3 +266,18 @@ func (s *OwnServer) EncryptAs(t testing.TB, host string) (caFile string) {
 	s.Start(t)
 	return caFile
 }
+
+// Exec runs SQL on the database at url, as someone working on the server
+// by hand would.
+func Exec(t testing.TB, url, sql string) {
+	t.Helper()
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	if _, err := conn.Exec(ctx, sql); err != nil {
+		t.Fatal(err)
+	}
+}
