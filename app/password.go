@@ -50,23 +50,29 @@ func passwordWindow(a fyne.App, at place, chosen registers, opened func(*env)) f
 	problem.Wrapping = fyne.TextWrapWord
 	problem.Importance = widget.DangerImportance
 	var openButton *widget.Button
+	connecting := false // Enter pressed again while connecting does nothing
 	try := func() {
+		if connecting {
+			return
+		}
+		connecting = true
 		typed, remember := password.Text, keep.Checked
 		openButton.Disable()
 		problem.SetText("Connecting…")
 		go func() {
 			e, err := open(place{dir: at.dir, db: postgres.WithPassword(at.db, typed)}, io.Discard)
+			if err == nil && remember {
+				if err := chosen.rememberPassword(typed); err != nil {
+					e.log.WithError(err).Warn("the keychain did not take the password; it is asked for at the next start")
+				}
+			}
 			fyne.Do(func() {
+				connecting = false
 				openButton.Enable()
 				if err != nil {
 					problem.SetText(core.UserMessage(err))
 					w.Canvas().Focus(password)
 					return
-				}
-				if remember {
-					if err := chosen.rememberPassword(typed); err != nil {
-						e.log.WithError(err).Warn("the keychain did not take the password; it is asked for at the next start")
-					}
 				}
 				opened(e)
 				w.Close()

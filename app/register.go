@@ -96,12 +96,16 @@ func (p place) into() string {
 	return "into " + p.dir
 }
 
-// openStore opens the register at p; toRead opens a folder without
-// changing any of its files.
+// openStore opens the register at p; toRead opens it without changing
+// anything: none of a folder's files, nothing in a server's database.
 func openStore(p place, log logrus.FieldLogger, toRead bool) (register, error) {
 	switch {
 	case p.db != "":
-		s, err := postgres.Open(p.db, log)
+		openServer := postgres.Open
+		if toRead {
+			openServer = postgres.OpenToRead
+		}
+		s, err := openServer(p.db, log)
 		if err != nil {
 			return nil, err
 		}

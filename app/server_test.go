@@ -170,6 +170,18 @@ func TestServerRefusalsInTheUsersWords(t *testing.T) {
 	assert.Equal(t, 1, code)
 	assert.Contains(t, stderr, "There is no such database on the shop server")
 
+	// An empty database: a command that only reads makes nothing there.
+	empty := pgtest.NewDatabase(t)
+	code, _, stderr = run("check", "--db", empty)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, "There is no Serialdesk register on the shop server")
+	code, _, stderr = run("move", "--db", empty, "--data", filepath.Join(t.TempDir(), "new"), "--to-folder")
+	assert.Equal(t, 1, code)
+	assert.Contains(t, stderr, "There is no Serialdesk register on the shop server")
+	found, err := postgres.Probe(empty)
+	require.NoError(t, err)
+	assert.True(t, found.Empty)
+
 	code, _, stderr = run("check", "--db", "mysql://shop")
 	assert.Equal(t, 1, code)
 	assert.Contains(t, stderr, "The address of the shop server is not understood; write it like postgres://user@server/database")

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"serialdesk/core"
 	"serialdesk/data/postgres"
 	"serialdesk/screens"
 )
@@ -23,20 +22,21 @@ func (e *env) watch(srv server, screen *screens.Env, main *screens.Screens, offl
 	ctx, stop := context.WithCancel(context.Background())
 	e.stopWatch = stop
 	var mu sync.Mutex
-	var docs []core.DocRef
-	var by string
+	var gathered screens.Changed
 	waiting := false
 	show := func() {
 		mu.Lock()
-		changed, who := docs, by
-		docs, by, waiting = nil, "", false
+		changed := gathered
+		gathered, waiting = screens.Changed{}, false
 		mu.Unlock()
-		main.ChangedElsewhere(changed, who)
+		main.ChangedElsewhere(changed)
 	}
 	srv.Watch(ctx, func(c postgres.Change) {
 		mu.Lock()
 		defer mu.Unlock()
-		docs, by = append(docs, c.Docs...), c.By
+		gathered.Docs = append(gathered.Docs, c.Docs...)
+		gathered.Everything = gathered.Everything || c.Everything
+		gathered.By = c.By
 		if !waiting {
 			waiting = true
 			time.AfterFunc(settleChanges, func() { screen.OnUI(show) })
@@ -48,7 +48,7 @@ func (e *env) watch(srv server, screen *screens.Env, main *screens.Screens, offl
 				return
 			}
 			offline.Hide()
-			main.ChangedElsewhere(nil, "") // what changed meanwhile
+			main.ChangedElsewhere(screens.Changed{Everything: true}) // whatever changed meanwhile
 		})
 	})
 }

@@ -9,33 +9,46 @@ import (
 	"serialdesk/core"
 )
 
+// Changed is what other counters changed on a shared register: these
+// documents, or everything (after the server could not be reached, or a
+// whole register copied in).
+type Changed struct {
+	Docs       []core.DocRef
+	Everything bool
+	By         string
+}
+
 // ChangedElsewhere shows what another counter changed on a shared
 // register: every list and the item's counts and serials afresh, and a
 // document open here that it changed.
-func (s *Screens) ChangedElsewhere(docs []core.DocRef, by string) {
+func (s *Screens) ChangedElsewhere(c Changed) {
 	s.Reload()
 	ov := s.Items.card.overview
 	ov.show(ov.item)
-	changedElsewhere(s.Receipts.editor, s.Receipts.message, s.Receipts.receipt.Ref(), docs, by, &s.Receipts.opening,
+	changedElsewhere(s.Receipts.editor, s.Receipts.message, s.Receipts.receipt.Ref(), c, &s.Receipts.opening,
 		func(id core.DocID) (core.Receipt, error) { return s.Receipts.env.Reg.Receipt(id) }, s.Receipts.show)
-	changedElsewhere(s.Orders.editor, s.Orders.message, s.Orders.order.Ref(), docs, by, &s.Orders.opening,
+	changedElsewhere(s.Orders.editor, s.Orders.message, s.Orders.order.Ref(), c, &s.Orders.opening,
 		func(id core.DocID) (core.Order, error) { return s.Orders.env.Reg.Order(id) }, s.Orders.show)
 }
 
 // changedElsewhere shows the document in an editor afresh when another
-// counter changed it and nothing is typed into it here; what is typed is
-// kept, with a note, since saving it would be refused.
-func changedElsewhere[D any](e *docEditor, message *widget.Label, shown core.DocRef, docs []core.DocRef, by string,
+// counter may have changed it and nothing is typed into it here; what is
+// typed is kept, with a note, since saving it would be refused if it was.
+func changedElsewhere[D any](e *docEditor, message *widget.Label, shown core.DocRef, c Changed,
 	opening *newest, read func(core.DocID) (D, error), show func(D)) {
-	if shown.IsZero() || !slices.Contains(docs, shown) {
+	if shown.IsZero() || !(c.Everything || slices.Contains(c.Docs, shown)) {
 		return
 	}
 	who := "on another counter"
-	if by != "" {
-		who += " by " + by
+	if c.By != "" {
+		who += " by " + c.By
 	}
+	// When everything may have changed, typing is left alone unsaid: saving
+	// tells whether the document changed meanwhile.
 	kept := func() {
-		warn(message, fmt.Sprintf("%s was just changed %s. What you typed is kept, but saving it will be refused: note it, then open %s again.", shown, who, shown))
+		if !c.Everything {
+			warn(message, fmt.Sprintf("%s was just changed %s. What you typed is kept, but saving it will be refused: note it, then open %s again.", shown, who, shown))
+		}
 	}
 	if e.dirty {
 		kept()
@@ -47,7 +60,9 @@ func changedElsewhere[D any](e *docEditor, message *widget.Label, shown core.Doc
 			return
 		}
 		show(d)
-		say(message, fmt.Sprintf("%s was just changed %s; it is shown as it is now.", shown, who))
+		if !c.Everything {
+			say(message, fmt.Sprintf("%s was just changed %s; it is shown as it is now.", shown, who))
+		}
 	})
 }
 

@@ -30,17 +30,28 @@ func TestAnOrderChangedOnAnotherCounter(t *testing.T) {
 	o.Reference = "phone order"
 	o, err = env.Reg.SaveOrder(o)
 	require.NoError(t, err)
-	m.ChangedElsewhere([]core.DocRef{o.Ref()}, "ola@COUNTER-2")
+	m.ChangedElsewhere(Changed{Docs: []core.DocRef{o.Ref()}, By: "ola@COUNTER-2"})
 	env.settle()
 	assert.Equal(t, "phone order", m.Orders.editor.reference.Text)
 	assert.Equal(t, "SO-000001 was just changed on another counter by ola@COUNTER-2; it is shown as it is now.", m.Orders.message.Text)
+
+	// After the server was out of reach anything may have changed: shown
+	// afresh, without saying it was changed.
+	o.Reference = "while offline"
+	o, err = env.Reg.SaveOrder(o)
+	require.NoError(t, err)
+	say(m.Orders.message, "")
+	m.ChangedElsewhere(Changed{Everything: true})
+	env.settle()
+	assert.Equal(t, "while offline", m.Orders.editor.reference.Text)
+	assert.Empty(t, m.Orders.message.Text)
 
 	// Typed into, it stays as typed.
 	m.Orders.editor.reference.SetText("typed here")
 	o.Reference = "changed again"
 	_, err = env.Reg.SaveOrder(o)
 	require.NoError(t, err)
-	m.ChangedElsewhere([]core.DocRef{o.Ref()}, "ola@COUNTER-2")
+	m.ChangedElsewhere(Changed{Docs: []core.DocRef{o.Ref()}, By: "ola@COUNTER-2"})
 	env.settle()
 	assert.Equal(t, "typed here", m.Orders.editor.reference.Text)
 	assert.Contains(t, m.Orders.message.Text, "What you typed is kept, but saving it will be refused")
@@ -53,13 +64,13 @@ func TestAnOrderChangedOnAnotherCounter(t *testing.T) {
 	before := m.Items.card.overview.counts.Text
 	_, err = env.Reg.SaveOrder(core.Order{Customer: "C", Lines: []core.OrderLine{{Item: saw.ID, Quantity: 1, Serials: []string{"996A1B2C4"}}}})
 	require.NoError(t, err)
-	m.ChangedElsewhere(nil, "ola@COUNTER-2")
+	m.ChangedElsewhere(Changed{By: "ola@COUNTER-2"})
 	env.settle()
 	assert.NotEqual(t, before, m.Items.card.overview.counts.Text)
 	assert.Contains(t, m.Items.card.overview.counts.Text, "Sold 3")
 
 	// A change to another document leaves this one alone.
-	m.ChangedElsewhere([]core.DocRef{{Kind: core.OrderDoc, ID: 2}}, "ola@COUNTER-2")
+	m.ChangedElsewhere(Changed{Docs: []core.DocRef{{Kind: core.OrderDoc, ID: 2}}, By: "ola@COUNTER-2"})
 	env.settle()
 	assert.Equal(t, "typed here", m.Orders.editor.reference.Text)
 }

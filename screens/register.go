@@ -45,8 +45,13 @@ func RegisterItem(env *Env) *fyne.MenuItem {
 	return fyne.NewMenuItem("Register…", env.showRegister)
 }
 
+// showRegister reads the choice kept (the password from the keychain,
+// which may take a moment or ask to be unlocked) and then shows it.
 func (env *Env) showRegister() {
-	chosen := env.Registers.Chosen()
+	background(env, func() (RegisterChoice, error) { return env.Registers.Chosen(), nil }, env.showRegisterChoice)
+}
+
+func (env *Env) showRegisterChoice(chosen RegisterChoice, _ error) {
 	where := widget.NewRadioGroup([]string{onThisComputer, onServer}, nil)
 	where.Horizontal = true
 	folder := widget.NewLabel(fmt.Sprintf("The register is kept in %s, for this computer only.", env.DataDir))

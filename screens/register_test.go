@@ -40,6 +40,7 @@ func TestRegisterSettings(t *testing.T) {
 	env.Registers, env.DataDir = regs, "/home/kari/.config/serialdesk"
 	env.show(widget.NewLabel("window"))
 	env.showRegister()
+	env.settle()
 	dlg := env.Window.Canvas().Overlays().Top()
 	require.NotNil(t, dlg)
 	said := strings.Join(labelTexts(dlg), " ")

@@ -66,6 +66,7 @@ func TestScreenshots(t *testing.T) {
 			env.Registers = &fakeRegisters{chosen: RegisterChoice{OnServer: true, Host: "shop-server", Port: "5432",
 				Database: "serialdesk", User: "kari", Password: "right"}}
 			env.showRegister()
+			env.settle()
 			test.Tap(findButton(w.Canvas().Overlays().Top(), "Test connection"))
 		}},
 	}

@@ -43,6 +43,7 @@ func Run(t *testing.T, open Open) {
 		{"RefusedOperationWritesNothing", refusedOperationWritesNothing},
 		{"ViewCannotWrite", viewCannotWrite},
 		{"ReadsSeeTheOperationsOwnWrites", readsSeeTheOperationsOwnWrites},
+		{"ManyDocumentsInOneOperation", manyDocumentsInOneOperation},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.fn(t, open(t)) })
 	}
@@ -633,6 +634,25 @@ func eachEventBySerialOldestFirst(t *testing.T, s core.Store) {
 	}))
 	require.Equal(t, []core.Event{ev(1, "A", 3, core.EventReceived), ev(1, "A", 7, core.EventSold), ev(1, "A", 7, core.EventReturned),
 		ev(1, "AB", 0, core.EventReceived), ev(2, "A", 1, core.EventReceived)}, got)
+}
+
+// manyDocumentsInOneOperation: copying a register writes every document
+// in one operation.
+func manyDocumentsInOneOperation(t *testing.T, s core.Store) {
+	const n = 600
+	update(t, s, func(tx core.Tx) error {
+		for id := range core.DocID(n) {
+			if err := tx.PutReceipt(core.Receipt{ID: id + 1, Status: core.Confirmed, Date: day(1), Supplier: "S"}); err != nil {
+				return err
+			}
+			if err := tx.PutOrder(core.Order{ID: id + 1, Date: day(1), Customer: "C"}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	require.Len(t, view(t, s, func(tx core.Tx) ([]core.ReceiptHead, error) { return tx.ReceiptHeads() }), n)
+	require.Len(t, view(t, s, func(tx core.Tx) ([]core.OrderHead, error) { return tx.OrderHeads() }), n)
 }
 
 // Dump is every record of a register as text, in one order whatever the

@@ -116,9 +116,13 @@ func caFileOf(address string) string {
 // has.
 func WithPassword(address, password string) string {
 	u, err := url.Parse(address)
-	if err != nil || u.User == nil {
+	if err != nil {
 		return address
 	}
-	u.User = url.UserPassword(u.User.Username(), password)
+	name := ""
+	if u.User != nil {
+		name = u.User.Username()
+	}
+	u.User = url.UserPassword(name, password)
 	return u.String()
 }

@@ -108,3 +108,38 @@ func TestEncryptedConnection(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, core.UserMessage(err), "missing.crt")
 }
+
+// A command that only reads changes nothing on the server: an empty
+// database stays empty, and older tables are not upgraded by it.
+func TestReadingChangesNothing(t *testing.T) {
+	url := pgtest.NewDatabase(t)
+	_, err := postgres.OpenToRead(url, pgtest.Logger())
+	require.Equal(t, core.NotFound, core.ErrorCode(err))
+	assert.Contains(t, core.UserMessage(err), "There is no Serialdesk register on the shop server")
+	found, err := postgres.Probe(url)
+	require.NoError(t, err)
+	assert.True(t, found.Empty, "nothing was made")
+
+	s, err := postgres.Open(url, pgtest.Logger())
+	require.NoError(t, err)
+	s.Close()
+	pgtest.Exec(t, url, "ALTER TABLE events DROP COLUMN by_whom; UPDATE serialdesk SET value = '1' WHERE key = 'schema'")
+	_, err = postgres.OpenToRead(url, pgtest.Logger())
+	require.Equal(t, core.Conflict, core.ErrorCode(err))
+	assert.Contains(t, core.UserMessage(err), "was made by an older Serialdesk (its tables are version 1")
+	found, err = postgres.Probe(url)
+	require.NoError(t, err)
+	assert.Equal(t, 1, found.Version, "not upgraded")
+
+	s, err = postgres.Open(url, pgtest.Logger())
+	require.NoError(t, err)
+	s.Close()
+	r, err := postgres.OpenToRead(url, pgtest.Logger())
+	require.NoError(t, err)
+	r.Close()
+}
+
+func TestWithPassword(t *testing.T) {
+	assert.Equal(t, "postgres://kari:s3cret@db/shop", postgres.WithPassword("postgres://kari:old@db/shop", "s3cret"))
+	assert.Equal(t, "postgres://:s3cret@db/shop", postgres.WithPassword("postgres://db/shop", "s3cret"), "the typed password is kept without a user name")
+}

@@ -150,3 +150,31 @@ func newer(have, known int, where string) error {
 		"The register on %s was upgraded by a newer Serialdesk (its tables are version %d, this program knows up to %d). Install the newer Serialdesk on this computer too.",
 		where, have, known)}
 }
+
+// readable checks that the database holds a register this program reads
+// as it is, changing nothing.
+func (s *Store) readable(ctx context.Context) error {
+	all, err := steps()
+	if err != nil {
+		return err
+	}
+	db, err := s.pool.Acquire(ctx)
+	if err != nil {
+		return s.failure(err, false)
+	}
+	defer db.Release()
+	have, empty, err := readSchema(ctx, db, s.where)
+	switch {
+	case err != nil:
+		return s.failure(err, false)
+	case empty:
+		return &core.Error{Code: core.NotFound, Message: fmt.Sprintf(
+			"There is no Serialdesk register on %s yet: the database is empty. Check its name, or move a register there first (serialdesk move).", s.where)}
+	case have < len(all):
+		return &core.Error{Code: core.Conflict, Message: fmt.Sprintf(
+			"The register on %s was made by an older Serialdesk (its tables are version %d, this program's are %d). "+
+				"A command that only reads does not upgrade it: open it once with the window, or let another counter's newer Serialdesk do so.",
+			s.where, have, len(all))}
+	}
+	return newer(have, len(all), s.where)
+}

@@ -9,8 +9,10 @@ package postgres
 import (
 	"context"
 	"crypto/rand"
+	"crypto/sha256"
 	"crypto/tls"
 	"crypto/x509"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -48,12 +50,32 @@ var quiet = func() logrus.FieldLogger {
 
 // retries is how often an operation that lost a race with another counter
 // runs again before the user is told.
-const retries = 20
+const retries = 30
 
 // Open connects to the register at url (postgres://user@host/db?...), and
 // creates or upgrades its tables. The password comes from the address, from
 // PGPASSWORD or from the .pgpass file, as for every PostgreSQL program.
-func Open(url string, log logrus.FieldLogger) (*Store, error) {
+func Open(url string, log logrus.FieldLogger) (*Store, error) { return open(url, log, false) }
+
+// OpenToRead connects to the register at url for a command that only
+// reads it: it changes nothing, so it refuses a database that holds no
+// register yet, or one whose tables an older Serialdesk made (opening it to
+// work upgrades them).
+func OpenToRead(url string, log logrus.FieldLogger) (*Store, error) { return open(url, log, true) }
+
+// Server settings for each connection, unless the address sets them: a
+// counter that vanishes in the middle of an operation lets go of what it
+// held within a minute, and one waiting for another gives up after 30 s
+// instead of hanging its window.
+var serverSettings = map[string]string{
+	"idle_in_transaction_session_timeout": "60000",
+	"lock_timeout":                        "30000",
+	"tcp_keepalives_idle":                 "10",
+	"tcp_keepalives_interval":             "5",
+	"tcp_keepalives_count":                "3",
+}
+
+func open(url string, log logrus.FieldLogger, toRead bool) (*Store, error) {
 	cfg, err := pgxpool.ParseConfig(url)
 	if err != nil {
 		return nil, notUnderstood(err)
@@ -65,11 +87,20 @@ func Open(url string, log logrus.FieldLogger) (*Store, error) {
 	// two hours of silence.
 	dialer := &net.Dialer{KeepAliveConfig: net.KeepAliveConfig{Enable: true, Idle: 5 * time.Second, Interval: 5 * time.Second, Count: 3}}
 	cfg.ConnConfig.DialFunc = dialer.DialContext
+	for name, value := range serverSettings {
+		if _, set := cfg.ConnConfig.RuntimeParams[name]; !set {
+			cfg.ConnConfig.RuntimeParams[name] = value
+		}
+	}
 	s := &Store{log: log, where: describe(cfg.ConnConfig.Config), conn: cfg.ConnConfig.Copy(), id: rand.Text(), ca: caFileOf(url)}
 	if s.pool, err = pgxpool.NewWithConfig(context.Background(), cfg); err != nil {
 		return nil, s.failure(err, false)
 	}
-	if err := s.migrate(context.Background()); err != nil {
+	check := s.migrate
+	if toRead {
+		check = s.readable
+	}
+	if err := check(context.Background()); err != nil {
 		s.pool.Close()
 		return nil, err
 	}
@@ -78,7 +109,10 @@ func Open(url string, log logrus.FieldLogger) (*Store, error) {
 		s.pool.Close()
 		return nil, s.failure(err, false)
 	}
-	s.channel = "serialdesk." + schema
+	// One channel per register, of a length PostgreSQL takes whatever the
+	// schema's name.
+	sum := sha256.Sum256([]byte(schema))
+	s.channel = "serialdesk_" + hex.EncodeToString(sum[:8])
 	return s, nil
 }
 
@@ -118,11 +152,18 @@ func (s *Store) View(fn func(core.Tx) error) error {
 func (s *Store) Update(fn func(core.Tx) error) error {
 	for attempt := 1; ; attempt++ {
 		err := s.run(pgx.TxOptions{IsoLevel: pgx.Serializable}, true, fn)
-		if !lostRace(err) || attempt == retries {
+		if !lostRace(err) {
 			return err
 		}
+		if attempt == retries {
+			s.log.WithError(err).Warn("operation kept running into other counters'")
+			return &core.Error{Code: core.Unavailable, Err: err, Message: "Other counters were saving the same units at the same moment, " +
+				"again and again, so this was not saved. Try again."}
+		}
 		s.log.WithError(err).Debugf("operation ran into another counter's; running it again (%d)", attempt)
-		time.Sleep(time.Duration(mathrand.IntN(attempt*10)+1) * time.Millisecond)
+		// Backing off further each time, at random, so that counters that
+		// collided do not collide again.
+		time.Sleep(time.Duration(mathrand.IntN(min(1<<attempt, 500))+1) * time.Millisecond)
 	}
 }
 
@@ -146,8 +187,8 @@ func (s *Store) run(opts pgx.TxOptions, write bool, fn func(core.Tx) error) erro
 		return s.failure(err, write)
 	}
 	if err := db.Commit(ctx); err != nil {
-		if lostRace(err) {
-			return err
+		if lostRace(err) || !write {
+			return s.failure(err, false)
 		}
 		s.log.WithError(err).Error("commit failed")
 		return &core.Error{Code: core.Internal, Err: err, Message: fmt.Sprintf(
@@ -156,11 +197,11 @@ func (s *Store) run(opts pgx.TxOptions, write bool, fn func(core.Tx) error) erro
 	return nil
 }
 
-// PasswordRefused reports whether the server refused the user name or the
-// password (or that none was given), so that the user can be asked for it.
+// PasswordRefused reports whether the server refused the password (or that
+// none was given), so that the user can be asked for it.
 func PasswordRefused(err error) bool {
 	var pg *pgconn.PgError
-	return errors.As(err, &pg) && (pg.Code == "28P01" || pg.Code == "28000")
+	return errors.As(err, &pg) && pg.Code == "28P01"
 }
 
 // begin starts a transaction. A connection the server closed while it lay
@@ -216,6 +257,11 @@ func (s *Store) explain(err error, saving bool) (core.Code, string) {
 		switch {
 		case PasswordRefused(err):
 			return core.Invalid, fmt.Sprintf("The user name or password was refused by %s. Check them under Register… in the Serialdesk menu.", s.where)
+		case pg.Code == "28000":
+			return core.Invalid, fmt.Sprintf("%s does not let this computer in as that user (%s). Ask whoever runs the server to allow it (pg_hba.conf).",
+				capitalized(s.where), pg.Message)
+		case pg.Code == "55P03" || pg.Code == "57014":
+			return core.Unavailable, fmt.Sprintf("Another counter held up %s for too long.%s Try again in a moment.", s.where, notSaved)
 		case pg.Code == "3D000":
 			return core.NotFound, fmt.Sprintf("There is no such database on %s. Check its name under Register… in the Serialdesk menu, or ask whoever runs the server to make it.", s.where)
 		case pg.Code == "42501":

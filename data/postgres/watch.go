@@ -15,20 +15,28 @@ import (
 )
 
 // Change is what another counter changed: the documents it saved or
-// cancelled, if any; anything may have changed besides (item cards, stock,
-// serials), so lists are shown afresh.
+// cancelled, or Everything (a whole register copied in, or more documents
+// than an announcement holds); anything may have changed besides (item
+// cards, stock, serials), so lists are shown afresh.
 type Change struct {
-	Docs []core.DocRef
-	By   string
+	Docs       []core.DocRef
+	Everything bool
+	By         string
 }
 
 // announcement is a change as the database passes it on (NOTIFY, sent
 // when the operation commits, and only then).
 type announcement struct {
-	From string          `json:"from"`
-	By   string          `json:"by,omitempty"`
-	Docs []record.DocRef `json:"docs,omitempty"`
+	From       string          `json:"from"`
+	By         string          `json:"by,omitempty"`
+	Docs       []record.DocRef `json:"docs,omitempty"`
+	Everything bool            `json:"everything,omitempty"`
 }
+
+// announcedDocs is the most documents an announcement names: PostgreSQL
+// takes up to 8000 bytes, and an operation that changed more (copying a
+// register in) says that everything changed.
+const announcedDocs = 100
 
 // announce adds to b what tells the other counters what the operation
 // changed.
@@ -36,7 +44,11 @@ func (s *Store) announce(t *tx, b *pgx.Batch) error {
 	if !t.write || !t.wrote {
 		return nil
 	}
-	payload, err := json.Marshal(announcement{From: s.id, By: t.by, Docs: t.docs})
+	a := announcement{From: s.id, By: t.by, Docs: t.docs}
+	if len(a.Docs) > announcedDocs {
+		a.Docs, a.Everything = nil, true
+	}
+	payload, err := json.Marshal(a)
 	if err != nil {
 		return err
 	}
@@ -103,7 +115,7 @@ func (s *Store) listen(ctx context.Context, changed func(Change), connected func
 			if json.Unmarshal([]byte(n.Payload), &a) != nil || a.From == s.id {
 				continue
 			}
-			changed(Change{Docs: convertRefs(a.Docs), By: a.By})
+			changed(Change{Docs: convertRefs(a.Docs), Everything: a.Everything, By: a.By})
 		case ctx.Err() != nil:
 			return ctx.Err()
 		case pgconn.Timeout(err) || errors.Is(err, context.DeadlineExceeded):

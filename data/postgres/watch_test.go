@@ -51,6 +51,24 @@ func TestCountersHearEachOthersChanges(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("the other counter's receipt was not heard of")
 	}
+	// An operation that changed more documents than an announcement names
+	// says that everything changed.
+	require.NoError(t, there.Update(func(tx core.Tx) error {
+		for id := range core.DocID(150) {
+			if err := tx.PutOrder(core.Order{ID: 1000 + id, Date: time.Now(), Customer: "C"}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
+	select {
+	case c := <-heard:
+		assert.True(t, c.Everything)
+		assert.Empty(t, c.Docs)
+	case <-time.After(10 * time.Second):
+		t.Fatal("the many documents were not heard of")
+	}
+
 	// A refused operation announces nothing.
 	_, err = other.ConfirmReceipt(core.Receipt{Supplier: "S"})
 	require.Error(t, err)
