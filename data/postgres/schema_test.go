@@ -1,8 +1,10 @@
 package postgres_test
 
 import (
+	"fmt"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -66,4 +68,31 @@ func TestCountersStartingAtOnceMakeTheTablesOnce(t *testing.T) {
 	for _, err := range errs {
 		require.NoError(t, err)
 	}
+}
+
+// After a bulk of rows (a register moved in) the server looks at the
+// tables' contents again, so that it does not plan for empty tables.
+func TestBulkWritesRefreshTheServersStatistics(t *testing.T) {
+	url := pgtest.NewDatabase(t)
+	s, err := postgres.Open(url, pgtest.Logger())
+	require.NoError(t, err)
+	defer s.Close()
+	analyzed := func() bool {
+		return pgtest.Query(t, url, `SELECT count(*) FROM pg_stat_user_tables WHERE schemaname = current_schema()
+			AND relname = 'serials' AND last_analyze IS NOT NULL`) == "1"
+	}
+	require.False(t, analyzed())
+	require.NoError(t, s.Update(func(tx core.Tx) error {
+		for i := range 50_001 {
+			serial := fmt.Sprintf("B%06d", i)
+			if err := tx.PutSerial(core.Serial{Item: 1, Serial: serial, State: core.InStock}); err != nil {
+				return err
+			}
+			if err := tx.AddEvent(core.Event{Time: time.Now(), Kind: core.EventReceived, Item: 1, Serial: serial}); err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
+	require.Eventually(t, analyzed, 3*time.Second, 100*time.Millisecond)
 }

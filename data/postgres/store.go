@@ -19,6 +19,7 @@ import (
 	mathrand "math/rand/v2"
 	"net"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/jackc/pgx/v5"
@@ -39,7 +40,15 @@ type Store struct {
 	id      string   // this program's, so that it does not hear its own changes
 	channel string   // where changes are announced: one per register
 	ca      string   // the certificate authority file the server is checked against, if any
+	// bulk counts the serials and history lines written since the server
+	// last looked at the tables' contents (reanalyze).
+	bulk atomic.Int64
 }
+
+// reanalyzeAfter is how many serials and history lines make the tables'
+// statistics stale: after moving a register in, the server would still
+// plan for the empty tables and read all of them for one item's count.
+const reanalyzeAfter = 100_000
 
 // quiet is the log of a probe, which says nothing.
 var quiet = func() logrus.FieldLogger {
@@ -194,7 +203,22 @@ func (s *Store) run(opts pgx.TxOptions, write bool, fn func(core.Tx) error) erro
 		return &core.Error{Code: core.Internal, Err: err, Message: fmt.Sprintf(
 			"The connection to %s broke while saving, so Serialdesk cannot tell whether it was saved. Look it up before you enter it again.", s.where)}
 	}
+	s.reanalyze(ctx, t.sent)
 	return nil
+}
+
+// reanalyze has the server look at the tables' contents again once enough
+// rows were written in bulk since it last did (a register moved in, a
+// large import); it runs after the operation is saved, and only fails
+// into the log.
+func (s *Store) reanalyze(ctx context.Context, rows int) {
+	if s.bulk.Add(int64(rows)) < reanalyzeAfter {
+		return
+	}
+	s.bulk.Store(0)
+	if _, err := s.pool.Exec(ctx, `ANALYZE serials, events`); err != nil {
+		s.log.WithError(err).Warn("the server could not look at the tables' contents again")
+	}
 }
 
 // PasswordRefused reports whether the server refused the password (or that

@@ -27,6 +27,7 @@ type tx struct {
 	db    pgx.Tx
 	write bool
 	held  held
+	sent  int // serials and history lines written, for reanalyze
 	// What the operation changed, for the other counters (watch.go).
 	wrote bool
 	docs  []record.DocRef
@@ -135,6 +136,7 @@ func (t *tx) sendWith(b *pgx.Batch) error {
 			ON CONFLICT (item) DO UPDATE SET purchased = excluded.purchased, sold = excluded.sold, returned = excluded.returned`,
 			int64(id), st.Purchased, st.Sold, st.Returned)
 	}
+	t.sent += len(t.held.serials) + len(t.held.events)
 	t.held = held{}
 	return t.db.SendBatch(t.ctx, b).Close()
 }

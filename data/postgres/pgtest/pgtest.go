@@ -281,3 +281,20 @@ func Exec(t testing.TB, url, sql string) {
 		t.Fatal(err)
 	}
 }
+
+// Query runs a query that answers one value on the database at url and
+// returns it as text.
+func Query(t testing.TB, url, sql string) string {
+	t.Helper()
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	var out string
+	if err := conn.QueryRow(ctx, "SELECT ("+sql+")::text").Scan(&out); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
