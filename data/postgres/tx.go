@@ -347,7 +347,11 @@ func (t *tx) Serials(id core.ItemID, serials []string) (map[string]core.Serial, 
 	if err := t.send(); err != nil {
 		return nil, err
 	}
-	recs, err := all(t, serialSelect+` WHERE item = $1 AND serial = ANY($2::text[])`, []any{int64(id), serials}, scanSerial)
+	// Driven by the list: each serial looked up in the key's index. As
+	// "serial = ANY(list)" the server sometimes compared every row of the
+	// table with every serial of the list, a minute for a delivery.
+	recs, err := all(t, `SELECT s.item, s.serial, s.state, s.project, s.moves FROM unnest($2::text[]) AS k(serial)
+		JOIN serials s ON s.item = $1 AND s.serial = k.serial`, []any{int64(id), serials}, scanSerial)
 	for _, rec := range recs {
 		out[rec.Serial] = rec
 	}
