@@ -51,22 +51,31 @@ func (f *Bench) Item(b *testing.B, i int) core.Item {
 }
 
 // Confirm10k confirms a receipt of 10,000 new serials of generated item i.
-func (f *Bench) Confirm10k(b *testing.B, i int) {
+func (f *Bench) Confirm10k(b *testing.B, i int) { f.Receive(b, i, f.Item(b, i), 10_000) }
+
+// Receive confirms a receipt of n new serials of it, generated item i.
+func (f *Bench) Receive(b *testing.B, i int, it core.Item, n int) {
 	b.Helper()
-	serials := f.FreshSerials(i, 10_000)
+	serials := f.FreshSerials(i, n)
 	if _, err := f.Reg.ConfirmReceipt(core.Receipt{Supplier: "Bench supplier", Lines: []core.ReceiptLine{
-		{Item: f.Item(b, i).ID, Quantity: len(serials), Serials: serials, UnitCost: 700_00}}}); err != nil {
+		{Item: it.ID, Quantity: len(serials), Serials: serials, UnitCost: 700_00}}}); err != nil {
 		b.Fatal(err)
 	}
+}
+
+// Items are the generated items.
+func (f *Bench) Items(b *testing.B) []core.Item {
+	items := make([]core.Item, core.DemoItems)
+	for i := range items {
+		items[i] = f.Item(b, i)
+	}
+	return items
 }
 
 // SaleLoop sells one serialized unit per op, as at the counter: every
 // tenth unit of the register is sold already; it sells the next one.
 func (f *Bench) SaleLoop(b *testing.B) {
-	items := make([]core.Item, core.DemoItems)
-	for i := range items {
-		items[i] = f.Item(b, i)
-	}
+	items := f.Items(b)
 	for n := 0; b.Loop(); n++ {
 		f.SellNext(b, items, n)
 	}
