@@ -269,3 +269,29 @@ func TestBoughtBackUnitOfACancelledSaleGoesBackToStock(t *testing.T) {
 		})
 	}
 }
+
+// A returned unit sold again, the first order then cancelled (which leaves
+// the unit alone: it had moved on) and the second cancelled too: the unit
+// is back in stock from its receipt, not "returned" on an order that no
+// longer stands. Found by four counters working on one register at once.
+func TestReturnedUnitSoldAgainWhenBothOrdersAreCancelled(t *testing.T) {
+	s := newShop(t)
+	rc := s.receive(s.chainsaw, "996000001")
+	first := s.sell(s.chainsaw, "996000001")
+	_, err := s.reg.ReturnToStock(first.ID, core.ReturnInput{Line: 1, Serials: []string{"996000001"}})
+	require.NoError(t, err)
+	second := s.sell(s.chainsaw, "996000001")
+	_, err = s.reg.CancelOrder(first.ID)
+	require.NoError(t, err)
+	_, err = s.reg.CancelOrder(second.ID)
+	require.NoError(t, err)
+
+	rec, ok := s.serial(s.chainsaw, "996000001")
+	require.True(t, ok)
+	assert.Equal(t, core.InStock, rec.State)
+	assert.Equal(t, rc.Ref(), rec.Received.Doc)
+	assert.Nil(t, rec.Returned)
+	found, err := s.reg.Check()
+	require.NoError(t, err)
+	assert.Empty(t, found)
+}

@@ -65,13 +65,21 @@ func (r *Register) SaveItem(in Item) (Item, error) {
 		}
 		saved := it
 		id, err := numberFor(tx, SeqItem, uint64(it.ID), func() error {
-			_, err := tx.Item(it.ID)
-			return notFoundAs(err, "the item was not found; it may have been removed")
+			stored, err := tx.Item(it.ID)
+			if err != nil {
+				return notFoundAs(err, "the item was not found; it may have been removed")
+			}
+			if err := sameRevision("The item card "+stored.No, stored.LastChange, it.LastChange); err != nil {
+				return err
+			}
+			saved.LastChange = stored.LastChange
+			return nil
 		})
 		if err != nil {
 			return it, err
 		}
 		saved.ID = ItemID(id)
+		r.change(&saved.LastChange, r.now())
 		if it.Model != 0 {
 			if err := checkModelFree(tx, it.Model, saved.ID); err != nil {
 				return it, err

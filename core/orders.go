@@ -76,7 +76,7 @@ func (r *Register) startOrder(tx Tx, in Order) (*orderState, error) {
 		if old.Cancelled() {
 			return nil, errorf(Conflict, "%s was cancelled; make a new order", in.Ref())
 		}
-		if err := sameRevision(in.Ref(), old.LastChange, in.LastChange); err != nil {
+		if err := sameRevision(in.Ref().String(), old.LastChange, in.LastChange); err != nil {
 			return nil, err
 		}
 		st.old = old
@@ -263,6 +263,11 @@ func unsell(tx Tx, o Order, k serialKey, kind EventKind, now time.Time) error {
 		return err
 	}
 	left, keep := o.withoutSale(rec)
+	if keep {
+		if left, keep, err = withoutCancelledSale(tx, left); err != nil {
+			return err
+		}
+	}
 	if err := putOrDelete(tx, k, left, keep); err != nil {
 		return err
 	}

@@ -44,7 +44,7 @@ func (r *Register) receiptHeader(tx Tx, in Receipt) (Receipt, error) {
 		if old.Status != Draft {
 			return rc, errorf(Conflict, "%s is %s; only a draft can be changed", in.Ref(), old.Status)
 		}
-		if err := sameRevision(in.Ref(), old.LastChange, in.LastChange); err != nil {
+		if err := sameRevision(in.Ref().String(), old.LastChange, in.LastChange); err != nil {
 			return rc, err
 		}
 		rc.LastChange = old.LastChange
@@ -280,10 +280,11 @@ func (rc Receipt) withoutReceipt(rec Serial) (Serial, bool) {
 	return rec, false
 }
 
-// withoutCancelledSale is a record put back as it was before a receipt,
-// with the sale of an order cancelled since, or edited to leave the unit
-// off, taken away: that change left the unit alone, which had been bought
-// back meanwhile. ok is false when nothing is left of it.
+// withoutCancelledSale is a record put back as it was before a document,
+// with the sale or return of an order cancelled since, or edited to leave
+// the unit off, taken away: that change left the unit alone, which had
+// moved on meanwhile (bought back, sold again). ok is false when nothing is
+// left of it.
 func withoutCancelledSale(tx Tx, rec Serial) (left Serial, ok bool, err error) {
 	sale := rec.Sold
 	if rec.State == Returned {

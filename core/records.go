@@ -28,6 +28,8 @@ type Item struct {
 	CreateOnSave        bool // on saving an order
 	CreateOnStockUpdate bool // on confirming a goods receipt
 	SerialParam         string
+
+	LastChange
 }
 
 // SerialsRequiredAtSale reports whether every unit sold needs its serial.

@@ -113,9 +113,10 @@ func (r *Register) change(c *LastChange, now time.Time) {
 	c.Changed, c.By = now, r.user
 }
 
-// sameRevision refuses to save over a document that changed since the user
-// opened it (in, as the screen had it) on another counter or window.
-func sameRevision(doc DocRef, stored, in LastChange) error {
+// sameRevision refuses to save over a document or card (what) that changed
+// since the user opened it (in, as the screen had it) on another counter or
+// window.
+func sameRevision(what string, stored, in LastChange) error {
 	if stored.Revision == in.Revision {
 		return nil
 	}
@@ -124,5 +125,5 @@ func sameRevision(doc DocRef, stored, in LastChange) error {
 		by = " by " + stored.By
 	}
 	return errorf(Conflict, "%s was changed%s at %s while you had it open, so your changes were not saved. They are still on screen: "+
-		"note them, open %s again and enter them there.", doc, by, stored.Changed.Local().Format("2006-01-02 15:04"), doc)
+		"note them, open it again and enter them there.", what, by, stored.Changed.Local().Format("2006-01-02 15:04"))
 }

@@ -94,6 +94,22 @@ func TestSavingOverAnotherCountersChangeIsRefused(t *testing.T) {
 	_, err = counter2.SaveOrder(now)
 	require.NoError(t, err)
 
+	// An item card the same way.
+	card1, err := counter1.ItemByNo("BOLT-8")
+	require.NoError(t, err)
+	card2 := card1
+	card1.Price = 150
+	_, err = counter1.SaveItem(card1)
+	require.NoError(t, err)
+	card2.Name = "Bolt M8 zinc"
+	_, err = counter2.SaveItem(card2)
+	require.Equal(t, core.Conflict, core.ErrorCode(err))
+	assert.Contains(t, core.UserMessage(err), "The item card BOLT-8 was changed by kari@COUNTER-1 at ")
+	kept, err := counter2.ItemByNo("BOLT-8")
+	require.NoError(t, err)
+	assert.Equal(t, core.Money(150), kept.Price)
+	assert.Equal(t, "Bolt M8", kept.Name)
+
 	// A draft receipt the same way.
 	draft, err := counter1.SaveReceiptDraft(core.Receipt{Supplier: "Stihl", Lines: []core.ReceiptLine{{Item: s.bolts.ID, Quantity: 5}}})
 	require.NoError(t, err)

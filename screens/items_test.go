@@ -32,8 +32,9 @@ func TestCreateAnItemCard(t *testing.T) {
 
 	it, err := env.Reg.ItemByNo("CS-500")
 	require.NoError(t, err)
+	assert.Equal(t, 1, it.Revision, "saved once")
 	assert.Equal(t, core.Item{ID: it.ID, No: "CS-500", Name: "Chainsaw 500", Price: 59900, UseSerial: true, Pattern: "996******",
-		RequireAtSale: true, RequireAtPurchase: true, SerialParam: core.DefaultSerialParam}, it)
+		RequireAtSale: true, RequireAtPurchase: true, SerialParam: core.DefaultSerialParam, LastChange: it.LastChange}, it)
 	assert.Equal(t, "CS-500 Chainsaw 500", c.title.Text)
 	require.Len(t, s.rows, 1)
 	assert.Equal(t, "CS-500", s.rows[0].No)

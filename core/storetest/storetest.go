@@ -77,7 +77,7 @@ func notFound(t *testing.T, err error) {
 
 func itemsAndTheirIndexes(t *testing.T, s core.Store) {
 	saw := core.Item{ID: 1, No: "CS-500", Name: "Chainsaw 500", Price: 649900, UseSerial: true, Pattern: "996******",
-		RequireAtSale: true, RequireAtPurchase: true}
+		RequireAtSale: true, RequireAtPurchase: true, LastChange: core.LastChange{Revision: 3, Changed: at(4), By: "kari@COUNTER-2"}}
 	car := core.Item{ID: 2, No: "New-A6", Name: "NEW AUDI A6", UseSerial: true, Model: 7, CreateEntity: true,
 		CreateOnSave: true, CreateOnStockUpdate: true, SerialParam: "VIN"}
 	update(t, s, func(tx core.Tx) error {

@@ -217,12 +217,14 @@ func one(row pgx.Row, dest ...any) error {
 // Items
 
 const itemColumns = `id, no, name, price, use_serial, pattern, require_at_sale, require_at_purchase,
-	coalesce(model, 0), create_entity, create_on_save, create_on_stock_update, serial_param`
+	coalesce(model, 0), create_entity, create_on_save, create_on_stock_update, serial_param, revision, changed, changed_by`
 
 func scanItem(row pgx.Row) (core.Item, error) {
 	var r record.Item
+	var changed *time.Time
 	err := one(row, &r.ID, &r.No, &r.Name, &r.Price, &r.UseSerial, &r.Pattern, &r.RequireAtSale, &r.RequireAtPurchase,
-		&r.Model, &r.CreateEntity, &r.CreateOnSave, &r.CreateOnStockUpdate, &r.SerialParam)
+		&r.Model, &r.CreateEntity, &r.CreateOnSave, &r.CreateOnStockUpdate, &r.SerialParam, &r.Revision, &changed, &r.By)
+	r.Changed = utc(changed)
 	return r.Core(), err
 }
 
@@ -273,15 +275,17 @@ func (t *tx) PutItem(it core.Item) error {
 		model = &m
 	}
 	_, err := t.db.Exec(t.ctx, `INSERT INTO items (id, no, no_key, name, price, use_serial, pattern, require_at_sale,
-			require_at_purchase, model, create_entity, create_on_save, create_on_stock_update, serial_param)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+			require_at_purchase, model, create_entity, create_on_save, create_on_stock_update, serial_param, revision, changed, changed_by)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
 		ON CONFLICT (id) DO UPDATE SET no = excluded.no, no_key = excluded.no_key, name = excluded.name,
 			price = excluded.price, use_serial = excluded.use_serial, pattern = excluded.pattern,
 			require_at_sale = excluded.require_at_sale, require_at_purchase = excluded.require_at_purchase,
 			model = excluded.model, create_entity = excluded.create_entity, create_on_save = excluded.create_on_save,
-			create_on_stock_update = excluded.create_on_stock_update, serial_param = excluded.serial_param`,
+			create_on_stock_update = excluded.create_on_stock_update, serial_param = excluded.serial_param,
+			revision = excluded.revision, changed = excluded.changed, changed_by = excluded.changed_by`,
 		int64(r.ID), r.No, core.ItemNoKey(r.No), r.Name, r.Price, r.UseSerial, r.Pattern, r.RequireAtSale,
-		r.RequireAtPurchase, model, r.CreateEntity, r.CreateOnSave, r.CreateOnStockUpdate, r.SerialParam)
+		r.RequireAtPurchase, model, r.CreateEntity, r.CreateOnSave, r.CreateOnStockUpdate, r.SerialParam,
+		r.Revision, at(r.Changed), r.By)
 	return err
 }
 

@@ -25,20 +25,21 @@ type Item struct {
 	CreateOnSave        bool   `json:"CreateOnSave"`
 	CreateOnStockUpdate bool   `json:"CreateOnStockUpdate"`
 	SerialParam         string `json:"SerialParam"`
+	LastChange
 }
 
 func FromItem(it core.Item) Item {
 	return Item{ID: uint64(it.ID), No: it.No, Name: it.Name, Price: int64(it.Price), UseSerial: it.UseSerial,
 		Pattern: it.Pattern, RequireAtSale: it.RequireAtSale, RequireAtPurchase: it.RequireAtPurchase,
 		Model: uint64(it.Model), CreateEntity: it.CreateEntity, CreateOnSave: it.CreateOnSave,
-		CreateOnStockUpdate: it.CreateOnStockUpdate, SerialParam: it.SerialParam}
+		CreateOnStockUpdate: it.CreateOnStockUpdate, SerialParam: it.SerialParam, LastChange: fromLastChange(it.LastChange)}
 }
 
 func (r Item) Core() core.Item {
 	return core.Item{ID: core.ItemID(r.ID), No: r.No, Name: r.Name, Price: core.Money(r.Price), UseSerial: r.UseSerial,
 		Pattern: r.Pattern, RequireAtSale: r.RequireAtSale, RequireAtPurchase: r.RequireAtPurchase,
 		Model: core.ModelID(r.Model), CreateEntity: r.CreateEntity, CreateOnSave: r.CreateOnSave,
-		CreateOnStockUpdate: r.CreateOnStockUpdate, SerialParam: r.SerialParam}
+		CreateOnStockUpdate: r.CreateOnStockUpdate, SerialParam: r.SerialParam, LastChange: r.LastChange.core()}
 }
 
 type Stock struct {
