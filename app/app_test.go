@@ -241,13 +241,8 @@ func TestClosingShowsTheBackupBeingWritten(t *testing.T) {
 func TestTheWindowSaysWhatOpeningFound(t *testing.T) {
 	dir := exampleDir(t)
 	require.NoError(t, os.Remove(filepath.Join(dir, "redo.log")))
-	e, err := open(place{dir: dir}, io.Discard)
-	require.NoError(t, err)
-	defer e.close()
-	a := test.NewTempApp(t)
-	screen := e.screenEnv()
-	w := settled(screen, func() fyne.Window { return desktopWindow(a, e, screen) })
-	defer w.Close()
+	e, screen, w := openWindow(t, place{dir: dir})
+	a := fyne.CurrentApp()
 	said := labelsIn(w.Canvas().Overlays().Top())
 	assert.Contains(t, strings.Join(said, " "), "The redo log was missing from "+dir+"; Serialdesk started a new one.")
 	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
@@ -261,6 +256,20 @@ func TestTheWindowSaysWhatOpeningFound(t *testing.T) {
 	w = settled(screen, func() fyne.Window { return desktopWindow(a, reading, screen) })
 	defer w.Close()
 	assert.Contains(t, labelsIn(w.Content()), core.UserMessage(ro.ReadOnly()), "the banner says why nothing is saved")
+}
+
+// openWindow opens the register at p and its main window on Fyne's test
+// app, as Serialdesk starts; both close when the test ends.
+func openWindow(t *testing.T, p place) (*env, *screens.Env, fyne.Window) {
+	t.Helper()
+	e, err := open(p, io.Discard)
+	require.NoError(t, err)
+	t.Cleanup(e.close)
+	a := test.NewTempApp(t)
+	screen := e.screenEnv()
+	w := settled(screen, func() fyne.Window { return desktopWindow(a, e, screen) })
+	t.Cleanup(w.Close)
+	return e, screen, w
 }
 
 // labelsIn is the text of every label in o.

@@ -2,7 +2,6 @@ package app
 
 import (
 	"bytes"
-	"io"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -33,22 +32,18 @@ func run(args ...string) (code int, stdout, stderr string) {
 	return code, out.String(), errs.String()
 }
 
-// dumpFolder and dumpServer are every record of a register, to compare.
-func dumpFolder(t *testing.T, dir string) []string {
+// dump is every record of the register at p, to compare, read without
+// changing anything.
+func dump(t *testing.T, p place) []string {
 	t.Helper()
-	s, err := data.OpenReadOnly(dir, datatest.Logger())
+	s, err := openStore(p, datatest.Logger(), true)
 	require.NoError(t, err)
 	defer s.Close()
 	return storetest.Dump(t, s)
 }
 
-func dumpServer(t *testing.T, url string) []string {
-	t.Helper()
-	s, err := postgres.Open(url, datatest.Logger())
-	require.NoError(t, err)
-	defer s.Close()
-	return storetest.Dump(t, s)
-}
+func dumpFolder(t *testing.T, dir string) []string { return dump(t, place{dir: dir}) }
+func dumpServer(t *testing.T, url string) []string { return dump(t, place{db: url}) }
 
 // workedDir is the example register after a delivery, a sale and a
 // cancelled receipt, so that a copy has every kind of record to carry.
@@ -240,13 +235,7 @@ func (q *uiQueue) eventually(t *testing.T, cond func() bool, what string) {
 // What another counter saves shows in this window without a restart.
 func TestTheWindowFollowsTheOtherCounters(t *testing.T) {
 	url := pgtest.NewDatabase(t)
-	e, err := open(place{dir: t.TempDir(), db: url}, io.Discard)
-	require.NoError(t, err)
-	defer e.close()
-	a := test.NewTempApp(t)
-	screen := e.screenEnv()
-	w := settled(screen, func() fyne.Window { return desktopWindow(a, e, screen) })
-	defer w.Close()
+	_, screen, w := openWindow(t, place{dir: t.TempDir(), db: url})
 	w.Resize(fyne.NewSize(1280, 720))
 	tabs := findTabs(w.Content())
 	require.NotNil(t, tabs)
@@ -285,13 +274,7 @@ func TestTheWindowSaysWhenTheServerIsGone(t *testing.T) {
 		t.Skip("stops and starts a server of its own")
 	}
 	srv := pgtest.StartServer(t)
-	e, err := open(place{dir: t.TempDir(), db: srv.URL()}, io.Discard)
-	require.NoError(t, err)
-	defer e.close()
-	a := test.NewTempApp(t)
-	screen := e.screenEnv()
-	w := settled(screen, func() fyne.Window { return desktopWindow(a, e, screen) })
-	defer w.Close()
+	_, screen, w := openWindow(t, place{dir: t.TempDir(), db: srv.URL()})
 	var strip fyne.CanvasObject
 	for _, obj := range w.Content().(*fyne.Container).Objects {
 		if strings.Contains(strings.Join(labelsIn(obj), " "), "The shop server cannot be reached.") {
