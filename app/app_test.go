@@ -241,7 +241,7 @@ func TestClosingShowsTheBackupBeingWritten(t *testing.T) {
 func TestTheWindowSaysWhatOpeningFound(t *testing.T) {
 	dir := exampleDir(t)
 	require.NoError(t, os.Remove(filepath.Join(dir, "redo.log")))
-	e, screen, w := openWindow(t, place{dir: dir})
+	e, _, w := openWindow(t, place{dir: dir})
 	a := fyne.CurrentApp()
 	said := labelsIn(w.Canvas().Overlays().Top())
 	assert.Contains(t, strings.Join(said, " "), "The redo log was missing from "+dir+"; Serialdesk started a new one.")
@@ -252,24 +252,28 @@ func TestTheWindowSaysWhatOpeningFound(t *testing.T) {
 	require.NoError(t, err)
 	defer ro.Close()
 	reading := &env{dir: dir, log: e.log, logFile: io.NopCloser(nil), store: ro, reg: core.New(ro)}
-	screen = reading.screenEnv()
+	screen := reading.screenEnv()
 	w = settled(screen, func() fyne.Window { return desktopWindow(a, reading, screen) })
 	defer w.Close()
 	assert.Contains(t, labelsIn(w.Content()), core.UserMessage(ro.ReadOnly()), "the banner says why nothing is saved")
 }
 
 // openWindow opens the register at p and its main window on Fyne's test
-// app, as Serialdesk starts; both close when the test ends.
-func openWindow(t *testing.T, p place) (*env, *screens.Env, fyne.Window) {
+// app, as Serialdesk starts; both close when the test ends. What the
+// window's background work hands to the UI waits in the queue returned,
+// set before anything starts, until the test runs it.
+func openWindow(t *testing.T, p place) (*env, *uiQueue, fyne.Window) {
 	t.Helper()
 	e, err := open(p, io.Discard)
 	require.NoError(t, err)
 	t.Cleanup(e.close)
 	a := test.NewTempApp(t)
 	screen := e.screenEnv()
-	w := settled(screen, func() fyne.Window { return desktopWindow(a, e, screen) })
+	ui := queueUI(screen)
+	w := desktopWindow(a, e, screen)
+	ui.settle(screen)
 	t.Cleanup(w.Close)
-	return e, screen, w
+	return e, ui, w
 }
 
 // labelsIn is the text of every label in o.

@@ -217,17 +217,34 @@ func queueUI(screen *screens.Env) *uiQueue {
 	return q
 }
 
+// run runs what is queued so far, and says whether there was any.
+func (q *uiQueue) run() bool {
+	q.mu.Lock()
+	shows := q.queued
+	q.queued = nil
+	q.mu.Unlock()
+	for _, show := range shows {
+		show()
+	}
+	return len(shows) > 0
+}
+
+// settle runs what the window's background work hands over until it is
+// done, including work that showing it started.
+func (q *uiQueue) settle(screen *screens.Env) {
+	for {
+		screen.Wait()
+		if !q.run() {
+			return
+		}
+	}
+}
+
 // eventually runs what is queued until cond holds.
 func (q *uiQueue) eventually(t *testing.T, cond func() bool, what string) {
 	t.Helper()
 	require.Eventually(t, func() bool {
-		q.mu.Lock()
-		shows := q.queued
-		q.queued = nil
-		q.mu.Unlock()
-		for _, show := range shows {
-			show()
-		}
+		q.run()
 		return cond()
 	}, 20*time.Second, 50*time.Millisecond, what)
 }
@@ -235,12 +252,11 @@ func (q *uiQueue) eventually(t *testing.T, cond func() bool, what string) {
 // What another counter saves shows in this window without a restart.
 func TestTheWindowFollowsTheOtherCounters(t *testing.T) {
 	url := pgtest.NewDatabase(t)
-	_, screen, w := openWindow(t, place{dir: t.TempDir(), db: url})
+	_, ui, w := openWindow(t, place{dir: t.TempDir(), db: url})
 	w.Resize(fyne.NewSize(1280, 720))
 	tabs := findTabs(w.Content())
 	require.NotNil(t, tabs)
 	tabs.SelectIndex(2) // Orders
-	ui := queueUI(screen)
 	time.Sleep(500 * time.Millisecond) // listening
 
 	other, err := postgres.Open(url, datatest.Logger())
@@ -274,7 +290,7 @@ func TestTheWindowSaysWhenTheServerIsGone(t *testing.T) {
 		t.Skip("stops and starts a server of its own")
 	}
 	srv := pgtest.StartServer(t)
-	_, screen, w := openWindow(t, place{dir: t.TempDir(), db: srv.URL()})
+	_, ui, w := openWindow(t, place{dir: t.TempDir(), db: srv.URL()})
 	var strip fyne.CanvasObject
 	for _, obj := range w.Content().(*fyne.Container).Objects {
 		if strings.Contains(strings.Join(labelsIn(obj), " "), "The shop server cannot be reached.") {
@@ -283,7 +299,6 @@ func TestTheWindowSaysWhenTheServerIsGone(t *testing.T) {
 	}
 	require.NotNil(t, strip, "a strip for a server that cannot be reached")
 	assert.False(t, strip.Visible())
-	ui := queueUI(screen)
 	time.Sleep(300 * time.Millisecond) // listening
 	srv.Stop(t)
 	ui.eventually(t, strip.Visible, "the strip shows while the server is gone")
