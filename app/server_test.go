@@ -257,6 +257,7 @@ func TestTheWindowFollowsTheOtherCounters(t *testing.T) {
 	tabs := findTabs(w.Content())
 	require.NotNil(t, tabs)
 	tabs.SelectIndex(2) // Orders
+
 	time.Sleep(500 * time.Millisecond) // listening
 
 	other, err := postgres.Open(url, datatest.Logger())
