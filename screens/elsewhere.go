@@ -19,12 +19,11 @@ type Changed struct {
 }
 
 // ChangedElsewhere shows what another counter changed on a shared
-// register: every list and the item's counts and serials afresh, and a
-// document open here that it changed.
+// register: every list, the item card shown (its settings too when nothing
+// is typed into them) and a document open here that it changed.
 func (s *Screens) ChangedElsewhere(c Changed) {
 	s.Reload()
-	ov := s.Items.card.overview
-	ov.show(ov.item)
+	s.Items.card.changedElsewhere()
 	changedElsewhere(s.Receipts.editor, s.Receipts.message, s.Receipts.receipt.Ref(), c, &s.Receipts.opening,
 		func(id core.DocID) (core.Receipt, error) { return s.Receipts.env.Reg.Receipt(id) }, s.Receipts.show)
 	changedElsewhere(s.Orders.editor, s.Orders.message, s.Orders.order.Ref(), c, &s.Orders.opening,
@@ -76,4 +75,22 @@ func say(message *widget.Label, text string) {
 func warn(message *widget.Label, text string) {
 	message.Importance = widget.WarningImportance
 	message.SetText(text)
+}
+
+// changedElsewhere shows the item card afresh: its counts and serials, and
+// its settings unless something is typed into them (saving those is
+// refused if another counter changed the card meanwhile).
+func (c *itemCard) changedElsewhere() {
+	id := c.item.ID
+	if id == 0 || c.dirty {
+		c.overview.show(c.overview.item)
+		return
+	}
+	background(c.env, func() (core.Item, error) { return c.env.Reg.Item(id) }, func(it core.Item, err error) {
+		if err != nil || c.item.ID != id || c.dirty {
+			c.overview.show(c.overview.item)
+			return
+		}
+		c.edit(it)
+	})
 }

@@ -56,7 +56,8 @@ func TestAnOrderChangedOnAnotherCounter(t *testing.T) {
 	assert.Equal(t, "typed here", m.Orders.editor.reference.Text)
 	assert.Contains(t, m.Orders.message.Text, "What you typed is kept, but saving it will be refused")
 
-	// The item's counts follow too.
+	// The item card follows too: its counts, and its settings while
+	// nothing is typed into them.
 	saw, err := env.Reg.ItemByNo("CS-500")
 	require.NoError(t, err)
 	m.Items.card.edit(saw)
@@ -64,10 +65,26 @@ func TestAnOrderChangedOnAnotherCounter(t *testing.T) {
 	before := m.Items.card.overview.counts.Text
 	_, err = env.Reg.SaveOrder(core.Order{Customer: "C", Lines: []core.OrderLine{{Item: saw.ID, Quantity: 1, Serials: []string{"996A1B2C4"}}}})
 	require.NoError(t, err)
+	saw.Price = 64900
+	saw, err = env.Reg.SaveItem(saw)
+	require.NoError(t, err)
 	m.ChangedElsewhere(Changed{By: "ola@COUNTER-2"})
 	env.settle()
 	assert.NotEqual(t, before, m.Items.card.overview.counts.Text)
 	assert.Contains(t, m.Items.card.overview.counts.Text, "Sold 3")
+	assert.Equal(t, "649.00", m.Items.card.price.Text, "the new price is shown")
+	m.Items.card.name.SetText("typed here")
+	saw.Price = 69900
+	_, err = env.Reg.SaveItem(saw)
+	require.NoError(t, err)
+	m.ChangedElsewhere(Changed{By: "ola@COUNTER-2"})
+	env.settle()
+	assert.Equal(t, "typed here", m.Items.card.name.Text, "what is typed stays")
+	assert.Equal(t, "649.00", m.Items.card.price.Text)
+	m.Items.card.saveItem()
+	env.settle()
+	assert.Contains(t, m.Items.card.problems.Text, "The item card CS-500 was changed at ")
+	assert.Equal(t, "typed here", m.Items.card.name.Text)
 
 	// A change to another document leaves this one alone.
 	m.ChangedElsewhere(Changed{Docs: []core.DocRef{{Kind: core.OrderDoc, ID: 2}}, By: "ola@COUNTER-2"})
