@@ -93,10 +93,17 @@ func TestAnOrderChangedOnAnotherCounter(t *testing.T) {
 }
 
 // unreachable is a register the network lost for a while: its first saves
-// fail as a shop server's do.
+// (failures) and reads (readFailures) fail as a shop server's do.
 type unreachable struct {
 	core.Store
-	failures atomic.Int32
+	failures, readFailures atomic.Int32
+}
+
+func (u *unreachable) View(fn func(core.Tx) error) error {
+	if u.readFailures.Add(-1) >= 0 {
+		return &core.Error{Code: core.Unavailable, Message: "Cannot reach the shop server db:5432, database shop."}
+	}
+	return u.Store.View(fn)
 }
 
 func (u *unreachable) Update(fn func(core.Tx) error) error {
@@ -137,4 +144,23 @@ func TestSavingWhileTheServerIsGoneOffersToTryAgain(t *testing.T) {
 	test.Tap(again)
 	env.settle()
 	assert.Equal(t, "SO-000003 saved: 1 unit sold.", s.message.Text)
+}
+
+// A search while the server cannot be reached says so in a word beside the
+// field (the window's strip says the rest), and runs again once it answers.
+func TestSearchingWhileTheServerIsGone(t *testing.T) {
+	env := newTestEnv(t)
+	lost := &unreachable{Store: datatest.MustOpen(t, "")}
+	require.NoError(t, core.New(lost.Store).LoadExamples())
+	env.Reg = core.New(lost)
+	s := NewSearch(env)
+	env.show(s.Content())
+	lost.readFailures.Store(1)
+	s.text.SetText("996") // searches as it is typed
+	env.settle()
+	assert.Equal(t, "Waiting for the server", s.table.count.Text)
+	assert.Nil(t, env.Window.Canvas().Overlays().Top(), "no dialog over the work")
+	s.search()
+	env.settle()
+	assert.Equal(t, "6 serials", s.table.count.Text)
 }

@@ -131,7 +131,16 @@ func (st *serialTable) load(page int) {
 				return // a newer query has taken over
 			}
 			if err != nil {
-				st.count.SetText(core.UserMessage(err))
+				// A short word beside the search field: a sentence there
+				// squeezed the field to nothing. A server out of reach is
+				// said by the window's strip; anything else in a dialog.
+				st.loading[page] = false
+				st.count.SetText("Could not search")
+				if core.ErrorCode(err) == core.Unavailable {
+					st.count.SetText("Waiting for the server")
+					return
+				}
+				st.env.showError(err)
 				return
 			}
 			st.pages[page] = p.Rows
