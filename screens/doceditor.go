@@ -124,7 +124,7 @@ func (e *docEditor) loadItems() {
 	background(e.env, func() ([]core.ItemRow, error) { return e.env.Reg.Items("") },
 		func(rows []core.ItemRow, err error) {
 			if err != nil {
-				e.env.showError(err)
+				e.env.readFailed(err)
 				return
 			}
 			e.items = rows

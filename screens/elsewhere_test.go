@@ -163,4 +163,14 @@ func TestSearchingWhileTheServerIsGone(t *testing.T) {
 	s.search()
 	env.settle()
 	assert.Equal(t, "6 serials", s.table.count.Text)
+
+	// The lists and the item suggestions the order screen reads at once
+	// take no keys from the clerk either.
+	orders := NewOrders(env)
+	env.show(orders.Content())
+	lost.readFailures.Store(3)
+	orders.reload()
+	orders.editor.loadItems()
+	env.settle()
+	assert.Nil(t, env.Window.Canvas().Overlays().Top())
 }

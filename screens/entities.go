@@ -92,7 +92,7 @@ func paramSummary(params []core.Param) string {
 func (s *Entities) Reload() {
 	background(s.env, func() ([]core.ModelRow, error) { return s.env.Reg.Models(0) }, func(models []core.ModelRow, err error) {
 		if err != nil {
-			s.env.showError(err)
+			s.env.readFailed(err)
 			return
 		}
 		s.models = models

@@ -151,7 +151,7 @@ func latest[T any](env *Env, q *newest, fetch func() (T, error), show func(T)) {
 			return
 		}
 		if err != nil {
-			env.showError(err)
+			env.readFailed(err)
 			return
 		}
 		show(got)

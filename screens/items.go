@@ -212,7 +212,7 @@ func (c *itemCard) loadModels(selected core.ModelID) {
 				return // the answer for a card no longer shown
 			}
 			if err != nil {
-				c.env.showError(err)
+				c.env.readFailed(err)
 				return
 			}
 			c.models = models

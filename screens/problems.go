@@ -12,6 +12,18 @@ import (
 	"serialdesk/core"
 )
 
+// readFailed tells the user why something could not be read, unless the
+// register is out of reach: the window's strip says that already, the
+// screen keeps what it showed, and a dialog for every list that could not
+// be read would take the keys from the clerk's typing.
+func (env *Env) readFailed(err error) {
+	if core.ErrorCode(err) == core.Unavailable {
+		env.Log.WithError(err).Info("could not read the register")
+		return
+	}
+	env.showError(err)
+}
+
 // showError tells the user what went wrong, in their words. An error that
 // lists problems (an import's bad rows, a document's check) shows them in
 // a scrolling list under its message.

@@ -75,7 +75,7 @@ func (s *Search) Focus() { s.env.Window.Canvas().Focus(s.text) }
 func (s *Search) loadItems() {
 	background(s.env, func() ([]core.ItemRow, error) { return s.env.Reg.Items("") }, func(rows []core.ItemRow, err error) {
 		if err != nil {
-			s.env.showError(err)
+			s.env.readFailed(err)
 			return
 		}
 		s.items = rows
@@ -133,7 +133,7 @@ func (s *Search) showHistory(row core.SerialRow) {
 				return
 			}
 			if err != nil {
-				s.env.showError(err)
+				s.env.readFailed(err)
 				return
 			}
 			s.events = events

@@ -138,9 +138,8 @@ func (st *serialTable) load(page int) {
 				st.count.SetText("Could not search")
 				if core.ErrorCode(err) == core.Unavailable {
 					st.count.SetText("Waiting for the server")
-					return
 				}
-				st.env.showError(err)
+				st.env.readFailed(err)
 				return
 			}
 			st.pages[page] = p.Rows
