@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"serialdesk/core"
@@ -93,15 +94,16 @@ func problemsText(err error, max int) string {
 }
 
 // offerRetry says that the register could not be reached and offers to
-// try again; what was typed stays where it is meanwhile.
+// try again, with Enter (Esc closes it); what was typed stays where it is
+// meanwhile.
 func (env *Env) offerRetry(err error, retry func()) {
 	text := widget.NewLabel(core.UserMessage(err) + "\n\nWhat you typed is kept. Serialdesk connects again by itself as soon as the server answers.")
 	text.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm("Not saved", "Try again", "Close", text, func(again bool) {
-		if again {
-			retry()
-		}
-	}, env.Window)
+	d := dialog.NewCustomWithoutButtons("Not saved", text, env.Window)
 	d.Resize(fyne.NewSize(520, 0))
-	d.Show()
+	close := widget.NewButtonWithIcon("Close", theme.CancelIcon(), d.Hide)
+	env.showWithKeys(d, newEnterButton("Try again", theme.ConfirmIcon(), func() {
+		d.Hide()
+		retry()
+	}), close)
 }
