@@ -63,7 +63,21 @@ type Error struct {
 	Err      error // underlying cause, for the log only
 }
 
+// Error is the whole story, for the log: what the user is told and the
+// cause beneath it. UserMessage is what the user is told.
 func (e *Error) Error() string {
+	told := e.told()
+	switch {
+	case e.Err == nil:
+		return told
+	case told == "":
+		return e.Err.Error()
+	}
+	return told + " (cause: " + e.Err.Error() + ")"
+}
+
+// told is the message and every problem, one a line.
+func (e *Error) told() string {
 	if len(e.Problems) == 0 {
 		return e.Message
 	}
@@ -111,7 +125,7 @@ func UserMessage(err error) string {
 	}
 	var e *Error
 	if errors.As(err, &e) && (e.Code != Internal || e.Message != "") {
-		return capitalize(e.Error())
+		return capitalize(e.told())
 	}
 	return "Something went wrong while reading or saving the register; nothing was changed. The details are in the log file."
 }

@@ -1,6 +1,7 @@
 package core_test
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -155,3 +156,29 @@ func TestSerialRange(t *testing.T) {
 		assert.Error(t, err, "%v", bad)
 	}
 }
+
+// The log gets the whole story: a failure's cause beneath what the user is
+// told, which never shows the cause.
+func TestErrorsKeepTheirCauseForTheLog(t *testing.T) {
+	cause := errors.New("write /srv/register/000012.vlog: input/output error")
+	internal := &core.Error{Code: core.Internal, Err: cause}
+	assert.Equal(t, cause.Error(), internal.Error())
+	assert.NotContains(t, core.UserMessage(internal), "input/output")
+
+	said := &core.Error{Code: core.Unavailable, Message: "Cannot reach the shop server db:5432, database shop.", Err: cause}
+	assert.Equal(t, "Cannot reach the shop server db:5432, database shop. (cause: "+cause.Error()+")", said.Error())
+	assert.Equal(t, "Cannot reach the shop server db:5432, database shop.", core.UserMessage(said))
+
+	// What the register wraps (a store's own failure) keeps it too.
+	reg := core.New(failingStore{cause})
+	_, err := reg.Items("")
+	assert.Contains(t, err.Error(), "input/output error")
+	assert.NotContains(t, core.UserMessage(err), "input/output")
+}
+
+// failingStore fails every read and write with its error.
+type failingStore struct{ err error }
+
+func (f failingStore) View(func(core.Tx) error) error   { return f.err }
+func (f failingStore) Update(func(core.Tx) error) error { return f.err }
+func (f failingStore) Close() error                     { return nil }
