@@ -85,7 +85,9 @@ func desktopWindow(a fyne.App, e *env, screen *screens.Env) fyne.Window {
 	if len(said) > 0 {
 		screen.ShowMessage("What Serialdesk found", strings.Join(said, "\n\n"))
 	}
-	quit := func() { closeWithBackup(a, w, e) }
+	// Quitting with typing not saved asks first, as opening another
+	// document does.
+	quit := func() { main.Leave(func() { closeWithBackup(a, w, e) }) }
 	w.SetCloseIntercept(quit)
 	menu := w.MainMenu()
 	menu.Items[0].Items = append(menu.Items[0].Items, quitItem(quit))

@@ -123,3 +123,20 @@ func (s *Screens) focus() {
 		s.Models.Reload()
 	}
 }
+
+// Leave runs then (quitting) once what is typed and not saved, on a goods
+// receipt, an order or an item card, is saved or given up.
+func (s *Screens) Leave(then func()) {
+	what, dirty := "", true
+	switch {
+	case s.Receipts.editor.dirty:
+		what = "The goods receipt"
+	case s.Orders.editor.dirty:
+		what = "The order"
+	case s.Items.card.dirty:
+		what = "The item card"
+	default:
+		dirty = false
+	}
+	s.Receipts.env.leave(what, dirty, then, func() {})
+}

@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -50,4 +51,29 @@ func TestEmptyRegisterOffersTheExampleData(t *testing.T) {
 	assert.False(t, empty)
 	assert.Len(t, main.Items.rows, 4, "the screens show the examples at once")
 	assert.Equal(t, "9 serials", main.Search.table.count.Text)
+}
+
+// Quitting with typing not saved asks first; with nothing typed it goes
+// at once.
+func TestQuittingWithTypingNotSavedAsksFirst(t *testing.T) {
+	env := newTestEnv(t)
+	main := Main(env)
+	env.show(main.Tabs)
+	quit := 0
+	main.Leave(func() { quit++ })
+	assert.Equal(t, 1, quit, "nothing typed")
+
+	main.Orders.editor.party.SetText("Jane Doe")
+	main.Leave(func() { quit++ })
+	assert.Equal(t, 1, quit, "asked first")
+	asked := env.Window.Canvas().Overlays().Top()
+	require.NotNil(t, asked)
+	assert.Contains(t, strings.Join(labelTexts(asked), " "), "The order on the screen has changes that are not saved.")
+	test.Tap(findButton(asked, "No"))
+	assert.Equal(t, 1, quit, "kept")
+	assert.Equal(t, "Jane Doe", main.Orders.editor.party.Text)
+
+	main.Leave(func() { quit++ })
+	test.Tap(findButton(env.Window.Canvas().Overlays().Top(), "Yes"))
+	assert.Equal(t, 2, quit, "given up, it quits")
 }
