@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/sirupsen/logrus"
 
@@ -123,13 +124,23 @@ func (env *Env) leave(what string, dirty bool, then, stay func()) {
 		then()
 		return
 	}
-	dialog.ShowConfirm("Discard changes?", what+" on the screen has changes that are not saved. Discard them?", func(discard bool) {
-		if discard {
-			then()
-		} else {
-			stay()
-		}
-	}, env.Window)
+	text := widget.NewLabel(what + " on the screen has changes that are not saved. Discard them?")
+	text.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomWithoutButtons("Discard changes?", text, env.Window)
+	d.Resize(fyne.NewSize(480, 0))
+	kept := func() {
+		d.Hide()
+		stay()
+	}
+	discard := widget.NewButtonWithIcon("Discard", theme.DeleteIcon(), func() {
+		d.Hide()
+		then()
+	})
+	// Keeping is the default: a scanner's Enter, or Esc, never throws the
+	// typing away; discarding takes a click or Tab and Space.
+	keep := newEnterButton("Keep editing", theme.DocumentCreateIcon(), kept)
+	env.showWithKeys(d, keep, discard)
+	keep.escape = kept
 }
 
 // refill fetches a list in the background and shows it, dropping an

@@ -69,11 +69,11 @@ func TestQuittingWithTypingNotSavedAsksFirst(t *testing.T) {
 	asked := env.Window.Canvas().Overlays().Top()
 	require.NotNil(t, asked)
 	assert.Contains(t, strings.Join(labelTexts(asked), " "), "The order on the screen has changes that are not saved.")
-	test.Tap(findButton(asked, "No"))
+	test.Tap(findEnterButton(asked, "Keep editing"))
 	assert.Equal(t, 1, quit, "kept")
 	assert.Equal(t, "Jane Doe", main.Orders.editor.party.Text)
 
 	main.Leave(func() { quit++ })
-	test.Tap(findButton(env.Window.Canvas().Overlays().Top(), "Yes"))
+	test.Tap(findButton(env.Window.Canvas().Overlays().Top(), "Discard"))
 	assert.Equal(t, 2, quit, "given up, it quits")
 }

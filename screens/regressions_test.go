@@ -179,12 +179,15 @@ func TestUnsavedChangesAreNotDroppedWithoutAsking(t *testing.T) {
 	s.list.Select(1)
 	overlay := env.Window.Canvas().Overlays().Top()
 	require.NotNil(t, overlay, "Discard changes?")
-	test.Tap(findButton(overlay, "No"))
+	test.Tap(findEnterButton(overlay, "Keep editing"))
 	assert.Equal(t, "Stihl Norge", s.editor.party.Text, "what was typed stays")
 	assert.Equal(t, "New goods receipt", s.title.Text)
 
 	s.New()
-	test.Tap(findButton(env.Window.Canvas().Overlays().Top(), "Yes"))
+	env.Window.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	assert.Equal(t, "Stihl Norge", s.editor.party.Text, "a scanner's Enter keeps the typing")
+	s.New()
+	test.Tap(findButton(env.Window.Canvas().Overlays().Top(), "Discard"))
 	assert.Empty(t, s.editor.party.Text, "a new receipt, as asked")
 
 	// A saved order's return works on the order as saved: edits come first.
@@ -209,7 +212,7 @@ func TestItemCardAsksBeforeDroppingAnEdit(t *testing.T) {
 	s.list.Select(1)
 	overlay := env.Window.Canvas().Overlays().Top()
 	require.NotNil(t, overlay)
-	test.Tap(findButton(overlay, "No"))
+	test.Tap(findEnterButton(overlay, "Keep editing"))
 	assert.Equal(t, "Chainsaw 500 (new model)", s.card.name.Text)
 	test.Tap(s.card.save)
 	env.settle()
