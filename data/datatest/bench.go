@@ -137,7 +137,7 @@ const ExportRows = 100_000
 // Summary sheet.
 func (f *Bench) Export100k(b *testing.B) {
 	ex := sheets.Exporter{Reg: f.Reg}
-	n, err := ex.Export(io.Discard, FirstRows(ex.Query(core.SerialQuery{}), ExportRows), false, nil)
+	n, err := ex.Export(io.Discard, firstRows(ex.Query(core.SerialQuery{}), ExportRows), false, nil)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -146,8 +146,8 @@ func (f *Bench) Export100k(b *testing.B) {
 	}
 }
 
-// FirstRows limits a fetch to the first n serials.
-func FirstRows(fetch sheets.Fetch, n int) sheets.Fetch {
+// firstRows limits a fetch to the first n serials.
+func firstRows(fetch sheets.Fetch, n int) sheets.Fetch {
 	return func(offset, limit int) (core.SerialPage, error) {
 		if offset >= n {
 			return core.SerialPage{Total: n}, nil
