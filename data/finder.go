@@ -171,6 +171,7 @@ func loadFinder(db *badger.DB) (*finder, error) {
 func loadFinderIn(db *badger.DB, bounds [][]byte) (*finder, error) {
 	parts := make([]serialList, len(bounds)+1)
 	errs := make([]error, len(parts))
+	panics := make([]any, len(parts))
 	err := db.View(func(txn *badger.Txn) error {
 		var wg sync.WaitGroup
 		for i := range parts {
@@ -181,9 +182,17 @@ func loadFinderIn(db *badger.DB, bounds [][]byte) (*finder, error) {
 			if i < len(bounds) {
 				to = bounds[i]
 			}
-			wg.Go(func() { errs[i] = readTextIndex(txn, from, to, &parts[i]) })
+			wg.Go(func() {
+				defer func() { panics[i] = recover() }()
+				errs[i] = readTextIndex(txn, from, to, &parts[i])
+			})
 		}
 		wg.Wait()
+		for _, p := range panics {
+			if p != nil {
+				panic(p) // here, where the caller can tell damage from a bug
+			}
+		}
 		return errors.Join(errs...)
 	})
 	if err != nil {

@@ -157,7 +157,7 @@ func open(dir string, log logrus.FieldLogger, readOnly bool) (*Store, error) {
 		// the log and check say it, not the counter's screen.
 		s.log.Warn("DISCARD was missing or empty; Badger made a new one")
 	}
-	if err := s.bringUpToDate(f); err != nil {
+	if err := s.guarded(func() error { return s.bringUpToDate(f) }); err != nil {
 		db.Close()
 		release()
 		if s.redo != nil {
@@ -445,6 +445,26 @@ func (s *Store) verifyTables(tables []badger.TableInfo) error {
 	return nil
 }
 
+// guarded runs work that reads Badger's tables. Badger reads a block's
+// entry count before it checks the block's checksum, so a damaged block
+// can make it panic instead of failing: that panic becomes the error that
+// names the damage. A panic with no damage to name is a bug and goes on.
+func (s *Store) guarded(work func() error) (err error) {
+	defer func() {
+		p := recover()
+		if p == nil {
+			return
+		}
+		damage := s.verifyTables(s.db.Tables())
+		if damage == nil {
+			panic(p)
+		}
+		s.log.WithField("panic", p).Error("Badger failed on a damaged table")
+		err = damage
+	}()
+	return work()
+}
+
 // inUse reports whether a table is still part of the register.
 func (s *Store) inUse(id uint64) bool {
 	for _, ti := range s.db.Tables() {
@@ -552,7 +572,7 @@ func (s *Store) View(fn func(core.Tx) error) error {
 	defer s.find.mu.RUnlock()
 	txn := s.db.NewTransaction(false)
 	defer txn.Discard()
-	return fn(&tx{kv: &kv{s: s, txn: txn}})
+	return s.guarded(func() error { return fn(&tx{kv: &kv{s: s, txn: txn}}) })
 }
 
 // Update runs one operation atomically and durably. Operations run one at
@@ -582,7 +602,7 @@ func (s *Store) updateInTxn(fn func(core.Tx) error) error {
 	txn := s.db.NewTransaction(true)
 	defer txn.Discard()
 	k := &kv{s: s, txn: txn}
-	if err := fn(&tx{kv: k}); err != nil {
+	if err := s.guarded(func() error { return fn(&tx{kv: k}) }); err != nil {
 		return err
 	}
 	return s.commitDurably(k, k.commit)
@@ -596,7 +616,7 @@ func (s *Store) updateJournaled(fn func(core.Tx) error) error {
 	}
 	j := newJournal(s.chunk)
 	k := &kv{s: s, txn: s.db.NewTransaction(true), journal: j}
-	err := fn(&tx{kv: k})
+	err := s.guarded(func() error { return fn(&tx{kv: k}) })
 	if err == nil {
 		err = j.commit(k)
 	}
