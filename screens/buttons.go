@@ -2,7 +2,9 @@ package screens
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -41,4 +43,18 @@ func (env *Env) showWithKeys(d *dialog.CustomDialog, ok *enterButton, others ...
 	d.SetButtons(append(others, ok))
 	d.Show()
 	env.Window.Canvas().Focus(ok)
+}
+
+// readingOrder lays out top, center and bottom as a border layout does,
+// but keeps them in that order for Tab: Fyne's own border container puts
+// the center first, so Tab went from a header straight to the buttons
+// under the lines.
+func readingOrder(top, bottom, center fyne.CanvasObject) *fyne.Container {
+	var objects []fyne.CanvasObject
+	for _, o := range []fyne.CanvasObject{top, center, bottom} {
+		if o != nil {
+			objects = append(objects, o)
+		}
+	}
+	return container.New(layout.NewBorderLayout(top, bottom, nil, nil), objects...)
 }

@@ -27,7 +27,7 @@ type docKind struct {
 // docLine is one line of a document being edited.
 type docLine struct {
 	item       core.Item
-	itemText   *widget.SelectEntry
+	itemText   *itemField
 	qty        *widget.Entry
 	amount     *widget.Entry
 	serials    []string // as typed, one per row
@@ -101,12 +101,13 @@ func newDocEditor(env *Env, kind docKind, actions fyne.CanvasObject) *docEditor 
 	)
 	columns := container.NewBorder(nil, nil, nil, lineColumns(widget.NewLabel("Quantity"), widget.NewLabel(kind.amount), widget.NewLabel("Serials"), widget.NewLabel("")),
 		widget.NewLabel("Item (number or name)"))
-	left := container.NewBorder(container.NewVBox(header, columns), container.NewVBox(e.progress, actions), nil, nil,
-		container.NewVScroll(e.body))
+	left := readingOrder(container.NewVBox(header, columns), nil, container.NewVScroll(e.body))
 	right := container.NewBorder(e.serialTitle, nil, nil, nil, e.serials.view)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.58
-	e.view = split
+	// The actions under both panes: Tab reaches them after the header, the
+	// lines and the serial rows, as the eye does.
+	e.view = readingOrder(nil, container.NewVBox(e.progress, actions), split)
 	return e
 }
 
@@ -184,20 +185,19 @@ func itemLabel(it core.Item) string {
 
 // newLine adds an empty line.
 func (e *docEditor) newLine() *docLine {
-	l := &docLine{itemText: widget.NewSelectEntry(nil), qty: widget.NewEntry(), amount: widget.NewEntry(), problem: widget.NewLabel("")}
+	l := &docLine{qty: widget.NewEntry(), amount: widget.NewEntry(), problem: widget.NewLabel("")}
+	l.itemText = newItemField(func(s string) { e.chooseItem(l, s) })
 	l.problem.Importance = widget.DangerImportance
 	l.problem.Wrapping = fyne.TextWrapWord
 	l.problem.Hide()
-	l.itemText.SetPlaceHolder("item")
 	l.itemText.OnChanged = func(s string) { e.dirty = true; e.complete(l, s) }
-	l.itemText.OnSubmitted = func(s string) { e.chooseItem(l, s) }
 	l.qty.SetText("1")
 	l.qty.OnChanged = func(string) { e.dirty = true; e.quantityChanged(l) }
 	l.amount.OnChanged = func(string) { e.dirty = true }
 	l.qty.OnSubmitted = func(string) { e.lineDone(l) }
 	l.serialsBtn = widget.NewButton("", func() { e.selectLine(l) })
 	l.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { e.removeLine(l) })
-	l.box = container.NewVBox(container.NewBorder(nil, nil, nil, lineColumns(l.qty, l.amount, l.serialsBtn, l.remove), l.itemText), l.problem)
+	l.box = container.NewVBox(container.NewBorder(nil, nil, nil, lineColumns(l.qty, l.amount, l.serialsBtn, l.remove), l.itemText), l.itemText.list, l.problem)
 	e.lines = append(e.lines, l)
 	e.linesBox.Add(l.box)
 	e.body.Refresh()
@@ -248,16 +248,19 @@ func (e *docEditor) complete(l *docLine, typed string) {
 	}
 	l.item = core.Item{}
 	typed = strings.ToUpper(strings.TrimSpace(typed))
-	var options []string
+	var options []core.Item
 	for _, r := range e.items {
 		if label := itemLabel(r.Item); typed != "" && strings.Contains(strings.ToUpper(label), typed) {
-			options = append(options, label)
+			options = append(options, r.Item)
 		}
-		if len(options) == 12 {
+		if len(options) == maxSuggestions {
 			break
 		}
 	}
-	l.itemText.SetOptions(options)
+	if len(options) == 1 && itemLabel(options[0]) == strings.TrimSpace(l.itemText.Text) {
+		options = nil // taken already
+	}
+	l.itemText.suggest(options)
 	if exact, ok := e.match(typed); ok {
 		e.setItem(l, exact)
 	}
@@ -285,6 +288,7 @@ func (e *docEditor) chooseItem(l *docLine, typed string) {
 	}
 	e.setItem(l, it)
 	l.itemText.SetText(itemLabel(it))
+	l.itemText.dropList()
 	if it.UseSerial {
 		e.serials.focus(0)
 	} else {
