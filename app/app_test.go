@@ -76,11 +76,16 @@ func TestMainWindowShowsEverySection(t *testing.T) {
 		names = append(names, item.Text)
 	}
 	assert.Equal(t, []string{"Items", "Goods receipts", "Orders", "Serial search", "Entities", "Brands & models"}, names)
-	var menu []string
-	for _, item := range w.MainMenu().Items[0].Items {
-		menu = append(menu, item.Label)
+	menus := map[string][]string{}
+	for _, m := range w.MainMenu().Items {
+		for _, item := range m.Items {
+			menus[m.Label] = append(menus[m.Label], item.Label)
+		}
 	}
-	assert.Equal(t, []string{"New goods receipt", "New order", "Serial search", "", "Back up now…", "", "About Serialdesk"}, menu)
+	assert.Equal(t, map[string][]string{
+		"Serialdesk": {"New goods receipt", "New order", "Serial search", "", "New (in this section)", "Save", "Confirm the receipt, or save the order", "", "Back up now…"},
+		"Help":       {"Keys and scanner", "About Serialdesk"},
+	}, menus)
 }
 
 func TestOpenWritesTheLogInTheDataDirectory(t *testing.T) {

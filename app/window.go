@@ -174,8 +174,7 @@ func mainWindow(a fyne.App, env *screens.Env) (fyne.Window, *screens.Screens) {
 	if env.Registers != nil {
 		menu = append(menu, screens.RegisterItem(env))
 	}
-	menu = append(menu, fyne.NewMenuItemSeparator(), screens.AboutItem(env))
-	w.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu("Serialdesk", menu...)))
+	w.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu("Serialdesk", menu...), fyne.NewMenu("Help", screens.HelpItems(env)...)))
 	w.SetContent(main.Tabs)
 	main.OfferExamples(env)
 	w.Resize(fyne.NewSize(float32(prefs.FloatWithFallback(widthKey, 1200)), float32(prefs.FloatWithFallback(heightKey, 760))))

@@ -31,7 +31,7 @@ func (env *Env) showAbout() {
 		widget.NewFormItem("Log", selectable(filepath.Join(env.DataDir, "serialdesk.log"))),
 		widget.NewFormItem("Backups", selectable(filepath.Join(env.DataDir, "backups"))),
 	)
-	open := widget.NewButtonWithIcon("Open the data folder", theme.FolderOpenIcon(), func() {
+	open := newButton("Open the data folder", theme.FolderOpenIcon(), func() {
 		if err := openFolder(env.DataDir); err != nil {
 			env.Log.WithError(err).Warn("could not open the data folder")
 			env.showError(&core.Error{Code: core.Invalid, Err: err,

@@ -46,6 +46,6 @@ func (env *Env) backUp(path string) {
 			env.showError(err)
 			return
 		}
-		dialog.ShowInformation("Backup done", fmt.Sprintf("The whole register is backed up to\n%s\n\nKeep a copy away from this computer. To go on from it one day:\n%s restore --in %s --data NEWFOLDER", path, core.Command(), core.Quoted(path)), env.Window)
+		env.ShowMessage("Backup done", fmt.Sprintf("The whole register is backed up to\n%s\n\nKeep a copy away from this computer. To go on from it one day:\n%s restore --in %s --data NEWFOLDER", path, core.Command(), core.Quoted(path)))
 	})
 }

@@ -25,6 +25,7 @@ func newEnterButton(label string, icon fyne.Resource, tapped func()) *enterButto
 
 func (b *enterButton) TypedKey(ev *fyne.KeyEvent) {
 	switch {
+	case isHelp(ev):
 	case ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter:
 		b.Tapped(nil)
 	case ev.Name == fyne.KeyEscape && b.escape != nil:

@@ -28,13 +28,13 @@ type docKind struct {
 type docLine struct {
 	item       core.Item
 	itemText   *itemField
-	qty        *widget.Entry
-	amount     *widget.Entry
+	qty        *entry
+	amount     *entry
 	serials    []string // as typed, one per row
 	found      []core.Problem
 	proposed   string // the price filled in from the item card
-	serialsBtn *widget.Button
-	remove     *widget.Button
+	serialsBtn *button
+	remove     *button
 	problem    *widget.Label
 	box        fyne.CanvasObject
 }
@@ -44,15 +44,15 @@ type docLine struct {
 type docEditor struct {
 	env                    *Env
 	kind                   docKind
-	party, reference, date *widget.Entry
+	party, reference, date *entry
 	lines                  []*docLine
 	linesBox, body         *fyne.Container
-	addLine                *widget.Button
+	addLine                *button
 	current                *docLine
 	serials                *serialEntry
 	serialTitle            *widget.Label
 	problems               *widget.Label
-	allProblems            *widget.Button // the dialog with every problem, when the label lists only the first
+	allProblems            *button // the dialog with every problem, when the label lists only the first
 	progress               *widget.ProgressBarInfinite
 	items                  []core.ItemRow
 	editable               bool
@@ -72,7 +72,7 @@ type lineTyped struct {
 }
 
 func newDocEditor(env *Env, kind docKind, actions fyne.CanvasObject) *docEditor {
-	e := &docEditor{env: env, kind: kind, party: widget.NewEntry(), reference: widget.NewEntry(), date: widget.NewEntry(),
+	e := &docEditor{env: env, kind: kind, party: newEntry(), reference: newEntry(), date: newEntry(),
 		linesBox: container.NewVBox(), serials: newSerialEntry(env, kind.grow), serialTitle: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		problems: widget.NewLabel("")}
 	e.problems.Importance = widget.DangerImportance
@@ -87,11 +87,11 @@ func newDocEditor(env *Env, kind docKind, actions fyne.CanvasObject) *docEditor 
 			e.showSerialCount(e.current)
 		}
 	}
-	for _, entry := range []*widget.Entry{e.party, e.reference, e.date} {
-		entry.OnChanged = func(string) { e.dirty = true }
+	for _, field := range []*entry{e.party, e.reference, e.date} {
+		field.OnChanged = func(string) { e.dirty = true }
 	}
-	e.addLine = widget.NewButtonWithIcon("Add line", theme.ContentAddIcon(), func() { e.focusItem(e.newLine()) })
-	e.allProblems = widget.NewButton("All problems…", nil)
+	e.addLine = newButton("Add line", theme.ContentAddIcon(), func() { e.focusItem(e.newLine()) })
+	e.allProblems = newButton("All problems…", nil, nil)
 	e.allProblems.Hide()
 	e.body = container.NewVBox(e.linesBox, container.NewHBox(e.addLine), e.problems, container.NewHBox(e.allProblems))
 	header := widget.NewForm(
@@ -185,7 +185,7 @@ func itemLabel(it core.Item) string {
 
 // newLine adds an empty line.
 func (e *docEditor) newLine() *docLine {
-	l := &docLine{qty: widget.NewEntry(), amount: widget.NewEntry(), problem: widget.NewLabel("")}
+	l := &docLine{qty: newEntry(), amount: newEntry(), problem: widget.NewLabel("")}
 	l.itemText = newItemField(func(s string) { e.chooseItem(l, s) })
 	l.problem.Importance = widget.DangerImportance
 	l.problem.Wrapping = fyne.TextWrapWord
@@ -195,8 +195,8 @@ func (e *docEditor) newLine() *docLine {
 	l.qty.OnChanged = func(string) { e.dirty = true; e.quantityChanged(l) }
 	l.amount.OnChanged = func(string) { e.dirty = true }
 	l.qty.OnSubmitted = func(string) { e.lineDone(l) }
-	l.serialsBtn = widget.NewButton("", func() { e.selectLine(l) })
-	l.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { e.removeLine(l) })
+	l.serialsBtn = newButton("", nil, func() { e.selectLine(l) })
+	l.remove = newButton("", theme.DeleteIcon(), func() { e.removeLine(l) })
 	l.box = container.NewVBox(container.NewBorder(nil, nil, nil, lineColumns(l.qty, l.amount, l.serialsBtn, l.remove), l.itemText), l.itemText.list, l.problem)
 	e.lines = append(e.lines, l)
 	e.linesBox.Add(l.box)

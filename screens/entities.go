@@ -15,7 +15,7 @@ import (
 // editor.
 type Entities struct {
 	env    *Env
-	filter *widget.Entry
+	filter *entry
 	query  newest
 	list   *widget.List
 	rows   []core.EntityRow
@@ -27,17 +27,18 @@ type Entities struct {
 	params   *fyne.Container
 	docs     *widget.Label
 	problems *widget.Label
-	save     *widget.Button
-	dirty    bool // typed into since shown
+	save     *button
+	add      *button // New entity
+	dirty    bool    // typed into since shown
 	view     fyne.CanvasObject
 }
 
 // paramRow is one parameter being edited.
-type paramRow struct{ name, value *widget.Entry }
+type paramRow struct{ name, value *entry }
 
 // NewEntities builds the Entities screen.
 func NewEntities(env *Env) *Entities {
-	s := &Entities{env: env, filter: widget.NewEntry(), title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+	s := &Entities{env: env, filter: newEntry(), title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		model: widget.NewSelect(nil, nil), params: container.NewVBox(), docs: widget.NewLabel(""), problems: widget.NewLabel("")}
 	s.problems.Importance = widget.DangerImportance
 	s.problems.Wrapping = fyne.TextWrapWord
@@ -55,10 +56,10 @@ func NewEntities(env *Env) *Entities {
 		e := s.rows[id].Entity
 		env.leave("The entity", s.dirty, func() { s.edit(e) }, s.list.UnselectAll)
 	}
-	s.save = widget.NewButtonWithIcon("Save entity", theme.DocumentSaveIcon(), s.saveEntity)
+	s.save = newButton("Save entity", theme.DocumentSaveIcon(), s.saveEntity)
 	s.save.Importance = widget.HighImportance
-	addParam := widget.NewButtonWithIcon("Add parameter", theme.ContentAddIcon(), func() { s.addParam(core.Param{}) })
-	newButton := widget.NewButtonWithIcon("New entity", theme.ContentAddIcon(), func() {
+	addParam := newButton("Add parameter", theme.ContentAddIcon(), func() { s.addParam(core.Param{}) })
+	s.add = newButton("New entity", theme.ContentAddIcon(), func() {
 		env.leave("The entity", s.dirty, func() {
 			s.list.UnselectAll()
 			s.edit(core.Entity{})
@@ -68,7 +69,7 @@ func NewEntities(env *Env) *Entities {
 	form := widget.NewForm(widget.NewFormItem("Model", s.model), widget.NewFormItem("Documents", s.docs))
 	editor := container.NewVScroll(container.NewVBox(s.title, form, widget.NewLabel("Parameters"), s.params,
 		container.NewHBox(addParam), s.problems, container.NewHBox(s.save)))
-	left := container.NewBorder(container.NewVBox(s.filter, newButton), nil, nil, nil, s.list)
+	left := container.NewBorder(container.NewVBox(s.filter, s.add), nil, nil, nil, s.list)
 	split := container.NewHSplit(left, editor)
 	split.Offset = 0.35
 	s.view = split
@@ -147,7 +148,7 @@ func (s *Entities) edit(e core.Entity) {
 }
 
 func (s *Entities) addParam(p core.Param) {
-	name, value := widget.NewEntry(), widget.NewEntry()
+	name, value := newEntry(), newEntry()
 	name.SetPlaceHolder("parameter, e.g. colour")
 	name.SetText(p.Name)
 	value.SetText(p.Value)
@@ -168,7 +169,7 @@ func (s *Entities) typed() core.Entity {
 	e.Params = nil
 	for _, o := range s.params.Objects {
 		row := o.(*fyne.Container).Objects
-		e.Params = append(e.Params, core.Param{Name: row[0].(*widget.Entry).Text, Value: row[1].(*widget.Entry).Text})
+		e.Params = append(e.Params, core.Param{Name: row[0].(*entry).Text, Value: row[1].(*entry).Text})
 	}
 	return e
 }

@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -23,12 +22,12 @@ func TestCreateAnEntityInAdvance(t *testing.T) {
 	assert.Equal(t, "New entity", s.title.Text)
 	s.model.SetSelected("Audi A6")
 	row := s.params.Objects[0].(*fyne.Container).Objects
-	assert.Equal(t, "serial number", row[0].(*widget.Entry).Text, "the serial parameter is ready")
-	test.Type(row[1].(*widget.Entry), "xy123n07")
+	assert.Equal(t, "serial number", row[0].(*entry).Text, "the serial parameter is ready")
+	test.Type(row[1].(*entry), "xy123n07")
 	test.Tap(findButton(s.view, "Add parameter"))
 	row = s.params.Objects[1].(*fyne.Container).Objects
-	test.Type(row[0].(*widget.Entry), "colour")
-	test.Type(row[1].(*widget.Entry), "Glacier white")
+	test.Type(row[0].(*entry), "colour")
+	test.Type(row[1].(*entry), "Glacier white")
 	test.Tap(s.save)
 	env.settle()
 	assert.Equal(t, "Project P-000004", s.title.Text)
@@ -46,7 +45,7 @@ func TestCreateAnEntityInAdvance(t *testing.T) {
 	// A second entity with the same serial is refused, with the reason.
 	test.Tap(findButton(s.view, "New entity"))
 	s.model.SetSelected("Audi A6")
-	test.Type(s.params.Objects[0].(*fyne.Container).Objects[1].(*widget.Entry), "XY123N07")
+	test.Type(s.params.Objects[0].(*fyne.Container).Objects[1].(*entry), "XY123N07")
 	test.Tap(s.save)
 	env.settle()
 	assert.Equal(t, "Project P-000004 of this model already has serial number XY123N07", s.problems.Text)
@@ -85,9 +84,9 @@ func TestRenameBrandAndModel(t *testing.T) {
 	test.Tap(findButton(s.view, "Rename brand…"))
 	overlay := env.Window.Canvas().Overlays().Top()
 	require.NotNil(t, overlay)
-	var name *widget.Entry
+	var name *entry
 	for _, o := range test.LaidOutObjects(overlay) {
-		if e, ok := o.(*widget.Entry); ok && e.Text == "Audi" {
+		if e, ok := o.(*entry); ok && e.Text == "Audi" {
 			name = e
 		}
 	}

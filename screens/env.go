@@ -124,23 +124,31 @@ func (env *Env) leave(what string, dirty bool, then, stay func()) {
 		then()
 		return
 	}
-	text := widget.NewLabel(what + " on the screen has changes that are not saved. Discard them?")
+	env.ask("Discard changes?", what+" on the screen has changes that are not saved. Discard them?",
+		"Discard", theme.DeleteIcon(), then, "Keep editing", theme.DocumentCreateIcon(), stay)
+}
+
+// ask asks before something that throws work away or changes the register
+// (do), with keeping things as they are (keep) as the default: Enter (a
+// scanner's too) and Esc keep; doing it takes a click, or Tab and Space.
+func (env *Env) ask(title, question, doLabel string, doIcon fyne.Resource, do func(), keepLabel string, keepIcon fyne.Resource, keep func()) {
+	text := widget.NewLabel(question)
 	text.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomWithoutButtons("Discard changes?", text, env.Window)
+	d := dialog.NewCustomWithoutButtons(title, text, env.Window)
 	d.Resize(fyne.NewSize(480, 0))
 	kept := func() {
 		d.Hide()
-		stay()
+		if keep != nil {
+			keep()
+		}
 	}
-	discard := widget.NewButtonWithIcon("Discard", theme.DeleteIcon(), func() {
+	doIt := newButton(doLabel, doIcon, func() {
 		d.Hide()
-		then()
+		do()
 	})
-	// Keeping is the default: a scanner's Enter, or Esc, never throws the
-	// typing away; discarding takes a click or Tab and Space.
-	keep := newEnterButton("Keep editing", theme.DocumentCreateIcon(), kept)
-	env.showWithKeys(d, keep, discard)
-	keep.escape = kept
+	keepButton := newEnterButton(keepLabel, keepIcon, kept)
+	env.showWithKeys(d, keepButton, doIt)
+	keepButton.escape = kept
 }
 
 // refill fetches a list in the background and shows it, dropping an

@@ -90,11 +90,25 @@ func (env *Env) show(o fyne.CanvasObject) {
 
 // findButton finds a button by its label anywhere below o, dialogs included.
 func findButton(o fyne.CanvasObject, label string) *widget.Button {
+	switch b := buttonObject(o, label).(type) {
+	case *button:
+		return &b.Button
+	case *widget.Button:
+		return b
+	}
+	return nil
+}
+
+// buttonObject is the button with the label below o, as it sits in the
+// tree: one of ours, or one of Fyne's dialogs.
+func buttonObject(o fyne.CanvasObject, label string) fyne.CanvasObject {
 	for _, obj := range test.LaidOutObjects(o) {
+		if b, ok := obj.(*button); ok && b.Text == label {
+			return b
+		}
 		if b, ok := obj.(*widget.Button); ok && b.Text == label {
 			return b
 		}
-
 	}
 	return nil
 }

@@ -73,6 +73,6 @@ func (env *Env) export(w io.WriteCloser, fetch fetchFunc, cards bool) {
 			env.showError(err)
 			return
 		}
-		dialog.ShowInformation("Export done", fmt.Sprintf("%s written to the workbook.", countText(n, "serial", "serials")), env.Window)
+		env.ShowMessage("Export done", fmt.Sprintf("%s written to the workbook.", countText(n, "serial", "serials")))
 	})
 }

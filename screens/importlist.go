@@ -61,7 +61,7 @@ func (t *serialEntry) chooseColumn(wb Workbook) {
 	// (overlong serials, many problems) had run under the buttons.
 	d := dialog.NewCustomWithoutButtons("Serials from a workbook",
 		container.NewBorder(container.NewVBox(form, progress), nil, nil, nil, container.NewVScroll(preview)), t.env.Window)
-	fill := widget.NewButton("Fill rows", func() {
+	fill := newButton("Fill rows", nil, func() {
 		d.Hide()
 		if len(values) > 0 {
 			t.fillFrom(t.firstEmpty(), values)
@@ -105,7 +105,7 @@ func (t *serialEntry) chooseColumn(wb Workbook) {
 		})
 	}
 	d.SetOnClosed(t.env.holdWorkbook(wb))
-	d.SetButtons([]fyne.CanvasObject{widget.NewButton("Cancel", d.Hide), fill})
+	d.SetButtons([]fyne.CanvasObject{newButton("Cancel", nil, d.Hide), fill})
 	d.Resize(fyne.NewSize(560, 360))
 	d.Show()
 	sheet.SetSelectedIndex(0)

@@ -70,6 +70,7 @@ func (f *itemField) takeItem(it core.Item) {
 func (f *itemField) TypedKey(ev *fyne.KeyEvent) {
 	listed := !f.list.Hidden && len(f.options) > 0
 	switch {
+	case isHelp(ev):
 	case listed && ev.Name == fyne.KeyDown:
 		f.choose((f.chosen + 1) % len(f.options))
 	case listed && ev.Name == fyne.KeyUp:

@@ -15,17 +15,18 @@ import (
 // Items is the item list beside the item card.
 type Items struct {
 	env    *Env
-	filter *widget.Entry
+	filter *entry
 	list   *widget.List
 	rows   []core.ItemRow
 	query  newest
 	card   *itemCard
+	add    *button // New item
 	view   fyne.CanvasObject
 }
 
 // NewItems builds the Items screen.
 func NewItems(env *Env) *Items {
-	s := &Items{env: env, filter: widget.NewEntry()}
+	s := &Items{env: env, filter: newEntry()}
 	s.filter.SetPlaceHolder("Find an item by number or name")
 	s.filter.OnChanged = func(string) { s.reload() }
 	s.list = widget.NewList(
@@ -49,15 +50,15 @@ func NewItems(env *Env) *Items {
 		it := s.rows[id].Item
 		env.leave("The item card", s.card.dirty, func() { s.card.edit(it) }, s.list.UnselectAll)
 	}
-	newButton := widget.NewButtonWithIcon("New item", theme.ContentAddIcon(), func() {
+	s.add = newButton("New item", theme.ContentAddIcon(), func() {
 		env.leave("The item card", s.card.dirty, func() {
 			s.list.UnselectAll()
 			s.card.edit(core.Item{})
 		}, func() {})
 	})
-	opening := widget.NewButtonWithIcon("Opening stock…", theme.FolderOpenIcon(), s.askOpeningStock)
-	template := widget.NewButtonWithIcon("Save template…", theme.DocumentSaveIcon(), s.askTemplate)
-	left := container.NewBorder(container.NewVBox(s.filter, newButton), container.NewGridWithColumns(2, opening, template), nil, nil, s.list)
+	opening := newButton("Opening stock…", theme.FolderOpenIcon(), s.askOpeningStock)
+	template := newButton("Save template…", theme.DocumentSaveIcon(), s.askTemplate)
+	left := container.NewBorder(container.NewVBox(s.filter, s.add), container.NewGridWithColumns(2, opening, template), nil, nil, s.list)
 	split := container.NewHSplit(left, s.card.view)
 	split.Offset = 0.32
 	s.view = split
@@ -80,13 +81,13 @@ type itemCard struct {
 	item    core.Item
 	onSaved func(core.Item)
 
-	no, name, price, pattern, serialParam                                  *widget.Entry
+	no, name, price, pattern, serialParam                                  *entry
 	patternHelp, title, problems                                           *widget.Label
 	useSerial, requireSale, requirePurchase, createEntity, onSave, onStock *widget.Check
 	model                                                                  *widget.Select
 	models                                                                 []core.ModelRow
 	modelQuery                                                             newest
-	save                                                                   *widget.Button
+	save                                                                   *button
 	overview                                                               *overview
 	dirty                                                                  bool // typed into since shown
 	tabs                                                                   *container.AppTabs
@@ -97,7 +98,7 @@ const noModel = "(no model)"
 
 func newItemCard(env *Env, onSaved func(core.Item)) *itemCard {
 	c := &itemCard{env: env, onSaved: onSaved,
-		no: widget.NewEntry(), name: widget.NewEntry(), price: widget.NewEntry(), pattern: widget.NewEntry(), serialParam: widget.NewEntry(),
+		no: newEntry(), name: newEntry(), price: newEntry(), pattern: newEntry(), serialParam: newEntry(),
 		patternHelp: widget.NewLabel(""), title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		problems: widget.NewLabel(""),
 	}
@@ -119,10 +120,10 @@ func newItemCard(env *Env, onSaved func(core.Item)) *itemCard {
 	c.onSave = widget.NewCheck("Create on save (order)", changed)
 	c.onStock = widget.NewCheck("Create on stock update (goods receipt)", changed)
 	c.model = widget.NewSelect(nil, func(string) { c.dirty = true; c.enableSettings() })
-	for _, e := range []*widget.Entry{c.no, c.name, c.price, c.serialParam} {
+	for _, e := range []*entry{c.no, c.name, c.price, c.serialParam} {
 		e.OnChanged = func(string) { c.dirty = true }
 	}
-	c.save = widget.NewButtonWithIcon("Save item", theme.DocumentSaveIcon(), c.saveItem)
+	c.save = newButton("Save item", theme.DocumentSaveIcon(), c.saveItem)
 	c.save.Importance = widget.HighImportance
 
 	form := widget.NewForm(
@@ -352,7 +353,7 @@ func newOverview(env *Env) *overview {
 	ov := &overview{env: env, counts: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), table: newSerialTable(env, withoutItem(serialColumns))}
 	ov.state = widget.NewSelect(stateChoices, func(string) { ov.show(ov.item) })
 	ov.state.SetSelectedIndex(0)
-	export := widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), func() {
+	export := newButton("Export…", theme.DocumentSaveIcon(), func() {
 		env.exportQuery(core.SerialQuery{Item: ov.item, State: selectedState(ov.state)})
 	})
 	ov.view = container.NewBorder(container.NewHBox(ov.counts, widget.NewLabel("    "), ov.state, ov.table.count, export), nil, nil, nil, ov.table.table)

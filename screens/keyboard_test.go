@@ -1,9 +1,11 @@
 package screens
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -87,4 +89,75 @@ func TestItemSuggestionsFromTheKeyboard(t *testing.T) {
 	test.Tap(line2.itemText.rows[0])
 	assert.Equal(t, "CS-500", line2.item.No)
 	assert.Equal(t, s.editor.serials.rows[0], env.Window.Canvas().Focused(), "a serialized item goes on to its first serial")
+}
+
+// shortcut presses Ctrl (Cmd on macOS) and a key, as the window's menu
+// hears it.
+func shortcut(env *Env, key fyne.KeyName) {
+	env.Window.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault})
+	env.settle()
+}
+
+// The keys users expect: Ctrl+N a new document in the section shown,
+// Ctrl+S saves it, Ctrl+Enter confirms a receipt or saves an order, F1
+// lists the keys; none of them acts behind a dialog.
+func TestKeysOfTheCounter(t *testing.T) {
+	env := newTestEnv(t)
+	require.NoError(t, env.Reg.LoadExamples())
+	main := Main(env)
+	env.show(main.Tabs)
+	canvas := env.Window.Canvas()
+
+	main.Tabs.SelectIndex(2)
+	shortcut(env, fyne.KeyN)
+	o := main.Orders
+	assert.Equal(t, o.editor.lines[0].itemText, canvas.Focused(), "Ctrl+N: a new order, ready for the item")
+	scan(env, "CS-500")
+	typeHere(env, "996A1B2C4")
+	shortcut(env, fyne.KeyReturn)
+	assert.Equal(t, "SO-000003 saved: 1 unit sold.", o.message.Text, "Ctrl+Enter saves the order from the serial")
+
+	main.Tabs.SelectIndex(1)
+	r := main.Receipts
+	shortcut(env, fyne.KeyN)
+	assert.Equal(t, r.editor.lines[0].itemText, canvas.Focused())
+	scan(env, "OIL-1L")
+	shortcut(env, fyne.KeyS)
+	assert.Equal(t, "GR-000004 saved as a draft: 1 unit.", r.message.Text, "Ctrl+S saves a receipt as a draft")
+	shortcut(env, fyne.KeyReturn)
+	assert.Equal(t, "GR-000004 received: 1 unit.", r.message.Text, "Ctrl+Enter confirms it")
+
+	// F1, from a field, lists the keys; Esc closes the list.
+	canvas.Focus(main.Receipts.editor.party)
+	press(env, fyne.KeyF1)
+	keys := canvas.Overlays().Top()
+	require.NotNil(t, keys)
+	assert.Contains(t, strings.Join(labelTexts(keys), "\n"), "Ctrl+Enter\tConfirm the receipt, or save the order")
+	shortcut(env, fyne.KeyN)
+	assert.Equal(t, "GR-000004 received: 1 unit.", r.message.Text, "nothing happens behind a dialog")
+	assert.Equal(t, "GR-000004 · confirmed", r.title.Text)
+	press(env, fyne.KeyEscape)
+	assert.Nil(t, canvas.Overlays().Top())
+}
+
+// Cancelling a document asks, and Enter (a scanner's too) keeps it.
+func TestCancellingADocumentKeepsItByDefault(t *testing.T) {
+	env, s := orderScreen(t)
+	o, err := env.Reg.Order(1)
+	require.NoError(t, err)
+	s.show(o)
+	test.Tap(s.cancel)
+	require.NotNil(t, env.Window.Canvas().Overlays().Top())
+	enter(env)
+	env.settle()
+	o, err = env.Reg.Order(1)
+	require.NoError(t, err)
+	assert.False(t, o.Cancelled(), "Enter keeps the order")
+
+	test.Tap(s.cancel)
+	test.Tap(findButton(env.Window.Canvas().Overlays().Top(), "Cancel the order"))
+	env.settle()
+	o, err = env.Reg.Order(1)
+	require.NoError(t, err)
+	assert.True(t, o.Cancelled())
 }

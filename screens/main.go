@@ -3,8 +3,8 @@ package screens
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 )
 
 // lastSectionKey is the preference that remembers the last section shown.
@@ -19,12 +19,13 @@ type Screens struct {
 	Search   *Search
 	Entities *Entities
 	Models   *Models
+	env      *Env
 }
 
 // Main builds every screen, opening on the section shown last.
 func Main(env *Env) *Screens {
 	s := &Screens{Items: NewItems(env), Receipts: NewReceipts(env), Orders: NewOrders(env), Search: NewSearch(env),
-		Entities: NewEntities(env), Models: NewModels(env)}
+		Entities: NewEntities(env), Models: NewModels(env), env: env}
 	s.Tabs = container.NewAppTabs(
 		container.NewTabItem("Items", s.Items.Content()),
 		container.NewTabItem("Goods receipts", s.Receipts.Content()),
@@ -39,30 +40,74 @@ func Main(env *Env) *Screens {
 		env.Prefs.SetInt(lastSectionKey, s.Tabs.SelectedIndex())
 		s.focus()
 	}
+	helpKey = env.showKeys
+	env.Window.Canvas().SetOnTypedKey(func(ev *fyne.KeyEvent) { isHelp(ev) })
 	for _, item := range s.MenuItems() {
-		env.Window.Canvas().AddShortcut(item.Shortcut, func(fyne.Shortcut) { item.Action() })
+		if item.Shortcut != nil {
+			env.Window.Canvas().AddShortcut(item.Shortcut, func(fyne.Shortcut) { item.Action() })
+		}
 	}
 	return s
 }
 
-// MenuItems are the actions with keyboard shortcuts: Ctrl+R new receipt,
-// Ctrl+O new order, Ctrl+F serial search (Cmd on macOS). The app puts them
-// in the window's menu, which hears them even while an entry has the
-// cursor; the canvas hears them when nothing has.
+// MenuItems are the actions with keyboard shortcuts (Cmd on macOS): Ctrl+R
+// new receipt, Ctrl+O new order, Ctrl+F serial search, and in the section
+// shown Ctrl+N new, Ctrl+S save, Ctrl+Enter confirm the receipt or save
+// the order. The app puts them in the window's menu, which hears them even
+// while an entry has the cursor; the canvas hears them when nothing has.
 func (s *Screens) MenuItems() []*fyne.MenuItem {
-	item := func(label string, key fyne.KeyName, section int, do func()) *fyne.MenuItem {
-		m := fyne.NewMenuItem(label, func() {
-			s.Tabs.SelectIndex(section)
-			do()
-		})
+	item := func(label string, key fyne.KeyName, do func()) *fyne.MenuItem {
+		m := fyne.NewMenuItem(label, do)
 		m.Shortcut = &desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}
 		return m
 	}
-	return []*fyne.MenuItem{
-		item("New goods receipt", fyne.KeyR, 1, s.Receipts.New),
-		item("New order", fyne.KeyO, 2, s.Orders.New),
-		item("Serial search", fyne.KeyF, 3, s.Search.Focus),
+	goTo := func(section int, do func()) func() {
+		return func() {
+			s.Tabs.SelectIndex(section)
+			do()
+		}
 	}
+	return []*fyne.MenuItem{
+		item("New goods receipt", fyne.KeyR, goTo(1, s.Receipts.New)),
+		item("New order", fyne.KeyO, goTo(2, s.Orders.New)),
+		item("Serial search", fyne.KeyF, goTo(3, s.Search.Focus)),
+		fyne.NewMenuItemSeparator(),
+		item("New (in this section)", fyne.KeyN, func() { s.press(s.sectionButtons().add) }),
+		item("Save", fyne.KeyS, func() { s.press(s.sectionButtons().save) }),
+		item("Confirm the receipt, or save the order", fyne.KeyReturn, func() { s.press(s.sectionButtons().confirm) }),
+	}
+}
+
+// pressable is what a keyboard shortcut presses: a button of any kind.
+type pressable interface {
+	fyne.Tappable
+	fyne.Disableable
+	Visible() bool
+}
+
+// sectionButtons are the buttons Ctrl+N, Ctrl+S and Ctrl+Enter press in the
+// section shown; nil where the section has none.
+func (s *Screens) sectionButtons() (b struct{ add, save, confirm pressable }) {
+	switch s.Tabs.SelectedIndex() {
+	case 0:
+		b.add, b.save = s.Items.add, s.Items.card.save
+	case 1:
+		b.add, b.save, b.confirm = s.Receipts.add, s.Receipts.saveDraft, s.Receipts.confirm
+	case 2:
+		b.add, b.save, b.confirm = s.Orders.add, s.Orders.save, s.Orders.save
+	case 4:
+		b.add, b.save = s.Entities.add, s.Entities.save
+	}
+	return b
+}
+
+// press presses a button as a click would, if it is there to be clicked:
+// shown, enabled, and not behind a dialog.
+func (s *Screens) press(b pressable) {
+	if b == nil || !b.Visible() || b.Disabled() || s.env.Window.Canvas().Overlays().Top() != nil {
+		return
+	}
+	b.Tapped(&fyne.PointEvent{})
 }
 
 // OfferExamples asks, on an empty register, whether to load the example
@@ -72,19 +117,18 @@ func (s *Screens) OfferExamples(env *Env) {
 		if err != nil || !empty {
 			return
 		}
-		dialog.ShowConfirm("Welcome to Serialdesk",
+		// Loading is not the default: the examples go into the real register.
+		env.ask("Welcome to Serialdesk",
 			"The register is empty. Load the example data (chainsaws with serial numbers, an Audi A6 with its entities, a few receipts and orders) to try every screen?\n\nLeave it empty to start with your own items.",
-			func(yes bool) {
-				if yes {
-					background(env, func() (bool, error) { return true, env.Reg.LoadExamples() }, func(_ bool, err error) {
-						if err != nil {
-							env.showError(err)
-							return
-						}
-						s.Reload()
-					})
-				}
-			}, env.Window)
+			"Load the examples", theme.DownloadIcon(), func() {
+				background(env, func() (bool, error) { return true, env.Reg.LoadExamples() }, func(_ bool, err error) {
+					if err != nil {
+						env.showError(err)
+						return
+					}
+					s.Reload()
+				})
+			}, "Start empty", theme.ContentAddIcon(), nil)
 	})
 }
 
@@ -125,7 +169,7 @@ func (s *Screens) focus() {
 }
 
 // Leave runs then (quitting) once what is typed and not saved, on a goods
-// receipt, an order or an item card, is saved or given up.
+// receipt, an order, an item card or an entity, is saved or given up.
 func (s *Screens) Leave(then func()) {
 	what, dirty := "", true
 	switch {
@@ -135,8 +179,10 @@ func (s *Screens) Leave(then func()) {
 		what = "The order"
 	case s.Items.card.dirty:
 		what = "The item card"
+	case s.Entities.dirty:
+		what = "The entity"
 	default:
 		dirty = false
 	}
-	s.Receipts.env.leave(what, dirty, then, func() {})
+	s.env.leave(what, dirty, then, func() {})
 }

@@ -5,15 +5,10 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-func shortcut(env *Env, key fyne.KeyName) {
-	env.Window.Canvas().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault})
-}
 
 func TestShortcutsAndTheLastSection(t *testing.T) {
 	env := newTestEnv(t)
@@ -42,11 +37,20 @@ func TestEmptyRegisterOffersTheExampleData(t *testing.T) {
 	env.settle()
 	overlay := env.Window.Canvas().Overlays().Top()
 	require.NotNil(t, overlay, "a question is shown")
-	yes := findButton(overlay, "Yes")
-	require.NotNil(t, yes)
-	test.Tap(yes)
+	enter(env)
 	env.settle()
+	assert.Nil(t, env.Window.Canvas().Overlays().Top(), "Enter answers")
 	empty, err := env.Reg.IsEmpty()
+	require.NoError(t, err)
+	assert.True(t, empty, "and the default leaves the real register as it is")
+
+	main.OfferExamples(env)
+	env.settle()
+	load := findButton(env.Window.Canvas().Overlays().Top(), "Load the examples")
+	require.NotNil(t, load)
+	test.Tap(load)
+	env.settle()
+	empty, err = env.Reg.IsEmpty()
 	require.NoError(t, err)
 	assert.False(t, empty)
 	assert.Len(t, main.Items.rows, 4, "the screens show the examples at once")

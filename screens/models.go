@@ -22,16 +22,16 @@ type Models struct {
 	modelQuery newest
 	brandList  *widget.List
 	modelList  *widget.List
-	brandName  *widget.Entry
-	modelName  *widget.Entry
+	brandName  *entry
+	modelName  *entry
 	modelTitle *widget.Label
-	addModel   *widget.Button
+	addModel   *button
 	view       fyne.CanvasObject
 }
 
 // NewModels builds the Brands & models screen.
 func NewModels(env *Env) *Models {
-	s := &Models{env: env, brandName: widget.NewEntry(), modelName: widget.NewEntry(),
+	s := &Models{env: env, brandName: newEntry(), modelName: newEntry(),
 		modelTitle: widget.NewLabelWithStyle("Choose a brand", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	s.brandName.SetPlaceHolder("new brand, e.g. Audi")
 	s.modelName.SetPlaceHolder("new model, e.g. A6")
@@ -50,8 +50,8 @@ func NewModels(env *Env) *Models {
 			setTwoLineItem(o, m.Name, item)
 		})
 	s.modelList.OnSelected = func(id widget.ListItemID) { s.model = s.models[id].Model }
-	addBrand := widget.NewButtonWithIcon("Add brand", theme.ContentAddIcon(), s.saveBrand)
-	renameBrand := widget.NewButtonWithIcon("Rename brand…", theme.DocumentCreateIcon(), func() {
+	addBrand := newButton("Add brand", theme.ContentAddIcon(), s.saveBrand)
+	renameBrand := newButton("Rename brand…", theme.DocumentCreateIcon(), func() {
 		if b := s.brand; b.ID != 0 {
 			s.askName("Rename brand "+b.Name, b.Name, func(name string) (string, error) {
 				saved, err := s.env.Reg.SaveBrand(core.Brand{ID: b.ID, Name: name})
@@ -62,7 +62,7 @@ func NewModels(env *Env) *Models {
 			})
 		}
 	})
-	renameModel := widget.NewButtonWithIcon("Rename model…", theme.DocumentCreateIcon(), func() {
+	renameModel := newButton("Rename model…", theme.DocumentCreateIcon(), func() {
 		if m := s.model; m.ID != 0 {
 			s.askName("Rename model "+m.Name, m.Name, func(name string) (string, error) {
 				saved, err := s.env.Reg.SaveModel(core.Model{ID: m.ID, Brand: m.Brand, Name: name})
@@ -71,7 +71,7 @@ func NewModels(env *Env) *Models {
 		}
 	})
 	s.brandName.OnSubmitted = func(string) { s.saveBrand() }
-	s.addModel = widget.NewButtonWithIcon("Add model", theme.ContentAddIcon(), s.saveModel)
+	s.addModel = newButton("Add model", theme.ContentAddIcon(), s.saveModel)
 	s.modelName.OnSubmitted = func(string) { s.saveModel() }
 	setEnabled(false, s.addModel, s.modelName)
 	left := container.NewBorder(container.NewBorder(nil, nil, nil, addBrand, s.brandName), container.NewHBox(renameBrand), nil, nil, s.brandList)
@@ -129,11 +129,11 @@ func (s *Models) saveModel() {
 // askName asks for a new name, saves it with save and tells after the name
 // saved; the registry shows it at once.
 func (s *Models) askName(title, name string, save func(string) (string, error), after func(string)) {
-	entry := widget.NewEntry()
-	entry.SetText(name)
-	dialog.ShowForm(title, "Rename", "Cancel", []*widget.FormItem{widget.NewFormItem("New name", entry)}, func(ok bool) {
+	field := newEntry()
+	field.SetText(name)
+	dialog.ShowForm(title, "Rename", "Cancel", []*widget.FormItem{widget.NewFormItem("New name", field)}, func(ok bool) {
 		if ok {
-			s.rename(entry.Text, save, after)
+			s.rename(field.Text, save, after)
 		}
 	}, s.env.Window)
 }

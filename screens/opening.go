@@ -34,7 +34,7 @@ func (s *Items) importOpeningStock(r io.ReadCloser) {
 			s.env.showError(err)
 			return
 		}
-		dialog.ShowInformation("Opening stock imported", res.String(), s.env.Window)
+		s.env.ShowMessage("Opening stock imported", res.String())
 		s.reload()
 	})
 }
@@ -56,6 +56,6 @@ func (s *Items) saveTemplate(w io.WriteCloser) {
 			s.env.showError(err)
 			return
 		}
-		dialog.ShowInformation("Template saved", "Fill in the Items sheet with your item cards and the Serials sheet with the serials in stock (one example row each), then use Opening stock… to import it.", s.env.Window)
+		s.env.ShowMessage("Template saved", "Fill in the Items sheet with your item cards and the Serials sheet with the serials in stock (one example row each), then use Opening stock… to import it.")
 	})
 }

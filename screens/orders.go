@@ -25,8 +25,9 @@ type Orders struct {
 	message *widget.Label
 
 	save           *enterButton
-	cancel, retour *widget.Button
-	export         *widget.Button
+	cancel, retour *button
+	add            *button // New order
+	export         *button
 	view           fyne.CanvasObject
 }
 
@@ -39,9 +40,9 @@ func NewOrders(env *Env) *Orders {
 	s.message.Importance = widget.SuccessImportance
 	s.save = newEnterButton("Save order", theme.DocumentSaveIcon(), s.saveOrder)
 	s.save.Importance = widget.HighImportance
-	s.cancel = widget.NewButtonWithIcon("Cancel order", theme.CancelIcon(), s.askCancel)
-	s.retour = widget.NewButtonWithIcon("Return…", theme.MailReplyIcon(), s.askReturn)
-	s.export = widget.NewButtonWithIcon("Export serials…", theme.DocumentSaveIcon(), func() { env.exportDocument(s.order.Ref()) })
+	s.cancel = newButton("Cancel order", theme.CancelIcon(), s.askCancel)
+	s.retour = newButton("Return…", theme.MailReplyIcon(), s.askReturn)
+	s.export = newButton("Export serials…", theme.DocumentSaveIcon(), func() { env.exportDocument(s.order.Ref()) })
 	s.editor = newDocEditor(env, orderKind, container.NewHBox(s.save, s.message))
 	// After the last serial or the quantity, Enter goes to Save: a counter
 	// sale needs no mouse.
@@ -64,8 +65,8 @@ func NewOrders(env *Env) *Orders {
 			})
 		}, s.list.UnselectAll)
 	}
-	newButton := widget.NewButtonWithIcon("New order", theme.ContentAddIcon(), s.New)
-	left := container.NewBorder(newButton, nil, nil, nil, s.list)
+	s.add = newButton("New order", theme.ContentAddIcon(), s.New)
+	left := container.NewBorder(s.add, nil, nil, nil, s.list)
 	right := container.NewBorder(container.NewBorder(nil, nil, nil, container.NewHBox(s.export, s.retour, s.cancel), s.title), nil, nil, nil, s.editor.view)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.2
@@ -154,13 +155,10 @@ func (s *Orders) askCancel() {
 		return
 	}
 	o := s.order
-	dialog.ShowConfirm("Cancel "+o.Ref().String(),
+	s.env.ask("Cancel "+o.Ref().String()+"?",
 		fmt.Sprintf("Cancel %s for %s? Its %s are no longer sold; their serials go back to stock.", o.Ref(), o.Customer, units(o.Units())),
-		func(yes bool) {
-			if yes {
-				s.apply(func() (core.Order, error) { return s.env.Reg.CancelOrder(o.ID) }, "cancelled")
-			}
-		}, s.env.Window)
+		"Cancel the order", theme.CancelIcon(), func() { s.apply(func() (core.Order, error) { return s.env.Reg.CancelOrder(o.ID) }, "cancelled") },
+		"Keep it", theme.ConfirmIcon(), nil)
 }
 
 // askReturn records what the customer brings back from the selected line.
@@ -180,9 +178,9 @@ func (s *Orders) askReturn() {
 	}
 	ol := s.order.Lines[index]
 	serials := widget.NewCheckGroup(ol.Serials, nil)
-	qty := widget.NewEntry()
+	qty := newEntry()
 	qty.SetPlaceHolder("units without serials")
-	note := widget.NewEntry()
+	note := newEntry()
 	items := []*widget.FormItem{widget.NewFormItem("Serials", serials), widget.NewFormItem("Quantity", qty), widget.NewFormItem("Note", note)}
 	dialog.ShowForm(fmt.Sprintf("Return from line %d of %s", index+1, s.order.Ref()), "Return to stock", "Cancel", items, func(ok bool) {
 		if !ok {
@@ -203,7 +201,7 @@ func (s *Orders) askReturn() {
 // a cancel works on the order as saved, and would show it over the edits.
 func (s *Orders) unsaved() bool {
 	if s.editor.dirty {
-		dialog.ShowInformation("Save the order first", "The order has changes that are not saved. Save them, or open the order again to drop them, before a return or a cancel.", s.env.Window)
+		s.env.ShowMessage("Save the order first", "The order has changes that are not saved. Save them, or open the order again to drop them, before a return or a cancel.")
 	}
 	return s.editor.dirty
 }

@@ -33,13 +33,8 @@ func (env *Env) showError(err error) {
 		env.showProblems(err)
 		return
 	}
-	dialog.ShowError(userError{err}, env.Window)
+	env.ShowMessage("Not done", core.UserMessage(err))
 }
-
-// userError shows an error by its user message.
-type userError struct{ err error }
-
-func (e userError) Error() string { return core.UserMessage(e.err) }
 
 // showProblems shows err's message and every one of its problems. The list
 // makes only the rows in sight, so a thousand problems show at once, and
@@ -101,7 +96,7 @@ func (env *Env) offerRetry(err error, retry func()) {
 	text.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomWithoutButtons("Not saved", text, env.Window)
 	d.Resize(fyne.NewSize(520, 0))
-	close := widget.NewButtonWithIcon("Close", theme.CancelIcon(), d.Hide)
+	close := newButton("Close", theme.CancelIcon(), d.Hide)
 	env.showWithKeys(d, newEnterButton("Try again", theme.ConfirmIcon(), func() {
 		d.Hide()
 		retry()

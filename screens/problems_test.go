@@ -136,7 +136,7 @@ func TestAThousandOverlongSerialsImportedIntoAReceipt(t *testing.T) {
 	require.NotNil(t, preview, "the preview scrolls")
 	fill := findButton(overlay, "Fill rows")
 	driver := fyne.CurrentApp().Driver()
-	assert.LessOrEqual(t, driver.AbsolutePositionForObject(preview).Y+preview.Size().Height, driver.AbsolutePositionForObject(fill).Y,
+	assert.LessOrEqual(t, driver.AbsolutePositionForObject(preview).Y+preview.Size().Height, driver.AbsolutePositionForObject(buttonObject(overlay, "Fill rows")).Y,
 		"the buttons are below the preview, not over it")
 	test.Tap(fill)
 	require.Len(t, e.lines[0].serials, 1000, "nothing typed or imported is lost")
@@ -202,7 +202,7 @@ func TestTypedValuesComeBackInShort(t *testing.T) {
 	test.Tap(o.retour)
 	overlay := env.Window.Canvas().Overlays().Top()
 	for _, obj := range test.LaidOutObjects(overlay) {
-		if entry, ok := obj.(*widget.Entry); ok && entry.PlaceHolder == "units without serials" {
+		if entry, ok := obj.(*entry); ok && entry.PlaceHolder == "units without serials" {
 			entry.SetText("two")
 		}
 	}

@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -24,8 +23,9 @@ type Receipts struct {
 	title    *widget.Label
 	message  *widget.Label
 
-	confirm, saveDraft, cancel *widget.Button
-	export                     *widget.Button
+	confirm, saveDraft, cancel *button
+	add                        *button // New receipt
+	export                     *button
 	view                       fyne.CanvasObject
 }
 
@@ -36,11 +36,11 @@ var receiptKind = docKind{name: "receipt", party: "Supplier", amount: "Unit cost
 func NewReceipts(env *Env) *Receipts {
 	s := &Receipts{env: env, title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), message: widget.NewLabel("")}
 	s.message.Importance = widget.SuccessImportance
-	s.confirm = widget.NewButtonWithIcon("Confirm receipt", theme.ConfirmIcon(), s.confirmReceipt)
+	s.confirm = newButton("Confirm receipt", theme.ConfirmIcon(), s.confirmReceipt)
 	s.confirm.Importance = widget.HighImportance
-	s.saveDraft = widget.NewButtonWithIcon("Save draft", theme.DocumentSaveIcon(), s.saveAsDraft)
-	s.cancel = widget.NewButtonWithIcon("Cancel receipt", theme.CancelIcon(), s.askCancel)
-	s.export = widget.NewButtonWithIcon("Export serials…", theme.DocumentSaveIcon(), func() { env.exportDocument(s.receipt.Ref()) })
+	s.saveDraft = newButton("Save draft", theme.DocumentSaveIcon(), s.saveAsDraft)
+	s.cancel = newButton("Cancel receipt", theme.CancelIcon(), s.askCancel)
+	s.export = newButton("Export serials…", theme.DocumentSaveIcon(), func() { env.exportDocument(s.receipt.Ref()) })
 	s.editor = newDocEditor(env, receiptKind, container.NewHBox(s.confirm, s.saveDraft, s.message))
 	s.list = widget.NewList(
 		func() int { return len(s.receipts) },
@@ -56,8 +56,8 @@ func NewReceipts(env *Env) *Receipts {
 			latest(env, &s.opening, func() (core.Receipt, error) { return env.Reg.Receipt(no) }, s.open)
 		}, s.list.UnselectAll)
 	}
-	newButton := widget.NewButtonWithIcon("New receipt", theme.ContentAddIcon(), s.New)
-	left := container.NewBorder(newButton, nil, nil, nil, s.list)
+	s.add = newButton("New receipt", theme.ContentAddIcon(), s.New)
+	left := container.NewBorder(s.add, nil, nil, nil, s.list)
 	right := container.NewBorder(container.NewBorder(nil, nil, nil, container.NewHBox(s.export, s.cancel), s.title), nil, nil, nil, s.editor.view)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.2
@@ -142,13 +142,9 @@ func (s *Receipts) submit(call func(core.Receipt) (core.Receipt, error), done st
 
 func (s *Receipts) askCancel() {
 	rc := s.receipt
-	dialog.ShowConfirm("Cancel "+rc.Ref().String(),
+	s.env.ask("Cancel "+rc.Ref().String()+"?",
 		fmt.Sprintf("Cancel %s from %s? Its %s leave stock and its serials are no longer registered as received.", rc.Ref(), rc.Supplier, units(rc.Units())),
-		func(yes bool) {
-			if yes {
-				s.cancelReceipt(rc.ID)
-			}
-		}, s.env.Window)
+		"Cancel the receipt", theme.CancelIcon(), func() { s.cancelReceipt(rc.ID) }, "Keep it", theme.ConfirmIcon(), nil)
 }
 
 func (s *Receipts) cancelReceipt(id core.DocID) {

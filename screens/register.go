@@ -56,9 +56,10 @@ func (env *Env) showRegisterChoice(chosen RegisterChoice, _ error) {
 	where.Horizontal = true
 	folder := widget.NewLabel(fmt.Sprintf("The register is kept in %s, for this computer only.", env.DataDir))
 	folder.Wrapping = fyne.TextWrapWord
-	host, port, database, user := widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	password := widget.NewPasswordEntry()
-	ca := widget.NewEntry()
+	host, port, database, user := newEntry(), newEntry(), newEntry(), newEntry()
+	password := newEntry()
+	password.Password = true
+	ca := newEntry()
 	host.SetText(chosen.Host)
 	port.SetText(chosen.Port)
 	database.SetText(chosen.Database)
@@ -69,7 +70,7 @@ func (env *Env) showRegisterChoice(chosen RegisterChoice, _ error) {
 	port.SetPlaceHolder("5432")
 	database.SetPlaceHolder("e.g. serialdesk")
 	ca.SetPlaceHolder("none: encrypted when the server offers it, not checked")
-	chooseCA := widget.NewButtonWithIcon("Choose…", theme.FolderOpenIcon(), func() {
+	chooseCA := newButton("Choose…", theme.FolderOpenIcon(), func() {
 		d := dialog.NewFileOpen(func(f fyne.URIReadCloser, err error) {
 			if err == nil && f != nil {
 				ca.SetText(f.URI().Path())
@@ -102,8 +103,8 @@ func (env *Env) showRegisterChoice(chosen RegisterChoice, _ error) {
 			d.Resize(fyne.NewSize(640, 0))
 		}
 	}
-	var test *widget.Button
-	test = widget.NewButtonWithIcon("Test connection", theme.SearchIcon(), func() {
+	var test *button
+	test = newButton("Test connection", theme.SearchIcon(), func() {
 		test.Disable()
 		say("Connecting…", widget.MediumImportance)
 		background(env, func() (string, error) { return env.Registers.Test(typed()) }, func(found string, err error) {

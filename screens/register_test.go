@@ -47,12 +47,12 @@ func TestRegisterSettings(t *testing.T) {
 	assert.Contains(t, said, "The register is kept in /home/kari/.config/serialdesk, for this computer only.")
 
 	var radio *widget.RadioGroup
-	var entries []*widget.Entry
+	var entries []*entry
 	for _, o := range test.LaidOutObjects(dlg) {
 		switch w := o.(type) {
 		case *widget.RadioGroup:
 			radio = w
-		case *widget.Entry:
+		case *entry:
 			entries = append(entries, w)
 		}
 	}

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -231,7 +230,7 @@ func TestEntityEditorAsksBeforeDroppingAnEdit(t *testing.T) {
 	assert.False(t, s.dirty)
 	test.Tap(findButton(s.view, "Add parameter"))
 	row := s.params.Objects[1].(*fyne.Container).Objects
-	test.Type(row[0].(*widget.Entry), "mileage")
+	test.Type(row[0].(*entry), "mileage")
 	s.list.Select(1)
 	require.NotNil(t, env.Window.Canvas().Overlays().Top(), "Discard changes?")
 	assert.Len(t, s.params.Objects, 2, "the edit is still there")

@@ -21,7 +21,7 @@ const typingPause = 150 * time.Millisecond
 // serial chosen.
 type Search struct {
 	env          *Env
-	text         *widget.Entry
+	text         *entry
 	item         *widget.Select
 	state        *widget.Select
 	items        []core.ItemRow
@@ -38,7 +38,7 @@ const allItems = "All items"
 
 // NewSearch builds the Serial search screen.
 func NewSearch(env *Env) *Search {
-	s := &Search{env: env, text: widget.NewEntry(), table: newSerialTable(env, serialColumns),
+	s := &Search{env: env, text: newEntry(), table: newSerialTable(env, serialColumns),
 		title: widget.NewLabelWithStyle("Choose a serial to see its history", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	s.text.SetPlaceHolder("Part of a serial, in any case")
 	s.text.OnChanged = func(string) { s.searchSoon() }
@@ -55,7 +55,7 @@ func NewSearch(env *Env) *Search {
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(eventLine(s.events[id])) },
 	)
-	export := widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), func() { env.exportQuery(s.query()) })
+	export := newButton("Export…", theme.DocumentSaveIcon(), func() { env.exportQuery(s.query()) })
 	filters := container.NewHBox(fixedWidth(220, s.item), fixedWidth(130, s.state), s.table.count, export)
 	top := container.NewBorder(nil, nil, nil, filters, s.text)
 	split := container.NewVSplit(s.table.table, container.NewBorder(s.title, nil, nil, nil, s.history))

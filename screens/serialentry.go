@@ -42,8 +42,8 @@ type serialEntry struct {
 
 	box                *fyne.Container
 	pageLabel, summary *widget.Label
-	prev, next, fill   *widget.Button
-	load               *widget.Button // Import… from a supplier's workbook
+	prev, next, fill   *button
+	load               *button // Import… from a supplier's workbook
 	view               fyne.CanvasObject
 }
 
@@ -76,10 +76,10 @@ func newSerialEntry(env *Env, grow bool) *serialEntry {
 		t.rows = append(t.rows, r)
 		t.box.Add(r.box)
 	}
-	t.prev = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { t.showPage(t.page - 1) })
-	t.next = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { t.showPage(t.page + 1) })
-	t.fill = widget.NewButtonWithIcon("Fill range…", theme.MoreHorizontalIcon(), t.askRange)
-	t.load = widget.NewButtonWithIcon("Import…", theme.FolderOpenIcon(), t.askImport)
+	t.prev = newButton("", theme.NavigateBackIcon(), func() { t.showPage(t.page - 1) })
+	t.next = newButton("", theme.NavigateNextIcon(), func() { t.showPage(t.page + 1) })
+	t.fill = newButton("Fill range…", theme.MoreHorizontalIcon(), t.askRange)
+	t.load = newButton("Import…", theme.FolderOpenIcon(), t.askImport)
 	t.view = container.NewBorder(container.NewVBox(t.summary, container.NewHBox(t.fill, t.load, layout.NewSpacer(), t.prev, t.pageLabel, t.next)), nil, nil, nil,
 		container.NewVScroll(t.box))
 	return t
@@ -97,6 +97,12 @@ func (t *serialEntry) fitRowNumbers() {
 	for _, r := range t.rows {
 		r.numBox.Layout = layout.NewGridWrapLayout(fyne.NewSize(w, r.num.MinSize().Height))
 		r.numBox.Refresh()
+	}
+}
+
+func (r *serialRow) TypedKey(ev *fyne.KeyEvent) {
+	if !isHelp(ev) {
+		r.Entry.TypedKey(ev)
 	}
 }
 
@@ -336,7 +342,7 @@ func (t *serialEntry) firstEmpty() int {
 
 // askRange fills the empty rows from a first and a last serial.
 func (t *serialEntry) askRange() {
-	first, last := widget.NewEntry(), widget.NewEntry()
+	first, last := newEntry(), newEntry()
 	first.SetPlaceHolder("996A0001")
 	last.SetPlaceHolder("996A0050")
 	dialog.ShowForm("Fill range", "Fill", "Cancel", []*widget.FormItem{

@@ -1,0 +1,96 @@
+package screens
+
+import (
+	"runtime"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+)
+
+// keys are the keys the counter works with, as Help lists them; Ctrl is
+// Cmd on macOS.
+var keys = [][2]string{
+	{"Ctrl+R", "New goods receipt"},
+	{"Ctrl+O", "New order"},
+	{"Ctrl+F", "Serial search"},
+	{"Ctrl+N", "New receipt, order, item or entity, in the section shown"},
+	{"Ctrl+S", "Save: the order, the item card, the entity, a receipt as a draft"},
+	{"Ctrl+Enter", "Confirm the receipt, or save the order"},
+	{"Tab, Shift+Tab", "Next and previous field: the header, each line's item, quantity, price and serials, then the buttons"},
+	{"Enter", "In the item: take it and go on to its serials (or quantity). In a serial: the next row, as a scanner's Enter does. On a button: press it"},
+	{"Down, Up", "Choose among the items suggested under the item field"},
+	{"Esc", "Drop the suggestions; close a dialog (its safe choice)"},
+	{"Ctrl+Q", "Quit (asks first when something typed is not saved)"},
+	{"F1", "These keys"},
+}
+
+// keysText is the list of keys in words, Ctrl named as on this computer.
+func keysText() string {
+	var b strings.Builder
+	for _, k := range keys {
+		key := k[0]
+		if runtime.GOOS == "darwin" {
+			key = strings.ReplaceAll(key, "Ctrl+", "Cmd+")
+		}
+		b.WriteString(key + "\t" + k[1] + "\n")
+	}
+	b.WriteString("\nA barcode scanner types the serial and presses Enter: scan into a serial row, or into an order's item field to start a sale with that unit.")
+	return b.String()
+}
+
+// HelpItems are the Help menu: the keys (F1) and About.
+func HelpItems(env *Env) []*fyne.MenuItem {
+	keysItem := fyne.NewMenuItem("Keys and scanner", env.showKeys)
+	// Shown beside the item; F1 itself is heard by the fields (helpKey).
+	keysItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF1}
+	return []*fyne.MenuItem{keysItem, AboutItem(env)}
+}
+
+func (env *Env) showKeys() { env.ShowMessage("Keys and scanner", keysText()) }
+
+// helpKey opens the keys on F1 wherever the cursor is. Fyne hears a key
+// without Ctrl only in the widget that has the cursor, so each kind of
+// field and button passes it here; the canvas hears it when none has.
+var helpKey func()
+
+// isHelp reports whether ev is F1, and opens the keys if so.
+func isHelp(ev *fyne.KeyEvent) bool {
+	if ev.Name != fyne.KeyF1 || helpKey == nil {
+		return false
+	}
+	helpKey()
+	return true
+}
+
+// entry is an entry that hears F1.
+type entry struct{ widget.Entry }
+
+func newEntry() *entry {
+	e := &entry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func (e *entry) TypedKey(ev *fyne.KeyEvent) {
+	if !isHelp(ev) {
+		e.Entry.TypedKey(ev)
+	}
+}
+
+// button is a button that hears F1.
+type button struct{ widget.Button }
+
+func newButton(label string, icon fyne.Resource, tapped func()) *button {
+	b := &button{}
+	b.Text, b.Icon, b.OnTapped = label, icon, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+func (b *button) TypedKey(ev *fyne.KeyEvent) {
+	if !isHelp(ev) {
+		b.Button.TypedKey(ev)
+	}
+}
