@@ -61,7 +61,7 @@ func showDesktop(a fyne.App, e *env, chosen registers) {
 
 // screenEnv is what the screens work with on the register e has open.
 func (e *env) screenEnv() *screens.Env {
-	return &screens.Env{Reg: e.reg, Log: e.log, BackupTo: e.store.BackupTo, Version: version, DataDir: e.dir}
+	return &screens.Env{Reg: e.reg, Log: e.log, BackupTo: e.store.BackupTo, Version: version, DataDir: e.dir, Beep: beep}
 }
 
 // desktopWindow is the main window on the register e has open, with what

@@ -29,15 +29,8 @@ type orderState struct {
 // written and the error lists every problem with its line and serial.
 func (r *Register) SaveOrder(in Order) (Order, error) {
 	return write(r, func(tx Tx) (Order, error) {
-		st, err := r.startOrder(tx, in)
+		st, check, err := r.checkOrder(tx, in)
 		if err != nil {
-			return Order{}, err
-		}
-		check := newLineCheck(tx)
-		if err := st.checkLines(check); err != nil {
-			return Order{}, err
-		}
-		if err := check.problems.err("order"); err != nil {
 			return Order{}, err
 		}
 		if st.order.ID == 0 {
@@ -58,6 +51,30 @@ func (r *Register) SaveOrder(in Order) (Order, error) {
 		}
 		return st.order, tx.PutOrder(st.order)
 	})
+}
+
+// CheckOrder checks an order as SaveOrder would and writes nothing: the
+// counter asks it as each serial is scanned, so that "already sold" is said
+// at the row, not first at Save.
+func (r *Register) CheckOrder(in Order) error {
+	_, err := read(r, func(tx Tx) (struct{}, error) {
+		_, _, err := r.checkOrder(tx, in)
+		return struct{}{}, err
+	})
+	return err
+}
+
+// checkOrder checks the header and every line of an order.
+func (r *Register) checkOrder(tx Tx, in Order) (*orderState, *lineCheck, error) {
+	st, err := r.startOrder(tx, in)
+	if err != nil {
+		return nil, nil, err
+	}
+	check := newLineCheck(tx)
+	if err := st.checkLines(check); err != nil {
+		return nil, nil, err
+	}
+	return st, check, check.problems.err("order")
 }
 
 // startOrder cleans the header of an order and loads the stored order it

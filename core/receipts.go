@@ -76,45 +76,21 @@ func (r *Register) ConfirmReceipt(in Receipt) (Receipt, error) {
 	return write(r, func(tx Tx) (Receipt, error) { return r.confirm(tx, in) })
 }
 
+// CheckReceipt checks a receipt as ConfirmReceipt would and writes
+// nothing: the counter asks it as each serial is scanned, so that "already
+// in stock" is said at the row, not first at Confirm.
+func (r *Register) CheckReceipt(in Receipt) error {
+	_, err := read(r, func(tx Tx) (struct{}, error) {
+		_, _, _, err := r.checkReceipt(tx, in)
+		return struct{}{}, err
+	})
+	return err
+}
+
 // confirm is ConfirmReceipt within a transaction.
 func (r *Register) confirm(tx Tx, in Receipt) (Receipt, error) {
-	rc, err := r.receiptHeader(tx, in)
+	rc, check, known, err := r.checkReceipt(tx, in)
 	if err != nil {
-		return Receipt{}, err
-	}
-	check := newLineCheck(tx)
-	known := map[serialKey]Serial{} // records that exist before this receipt
-	if len(rc.Lines) == 0 {
-		check.problems.add(0, "", "add at least one line")
-	}
-	for i, l := range rc.Lines {
-		n := i + 1
-		it, ok, err := check.item(n, l.Item)
-		if err != nil {
-			return Receipt{}, err
-		}
-		if !ok {
-			continue
-		}
-		if l.UnitCost < 0 {
-			check.problems.add(n, "", "the unit cost cannot be negative")
-		}
-		serials := check.serials(n, it, l.Quantity, l.Serials, it.SerialsRequiredAtPurchase(), "receipt")
-		registered, err := tx.Serials(it.ID, serials)
-		if err != nil {
-			return Receipt{}, err
-		}
-		for _, s := range serials {
-			rec, exists := registered[s]
-			if exists && rec.State.Available() {
-				check.problems.add(n, s, "already in stock (%s)", rec.whereabouts())
-			} else if exists {
-				known[serialKey{it.ID, s}] = rec
-			}
-		}
-		rc.Lines[i].Serials = serials
-	}
-	if err := check.problems.err("receipt"); err != nil {
 		return Receipt{}, err
 	}
 	if rc.ID == 0 {
@@ -131,6 +107,47 @@ func (r *Register) confirm(tx Tx, in Receipt) (Receipt, error) {
 		return Receipt{}, err
 	}
 	return rc, tx.PutReceipt(rc)
+}
+
+// checkReceipt checks every line of a receipt; known holds the records of
+// its serials that exist before it (received and sold, or cancelled).
+func (r *Register) checkReceipt(tx Tx, in Receipt) (rc Receipt, check *lineCheck, known map[serialKey]Serial, err error) {
+	if rc, err = r.receiptHeader(tx, in); err != nil {
+		return rc, nil, nil, err
+	}
+	check = newLineCheck(tx)
+	known = map[serialKey]Serial{}
+	if len(rc.Lines) == 0 {
+		check.problems.add(0, "", "add at least one line")
+	}
+	for i, l := range rc.Lines {
+		n := i + 1
+		it, ok, err := check.item(n, l.Item)
+		if err != nil {
+			return rc, nil, nil, err
+		}
+		if !ok {
+			continue
+		}
+		if l.UnitCost < 0 {
+			check.problems.add(n, "", "the unit cost cannot be negative")
+		}
+		serials := check.serials(n, it, l.Quantity, l.Serials, it.SerialsRequiredAtPurchase(), "receipt")
+		registered, err := tx.Serials(it.ID, serials)
+		if err != nil {
+			return rc, nil, nil, err
+		}
+		for _, s := range serials {
+			rec, exists := registered[s]
+			if exists && rec.State.Available() {
+				check.problems.add(n, s, "already in stock (%s)", rec.whereabouts())
+			} else if exists {
+				known[serialKey{it.ID, s}] = rec
+			}
+		}
+		rc.Lines[i].Serials = serials
+	}
+	return rc, check, known, check.problems.err("receipt")
 }
 
 // receive writes what a checked receipt does to stock, serials and entities.

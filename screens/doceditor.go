@@ -60,7 +60,12 @@ type docEditor struct {
 	version                int    // counts the documents shown, so a late answer knows it is late
 	finish                 func() // where Enter goes when a line is complete; nil adds a line
 	dirty                  bool   // typed into since the document was shown
-	view                   fyne.CanvasObject
+	loading                bool   // the document is being put on screen: no typing
+	// check reads the document as typed and returns the register's check
+	// of it (CheckReceipt, CheckOrder), to run off the UI goroutine.
+	check    func() (ask func() error, err error)
+	checking newest
+	view     fyne.CanvasObject
 }
 
 // lineTyped is a line as typed: the item, quantity and amount read.
@@ -82,13 +87,13 @@ func newDocEditor(env *Env, kind docKind, actions fyne.CanvasObject) *docEditor 
 	e.date.SetPlaceHolder("YYYY-MM-DD")
 	e.serialTitle.Truncation = fyne.TextTruncateEllipsis
 	e.serials.onEdit = func() {
-		e.dirty = true
 		if e.current != nil {
 			e.showSerialCount(e.current)
 		}
+		e.edited()
 	}
 	for _, field := range []*entry{e.party, e.reference, e.date} {
-		field.OnChanged = func(string) { e.dirty = true }
+		field.OnChanged = func(string) { e.edited() }
 	}
 	e.addLine = newButton("Add line", theme.ContentAddIcon(), func() { e.focusItem(e.newLine()) })
 	e.allProblems = newButton("All problems…", nil, nil)
@@ -135,6 +140,8 @@ func (e *docEditor) loadItems() {
 // load shows a document: its header and lines (nil for a new one).
 func (e *docEditor) load(date time.Time, party, reference string, lines []lineTyped, editable bool) {
 	e.version++
+	e.loading = true
+	defer func() { e.loading = false }()
 	e.party.SetText(party)
 	e.reference.SetText(reference)
 	if date.IsZero() {
@@ -190,10 +197,10 @@ func (e *docEditor) newLine() *docLine {
 	l.problem.Importance = widget.DangerImportance
 	l.problem.Wrapping = fyne.TextWrapWord
 	l.problem.Hide()
-	l.itemText.OnChanged = func(s string) { e.dirty = true; e.complete(l, s) }
+	l.itemText.OnChanged = func(s string) { e.complete(l, s); e.edited() }
 	l.qty.SetText("1")
-	l.qty.OnChanged = func(string) { e.dirty = true; e.quantityChanged(l) }
-	l.amount.OnChanged = func(string) { e.dirty = true }
+	l.qty.OnChanged = func(string) { e.quantityChanged(l); e.edited() }
+	l.amount.OnChanged = func(string) { e.edited() }
 	l.qty.OnSubmitted = func(string) { e.lineDone(l) }
 	l.serialsBtn = newButton("", nil, func() { e.selectLine(l) })
 	l.remove = newButton("", theme.DeleteIcon(), func() { e.removeLine(l) })
@@ -422,9 +429,14 @@ const maxProblemsListed = 10
 func (e *docEditor) showProblems(err error) {
 	e.problems.SetText(problemsText(err, maxProblemsListed))
 	e.problems.Show()
-	problems := core.Problems(err)
 	e.allProblems.OnTapped = func() { e.env.showProblems(err) }
-	setVisible(len(problems) > maxProblemsListed, e.allProblems)
+	setVisible(len(core.Problems(err)) > maxProblemsListed, e.allProblems)
+	e.placeProblems(core.Problems(err), true)
+}
+
+// placeProblems gives each line its serials' problems, for their rows, and,
+// withLines, its own problems beside it.
+func (e *docEditor) placeProblems(problems []core.Problem, withLines bool) {
 	for i, l := range e.lines {
 		l.found = nil
 		var reasons []string
@@ -438,25 +450,104 @@ func (e *docEditor) showProblems(err error) {
 				l.found = append(l.found, p)
 			}
 		}
-		l.problem.SetText(strings.Join(reasons, "; "))
-		l.problem.Hidden = len(reasons) == 0
-		l.problem.Refresh()
+		if withLines {
+			l.problem.SetText(strings.Join(reasons, "; "))
+			l.problem.Hidden = len(reasons) == 0
+			l.problem.Refresh()
+		}
 	}
 	if e.current != nil {
-		e.selectLine(e.current)
+		e.serials.setFound(e.current.found)
 	}
 	e.body.Refresh()
+}
+
+// edited notes typing, and has the register check the document as typed:
+// each serial's answer goes to its row at once (a scan refused there beeps
+// and takes the cursor back), and a problem list on show follows the
+// typing, so that it never lists what no longer holds.
+func (e *docEditor) edited() {
+	if e.loading {
+		return
+	}
+	e.dirty = true
+	if e.check == nil || !e.editable {
+		return
+	}
+	listed := e.problems.Visible()
+	ask, err := e.check()
+	if err != nil {
+		if listed {
+			e.showProblems(err)
+		}
+		return
+	}
+	current, version, sent := e.checking.next(), e.version, slices.Clone(e.sent)
+	e.serials.pending = true
+	background(e.env, func() (struct{}, error) { return struct{}{}, ask() }, func(_ struct{}, err error) {
+		if !current() || version != e.version {
+			return
+		}
+		e.serials.pending = false
+		if err != nil && len(core.Problems(err)) == 0 {
+			return // a server out of reach or a document changed elsewhere: saving says it
+		}
+		e.sent = sent
+		switch {
+		case listed && err == nil:
+			e.clearProblems()
+		case listed:
+			e.showProblems(err)
+		default:
+			e.placeProblems(core.Problems(err), false)
+		}
+		e.serials.answered()
+	})
+}
+
+// focusProblem puts the cursor on the first field or row a refused save
+// names, so that the next key or scan goes there and not to the button,
+// where a scanner's Enter would only be refused again.
+func (e *docEditor) focusProblem(err error) {
+	problems := core.Problems(err)
+	if len(problems) == 0 || !e.editable {
+		return
+	}
+	p, canvas := problems[0], e.env.Window.Canvas()
+	if p.Line < 1 || p.Line > len(e.sent) {
+		switch reason := strings.ToLower(p.Reason); {
+		case strings.Contains(reason, "date"):
+			canvas.Focus(e.date)
+		case strings.Contains(reason, strings.ToLower(e.kind.party)):
+			canvas.Focus(e.party)
+		case strings.Contains(reason, "reference"):
+			canvas.Focus(e.reference)
+		default:
+			e.focusItem(e.lines[0])
+		}
+		return
+	}
+	l := e.lines[e.sent[p.Line-1]]
+	e.selectLine(l)
+	switch reason := strings.ToLower(p.Reason); {
+	case p.Serial != "" && e.serials.firstMarked() >= 0:
+		e.serials.selectRow(e.serials.firstMarked())
+	case l.item.ID == 0:
+		e.focusItem(l)
+	case strings.Contains(reason, strings.ToLower(e.kind.amount)):
+		canvas.Focus(l.amount)
+	case strings.Contains(reason, "serial") && len(l.serials) > 0:
+		e.serials.focus(min(e.serials.firstEmpty(), len(l.serials)-1)) // a serial missing, or one too many
+	default:
+		canvas.Focus(l.qty)
+	}
 }
 
 // clearProblems hides the problems of the last check.
 func (e *docEditor) clearProblems() {
 	e.problems.Hide()
 	e.allProblems.Hide()
-	for _, l := range e.lines {
-		l.found = nil
-		l.problem.Hide()
-	}
-	e.body.Refresh()
+	e.placeProblems(nil, true)
 }
 
 // working shows that the register is at work on the document (a large
@@ -480,6 +571,7 @@ func submit[D any](e *docEditor, typed func() (D, error), call func(D) (D, error
 	doc, err := typed()
 	if err != nil {
 		e.showProblems(err)
+		e.focusProblem(err)
 		return
 	}
 	e.clearProblems()
@@ -497,6 +589,7 @@ func submit[D any](e *docEditor, typed func() (D, error), call func(D) (D, error
 		if err != nil && !moved {
 			e.dirty = true
 			e.showProblems(err)
+			e.focusProblem(err)
 			return
 		}
 		if err != nil {

@@ -29,6 +29,10 @@ type Env struct {
 	// nil for no choice.
 	Registers Registers
 
+	// Beep sounds when a scan is refused (the app gives the system's
+	// bell); nil for none.
+	Beep func()
+
 	// Deliver hands a result of background work to the UI goroutine: nil
 	// means fyne.Do, as in the app; tests queue results and run them on
 	// their own goroutine, as the app's loop would.

@@ -55,6 +55,7 @@ func TestImportSerialsForAReceiptLine(t *testing.T) {
 
 	test.Tap(findButton(overlay, "Fill rows"))
 	assert.Equal(t, []string{"996C00001", "996C00002", "99612345"}, e.lines[0].serials)
+	env.settle()
 	assert.Equal(t, "8 characters, the pattern 996****** needs 9", e.serials.rows[2].mark.Text, "imported rows are checked like typed ones")
 }
 

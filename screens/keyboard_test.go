@@ -161,3 +161,64 @@ func TestCancellingADocumentKeepsItByDefault(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, o.Cancelled())
 }
+
+// Each serial is checked against the register as it is scanned: a refused
+// one is said at its row, beeps, and has the cursor back with its text
+// selected, so that the next scan replaces it.
+func TestARefusedScanBeepsAndTheNextScanReplacesIt(t *testing.T) {
+	env, s := orderScreen(t)
+	beeps := 0
+	env.Beep = func() { beeps++ }
+	e := s.editor
+	scan(env, "CS-500")
+	scan(env, "996A1B2C1") // sold on SO-000001
+	env.settle()
+	assert.Equal(t, "already sold on SO-000001 to Ola Nordmann; a serial can be sold only once", e.serials.rows[0].mark.Text)
+	assert.Equal(t, 1, beeps)
+	require.Equal(t, e.serials.rows[0], env.Window.Canvas().Focused(), "the cursor is back on the refused row")
+	assert.Equal(t, "996A1B2C1", e.serials.rows[0].SelectedText(), "with its text selected")
+
+	scan(env, "996A1B2C4")
+	assert.Equal(t, "996A1B2C4", e.serials.rows[0].Text, "the next scan replaced it")
+	env.settle()
+	assert.Empty(t, e.serials.rows[0].mark.Text)
+	assert.Equal(t, 1, beeps)
+	assert.Equal(t, s.save, env.Window.Canvas().Focused())
+
+	// Enter on a row already known to be refused stays there at once.
+	e.serials.focus(0)
+	e.serials.rows[0].SetText("996A1B2C1")
+	env.settle()
+	enter(env)
+	assert.Equal(t, 2, beeps)
+	assert.Equal(t, e.serials.rows[0], env.Window.Canvas().Focused())
+}
+
+// After a refused save the cursor goes to the first problem, never stays
+// on the button where the scanner's Enter would be refused again; a
+// problem list follows the typing and goes once the problem is gone.
+func TestARefusedSaveLeadsToTheProblem(t *testing.T) {
+	env, s := receiptScreen(t)
+	e := s.editor
+	scan(env, "CS-500")
+	e.lines[0].qty.SetText("2")
+	e.serials.focus(0)
+	scan(env, "996B00001")
+	test.Tap(s.confirm)
+	env.settle()
+	assert.Contains(t, e.problems.Text, "CS-500 Chainsaw 500 needs a serial for every unit: 1 of 2 entered")
+	assert.Equal(t, e.serials.rows[1], env.Window.Canvas().Focused(), "on the row of the missing serial")
+
+	scan(env, "996A1B2C3") // in stock already
+	env.settle()
+	assert.Contains(t, e.problems.Text, "already in stock", "the list follows the typing")
+	assert.NotContains(t, e.problems.Text, "needs a serial for every unit")
+	typeHere(env, "996B00002")
+	env.settle()
+	assert.False(t, e.problems.Visible(), "and goes once nothing is wrong")
+
+	e.date.SetText("31.12.2026")
+	test.Tap(s.confirm)
+	env.settle()
+	assert.Equal(t, e.date, env.Window.Canvas().Focused())
+}

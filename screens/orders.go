@@ -44,6 +44,10 @@ func NewOrders(env *Env) *Orders {
 	s.retour = newButton("Return…", theme.MailReplyIcon(), s.askReturn)
 	s.export = newButton("Export serials…", theme.DocumentSaveIcon(), func() { env.exportDocument(s.order.Ref()) })
 	s.editor = newDocEditor(env, orderKind, container.NewHBox(s.save, s.message))
+	s.editor.check = func() (func() error, error) {
+		o, err := s.typed()
+		return func() error { return env.Reg.CheckOrder(o) }, err
+	}
 	// After the last serial or the quantity, Enter goes to Save: a counter
 	// sale needs no mouse.
 	s.editor.finish = func() { env.Window.Canvas().Focus(s.save) }

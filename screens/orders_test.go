@@ -122,7 +122,6 @@ func TestSerialFromBeforeThePatternChangedIsNotMarked(t *testing.T) {
 	scan(env, "CS-500")
 	e.lines[0].qty.SetText("2")
 	e.serials.fillFrom(0, []string{"996A1B2C4", "996A1B2C9"})
-	assert.NotEmpty(t, e.serials.rows[0].mark.Text, "marked while the register is asked")
 	env.settle()
 	assert.Empty(t, e.serials.rows[0].mark.Text, "996A1B2C4 is in stock from before the new pattern")
 	assert.Equal(t, "9 characters, the pattern 996-#### needs 8", e.serials.rows[1].mark.Text, "one never registered stays marked")

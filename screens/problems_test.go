@@ -140,6 +140,7 @@ func TestAThousandOverlongSerialsImportedIntoAReceipt(t *testing.T) {
 		"the buttons are below the preview, not over it")
 	test.Tap(fill)
 	require.Len(t, e.lines[0].serials, 1000, "nothing typed or imported is lost")
+	env.settle()
 	assert.Equal(t, "longer than the 64 characters a serial may have", e.serials.rows[0].mark.Text)
 
 	test.Tap(s.confirm)

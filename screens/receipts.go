@@ -42,6 +42,10 @@ func NewReceipts(env *Env) *Receipts {
 	s.cancel = newButton("Cancel receipt", theme.CancelIcon(), s.askCancel)
 	s.export = newButton("Export serials…", theme.DocumentSaveIcon(), func() { env.exportDocument(s.receipt.Ref()) })
 	s.editor = newDocEditor(env, receiptKind, container.NewHBox(s.confirm, s.saveDraft, s.message))
+	s.editor.check = func() (func() error, error) {
+		rc, err := s.typed()
+		return func() error { return env.Reg.CheckReceipt(rc) }, err
+	}
 	s.list = widget.NewList(
 		func() int { return len(s.receipts) },
 		newTwoLineItem,

@@ -27,12 +27,13 @@ type serialEntry struct {
 	pattern core.Pattern        // the line item's pattern
 	found   map[string][]string // what the register said of each serial at the last check, in row order
 	item    core.ItemID         // the line's item
-	// Serials off the pattern that the register was asked about, and those
-	// it holds (registered before the pattern changed, so accepted).
-	asked, registered map[string]bool
-	marks             []string // per row: why the serial is refused, "" when fine
-	page              int
-	rows              []*serialRow
+	marks   []string            // per row: why the serial is refused, "" when fine
+	// pending: the register has not yet answered the latest typing.
+	// scanned: the row an Enter left while its answer was pending; -1 for none.
+	pending bool
+	scanned int
+	page    int
+	rows    []*serialRow
 	// numDigits is how many digits the row numbers are sized for.
 	numDigits int
 	grow      bool   // Enter on the last row adds a row (receiving a box by scanning)
@@ -59,7 +60,7 @@ type serialRow struct {
 }
 
 func newSerialEntry(env *Env, grow bool) *serialEntry {
-	t := &serialEntry{env: env, grow: grow, values: new([]string), found: map[string][]string{},
+	t := &serialEntry{env: env, grow: grow, values: new([]string), found: map[string][]string{}, scanned: -1,
 		pageLabel: widget.NewLabel(""), summary: widget.NewLabel("")}
 	t.box = container.NewVBox()
 	for k := range rowsPerPage {
@@ -126,10 +127,7 @@ func (r *serialRow) TypedShortcut(s fyne.Shortcut) {
 // bind shows the serials of a line: values is the line's own slice, padded
 // to one row per unit.
 func (t *serialEntry) bind(item core.ItemID, values *[]string, qty int, pattern core.Pattern, note string) {
-	if item != t.item || t.asked == nil {
-		t.item, t.asked, t.registered = item, map[string]bool{}, map[string]bool{}
-	}
-	t.values, t.pattern, t.note = values, pattern, note
+	t.item, t.values, t.pattern, t.note, t.scanned = item, values, pattern, note, -1
 	t.setQuantity(qty)
 	t.showPage(0)
 }
@@ -185,8 +183,17 @@ func (t *serialEntry) typed(i int, s string) {
 	t.changed()
 }
 
-// changed re-checks every row and tells the line.
+// changed shows the rows' marks afresh and tells the line, which has the
+// register check them.
 func (t *serialEntry) changed() {
+	t.remark()
+	if t.onEdit != nil {
+		t.onEdit()
+	}
+}
+
+// remark puts each row's mark beside it.
+func (t *serialEntry) remark() {
 	t.check()
 	for _, r := range t.rows {
 		if r.i < len(t.marks) {
@@ -194,38 +201,22 @@ func (t *serialEntry) changed() {
 		}
 	}
 	t.box.Refresh() // a reason may wrap onto a second line
-	if t.onEdit != nil {
-		t.onEdit()
-	}
 }
 
-// check marks every row that the register would refuse: not a serial, not
-// the pattern, twice in the line, or what the last check found.
+// check marks every row with what the register said of its serial at its
+// last check (the document is checked as it is typed: edited), and counts.
 func (t *serialEntry) check() {
 	v := *t.values
 	t.marks = make([]string, len(v))
 	rows := map[string][]int{} // serial → the rows it is on
 	entered, bad := 0, 0
-	var ask []string
 	for i, raw := range v {
 		if strings.TrimSpace(raw) == "" {
 			continue
 		}
 		entered++
-		s, err := core.NormalizeSerial(raw)
-		if err == nil && !t.registered[s] {
-			if err = t.pattern.Check(s); err != nil && !t.asked[s] && t.item != 0 {
-				t.asked[s] = true
-				ask = append(ask, s)
-			}
-		}
-		switch {
-		case err != nil:
-			t.marks[i] = err.Error()
-		case len(rows[s]) > 0:
-			t.marks[i] = fmt.Sprintf("entered twice (also row %d)", rows[s][0]+1)
-		}
-		rows[s] = append(rows[s], i)
+		k := serialKey(raw)
+		rows[k] = append(rows[k], i)
 	}
 	// The register names a serial once per row it refuses, the later
 	// rows of a double: give its reasons to the last rows with it.
@@ -243,25 +234,49 @@ func (t *serialEntry) check() {
 		}
 	}
 	t.summary.SetText(fmt.Sprintf("%d of %d entered", entered, len(v)) + problemCount(bad) + t.note)
-	if len(ask) > 0 {
-		t.askRegistered(ask)
-	}
 }
 
-// askRegistered asks the register, in the background, which serials off
-// the pattern it holds, and takes their marks away.
-func (t *serialEntry) askRegistered(serials []string) {
-	item := t.item
-	background(t.env, func() (map[string]bool, error) { return t.env.Reg.Registered(item, serials) },
-		func(held map[string]bool, err error) {
-			if err != nil || item != t.item || len(held) == 0 {
-				return // a failed look-up leaves the marks; saving checks again
-			}
-			for s := range held {
-				t.registered[s] = true
-			}
-			t.changed()
-		})
+// serialKey is how a row's serial is matched with the register's answer:
+// as the register keeps it, or as typed when it is no serial at all.
+func serialKey(raw string) string {
+	if s, err := core.NormalizeSerial(raw); err == nil {
+		return s
+	}
+	return strings.TrimSpace(raw)
+}
+
+// answered is called when the register's answer to the latest typing is
+// in the rows: a scan it refuses sounds and takes the cursor back.
+func (t *serialEntry) answered() {
+	if i := t.scanned; i >= 0 && i < len(t.marks) && t.marks[i] != "" {
+		t.refuse(i)
+	}
+	t.scanned = -1
+}
+
+// refuse beeps and puts the cursor back on row i with its text selected,
+// so that the next scan replaces it.
+func (t *serialEntry) refuse(i int) {
+	if t.env.Beep != nil {
+		t.env.Beep()
+	}
+	t.selectRow(i)
+}
+
+// selectRow puts the cursor on row i with its text selected.
+func (t *serialEntry) selectRow(i int) {
+	t.focus(i)
+	t.rows[i%rowsPerPage].TypedShortcut(&fyne.ShortcutSelectAll{})
+}
+
+// firstMarked is the first row with a problem, -1 when none has.
+func (t *serialEntry) firstMarked() int {
+	for i, m := range t.marks {
+		if m != "" {
+			return i
+		}
+	}
+	return -1
 }
 
 func problemCount(n int) string {
@@ -275,15 +290,23 @@ func problemCount(n int) string {
 func (t *serialEntry) setFound(problems []core.Problem) {
 	t.found = map[string][]string{}
 	for _, p := range problems {
-		if s, err := core.NormalizeSerial(p.Serial); err == nil {
-			t.found[s] = append(t.found[s], p.Reason)
-		}
+		k := serialKey(p.Serial)
+		t.found[k] = append(t.found[k], p.Reason)
 	}
-	t.changed()
+	t.remark()
 }
 
-// enter moves to the next row, as a scanner's Enter expects.
+// enter moves to the next row, as a scanner's Enter expects, unless the
+// register refuses the serial: then it beeps and stays, or, when the answer
+// is still on its way, goes back once it comes.
 func (t *serialEntry) enter(i int) {
+	if i < len(t.marks) && t.marks[i] != "" {
+		t.refuse(i)
+		return
+	}
+	if t.pending && strings.TrimSpace((*t.values)[i]) != "" {
+		t.scanned = i
+	}
 	if i+1 >= len(*t.values) {
 		if !t.grow {
 			if t.onEnd != nil {
