@@ -87,6 +87,36 @@ func (p Pattern) Describe() string {
 	return strings.Join(parts, ", ")
 }
 
+// Example is a serial that fits the pattern and counts n in its last
+// wildcards (letters where only a letter fits), for the hints of a range:
+// 996****** gives 996000001 for 1. The empty pattern gives A0001.
+func (p Pattern) Example(n int) string {
+	text := p.text
+	if text == "" {
+		text = "A####"
+	}
+	digits := fmt.Sprintf("%0*d", len(text), n)
+	out := []byte(text)
+	for i := len(out) - 1; i >= 0; i-- {
+		switch out[i] {
+		case '#', '*':
+			out[i] = digits[i]
+		case '@':
+			out[i] = 'A'
+		}
+	}
+	return string(out)
+}
+
+// Length is the length every serial of the pattern has; MaxSerialLength
+// for the empty pattern.
+func (p Pattern) Length() int {
+	if p.text == "" {
+		return MaxSerialLength
+	}
+	return len(p.text)
+}
+
 // runs splits the pattern into literal stretches and stretches of one wildcard.
 func (p Pattern) runs() []string {
 	var runs []string

@@ -182,3 +182,22 @@ type failingStore struct{ err error }
 func (f failingStore) View(func(core.Tx) error) error   { return f.err }
 func (f failingStore) Update(func(core.Tx) error) error { return f.err }
 func (f failingStore) Close() error                     { return nil }
+
+// A pattern's examples fit it, and two of them make a range, for the hints
+// of the Fill range dialog.
+func TestPatternExamplesFitThePattern(t *testing.T) {
+	for _, text := range []string{"996******", "XY123***", "DR-######", "AB@##", ""} {
+		p, err := core.ParsePattern(text)
+		require.NoError(t, err)
+		for _, n := range []int{1, 50} {
+			assert.NoError(t, p.Check(p.Example(n)), "%s: %s", text, p.Example(n))
+		}
+		serials, err := core.SerialRange(p.Example(1), p.Example(50))
+		require.NoError(t, err, text)
+		assert.Len(t, serials, 50)
+	}
+	p, _ := core.ParsePattern("996******")
+	assert.Equal(t, "996000001", p.Example(1))
+	assert.Equal(t, 9, p.Length())
+	assert.Equal(t, core.MaxSerialLength, core.Pattern{}.Length())
+}

@@ -87,8 +87,9 @@ func newDocEditor(env *Env, kind docKind, actions fyne.CanvasObject) *docEditor 
 	e.date.SetPlaceHolder("YYYY-MM-DD")
 	e.serialTitle.Truncation = fyne.TextTruncateEllipsis
 	e.serials.onEdit = func() {
-		if e.current != nil {
-			e.showSerialCount(e.current)
+		if l := e.current; l != nil {
+			e.followSerials(l)
+			e.showSerialCount(l)
 		}
 		e.edited()
 	}
@@ -318,6 +319,16 @@ func (e *docEditor) setItem(l *docLine, it core.Item) {
 	e.selectLine(l)
 }
 
+// followSerials raises a line's quantity to its number of serials: a scan,
+// a paste or a range counts the units. A larger quantity typed stays, and
+// the table says how many serials are missing.
+func (e *docEditor) followSerials(l *docLine) {
+	n := len(dropBlank(l.serials))
+	if q, err := core.ParseQuantity(l.qty.Text); err == nil && n > q {
+		l.qty.SetText(strconv.Itoa(n))
+	}
+}
+
 func (e *docEditor) quantityChanged(l *docLine) {
 	if l == e.current {
 		if n, err := core.ParseQuantity(l.qty.Text); err == nil && n >= 0 {
@@ -333,7 +344,7 @@ func (e *docEditor) selectLine(l *docLine) {
 	qty, _ := core.ParseQuantity(l.qty.Text)
 	pattern, _ := core.ParsePattern(l.item.Pattern)
 	e.serials.found = nil
-	e.serials.bind(l.item.ID, &l.serials, qty, pattern, requiredNote(e.kind.required(l.item)))
+	e.serials.bind(l.item.ID, &l.serials, qty, pattern, e.kind.required(l.item))
 	e.serials.setFound(l.found)
 	switch {
 	case l.item.ID == 0:
@@ -345,13 +356,6 @@ func (e *docEditor) selectLine(l *docLine) {
 	}
 	setEnabled(e.editable && l.item.UseSerial, e.serials.rowWidgets()...)
 	setVisible(e.editable && l.item.UseSerial, e.serials.fill, e.serials.load)
-}
-
-func requiredNote(required bool) string {
-	if required {
-		return " · one per unit, required"
-	}
-	return " · optional"
 }
 
 func (e *docEditor) showSerialCount(l *docLine) {

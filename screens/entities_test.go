@@ -91,8 +91,9 @@ func TestRenameBrandAndModel(t *testing.T) {
 		}
 	}
 	require.NotNil(t, name)
+	require.Equal(t, name, env.Window.Canvas().Focused(), "the cursor is in the name")
 	name.SetText("Audi AG")
-	test.Tap(findButton(overlay, "Rename"))
+	enter(env)
 	env.settle()
 	assert.Equal(t, "Models of Audi AG", s.modelTitle.Text)
 	assert.Equal(t, "Audi AG", s.brands[0].Name)

@@ -155,6 +155,34 @@ func (env *Env) ask(title, question, doLabel string, doIcon fyne.Resource, do fu
 	keepButton.escape = kept
 }
 
+// askForm shows a form in a dialog that works from the keyboard: the
+// cursor starts in the first field, Enter in a field does it (do), Esc or
+// Cancel closes it. width fits the longest text expected in a field.
+func (env *Env) askForm(title, doLabel string, width float32, items []*widget.FormItem, do func()) {
+	form := widget.NewForm(items...)
+	d := dialog.NewCustomWithoutButtons(title, form, env.Window)
+	done := func() {
+		d.Hide()
+		do()
+	}
+	var first *entry
+	for _, it := range items {
+		if e, ok := it.Widget.(*entry); ok {
+			e.OnSubmitted = func(string) { done() }
+			e.escape = d.Hide
+			if first == nil {
+				first = e
+			}
+		}
+	}
+	ok := newEnterButton(doLabel, theme.ConfirmIcon(), done)
+	env.showWithKeys(d, ok, newButton("Cancel", theme.CancelIcon(), d.Hide))
+	d.Resize(fyne.NewSize(max(width, 420), d.MinSize().Height))
+	if first != nil {
+		env.Window.Canvas().Focus(first)
+	}
+}
+
 // refill fetches a list in the background and shows it, dropping an
 // answer that a newer request has overtaken.
 func refill[T any](env *Env, q *newest, fetch func() ([]T, error), rows *[]T, list *widget.List) {

@@ -93,6 +93,8 @@ func findButton(o fyne.CanvasObject, label string) *widget.Button {
 	switch b := buttonObject(o, label).(type) {
 	case *button:
 		return &b.Button
+	case *enterButton:
+		return &b.Button
 	case *widget.Button:
 		return b
 	}
@@ -100,10 +102,13 @@ func findButton(o fyne.CanvasObject, label string) *widget.Button {
 }
 
 // buttonObject is the button with the label below o, as it sits in the
-// tree: one of ours, or one of Fyne's dialogs.
+// tree: one of ours, or one of Fyne's.
 func buttonObject(o fyne.CanvasObject, label string) fyne.CanvasObject {
 	for _, obj := range test.LaidOutObjects(o) {
 		if b, ok := obj.(*button); ok && b.Text == label {
+			return b
+		}
+		if b, ok := obj.(*enterButton); ok && b.Text == label {
 			return b
 		}
 		if b, ok := obj.(*widget.Button); ok && b.Text == label {

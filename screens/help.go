@@ -64,8 +64,12 @@ func isHelp(ev *fyne.KeyEvent) bool {
 	return true
 }
 
-// entry is an entry that hears F1.
-type entry struct{ widget.Entry }
+// entry is an entry that hears F1, and Esc when escape is set (in a
+// dialog's form: it closes the dialog).
+type entry struct {
+	widget.Entry
+	escape func()
+}
 
 func newEntry() *entry {
 	e := &entry{}
@@ -74,7 +78,11 @@ func newEntry() *entry {
 }
 
 func (e *entry) TypedKey(ev *fyne.KeyEvent) {
-	if !isHelp(ev) {
+	switch {
+	case isHelp(ev):
+	case ev.Name == fyne.KeyEscape && e.escape != nil:
+		e.escape()
+	default:
 		e.Entry.TypedKey(ev)
 	}
 }

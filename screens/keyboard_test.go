@@ -222,3 +222,43 @@ func TestARefusedSaveLeadsToTheProblem(t *testing.T) {
 	env.settle()
 	assert.Equal(t, e.date, env.Window.Canvas().Focused())
 }
+
+// The quantity follows the serials scanned, pasted or filled from a range;
+// a larger quantity typed stays, and the table says how many are missing.
+// The range dialog's hints fit the item's pattern, and it works from the
+// keyboard.
+func TestQuantityFollowsTheSerials(t *testing.T) {
+	env, s := receiptScreen(t)
+	e := s.editor
+	line := e.lines[0]
+	scan(env, "CS-500")
+	e.serials.rows[0].TypedShortcut(&fyne.ShortcutPaste{Clipboard: clipboard("996B00001\n996B00002\n996B00003\n")})
+	assert.Equal(t, "3", line.qty.Text, "a paste of three")
+
+	test.Tap(e.serials.fill)
+	dlg := env.Window.Canvas().Overlays().Top()
+	require.NotNil(t, dlg)
+	first, ok := env.Window.Canvas().Focused().(*entry)
+	require.True(t, ok, "the cursor is in the first serial")
+	assert.Equal(t, "996000001", first.PlaceHolder, "the hint fits the pattern 996******")
+	typeHere(env, "996B00004")
+	env.Window.Canvas().FocusNext()
+	typeHere(env, "996B00010")
+	enter(env)
+	assert.Nil(t, env.Window.Canvas().Overlays().Top(), "Enter fills")
+	assert.Equal(t, "10", line.qty.Text, "a range of seven more")
+
+	line.qty.SetText("12")
+	env.settle()
+	assert.Equal(t, "10 of 12 entered, 2 missing · one per unit, required", e.serials.summary.Text, "a larger quantity typed stays")
+
+	test.Tap(e.serials.fill)
+	press(env, fyne.KeyEscape)
+	assert.Nil(t, env.Window.Canvas().Overlays().Top(), "Esc closes the dialog")
+}
+
+// clipboard holds text to paste.
+type clipboard string
+
+func (c clipboard) Content() string   { return string(c) }
+func (c clipboard) SetContent(string) {}

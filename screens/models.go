@@ -3,7 +3,6 @@ package screens
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -131,11 +130,7 @@ func (s *Models) saveModel() {
 func (s *Models) askName(title, name string, save func(string) (string, error), after func(string)) {
 	field := newEntry()
 	field.SetText(name)
-	dialog.ShowForm(title, "Rename", "Cancel", []*widget.FormItem{widget.NewFormItem("New name", field)}, func(ok bool) {
-		if ok {
-			s.rename(field.Text, save, after)
-		}
-	}, s.env.Window)
+	s.env.askForm(title, "Rename", 0, []*widget.FormItem{widget.NewFormItem("New name", field)}, func() { s.rename(field.Text, save, after) })
 }
 
 func (s *Models) rename(name string, save func(string) (string, error), after func(string)) {

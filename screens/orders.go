@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -186,10 +185,7 @@ func (s *Orders) askReturn() {
 	qty.SetPlaceHolder("units without serials")
 	note := newEntry()
 	items := []*widget.FormItem{widget.NewFormItem("Serials", serials), widget.NewFormItem("Quantity", qty), widget.NewFormItem("Note", note)}
-	dialog.ShowForm(fmt.Sprintf("Return from line %d of %s", index+1, s.order.Ref()), "Return to stock", "Cancel", items, func(ok bool) {
-		if !ok {
-			return
-		}
+	s.env.askForm(fmt.Sprintf("Return from line %d of %s", index+1, s.order.Ref()), "Return to stock", 0, items, func() {
 		n, err := core.ParseQuantity(qty.Text)
 		if err != nil {
 			s.env.showError(err)
@@ -198,7 +194,7 @@ func (s *Orders) askReturn() {
 		in := core.ReturnInput{Line: index + 1, Serials: serials.Selected, Quantity: n, Note: note.Text}
 		id := s.order.ID
 		s.apply(func() (core.Order, error) { return s.env.Reg.ReturnToStock(id, in) }, "took the return")
-	}, s.env.Window)
+	})
 }
 
 // unsaved tells the user to save or drop their changes first: a return or

@@ -52,9 +52,9 @@ func TestReceiveThreeChainsawsByScanning(t *testing.T) {
 	for _, serial := range []string{"996B00001", "996B00002", "996B00003"} {
 		scan(env, serial)
 	}
-	assert.Equal(t, "3 of 4 entered · one per unit, required", e.serials.summary.Text, "each Enter moves on, adding a row at the end")
-	line.qty.SetText("3")
-	assert.Equal(t, "3", line.qty.Text)
+	assert.Equal(t, "3 of 3 entered · one per unit, required", e.serials.summary.Text, "each Enter moves on, adding a row at the end")
+	assert.Equal(t, "3", line.qty.Text, "the quantity follows the serials")
+	assert.Equal(t, "next unit", e.serials.rows[3].PlaceHolder, "the row Enter added waits for the next scan")
 	assert.Equal(t, "3 serials", line.serialsBtn.Text)
 
 	test.Tap(s.confirm)

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -37,7 +36,8 @@ type serialEntry struct {
 	// numDigits is how many digits the row numbers are sized for.
 	numDigits int
 	grow      bool   // Enter on the last row adds a row (receiving a box by scanning)
-	note      string // after the count: whether serials are required
+	qty       int  // the line's quantity: rows beyond it wait for the next scan
+	required  bool // every unit needs its serial
 	onEnd     func()
 	onEdit    func()
 
@@ -126,8 +126,8 @@ func (r *serialRow) TypedShortcut(s fyne.Shortcut) {
 
 // bind shows the serials of a line: values is the line's own slice, padded
 // to one row per unit.
-func (t *serialEntry) bind(item core.ItemID, values *[]string, qty int, pattern core.Pattern, note string) {
-	t.item, t.values, t.pattern, t.note, t.scanned = item, values, pattern, note, -1
+func (t *serialEntry) bind(item core.ItemID, values *[]string, qty int, pattern core.Pattern, required bool) {
+	t.item, t.values, t.pattern, t.required, t.scanned = item, values, pattern, required, -1
 	t.setQuantity(qty)
 	t.showPage(0)
 }
@@ -135,6 +135,7 @@ func (t *serialEntry) bind(item core.ItemID, values *[]string, qty int, pattern 
 // setQuantity makes one row per unit; rows beyond the quantity stay while
 // they hold something, so nothing typed is lost.
 func (t *serialEntry) setQuantity(qty int) {
+	t.qty = qty
 	v := *t.values
 	for len(v) < qty && len(v) < core.MaxQuantity {
 		v = append(v, "")
@@ -161,6 +162,10 @@ func (t *serialEntry) showPage(page int) {
 			continue
 		}
 		r.num.SetText(fmt.Sprintf("%d", r.i+1))
+		r.SetPlaceHolder("serial")
+		if r.i >= t.qty {
+			r.SetPlaceHolder("next unit") // a scan here raises the quantity
+		}
 		if r.Text != v[r.i] {
 			r.SetText(v[r.i])
 		}
@@ -233,7 +238,26 @@ func (t *serialEntry) check() {
 			bad++
 		}
 	}
-	t.summary.SetText(fmt.Sprintf("%d of %d entered", entered, len(v)) + problemCount(bad) + t.note)
+	t.summary.SetText(t.count(entered, bad))
+}
+
+// count says how many serials the line has against its quantity, with
+// bad problems among them.
+func (t *serialEntry) count(entered, bad int) string {
+	var s string
+	switch missing := t.qty - entered; {
+	case missing < 0:
+		s = fmt.Sprintf("%d serials for a quantity of %d", entered, t.qty)
+	case missing > 0 && t.required:
+		s = fmt.Sprintf("%d of %d entered, %d missing", entered, t.qty, missing)
+	default:
+		s = fmt.Sprintf("%d of %d entered", entered, t.qty)
+	}
+	s += problemCount(bad)
+	if t.required {
+		return s + " · one per unit, required"
+	}
+	return s + " · optional"
 }
 
 // serialKey is how a row's serial is matched with the register's answer:
@@ -366,15 +390,13 @@ func (t *serialEntry) firstEmpty() int {
 // askRange fills the empty rows from a first and a last serial.
 func (t *serialEntry) askRange() {
 	first, last := newEntry(), newEntry()
-	first.SetPlaceHolder("996A0001")
-	last.SetPlaceHolder("996A0050")
-	dialog.ShowForm("Fill range", "Fill", "Cancel", []*widget.FormItem{
+	first.SetPlaceHolder(t.pattern.Example(1))
+	last.SetPlaceHolder(t.pattern.Example(50))
+	// As wide as the longest serial the item takes, and the labels.
+	width := fyne.MeasureText(strings.Repeat("W", t.pattern.Length()), theme.TextSize(), fyne.TextStyle{}).Width + 200
+	t.env.askForm("Fill range", "Fill", min(width, t.env.Window.Canvas().Size().Width*0.9), []*widget.FormItem{
 		widget.NewFormItem("First serial", first), widget.NewFormItem("Last serial", last),
-	}, func(ok bool) {
-		if ok {
-			t.fillRange(first.Text, last.Text)
-		}
-	}, t.env.Window)
+	}, func() { t.fillRange(first.Text, last.Text) })
 }
 
 func (t *serialEntry) fillRange(first, last string) {
