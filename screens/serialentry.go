@@ -35,7 +35,7 @@ type serialEntry struct {
 	rows    []*serialRow
 	// numDigits is how many digits the row numbers are sized for.
 	numDigits int
-	grow      bool   // Enter on the last row adds a row (receiving a box by scanning)
+	grow      bool // Enter on the last row adds a row (receiving a box by scanning)
 	qty       int  // the line's quantity: rows beyond it wait for the next scan
 	required  bool // every unit needs its serial
 	onEnd     func()
