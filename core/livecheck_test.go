@@ -40,3 +40,29 @@ func TestCheckingADocumentGivesTheSaveAnswerAndWritesNothing(t *testing.T) {
 	require.NoError(t, err)
 	assert.Len(t, receipts, 1)
 }
+
+// A unit scanned into an order's item field is found by its serial alone.
+func TestTheUnitToSellIsFoundByItsSerial(t *testing.T) {
+	s := newShop(t)
+	s.receive(s.chainsaw, "996000001", "996000002")
+	o := s.sell(s.chainsaw, "996000001")
+
+	row, err := s.reg.UnitToSell(" 996000002 ")
+	require.NoError(t, err)
+	assert.Equal(t, s.chainsaw.ID, row.Item)
+	assert.Equal(t, "CS-500", row.ItemNo)
+
+	_, err = s.reg.UnitToSell("996000001")
+	assert.Equal(t, "996000001 (CS-500) is not in stock: sold on "+o.Ref().String()+" to Jane Doe", core.UserMessage(err))
+	_, err = s.reg.UnitToSell("99600000")
+	assert.Equal(t, "No unit has the serial 99600000", core.UserMessage(err), "a part of a serial is no serial")
+	_, err = s.reg.UnitToSell("chainsaw")
+	assert.Equal(t, core.NotFound, core.ErrorCode(err))
+
+	// The same serial in stock for two items: the item must be typed.
+	drill, err := s.reg.SaveItem(core.Item{No: "DRILL", Name: "Drill", UseSerial: true})
+	require.NoError(t, err)
+	s.receive(drill, "996000002")
+	_, err = s.reg.UnitToSell("996000002")
+	assert.Equal(t, "996000002 is in stock for CS-500 and DRILL; type the item first", core.UserMessage(err))
+}

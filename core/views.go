@@ -167,3 +167,47 @@ func documentSerials(tx Tx, doc DocRef) ([]serialKey, error) {
 	}
 	return keys, nil
 }
+
+// maxSameSerial bounds the search for a serial typed whole: the units
+// whose serial holds it come first among at most so many.
+const maxSameSerial = 1000
+
+// UnitToSell finds the unit in stock with this serial, whatever its item:
+// a unit scanned into an order's item field starts its line, as a barcode
+// screen does. The error says why none can be sold: no unit has the serial,
+// it is not in stock (and where it is), or two items have it in stock.
+func (r *Register) UnitToSell(serial string) (SerialRow, error) {
+	s, err := NormalizeSerial(serial)
+	if err != nil {
+		return SerialRow{}, errorf(NotFound, "no unit has the serial %s", Echo(strings.TrimSpace(serial)))
+	}
+	return read(r, func(tx Tx) (SerialRow, error) {
+		page, err := searchSerials(tx, SerialQuery{Text: s, Limit: maxSameSerial})
+		if err != nil {
+			return SerialRow{}, err
+		}
+		var available, gone []SerialRow
+		for _, row := range page.Rows {
+			switch {
+			case row.Serial.Serial != s:
+			case row.State.Available():
+				available = append(available, row)
+			default:
+				gone = append(gone, row)
+			}
+		}
+		switch {
+		case len(available) == 1:
+			return available[0], nil
+		case len(available) > 1:
+			labels := make([]string, len(available))
+			for i, row := range available {
+				labels[i] = row.ItemNo
+			}
+			return SerialRow{}, errorf(Conflict, "%s is in stock for %s; type the item first", s, strings.Join(labels, " and "))
+		case len(gone) > 0:
+			return SerialRow{}, errorf(Conflict, "%s (%s) is not in stock: %s", s, gone[0].ItemNo, gone[0].Serial.whereabouts())
+		}
+		return SerialRow{}, errorf(NotFound, "no unit has the serial %s", s)
+	})
+}

@@ -22,6 +22,8 @@ type docKind struct {
 	amount   string // "Unit cost", "Unit price"
 	required func(core.Item) bool
 	grow     bool // Enter after the last serial row adds a row
+	// sells: a unit's serial typed or scanned as the item starts its line.
+	sells bool
 }
 
 // docLine is one line of a document being edited.
@@ -288,10 +290,18 @@ func (e *docEditor) match(typed string) (core.Item, bool) {
 // chooseItem takes the item typed (Enter) and moves on: to the serials of a
 // serialized item, otherwise to the quantity.
 func (e *docEditor) chooseItem(l *docLine, typed string) {
+	typed = strings.TrimSpace(typed)
+	if typed == "" && l.item.ID == 0 && e.finish != nil && len(e.lines) > 1 {
+		e.finish() // Enter on the empty line after the last: the document is done
+		return
+	}
 	it, ok := e.match(typed)
+	if !ok && e.kind.sells && typed != "" {
+		e.sellUnit(l, typed)
+		return
+	}
 	if !ok {
-		l.problem.SetText(fmt.Sprintf("There is no item %q; type its number, or pick it from the list", core.Echo(strings.TrimSpace(typed))))
-		l.problem.Show()
+		e.itemRefused(l, fmt.Sprintf("There is no item %q; type its number, or pick it from the list", core.Echo(typed)))
 		return
 	}
 	e.setItem(l, it)
@@ -302,6 +312,62 @@ func (e *docEditor) chooseItem(l *docLine, typed string) {
 	} else {
 		e.env.Window.Canvas().Focus(l.qty)
 	}
+}
+
+func (e *docEditor) itemRefused(l *docLine, why string) {
+	l.problem.SetText(why)
+	l.problem.Show()
+	if e.env.Beep != nil {
+		e.env.Beep()
+	}
+}
+
+// sellUnit finds the unit in stock whose serial was scanned into the item
+// field of line l and puts it on the order: on the line of its item if
+// there is one, otherwise on l, with quantity 1. The cursor goes on to an
+// empty line's item, ready for the next unit.
+func (e *docEditor) sellUnit(l *docLine, serial string) {
+	version := e.version
+	background(e.env, func() (core.SerialRow, error) { return e.env.Reg.UnitToSell(serial) }, func(row core.SerialRow, err error) {
+		if version != e.version {
+			return
+		}
+		switch {
+		case core.ErrorCode(err) == core.NotFound:
+			e.itemRefused(l, fmt.Sprintf("There is no item %q, and no unit in stock has that serial; type the item's number or name, or pick it from the list", core.Echo(serial)))
+			return
+		case err != nil && core.ErrorCode(err) != core.Conflict:
+			e.env.readFailed(err)
+			return
+		case err != nil:
+			e.itemRefused(l, core.UserMessage(err))
+			return
+		}
+		target := l
+		for _, other := range e.lines {
+			if other != l && other.item.ID == row.Item {
+				target = other
+			}
+		}
+		if target == l {
+			e.setItem(l, e.itemByID(row.Item))
+			l.itemText.SetText(itemLabel(l.item))
+			l.itemText.dropList()
+			l.qty.SetText("1")
+		} else {
+			l.itemText.SetText("")
+		}
+		target.serials = append(dropBlank(target.serials), row.Serial.Serial)
+		e.selectLine(target)
+		e.followSerials(target)
+		e.showSerialCount(target)
+		e.edited()
+		next := l
+		if target == l {
+			next = e.newLine()
+		}
+		e.focusItem(next)
+	})
 }
 
 func (e *docEditor) setItem(l *docLine, it core.Item) {

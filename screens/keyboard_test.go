@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"serialdesk/core"
 )
 
 // press presses a key where the cursor is.
@@ -262,3 +264,47 @@ type clipboard string
 
 func (c clipboard) Content() string   { return string(c) }
 func (c clipboard) SetContent(string) {}
+
+// A sale starts by scanning the unit into the item field: the unit in
+// stock with that serial fills its line, the next scan of the same item
+// joins it, and Enter on the empty line after goes to Save.
+func TestASaleStartsByScanningTheUnit(t *testing.T) {
+	env, s := orderScreen(t)
+	beeps := 0
+	env.Beep = func() { beeps++ }
+	saw, err := env.Reg.ItemByNo("CS-500")
+	require.NoError(t, err)
+	page, err := env.Reg.SearchSerials(core.SerialQuery{Item: saw.ID, State: core.InStock})
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, len(page.Rows), 2)
+	first, second := page.Rows[0].Serial.Serial, page.Rows[1].Serial.Serial
+	e := s.editor
+
+	scan(env, strings.ToLower(first))
+	env.settle()
+	line := e.lines[0]
+	assert.Equal(t, "CS-500  Chainsaw 500", line.itemText.Text)
+	assert.Equal(t, "1", line.qty.Text)
+	assert.Equal(t, []string{first}, line.serials)
+	assert.Equal(t, "599.00", line.amount.Text, "the item's price is proposed")
+	require.Len(t, e.lines, 2)
+	assert.Equal(t, e.lines[1].itemText, env.Window.Canvas().Focused(), "ready for the next unit")
+
+	scan(env, second)
+	env.settle()
+	assert.Equal(t, []string{first, second}, line.serials, "the same item's next unit joins its line")
+	assert.Equal(t, "2", line.qty.Text)
+	assert.Empty(t, e.lines[1].itemText.Text)
+
+	scan(env, "996A1B2C1") // sold on SO-000001
+	env.settle()
+	assert.Equal(t, "996A1B2C1 (CS-500) is not in stock: sold on SO-000001 to Ola Nordmann", e.lines[1].problem.Text)
+	assert.Equal(t, 1, beeps)
+	e.lines[1].itemText.SetText("")
+
+	enter(env)
+	assert.Equal(t, s.save, env.Window.Canvas().Focused(), "Enter on the empty line goes to Save")
+	enter(env)
+	env.settle()
+	assert.Equal(t, "SO-000003 saved: 2 units sold.", s.message.Text)
+}

@@ -30,7 +30,7 @@ type Orders struct {
 	view           fyne.CanvasObject
 }
 
-var orderKind = docKind{name: "order", party: "Customer", amount: "Unit price",
+var orderKind = docKind{name: "order", party: "Customer", amount: "Unit price", sells: true,
 	required: func(it core.Item) bool { return it.SerialsRequiredAtSale() }}
 
 // NewOrders builds the Orders screen.
