@@ -1,6 +1,9 @@
 package core
 
-import "strings"
+import (
+	"strings"
+	"time"
+)
 
 // SerialRow is one line of the serial search and the item overview.
 type SerialRow struct {
@@ -71,9 +74,48 @@ func (r *Register) ItemOverview(id ItemID, q SerialQuery) (Overview, error) {
 
 // SerialHistory returns everything that happened to one serial of an item,
 // oldest first, including documents that were cancelled since.
-func (r *Register) SerialHistory(item ItemID, serial string) ([]Event, error) {
+func (r *Register) SerialHistory(item ItemID, serial string) ([]HistoryLine, error) {
 	serial = strings.ToUpper(strings.TrimSpace(serial))
-	return read(r, func(tx Tx) ([]Event, error) { return tx.History(item, serial) })
+	return read(r, func(tx Tx) ([]HistoryLine, error) {
+		events, err := tx.History(item, serial)
+		if err != nil {
+			return nil, err
+		}
+		dates := map[DocRef]time.Time{}
+		lines := make([]HistoryLine, len(events))
+		for i, ev := range events {
+			date, ok := dates[ev.Doc]
+			if !ok {
+				if date, err = docDate(tx, ev.Doc); err != nil {
+					return nil, err
+				}
+				dates[ev.Doc] = date
+			}
+			lines[i] = HistoryLine{Event: ev, DocDate: date}
+		}
+		return lines, nil
+	})
+}
+
+// HistoryLine is one event of a serial's history with the date of its
+// document: the day the unit came or went, which may be before the day it
+// was entered.
+type HistoryLine struct {
+	Event
+	DocDate time.Time // zero when the event has no document
+}
+
+// docDate is the date of a receipt or an order.
+func docDate(tx Tx, doc DocRef) (time.Time, error) {
+	switch doc.Kind {
+	case ReceiptDoc:
+		rc, err := tx.Receipt(doc.ID)
+		return rc.Date, err
+	case OrderDoc:
+		o, err := tx.Order(doc.ID)
+		return o.Date, err
+	}
+	return time.Time{}, nil
 }
 
 // Registered reports which of these (normalized) serials the item has a

@@ -68,7 +68,7 @@ func snapshot(t *testing.T, reg *core.Register) map[string]any {
 	require.NoError(t, err)
 	orders, err := reg.Orders()
 	require.NoError(t, err)
-	history := map[string][]core.Event{}
+	history := map[string][]core.HistoryLine{}
 	for _, row := range serials.Rows {
 		events, err := reg.SerialHistory(row.Item, row.Serial.Serial)
 		require.NoError(t, err)

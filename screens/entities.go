@@ -109,6 +109,20 @@ func (s *Entities) Reload() {
 	s.reload()
 }
 
+// showAfresh reads the entity shown again, unless something is typed into
+// it: a receipt or an order may have linked it since.
+func (s *Entities) showAfresh() {
+	no := s.entity.No
+	if no == 0 || s.dirty {
+		return
+	}
+	background(s.env, func() (core.Entity, error) { return s.env.Reg.Entity(no) }, func(e core.Entity, err error) {
+		if err == nil && s.entity.No == no && !s.dirty {
+			s.edit(e)
+		}
+	})
+}
+
 func (s *Entities) reload() {
 	filter := s.filter.Text
 	refill(s.env, &s.query, func() ([]core.EntityRow, error) { return s.env.Reg.Entities(filter) }, &s.rows, s.list)

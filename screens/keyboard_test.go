@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -307,4 +308,47 @@ func TestASaleStartsByScanningTheUnit(t *testing.T) {
 	enter(env)
 	env.settle()
 	assert.Equal(t, "SO-000003 saved: 2 units sold.", s.message.Text)
+}
+
+// A new document shows no message of the one before, and the other
+// sections show what a sale changed when they are shown again: the item's
+// counts and an entity's documents.
+func TestNothingStaleAfterASale(t *testing.T) {
+	env := newTestEnv(t)
+	require.NoError(t, env.Reg.LoadExamples())
+	main := Main(env)
+	env.show(main.Tabs)
+
+	main.Tabs.SelectIndex(0)
+	car, err := env.Reg.ItemByNo("NEW-A6")
+	require.NoError(t, err)
+	main.Items.card.edit(car)
+	env.settle()
+	assert.Contains(t, main.Items.card.overview.counts.Text, "In stock 2")
+	main.Tabs.SelectIndex(4)
+	env.settle()
+	entity := slices.IndexFunc(main.Entities.rows, func(r core.EntityRow) bool { return strings.Contains(paramSummary(r.Params), "XY123AAA") })
+	require.GreaterOrEqual(t, entity, 0)
+	main.Entities.list.Select(entity)
+	env.settle()
+	assert.Equal(t, "GR-000002", main.Entities.docs.Text)
+
+	main.Tabs.SelectIndex(2)
+	env.settle()
+	shortcut(env, fyne.KeyN)
+	scan(env, "XY123AAA")
+	env.settle()
+	enter(env)
+	enter(env)
+	env.settle()
+	require.Equal(t, "SO-000003 saved: 1 unit sold.", main.Orders.message.Text)
+	shortcut(env, fyne.KeyN)
+	assert.Empty(t, main.Orders.message.Text, "a new order shows no message of the one before")
+
+	main.Tabs.SelectIndex(0)
+	env.settle()
+	assert.Contains(t, main.Items.card.overview.counts.Text, "In stock 1")
+	main.Tabs.SelectIndex(4)
+	env.settle()
+	assert.Equal(t, "GR-000002, SO-000003", main.Entities.docs.Text)
 }

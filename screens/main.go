@@ -152,6 +152,7 @@ func (s *Screens) focus() {
 	case 0:
 		s.Items.reload()
 		s.Items.card.loadModels(s.Items.card.selectedModel()) // keeping a choice not saved yet
+		s.Items.card.changedElsewhere()                       // its counts after a sale
 	case 1:
 		s.Receipts.editor.loadItems()
 		s.Receipts.Focus()
@@ -160,9 +161,11 @@ func (s *Screens) focus() {
 		s.Orders.Focus()
 	case 3:
 		s.Search.loadItems()
+		s.Search.search()
 		s.Search.Focus()
 	case 4:
 		s.Entities.Reload()
+		s.Entities.showAfresh() // its documents after a receipt or an order
 	case 5:
 		s.Models.Reload()
 	}

@@ -62,10 +62,7 @@ func NewOrders(env *Env) *Orders {
 	s.list.OnSelected = func(id widget.ListItemID) {
 		no := s.orders[id].ID
 		s.editor.leave(func() {
-			latest(env, &s.opening, func() (core.Order, error) { return env.Reg.Order(no) }, func(o core.Order) {
-				say(s.message, "")
-				s.show(o)
-			})
+			latest(env, &s.opening, func() (core.Order, error) { return env.Reg.Order(no) }, s.show)
 		}, s.list.UnselectAll)
 	}
 	s.add = newButton("New order", theme.ContentAddIcon(), s.New)
@@ -103,7 +100,6 @@ func (s *Orders) New() { s.editor.leave(s.startNew, func() {}) }
 
 func (s *Orders) startNew() {
 	s.list.UnselectAll()
-	say(s.message, "")
 	s.show(core.Order{})
 	s.editor.loadItems()
 	s.Focus()
@@ -112,8 +108,10 @@ func (s *Orders) startNew() {
 // Focus puts the cursor where work starts: the item of a new order.
 func (s *Orders) Focus() { s.editor.focusStart() }
 
-// show puts an order in the editor; a cancelled one cannot be changed.
+// show puts an order in the editor, with no message of the one before; a
+// cancelled one cannot be changed.
 func (s *Orders) show(o core.Order) {
+	say(s.message, "")
 	s.opening.next() // an order still being read is not wanted now
 	s.order = o
 	lines := make([]lineTyped, len(o.Lines))

@@ -57,7 +57,7 @@ func NewReceipts(env *Env) *Receipts {
 	s.list.OnSelected = func(id widget.ListItemID) {
 		no := s.receipts[id].ID
 		s.editor.leave(func() {
-			latest(env, &s.opening, func() (core.Receipt, error) { return env.Reg.Receipt(no) }, s.open)
+			latest(env, &s.opening, func() (core.Receipt, error) { return env.Reg.Receipt(no) }, s.show)
 		}, s.list.UnselectAll)
 	}
 	s.add = newButton("New receipt", theme.ContentAddIcon(), s.New)
@@ -93,13 +93,10 @@ func (s *Receipts) startNew() {
 // Focus puts the cursor where work starts: the item of a new receipt.
 func (s *Receipts) Focus() { s.editor.focusStart() }
 
-func (s *Receipts) open(rc core.Receipt) {
-	say(s.message, "")
-	s.show(rc)
-}
-
-// show puts a receipt in the editor; only a draft can be changed.
+// show puts a receipt in the editor, with no message of the one before;
+// only a draft can be changed.
 func (s *Receipts) show(rc core.Receipt) {
+	say(s.message, "")
 	s.opening.next() // a receipt still being read is not wanted now
 	s.receipt = rc
 	lines := make([]lineTyped, len(rc.Lines))

@@ -29,8 +29,10 @@ type Search struct {
 	pending      *time.Timer
 	title        *widget.Label
 	history      *widget.List
-	events       []core.Event
+	events       []core.HistoryLine
 	historyQuery newest
+	shown        *core.SerialRow // the serial whose history is shown
+	openOne      bool            // Enter in the field: a single hit opens its history
 	view         fyne.CanvasObject
 }
 
@@ -42,7 +44,10 @@ func NewSearch(env *Env) *Search {
 		title: widget.NewLabelWithStyle("Choose a serial to see its history", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	s.text.SetPlaceHolder("Part of a serial, in any case")
 	s.text.OnChanged = func(string) { s.searchSoon() }
-	s.text.OnSubmitted = func(string) { s.search() }
+	s.text.OnSubmitted = func(string) {
+		s.openOne = true
+		s.search()
+	}
 	s.item = widget.NewSelect([]string{allItems}, nil)
 	s.item.SetSelected(allItems)
 	s.state = widget.NewSelect(stateChoices, nil)
@@ -50,6 +55,7 @@ func NewSearch(env *Env) *Search {
 	s.item.OnChanged = func(string) { s.search() }
 	s.state.OnChanged = func(string) { s.search() }
 	s.table.onSelect = s.showHistory
+	s.table.onLoaded = s.loaded
 	s.history = widget.NewList(
 		func() int { return len(s.events) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
@@ -123,12 +129,43 @@ func (s *Search) query() core.SerialQuery {
 	return q
 }
 
+// loaded keeps the history pane true to the results that came: the serial
+// shown stays selected while the results hold it and goes when they do
+// not; after Enter in the field, a single hit opens its history.
+func (s *Search) loaded(total int) {
+	openOne := s.openOne
+	s.openOne = false
+	if openOne && total == 1 {
+		s.table.table.Select(widget.TableCellID{Row: 0, Col: 0})
+		return
+	}
+	if s.shown == nil {
+		return
+	}
+	for i := range min(total, pageSize) {
+		if row, ok := s.table.row(i); ok && row.Item == s.shown.Item && row.Serial.Serial == s.shown.Serial.Serial {
+			s.table.table.Select(widget.TableCellID{Row: i, Col: 0})
+			return
+		}
+	}
+	s.clearHistory()
+}
+
+func (s *Search) clearHistory() {
+	s.shown = nil
+	s.historyQuery.next() // a history on its way is not wanted now
+	s.title.SetText("Choose a serial to see its history")
+	s.events = nil
+	s.history.Refresh()
+}
+
 // showHistory lists everything that happened to the chosen serial.
 func (s *Search) showHistory(row core.SerialRow) {
+	s.shown = &row
 	s.title.SetText(fmt.Sprintf("History of %s · %s %s", row.Serial.Serial, row.ItemNo, row.ItemName))
 	current := s.historyQuery.next()
-	background(s.env, func() ([]core.Event, error) { return s.env.Reg.SerialHistory(row.Item, row.Serial.Serial) },
-		func(events []core.Event, err error) {
+	background(s.env, func() ([]core.HistoryLine, error) { return s.env.Reg.SerialHistory(row.Item, row.Serial.Serial) },
+		func(events []core.HistoryLine, err error) {
 			if !current() {
 				return
 			}
@@ -141,17 +178,22 @@ func (s *Search) showHistory(row core.SerialRow) {
 		})
 }
 
-// eventLine is one line of a serial's history.
-func eventLine(ev core.Event) string {
-	line := fmt.Sprintf("%s  ·  %s  ·  %s", ev.Time.Local().Format("2006-01-02 15:04"), ev.Kind, ev.Doc)
+// eventLine is one line of a serial's history: the document's date (the
+// day the unit came or went) and when it was entered.
+func eventLine(ev core.HistoryLine) string {
+	line := fmt.Sprintf("%s  ·  %s", ev.Kind, ev.Doc)
+	if !ev.DocDate.IsZero() {
+		line = formatDate(ev.DocDate) + "  ·  " + line
+	}
 	if ev.Party != "" {
 		line += "  ·  " + ev.Party
 	}
 	if ev.Project != 0 {
 		line += "  ·  project " + ev.Project.String()
 	}
+	line += "  ·  entered " + ev.Time.Local().Format("2006-01-02 15:04")
 	if ev.By != "" {
-		line += "  ·  by " + ev.By
+		line += " by " + ev.By
 	}
 	return line
 }

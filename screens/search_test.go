@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
@@ -60,4 +61,54 @@ func TestSearchFilters(t *testing.T) {
 	assert.Equal(t, "2 serials", s.table.count.Text)
 	assert.Equal(t, "XY123AAA", s.table.cell(widget.TableCellID{Row: 0, Col: 0}))
 	assert.Equal(t, "P-000002", s.table.cell(widget.TableCellID{Row: 0, Col: 3}), "the entity's project number")
+}
+
+// The history pane always shows the selected row's serial: it goes when
+// the results no longer hold it and stays while they do. Enter on a search
+// with one hit, or on a row, opens its history, which gives the
+// document's date and when it was entered.
+func TestTheHistoryFollowsTheResults(t *testing.T) {
+	env := newTestEnv(t)
+	require.NoError(t, env.Reg.LoadExamples())
+	s := NewSearch(env)
+	env.show(s.Content())
+	s.Focus()
+
+	typeHere(env, "996A1B2C")
+	s.search()
+	env.settle()
+	require.Equal(t, "996A1B2C2", s.table.cell(widget.TableCellID{Row: 1, Col: 0}))
+	s.table.table.Select(widget.TableCellID{Row: 1, Col: 0})
+	env.settle()
+	assert.Contains(t, s.title.Text, "History of 996A1B2C2")
+	require.NotEmpty(t, s.events)
+	line := eventLine(s.events[0])
+	assert.Regexp(t, `^\d{4}-\d\d-\d\d  ·  received  ·  GR-000001  ·  .*  ·  entered \d{4}-\d\d-\d\d \d\d:\d\d$`, line)
+
+	s.text.SetText("996A1B2C2") // narrowed to the one shown
+	s.search()
+	env.settle()
+	assert.Contains(t, s.title.Text, "History of 996A1B2C2", "still in the results: still shown")
+
+	s.text.SetText("996A1B2C3")
+	s.search()
+	env.settle()
+	assert.Equal(t, "Choose a serial to see its history", s.title.Text, "gone from the results: gone from the pane")
+	assert.Empty(t, s.events)
+
+	s.Focus()
+	enter(env)
+	env.settle()
+	assert.Contains(t, s.title.Text, "History of 996A1B2C3", "Enter on a single hit opens its history")
+
+	s.text.SetText("996A1B2C")
+	s.search()
+	env.settle()
+	assert.Contains(t, s.title.Text, "History of 996A1B2C3", "still in the results")
+	env.Window.Canvas().Focus(s.table.table)
+	press(env, fyne.KeyDown)
+	enter(env)
+	env.settle()
+	assert.Contains(t, s.title.Text, "History of 996A1B2C", "Enter on a row opens its history")
+	assert.NotContains(t, s.title.Text, "996A1B2C3")
 }

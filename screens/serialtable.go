@@ -70,20 +70,19 @@ type serialTable struct {
 	total    int
 	pages    map[int][]core.SerialRow
 	loading  map[int]bool
-	table    *widget.Table
+	table    *keyTable
 	count    *widget.Label
 	onLoaded func(total int)
 	onSelect func(core.SerialRow)
 }
 
 func newSerialTable(env *Env, columns []serialColumn) *serialTable {
-	st := &serialTable{env: env, columns: columns, count: widget.NewLabel("")}
-	st.table = widget.NewTableWithHeaders(
-		func() (int, int) { return st.total, len(st.columns) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(st.cell(id)) },
-	)
-	st.table.ShowHeaderColumn = false
+	st := &serialTable{env: env, columns: columns, count: widget.NewLabel(""), table: &keyTable{}}
+	st.table.Length = func() (int, int) { return st.total, len(st.columns) }
+	st.table.CreateCell = func() fyne.CanvasObject { return widget.NewLabel("") }
+	st.table.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(st.cell(id)) }
+	st.table.ShowHeaderRow = true
+	st.table.ExtendBaseWidget(st.table)
 	st.table.CreateHeader = func() fyne.CanvasObject {
 		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
@@ -101,6 +100,20 @@ func newSerialTable(env *Env, columns []serialColumn) *serialTable {
 		}
 	}
 	return st
+}
+
+// keyTable is a table where Enter chooses the row with the cursor, as
+// Space does, and F1 lists the keys.
+type keyTable struct{ widget.Table }
+
+func (t *keyTable) TypedKey(ev *fyne.KeyEvent) {
+	switch {
+	case isHelp(ev):
+	case ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter:
+		t.Table.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	default:
+		t.Table.TypedKey(ev)
+	}
 }
 
 // show starts a new query; the table empties and fills as pages arrive.
