@@ -291,6 +291,17 @@ func unsell(tx Tx, o Order, k serialKey, kind EventKind, now time.Time) error {
 	return tx.AddEvent(Event{Time: now, Kind: kind, Item: k.item, Serial: k.serial, Doc: ref, Party: o.Customer, Project: rec.Project})
 }
 
+// CameBack reports whether the customer brought back the unit with this
+// serial on a return against the order.
+func (o Order) CameBack(item ItemID, serial string) bool {
+	for _, ret := range o.Returns {
+		if ret.Item == item && slices.Contains(ret.Serials, serial) {
+			return true
+		}
+	}
+	return false
+}
+
 // lists reports whether a line of the order has the serial.
 func (o Order) lists(item ItemID, serial string) bool {
 	for _, l := range o.Lines {

@@ -100,6 +100,15 @@ type Serial struct {
 	Returned *Movement
 }
 
+// Sale is the sale that stands: nil for a unit not sold, and for one the
+// customer brought back, whose sale its history keeps.
+func (s Serial) Sale() *Movement {
+	if s.State != Sold {
+		return nil
+	}
+	return s.Sold
+}
+
 // DocStatus is where a goods receipt is in its life.
 type DocStatus uint8
 

@@ -47,6 +47,19 @@ type SerialQuery struct {
 	Limit  int // 0 for no limit
 }
 
+// States are the states the query's State selects: a returned unit is back
+// on the shelf, so "in stock" selects it too, as the counts do; nil for
+// every state.
+func (q SerialQuery) States() []State {
+	switch q.State {
+	case 0:
+		return nil
+	case InStock:
+		return []State{InStock, Returned}
+	}
+	return []State{q.State}
+}
+
 // Tx is one transaction on the store. Single-record reads return an error
 // for which ErrorCode is NotFound when the record does not exist. Writes in
 // a View fail.

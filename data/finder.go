@@ -346,8 +346,9 @@ func (f *finder) merged() serialList {
 // search returns the page of serials q selects and how many it selects.
 // The caller holds mu for reading.
 func (f *finder) search(q core.SerialQuery) ([]entryKey, int) {
+	states := q.States()
 	want := func(item core.ItemID, st core.State) bool {
-		return st != 0 && (q.Item == 0 || item == q.Item) && (q.State == 0 || st == q.State)
+		return st != 0 && (q.Item == 0 || item == q.Item) && (states == nil || slices.Contains(states, st))
 	}
 	var added []entryKey
 	for _, c := range f.added {

@@ -33,6 +33,7 @@ type docLine struct {
 	qty        *entry
 	amount     *entry
 	serials    []string // as typed, one per row
+	back       []string // those the customer brought back (an order's)
 	found      []core.Problem
 	proposed   string // the price filled in from the item card
 	serialsBtn *button
@@ -76,6 +77,7 @@ type lineTyped struct {
 	qty     int
 	amount  core.Money
 	serials []string
+	back    []string // of the serials, those that came back
 }
 
 func newDocEditor(env *Env, kind docKind, actions fyne.CanvasObject) *docEditor {
@@ -163,6 +165,7 @@ func (e *docEditor) load(date time.Time, party, reference string, lines []lineTy
 			line.amount.SetText(l.amount.String())
 		}
 		line.serials = append([]string(nil), l.serials...)
+		line.back = l.back
 		e.showSerialCount(line)
 	}
 	if len(lines) == 0 {
@@ -417,6 +420,8 @@ func (e *docEditor) selectLine(l *docLine) {
 		e.serialTitle.SetText("Serials: choose the line's item first")
 	case !l.item.UseSerial:
 		e.serialTitle.SetText(l.item.No + " does not use serial numbers")
+	case len(l.back) > 0:
+		e.serialTitle.SetText("Serials · " + itemLabel(l.item) + " · came back: " + strings.Join(l.back, ", "))
 	default:
 		e.serialTitle.SetText("Serials · " + itemLabel(l.item))
 	}
@@ -427,6 +432,9 @@ func (e *docEditor) selectLine(l *docLine) {
 func (e *docEditor) showSerialCount(l *docLine) {
 	n := len(dropBlank(l.serials))
 	l.serialsBtn.SetText(countText(n, "serial", "serials"))
+	if len(l.back) > 0 {
+		l.serialsBtn.SetText(fmt.Sprintf("%d, %d back", n, len(l.back)))
+	}
 	if !l.item.UseSerial {
 		l.serialsBtn.SetText("—")
 	}

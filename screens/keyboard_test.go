@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -351,4 +352,30 @@ func TestNothingStaleAfterASale(t *testing.T) {
 	main.Tabs.SelectIndex(4)
 	env.settle()
 	assert.Equal(t, "GR-000002, SO-000003", main.Entities.docs.Text)
+}
+
+// A returned unit is in stock everywhere: the item's counts and its "in
+// stock" filter agree, and its row does not show the sale as standing.
+func TestAReturnedUnitIsInStockEverywhere(t *testing.T) {
+	env := newTestEnv(t)
+	require.NoError(t, env.Reg.LoadExamples())
+	s := NewItems(env)
+	env.show(s.Content())
+	saw, err := env.Reg.ItemByNo("CS-500")
+	require.NoError(t, err)
+	s.card.edit(saw)
+	env.settle()
+	ov := s.card.overview
+	assert.Contains(t, ov.counts.Text, "Returned 1 · In stock 5")
+	ov.state.SetSelected(core.InStock.String())
+	env.settle()
+	assert.Equal(t, "5 serials", ov.table.count.Text, "the filter agrees with the counts")
+	for row := range 5 {
+		if ov.table.cell(widget.TableCellID{Row: row, Col: 0}) == "996A1B2C2" {
+			assert.Equal(t, "returned", ov.table.cell(widget.TableCellID{Row: row, Col: 1}))
+			assert.Empty(t, ov.table.cell(widget.TableCellID{Row: row, Col: 8}), "no customer: the sale no longer stands")
+			return
+		}
+	}
+	t.Fatal("the returned unit is not among those in stock")
 }

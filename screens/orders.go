@@ -2,6 +2,7 @@ package screens
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -117,6 +118,11 @@ func (s *Orders) show(o core.Order) {
 	lines := make([]lineTyped, len(o.Lines))
 	for i, l := range o.Lines {
 		lines[i] = lineTyped{item: l.Item, qty: l.Quantity, amount: l.UnitPrice, serials: l.Serials}
+		for _, serial := range l.Serials {
+			if o.CameBack(l.Item, serial) {
+				lines[i].back = append(lines[i].back, serial)
+			}
+		}
 	}
 	s.editor.load(o.Date, o.Customer, o.Reference, lines, !o.Cancelled())
 	if o.ID == 0 {
@@ -178,18 +184,44 @@ func (s *Orders) askReturn() {
 		return
 	}
 	ol := s.order.Lines[index]
-	serials := widget.NewCheckGroup(ol.Serials, nil)
-	qty := newEntry()
-	qty.SetPlaceHolder("units without serials")
-	note := newEntry()
-	items := []*widget.FormItem{widget.NewFormItem("Serials", serials), widget.NewFormItem("Quantity", qty), widget.NewFormItem("Note", note)}
-	s.env.askForm(fmt.Sprintf("Return from line %d of %s", index+1, s.order.Ref()), "Return to stock", 0, items, func() {
-		n, err := core.ParseQuantity(qty.Text)
-		if err != nil {
-			s.env.showError(err)
-			return
+	var sold []string // the line's serials that did not come back yet
+	for _, serial := range ol.Serials {
+		if !s.order.CameBack(ol.Item, serial) {
+			sold = append(sold, serial)
 		}
-		in := core.ReturnInput{Line: index + 1, Serials: serials.Selected, Quantity: n, Note: note.Text}
+	}
+	without := ol.Quantity - len(ol.Serials) // units sold without a serial
+	title := fmt.Sprintf("Return from line %d of %s", index+1, s.order.Ref())
+	if len(sold) == 0 && without <= 0 {
+		s.env.ShowMessage(title, fmt.Sprintf("Every unit of line %d came back already: there is nothing left to return.", index+1))
+		return
+	}
+	serials := widget.NewCheckGroup(sold, nil)
+	qty := newEntry()
+	note := newEntry()
+	var items []*widget.FormItem
+	if len(sold) > 0 {
+		items = append(items, widget.NewFormItem("Serials", serials))
+	}
+	if without > 0 {
+		label := "Quantity"
+		if len(ol.Serials) > 0 {
+			label = "Units without a serial"
+		}
+		qty.SetPlaceHolder(fmt.Sprintf("up to %d", without))
+		items = append(items, widget.NewFormItem(label, qty))
+	}
+	items = append(items, widget.NewFormItem("Note", note))
+	s.env.askForm(title, "Return to stock", 0, items, func() {
+		n := 0
+		if strings.TrimSpace(qty.Text) != "" {
+			var err error
+			if n, err = core.ParseQuantity(qty.Text); err != nil {
+				s.env.showError(err)
+				return
+			}
+		}
+		in := core.ReturnInput{Line: index + 1, Serials: serials.Selected, Quantity: len(serials.Selected) + n, Note: note.Text}
 		id := s.order.ID
 		s.apply(func() (core.Order, error) { return s.env.Reg.ReturnToStock(id, in) }, "took the return")
 	})

@@ -86,9 +86,12 @@ func TestReturnThroughTheDialog(t *testing.T) {
 	env, s := orderScreen(t)
 	s.list.Select(1) // SO-000001: 996A1B2C1 still sold, 996A1B2C2 returned
 	env.settle()
+	assert.Equal(t, "2, 1 back", s.editor.lines[0].serialsBtn.Text, "the order shows which serials came back")
+	assert.Equal(t, "Serials · CS-500  Chainsaw 500 · came back: 996A1B2C2", s.editor.serialTitle.Text)
 	test.Tap(s.retour)
 	overlay := env.Window.Canvas().Overlays().Top()
 	require.NotNil(t, overlay)
+	assert.NotContains(t, labelTexts(overlay), "Units without a serial", "every unit of the line has its serial")
 	var serials *widget.CheckGroup
 	for _, o := range test.LaidOutObjects(overlay) {
 		if cg, ok := o.(*widget.CheckGroup); ok {
@@ -96,7 +99,7 @@ func TestReturnThroughTheDialog(t *testing.T) {
 		}
 	}
 	require.NotNil(t, serials)
-	assert.Equal(t, []string{"996A1B2C1", "996A1B2C2"}, serials.Options)
+	assert.Equal(t, []string{"996A1B2C1"}, serials.Options, "only the serials still sold")
 	serials.SetSelected([]string{"996A1B2C1"})
 	test.Tap(findButton(overlay, "Return to stock"))
 	env.settle()
@@ -105,6 +108,9 @@ func TestReturnThroughTheDialog(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, core.Returned, page.Rows[0].State)
 	assert.Equal(t, "Ola Nordmann", page.Rows[0].Returned.Party, "against the original customer")
+
+	test.Tap(s.retour)
+	assert.True(t, dialogSays(env, "Every unit of line 1 came back already"), "said before anything is asked")
 }
 
 // A unit registered before its item's pattern changed can still be sold;

@@ -200,13 +200,17 @@ func TestTypedValuesComeBackInShort(t *testing.T) {
 	env, o := orderScreen(t)
 	o.list.Select(1)
 	env.settle()
+	o.editor.selectLine(o.editor.lines[1]) // the oil, without serials
 	test.Tap(o.retour)
 	overlay := env.Window.Canvas().Overlays().Top()
+	typed := false
 	for _, obj := range test.LaidOutObjects(overlay) {
-		if entry, ok := obj.(*entry); ok && entry.PlaceHolder == "units without serials" {
+		if entry, ok := obj.(*entry); ok && entry.PlaceHolder == "up to 4" {
 			entry.SetText("two")
+			typed = true
 		}
 	}
+	require.True(t, typed)
 	test.Tap(findButton(overlay, "Return to stock"))
 	env.settle()
 	assert.True(t, dialogSays(env, `The quantity "two" is not a whole number`))

@@ -55,7 +55,7 @@ func TestSearchFilters(t *testing.T) {
 
 	s.state.SetSelected("in stock")
 	env.settle()
-	assert.Equal(t, "6 serials", s.table.count.Text)
+	assert.Equal(t, "7 serials", s.table.count.Text, "the returned unit is back in stock")
 	s.item.SetSelected("NEW-A6  NEW AUDI A6")
 	env.settle()
 	assert.Equal(t, "2 serials", s.table.count.Text)

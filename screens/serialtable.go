@@ -33,9 +33,9 @@ var serialColumns = []serialColumn{
 	{"Received", 90, func(r core.SerialRow) string { return movementDate(r.Received) }},
 	{"Receipt", 90, func(r core.SerialRow) string { return movementDoc(r.Received) }},
 	{"Supplier", 150, func(r core.SerialRow) string { return movementParty(r.Received) }},
-	{"Sold", 90, func(r core.SerialRow) string { return movementDate(r.Sold) }},
-	{"Order", 90, func(r core.SerialRow) string { return movementDoc(r.Sold) }},
-	{"Customer", 150, func(r core.SerialRow) string { return movementParty(r.Sold) }},
+	{"Sold", 90, func(r core.SerialRow) string { return movementDate(r.Sale()) }},
+	{"Order", 90, func(r core.SerialRow) string { return movementDoc(r.Sale()) }},
+	{"Customer", 150, func(r core.SerialRow) string { return movementParty(r.Sale()) }},
 }
 
 func movementDate(m *core.Movement) string {

@@ -214,8 +214,11 @@ func searchPagesAndTotals(t *testing.T, s core.Store) {
 		for i := range 30 {
 			for _, item := range []core.ItemID{2, 1} {
 				st := core.InStock
-				if i%3 == 0 {
+				switch {
+				case i%3 == 0:
 					st = core.Sold
+				case i == 29:
+					st = core.Returned // back on the shelf
 				}
 				rec := core.Serial{Item: item, Serial: fmt.Sprintf("AB%02d-%d", 29-i, item), State: st}
 				all = append(all, rec)
@@ -250,7 +253,7 @@ func searchPagesAndTotals(t *testing.T, s core.Store) {
 	}
 	page, total := search(core.SerialQuery{Limit: 3})
 	require.Equal(t, 62, total)
-	require.Equal(t, []string{"AB00-1/1/1", "AB00-2/2/1", "AB01-1/1/1"}, page)
+	require.Equal(t, []string{"AB00-1/1/3", "AB00-2/2/3", "AB01-1/1/1"}, page)
 
 	page, total = search(core.SerialQuery{Offset: 59, Limit: 10})
 	require.Equal(t, 62, total)
@@ -264,6 +267,15 @@ func searchPagesAndTotals(t *testing.T, s core.Store) {
 	page, total = search(core.SerialQuery{Text: "-1", State: core.Sold, Offset: 2, Limit: 2})
 	require.Equal(t, 10, total)
 	require.Equal(t, []string{"AB08-1/1/2", "AB11-1/1/2"}, page)
+
+	// In stock selects the returned units too: they are back on the shelf.
+	page, total = search(core.SerialQuery{Text: "AB00", State: core.InStock})
+	require.Equal(t, 2, total)
+	require.Equal(t, []string{"AB00-1/1/3", "AB00-2/2/3"}, page)
+	_, total = search(core.SerialQuery{State: core.InStock})
+	require.Equal(t, 42, total)
+	_, total = search(core.SerialQuery{State: core.Returned})
+	require.Equal(t, 2, total)
 
 	// Text is matched as typed, never as a pattern.
 	page, total = search(core.SerialQuery{Text: "%"})

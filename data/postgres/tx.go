@@ -406,8 +406,12 @@ func (t *tx) SearchSerials(q core.SerialQuery) ([]core.Serial, int, error) {
 	if q.Item != 0 {
 		where = append(where, "item = "+arg(int64(q.Item)))
 	}
-	if q.State != 0 {
-		where = append(where, "state = "+arg(int16(q.State)))
+	if states := q.States(); states != nil {
+		codes := make([]int16, len(states))
+		for i, st := range states {
+			codes[i] = int16(st)
+		}
+		where = append(where, "state = ANY("+arg(codes)+")")
 	}
 	filter := ""
 	if len(where) > 0 {

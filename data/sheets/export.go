@@ -239,7 +239,7 @@ func writeSerials(f *excelize.File, st styles, fetch Fetch, progress func(done, 
 
 func (s *sheet) serialRow(r core.SerialRow) []any {
 	row := []any{text(r.Serial.Serial), text(r.ItemNo), text(r.ItemName), text(r.State.String()), text(r.Project.String())}
-	for _, m := range []*core.Movement{r.Received, r.Sold} {
+	for _, m := range []*core.Movement{r.Received, r.Sale()} {
 		if m == nil {
 			row = append(row, nil, nil, nil, nil, nil)
 			continue
