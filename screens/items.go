@@ -90,11 +90,20 @@ type itemCard struct {
 	save                                                                   *button
 	overview                                                               *overview
 	dirty                                                                  bool // typed into since shown
+	notes                                                                  []fieldNote
 	tabs                                                                   *container.AppTabs
 	view                                                                   fyne.CanvasObject
 }
 
 const noModel = "(no model)"
+
+// fieldNote is the line under a field of the item card that says what is
+// wrong with it; words are what a problem with the field mentions.
+type fieldNote struct {
+	words []string
+	field fyne.Focusable
+	label *widget.Label
+}
 
 func newItemCard(env *Env, onSaved func(core.Item)) *itemCard {
 	c := &itemCard{env: env, onSaved: onSaved,
@@ -126,29 +135,36 @@ func newItemCard(env *Env, onSaved func(core.Item)) *itemCard {
 	c.save = newButton("Save item", theme.DocumentSaveIcon(), c.saveItem)
 	c.save.Importance = widget.HighImportance
 
+	noted := func(field fyne.Focusable, o fyne.CanvasObject, words ...string) fyne.CanvasObject {
+		n := fieldNote{words: words, field: field, label: widget.NewLabel("")}
+		n.label.Importance, n.label.Wrapping = widget.DangerImportance, fyne.TextWrapWord
+		n.label.Hide()
+		c.notes = append(c.notes, n)
+		return container.NewVBox(o, n.label)
+	}
 	form := widget.NewForm(
-		widget.NewFormItem("Item number", c.no),
-		widget.NewFormItem("Name", c.name),
-		widget.NewFormItem("Default price", c.price),
+		widget.NewFormItem("Item number", noted(c.no, c.no, "item number")),
+		widget.NewFormItem("Name", noted(c.name, c.name, "name")),
+		widget.NewFormItem("Default price", noted(c.price, c.price, "price", "amount")),
 	)
 	serials := widget.NewForm(
 		widget.NewFormItem("", c.useSerial),
-		widget.NewFormItem("Pattern", container.NewVBox(c.pattern, c.patternHelp)),
+		widget.NewFormItem("Pattern", noted(c.pattern, container.NewVBox(c.pattern, c.patternHelp), "pattern")),
 		widget.NewFormItem("", container.NewHBox(c.requireSale, c.requirePurchase)),
 	)
 	entities := widget.NewForm(
-		widget.NewFormItem("Model", c.model),
+		widget.NewFormItem("Model", noted(c.model, c.model, "model", "create entity")),
 		widget.NewFormItem("", c.createEntity),
 		widget.NewFormItem("", container.NewVBox(c.onSave, c.onStock)),
-		widget.NewFormItem("Serial parameter", c.serialParam),
+		widget.NewFormItem("Serial parameter", noted(c.serialParam, c.serialParam, "serial parameter")),
 	)
-	settings := container.NewVScroll(container.NewVBox(
+	// Save stays where it is under the scrolling settings, whatever
+	// problems show above it.
+	settings := readingOrder(nil, container.NewVBox(c.problems, container.NewHBox(c.save)), container.NewVScroll(container.NewVBox(
 		form,
-		widget.NewCard("", "Serial numbers", serials),
-		widget.NewCard("", "Capital goods (brand/model registry)", entities),
-		c.problems,
-		container.NewHBox(c.save),
-	))
+		widget.NewCard("Serial numbers", "", serials),
+		widget.NewCard("Capital goods (brand/model registry)", "", entities),
+	)))
 	c.overview = newOverview(env)
 	c.tabs = container.NewAppTabs(
 		container.NewTabItem("Item card", settings),
@@ -179,8 +195,7 @@ func (c *itemCard) edit(it core.Item) {
 	c.createEntity.SetChecked(it.CreateEntity)
 	c.onSave.SetChecked(it.CreateOnSave)
 	c.onStock.SetChecked(it.CreateOnStockUpdate)
-	c.problems.SetText("")
-	c.problems.Hide()
+	c.clearProblems()
 	c.showTitle()
 	c.loadModels(it.Model)
 	c.explainPattern()
@@ -329,11 +344,65 @@ func (c *itemCard) saveItem() {
 		})
 }
 
-// showProblems lists what is wrong under the form; the form keeps what was
-// typed so the user can fix it.
+// showProblems shows each problem under the field it is about (the rest
+// above Save) and puts the cursor in the first such field; the form keeps
+// what was typed so the user can fix it.
 func (c *itemCard) showProblems(err error) {
-	c.problems.SetText(core.UserMessage(err))
-	c.problems.Show()
+	c.clearProblems()
+	reasons := []string{core.UserMessage(err)}
+	if problems := core.Problems(err); len(problems) > 0 {
+		reasons = reasons[:0]
+		for _, p := range problems {
+			reasons = append(reasons, p.Reason)
+		}
+	}
+	var first fyne.Focusable
+	var rest []string
+	for _, reason := range reasons {
+		n := c.noteFor(reason)
+		if n == nil {
+			rest = append(rest, reason)
+			continue
+		}
+		if n.label.Visible() {
+			n.label.SetText(n.label.Text + "; " + reason)
+		} else {
+			n.label.SetText(reason)
+			n.label.Show()
+		}
+		if first == nil {
+			first = n.field
+		}
+	}
+	if len(rest) > 0 {
+		c.problems.SetText(strings.Join(rest, "\n"))
+		c.problems.Show()
+	}
+	if first != nil {
+		c.tabs.SelectIndex(0)
+		c.env.Window.Canvas().Focus(first)
+	}
+}
+
+// noteFor is the note of the field a problem is about, nil for none.
+func (c *itemCard) noteFor(reason string) *fieldNote {
+	reason = strings.ToLower(reason)
+	for i, n := range c.notes {
+		for _, w := range n.words {
+			if strings.Contains(reason, w) {
+				return &c.notes[i]
+			}
+		}
+	}
+	return nil
+}
+
+func (c *itemCard) clearProblems() {
+	c.problems.SetText("")
+	c.problems.Hide()
+	for _, n := range c.notes {
+		n.label.Hide()
+	}
 }
 
 // overview is the "Serial numbers" tab of an item card: the counts and the

@@ -3,6 +3,7 @@ package screens
 import (
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
@@ -55,8 +56,9 @@ func TestPatternIsExplainedAndRefusedInline(t *testing.T) {
 
 	test.Tap(c.save)
 	env.settle()
-	assert.True(t, c.problems.Visible())
-	assert.Contains(t, c.problems.Text, "pattern character 3 (a space) is not allowed")
+	assert.Contains(t, c.noteOf(c.pattern), "pattern character 3 (a space) is not allowed", "said at the field")
+	assert.Equal(t, c.pattern, env.Window.Canvas().Focused(), "with the cursor in it")
+	assert.False(t, c.problems.Visible())
 	assert.Equal(t, "99 6", c.pattern.Text, "what was typed stays")
 	empty, err := env.Reg.IsEmpty()
 	require.NoError(t, err)
@@ -71,13 +73,16 @@ func TestDuplicateItemNumberIsShownAndNothingIsLost(t *testing.T) {
 	env.show(s.Content())
 	test.Tap(s.card.save) // an empty card
 	env.settle()
-	assert.Equal(t, "The item card has 2 problems; nothing was saved.\n  the item number is empty\n  the name is empty", s.card.problems.Text)
+	assert.Equal(t, "the item number is empty", s.card.noteOf(s.card.no))
+	assert.Equal(t, "the name is empty", s.card.noteOf(s.card.name))
+	assert.Equal(t, s.card.no, env.Window.Canvas().Focused())
 
 	test.Type(s.card.no, "cs-500")
 	test.Type(s.card.name, "Another saw")
 	test.Tap(s.card.save)
 	env.settle()
-	assert.Equal(t, "Item number cs-500 is already used by CS-500 Chainsaw 500", s.card.problems.Text)
+	assert.Equal(t, "Item number cs-500 is already used by CS-500 Chainsaw 500", s.card.noteOf(s.card.no))
+	assert.Empty(t, s.card.noteOf(s.card.name), "a problem gone from a field goes from its note")
 	assert.Equal(t, "Another saw", s.card.name.Text)
 }
 
@@ -135,5 +140,15 @@ func TestModelLinkAndEntityRules(t *testing.T) {
 	c.model.SetSelected("Audi A6  (item NEW-A6)")
 	test.Tap(c.save)
 	env.settle()
-	assert.Equal(t, "Model Audi A6 is already linked to item NEW-A6 NEW AUDI A6; each model can have only one item", c.problems.Text)
+	assert.Equal(t, "Model Audi A6 is already linked to item NEW-A6 NEW AUDI A6; each model can have only one item", c.noteOf(c.model))
+}
+
+// noteOf is the problem shown under a field of the card, "" when none is.
+func (c *itemCard) noteOf(field fyne.Focusable) string {
+	for _, n := range c.notes {
+		if n.field == field && n.label.Visible() {
+			return n.label.Text
+		}
+	}
+	return ""
 }
