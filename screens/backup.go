@@ -29,13 +29,14 @@ func (env *Env) askBackup() {
 			env.showError(&core.Error{Code: core.Invalid, Message: "Choose a folder on this computer, a USB stick or a network drive for the backup."})
 			return
 		}
-		env.backUp(w.URI().Path())
+		env.backUp(w.URI())
 	})
 }
 
 // backUp writes the backup in the background and says where it is and
 // how to restore it.
-func (env *Env) backUp(path string) {
+func (env *Env) backUp(where fyne.URI) {
+	path := where.Path()
 	bar := widget.NewProgressBarInfinite()
 	progress := dialog.NewCustomWithoutButtons("Backing up the register…", bar, env.Window)
 	progress.Show()
@@ -46,6 +47,6 @@ func (env *Env) backUp(path string) {
 			env.showError(err)
 			return
 		}
-		env.ShowMessage("Backup done", fmt.Sprintf("The whole register is backed up to\n%s\n\nKeep a copy away from this computer. To go on from it one day:\n%s restore --in %s --data NEWFOLDER", path, core.Command(), core.Quoted(path)))
+		env.showSaved("Backup done", fmt.Sprintf("The whole register is backed up to\n%s\n\nKeep a copy away from this computer. To go on from it one day:\n%s restore --in %s --data NEWFOLDER", path, core.Command(), core.Quoted(path)), where)
 	})
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2/storage"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -20,7 +21,7 @@ func TestBackUpNow(t *testing.T) {
 	assert.Equal(t, "serialdesk-2026-11-27.backup", backupName(time.Date(2026, 11, 27, 18, 0, 0, 0, time.Local)))
 
 	path := filepath.Join(t.TempDir(), backupName(time.Now()))
-	env.backUp(path)
+	env.backUp(storage.NewFileURI(path))
 	env.settle()
 	told := ""
 	for _, text := range labelTexts(env.Window.Canvas().Overlays().Top()) {
@@ -38,7 +39,7 @@ func TestBackUpNow(t *testing.T) {
 	assert.Equal(t, 9, page.Total)
 
 	// A folder that cannot be written to gets a message, not a half file.
-	env.backUp(filepath.Join(t.TempDir(), "no such folder", "x.backup"))
+	env.backUp(storage.NewFileURI(filepath.Join(t.TempDir(), "no such folder", "x.backup")))
 	env.settle()
 	shown := ""
 	for _, text := range labelTexts(env.Window.Canvas().Overlays().Top()) {

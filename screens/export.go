@@ -53,7 +53,7 @@ func (env *Env) askExport(fetch fetchFunc, cards bool) {
 
 // export writes the workbook in the background with a progress bar, and
 // says how many serials went into it.
-func (env *Env) export(w io.WriteCloser, fetch fetchFunc, cards bool) {
+func (env *Env) export(w fyne.URIWriteCloser, fetch fetchFunc, cards bool) {
 	bar := widget.NewProgressBar()
 	progress := dialog.NewCustomWithoutButtons("Exporting serials…", bar, env.Window)
 	progress.Show()
@@ -73,6 +73,6 @@ func (env *Env) export(w io.WriteCloser, fetch fetchFunc, cards bool) {
 			env.showError(err)
 			return
 		}
-		env.ShowMessage("Export done", fmt.Sprintf("%s written to the workbook.", countText(n, "serial", "serials")))
+		env.showSaved("Export done", fmt.Sprintf("%s written to\n%s", countText(n, "serial", "serials"), filePath(w.URI())), w.URI())
 	})
 }

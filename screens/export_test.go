@@ -1,11 +1,11 @@
 package screens
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
@@ -23,7 +23,7 @@ func TestExportTheSearchResult(t *testing.T) {
 
 	path := filepath.Join(t.TempDir(), exportName(time.Date(2026, 11, 27, 9, 0, 0, 0, time.Local)))
 	assert.Equal(t, "serials-2026-11-27.xlsx", filepath.Base(path))
-	f, err := os.Create(path)
+	f, err := storage.Writer(storage.NewFileURI(path))
 	require.NoError(t, err)
 	env.export(f, s.table.fetch, false)
 	env.settle()
@@ -32,11 +32,12 @@ func TestExportTheSearchResult(t *testing.T) {
 	require.NotNil(t, info)
 	found := false
 	for _, o := range test.LaidOutObjects(info) {
-		if l, ok := o.(*widget.Label); ok && l.Text == "2 serials written to the workbook." {
+		if l, ok := o.(*widget.Label); ok && l.Text == "2 serials written to\n"+path {
 			found = true
 		}
 	}
-	assert.True(t, found, "the user is told how many serials went out")
+	assert.True(t, found, "the user is told how many serials went out, and where")
+	assert.NotNil(t, findButton(info, "Open its folder"))
 
 	book, err := excelize.OpenFile(path)
 	require.NoError(t, err)
@@ -55,7 +56,7 @@ func TestExportAReceiptsSerials(t *testing.T) {
 	assert.True(t, s.export.Visible())
 
 	path := filepath.Join(t.TempDir(), "gr2.xlsx")
-	f, err := os.Create(path)
+	f, err := storage.Writer(storage.NewFileURI(path))
 	require.NoError(t, err)
 	env.export(f, env.documentSerials(s.receipt.Ref()), false)
 	env.settle()

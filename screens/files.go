@@ -1,11 +1,15 @@
 package screens
 
 import (
+	"os"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 // lastFolderKey is the preference that remembers the folder of the last
@@ -46,14 +50,59 @@ func (env *Env) askOpen(open func(fyne.URIReadCloser)) {
 	env.showAtLastFolder(d)
 }
 
+// showAtLastFolder shows a file dialog in the folder of the last file
+// chosen, or in the user's Documents the first time, as a list, which shows
+// whole file names (the grid cuts them).
 func (env *Env) showAtLastFolder(d *dialog.FileDialog) {
-	if dir := env.Prefs.String(lastFolderKey); dir != "" {
+	for _, dir := range []string{env.Prefs.String(lastFolderKey), documentsFolder()} {
+		if dir == "" {
+			continue
+		}
 		// A folder that is gone (a USB stick pulled out) is skipped.
 		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
 			d.SetLocation(l)
+			break
 		}
 	}
+	d.SetView(dialog.ListView)
 	d.Show()
+}
+
+// documentsFolder is the user's Documents folder, "" when there is none.
+func documentsFolder() string {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(home, "Documents")
+}
+
+// showSaved says that a file was saved and where, with a button that opens
+// its folder; Enter or Esc closes it.
+func (env *Env) showSaved(title, text string, where fyne.URI) {
+	msg := widget.NewLabel(text)
+	msg.Wrapping, msg.Selectable = fyne.TextWrapWord, true
+	d := dialog.NewCustomWithoutButtons(title, container.NewVScroll(msg), env.Window)
+	window := env.Window.Canvas().Size()
+	d.Resize(fyne.NewSize(min(640, window.Width*0.9), min(320, window.Height*0.9)))
+	var others []fyne.CanvasObject
+	if where != nil && where.Scheme() == "file" {
+		dir := filepath.Dir(where.Path())
+		others = append(others, newButton("Open its folder", theme.FolderOpenIcon(), func() {
+			if err := openFolder(dir); err != nil {
+				env.Log.WithError(err).Warn("could not open a folder")
+			}
+		}))
+	}
+	env.showWithKeys(d, newEnterButton("OK", nil, d.Hide), others...)
+}
+
+// filePath is where a chosen file is, as the user knows it.
+func filePath(u fyne.URI) string {
+	if u.Scheme() == "file" {
+		return u.Path()
+	}
+	return u.String()
 }
 
 func (env *Env) rememberFolder(u fyne.URI) {

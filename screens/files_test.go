@@ -29,3 +29,14 @@ func TestFileDialogsOpenWhereTheLastFileWas(t *testing.T) {
 	assert.NotNil(t, env.Window.Canvas().Overlays().Top(), "a folder that is gone is no obstacle")
 	assert.Nil(t, findButton(env.Window.Canvas().Overlays().Top(), "Jörg's lists"))
 }
+
+// The first file dialog opens in the user's Documents.
+func TestTheFirstFileDialogOpensInDocuments(t *testing.T) {
+	home := t.TempDir()
+	t.Setenv("HOME", home)
+	t.Setenv("USERPROFILE", home)
+	require.NoError(t, os.MkdirAll(filepath.Join(home, "Documents", "Supplier lists"), 0o755))
+	env := newTestEnv(t)
+	env.askOpen(func(fyne.URIReadCloser) {})
+	assert.NotNil(t, findButton(env.Window.Canvas().Overlays().Top(), "Documents"), "the dialog is in Documents")
+}

@@ -44,7 +44,7 @@ func (s *Items) askTemplate() {
 	s.env.askSave("opening-stock-template.xlsx", func(w fyne.URIWriteCloser) { s.saveTemplate(w) })
 }
 
-func (s *Items) saveTemplate(w io.WriteCloser) {
+func (s *Items) saveTemplate(w fyne.URIWriteCloser) {
 	background(s.env, func() (bool, error) {
 		err := s.env.Sheets.WriteTemplate(w)
 		if cerr := w.Close(); err == nil {
@@ -56,6 +56,6 @@ func (s *Items) saveTemplate(w io.WriteCloser) {
 			s.env.showError(err)
 			return
 		}
-		s.env.ShowMessage("Template saved", "Fill in the Items sheet with your item cards and the Serials sheet with the serials in stock (one example row each), then use Opening stock… to import it.")
+		s.env.showSaved("Template saved", "Saved as\n"+filePath(w.URI())+"\n\nFill in the Items sheet with your item cards and the Serials sheet with the serials in stock (one example row each), then use Opening stock… to import it.", w.URI())
 	})
 }

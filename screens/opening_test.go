@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
@@ -33,11 +34,12 @@ func TestSaveTheTemplateThenImportIt(t *testing.T) {
 	s := NewItems(env)
 	env.show(s.Content())
 	path := filepath.Join(t.TempDir(), "opening-stock-template.xlsx")
-	f, err := os.Create(path)
+	f, err := storage.Writer(storage.NewFileURI(path))
 	require.NoError(t, err)
 	s.saveTemplate(f)
 	env.settle()
 	assert.True(t, dialogSays(env, "Fill in the Items sheet"))
+	assert.True(t, dialogSays(env, path), "and where it went")
 
 	r, err := os.Open(path)
 	require.NoError(t, err)

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -60,7 +61,7 @@ func TestScreenshots(t *testing.T) {
 		}},
 		{"entities", 4, func() { main.Entities.list.Select(0) }},
 		{"brands-and-models", 5, func() { main.Models.brandList.Select(0) }},
-		{"backup-done", 0, func() { env.backUp(filepath.Join(t.TempDir(), backupName(time.Now()))) }},
+		{"backup-done", 0, func() { env.backUp(storage.NewFileURI(filepath.Join(t.TempDir(), backupName(time.Now())))) }},
 		{"register-settings", 0, func() {
 			w.Canvas().Overlays().Top().(interface{ Hide() }).Hide()
 			env.Registers = &fakeRegisters{chosen: RegisterChoice{OnServer: true, Host: "shop-server", Port: "5432",
