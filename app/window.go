@@ -177,7 +177,8 @@ func mainWindow(a fyne.App, env *screens.Env) (fyne.Window, *screens.Screens) {
 	w.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu("Serialdesk", menu...), fyne.NewMenu("Help", screens.HelpItems(env)...)))
 	w.SetContent(main.Tabs)
 	main.OfferExamples(env)
-	w.Resize(fyne.NewSize(float32(prefs.FloatWithFallback(widthKey, 1200)), float32(prefs.FloatWithFallback(heightKey, 760))))
+	// The first time, a size that fits a 1280×720 laptop with its taskbar.
+	w.Resize(fyne.NewSize(float32(prefs.FloatWithFallback(widthKey, 1200)), float32(prefs.FloatWithFallback(heightKey, 620))))
 	w.SetOnClosed(func() { keepSize(prefs, w) })
 	w.SetMaster()
 	return w, main

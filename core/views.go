@@ -91,6 +91,11 @@ func (r *Register) SerialHistory(item ItemID, serial string) ([]HistoryLine, err
 				}
 				dates[ev.Doc] = date
 			}
+			if ev.Kind == EventReturned {
+				if date, err = returnDate(tx, ev); err != nil {
+					return nil, err
+				}
+			}
 			lines[i] = HistoryLine{Event: ev, DocDate: date}
 		}
 		return lines, nil
@@ -103,6 +108,21 @@ func (r *Register) SerialHistory(item ItemID, serial string) ([]HistoryLine, err
 type HistoryLine struct {
 	Event
 	DocDate time.Time // zero when the event has no document
+}
+
+// returnDate is the day the customer brought the unit back: the date of
+// the return the event records, not of the order it came back on.
+func returnDate(tx Tx, ev Event) (time.Time, error) {
+	o, err := tx.Order(ev.Doc.ID)
+	if err != nil {
+		return time.Time{}, err
+	}
+	for _, ret := range o.Returns {
+		if ret.Item == ev.Item && ret.Time.Equal(ev.Time) {
+			return ret.Date, nil
+		}
+	}
+	return o.Date, nil
 }
 
 // docDate is the date of a receipt or an order.

@@ -2,6 +2,7 @@ package core_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -121,4 +122,23 @@ func TestRegisteredNamesTheSerialsTheItemHolds(t *testing.T) {
 	held, err = s.reg.Registered(s.bolts.ID, []string{"996AAAAA3"})
 	require.NoError(t, err)
 	assert.Empty(t, held, "per item")
+}
+
+// A serial's history gives each event the day of its document: the
+// receipt's, the order's, and for a return the day the unit came back.
+func TestHistoryGivesTheDocumentsDates(t *testing.T) {
+	s := newShop(t)
+	day := func(d int) time.Time { return time.Date(2026, 11, d, 0, 0, 0, 0, time.UTC) }
+	_, err := s.reg.ConfirmReceipt(core.Receipt{Date: day(2), Lines: []core.ReceiptLine{{Item: s.chainsaw.ID, Quantity: 1, Serials: []string{"996000001"}}}})
+	require.NoError(t, err)
+	o, err := s.reg.SaveOrder(core.Order{Date: day(5), Lines: []core.OrderLine{{Item: s.chainsaw.ID, Quantity: 1, Serials: []string{"996000001"}}}})
+	require.NoError(t, err)
+	_, err = s.reg.ReturnToStock(o.ID, core.ReturnInput{Line: 1, Serials: []string{"996000001"}, Date: day(9)})
+	require.NoError(t, err)
+	history, err := s.reg.SerialHistory(s.chainsaw.ID, "996000001")
+	require.NoError(t, err)
+	require.Len(t, history, 3)
+	for i, want := range []time.Time{day(2), day(5), day(9)} {
+		assert.True(t, want.Equal(history[i].DocDate), "%s on %s, want %s", history[i].Kind, history[i].DocDate, want)
+	}
 }

@@ -110,9 +110,11 @@ func newDocEditor(env *Env, kind docKind, actions fyne.CanvasObject) *docEditor 
 		widget.NewFormItem("Date", e.date),
 	)
 	columns := container.NewBorder(nil, nil, nil, lineColumns(widget.NewLabel("Quantity"), widget.NewLabel(kind.amount), widget.NewLabel("Serials"), widget.NewLabel("")),
-		widget.NewLabel("Item (number or name)"))
+		widget.NewLabel("Item"))
 	left := readingOrder(container.NewVBox(header, columns), nil, container.NewVScroll(e.body))
-	right := container.NewBorder(e.serialTitle, nil, nil, nil, e.serials.view)
+	// The pane keeps its width whatever the rows hold (500 pasted, a
+	// thousand pages): what does not fit scrolls, the split stays put.
+	right := container.NewBorder(e.serialTitle, nil, nil, nil, container.NewHScroll(e.serials.view))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.58
 	// The actions under both panes: Tab reaches them after the header, the
@@ -123,7 +125,7 @@ func newDocEditor(env *Env, kind docKind, actions fyne.CanvasObject) *docEditor 
 
 // lineColumns lays out the fixed-width columns of a line, right of its item.
 func lineColumns(qty, amount, serials, remove fyne.CanvasObject) *fyne.Container {
-	return container.NewHBox(fixedWidth(80, qty), fixedWidth(110, amount), fixedWidth(100, serials), fixedWidth(40, remove))
+	return container.NewHBox(fixedWidth(72, qty), fixedWidth(100, amount), fixedWidth(92, serials), fixedWidth(40, remove))
 }
 
 func fixedWidth(w float32, o fyne.CanvasObject) fyne.CanvasObject {
@@ -317,12 +319,16 @@ func (e *docEditor) chooseItem(l *docLine, typed string) {
 	}
 }
 
+// itemRefused says why what was typed or scanned as line l's item is
+// refused, beeps, and selects it, so that the next scan replaces it.
 func (e *docEditor) itemRefused(l *docLine, why string) {
 	l.problem.SetText(why)
 	l.problem.Show()
 	if e.env.Beep != nil {
 		e.env.Beep()
 	}
+	e.focusItem(l)
+	l.itemText.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
 
 // sellUnit finds the unit in stock whose serial was scanned into the item

@@ -67,7 +67,7 @@ func NewEntities(env *Env) *Entities {
 	})
 	s.model.OnChanged = func(string) { s.dirty = true }
 	form := widget.NewForm(widget.NewFormItem("Model", s.model), widget.NewFormItem("Documents", s.docs))
-	editor := container.NewVScroll(container.NewVBox(s.title, form, widget.NewLabel("Parameters"), s.params,
+	editor := container.NewVScroll(container.NewVBox(s.title, form, heading("Parameters"), s.params,
 		container.NewHBox(addParam), s.problems, container.NewHBox(s.save)))
 	left := container.NewBorder(container.NewVBox(s.filter, s.add), nil, nil, nil, s.list)
 	split := container.NewHSplit(left, editor)

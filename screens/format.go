@@ -19,6 +19,11 @@ func formatDate(t time.Time) string {
 	return t.Format(dateLayout)
 }
 
+// heading is a section's heading, larger than the fields under it.
+func heading(text string) fyne.CanvasObject {
+	return widget.NewRichText(&widget.TextSegment{Text: text, Style: widget.RichTextStyleSubHeading})
+}
+
 // newTwoLineItem is a list row with a bold first line and a second line.
 func newTwoLineItem() fyne.CanvasObject {
 	first := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

@@ -58,9 +58,9 @@ func NewItems(env *Env) *Items {
 	})
 	opening := newButton("Opening stock…", theme.FolderOpenIcon(), s.askOpeningStock)
 	template := newButton("Save template…", theme.DocumentSaveIcon(), s.askTemplate)
-	left := container.NewBorder(container.NewVBox(s.filter, s.add), container.NewGridWithColumns(2, opening, template), nil, nil, s.list)
+	left := container.NewBorder(container.NewVBox(s.filter, s.add), container.NewVBox(opening, template), nil, nil, s.list)
 	split := container.NewHSplit(left, s.card.view)
-	split.Offset = 0.32
+	split.Offset = 0.2
 	s.view = split
 	s.reload()
 	return s
@@ -162,8 +162,8 @@ func newItemCard(env *Env, onSaved func(core.Item)) *itemCard {
 	// problems show above it.
 	settings := readingOrder(nil, container.NewVBox(c.problems, container.NewHBox(c.save)), container.NewVScroll(container.NewVBox(
 		form,
-		widget.NewCard("Serial numbers", "", serials),
-		widget.NewCard("Capital goods (brand/model registry)", "", entities),
+		widget.NewSeparator(), heading("Serial numbers"), serials,
+		widget.NewSeparator(), heading("Capital goods (brand/model registry)"), entities,
 	)))
 	c.overview = newOverview(env)
 	c.tabs = container.NewAppTabs(
@@ -425,7 +425,7 @@ func newOverview(env *Env) *overview {
 	export := newButton("Export…", theme.DocumentSaveIcon(), func() {
 		env.exportQuery(core.SerialQuery{Item: ov.item, State: selectedState(ov.state)})
 	})
-	ov.view = container.NewBorder(container.NewHBox(ov.counts, widget.NewLabel("    "), ov.state, ov.table.count, export), nil, nil, nil, ov.table.table)
+	ov.view = container.NewBorder(container.NewHBox(ov.counts, widget.NewLabel("    "), ov.state, ov.table.count, export), nil, nil, nil, ov.table.view)
 	return ov
 }
 

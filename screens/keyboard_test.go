@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -378,4 +379,40 @@ func TestAReturnedUnitIsInStockEverywhere(t *testing.T) {
 		}
 	}
 	t.Fatal("the returned unit is not among those in stock")
+}
+
+// The window works down to 1024×640, the smallest size the README names:
+// no section needs more, with a document on screen.
+func TestEverySectionFitsTheSmallestWindow(t *testing.T) {
+	env := newTestEnv(t)
+	require.NoError(t, env.Reg.LoadExamples())
+	main := Main(env)
+	env.show(main.Tabs)
+	main.Receipts.list.Select(0)
+	main.Orders.list.Select(1)
+	env.settle()
+	for i := range main.Tabs.Items {
+		main.Tabs.SelectIndex(i)
+		env.settle()
+		min := main.Tabs.MinSize()
+		assert.LessOrEqual(t, min.Width, float32(1024), main.Tabs.Items[i].Text)
+		assert.LessOrEqual(t, min.Height, float32(640), main.Tabs.Items[i].Text)
+	}
+}
+
+// Panes keep their size when a long message appears or 500 rows are pasted.
+func TestPanesKeepTheirSize(t *testing.T) {
+	env, s := receiptScreen(t)
+	e := s.editor
+	before := s.view.MinSize()
+	scan(env, "CS-500")
+	var rows []string
+	for i := range 500 {
+		rows = append(rows, fmt.Sprintf("996C%05d", i))
+	}
+	e.serials.rows[0].TypedShortcut(&fyne.ShortcutPaste{Clipboard: clipboard(strings.Join(rows, "\n"))})
+	say(s.message, strings.Repeat("A long message about what was just done. ", 10))
+	env.settle()
+	assert.Equal(t, "500", e.lines[0].qty.Text)
+	assert.LessOrEqual(t, s.view.MinSize().Width, before.Width, "no wider")
 }

@@ -38,12 +38,13 @@ var orderKind = docKind{name: "order", party: "Customer", amount: "Unit price", 
 func NewOrders(env *Env) *Orders {
 	s := &Orders{env: env, title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), message: widget.NewLabel("")}
 	s.message.Importance = widget.SuccessImportance
+	s.message.Wrapping = fyne.TextWrapWord // a long message wraps; the window keeps its size
 	s.save = newEnterButton("Save order", theme.DocumentSaveIcon(), s.saveOrder)
 	s.save.Importance = widget.HighImportance
 	s.cancel = newButton("Cancel order", theme.CancelIcon(), s.askCancel)
 	s.retour = newButton("Return…", theme.MailReplyIcon(), s.askReturn)
 	s.export = newButton("Export serials…", theme.DocumentSaveIcon(), func() { env.exportDocument(s.order.Ref()) })
-	s.editor = newDocEditor(env, orderKind, container.NewHBox(s.save, s.message))
+	s.editor = newDocEditor(env, orderKind, container.NewBorder(nil, nil, s.save, nil, s.message))
 	s.editor.check = func() (func() error, error) {
 		o, err := s.typed()
 		return func() error { return env.Reg.CheckOrder(o) }, err

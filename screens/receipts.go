@@ -36,12 +36,13 @@ var receiptKind = docKind{name: "receipt", party: "Supplier", amount: "Unit cost
 func NewReceipts(env *Env) *Receipts {
 	s := &Receipts{env: env, title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), message: widget.NewLabel("")}
 	s.message.Importance = widget.SuccessImportance
+	s.message.Wrapping = fyne.TextWrapWord // a long message wraps; the window keeps its size
 	s.confirm = newButton("Confirm receipt", theme.ConfirmIcon(), s.confirmReceipt)
 	s.confirm.Importance = widget.HighImportance
 	s.saveDraft = newButton("Save draft", theme.DocumentSaveIcon(), s.saveAsDraft)
 	s.cancel = newButton("Cancel receipt", theme.CancelIcon(), s.askCancel)
 	s.export = newButton("Export serials…", theme.DocumentSaveIcon(), func() { env.exportDocument(s.receipt.Ref()) })
-	s.editor = newDocEditor(env, receiptKind, container.NewHBox(s.confirm, s.saveDraft, s.message))
+	s.editor = newDocEditor(env, receiptKind, container.NewBorder(nil, nil, container.NewHBox(s.confirm, s.saveDraft), nil, s.message))
 	s.editor.check = func() (func() error, error) {
 		rc, err := s.typed()
 		return func() error { return env.Reg.CheckReceipt(rc) }, err

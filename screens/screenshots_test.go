@@ -5,7 +5,6 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -17,10 +16,18 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestScreenshots renders every screen with the example data loaded. With
-// SCREENSHOTS=DIR (make screenshots) it writes them there as PNG files;
-// without, it still checks that each screen renders.
+// TestScreenshots renders every screen with the example data loaded, at
+// a laptop's 1280×720; the receipt, the order with a refused scan, the
+// search with a history and the item card also at 1920×1080 (named
+// …-1920.png). With SCREENSHOTS=DIR (make screenshots) it writes them there
+// as PNG files; without, it still checks that each screen renders.
 func TestScreenshots(t *testing.T) {
+	for _, size := range []fyne.Size{{Width: 1280, Height: 720}, {Width: 1920, Height: 1080}} {
+		screenshots(t, size)
+	}
+}
+
+func screenshots(t *testing.T, size fyne.Size) {
 	dir := os.Getenv("SCREENSHOTS")
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(lightVariant{Theme()})
@@ -30,18 +37,20 @@ func TestScreenshots(t *testing.T) {
 	require.NoError(t, env.Reg.LoadExamples())
 	main := Main(env)
 	w.SetContent(main.Tabs)
-	w.Resize(fyne.NewSize(1280, 800))
+	w.Resize(size)
 	env.settle()
+	large := size.Width > 1280
 
 	shots := []struct {
 		name    string
 		section int
+		both    bool // rendered at the large size too
 		setup   func()
 	}{
-		{"items", 0, func() { main.Items.list.Select(0) }},
-		{"item-serial-numbers", 0, func() { main.Items.card.tabs.SelectIndex(1) }},
-		{"receipts", 1, func() { main.Receipts.list.Select(1) }},
-		{"receipt-problems", 1, func() {
+		{"items", 0, true, func() { main.Items.list.Select(0) }},
+		{"item-serial-numbers", 0, true, func() { main.Items.card.tabs.SelectIndex(1) }},
+		{"receipts", 1, false, func() { main.Receipts.list.Select(1) }},
+		{"receipt-problems", 1, true, func() {
 			r := main.Receipts
 			r.New()
 			env.settle()
@@ -52,17 +61,27 @@ func TestScreenshots(t *testing.T) {
 			e.serials.fillFrom(0, []string{"996B00001", "99612345", "996A1B2C3", "996b00001"})
 			r.confirmReceipt()
 		}},
-		{"orders", 2, func() { main.Orders.list.Select(1) }},
-		{"serial-search", 3, func() {
+		{"orders", 2, false, func() { main.Orders.list.Select(1) }},
+		{"order-refused-scan", 2, true, func() {
+			o := main.Orders
+			o.New()
+			env.settle()
+			o.editor.party.SetText("Kari Hansen")
+			w.Canvas().Focus(o.editor.lines[0].itemText)
+			scan(env, "996A1B2C3")
+			env.settle()
+			scan(env, "996A1B2C1") // sold on SO-000001
+		}},
+		{"serial-search", 3, true, func() {
 			main.Search.text.SetText("996")
 			main.Search.search()
 			env.settle()
 			main.Search.table.table.Select(widget.TableCellID{Row: 1, Col: 0})
 		}},
-		{"entities", 4, func() { main.Entities.list.Select(0) }},
-		{"brands-and-models", 5, func() { main.Models.brandList.Select(0) }},
-		{"backup-done", 0, func() { env.backUp(storage.NewFileURI(filepath.Join(t.TempDir(), backupName(time.Now())))) }},
-		{"register-settings", 0, func() {
+		{"entities", 4, false, func() { main.Entities.list.Select(0) }},
+		{"brands-and-models", 5, false, func() { main.Models.brandList.Select(0) }},
+		{"backup-done", 0, false, func() { env.backUp(storage.NewFileURI(filepath.Join(t.TempDir(), backupName(time.Now())))) }},
+		{"register-settings", 0, false, func() {
 			w.Canvas().Overlays().Top().(interface{ Hide() }).Hide()
 			env.Registers = &fakeRegisters{chosen: RegisterChoice{OnServer: true, Host: "shop-server", Port: "5432",
 				Database: "serialdesk", User: "kari", Password: "right"}}
@@ -72,6 +91,9 @@ func TestScreenshots(t *testing.T) {
 		}},
 	}
 	for _, shot := range shots {
+		if large && !shot.both {
+			continue
+		}
 		main.Tabs.SelectIndex(shot.section)
 		env.settle()
 		shot.setup()
@@ -84,8 +106,12 @@ func TestScreenshots(t *testing.T) {
 		if dir == "" {
 			continue
 		}
+		name := shot.name
+		if large {
+			name += "-1920"
+		}
 		require.NoError(t, os.MkdirAll(dir, 0o755))
-		f, err := os.Create(filepath.Join(dir, strings.ReplaceAll(shot.name, " ", "-")+".png"))
+		f, err := os.Create(filepath.Join(dir, name+".png"))
 		require.NoError(t, err)
 		require.NoError(t, png.Encode(f, img))
 		require.NoError(t, f.Close())

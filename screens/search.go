@@ -64,7 +64,7 @@ func NewSearch(env *Env) *Search {
 	export := newButton("Export…", theme.DocumentSaveIcon(), func() { env.exportQuery(s.query()) })
 	filters := container.NewHBox(fixedWidth(220, s.item), fixedWidth(130, s.state), s.table.count, export)
 	top := container.NewBorder(nil, nil, nil, filters, s.text)
-	split := container.NewVSplit(s.table.table, container.NewBorder(s.title, nil, nil, nil, s.history))
+	split := container.NewVSplit(s.table.view, container.NewBorder(s.title, nil, nil, nil, s.history))
 	split.Offset = 0.68
 	s.view = container.NewBorder(top, nil, nil, nil, split)
 	s.loadItems()

@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"serialdesk/core"
@@ -21,21 +23,22 @@ type serialColumn struct {
 	title string
 	width float32
 	value func(core.SerialRow) string
+	names bool // a name (item, party): narrowed first when room is short
 }
 
 // serialColumns are the columns of the serial search; an item's own list
 // leaves out the item.
 var serialColumns = []serialColumn{
-	{"Serial", 150, func(r core.SerialRow) string { return r.Serial.Serial }},
-	{"Item", 190, func(r core.SerialRow) string { return r.ItemNo + " " + r.ItemName }},
-	{"State", 80, func(r core.SerialRow) string { return r.State.String() }},
-	{"Project", 80, func(r core.SerialRow) string { return r.Project.String() }},
-	{"Received", 90, func(r core.SerialRow) string { return movementDate(r.Received) }},
-	{"Receipt", 90, func(r core.SerialRow) string { return movementDoc(r.Received) }},
-	{"Supplier", 150, func(r core.SerialRow) string { return movementParty(r.Received) }},
-	{"Sold", 90, func(r core.SerialRow) string { return movementDate(r.Sale()) }},
-	{"Order", 90, func(r core.SerialRow) string { return movementDoc(r.Sale()) }},
-	{"Customer", 150, func(r core.SerialRow) string { return movementParty(r.Sale()) }},
+	{"Serial", 130, func(r core.SerialRow) string { return r.Serial.Serial }, false},
+	{"Item", 190, func(r core.SerialRow) string { return r.ItemNo + " " + r.ItemName }, true},
+	{"State", 76, func(r core.SerialRow) string { return r.State.String() }, false},
+	{"Project", 76, func(r core.SerialRow) string { return r.Project.String() }, false},
+	{"Received", 94, func(r core.SerialRow) string { return movementDate(r.Received) }, false},
+	{"Receipt", 94, func(r core.SerialRow) string { return movementDoc(r.Received) }, false},
+	{"Supplier", 150, func(r core.SerialRow) string { return movementParty(r.Received) }, true},
+	{"Sold", 94, func(r core.SerialRow) string { return movementDate(r.Sale()) }, false},
+	{"Order", 94, func(r core.SerialRow) string { return movementDoc(r.Sale()) }, false},
+	{"Customer", 150, func(r core.SerialRow) string { return movementParty(r.Sale()) }, true},
 }
 
 func movementDate(m *core.Movement) string {
@@ -71,6 +74,7 @@ type serialTable struct {
 	pages    map[int][]core.SerialRow
 	loading  map[int]bool
 	table    *keyTable
+	view     fyne.CanvasObject // the table, its columns fitted to its width
 	count    *widget.Label
 	onLoaded func(total int)
 	onSelect func(core.SerialRow)
@@ -79,7 +83,11 @@ type serialTable struct {
 func newSerialTable(env *Env, columns []serialColumn) *serialTable {
 	st := &serialTable{env: env, columns: columns, count: widget.NewLabel(""), table: &keyTable{}}
 	st.table.Length = func() (int, int) { return st.total, len(st.columns) }
-	st.table.CreateCell = func() fyne.CanvasObject { return widget.NewLabel("") }
+	st.table.CreateCell = func() fyne.CanvasObject {
+		l := widget.NewLabel("")
+		l.Truncation = fyne.TextTruncateEllipsis // never over the next column
+		return l
+	}
 	st.table.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(st.cell(id)) }
 	st.table.ShowHeaderRow = true
 	st.table.ExtendBaseWidget(st.table)
@@ -91,9 +99,7 @@ func newSerialTable(env *Env, columns []serialColumn) *serialTable {
 			o.(*widget.Label).SetText(st.columns[id.Col].title)
 		}
 	}
-	for i, c := range columns {
-		st.table.SetColumnWidth(i, c.width)
-	}
+	st.view = container.New(&fitColumns{table: st.table, columns: columns}, st.table)
 	st.table.OnSelected = func(id widget.TableCellID) {
 		if row, ok := st.row(id.Row); ok && st.onSelect != nil {
 			st.onSelect(row)
@@ -101,6 +107,51 @@ func newSerialTable(env *Env, columns []serialColumn) *serialTable {
 	}
 	return st
 }
+
+// fitColumns lays a table out with its columns grown in proportion to
+// fill a wide window (1920 pixels), and, where room is short, the names
+// narrowed (down to minNameWidth, cut with …), so that the last columns
+// (the order, the customer) are in sight on a laptop's 1280 without
+// scrolling.
+type fitColumns struct {
+	table   *keyTable
+	columns []serialColumn
+	width   float32 // the width the columns were fitted to
+}
+
+// minNameWidth is how far a name column narrows before the table scrolls.
+const minNameWidth = 80
+
+func (f *fitColumns) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	if size.Width != f.width {
+		f.width = size.Width
+		var total, names float32
+		for _, c := range f.columns {
+			total += c.width
+			if c.names {
+				names += c.width
+			}
+		}
+		// Room for the scroll bar and the cells' padding.
+		avail := size.Width - theme.ScrollBarSize() - float32(len(f.columns)+1)*theme.Padding()
+		for i, c := range f.columns {
+			w := c.width * avail / total
+			if avail < total && names > 0 {
+				w = c.width
+				if c.names {
+					w = max(minNameWidth, c.width*(avail-(total-names))/names)
+				}
+			}
+			f.table.SetColumnWidth(i, w)
+		}
+	}
+	for _, o := range objects {
+		o.Resize(size)
+		o.Move(fyne.NewPos(0, 0))
+	}
+}
+
+func (f *fitColumns) MinSize([]fyne.CanvasObject) fyne.Size { return f.table.MinSize() }
 
 // keyTable is a table where Enter chooses the row with the cursor, as
 // Space does, and F1 lists the keys.
