@@ -66,3 +66,20 @@ func TestTheUnitToSellIsFoundByItsSerial(t *testing.T) {
 	_, err = s.reg.UnitToSell("996000002")
 	assert.Equal(t, "996000002 is in stock for CS-500 and DRILL; type the item first", core.UserMessage(err))
 }
+
+// Whether a receipt can be cancelled is told before anyone asks, writing
+// nothing, in the words the cancel itself would use.
+func TestCheckingACancelTellsWhyNot(t *testing.T) {
+	s := newShop(t)
+	rc := s.receive(s.chainsaw, "996000001", "996000002")
+	assert.NoError(t, s.reg.CheckCancelReceipt(rc.ID))
+	s.sell(s.chainsaw, "996000001")
+	checked := s.reg.CheckCancelReceipt(rc.ID)
+	_, cancelled := s.reg.CancelReceipt(rc.ID)
+	require.Error(t, checked)
+	assert.Equal(t, core.UserMessage(cancelled), core.UserMessage(checked))
+	assert.Equal(t, core.Problems(cancelled), core.Problems(checked))
+	got, err := s.reg.Receipt(rc.ID)
+	require.NoError(t, err)
+	assert.Equal(t, core.Confirmed, got.Status)
+}

@@ -222,14 +222,34 @@ func (r *Register) CancelReceipt(id DocID) (Receipt, error) {
 	})
 }
 
-func (r *Register) unreceive(tx Tx, rc Receipt, now time.Time) error {
-	ref := rc.Ref()
+// CheckCancelReceipt says, writing nothing, why a receipt cannot be
+// cancelled (nil when it can), so that the screen says it before asking.
+func (r *Register) CheckCancelReceipt(id DocID) error {
+	_, err := read(r, func(tx Tx) (struct{}, error) {
+		rc, err := tx.Receipt(id)
+		if err != nil {
+			return struct{}{}, notFoundAs(err, "%s was not found", DocRef{ReceiptDoc, id})
+		}
+		if rc.Status == Cancelled {
+			return struct{}{}, errorf(Conflict, "%s is already cancelled", rc.Ref())
+		}
+		if rc.Status == Confirmed {
+			_, err = movedOn(tx, rc)
+		}
+		return struct{}{}, err
+	})
+	return err
+}
+
+// movedOn checks that every serial of a confirmed receipt is still as the
+// receipt left it, and returns their records.
+func movedOn(tx Tx, rc Receipt) (map[serialKey]Serial, error) {
 	var problems problemList
 	records := map[serialKey]Serial{}
 	for i, l := range rc.Lines {
 		registered, err := tx.Serials(l.Item, l.Serials)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		for _, s := range l.Serials {
 			rec, exists := registered[s]
@@ -240,7 +260,13 @@ func (r *Register) unreceive(tx Tx, rc Receipt, now time.Time) error {
 			records[serialKey{l.Item, s}] = rec
 		}
 	}
-	if err := problems.conflict("%s cannot be cancelled: some of its units have moved on. Cancel or undo those documents first.", ref); err != nil {
+	return records, problems.conflict("%s cannot be cancelled: some of its units have moved on. Cancel or undo those documents first.", rc.Ref())
+}
+
+func (r *Register) unreceive(tx Tx, rc Receipt, now time.Time) error {
+	ref := rc.Ref()
+	records, err := movedOn(tx, rc)
+	if err != nil {
 		return err
 	}
 	delta := stockDelta{}

@@ -416,3 +416,28 @@ func TestPanesKeepTheirSize(t *testing.T) {
 	assert.Equal(t, "500", e.lines[0].qty.Text)
 	assert.LessOrEqual(t, s.view.MinSize().Width, before.Width, "no wider")
 }
+
+// A receipt that cannot be cancelled says why before anything is asked.
+func TestCancellingAReceiptSaysWhyNotBeforeAsking(t *testing.T) {
+	env, s := receiptScreen(t)
+	rc, err := env.Reg.Receipt(1) // its chainsaw 996A1B2C1 is sold since
+	require.NoError(t, err)
+	s.show(rc)
+	test.Tap(s.cancel)
+	env.settle()
+	assert.True(t, dialogSays(env, "GR-000001 cannot be cancelled: some of its units have moved on"))
+	assert.Nil(t, findButton(env.Window.Canvas().Overlays().Top(), "Cancel the receipt"), "and nothing is asked")
+	press(env, fyne.KeyEscape)
+
+	s.New() // a receipt of oil, which nothing moves on from
+	env.settle()
+	scan(env, "OIL-1L")
+	test.Tap(s.confirm)
+	env.settle()
+	require.Equal(t, "GR-000004 received: 1 unit.", s.message.Text)
+	test.Tap(s.cancel)
+	env.settle()
+	test.Tap(findButton(env.Window.Canvas().Overlays().Top(), "Cancel the receipt"))
+	env.settle()
+	assert.Equal(t, "GR-000004 · cancelled", s.title.Text)
+}

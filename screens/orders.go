@@ -165,7 +165,7 @@ func (s *Orders) askCancel() {
 	o := s.order
 	s.env.ask("Cancel "+o.Ref().String()+"?",
 		fmt.Sprintf("Cancel %s for %s? Its %s are no longer sold; their serials go back to stock.", o.Ref(), o.Customer, units(o.Units())),
-		"Cancel the order", theme.CancelIcon(), func() { s.apply(func() (core.Order, error) { return s.env.Reg.CancelOrder(o.ID) }, "cancelled") },
+		"Cancel the order", theme.CancelIcon(), func() { s.apply(func() (core.Order, error) { return s.env.Reg.CancelOrder(o.ID) }, cancelledText) },
 		"Keep it", theme.ConfirmIcon(), nil)
 }
 
@@ -224,7 +224,9 @@ func (s *Orders) askReturn() {
 		}
 		in := core.ReturnInput{Line: index + 1, Serials: serials.Selected, Quantity: len(serials.Selected) + n, Note: note.Text}
 		id := s.order.ID
-		s.apply(func() (core.Order, error) { return s.env.Reg.ReturnToStock(id, in) }, "took the return")
+		s.apply(func() (core.Order, error) { return s.env.Reg.ReturnToStock(id, in) }, func(o core.Order) string {
+			return fmt.Sprintf("Return taken on %s: %s back in stock.", o.Ref(), units(in.Quantity))
+		})
 	})
 }
 
@@ -237,9 +239,24 @@ func (s *Orders) unsaved() bool {
 	return s.editor.dirty
 }
 
+// cancelledText says what cancelling an order did, as a person would.
+func cancelledText(o core.Order) string {
+	n := o.Units()
+	for _, ret := range o.Returns {
+		n -= ret.Quantity // back in stock already
+	}
+	switch {
+	case n == 1:
+		return fmt.Sprintf("%s cancelled: 1 unit is no longer sold; it is back in stock.", o.Ref())
+	case n > 1:
+		return fmt.Sprintf("%s cancelled: %d units are no longer sold; they are back in stock.", o.Ref(), n)
+	}
+	return fmt.Sprintf("%s cancelled.", o.Ref())
+}
+
 // apply runs a change to the order and shows the order as it then is,
 // unless the user has opened another meanwhile.
-func (s *Orders) apply(call func() (core.Order, error), done string) {
+func (s *Orders) apply(call func() (core.Order, error), done func(core.Order) string) {
 	version := s.editor.version
 	background(s.env, call, func(o core.Order, err error) {
 		if err != nil {
@@ -249,7 +266,7 @@ func (s *Orders) apply(call func() (core.Order, error), done string) {
 		if version == s.editor.version {
 			s.show(o)
 		}
-		say(s.message, o.Ref().String()+" "+done+".")
+		say(s.message, done(o))
 		s.reload()
 	})
 }

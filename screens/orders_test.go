@@ -71,12 +71,13 @@ func TestEditReturnAndCancelAnOrder(t *testing.T) {
 
 	s.apply(func() (core.Order, error) {
 		return env.Reg.ReturnToStock(s.order.ID, core.ReturnInput{Line: 1, Serials: []string{"996A1B2C1"}})
-	}, "took the return")
+	}, func(o core.Order) string { return "Return taken on " + o.Ref().String() })
 	env.settle()
-	assert.Equal(t, "SO-000001 took the return.", s.message.Text)
+	assert.Equal(t, "Return taken on SO-000001", s.message.Text)
 
-	s.apply(func() (core.Order, error) { return env.Reg.CancelOrder(s.order.ID) }, "cancelled")
+	s.apply(func() (core.Order, error) { return env.Reg.CancelOrder(s.order.ID) }, cancelledText)
 	env.settle()
+	assert.Equal(t, "SO-000001 cancelled: 5 units are no longer sold; they are back in stock.", s.message.Text, "7 sold, 2 came back before")
 	assert.Equal(t, "SO-000001 · cancelled", s.title.Text)
 	assert.False(t, s.save.Visible(), "a cancelled order offers no saving")
 	assert.True(t, s.editor.party.Disabled())
@@ -103,7 +104,7 @@ func TestReturnThroughTheDialog(t *testing.T) {
 	serials.SetSelected([]string{"996A1B2C1"})
 	test.Tap(findButton(overlay, "Return to stock"))
 	env.settle()
-	assert.Equal(t, "SO-000001 took the return.", s.message.Text)
+	assert.Equal(t, "Return taken on SO-000001: 1 unit back in stock.", s.message.Text)
 	page, err := env.Reg.SearchSerials(core.SerialQuery{Text: "996A1B2C1"})
 	require.NoError(t, err)
 	assert.Equal(t, core.Returned, page.Rows[0].State)

@@ -142,8 +142,20 @@ func (s *Receipts) submit(call func(core.Receipt) (core.Receipt, error), done st
 	}, s.confirm, s.saveDraft)
 }
 
+// askCancel asks before cancelling the receipt, once the register has said
+// it can be: a receipt whose units moved on is refused before any question.
 func (s *Receipts) askCancel() {
 	rc := s.receipt
+	background(s.env, func() (struct{}, error) { return struct{}{}, s.env.Reg.CheckCancelReceipt(rc.ID) }, func(_ struct{}, err error) {
+		if err != nil {
+			s.env.showError(err)
+			return
+		}
+		s.confirmCancel(rc)
+	})
+}
+
+func (s *Receipts) confirmCancel(rc core.Receipt) {
 	s.env.ask("Cancel "+rc.Ref().String()+"?",
 		fmt.Sprintf("Cancel %s from %s? Its %s leave stock and its serials are no longer registered as received.", rc.Ref(), rc.Supplier, units(rc.Units())),
 		"Cancel the receipt", theme.CancelIcon(), func() { s.cancelReceipt(rc.ID) }, "Keep it", theme.ConfirmIcon(), nil)
@@ -156,7 +168,7 @@ func (s *Receipts) cancelReceipt(id core.DocID) {
 			return
 		}
 		s.show(rc)
-		say(s.message, rc.Ref().String()+" cancelled.")
+		say(s.message, fmt.Sprintf("%s cancelled: its %s left stock.", rc.Ref(), units(rc.Units())))
 		s.reload()
 	})
 }
