@@ -75,6 +75,12 @@ type Tx interface {
 	ItemOfModel(ModelID) (ItemID, error)
 	Items() ([]Item, error)
 	PutItem(Item) error // keeps the number and model links unique to this item
+	// DeleteItem removes an item card with its number, its model link and
+	// its counts.
+	DeleteItem(ItemID) error
+	// ItemListed reports whether a line of any receipt or order (draft,
+	// confirmed or cancelled) has the item.
+	ItemListed(ItemID) (bool, error)
 
 	Stock(ItemID) (Stock, error) // zero for an item never moved
 	PutStock(ItemID, Stock) error
@@ -101,6 +107,7 @@ type Tx interface {
 	Receipt(DocID) (Receipt, error)
 	ReceiptHeads() ([]ReceiptHead, error) // by number
 	PutReceipt(Receipt) error
+	DeleteReceipt(DocID) error // with its head
 
 	Order(DocID) (Order, error)
 	OrderHeads() ([]OrderHead, error) // by number
@@ -109,9 +116,11 @@ type Tx interface {
 	Brand(BrandID) (Brand, error)
 	Brands() ([]Brand, error)
 	PutBrand(Brand) error
+	DeleteBrand(BrandID) error
 	Model(ModelID) (Model, error)
 	Models() ([]Model, error)
 	PutModel(Model) error
+	DeleteModel(ModelID) error
 
 	Entity(ProjectNo) (Entity, error)
 	Entities() ([]Entity, error)

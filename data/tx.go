@@ -3,6 +3,7 @@ package data
 import (
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"strings"
 
 	"serialdesk/core"
@@ -133,6 +134,48 @@ func (t *tx) PutItem(it core.Item) error {
 		}
 	}
 	return t.putJSON(itemKey(it.ID), record.FromItem(it))
+}
+
+func (t *tx) DeleteItem(id core.ItemID) error {
+	old, err := t.Item(id)
+	if err != nil {
+		return err
+	}
+	keys := [][]byte{itemNoKey(old.No), stockKey(id), itemKey(id)}
+	if old.Model != 0 {
+		keys = append(keys, modelItemKey(old.Model))
+	}
+	for _, k := range keys {
+		if err := t.kv.del(k); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ItemListed reads the lines of every receipt and order.
+func (t *tx) ItemListed(id core.ItemID) (bool, error) {
+	for _, p := range []byte{pReceipt, pOrder} {
+		err := t.kv.scan([]byte{p}, false, func(_, val []byte) error {
+			var doc struct{ Lines []struct{ Item uint64 } }
+			if err := json.Unmarshal(val, &doc); err != nil {
+				return err
+			}
+			for _, l := range doc.Lines {
+				if l.Item == uint64(id) {
+					return errStopScan
+				}
+			}
+			return nil
+		})
+		if errors.Is(err, errStopScan) {
+			return true, nil
+		}
+		if err != nil {
+			return false, err
+		}
+	}
+	return false, nil
 }
 
 func (t *tx) Stock(id core.ItemID) (core.Stock, error) {
@@ -267,6 +310,13 @@ func (t *tx) PutReceipt(rc core.Receipt) error {
 	return t.putJSON(receiptKey(rc.ID), record.FromReceipt(rc))
 }
 
+func (t *tx) DeleteReceipt(id core.DocID) error {
+	if err := t.kv.del(key(pReceiptHead, uint64(id))); err != nil {
+		return err
+	}
+	return t.kv.del(receiptKey(id))
+}
+
 func (t *tx) Order(id core.DocID) (core.Order, error) { return get[record.Order](t, orderKey(id)) }
 func (t *tx) OrderHeads() ([]core.OrderHead, error)   { return list[record.OrderHead](t, pOrderHead) }
 
@@ -280,10 +330,12 @@ func (t *tx) PutOrder(o core.Order) error {
 func (t *tx) Brand(id core.BrandID) (core.Brand, error) { return get[record.Brand](t, brandKey(id)) }
 func (t *tx) Brands() ([]core.Brand, error)             { return list[record.Brand](t, pBrand) }
 func (t *tx) PutBrand(b core.Brand) error               { return t.putJSON(brandKey(b.ID), record.FromBrand(b)) }
+func (t *tx) DeleteBrand(id core.BrandID) error         { return t.kv.del(brandKey(id)) }
 
 func (t *tx) Model(id core.ModelID) (core.Model, error) { return get[record.Model](t, modelKey(id)) }
 func (t *tx) Models() ([]core.Model, error)             { return list[record.Model](t, pModel) }
 func (t *tx) PutModel(m core.Model) error               { return t.putJSON(modelKey(m.ID), record.FromModel(m)) }
+func (t *tx) DeleteModel(id core.ModelID) error         { return t.kv.del(modelKey(id)) }
 
 // Entities
 

@@ -44,6 +44,7 @@ func Run(t *testing.T, open Open) {
 		{"ViewCannotWrite", viewCannotWrite},
 		{"ReadsSeeTheOperationsOwnWrites", readsSeeTheOperationsOwnWrites},
 		{"ManyDocumentsInOneOperation", manyDocumentsInOneOperation},
+		{"DeletesLeaveNothingBehind", deletesLeaveNothingBehind},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.fn(t, open(t)) })
 	}
@@ -743,4 +744,71 @@ func Dump(t testing.TB, s core.Store) []string {
 		})
 	}))
 	return out
+}
+
+// A deleted item, draft, brand or model is gone with its indexes: its
+// number and model are free again, its counts are gone, the lists skip it.
+func deletesLeaveNothingBehind(t *testing.T, s core.Store) {
+	update(t, s, func(tx core.Tx) error {
+		for _, err := range []error{
+			tx.PutBrand(core.Brand{ID: 1, Name: "Audi"}),
+			tx.PutModel(core.Model{ID: 1, Brand: 1, Name: "A6"}),
+			tx.PutItem(core.Item{ID: 1, No: "NEW-A6", Name: "New A6", Model: 1}),
+			tx.PutItem(core.Item{ID: 2, No: "OIL", Name: "Oil"}),
+			tx.PutStock(1, core.Stock{Purchased: 1}),
+			tx.PutReceipt(core.Receipt{ID: 1, Status: core.Draft, Date: day(3), Lines: []core.ReceiptLine{{Item: 2, Quantity: 1}}}),
+		} {
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	var listed [2]bool
+	require.NoError(t, s.View(func(tx core.Tx) (err error) {
+		if listed[0], err = tx.ItemListed(1); err != nil {
+			return err
+		}
+		listed[1], err = tx.ItemListed(2)
+		return err
+	}))
+	require.Equal(t, [2]bool{false, true}, listed, "only the oil is on a document")
+
+	update(t, s, func(tx core.Tx) error {
+		for _, err := range []error{tx.DeleteItem(1), tx.DeleteReceipt(1), tx.DeleteModel(1), tx.DeleteBrand(1)} {
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	require.NoError(t, s.View(func(tx core.Tx) error {
+		_, err := tx.Item(1)
+		require.Equal(t, core.NotFound, core.ErrorCode(err))
+		_, err = tx.ItemByNo("new-a6")
+		require.Equal(t, core.NotFound, core.ErrorCode(err))
+		_, err = tx.ItemOfModel(1)
+		require.Equal(t, core.NotFound, core.ErrorCode(err))
+		st, err := tx.Stock(1)
+		require.NoError(t, err)
+		require.Zero(t, st)
+		items, err := tx.Items()
+		require.NoError(t, err)
+		require.Len(t, items, 1)
+		_, err = tx.Receipt(1)
+		require.Equal(t, core.NotFound, core.ErrorCode(err))
+		heads, err := tx.ReceiptHeads()
+		require.NoError(t, err)
+		require.Empty(t, heads)
+		listed, err := tx.ItemListed(2)
+		require.NoError(t, err)
+		require.False(t, listed, "the draft is gone")
+		_, err = tx.Model(1)
+		require.Equal(t, core.NotFound, core.ErrorCode(err))
+		_, err = tx.Brand(1)
+		require.Equal(t, core.NotFound, core.ErrorCode(err))
+		return nil
+	}))
+	// The number and the model are free for a new card.
+	update(t, s, func(tx core.Tx) error { return tx.PutItem(core.Item{ID: 3, No: "NEW-A6", Name: "Another"}) })
 }

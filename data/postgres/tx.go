@@ -289,6 +289,30 @@ func (t *tx) PutItem(it core.Item) error {
 	return err
 }
 
+func (t *tx) DeleteItem(id core.ItemID) error {
+	if err := t.canWrite(); err != nil {
+		return err
+	}
+	delete(t.held.stock, id)
+	batch := &pgx.Batch{}
+	batch.Queue(`DELETE FROM stock WHERE item = $1`, int64(id))
+	batch.Queue(`DELETE FROM items WHERE id = $1`, int64(id))
+	return t.db.SendBatch(t.ctx, batch).Close()
+}
+
+// ItemListed asks the server to look through the lines of every receipt
+// and order; the record's JSON names are frozen (package record).
+func (t *tx) ItemListed(id core.ItemID) (bool, error) {
+	line, err := json.Marshal([]map[string]uint64{{"Item": uint64(id)}})
+	if err != nil {
+		return false, err
+	}
+	var listed bool
+	err = t.db.QueryRow(t.ctx, `SELECT EXISTS (SELECT 1 FROM receipts WHERE body->'Lines' @> $1::jsonb)
+		OR EXISTS (SELECT 1 FROM orders WHERE body->'Lines' @> $1::jsonb)`, string(line)).Scan(&listed)
+	return listed, err
+}
+
 func (t *tx) Stock(id core.ItemID) (core.Stock, error) {
 	if st, ok := t.held.stock[id]; ok {
 		return st, nil
@@ -606,6 +630,15 @@ func (t *tx) PutReceipt(rc core.Receipt) error {
 	return err
 }
 
+func (t *tx) DeleteReceipt(id core.DocID) error {
+	if err := t.canWrite(); err != nil {
+		return err
+	}
+	t.docs = append(t.docs, record.FromDocRef(core.DocRef{Kind: core.ReceiptDoc, ID: id}))
+	_, err := t.db.Exec(t.ctx, `DELETE FROM receipts WHERE id = $1`, int64(id))
+	return err
+}
+
 func (t *tx) Order(id core.DocID) (core.Order, error) {
 	return body[record.Order](t.db.QueryRow(t.ctx, `SELECT body FROM orders WHERE id = $1`, int64(id)))
 }
@@ -665,6 +698,14 @@ func (t *tx) PutBrand(b core.Brand) error {
 	return err
 }
 
+func (t *tx) DeleteBrand(id core.BrandID) error {
+	if err := t.canWrite(); err != nil {
+		return err
+	}
+	_, err := t.db.Exec(t.ctx, `DELETE FROM brands WHERE id = $1`, int64(id))
+	return err
+}
+
 func scanModel(row pgx.Row) (core.Model, error) {
 	var r record.Model
 	err := one(row, &r.ID, &r.Brand, &r.Name)
@@ -685,6 +726,14 @@ func (t *tx) PutModel(m core.Model) error {
 	}
 	_, err := t.db.Exec(t.ctx, `INSERT INTO models (id, brand, name) VALUES ($1, $2, $3)
 		ON CONFLICT (id) DO UPDATE SET brand = excluded.brand, name = excluded.name`, int64(m.ID), int64(m.Brand), m.Name)
+	return err
+}
+
+func (t *tx) DeleteModel(id core.ModelID) error {
+	if err := t.canWrite(); err != nil {
+		return err
+	}
+	_, err := t.db.Exec(t.ctx, `DELETE FROM models WHERE id = $1`, int64(id))
 	return err
 }
 
