@@ -29,6 +29,7 @@ type Entities struct {
 	problems *widget.Label
 	save     *button
 	add      *button // New entity
+	remove   *button // Delete entity…
 	dirty    bool    // typed into since shown
 	view     fyne.CanvasObject
 }
@@ -58,6 +59,13 @@ func NewEntities(env *Env) *Entities {
 	}
 	s.save = newButton("Save entity", theme.DocumentSaveIcon(), s.saveEntity)
 	s.save.Importance = widget.HighImportance
+	s.remove = newButton("Delete entity…", theme.DeleteIcon(), func() {
+		no := s.entity.No
+		env.askDelete("entity "+no.String(), func() error { return env.Reg.DeleteEntity(no) }, func() {
+			s.edit(core.Entity{})
+			s.Reload()
+		})
+	})
 	addParam := newButton("Add parameter", theme.ContentAddIcon(), func() { s.addParam(core.Param{}) })
 	s.add = newButton("New entity", theme.ContentAddIcon(), func() {
 		env.leave("The entity", s.dirty, func() {
@@ -68,7 +76,7 @@ func NewEntities(env *Env) *Entities {
 	s.model.OnChanged = func(string) { s.dirty = true }
 	form := widget.NewForm(widget.NewFormItem("Model", s.model), widget.NewFormItem("Documents", s.docs))
 	editor := container.NewVScroll(container.NewVBox(s.title, form, heading("Parameters"), s.params,
-		container.NewHBox(addParam), s.problems, container.NewHBox(s.save)))
+		container.NewHBox(addParam), s.problems, container.NewHBox(s.save, s.remove)))
 	left := container.NewBorder(container.NewVBox(s.filter, s.add), nil, nil, nil, s.list)
 	split := container.NewHSplit(left, editor)
 	split.Offset = 0.35
@@ -131,6 +139,7 @@ func (s *Entities) reload() {
 // edit shows an entity (No 0 for a new one, with the serial parameter ready).
 func (s *Entities) edit(e core.Entity) {
 	s.entity = e
+	setVisible(e.No != 0 && len(e.Docs) == 0, s.remove) // one a document names stays
 	s.title.SetText("New entity")
 	if e.No != 0 {
 		s.title.SetText("Project " + e.No.String())

@@ -155,6 +155,20 @@ func (env *Env) ask(title, question, doLabel string, doIcon fyne.Resource, do fu
 	keepButton.escape = kept
 }
 
+// askDelete asks before deleting something (keeping it is the default),
+// then deletes it in the background and runs done; a refusal says why.
+func (env *Env) askDelete(what string, del func() error, done func()) {
+	env.ask("Delete "+what+"?", "Delete "+what+"? This cannot be undone.", "Delete", theme.DeleteIcon(), func() {
+		background(env, func() (struct{}, error) { return struct{}{}, del() }, func(_ struct{}, err error) {
+			if err != nil {
+				env.showError(err)
+				return
+			}
+			done()
+		})
+	}, "Keep it", theme.CancelIcon(), nil)
+}
+
 // askForm shows a form in a dialog that works from the keyboard: the
 // cursor starts in the first field, Enter in a field does it (do), Esc or
 // Cancel closes it. width fits the longest text expected in a field.

@@ -87,7 +87,7 @@ type itemCard struct {
 	model                                                                  *widget.Select
 	models                                                                 []core.ModelRow
 	modelQuery                                                             newest
-	save                                                                   *button
+	save, remove                                                           *button
 	overview                                                               *overview
 	dirty                                                                  bool // typed into since shown
 	notes                                                                  []fieldNote
@@ -134,6 +134,13 @@ func newItemCard(env *Env, onSaved func(core.Item)) *itemCard {
 	}
 	c.save = newButton("Save item", theme.DocumentSaveIcon(), c.saveItem)
 	c.save.Importance = widget.HighImportance
+	c.remove = newButton("Delete item…", theme.DeleteIcon(), func() {
+		it := c.item
+		env.askDelete("the item card "+it.No, func() error { return env.Reg.DeleteItem(it.ID) }, func() {
+			c.edit(core.Item{})
+			c.onSaved(core.Item{})
+		})
+	})
 
 	noted := func(field fyne.Focusable, o fyne.CanvasObject, words ...string) fyne.CanvasObject {
 		n := fieldNote{words: words, field: field, label: widget.NewLabel("")}
@@ -160,7 +167,7 @@ func newItemCard(env *Env, onSaved func(core.Item)) *itemCard {
 	)
 	// Save stays where it is under the scrolling settings, whatever
 	// problems show above it.
-	settings := readingOrder(nil, container.NewVBox(c.problems, container.NewHBox(c.save)), container.NewVScroll(container.NewVBox(
+	settings := readingOrder(nil, container.NewVBox(c.problems, container.NewHBox(c.save, c.remove)), container.NewVScroll(container.NewVBox(
 		form,
 		widget.NewSeparator(), heading("Serial numbers"), serials,
 		widget.NewSeparator(), heading("Capital goods (brand/model registry)"), entities,
@@ -196,6 +203,7 @@ func (c *itemCard) edit(it core.Item) {
 	c.onSave.SetChecked(it.CreateOnSave)
 	c.onStock.SetChecked(it.CreateOnStockUpdate)
 	c.clearProblems()
+	setVisible(it.ID != 0, c.remove)
 	c.showTitle()
 	c.loadModels(it.Model)
 	c.explainPattern()

@@ -441,3 +441,69 @@ func TestCancellingAReceiptSaysWhyNotBeforeAsking(t *testing.T) {
 	env.settle()
 	assert.Equal(t, "GR-000004 · cancelled", s.title.Text)
 }
+
+// A draft, an item that never moved and a model no item sells can be
+// deleted, after a question whose default keeps them; what has a history
+// says why it stays.
+func TestDeletingFromTheScreens(t *testing.T) {
+	env := newTestEnv(t)
+	require.NoError(t, env.Reg.LoadExamples())
+	main := Main(env)
+	env.show(main.Tabs)
+	overlay := func() fyne.CanvasObject { return env.Window.Canvas().Overlays().Top() }
+
+	main.Tabs.SelectIndex(1)
+	r := main.Receipts
+	draft, err := env.Reg.Receipt(3)
+	require.NoError(t, err)
+	r.show(draft)
+	require.True(t, r.remove.Visible())
+	test.Tap(r.remove)
+	enter(env)
+	env.settle()
+	_, err = env.Reg.Receipt(3)
+	require.NoError(t, err, "Enter keeps the draft")
+	test.Tap(r.remove)
+	test.Tap(findButton(overlay(), "Delete"))
+	env.settle()
+	assert.Equal(t, "GR-000003 deleted.", r.message.Text)
+	assert.Len(t, r.receipts, 2)
+
+	main.Tabs.SelectIndex(0)
+	c := main.Items.card
+	saw, err := env.Reg.ItemByNo("CS-500")
+	require.NoError(t, err)
+	c.edit(saw)
+	test.Tap(c.remove)
+	test.Tap(findButton(overlay(), "Delete"))
+	env.settle()
+	assert.True(t, dialogSays(env, "CS-500 Chainsaw 500 cannot be deleted"), "its history stays")
+	press(env, fyne.KeyEscape)
+
+	c.edit(core.Item{})
+	assert.False(t, c.remove.Visible(), "a new card has nothing to delete")
+	_, err = env.Reg.SaveItem(core.Item{No: "TYPO", Name: "Entered by mistake"})
+	require.NoError(t, err)
+	typo, err := env.Reg.ItemByNo("TYPO")
+	require.NoError(t, err)
+	c.edit(typo)
+	test.Tap(c.remove)
+	test.Tap(findButton(overlay(), "Delete"))
+	env.settle()
+	_, err = env.Reg.ItemByNo("TYPO")
+	assert.Equal(t, core.NotFound, core.ErrorCode(err))
+	assert.Len(t, main.Items.rows, 4)
+
+	main.Tabs.SelectIndex(5)
+	env.settle()
+	m := main.Models
+	m.brandList.Select(0) // Audi: A6 (sold as NEW-A6) and A4
+	env.settle()
+	a4 := slices.IndexFunc(m.models, func(r core.ModelRow) bool { return r.Name == "A4" })
+	require.GreaterOrEqual(t, a4, 0)
+	m.modelList.Select(a4)
+	test.Tap(findButton(m.view, "Delete model…"))
+	test.Tap(findButton(overlay(), "Delete"))
+	env.settle()
+	assert.Len(t, m.models, 1)
+}

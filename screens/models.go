@@ -69,12 +69,29 @@ func NewModels(env *Env) *Models {
 			}, func(name string) { s.model.Name = name })
 		}
 	})
+	deleteBrand := newButton("Delete brand…", theme.DeleteIcon(), func() {
+		if b := s.brand; b.ID != 0 {
+			env.askDelete("the brand "+b.Name+" and its models", func() error { return env.Reg.DeleteBrand(b.ID) }, func() {
+				s.brand, s.model = core.Brand{}, core.Model{}
+				s.models = nil
+				s.modelList.Refresh()
+				s.modelTitle.SetText("Choose a brand")
+				setEnabled(false, s.addModel, s.modelName)
+				s.Reload()
+			})
+		}
+	})
+	deleteModel := newButton("Delete model…", theme.DeleteIcon(), func() {
+		if m := s.model; m.ID != 0 {
+			env.askDelete("the model "+m.Name, func() error { return env.Reg.DeleteModel(m.ID) }, s.Reload)
+		}
+	})
 	s.brandName.OnSubmitted = func(string) { s.saveBrand() }
 	s.addModel = newButton("Add model", theme.ContentAddIcon(), s.saveModel)
 	s.modelName.OnSubmitted = func(string) { s.saveModel() }
 	setEnabled(false, s.addModel, s.modelName)
-	left := container.NewBorder(container.NewBorder(nil, nil, nil, addBrand, s.brandName), container.NewHBox(renameBrand), nil, nil, s.brandList)
-	right := container.NewBorder(container.NewVBox(s.modelTitle, container.NewBorder(nil, nil, nil, s.addModel, s.modelName)), container.NewHBox(renameModel), nil, nil, s.modelList)
+	left := container.NewBorder(container.NewBorder(nil, nil, nil, addBrand, s.brandName), container.NewHBox(renameBrand, deleteBrand), nil, nil, s.brandList)
+	right := container.NewBorder(container.NewVBox(s.modelTitle, container.NewBorder(nil, nil, nil, s.addModel, s.modelName)), container.NewHBox(renameModel, deleteModel), nil, nil, s.modelList)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.35
 	s.view = split

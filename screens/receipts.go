@@ -25,6 +25,7 @@ type Receipts struct {
 
 	confirm, saveDraft, cancel *button
 	add                        *button // New receipt
+	remove                     *button // Delete draft…
 	export                     *button
 	view                       fyne.CanvasObject
 }
@@ -63,7 +64,8 @@ func NewReceipts(env *Env) *Receipts {
 	}
 	s.add = newButton("New receipt", theme.ContentAddIcon(), s.New)
 	left := container.NewBorder(s.add, nil, nil, nil, s.list)
-	right := container.NewBorder(container.NewBorder(nil, nil, nil, container.NewHBox(s.export, s.cancel), s.title), nil, nil, nil, s.editor.view)
+	s.remove = newButton("Delete draft…", theme.DeleteIcon(), s.askDelete)
+	right := container.NewBorder(container.NewBorder(nil, nil, nil, container.NewHBox(s.export, s.remove, s.cancel), s.title), nil, nil, nil, s.editor.view)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.2
 	s.view = split
@@ -113,6 +115,7 @@ func (s *Receipts) show(rc core.Receipt) {
 	}
 	setVisible(draft, s.confirm, s.saveDraft)
 	setVisible(rc.Status == core.Confirmed, s.cancel)
+	setVisible(draft && rc.ID != 0, s.remove)
 	setVisible(rc.ID != 0, s.export)
 	s.view.Refresh() // lay out the buttons shown
 }
@@ -140,6 +143,17 @@ func (s *Receipts) submit(call func(core.Receipt) (core.Receipt, error), done st
 		say(s.message, fmt.Sprintf("%s %s: %s.", saved.Ref(), done, units(saved.Units())))
 		s.reload()
 	}, s.confirm, s.saveDraft)
+}
+
+// askDelete deletes the draft shown, once the user agrees, and starts a
+// new receipt.
+func (s *Receipts) askDelete() {
+	rc := s.receipt
+	s.env.askDelete("the draft "+rc.Ref().String(), func() error { return s.env.Reg.DeleteReceiptDraft(rc.ID) }, func() {
+		s.reload()
+		s.show(core.Receipt{Status: core.Draft})
+		say(s.message, rc.Ref().String()+" deleted.")
+	})
 }
 
 // askCancel asks before cancelling the receipt, once the register has said
