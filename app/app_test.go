@@ -83,7 +83,7 @@ func TestMainWindowShowsEverySection(t *testing.T) {
 		}
 	}
 	assert.Equal(t, map[string][]string{
-		"Serialdesk": {"New goods receipt", "New order", "Serial search", "", "New (in this section)", "Save", "Confirm the receipt, or save the order", "", "Back up now…"},
+		"Serialdesk": {"New goods receipt", "New order", "Serial search", "", "New (in this section)", "Save", "Confirm the receipt, or save the order", "", "Remove the example data…", "Back up now…"},
 		"Help":       {"Keys and scanner", "About Serialdesk"},
 	}, menus)
 }

@@ -168,8 +168,9 @@ func mainWindow(a fyne.App, env *screens.Env) (fyne.Window, *screens.Screens) {
 	env.Window, env.Prefs, env.Sheets = w, prefs, spreadsheets{sheets.Exporter{Reg: env.Reg}}
 	main := screens.Main(env)
 	menu := main.MenuItems()
+	menu = append(menu, fyne.NewMenuItemSeparator(), main.RemoveExamplesItem())
 	if env.BackupTo != nil {
-		menu = append(menu, fyne.NewMenuItemSeparator(), screens.BackupItem(env))
+		menu = append(menu, screens.BackupItem(env))
 	}
 	if env.Registers != nil {
 		menu = append(menu, screens.RegisterItem(env))

@@ -1,7 +1,9 @@
 package core
 
 import (
+	"encoding/json"
 	"fmt"
+	"hash/fnv"
 	"time"
 )
 
@@ -29,7 +31,134 @@ func (r *Register) LoadExamples() error {
 		return errorf(Conflict, "the example data goes into an empty register only; this one already has item cards")
 	}
 	ex := examples{r: r, day: r.today().AddDate(0, 0, -14)}
-	return ex.load()
+	if err := ex.load(); err != nil {
+		return err
+	}
+	// What the examples left, to know later whether anything else came.
+	return change(r, func(tx Tx) error {
+		numbers, err := numbersPrint(tx)
+		if err != nil {
+			return err
+		}
+		whole, err := wholePrint(tx)
+		if err != nil {
+			return err
+		}
+		if err := tx.SetSequence(seqExampleNumbers, numbers); err != nil {
+			return err
+		}
+		return tx.SetSequence(seqExamples, whole)
+	})
+}
+
+// The fingerprints of the register as the example data left it, kept
+// among the sequences (which any new record moves on): the numbers handed
+// out, and everything.
+const (
+	seqExampleNumbers Sequence = "examples-numbers"
+	seqExamples       Sequence = "examples"
+)
+
+// RemoveExamples empties the register again, while it holds the example
+// data and nothing else: a new shop that tried Serialdesk starts on its own
+// items. Once anything else was entered or changed, the examples stay (they
+// are then part of its history); the message says so.
+func (r *Register) RemoveExamples() error {
+	return change(r, func(tx Tx) error {
+		seqs, err := tx.Sequences()
+		if err != nil {
+			return err
+		}
+		numbers, loaded := seqs[seqExampleNumbers]
+		if !loaded {
+			return errorf(Conflict, "this register holds no example data to remove")
+		}
+		now, err := numbersPrint(tx)
+		if err != nil {
+			return err
+		}
+		var whole uint64
+		if now == numbers { // a register that grew is not read whole
+			if whole, err = wholePrint(tx); err != nil {
+				return err
+			}
+		}
+		if now != numbers || whole != seqs[seqExamples] {
+			return errorf(Conflict, "other work was entered or changed since the example data was loaded, so the examples stay as part of the register's history. "+
+				"Delete what you do not need one by one, or start a new register")
+		}
+		return tx.Clear()
+	})
+}
+
+// numbersPrint is a hash of the numbers handed out, the fingerprints left
+// out: any record added since moves one on.
+func numbersPrint(tx Tx) (uint64, error) {
+	seqs, err := tx.Sequences()
+	if err != nil {
+		return 0, err
+	}
+	delete(seqs, seqExampleNumbers)
+	delete(seqs, seqExamples)
+	h := fnv.New64a()
+	err = json.NewEncoder(h).Encode(seqs) // sorted by name
+	return h.Sum64(), err
+}
+
+// wholePrint is a hash of every record: an edit changes it too.
+func wholePrint(tx Tx) (uint64, error) {
+	h := fnv.New64a()
+	enc := json.NewEncoder(h)
+	parts := []func() (any, error){
+		func() (any, error) { return tx.Items() },
+		func() (any, error) { return tx.Brands() },
+		func() (any, error) { return tx.Models() },
+		func() (any, error) { return tx.Entities() },
+		func() (any, error) { return documents(tx) },
+		func() (any, error) {
+			var serials []Serial
+			err := tx.EachSerial(func(s Serial) error { serials = append(serials, s); return nil })
+			return serials, err
+		},
+	}
+	for _, part := range parts {
+		v, err := part()
+		if err != nil {
+			return 0, err
+		}
+		if err := enc.Encode(v); err != nil {
+			return 0, err
+		}
+	}
+	return h.Sum64(), nil
+}
+
+// documents are every receipt and order, whole.
+func documents(tx Tx) ([]any, error) {
+	var docs []any
+	receipts, err := tx.ReceiptHeads()
+	if err != nil {
+		return nil, err
+	}
+	for _, h := range receipts {
+		rc, err := tx.Receipt(h.ID)
+		if err != nil {
+			return nil, err
+		}
+		docs = append(docs, rc)
+	}
+	orders, err := tx.OrderHeads()
+	if err != nil {
+		return nil, err
+	}
+	for _, h := range orders {
+		o, err := tx.Order(h.ID)
+		if err != nil {
+			return nil, err
+		}
+		docs = append(docs, o)
+	}
+	return docs, nil
 }
 
 // examples loads the example data step by step through the register's own

@@ -46,3 +46,40 @@ func TestLoadExamples(t *testing.T) {
 	err = reg.LoadExamples()
 	assert.Equal(t, core.Conflict, core.ErrorCode(err), "only into an empty register")
 }
+
+// The example data can be removed again while nothing else was entered or
+// changed; after that it stays, and the message says why.
+func TestTheExamplesCanBeRemovedUntilOtherWorkComes(t *testing.T) {
+	reg := core.New(datatest.NewStore(t))
+	require.NoError(t, reg.LoadExamples())
+	require.NoError(t, reg.RemoveExamples())
+	empty, err := reg.IsEmpty()
+	require.NoError(t, err)
+	assert.True(t, empty)
+	page, err := reg.SearchSerials(core.SerialQuery{})
+	require.NoError(t, err)
+	assert.Zero(t, page.Total, "no serial, no history left")
+	err = reg.RemoveExamples()
+	assert.Equal(t, "This register holds no example data to remove", core.UserMessage(err))
+
+	// Loaded again, then anything changed: they stay.
+	require.NoError(t, reg.LoadExamples())
+	it, err := reg.ItemByNo("OIL-1L")
+	require.NoError(t, err)
+	it.Name = "Chain oil, 1 litre"
+	_, err = reg.SaveItem(it)
+	require.NoError(t, err)
+	err = reg.RemoveExamples()
+	require.Error(t, err)
+	assert.Contains(t, core.UserMessage(err), "Other work was entered or changed since the example data was loaded")
+	rc, err := reg.Receipts()
+	require.NoError(t, err)
+	assert.Len(t, rc, 3, "nothing was removed")
+
+	// A new record refuses it as well, without reading everything.
+	reg2 := core.New(datatest.NewStore(t))
+	require.NoError(t, reg2.LoadExamples())
+	_, err = reg2.SaveBrand(core.Brand{Name: "Stihl"})
+	require.NoError(t, err)
+	assert.Error(t, reg2.RemoveExamples())
+}

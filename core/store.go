@@ -122,6 +122,9 @@ type Tx interface {
 	PutModel(Model) error
 	DeleteModel(ModelID) error
 
+	// Clear removes every record and sequence: the register is empty.
+	Clear() error
+
 	Entity(ProjectNo) (Entity, error)
 	Entities() ([]Entity, error)
 	// EntitiesWith returns the entities of a model whose parameter (any case)

@@ -178,6 +178,27 @@ func (t *tx) ItemListed(id core.ItemID) (bool, error) {
 	return false, nil
 }
 
+// Clear deletes the keys of every record and index, serials through
+// DeleteSerial's keys so that the finder lets go of them too.
+func (t *tx) Clear() error {
+	for _, p := range []byte{pSerialText, pSerial, pEvent, pItem, pItemNo, pModelItem, pStock, pReceipt, pReceiptHead,
+		pOrder, pOrderHead, pBrand, pModel, pEntity, pParam, pSeq} {
+		var keys [][]byte
+		if err := t.kv.scan([]byte{p}, true, func(k, _ []byte) error {
+			keys = append(keys, append([]byte(nil), k...))
+			return nil
+		}); err != nil {
+			return err
+		}
+		for _, k := range keys {
+			if err := t.kv.del(k); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 func (t *tx) Stock(id core.ItemID) (core.Stock, error) {
 	st, err := get[record.Stock](t, stockKey(id))
 	if core.ErrorCode(err) == core.NotFound {

@@ -507,3 +507,29 @@ func TestDeletingFromTheScreens(t *testing.T) {
 	env.settle()
 	assert.Len(t, m.models, 1)
 }
+
+// The example data goes again from the menu while nothing else was
+// entered; the default keeps it.
+func TestRemovingTheExampleData(t *testing.T) {
+	env := newTestEnv(t)
+	require.NoError(t, env.Reg.LoadExamples())
+	main := Main(env)
+	env.show(main.Tabs)
+	item := main.RemoveExamplesItem()
+	item.Action()
+	enter(env)
+	env.settle()
+	empty, err := env.Reg.IsEmpty()
+	require.NoError(t, err)
+	assert.False(t, empty, "Enter keeps them")
+
+	item.Action()
+	test.Tap(findButton(env.Window.Canvas().Overlays().Top(), "Remove"))
+	env.settle()
+	assert.True(t, dialogSays(env, "The register is empty"))
+	empty, err = env.Reg.IsEmpty()
+	require.NoError(t, err)
+	assert.True(t, empty)
+	assert.Empty(t, main.Items.rows, "the screens show it at once")
+	assert.Empty(t, main.Orders.orders)
+}

@@ -132,6 +132,26 @@ func (s *Screens) OfferExamples(env *Env) {
 	})
 }
 
+// RemoveExamplesItem is the menu item that takes the example data out
+// again, while nothing else was entered, so that a shop that tried
+// Serialdesk starts on its own items.
+func (s *Screens) RemoveExamplesItem() *fyne.MenuItem {
+	env := s.env
+	return fyne.NewMenuItem("Remove the example data…", func() {
+		env.ask("Remove the example data?", "Remove the example items, receipts, orders, entities, brands and models, and start on an empty register? "+
+			"This works while nothing else was entered.", "Remove", theme.DeleteIcon(), func() {
+			background(env, func() (struct{}, error) { return struct{}{}, env.Reg.RemoveExamples() }, func(_ struct{}, err error) {
+				if err != nil {
+					env.showError(err)
+					return
+				}
+				s.Reload()
+				env.ShowMessage("Example data removed", "The register is empty: add your own items, or import your opening stock under Items.")
+			})
+		}, "Keep them", theme.CancelIcon(), nil)
+	})
+}
+
 // Reload shows the register afresh on every screen.
 func (s *Screens) Reload() {
 	s.Items.reload()

@@ -45,6 +45,7 @@ func Run(t *testing.T, open Open) {
 		{"ReadsSeeTheOperationsOwnWrites", readsSeeTheOperationsOwnWrites},
 		{"ManyDocumentsInOneOperation", manyDocumentsInOneOperation},
 		{"DeletesLeaveNothingBehind", deletesLeaveNothingBehind},
+		{"ClearLeavesAnEmptyRegister", clearLeavesAnEmptyRegister},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.fn(t, open(t)) })
 	}
@@ -811,4 +812,67 @@ func deletesLeaveNothingBehind(t *testing.T, s core.Store) {
 	}))
 	// The number and the model are free for a new card.
 	update(t, s, func(tx core.Tx) error { return tx.PutItem(core.Item{ID: 3, No: "NEW-A6", Name: "Another"}) })
+}
+
+// Clear leaves nothing: no record, no index, no number handed out.
+func clearLeavesAnEmptyRegister(t *testing.T, s core.Store) {
+	update(t, s, func(tx core.Tx) error {
+		if _, err := tx.NextID(core.SeqReceipt); err != nil {
+			return err
+		}
+		for _, err := range []error{
+			tx.PutBrand(core.Brand{ID: 1, Name: "Audi"}),
+			tx.PutModel(core.Model{ID: 1, Brand: 1, Name: "A6"}),
+			tx.PutItem(core.Item{ID: 1, No: "NEW-A6", Name: "New A6", Model: 1}),
+			tx.PutStock(1, core.Stock{Purchased: 1}),
+			tx.PutSerial(core.Serial{Item: 1, Serial: "XY1", State: core.InStock}),
+			tx.AddEvent(core.Event{Time: at(1), Kind: core.EventReceived, Item: 1, Serial: "XY1"}),
+			tx.PutReceipt(core.Receipt{ID: 1, Status: core.Draft, Date: day(3)}),
+			tx.PutOrder(core.Order{ID: 1, Date: day(3)}),
+			tx.PutEntity(core.Entity{No: 1, Model: 1, Params: []core.Param{{Name: "serial number", Value: "XY1"}}}),
+		} {
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	update(t, s, func(tx core.Tx) error { return tx.Clear() })
+	require.NoError(t, s.View(func(tx core.Tx) error {
+		items, err := tx.Items()
+		require.NoError(t, err)
+		require.Empty(t, items)
+		_, err = tx.ItemByNo("NEW-A6")
+		require.Equal(t, core.NotFound, core.ErrorCode(err))
+		_, total, err := tx.SearchSerials(core.SerialQuery{})
+		require.NoError(t, err)
+		require.Zero(t, total)
+		history, err := tx.History(1, "XY1")
+		require.NoError(t, err)
+		require.Empty(t, history)
+		receipts, err := tx.ReceiptHeads()
+		require.NoError(t, err)
+		require.Empty(t, receipts)
+		orders, err := tx.OrderHeads()
+		require.NoError(t, err)
+		require.Empty(t, orders)
+		brands, err := tx.Brands()
+		require.NoError(t, err)
+		require.Empty(t, brands)
+		entities, err := tx.Entities()
+		require.NoError(t, err)
+		require.Empty(t, entities)
+		with, err := tx.EntitiesWith(1, "serial number", "XY1")
+		require.NoError(t, err)
+		require.Empty(t, with)
+		seqs, err := tx.Sequences()
+		require.NoError(t, err)
+		require.Empty(t, seqs)
+		return nil
+	}))
+	update(t, s, func(tx core.Tx) error {
+		n, err := tx.NextID(core.SeqReceipt)
+		require.Equal(t, uint64(1), n, "numbers start again")
+		return err
+	})
 }

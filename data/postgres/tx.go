@@ -32,6 +32,8 @@ type tx struct {
 	wrote bool
 	docs  []record.DocRef
 	by    string
+	// everything: the operation changed more than documents can name.
+	everything bool
 }
 
 type serialKey struct {
@@ -287,6 +289,18 @@ func (t *tx) PutItem(it core.Item) error {
 		r.RequireAtPurchase, model, r.CreateEntity, r.CreateOnSave, r.CreateOnStockUpdate, r.SerialParam,
 		r.Revision, at(r.Changed), r.By)
 	return err
+}
+
+func (t *tx) Clear() error {
+	if err := t.canWrite(); err != nil {
+		return err
+	}
+	t.held, t.everything = held{}, true
+	batch := &pgx.Batch{}
+	for _, table := range []string{"entity_params", "entities", "models", "brands", "orders", "receipts", "events", "serials", "stock", "items", "sequences"} {
+		batch.Queue(`DELETE FROM ` + table)
+	}
+	return t.db.SendBatch(t.ctx, batch).Close()
 }
 
 func (t *tx) DeleteItem(id core.ItemID) error {

@@ -45,7 +45,7 @@ func (s *Store) announce(t *tx, b *pgx.Batch) error {
 		return nil
 	}
 	a := announcement{From: s.id, By: t.by, Docs: t.docs}
-	if len(a.Docs) > announcedDocs {
+	if len(a.Docs) > announcedDocs || t.everything {
 		a.Docs, a.Everything = nil, true
 	}
 	payload, err := json.Marshal(a)
