@@ -39,7 +39,8 @@ func (env *Env) showAbout() {
 		}
 	})
 	content := container.NewVBox(title, what, where, container.NewHBox(open))
-	dialog.NewCustom("About Serialdesk", "Close", content, env.Window).Show()
+	d := dialog.NewCustomWithoutButtons("About Serialdesk", content, env.Window)
+	env.showWithKeys(d, newEnterButton("Close", nil, d.Hide)) // Enter and Esc close it
 }
 
 // selectable is a label whose text can be selected and copied: a path to

@@ -61,13 +61,12 @@ func (t *serialEntry) chooseColumn(wb Workbook) {
 	// (overlong serials, many problems) had run under the buttons.
 	d := dialog.NewCustomWithoutButtons("Serials from a workbook",
 		container.NewBorder(container.NewVBox(form, progress), nil, nil, nil, container.NewVScroll(preview)), t.env.Window)
-	fill := newButton("Fill rows", nil, func() {
+	fill := newEnterButton("Fill rows", nil, func() {
 		d.Hide()
 		if len(values) > 0 {
 			t.fillFrom(t.firstEmpty(), values)
 		}
 	})
-	fill.Importance = widget.HighImportance
 	// read reads in the background and shows the latest answer only.
 	read := func(work func() error, show func(error)) {
 		current := reading.next()
@@ -105,9 +104,8 @@ func (t *serialEntry) chooseColumn(wb Workbook) {
 		})
 	}
 	d.SetOnClosed(t.env.holdWorkbook(wb))
-	d.SetButtons([]fyne.CanvasObject{newButton("Cancel", nil, d.Hide), fill})
 	d.Resize(fyne.NewSize(560, 360))
-	d.Show()
+	t.env.showWithKeys(d, fill, newButton("Cancel", nil, d.Hide)) // Enter fills, Esc closes
 	sheet.SetSelectedIndex(0)
 }
 

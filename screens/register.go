@@ -143,6 +143,9 @@ func (env *Env) showRegisterChoice(chosen RegisterChoice, _ error) {
 	}, env.Window)
 	d.Resize(fyne.NewSize(640, 0))
 	d.Show()
+	for _, e := range []*entry{host, port, database, user, password, ca} {
+		e.escape = d.Hide // Esc closes it from any field
+	}
 	if chosen.OnServer {
 		env.Window.Canvas().Focus(host)
 	}

@@ -92,7 +92,9 @@ func newSerialTable(env *Env, columns []serialColumn) *serialTable {
 	st.table.ShowHeaderRow = true
 	st.table.ExtendBaseWidget(st.table)
 	st.table.CreateHeader = func() fyne.CanvasObject {
-		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.Truncation = fyne.TextTruncateEllipsis // headings never run into each other
+		return l
 	}
 	st.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col >= 0 {
