@@ -205,7 +205,11 @@ func (e *docEditor) newLine() *docLine {
 	l.problem.Importance = widget.DangerImportance
 	l.problem.Wrapping = fyne.TextWrapWord
 	l.problem.Hide()
-	l.itemText.OnChanged = func(s string) { e.complete(l, s); e.edited() }
+	l.itemText.OnChanged = func(s string) {
+		l.problem.Hide() // what it said was of the text before; a check says it again
+		e.complete(l, s)
+		e.edited()
+	}
 	l.qty.SetText("1")
 	l.qty.OnChanged = func(string) { e.quantityChanged(l); e.edited() }
 	l.amount.OnChanged = func(string) { e.edited() }

@@ -304,6 +304,7 @@ func TestASaleStartsByScanningTheUnit(t *testing.T) {
 	assert.Equal(t, "996A1B2C1 (CS-500) is not in stock: sold on SO-000001 to Ola Nordmann", e.lines[1].problem.Text)
 	assert.Equal(t, 1, beeps)
 	e.lines[1].itemText.SetText("")
+	assert.False(t, e.lines[1].problem.Visible(), "what was said of the text before goes with it")
 
 	enter(env)
 	assert.Equal(t, s.save, env.Window.Canvas().Focused(), "Enter on the empty line goes to Save")
