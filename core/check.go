@@ -59,17 +59,9 @@ func checkRules(tx Tx) ([]string, error) {
 	want := map[ItemID]Stock{}
 	received, sold, returned := onDocs{}, onDocs{}, onDocs{}
 
-	receipts, err := tx.ReceiptHeads()
-	if err != nil {
-		return nil, err
-	}
-	for _, h := range receipts {
-		rc, err := tx.Receipt(h.ID)
-		if err != nil {
-			return nil, err
-		}
+	err := eachDocument(tx, func(rc Receipt) error {
 		if rc.Status != Confirmed {
-			continue
+			return nil
 		}
 		for _, l := range rc.Lines {
 			st := want[l.Item]
@@ -77,18 +69,10 @@ func checkRules(tx Tx) ([]string, error) {
 			want[l.Item] = st
 			received.add(l.Item, l.Serials, rc.Ref())
 		}
-	}
-	orders, err := tx.OrderHeads()
-	if err != nil {
-		return nil, err
-	}
-	for _, h := range orders {
-		o, err := tx.Order(h.ID)
-		if err != nil {
-			return nil, err
-		}
+		return nil
+	}, func(o Order) error {
 		if o.Cancelled() {
-			continue
+			return nil
 		}
 		for _, l := range o.Lines {
 			st := want[l.Item]
@@ -102,6 +86,10 @@ func checkRules(tx Tx) ([]string, error) {
 			want[ret.Item] = st
 			returned.add(ret.Item, ret.Serials, o.Ref())
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 
 	items, err := tx.Items()
@@ -172,4 +160,35 @@ func checkRules(tx Tx) ([]string, error) {
 	}
 	slices.Sort(found)
 	return found, nil
+}
+
+// eachDocument reads every receipt and then every order, whole.
+func eachDocument(tx Tx, receipt func(Receipt) error, order func(Order) error) error {
+	receipts, err := tx.ReceiptHeads()
+	if err != nil {
+		return err
+	}
+	for _, h := range receipts {
+		rc, err := tx.Receipt(h.ID)
+		if err != nil {
+			return err
+		}
+		if err := receipt(rc); err != nil {
+			return err
+		}
+	}
+	orders, err := tx.OrderHeads()
+	if err != nil {
+		return err
+	}
+	for _, h := range orders {
+		o, err := tx.Order(h.ID)
+		if err != nil {
+			return err
+		}
+		if err := order(o); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -136,29 +136,14 @@ func wholePrint(tx Tx) (uint64, error) {
 // documents are every receipt and order, whole.
 func documents(tx Tx) ([]any, error) {
 	var docs []any
-	receipts, err := tx.ReceiptHeads()
-	if err != nil {
-		return nil, err
-	}
-	for _, h := range receipts {
-		rc, err := tx.Receipt(h.ID)
-		if err != nil {
-			return nil, err
-		}
+	err := eachDocument(tx, func(rc Receipt) error {
 		docs = append(docs, rc)
-	}
-	orders, err := tx.OrderHeads()
-	if err != nil {
-		return nil, err
-	}
-	for _, h := range orders {
-		o, err := tx.Order(h.ID)
-		if err != nil {
-			return nil, err
-		}
+		return nil
+	}, func(o Order) error {
 		docs = append(docs, o)
-	}
-	return docs, nil
+		return nil
+	})
+	return docs, err
 }
 
 // examples loads the example data step by step through the register's own

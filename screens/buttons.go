@@ -8,30 +8,49 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
+// button is a button that hears F1 (isHelp).
+type button struct{ widget.Button }
+
+func newButton(label string, icon fyne.Resource, tapped func()) *button {
+	b := &button{}
+	b.init(b, label, icon, tapped)
+	return b
+}
+
+// init sets the button up inside impl, the widget that extends it.
+func (b *button) init(impl fyne.Widget, label string, icon fyne.Resource, tapped func()) {
+	b.Text, b.Icon, b.OnTapped = label, icon, tapped
+	b.ExtendBaseWidget(impl)
+}
+
+func (b *button) TypedKey(ev *fyne.KeyEvent) {
+	if !isHelp(ev) {
+		b.Button.TypedKey(ev)
+	}
+}
+
 // enterButton is a button that Enter presses too: the end of a
 // keyboard-only sale, or a dialog's OK. escape, when set, is what Esc does
 // while it has the focus.
 type enterButton struct {
-	widget.Button
+	button
 	escape func()
 }
 
 func newEnterButton(label string, icon fyne.Resource, tapped func()) *enterButton {
 	b := &enterButton{}
-	b.Text, b.Icon, b.OnTapped = label, icon, tapped
-	b.ExtendBaseWidget(b)
+	b.init(b, label, icon, tapped)
 	return b
 }
 
 func (b *enterButton) TypedKey(ev *fyne.KeyEvent) {
 	switch {
-	case isHelp(ev):
 	case ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter:
 		b.Tapped(nil)
 	case ev.Name == fyne.KeyEscape && b.escape != nil:
 		b.escape()
 	default:
-		b.Button.TypedKey(ev)
+		b.button.TypedKey(ev)
 	}
 }
 

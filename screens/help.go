@@ -86,19 +86,3 @@ func (e *entry) TypedKey(ev *fyne.KeyEvent) {
 		e.Entry.TypedKey(ev)
 	}
 }
-
-// button is a button that hears F1.
-type button struct{ widget.Button }
-
-func newButton(label string, icon fyne.Resource, tapped func()) *button {
-	b := &button{}
-	b.Text, b.Icon, b.OnTapped = label, icon, tapped
-	b.ExtendBaseWidget(b)
-	return b
-}
-
-func (b *button) TypedKey(ev *fyne.KeyEvent) {
-	if !isHelp(ev) {
-		b.Button.TypedKey(ev)
-	}
-}
