@@ -105,9 +105,9 @@ func newDocEditor(env *Env, kind docKind, actions fyne.CanvasObject) *docEditor 
 	e.allProblems.Hide()
 	e.body = container.NewVBox(e.linesBox, container.NewHBox(e.addLine), e.problems, container.NewHBox(e.allProblems))
 	header := widget.NewForm(
-		widget.NewFormItem(kind.party, e.party),
-		widget.NewFormItem("Reference", e.reference),
-		widget.NewFormItem("Date", e.date),
+		widget.NewFormItem(kind.party, lockable(e.party)),
+		widget.NewFormItem("Reference", lockable(e.reference)),
+		widget.NewFormItem("Date", lockable(e.date)),
 	)
 	columns := container.NewBorder(nil, nil, nil, lineColumns(widget.NewLabel("Quantity"), widget.NewLabel(kind.amount), widget.NewLabel("Serials"), widget.NewLabel("")),
 		widget.NewLabel("Item"))
@@ -216,7 +216,8 @@ func (e *docEditor) newLine() *docLine {
 	l.qty.OnSubmitted = func(string) { e.lineDone(l) }
 	l.serialsBtn = newButton("", nil, func() { e.selectLine(l) })
 	l.remove = newButton("", theme.DeleteIcon(), func() { e.removeLine(l) })
-	l.box = container.NewVBox(container.NewBorder(nil, nil, nil, lineColumns(l.qty, l.amount, l.serialsBtn, l.remove), l.itemText), l.itemText.list, l.problem)
+	l.box = container.NewVBox(container.NewBorder(nil, nil, nil, lineColumns(lockable(l.qty), lockable(l.amount), l.serialsBtn, l.remove),
+		lockable(l.itemText)), l.itemText.list, l.problem)
 	e.lines = append(e.lines, l)
 	e.linesBox.Add(l.box)
 	e.body.Refresh()
@@ -435,7 +436,7 @@ func (e *docEditor) selectLine(l *docLine) {
 	default:
 		e.serialTitle.SetText("Serials · " + itemLabel(l.item))
 	}
-	setEnabled(e.editable && l.item.UseSerial, e.serials.rowWidgets()...)
+	e.serials.lock(!e.editable, e.editable && l.item.UseSerial)
 	setVisible(e.editable && l.item.UseSerial, e.serials.fill, e.serials.load)
 }
 
@@ -463,12 +464,15 @@ func dropBlank(values []string) []string {
 // setEditable locks a confirmed or cancelled document.
 func (e *docEditor) setEditable(on bool) {
 	e.editable = on
-	w := []fyne.Disableable{e.party, e.reference, e.date}
+	for _, f := range []*entry{e.party, e.reference, e.date} {
+		f.lock(!on)
+	}
 	for _, l := range e.lines {
-		w = append(w, l.itemText, l.qty, l.amount)
+		for _, f := range []*entry{&l.itemText.entry, l.qty, l.amount} {
+			f.lock(!on)
+		}
 		setVisible(on, l.remove)
 	}
-	setEnabled(on, w...)
 	setVisible(on, e.addLine)
 	if e.current != nil {
 		e.selectLine(e.current)

@@ -69,6 +69,7 @@ func isHelp(ev *fyne.KeyEvent) bool {
 type entry struct {
 	widget.Entry
 	escape func()
+	shown  *widget.Label // its text, in place of it while locked (lockable)
 }
 
 func newEntry() *entry {

@@ -19,7 +19,7 @@ const maxSuggestions = 8
 // drops the list. Tab goes on to the quantity: the field has no drop-down
 // button of its own for the cursor to land on.
 type itemField struct {
-	widget.Entry
+	entry
 	options []core.Item
 	chosen  int // the option Enter takes; -1 for none
 	rows    []*suggestion
@@ -80,14 +80,14 @@ func (f *itemField) TypedKey(ev *fyne.KeyEvent) {
 	case listed && ev.Name == fyne.KeyEscape:
 		f.dropList()
 	default:
-		f.Entry.TypedKey(ev)
+		f.entry.TypedKey(ev)
 	}
 }
 
 // FocusLost drops the list: it belongs to the field being typed in.
 func (f *itemField) FocusLost() {
 	f.dropList()
-	f.Entry.FocusLost()
+	f.entry.FocusLost()
 }
 
 // suggestion is one item in the list under the item field. It counts as

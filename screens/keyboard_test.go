@@ -534,3 +534,26 @@ func TestRemovingTheExampleData(t *testing.T) {
 	assert.Empty(t, main.Items.rows, "the screens show it at once")
 	assert.Empty(t, main.Orders.orders)
 }
+
+// A confirmed document reads as text, not as greyed boxes; a new one has
+// its fields back.
+func TestAConfirmedDocumentReadsAsText(t *testing.T) {
+	env, s := receiptScreen(t)
+	rc, err := env.Reg.Receipt(2)
+	require.NoError(t, err)
+	s.show(rc)
+	e := s.editor
+	assert.False(t, e.party.Visible())
+	assert.True(t, e.party.shown.Visible())
+	assert.Equal(t, "Audi AG", e.party.shown.Text)
+	assert.Equal(t, "NEW-A6  NEW AUDI A6", e.lines[0].itemText.shown.Text)
+	assert.Equal(t, "XY123AAA", e.serials.rows[0].shown.Text)
+	assert.True(t, e.serials.rows[0].shown.Visible())
+
+	s.New()
+	env.settle()
+	assert.True(t, e.party.Visible())
+	assert.False(t, e.party.shown.Visible())
+	assert.True(t, e.lines[0].itemText.Visible())
+	assert.Equal(t, e.lines[0].itemText, env.Window.Canvas().Focused())
+}

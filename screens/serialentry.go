@@ -50,7 +50,7 @@ type serialEntry struct {
 
 // serialRow is one row: its number, the entry and the reason it is refused.
 type serialRow struct {
-	widget.Entry
+	entry
 	t      *serialEntry
 	i      int
 	num    *widget.Label
@@ -73,7 +73,7 @@ func newSerialEntry(env *Env, grow bool) *serialEntry {
 		r.OnChanged = func(s string) { t.typed(r.i, s) }
 		r.OnSubmitted = func(string) { t.enter(r.i) }
 		r.numBox = container.NewGridWrap(fyne.Size{}, r.num)
-		r.box = container.NewBorder(nil, nil, container.NewHBox(r.numBox, fixedWidth(180, r)), nil, r.mark)
+		r.box = container.NewBorder(nil, nil, container.NewHBox(r.numBox, fixedWidth(180, lockable(r))), nil, r.mark)
 		t.rows = append(t.rows, r)
 		t.box.Add(r.box)
 	}
@@ -103,7 +103,7 @@ func (t *serialEntry) fitRowNumbers() {
 
 func (r *serialRow) TypedKey(ev *fyne.KeyEvent) {
 	if !isHelp(ev) {
-		r.Entry.TypedKey(ev)
+		r.entry.TypedKey(ev)
 	}
 }
 
@@ -121,7 +121,7 @@ func (r *serialRow) TypedShortcut(s fyne.Shortcut) {
 			return
 		}
 	}
-	r.Entry.TypedShortcut(s)
+	r.entry.TypedShortcut(s)
 }
 
 // bind shows the serials of a line: values is the line's own slice, padded
@@ -169,6 +169,7 @@ func (t *serialEntry) showPage(page int) {
 		if r.Text != v[r.i] {
 			r.SetText(v[r.i])
 		}
+		r.shown.SetText(v[r.i])
 		r.mark.SetText(t.marks[r.i])
 		r.box.Show()
 	}
@@ -408,11 +409,11 @@ func (t *serialEntry) fillRange(first, last string) {
 	t.fillFrom(t.firstEmpty(), serials)
 }
 
-// rowWidgets are the parts of the table that typing goes into.
-func (t *serialEntry) rowWidgets() []fyne.Disableable {
-	var out []fyne.Disableable
+// lock shows the rows of a locked document as text; off (typing allowed
+// again), rows take typing when the line's item uses serials.
+func (t *serialEntry) lock(locked, typing bool) {
 	for _, r := range t.rows {
-		out = append(out, r)
+		r.lock(locked)
+		setEnabled(typing, r)
 	}
-	return out
 }
