@@ -17,13 +17,13 @@ type Entities struct {
 	env    *Env
 	filter *entry
 	query  newest
-	list   *widget.List
+	list   *rowList
 	rows   []core.EntityRow
 	models []core.ModelRow
 
 	entity   core.Entity
 	title    *widget.Label
-	model    *widget.Select
+	model    *choice
 	params   *fyne.Container
 	docs     *widget.Label
 	problems *widget.Label
@@ -40,12 +40,12 @@ type paramRow struct{ name, value *entry }
 // NewEntities builds the Entities screen.
 func NewEntities(env *Env) *Entities {
 	s := &Entities{env: env, filter: newEntry(), title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		model: widget.NewSelect(nil, nil), params: container.NewVBox(), docs: widget.NewLabel(""), problems: widget.NewLabel("")}
+		model: newChoice(nil, nil), params: container.NewVBox(), docs: widget.NewLabel(""), problems: widget.NewLabel("")}
 	s.problems.Importance = widget.DangerImportance
 	s.problems.Wrapping = fyne.TextWrapWord
 	s.filter.SetPlaceHolder("Find by project number, model or any value (serial, colour…)")
 	s.filter.OnChanged = func(string) { s.reload() }
-	s.list = widget.NewList(
+	s.list = newList(
 		func() int { return len(s.rows) },
 		newTwoLineItem,
 		func(id widget.ListItemID, o fyne.CanvasObject) {

@@ -199,7 +199,7 @@ func (env *Env) askForm(title, doLabel string, width float32, items []*widget.Fo
 
 // refill fetches a list in the background and shows it, dropping an
 // answer that a newer request has overtaken.
-func refill[T any](env *Env, q *newest, fetch func() ([]T, error), rows *[]T, list *widget.List) {
+func refill[T any](env *Env, q *newest, fetch func() ([]T, error), rows *[]T, list *rowList) {
 	latest(env, q, fetch, func(got []T) {
 		*rows = got
 		list.UnselectAll() // the same index is another row now

@@ -87,3 +87,50 @@ func (e *entry) TypedKey(ev *fyne.KeyEvent) {
 		e.Entry.TypedKey(ev)
 	}
 }
+
+// rowList, choice and check are Fyne's list, drop-down and check box, hearing
+// F1 as the fields and buttons do.
+type rowList struct{ widget.List }
+
+func newList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *rowList {
+	l := &rowList{}
+	l.Length, l.CreateItem, l.UpdateItem = length, create, update
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+func (l *rowList) TypedKey(ev *fyne.KeyEvent) {
+	if !isHelp(ev) {
+		l.List.TypedKey(ev)
+	}
+}
+
+type choice struct{ widget.Select }
+
+func newChoice(options []string, changed func(string)) *choice {
+	c := &choice{}
+	c.Options, c.OnChanged, c.PlaceHolder = options, changed, "(Select one)"
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *choice) TypedKey(ev *fyne.KeyEvent) {
+	if !isHelp(ev) {
+		c.Select.TypedKey(ev)
+	}
+}
+
+type check struct{ widget.Check }
+
+func newCheck(label string, changed func(bool)) *check {
+	c := &check{}
+	c.Text, c.OnChanged = label, changed
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *check) TypedKey(ev *fyne.KeyEvent) {
+	if !isHelp(ev) {
+		c.Check.TypedKey(ev)
+	}
+}

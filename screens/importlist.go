@@ -54,8 +54,8 @@ func (t *serialEntry) chooseColumn(wb Workbook) {
 	preview := widget.NewLabel("")
 	preview.Wrapping = fyne.TextWrapWord
 	progress := widget.NewProgressBarInfinite()
-	column := widget.NewSelect(nil, nil)
-	sheet := widget.NewSelect(wb.Sheets(), nil)
+	column := newChoice(nil, nil)
+	sheet := newChoice(wb.Sheets(), nil)
 	form := widget.NewForm(widget.NewFormItem("Sheet", sheet), widget.NewFormItem("Column", column))
 	// The preview scrolls between the form and the buttons: a long one
 	// (overlong serials, many problems) had run under the buttons.

@@ -40,12 +40,12 @@ func TestImportSerialsForAReceiptLine(t *testing.T) {
 	overlay := env.Window.Canvas().Overlays().Top()
 	require.NotNil(t, overlay, "the sheet and column are asked, with a preview")
 	var preview string
-	var column *widget.Select
+	var column *choice
 	for _, o := range test.LaidOutObjects(overlay) {
 		if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "serials:") {
 			preview = l.Text
 		}
-		if sel, ok := o.(*widget.Select); ok && strings.HasPrefix(sel.Selected, "C:") {
+		if sel, ok := o.(*choice); ok && strings.HasPrefix(sel.Selected, "C:") {
 			column = sel
 		}
 	}
@@ -121,9 +121,9 @@ func (w countedWorkbook) Close() error {
 // says so and Fill waits, while the window goes on.
 func TestAColumnIsReadInTheBackground(t *testing.T) {
 	env, overlay, _ := importDialog(t)
-	var column *widget.Select
+	var column *choice
 	for _, o := range test.LaidOutObjects(overlay) {
-		if sel, ok := o.(*widget.Select); ok && strings.HasPrefix(sel.Selected, "C:") {
+		if sel, ok := o.(*choice); ok && strings.HasPrefix(sel.Selected, "C:") {
 			column = sel
 		}
 	}

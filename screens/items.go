@@ -16,7 +16,7 @@ import (
 type Items struct {
 	env    *Env
 	filter *entry
-	list   *widget.List
+	list   *rowList
 	rows   []core.ItemRow
 	query  newest
 	card   *itemCard
@@ -29,7 +29,7 @@ func NewItems(env *Env) *Items {
 	s := &Items{env: env, filter: newEntry()}
 	s.filter.SetPlaceHolder("Find an item by number or name")
 	s.filter.OnChanged = func(string) { s.reload() }
-	s.list = widget.NewList(
+	s.list = newList(
 		func() int { return len(s.rows) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("item")
@@ -83,8 +83,8 @@ type itemCard struct {
 
 	no, name, price, pattern, serialParam                                  *entry
 	patternHelp, title, problems                                           *widget.Label
-	useSerial, requireSale, requirePurchase, createEntity, onSave, onStock *widget.Check
-	model                                                                  *widget.Select
+	useSerial, requireSale, requirePurchase, createEntity, onSave, onStock *check
+	model                                                                  *choice
 	models                                                                 []core.ModelRow
 	modelQuery                                                             newest
 	save, remove                                                           *button
@@ -122,13 +122,13 @@ func newItemCard(env *Env, onSaved func(core.Item)) *itemCard {
 	}
 	c.pattern.OnChanged = func(string) { c.dirty = true; c.explainPattern() }
 	changed := func(bool) { c.dirty = true; c.enableSettings() }
-	c.useSerial = widget.NewCheck("Use serial number", changed)
-	c.requireSale = widget.NewCheck("Require at sale", changed)
-	c.requirePurchase = widget.NewCheck("Require at purchase", changed)
-	c.createEntity = widget.NewCheck("Create entity", changed)
-	c.onSave = widget.NewCheck("Create on save (order)", changed)
-	c.onStock = widget.NewCheck("Create on stock update (goods receipt)", changed)
-	c.model = widget.NewSelect(nil, func(string) { c.dirty = true; c.enableSettings() })
+	c.useSerial = newCheck("Use serial number", changed)
+	c.requireSale = newCheck("Require at sale", changed)
+	c.requirePurchase = newCheck("Require at purchase", changed)
+	c.createEntity = newCheck("Create entity", changed)
+	c.onSave = newCheck("Create on save (order)", changed)
+	c.onStock = newCheck("Create on stock update (goods receipt)", changed)
+	c.model = newChoice(nil, func(string) { c.dirty = true; c.enableSettings() })
 	for _, e := range []*entry{c.no, c.name, c.price, c.serialParam} {
 		e.OnChanged = func(string) { c.dirty = true }
 	}
@@ -419,7 +419,7 @@ type overview struct {
 	env    *Env
 	item   core.ItemID
 	counts *widget.Label
-	state  *widget.Select
+	state  *choice
 	table  *serialTable
 	view   fyne.CanvasObject
 }
@@ -428,7 +428,7 @@ var stateChoices = []string{"All states", core.InStock.String(), core.Sold.Strin
 
 func newOverview(env *Env) *overview {
 	ov := &overview{env: env, counts: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), table: newSerialTable(env, withoutItem(serialColumns))}
-	ov.state = widget.NewSelect(stateChoices, func(string) { ov.show(ov.item) })
+	ov.state = newChoice(stateChoices, func(string) { ov.show(ov.item) })
 	ov.state.SetSelectedIndex(0)
 	export := newButton("Export…", theme.DocumentSaveIcon(), func() {
 		env.exportQuery(core.SerialQuery{Item: ov.item, State: selectedState(ov.state)})
@@ -461,7 +461,7 @@ func (ov *overview) show(id core.ItemID) {
 }
 
 // selectedState is the state chosen in a filter, 0 for all.
-func selectedState(sel *widget.Select) core.State {
+func selectedState(sel *choice) core.State {
 	st, err := core.ParseState(sel.Selected)
 	if err != nil {
 		return 0

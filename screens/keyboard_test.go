@@ -557,3 +557,27 @@ func TestAConfirmedDocumentReadsAsText(t *testing.T) {
 	assert.True(t, e.lines[0].itemText.Visible())
 	assert.Equal(t, e.lines[0].itemText, env.Window.Canvas().Focused())
 }
+
+// F1 lists the keys wherever the cursor is: a field, a button, a check box,
+// a drop-down, a list, a table, or nowhere.
+func TestF1FromEveryKindOfControl(t *testing.T) {
+	env := newTestEnv(t)
+	require.NoError(t, env.Reg.LoadExamples())
+	main := Main(env)
+	env.show(main.Tabs)
+	canvas := env.Window.Canvas()
+	c := main.Items.card
+	for _, where := range []fyne.Focusable{c.no, c.save, c.useSerial, c.model, main.Items.list, main.Search.table.table, nil} {
+		if where == nil {
+			canvas.Unfocus()
+			canvas.(interface{ OnTypedKey() func(*fyne.KeyEvent) }).OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyF1})
+		} else {
+			canvas.Focus(where)
+			where.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF1})
+		}
+		require.NotNil(t, canvas.Overlays().Top(), "%T", where)
+		assert.True(t, dialogSays(env, "Ctrl+Enter"), "%T", where)
+		press(env, fyne.KeyEscape) // the list's OK has the cursor
+		require.Nil(t, canvas.Overlays().Top())
+	}
+}

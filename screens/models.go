@@ -19,8 +19,8 @@ type Models struct {
 	model      core.Model // the model chosen
 	brandQuery newest
 	modelQuery newest
-	brandList  *widget.List
-	modelList  *widget.List
+	brandList  *rowList
+	modelList  *rowList
 	brandName  *entry
 	modelName  *entry
 	modelTitle *widget.Label
@@ -34,11 +34,11 @@ func NewModels(env *Env) *Models {
 		modelTitle: widget.NewLabelWithStyle("Choose a brand", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	s.brandName.SetPlaceHolder("new brand, e.g. Audi")
 	s.modelName.SetPlaceHolder("new model, e.g. A6")
-	s.brandList = widget.NewList(func() int { return len(s.brands) },
+	s.brandList = newList(func() int { return len(s.brands) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(s.brands[id].Name) })
 	s.brandList.OnSelected = func(id widget.ListItemID) { s.chooseBrand(s.brands[id]) }
-	s.modelList = widget.NewList(func() int { return len(s.models) },
+	s.modelList = newList(func() int { return len(s.models) },
 		newTwoLineItem,
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			m := s.models[id]

@@ -15,7 +15,7 @@ import (
 // Orders is the list of orders beside the order editor.
 type Orders struct {
 	env     *Env
-	list    *widget.List
+	list    *rowList
 	orders  []core.OrderHead
 	query   newest
 	opening newest     // the order being read to be shown
@@ -53,7 +53,7 @@ func NewOrders(env *Env) *Orders {
 	// sale needs no mouse.
 	s.editor.finish = func() { env.Window.Canvas().Focus(s.save) }
 	s.editor.serials.onEnd = s.editor.finish
-	s.list = widget.NewList(
+	s.list = newList(
 		func() int { return len(s.orders) },
 		newTwoLineItem,
 		func(id widget.ListItemID, o fyne.CanvasObject) {

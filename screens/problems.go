@@ -47,7 +47,7 @@ func (env *Env) showProblems(err error) {
 	message.Wrapping = fyne.TextWrapWord
 	whole := widget.NewLabel("Choose a problem to read it whole.")
 	whole.Wrapping, whole.Selectable = fyne.TextWrapWord, true
-	list := widget.NewList(func() int { return len(problems) }, newTwoLineItem, func(i widget.ListItemID, o fyne.CanvasObject) {
+	list := newList(func() int { return len(problems) }, newTwoLineItem, func(i widget.ListItemID, o fyne.CanvasObject) {
 		p := problems[i]
 		if where := p.Where(); where != "" {
 			setTwoLineItem(o, where, p.Reason)

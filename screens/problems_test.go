@@ -69,9 +69,9 @@ func requireProblemList(t *testing.T, env *Env, message string, problems int) {
 	t.Helper()
 	overlay := env.Window.Canvas().Overlays().Top()
 	require.NotNil(t, overlay, "a dialog")
-	var list *widget.List
+	var list *rowList
 	for _, o := range test.LaidOutObjects(overlay) {
-		if l, ok := o.(*widget.List); ok {
+		if l, ok := o.(*rowList); ok {
 			list = l
 		}
 	}
@@ -246,9 +246,9 @@ func TestTheProblemChosenShowsWhole(t *testing.T) {
 	err := manyProblems(20)
 	env.showError(err)
 	overlay := env.Window.Canvas().Overlays().Top()
-	var list *widget.List
+	var list *rowList
 	for _, o := range test.LaidOutObjects(overlay) {
-		if l, ok := o.(*widget.List); ok {
+		if l, ok := o.(*rowList); ok {
 			list = l
 		}
 	}

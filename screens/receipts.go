@@ -14,7 +14,7 @@ import (
 // Receipts is the list of goods receipts beside the receipt editor.
 type Receipts struct {
 	env      *Env
-	list     *widget.List
+	list     *rowList
 	receipts []core.ReceiptHead
 	query    newest
 	opening  newest       // the receipt being read to be shown
@@ -48,7 +48,7 @@ func NewReceipts(env *Env) *Receipts {
 		rc, err := s.typed()
 		return func() error { return env.Reg.CheckReceipt(rc) }, err
 	}
-	s.list = widget.NewList(
+	s.list = newList(
 		func() int { return len(s.receipts) },
 		newTwoLineItem,
 		func(id widget.ListItemID, o fyne.CanvasObject) {

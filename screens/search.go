@@ -22,13 +22,13 @@ const typingPause = 150 * time.Millisecond
 type Search struct {
 	env          *Env
 	text         *entry
-	item         *widget.Select
-	state        *widget.Select
+	item         *choice
+	state        *choice
 	items        []core.ItemRow
 	table        *serialTable
 	pending      *time.Timer
 	title        *widget.Label
-	history      *widget.List
+	history      *rowList
 	events       []core.HistoryLine
 	historyQuery newest
 	shown        *core.SerialRow // the serial whose history is shown
@@ -48,15 +48,15 @@ func NewSearch(env *Env) *Search {
 		s.openOne = true
 		s.search()
 	}
-	s.item = widget.NewSelect([]string{allItems}, nil)
+	s.item = newChoice([]string{allItems}, nil)
 	s.item.SetSelected(allItems)
-	s.state = widget.NewSelect(stateChoices, nil)
+	s.state = newChoice(stateChoices, nil)
 	s.state.SetSelectedIndex(0)
 	s.item.OnChanged = func(string) { s.search() }
 	s.state.OnChanged = func(string) { s.search() }
 	s.table.onSelect = s.showHistory
 	s.table.onLoaded = s.loaded
-	s.history = widget.NewList(
+	s.history = newList(
 		func() int { return len(s.events) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(eventLine(s.events[id])) },
