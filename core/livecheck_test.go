@@ -1,6 +1,7 @@
 package core_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -82,4 +83,19 @@ func TestCheckingACancelTellsWhyNot(t *testing.T) {
 	got, err := s.reg.Receipt(rc.ID)
 	require.NoError(t, err)
 	assert.Equal(t, core.Confirmed, got.Status)
+}
+
+// A short serial is found whole however many longer serials hold it.
+func TestTheUnitToSellIsFoundAmongManyThatHoldItsSerial(t *testing.T) {
+	s := newShop(t)
+	tags, err := s.reg.SaveItem(core.Item{No: "TAG", Name: "Tag", UseSerial: true})
+	require.NoError(t, err)
+	serials := []string{"12345"}
+	for i := range 1100 {
+		serials = append(serials, fmt.Sprintf("0%04d12345", i)) // sorts before it, and holds it
+	}
+	s.receive(tags, serials...)
+	row, err := s.reg.UnitToSell("12345")
+	require.NoError(t, err)
+	assert.Equal(t, "12345", row.Serial.Serial)
 }

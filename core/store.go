@@ -90,6 +90,9 @@ type Tx interface {
 	// that are registered, in one read: a delivery's thousands of serials
 	// cost one question to a database server, not one each.
 	Serials(item ItemID, serials []string) (map[string]Serial, error)
+	// SerialOfEveryItem returns every item's record of this (normalized)
+	// serial, by item: a unit scanned with no item named.
+	SerialOfEveryItem(serial string) ([]Serial, error)
 	PutSerial(Serial) error
 	DeleteSerial(item ItemID, serial string) error
 	// SearchSerials returns the page of serials the query selects, ordered

@@ -230,10 +230,6 @@ func documentSerials(tx Tx, doc DocRef) ([]serialKey, error) {
 	return keys, nil
 }
 
-// maxSameSerial bounds the search for a serial typed whole: the units
-// whose serial holds it come first among at most so many.
-const maxSameSerial = 1000
-
 // UnitToSell finds the unit in stock with this serial, whatever its item:
 // a unit scanned into an order's item field starts its line, as a barcode
 // screen does. The error says why none can be sold: no unit has the serial,
@@ -244,17 +240,20 @@ func (r *Register) UnitToSell(serial string) (SerialRow, error) {
 		return SerialRow{}, errorf(NotFound, "no unit has the serial %s", Echo(strings.TrimSpace(serial)))
 	}
 	return read(r, func(tx Tx) (SerialRow, error) {
-		page, err := searchSerials(tx, SerialQuery{Text: s, Limit: maxSameSerial})
+		recs, err := tx.SerialOfEveryItem(s)
 		if err != nil {
 			return SerialRow{}, err
 		}
 		var available, gone []SerialRow
-		for _, row := range page.Rows {
-			switch {
-			case row.Serial.Serial != s:
-			case row.State.Available():
+		for _, rec := range recs {
+			it, err := tx.Item(rec.Item)
+			if err != nil {
+				return SerialRow{}, err
+			}
+			row := SerialRow{Serial: rec, ItemNo: it.No, ItemName: it.Name}
+			if rec.State.Available() {
 				available = append(available, row)
-			default:
+			} else {
 				gone = append(gone, row)
 			}
 		}

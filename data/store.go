@@ -456,8 +456,8 @@ func (s *Store) guarded(work func() error) (err error) {
 			return
 		}
 		damage := s.verifyTables(s.db.Tables())
-		if damage == nil {
-			panic(p)
+		if !errors.Is(damage, ErrDamaged) {
+			panic(p) // no damage to name (or the check was stopped): a bug
 		}
 		s.log.WithField("panic", p).Error("Badger failed on a damaged table")
 		err = damage

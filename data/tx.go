@@ -221,6 +221,27 @@ func (t *tx) Serial(id core.ItemID, serial string) (rec core.Serial, err error) 
 	return rec, decodeSerial(b, &rec)
 }
 
+// SerialOfEveryItem finds the items in the text index, which leads with
+// the serial.
+func (t *tx) SerialOfEveryItem(serial string) ([]core.Serial, error) {
+	var items []core.ItemID
+	if err := t.kv.scan(key(pSerialText, serial, byte(0)), true, func(k, _ []byte) error {
+		items = append(items, core.ItemID(lastUint64(k)))
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	out := make([]core.Serial, 0, len(items))
+	for _, id := range items {
+		rec, err := t.Serial(id, serial)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, rec)
+	}
+	return out, nil
+}
+
 func (t *tx) Serials(id core.ItemID, serials []string) (map[string]core.Serial, error) {
 	out := map[string]core.Serial{}
 	for _, s := range serials {

@@ -59,16 +59,18 @@ type docEditor struct {
 	progress               *widget.ProgressBarInfinite
 	items                  []core.ItemRow
 	editable               bool
-	sent                   []int  // for each line sent to the register, its line on screen
-	version                int    // counts the documents shown, so a late answer knows it is late
-	finish                 func() // where Enter goes when a line is complete; nil adds a line
-	dirty                  bool   // typed into since the document was shown
-	loading                bool   // the document is being put on screen: no typing
+	sent                   []*docLine // the lines sent to the register, as it numbers them
+	version                int        // counts the documents shown, so a late answer knows it is late
+	finish                 func()     // where Enter goes when a line is complete; nil adds a line
+	dirty                  bool       // typed into since the document was shown
+	loading                bool       // the document is being put on screen: no typing
 	// check reads the document as typed and returns the register's check
 	// of it (CheckReceipt, CheckOrder), to run off the UI goroutine.
 	check    func() (ask func() error, err error)
 	checking newest
-	view     fyne.CanvasObject
+	// checkRunning: a check is on its way; checkAgain: typed into since.
+	checkRunning, checkAgain bool
+	view                     fyne.CanvasObject
 }
 
 // lineTyped is a line as typed: the item, quantity and amount read.
@@ -147,6 +149,7 @@ func (e *docEditor) loadItems() {
 // load shows a document: its header and lines (nil for a new one).
 func (e *docEditor) load(date time.Time, party, reference string, lines []lineTyped, editable bool) {
 	e.version++
+	e.checkRunning, e.checkAgain = false, false
 	e.loading = true
 	defer func() { e.loading = false }()
 	e.party.SetText(party)
@@ -240,6 +243,7 @@ func (e *docEditor) lineDone(l *docLine) {
 }
 
 func (e *docEditor) removeLine(l *docLine) {
+	defer e.edited()
 	e.lines = slices.DeleteFunc(e.lines, func(x *docLine) bool { return x == l })
 	e.linesBox.Remove(l.box)
 	e.body.Refresh()
@@ -338,50 +342,75 @@ func (e *docEditor) itemRefused(l *docLine, why string) {
 
 // sellUnit finds the unit in stock whose serial was scanned into the item
 // field of line l and puts it on the order: on the line of its item if
-// there is one, otherwise on l, with quantity 1. The cursor goes on to an
-// empty line's item, ready for the next unit.
+// there is one, otherwise on l (or, when l was typed into meanwhile, on a
+// new line), with quantity 1. The field is cleared at once, so that the
+// next scan does not run into this one while the register answers; the
+// cursor goes on to an empty line's item.
 func (e *docEditor) sellUnit(l *docLine, serial string) {
 	version := e.version
+	l.itemText.SetText("")
 	background(e.env, func() (core.SerialRow, error) { return e.env.Reg.UnitToSell(serial) }, func(row core.SerialRow, err error) {
-		if version != e.version {
+		if version != e.version || !slices.Contains(e.lines, l) {
 			return
+		}
+		free := l.item.ID == 0 && strings.TrimSpace(l.itemText.Text) == "" // nothing typed into it since
+		refuse := func(why string) {
+			if free {
+				l.itemText.SetText(serial) // back, to be replaced by the next scan
+			}
+			e.itemRefused(l, why)
 		}
 		switch {
 		case core.ErrorCode(err) == core.NotFound:
-			e.itemRefused(l, fmt.Sprintf("There is no item %q, and no unit in stock has that serial; type the item's number or name, or pick it from the list", core.Echo(serial)))
+			refuse(fmt.Sprintf("There is no item %q, and no unit in stock has that serial; type the item's number or name, or pick it from the list", core.Echo(serial)))
 			return
 		case err != nil && core.ErrorCode(err) != core.Conflict:
 			e.env.readFailed(err)
 			return
 		case err != nil:
-			e.itemRefused(l, core.UserMessage(err))
+			refuse(core.UserMessage(err))
 			return
 		}
-		target := l
-		for _, other := range e.lines {
-			if other != l && other.item.ID == row.Item {
-				target = other
+		var target *docLine
+		for i, other := range e.lines {
+			if other.item.ID != row.Item {
+				continue
 			}
+			if slices.ContainsFunc(other.serials, func(s string) bool { return serialKey(s) == row.Serial.Serial }) {
+				refuse(fmt.Sprintf("%s is on this order already (line %d)", row.Serial.Serial, i+1))
+				return
+			}
+			target = other
 		}
-		if target == l {
-			e.setItem(l, e.itemByID(row.Item))
-			l.itemText.SetText(itemLabel(l.item))
-			l.itemText.dropList()
-			l.qty.SetText("1")
-		} else {
-			l.itemText.SetText("")
+		if target == nil {
+			target = l
+			if !free {
+				target = e.newLine()
+			}
+			e.setItem(target, e.itemByID(row.Item))
+			target.itemText.SetText(itemLabel(target.item))
+			target.itemText.dropList()
+			target.qty.SetText("1")
 		}
 		target.serials = append(dropBlank(target.serials), row.Serial.Serial)
 		e.selectLine(target)
 		e.followSerials(target)
 		e.showSerialCount(target)
 		e.edited()
-		next := l
-		if target == l {
-			next = e.newLine()
+		if target == l || free {
+			e.focusItem(e.emptyLine()) // ready for the next unit
 		}
-		e.focusItem(next)
 	})
+}
+
+// emptyLine is the first line with nothing on it, or a new one.
+func (e *docEditor) emptyLine() *docLine {
+	for _, l := range e.lines {
+		if l.item.ID == 0 && strings.TrimSpace(l.itemText.Text) == "" && len(dropBlank(l.serials)) == 0 {
+			return l
+		}
+	}
+	return e.newLine()
 }
 
 func (e *docEditor) setItem(l *docLine, it core.Item) {
@@ -489,11 +518,11 @@ func (e *docEditor) typed() (date time.Time, lines []lineTyped, err error) {
 			problems = append(problems, core.Problem{Reason: fmt.Sprintf("the date %q is not a date like %s", core.Echo(s), time.Now().Format(dateLayout))})
 		}
 	}
-	for i, l := range e.lines {
+	for _, l := range e.lines {
 		if l.item.ID == 0 && strings.TrimSpace(l.itemText.Text) == "" && len(dropBlank(l.serials)) == 0 {
 			continue // an empty line left over
 		}
-		e.sent = append(e.sent, i)
+		e.sent = append(e.sent, l)
 		n := len(e.sent)
 		qty, err := core.ParseQuantity(l.qty.Text)
 		if err != nil {
@@ -529,11 +558,11 @@ func (e *docEditor) showProblems(err error) {
 // placeProblems gives each line its serials' problems, for their rows, and,
 // withLines, its own problems beside it.
 func (e *docEditor) placeProblems(problems []core.Problem, withLines bool) {
-	for i, l := range e.lines {
+	for _, l := range e.lines {
 		l.found = nil
 		var reasons []string
 		for _, p := range problems {
-			if p.Line < 1 || p.Line > len(e.sent) || e.sent[p.Line-1] != i {
+			if p.Line < 1 || p.Line > len(e.sent) || e.sent[p.Line-1] != l {
 				continue
 			}
 			if p.Serial == "" {
@@ -566,18 +595,28 @@ func (e *docEditor) edited() {
 	if e.check == nil || !e.editable {
 		return
 	}
-	listed := e.problems.Visible()
-	ask, err := e.check()
-	if err != nil {
-		if listed {
-			e.showProblems(err)
-		}
+	e.serials.pending = true
+	if e.checkRunning {
+		e.checkAgain = true // one check at a time: the next takes all typed meanwhile
 		return
 	}
+	listed := e.problems.Visible()
+	ask, err := e.check()
+	if err != nil && listed {
+		e.serials.pending = false
+		e.showProblems(err) // a number that does not read; the register is asked once it does
+		return
+	}
+	e.checkRunning = true
 	current, version, sent := e.checking.next(), e.version, slices.Clone(e.sent)
-	e.serials.pending = true
 	background(e.env, func() (struct{}, error) { return struct{}{}, ask() }, func(_ struct{}, err error) {
-		if !current() || version != e.version {
+		if version != e.version || !current() {
+			return // another document, or a save, took over
+		}
+		e.checkRunning = false
+		if e.checkAgain {
+			e.checkAgain = false
+			e.edited()
 			return
 		}
 		e.serials.pending = false
@@ -619,7 +658,10 @@ func (e *docEditor) focusProblem(err error) {
 		}
 		return
 	}
-	l := e.lines[e.sent[p.Line-1]]
+	l := e.sent[p.Line-1]
+	if !slices.Contains(e.lines, l) {
+		return // removed while the register checked it
+	}
 	e.selectLine(l)
 	switch reason := strings.ToLower(p.Reason); {
 	case p.Serial != "" && e.serials.firstMarked() >= 0:
@@ -668,6 +710,8 @@ func submit[D any](e *docEditor, typed func() (D, error), call func(D) (D, error
 	}
 	e.clearProblems()
 	e.working(true, buttons...)
+	e.checking.next() // a check on its way is older than what is saved
+	e.checkRunning, e.checkAgain, e.serials.pending = false, false, false
 	version := e.version
 	e.dirty = false // on its way to the register; moving on needs no question
 	background(e.env, func() (D, error) { return call(doc) }, func(saved D, err error) {

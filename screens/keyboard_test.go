@@ -581,3 +581,68 @@ func TestF1FromEveryKindOfControl(t *testing.T) {
 		require.Nil(t, canvas.Overlays().Top())
 	}
 }
+
+// What comes while the register is still answering: nothing crashes,
+// nothing typed or scanned is lost or lands in the wrong place.
+func TestTypingWhileTheRegisterAnswers(t *testing.T) {
+	t.Run("a line removed while a save is checked", func(t *testing.T) {
+		env, s := receiptScreen(t)
+		e := s.editor
+		scan(env, "OIL-1L")
+		for _, item := range []string{"OIL-1L", "CS-500"} {
+			l := e.newLine()
+			env.Window.Canvas().Focus(l.itemText)
+			scan(env, item)
+		}
+		env.settle()
+		test.Tap(s.confirm) // line 3 lacks its serial
+		test.Tap(e.lines[1].remove)
+		env.settle()
+		assert.Len(t, e.lines, 2)
+		assert.True(t, e.dirty, "removing a line is a change")
+	})
+	t.Run("two scans into the item field before the first answer", func(t *testing.T) {
+		env, s := orderScreen(t)
+		beeps := 0
+		env.Beep = func() { beeps++ }
+		scan(env, "996A1B2C3")
+		typeHere(env, "996A1B2C4") // the field was cleared for it
+		enter(env)
+		env.settle()
+		line := s.editor.lines[0]
+		assert.ElementsMatch(t, []string{"996A1B2C3", "996A1B2C4"}, line.serials, "in the order the register answered")
+		assert.Equal(t, "2", line.qty.Text)
+
+		scan(env, "996A1B2C3") // once more: already on the order
+		env.settle()
+		assert.Equal(t, 1, beeps)
+		assert.Contains(t, s.editor.lines[1].problem.Text, "996A1B2C3 is on this order already (line 1)")
+		assert.ElementsMatch(t, []string{"996A1B2C3", "996A1B2C4"}, line.serials, "not twice")
+	})
+	t.Run("the next scan is not pulled back to a refused row", func(t *testing.T) {
+		env, s := orderScreen(t)
+		beeps := 0
+		env.Beep = func() { beeps++ }
+		e := s.editor
+		scan(env, "CS-500")
+		e.lines[0].qty.SetText("2")
+		e.serials.focus(0)
+		scan(env, "996A1B2C1") // sold; its answer comes after the next scan starts
+		typeHere(env, "996A1B2C4")
+		env.settle()
+		assert.Equal(t, 1, beeps, "the refusal sounds")
+		assert.Equal(t, "996A1B2C4", e.serials.rows[1].Text, "the next scan stays where it went")
+		assert.Equal(t, e.serials.rows[1], env.Window.Canvas().Focused())
+		assert.NotEmpty(t, e.serials.rows[0].mark.Text, "and the refused row says why")
+	})
+	t.Run("a price that does not read leaves the serials checked", func(t *testing.T) {
+		env, s := orderScreen(t)
+		e := s.editor
+		scan(env, "CS-500")
+		e.lines[0].amount.SetText("twelve")
+		e.serials.focus(0)
+		scan(env, "996A1B2C1")
+		env.settle()
+		assert.Contains(t, e.serials.rows[0].mark.Text, "already sold")
+	})
+}

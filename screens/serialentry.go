@@ -273,10 +273,20 @@ func serialKey(raw string) string {
 // answered is called when the register's answer to the latest typing is
 // in the rows: a scan it refuses sounds and takes the cursor back.
 func (t *serialEntry) answered() {
-	if i := t.scanned; i >= 0 && i < len(t.marks) && t.marks[i] != "" {
-		t.refuse(i)
-	}
+	i := t.scanned
 	t.scanned = -1
+	if i < 0 || i >= len(t.marks) || t.marks[i] == "" {
+		return
+	}
+	// Back to the refused row, unless the next scan is already coming in
+	// below it: that one stays where it goes, and the beep says it.
+	if next := i + 1; next < len(*t.values) && strings.TrimSpace((*t.values)[next]) != "" {
+		if t.env.Beep != nil {
+			t.env.Beep()
+		}
+		return
+	}
+	t.refuse(i)
 }
 
 // refuse beeps and puts the cursor back on row i with its text selected,

@@ -46,6 +46,7 @@ func Run(t *testing.T, open Open) {
 		{"ManyDocumentsInOneOperation", manyDocumentsInOneOperation},
 		{"DeletesLeaveNothingBehind", deletesLeaveNothingBehind},
 		{"ClearLeavesAnEmptyRegister", clearLeavesAnEmptyRegister},
+		{"SerialOfEveryItem", serialOfEveryItem},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.fn(t, open(t)) })
 	}
@@ -853,12 +854,28 @@ func clearLeavesAnEmptyRegister(t *testing.T, s core.Store) {
 		receipts, err := tx.ReceiptHeads()
 		require.NoError(t, err)
 		require.Empty(t, receipts)
+		_, err = tx.Receipt(1)
+		require.Equal(t, core.NotFound, core.ErrorCode(err))
 		orders, err := tx.OrderHeads()
 		require.NoError(t, err)
 		require.Empty(t, orders)
+		_, err = tx.Order(1)
+		require.Equal(t, core.NotFound, core.ErrorCode(err))
+		st, err := tx.Stock(1)
+		require.NoError(t, err)
+		require.Zero(t, st)
+		_, err = tx.Serial(1, "XY1")
+		require.Equal(t, core.NotFound, core.ErrorCode(err))
+		_, err = tx.ItemOfModel(1)
+		require.Equal(t, core.NotFound, core.ErrorCode(err))
 		brands, err := tx.Brands()
 		require.NoError(t, err)
 		require.Empty(t, brands)
+		models, err := tx.Models()
+		require.NoError(t, err)
+		require.Empty(t, models)
+		_, err = tx.Entity(1)
+		require.Equal(t, core.NotFound, core.ErrorCode(err))
 		entities, err := tx.Entities()
 		require.NoError(t, err)
 		require.Empty(t, entities)
@@ -875,4 +892,27 @@ func clearLeavesAnEmptyRegister(t *testing.T, s core.Store) {
 		require.Equal(t, uint64(1), n, "numbers start again")
 		return err
 	})
+}
+
+// A serial is found for every item that has it, and for no other serial
+// that merely holds it.
+func serialOfEveryItem(t *testing.T, s core.Store) {
+	update(t, s, func(tx core.Tx) error {
+		for _, rec := range []core.Serial{{Item: 2, Serial: "12345", State: core.InStock}, {Item: 1, Serial: "12345", State: core.Sold},
+			{Item: 1, Serial: "012345", State: core.InStock}, {Item: 3, Serial: "123456", State: core.InStock}} {
+			if err := tx.PutSerial(rec); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	require.NoError(t, s.View(func(tx core.Tx) error {
+		recs, err := tx.SerialOfEveryItem("12345")
+		require.NoError(t, err)
+		require.Equal(t, []core.Serial{{Item: 1, Serial: "12345", State: core.Sold}, {Item: 2, Serial: "12345", State: core.InStock}}, recs)
+		none, err := tx.SerialOfEveryItem("1234")
+		require.NoError(t, err)
+		require.Empty(t, none)
+		return nil
+	}))
 }

@@ -381,6 +381,13 @@ func (t *tx) Serial(id core.ItemID, serial string) (core.Serial, error) {
 	return scanSerial(t.db.QueryRow(t.ctx, serialSelect+` WHERE item = $1 AND serial = $2`, int64(id), serial))
 }
 
+func (t *tx) SerialOfEveryItem(serial string) ([]core.Serial, error) {
+	if err := t.send(); err != nil {
+		return nil, err
+	}
+	return all(t, serialSelect+` WHERE serial = $1 ORDER BY item`, []any{serial}, scanSerial)
+}
+
 func (t *tx) Serials(id core.ItemID, serials []string) (map[string]core.Serial, error) {
 	out := map[string]core.Serial{}
 	if len(serials) == 0 {
