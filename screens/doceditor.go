@@ -365,6 +365,9 @@ func (e *docEditor) sellUnit(l *docLine, serial string) {
 			refuse(fmt.Sprintf("There is no item %q, and no unit in stock has that serial; type the item's number or name, or pick it from the list", core.Echo(serial)))
 			return
 		case err != nil && core.ErrorCode(err) != core.Conflict:
+			if free {
+				l.itemText.SetText(serial) // kept, to try again with Enter
+			}
 			e.env.readFailed(err)
 			return
 		case err != nil:

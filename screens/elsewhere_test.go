@@ -173,3 +173,30 @@ func TestSearchingWhileTheServerIsGone(t *testing.T) {
 	env.settle()
 	assert.Nil(t, env.Window.Canvas().Overlays().Top())
 }
+
+// A unit scanned into the item field while the server cannot be reached
+// stays in the field, for Enter to try again once it answers.
+func TestAScanWhileTheServerIsGoneIsKept(t *testing.T) {
+	a := test.NewTempApp(t)
+	w := a.NewWindow("Serialdesk")
+	w.Resize(fyne.NewSize(1200, 760))
+	t.Cleanup(w.Close)
+	env := testEnv(t, a, w)
+	lost := &unreachable{Store: datatest.MustOpen(t, "")}
+	require.NoError(t, core.New(lost.Store).LoadExamples())
+	env.Reg = core.New(lost)
+	s := NewOrders(env)
+	env.show(s.Content())
+	s.Focus()
+	lost.readFailures.Store(1000) // gone until further notice
+
+	scan(env, "996A1B2C3")
+	env.settle()
+	assert.Equal(t, "996A1B2C3", s.editor.lines[0].itemText.Text, "nothing scanned is lost")
+	assert.Nil(t, w.Canvas().Overlays().Top(), "the window's strip says the server is gone, not a dialog")
+
+	lost.readFailures.Store(0)
+	enter(env)
+	env.settle()
+	assert.Equal(t, []string{"996A1B2C3"}, s.editor.lines[0].serials, "Enter tries again")
+}
