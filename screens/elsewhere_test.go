@@ -113,9 +113,9 @@ func (u *unreachable) Update(fn func(core.Tx) error) error {
 	return u.Store.Update(fn)
 }
 
-// Saving while the server cannot be reached keeps what was typed and
-// offers to try again, which saves it once the server answers.
-func TestSavingWhileTheServerIsGoneOffersToTryAgain(t *testing.T) {
+// ordersOnALostServer is the Orders screen on the example data, on a
+// register the network can lose (lost).
+func ordersOnALostServer(t *testing.T) (*Env, *Orders, *unreachable) {
 	a := test.NewTempApp(t)
 	w := a.NewWindow("Serialdesk")
 	w.Resize(fyne.NewSize(1200, 760))
@@ -127,6 +127,14 @@ func TestSavingWhileTheServerIsGoneOffersToTryAgain(t *testing.T) {
 	s := NewOrders(env)
 	env.show(s.Content())
 	s.Focus()
+	return env, s, lost
+}
+
+// Saving while the server cannot be reached keeps what was typed and
+// offers to try again, which saves it once the server answers.
+func TestSavingWhileTheServerIsGoneOffersToTryAgain(t *testing.T) {
+	env, s, lost := ordersOnALostServer(t)
+	w := env.Window
 	lost.failures.Store(1)
 
 	scan(env, "OIL-1L")
@@ -177,17 +185,8 @@ func TestSearchingWhileTheServerIsGone(t *testing.T) {
 // A unit scanned into the item field while the server cannot be reached
 // stays in the field, for Enter to try again once it answers.
 func TestAScanWhileTheServerIsGoneIsKept(t *testing.T) {
-	a := test.NewTempApp(t)
-	w := a.NewWindow("Serialdesk")
-	w.Resize(fyne.NewSize(1200, 760))
-	t.Cleanup(w.Close)
-	env := testEnv(t, a, w)
-	lost := &unreachable{Store: datatest.MustOpen(t, "")}
-	require.NoError(t, core.New(lost.Store).LoadExamples())
-	env.Reg = core.New(lost)
-	s := NewOrders(env)
-	env.show(s.Content())
-	s.Focus()
+	env, s, lost := ordersOnALostServer(t)
+	w := env.Window
 	lost.readFailures.Store(1000) // gone until further notice
 
 	scan(env, "996A1B2C3")
