@@ -40,6 +40,24 @@ func checkItem(in Item) (Item, error) {
 	} else if it.SerialParam == "" {
 		it.SerialParam = DefaultSerialParam
 	}
+	switch {
+	case it.WarrantyMonths < 0:
+		problems.add(0, "", "the warranty cannot be negative; give 0 months for none")
+	case it.WarrantyMonths > MaxWarrantyMonths:
+		problems.add(0, "", "a warranty of %d months is more than %d years", it.WarrantyMonths, MaxWarrantyMonths/12)
+	}
+	if it.WarrantyFrom > WarrantyFromReceipt {
+		problems.add(0, "", "choose whether the warranty starts at the sale or at the receipt")
+	}
+	if it.VIN && !it.UseSerial {
+		problems.add(0, "", "VIN needs Use serial number: the VIN is the unit's serial")
+	}
+	if it.VIN && it.Pattern != "" {
+		problems.add(0, "", "a VIN has its own rule; clear the pattern, or turn VIN off")
+	}
+	if it.GTIN, err = NormalizeGTIN(in.GTIN); err != nil {
+		problems.add(0, "", "%s", reasonOf(err))
+	}
 	if it.CreateEntity && it.Model == 0 {
 		problems.add(0, "", "Create entity needs a model: link the item to a model of the brand/model registry")
 	}
@@ -55,6 +73,10 @@ func (r *Register) SaveItem(in Item) (Item, error) {
 	if err != nil {
 		return Item{}, err
 	}
+	unwarranted, err := r.withoutWarranty(it)
+	if err != nil {
+		return Item{}, err
+	}
 	return write(r, func(tx Tx) (Item, error) {
 		other, err := tx.ItemByNo(it.No)
 		switch {
@@ -64,8 +86,9 @@ func (r *Register) SaveItem(in Item) (Item, error) {
 			return it, err
 		}
 		saved := it
-		id, err := numberFor(tx, SeqItem, uint64(it.ID), func() error {
-			stored, err := tx.Item(it.ID)
+		var stored Item
+		id, err := numberFor(tx, SeqItem, uint64(it.ID), func() (err error) {
+			stored, err = tx.Item(it.ID)
 			if err != nil {
 				return notFoundAs(err, "the item was not found; it may have been removed")
 			}
@@ -85,8 +108,56 @@ func (r *Register) SaveItem(in Item) (Item, error) {
 				return it, err
 			}
 		}
+		if stored.WarrantyMonths != saved.WarrantyMonths || stored.WarrantyFrom != saved.WarrantyFrom {
+			if err := giveWarranty(tx, saved, unwarranted); err != nil {
+				return it, err
+			}
+		}
 		return saved, tx.PutItem(saved)
 	})
+}
+
+// withoutWarranty lists the serials of an item that have no warranty, when
+// its card gives one: the units a new warranty on the card reaches.
+func (r *Register) withoutWarranty(it Item) ([]string, error) {
+	if it.ID == 0 || it.WarrantyMonths == 0 {
+		return nil, nil
+	}
+	return read(r, func(tx Tx) ([]string, error) {
+		recs, _, err := tx.SearchSerials(SerialQuery{Item: it.ID})
+		var out []string
+		for _, rec := range recs {
+			if rec.Warranty.IsZero() {
+				out = append(out, rec.Serial)
+			}
+		}
+		return out, err
+	})
+}
+
+// giveWarranty gives the units that have no warranty the one the item card
+// now gives, counted from their sale or receipt, so that a shop that starts
+// keeping warranties sees them on what it sold before. A warranty already
+// given stays as it was promised.
+func giveWarranty(tx Tx, it Item, serials []string) error {
+	recs, err := tx.Serials(it.ID, serials)
+	if err != nil {
+		return err
+	}
+	for _, rec := range recs {
+		from := rec.Sale()
+		if it.WarrantyFrom == WarrantyFromReceipt {
+			from = rec.Received
+		}
+		if !rec.Warranty.IsZero() || from == nil {
+			continue
+		}
+		rec.Warranty = it.warrantyFrom(from.Date)
+		if err := tx.PutSerial(rec); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // checkModelFree makes sure a model exists and no other item holds it: the

@@ -14,12 +14,22 @@ type serialKey struct {
 type lineCheck struct {
 	tx       Tx
 	problems problemList
+	warnings problemList // what the user is told and may accept
 	seen     map[serialKey]int
 	items    map[ItemID]Item
 }
 
 func newLineCheck(tx Tx) *lineCheck {
 	return &lineCheck{tx: tx, seen: map[serialKey]int{}, items: map[ItemID]Item{}}
+}
+
+// warningsOf is what the check warned of; none when it did not get to
+// the lines.
+func (c *lineCheck) warningsOf() []Problem {
+	if c == nil {
+		return nil
+	}
+	return c.warnings
 }
 
 // item looks up a line's item once per document.
@@ -64,9 +74,9 @@ func (c *lineCheck) serials(n int, it Item, qty int, typed []string, required bo
 	}
 	out := make([]string, 0, len(typed))
 	for _, raw := range typed {
-		s, err := NormalizeSerial(raw)
+		s, err := it.ReadSerial(raw)
 		if err == nil {
-			err = c.fitsPattern(it, s)
+			err = c.fitsShape(it, n, s)
 		}
 		if err != nil {
 			c.problems.add(n, raw, "%s", reasonOf(err))
@@ -83,16 +93,52 @@ func (c *lineCheck) serials(n int, it Item, qty int, typed []string, required bo
 	return out
 }
 
-// fitsPattern checks a serial against the item's pattern. A unit already
-// registered passes whatever the pattern is now: a new pattern on the item
-// card applies to new serials and must not strand the stock on the shelf.
-func (c *lineCheck) fitsPattern(it Item, serial string) error {
-	err := it.pattern().Check(serial)
-	if err == nil {
+// ReadSerial reads a serial as typed or scanned for this item and returns
+// it as the register keeps it. A GS1 code gives the serial it carries (AI
+// 21), and must be of this item when the card has a GTIN. Whether the
+// serial has the item's shape (pattern or VIN) is checked with the
+// document, which knows the units already registered.
+func (it Item) ReadSerial(raw string) (string, error) {
+	code, isGS1, err := ReadGS1(raw)
+	switch {
+	case err != nil:
+		return "", err
+	case !isGS1:
+		return NormalizeSerial(raw)
+	case it.GTIN != "" && code.GTIN != "" && code.GTIN != it.GTIN:
+		return "", errorf(Invalid, "the scanned GS1 code is of GTIN %s, but %s has GTIN %s", code.GTIN, it.Label(), it.GTIN)
+	}
+	return NormalizeSerial(code.Serial)
+}
+
+// shape checks a serial against what the item card asks of each: a VIN,
+// or its pattern.
+func (it Item) shape(serial string) error {
+	if it.VIN {
+		return CheckVIN(serial)
+	}
+	return it.pattern().Check(serial)
+}
+
+// fitsShape checks a serial against the item's pattern or VIN rule, and
+// warns of a VIN whose check digit is not the North American one. A unit
+// already registered passes whatever the card says now: a new pattern
+// applies to new serials and must not strand the stock on the shelf, and
+// a VIN accepted when the car came in is not questioned again.
+func (c *lineCheck) fitsShape(it Item, n int, serial string) error {
+	err := it.shape(serial)
+	warning := ""
+	if err == nil && it.VIN {
+		warning = VINWarning(serial)
+	}
+	if err == nil && warning == "" {
 		return nil
 	}
 	if _, exists, lookupErr := serialOrNone(c.tx, it.ID, serial); lookupErr != nil || exists {
 		return lookupErr
+	}
+	if warning != "" {
+		c.warnings.add(n, serial, "%s", warning)
 	}
 	return err
 }

@@ -274,9 +274,9 @@ func openingSerials(tx Tx, list []OpeningSerial, items map[string]Item, problems
 			problems.addIn(SerialsPart, os.Row, os.Serial, "%s does not use serial numbers", it.Label())
 			continue
 		}
-		s, err := NormalizeSerial(os.Serial)
+		s, err := it.ReadSerial(os.Serial)
 		if err == nil {
-			err = check.fitsPattern(it, s)
+			err = check.fitsShape(it, os.Row, s) // a VIN's warning is taken as read: the stock is there
 		}
 		if err != nil {
 			problems.addIn(SerialsPart, os.Row, os.Serial, "%s", reasonOf(err))

@@ -56,12 +56,13 @@ func (r *Register) SaveOrder(in Order) (Order, error) {
 // CheckOrder checks an order as SaveOrder would and writes nothing: the
 // counter asks it as each serial is scanned, so that "already sold" is said
 // at the row, not first at Save.
-func (r *Register) CheckOrder(in Order) error {
-	_, err := read(r, func(tx Tx) (struct{}, error) {
-		_, _, err := r.checkOrder(tx, in)
+func (r *Register) CheckOrder(in Order) (warnings []Problem, err error) {
+	_, err = read(r, func(tx Tx) (struct{}, error) {
+		_, check, err := r.checkOrder(tx, in)
+		warnings = check.warningsOf()
 		return struct{}{}, err
 	})
-	return err
+	return warnings, err
 }
 
 // checkOrder checks the header and every line of an order.
@@ -72,7 +73,7 @@ func (r *Register) checkOrder(tx Tx, in Order) (*orderState, *lineCheck, error) 
 	}
 	check := newLineCheck(tx)
 	if err := st.checkLines(check); err != nil {
-		return nil, nil, err
+		return nil, check, err
 	}
 	return st, check, check.problems.err("order")
 }
@@ -138,6 +139,15 @@ func (st *orderState) checkLines(check *lineCheck) error {
 		if l.UnitPrice < 0 {
 			check.problems.add(n, "", "the unit price cannot be negative")
 		}
+		if !l.Warranty.IsZero() {
+			o.Lines[i].Warranty = Day(l.Warranty)
+			switch {
+			case !it.UseSerial:
+				check.problems.add(n, "", "%s does not use serial numbers, and a warranty is kept by serial", it.Label())
+			case o.Lines[i].Warranty.Before(o.Date):
+				check.problems.add(n, "", "the warranty cannot end before the sale on %s", o.Date.Format(time.DateOnly))
+			}
+		}
 		units[it.ID] += l.Quantity
 		serials := check.serials(n, it, l.Quantity, l.Serials, it.SerialsRequiredAtSale(), "order")
 		registered, err := check.tx.Serials(it.ID, serials)
@@ -182,6 +192,19 @@ func (st *orderState) checkSerial(check *lineCheck, n int, it Item, k serialKey,
 	case !exists && it.SerialsRequiredAtPurchase() && !it.createsOnSave():
 		check.problems.add(n, k.serial, "never received; %s needs its serials registered at purchase, so receive it first", it.Label())
 	}
+}
+
+// warranty is the warranty of a unit sold on the line: the line's own,
+// else counted from the sale, else what the unit had before it was sold
+// (from its receipt).
+func (l OrderLine) warranty(it Item, sold, had time.Time) time.Time {
+	switch {
+	case !l.Warranty.IsZero():
+		return l.Warranty
+	case it.WarrantyFrom == WarrantyFromSale:
+		return it.warrantyFrom(sold)
+	}
+	return had
 }
 
 type itemUnits struct {
@@ -234,9 +257,12 @@ func (st *orderState) sell(tx Tx, items map[ItemID]Item, now time.Time) error {
 			}
 			sold := &Movement{Date: o.Date, Doc: ref, Party: o.Customer, Amount: l.UnitPrice, By: o.By}
 			rec := st.records[k]
+			it := items[l.Item]
 			if st.exists[k] && rec.State == Sold && rec.Sold.Doc == ref {
-				if !rec.Sold.sameAs(sold) {
-					rec.Sold = sold
+				prior, _ := replacedRecord(o.Replaced, k)
+				warranty := l.warranty(it, o.Date, prior.Warranty)
+				if !rec.Sold.sameAs(sold) || !rec.Warranty.Equal(warranty) {
+					rec.Sold, rec.Warranty = sold, warranty
 					if err := tx.PutSerial(rec); err != nil {
 						return err
 					}
@@ -246,8 +272,8 @@ func (st *orderState) sell(tx Tx, items map[ItemID]Item, now time.Time) error {
 			if st.exists[k] {
 				o.Replaced = append(o.Replaced, rec)
 			}
-			it := items[l.Item]
-			rec = Serial{Item: l.Item, Serial: s, State: Sold, Project: rec.Project, Received: rec.Received, Sold: sold}
+			rec = Serial{Item: l.Item, Serial: s, State: Sold, Project: rec.Project, Received: rec.Received, Sold: sold,
+				Warranty: l.warranty(it, o.Date, rec.Warranty)}
 			ev := Event{Time: now, Item: l.Item, Serial: s, Doc: ref, Party: o.Customer}
 			entityEvents, err := attachEntity(tx, it, &rec, ref, it.createsOnSave(), ev)
 			if err != nil {
@@ -389,7 +415,10 @@ func (r *Register) ReturnToStock(id DocID, in ReturnInput) (Order, error) {
 			return Order{}, err
 		}
 		for _, rec := range records {
-			rec.State = Returned
+			// Back on the shelf with the warranty it had before the sale:
+			// none when the next sale gives it one.
+			prior, _ := replacedRecord(o.Replaced, serialKey{rec.Item, rec.Serial})
+			rec.State, rec.Warranty = Returned, prior.Warranty
 			rec.Returned = &Movement{Date: ret.Date, Doc: o.Ref(), Party: o.Customer, Amount: l.UnitPrice, By: ret.By}
 			ev := Event{Time: ret.Time, Kind: EventReturned, Item: rec.Item, Serial: rec.Serial, Doc: o.Ref(), Party: o.Customer, Project: rec.Project}
 			if err := putSerial(tx, rec, []Event{ev}); err != nil {

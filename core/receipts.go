@@ -78,13 +78,16 @@ func (r *Register) ConfirmReceipt(in Receipt) (Receipt, error) {
 
 // CheckReceipt checks a receipt as ConfirmReceipt would and writes
 // nothing: the counter asks it as each serial is scanned, so that "already
-// in stock" is said at the row, not first at Confirm.
-func (r *Register) CheckReceipt(in Receipt) error {
-	_, err := read(r, func(tx Tx) (struct{}, error) {
-		_, _, _, err := r.checkReceipt(tx, in)
+// in stock" is said at the row, not first at Confirm. It returns what the
+// user may accept (a VIN without the North American check digit) beside
+// the problems that keep the receipt from being confirmed.
+func (r *Register) CheckReceipt(in Receipt) (warnings []Problem, err error) {
+	_, err = read(r, func(tx Tx) (struct{}, error) {
+		_, check, _, err := r.checkReceipt(tx, in)
+		warnings = check.warningsOf()
 		return struct{}{}, err
 	})
-	return err
+	return warnings, err
 }
 
 // confirm is ConfirmReceipt within a transaction.
@@ -164,6 +167,9 @@ func (r *Register) receive(tx Tx, rc *Receipt, items map[ItemID]Item, known map[
 			}
 			received := &Movement{Date: rc.Date, Doc: ref, Party: rc.Supplier, Amount: l.UnitCost, By: rc.By}
 			rec := Serial{Item: l.Item, Serial: s, State: InStock, Project: prior.Project, Received: received}
+			if it.WarrantyFrom == WarrantyFromReceipt {
+				rec.Warranty = it.warrantyFrom(rc.Date)
+			}
 			if prior.soldBeforeReceived() {
 				// The paperwork follows the sale: the unit stays sold.
 				rec = prior

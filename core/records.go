@@ -29,7 +29,39 @@ type Item struct {
 	CreateOnStockUpdate bool // on confirming a goods receipt
 	SerialParam         string
 
+	// VIN: every serial is a vehicle identification number (17 characters,
+	// no I, O or Q) instead of fitting Pattern.
+	VIN bool
+	// GTIN is the item's GS1 number, 14 digits, "" when it has none: a
+	// scanned GS1 code must name it.
+	GTIN string
+
+	// Warranty: how many months a unit is under warranty (0: none),
+	// counted from its sale or from its receipt.
+	WarrantyMonths int
+	WarrantyFrom   WarrantyStart
+
 	LastChange
+}
+
+// WarrantyStart is the day a unit's warranty starts counting.
+type WarrantyStart uint8
+
+const (
+	WarrantyFromSale WarrantyStart = iota
+	WarrantyFromReceipt
+)
+
+// MaxWarrantyMonths is the longest warranty an item card gives: 50 years.
+const MaxWarrantyMonths = 600
+
+// warrantyFrom is the warranty of a unit whose warranty starts on day:
+// the day it ends, zero when the item gives none.
+func (it Item) warrantyFrom(day time.Time) time.Time {
+	if it.WarrantyMonths <= 0 {
+		return time.Time{}
+	}
+	return Day(day).AddDate(0, it.WarrantyMonths, 0)
 }
 
 // SerialsRequiredAtSale reports whether every unit sold needs its serial.
@@ -98,7 +130,18 @@ type Serial struct {
 	Received *Movement
 	Sold     *Movement
 	Returned *Movement
+	// Warranty is the day the unit's warranty ends, zero when it has
+	// none. It is set when the warranty is given (at the receipt or the
+	// sale), so a later change of the item card leaves it as promised.
+	Warranty time.Time
 }
+
+// UnderWarranty reports whether the unit is under warranty on day.
+func (s Serial) UnderWarranty(day time.Time) bool { return warrantyRuns(s.Warranty, day) }
+
+// warrantyRuns reports whether a warranty that ends on end covers day: it
+// covers its last day too.
+func warrantyRuns(end, day time.Time) bool { return !end.IsZero() && !end.Before(Day(day)) }
 
 // Sale is the sale that stands: nil for a unit not sold, and for one the
 // customer brought back, whose sale its history keeps.
@@ -187,6 +230,10 @@ type OrderLine struct {
 	Quantity  int
 	Serials   []string
 	UnitPrice Money
+	// Warranty is the day the warranty of the units sold on this line
+	// ends, when it is not the item's own: an extended warranty sold
+	// with them. Zero for the item's own.
+	Warranty time.Time
 }
 
 // Return records units a customer brought back against this order.

@@ -1,6 +1,9 @@
 package core
 
-import "strings"
+import (
+	"strings"
+	"time"
+)
 
 // Store keeps the register's records. Package data implements it with
 // Badger; a shared database for shops with several counters can implement it
@@ -40,11 +43,34 @@ const (
 
 // SerialQuery selects serials for the search and the item overview.
 type SerialQuery struct {
-	Text   string // part of the serial, any case; empty for all
-	Item   ItemID // 0 for every item
-	State  State  // 0 for every state
-	Offset int
-	Limit  int // 0 for no limit
+	Text  string // part of the serial, any case; empty for all
+	Item  ItemID // 0 for every item
+	State State  // 0 for every state
+	// Warranty selects units under warranty or out of it on Today.
+	Warranty WarrantyFilter
+	Today    time.Time
+	Offset   int
+	Limit    int // 0 for no limit
+}
+
+// WarrantyFilter selects serials by their warranty.
+type WarrantyFilter uint8
+
+const (
+	AnyWarranty     WarrantyFilter = iota
+	UnderWarranty                  // ends on Today or later
+	WarrantyExpired                // ended before Today
+)
+
+// Selects reports whether a serial's warranty is one the query selects.
+func (q SerialQuery) Selects(warranty time.Time) bool {
+	switch q.Warranty {
+	case UnderWarranty:
+		return warrantyRuns(warranty, q.Today)
+	case WarrantyExpired:
+		return !warranty.IsZero() && !warrantyRuns(warranty, q.Today)
+	}
+	return true
 }
 
 // States are the states the query's State selects: a returned unit is back

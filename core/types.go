@@ -106,6 +106,20 @@ func ParseQuantity(s string) (int, error) {
 	return n, nil
 }
 
+// ParseMonths reads a warranty typed in months; blank is none (0), which
+// the item card's check then judges with any other number.
+func ParseMonths(s string) (int, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0, errorf(Invalid, "the warranty %q is not a whole number of months", Echo(s))
+	}
+	return n, nil
+}
+
 // State is where a serial is in its life.
 type State uint8
 

@@ -29,6 +29,7 @@ type Overview struct {
 // case), optionally for one item and in one state, one page at a time,
 // ordered by serial.
 func (r *Register) SearchSerials(q SerialQuery) (SerialPage, error) {
+	q.Today = r.today()
 	return read(r, func(tx Tx) (SerialPage, error) { return searchSerials(tx, q) })
 }
 
@@ -59,7 +60,7 @@ func searchSerials(tx Tx, q SerialQuery) (SerialPage, error) {
 // ItemOverview returns an item with its counts (purchased, sold, in stock)
 // and one page of its serials; q.Item is set to the item.
 func (r *Register) ItemOverview(id ItemID, q SerialQuery) (Overview, error) {
-	q.Item = id
+	q.Item, q.Today = id, r.today()
 	return read(r, func(tx Tx) (ov Overview, err error) {
 		if ov.Item, err = tx.Item(id); err != nil {
 			return ov, notFoundAs(err, "the item was not found")

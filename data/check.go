@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"serialdesk/core"
 	"serialdesk/data/record"
@@ -152,7 +153,7 @@ func (c *checker) serials() error {
 		if _, ok := c.items[id]; !ok {
 			c.report("serial %s is registered for item %d, which does not exist", serial, id)
 		}
-		records = append(records, serialChange{entryKey{serial, id}, rec.State})
+		records = append(records, serialChange{entryKey{serial, id}, rec.State, warrantyDay(rec.Warranty)})
 		owners = append(owners, bytes.Clone(k))
 		return nil
 	})
@@ -162,7 +163,7 @@ func (c *checker) serials() error {
 	slices.SortFunc(records, func(a, b serialChange) int { return a.key.compare(b.key) })
 	var fromRecords, index serialList
 	for _, r := range records {
-		fromRecords.add([]byte(r.key.serial), r.key.item, r.state)
+		fromRecords.add([]byte(r.key.serial), r.key.item, r.state, r.warranty)
 	}
 	if err := readTextIndex(c.t.kv.txn, []byte{pSerialText}, nil, &index); err != nil {
 		return err
@@ -184,8 +185,12 @@ func (c *checker) sameSerials(a serialList, aName string, b serialList, bName st
 			c.report("item %d, serial %s: in %s, not in %s", b.item[j], b.serial(j), bName, aName)
 			j++
 		default:
-			if a.state[i] != b.state[j] && a.state[i] != stateUnknown && b.state[j] != stateUnknown {
+			known := a.state[i] != stateUnknown && b.state[j] != stateUnknown
+			if a.state[i] != b.state[j] && known {
 				c.report("item %d, serial %s: %s say %s, %s says %s", a.item[i], a.serial(i), aName, a.state[i], bName, b.state[j])
+			} else if a.warranty[i] != b.warranty[j] && known {
+				c.report("item %d, serial %s: %s say the warranty ends %s, %s says %s", a.item[i], a.serial(i),
+					aName, warrantyText(a.warranty[i]), bName, warrantyText(b.warranty[j]))
 			}
 			i++
 			j++
@@ -342,3 +347,11 @@ func (c *checker) sequences() error {
 }
 
 var _ core.RecordChecker = (*Store)(nil)
+
+// warrantyText names a warranty's end in a report.
+func warrantyText(day uint32) string {
+	if day == 0 {
+		return "never (none)"
+	}
+	return warrantyEnd(day).Format(time.DateOnly)
+}

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
+	"time"
 
 	"serialdesk/core"
 	"serialdesk/data/record"
@@ -13,16 +14,18 @@ import (
 // dealership), so they are kept in a compact binary form rather than JSON:
 // decoding JSON was most of the time an export spent. The first byte tells
 // the forms apart; a record written as JSON (it starts with '{') is still
-// read, and so is form 1, which did not say who entered a movement.
+// read, and so are form 1, which did not say who entered a movement, and
+// form 2, which had no warranty.
 const (
-	serialFormatNoBy byte = 1
-	serialFormat     byte = 2
+	serialFormatNoBy       byte = 1
+	serialFormatNoWarranty byte = 2
+	serialFormat           byte = 3
 )
 
 // encodeSerial: format, item, serial, state, project, then received, sold
 // and returned, each absent (0) or present (1) with date, document kind and
-// number, party, amount and who entered it. Numbers are varints, text is
-// length-prefixed.
+// number, party, amount and who entered it, then the warranty's end (see
+// warrantyDay). Numbers are varints, text is length-prefixed.
 func encodeSerial(rec core.Serial) ([]byte, error) {
 	b := make([]byte, 0, 64+len(rec.Serial))
 	b = append(b, serialFormat)
@@ -47,7 +50,24 @@ func encodeSerial(rec core.Serial) ([]byte, error) {
 		b = binary.AppendVarint(b, int64(m.Amount))
 		b = appendText(b, m.By)
 	}
-	return b, nil
+	return binary.AppendUvarint(b, uint64(warrantyDay(rec.Warranty))), nil
+}
+
+// warrantyDay is a warranty's end as the days since 1970 and one, so that
+// 0 is no warranty: what the text index keeps for the finder too.
+func warrantyDay(end time.Time) uint32 {
+	if end.IsZero() {
+		return 0
+	}
+	return uint32(core.Day(end).Unix()/86400) + 1
+}
+
+// warrantyEnd is the day warrantyDay stands for.
+func warrantyEnd(day uint32) time.Time {
+	if day == 0 {
+		return time.Time{}
+	}
+	return time.Unix(int64(day-1)*86400, 0).UTC()
 }
 
 func appendText(b []byte, s string) []byte {
@@ -63,10 +83,10 @@ func decodeSerial(b []byte, rec *core.Serial) error {
 		*rec = old.Core()
 		return err
 	}
-	if len(b) == 0 || (b[0] != serialFormat && b[0] != serialFormatNoBy) {
+	if len(b) == 0 || b[0] < serialFormatNoBy || b[0] > serialFormat {
 		return errDamagedSerial
 	}
-	withBy := b[0] == serialFormat
+	withBy := b[0] != serialFormatNoBy
 	r := reader{b: b[1:]}
 	*rec = core.Serial{Item: core.ItemID(r.uvarint()), Serial: r.text(), State: core.State(r.byte()), Project: core.ProjectNo(r.uvarint())}
 	for _, m := range []**core.Movement{&rec.Received, &rec.Sold, &rec.Returned} {
@@ -84,6 +104,9 @@ func decodeSerial(b []byte, rec *core.Serial) error {
 			mv.By = r.text()
 		}
 		*m = mv
+	}
+	if b[0] == serialFormat {
+		rec.Warranty = warrantyEnd(uint32(r.uvarint()))
 	}
 	if r.err == nil && len(r.b) > 0 {
 		r.err = errDamagedSerial

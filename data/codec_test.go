@@ -16,7 +16,8 @@ func sampleSerial() core.Serial {
 	return core.Serial{Item: 300, Serial: "ÆØÅ-0012", State: core.Returned, Project: 70_001,
 		Received: &core.Movement{Date: day, Doc: core.DocRef{Kind: core.ReceiptDoc, ID: 1}, Party: "Husqvarna Nordic AB", Amount: 385_00, By: "kari@COUNTER-2"},
 		Sold:     &core.Movement{Date: day.AddDate(0, 0, 2).In(time.FixedZone("", 2*3600)), Doc: core.DocRef{Kind: core.OrderDoc, ID: 1 << 40}, Party: "=cmd", Amount: -1},
-		Returned: &core.Movement{Date: day.AddDate(0, 1, 0), Doc: core.DocRef{Kind: core.OrderDoc, ID: 1 << 40}}}
+		Returned: &core.Movement{Date: day.AddDate(0, 1, 0), Doc: core.DocRef{Kind: core.OrderDoc, ID: 1 << 40}},
+		Warranty: day.AddDate(2, 0, 0)}
 }
 
 func TestSerialRecordsComeBackAsWritten(t *testing.T) {
@@ -27,6 +28,7 @@ func TestSerialRecordsComeBackAsWritten(t *testing.T) {
 		require.NoError(t, decodeSerial(b, &back))
 		assert.Equal(t, rec.Serial, back.Serial)
 		assert.Equal(t, rec.Project, back.Project)
+		assert.True(t, rec.Warranty.Equal(back.Warranty), "warranty %v came back as %v", rec.Warranty, back.Warranty)
 		for i, pair := range [][2]*core.Movement{{rec.Received, back.Received}, {rec.Sold, back.Sold}, {rec.Returned, back.Returned}} {
 			if pair[0] == nil {
 				assert.Nil(t, pair[1], "movement %d", i)
@@ -45,21 +47,26 @@ func TestSerialRecordsComeBackAsWritten(t *testing.T) {
 	}
 }
 
-// Records of the first binary form, which did not say who entered a
-// movement, are still read.
+// Records of the first binary forms, which did not say who entered a
+// movement or had no warranty, are still read.
 func TestSerialRecordsOfTheFirstFormAreRead(t *testing.T) {
 	rec := core.Serial{Item: 1, Serial: "A", State: core.Returned,
 		Returned: &core.Movement{Date: time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC), Doc: core.DocRef{Kind: core.OrderDoc, ID: 5}, Party: "Jane", Amount: 7}}
 	b, err := encodeSerial(rec)
 	require.NoError(t, err)
-	// The first form is this one without the last byte: the empty name of
-	// who entered the return.
-	first := append([]byte{serialFormatNoBy}, b[1:len(b)-1]...)
-	var back core.Serial
-	require.NoError(t, decodeSerial(first, &back))
-	assert.Equal(t, rec.Returned.Party, back.Returned.Party)
-	assert.Equal(t, rec.Returned.Amount, back.Returned.Amount)
-	assert.Empty(t, back.Returned.By)
+	// The second form is this one without the last byte, no warranty; the
+	// first is without the byte before too: the empty name of who entered
+	// the return.
+	second := append([]byte{serialFormatNoWarranty}, b[1:len(b)-1]...)
+	first := append([]byte{serialFormatNoBy}, b[1:len(b)-2]...)
+	for _, old := range [][]byte{first, second} {
+		var back core.Serial
+		require.NoError(t, decodeSerial(old, &back))
+		assert.Equal(t, rec.Returned.Party, back.Returned.Party)
+		assert.Equal(t, rec.Returned.Amount, back.Returned.Amount)
+		assert.Empty(t, back.Returned.By)
+		assert.True(t, back.Warranty.IsZero())
+	}
 }
 
 // Records written as JSON before the binary form are still read.

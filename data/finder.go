@@ -3,6 +3,7 @@ package data
 import (
 	"bytes"
 	"cmp"
+	"encoding/binary"
 	"errors"
 	"runtime"
 	"slices"
@@ -49,20 +50,45 @@ func (a entryKey) compare(b entryKey) int {
 	return cmp.Compare(a.item, b.item)
 }
 
-// serialChange is a serial's new state (0: removed).
+// serialChange is a serial's new state (0: removed) and warranty (see
+// warrantyDay).
 type serialChange struct {
-	key   entryKey
-	state core.State
+	key      entryKey
+	state    core.State
+	warranty uint32
+}
+
+// textValue is what the text index keeps of a serial: its state, and its
+// warranty's end when it has one, so that the finder selects by both.
+func textValue(rec core.Serial) []byte {
+	v := []byte{byte(rec.State)}
+	if day := warrantyDay(rec.Warranty); day != 0 {
+		v = binary.BigEndian.AppendUint32(v, day)
+	}
+	return v
+}
+
+// readTextValue reads textValue; an index written before warranties holds
+// the state alone.
+func readTextValue(v []byte) (st core.State, warranty uint32) {
+	if len(v) == 0 {
+		return 0, 0
+	}
+	if len(v) >= 5 {
+		warranty = binary.BigEndian.Uint32(v[1:5])
+	}
+	return core.State(v[0]), warranty
 }
 
 // serialList is serials in (serial, item) order, packed: text holds the
 // serials, each followed by 0x00 (which a serial never contains), and start
 // has one extra element, the end of text.
 type serialList struct {
-	text  []byte
-	start []uint32
-	item  []core.ItemID
-	state []core.State
+	text     []byte
+	start    []uint32
+	item     []core.ItemID
+	state    []core.State
+	warranty []uint32
 }
 
 func (l *serialList) len() int { return len(l.item) }
@@ -99,6 +125,7 @@ func (l *serialList) join(parts []serialList) {
 	l.start = make([]uint32, 1, n+1)
 	l.item = make([]core.ItemID, 0, n)
 	l.state = make([]core.State, 0, n)
+	l.warranty = make([]uint32, 0, n)
 	for _, p := range parts {
 		shift := uint32(len(l.text))
 		l.text = append(l.text, p.text...)
@@ -107,10 +134,11 @@ func (l *serialList) join(parts []serialList) {
 		}
 		l.item = append(l.item, p.item...)
 		l.state = append(l.state, p.state...)
+		l.warranty = append(l.warranty, p.warranty...)
 	}
 }
 
-func (l *serialList) add(serial []byte, item core.ItemID, st core.State) {
+func (l *serialList) add(serial []byte, item core.ItemID, st core.State, warranty uint32) {
 	if len(l.start) == 0 {
 		l.start = append(l.start, 0)
 	}
@@ -118,6 +146,7 @@ func (l *serialList) add(serial []byte, item core.ItemID, st core.State) {
 	l.start = append(l.start, uint32(len(l.text)))
 	l.item = append(l.item, item)
 	l.state = append(l.state, st)
+	l.warranty = append(l.warranty, warranty)
 }
 
 // each calls fn, in order, for every entry whose serial contains text,
@@ -219,7 +248,8 @@ func readTextIndex(txn *badger.Txn, from, to []byte, l *serialList) error {
 			return nil
 		}
 		err := item.Value(func(v []byte) error {
-			l.add(k[1:len(k)-9], core.ItemID(lastUint64(k)), core.State(v[0]))
+			st, warranty := readTextValue(v)
+			l.add(k[1:len(k)-9], core.ItemID(lastUint64(k)), st, warranty)
 			return nil
 		})
 		if err != nil {
@@ -262,9 +292,7 @@ func splitKeys(tables []badger.TableInfo, prefix byte, n int) [][]byte {
 // textChange reads a write to the text index.
 func textChange(k, val []byte) serialChange {
 	c := serialChange{key: entryKey{string(k[1 : len(k)-9]), core.ItemID(lastUint64(k))}}
-	if len(val) > 0 {
-		c.state = core.State(val[0])
-	}
+	c.state, c.warranty = readTextValue(val)
 	return c
 }
 
@@ -281,11 +309,11 @@ func (f *finder) apply(changes []serialChange) {
 			case was == 0 && c.state != 0:
 				f.stale--
 			}
-			f.base.state[i] = c.state
+			f.base.state[i], f.base.warranty[i] = c.state, c.warranty
 		} else if i, ok := slices.BinarySearchFunc(f.added, c.key, byKey); ok {
-			f.added[i].state = c.state
+			f.added[i] = c
 		} else if i, ok := inFresh[c.key]; ok {
-			fresh[i].state = c.state
+			fresh[i] = c
 		} else {
 			inFresh[c.key] = len(fresh)
 			fresh = append(fresh, c)
@@ -325,7 +353,7 @@ func (f *finder) merged() serialList {
 	a := 0
 	takeAdded := func() {
 		if c := f.added[a]; c.state != 0 {
-			next.add([]byte(c.key.serial), c.key.item, c.state)
+			next.add([]byte(c.key.serial), c.key.item, c.state, c.warranty)
 		}
 		a++
 	}
@@ -334,7 +362,7 @@ func (f *finder) merged() serialList {
 			takeAdded()
 		}
 		if f.base.state[i] != 0 {
-			next.add(f.base.serial(i), f.base.item[i], f.base.state[i])
+			next.add(f.base.serial(i), f.base.item[i], f.base.state[i], f.base.warranty[i])
 		}
 	}
 	for a < len(f.added) {
@@ -347,18 +375,19 @@ func (f *finder) merged() serialList {
 // The caller holds mu for reading.
 func (f *finder) search(q core.SerialQuery) ([]entryKey, int) {
 	states := q.States()
-	want := func(item core.ItemID, st core.State) bool {
-		return st != 0 && (q.Item == 0 || item == q.Item) && (states == nil || slices.Contains(states, st))
+	want := func(item core.ItemID, st core.State, warranty uint32) bool {
+		return st != 0 && (q.Item == 0 || item == q.Item) && (states == nil || slices.Contains(states, st)) &&
+			(q.Warranty == core.AnyWarranty || q.Selects(warrantyEnd(warranty)))
 	}
 	var added []entryKey
 	for _, c := range f.added {
-		if want(c.key.item, c.state) && strings.Contains(c.key.serial, q.Text) {
+		if want(c.key.item, c.state, c.warranty) && strings.Contains(c.key.serial, q.Text) {
 			added = append(added, c.key)
 		}
 	}
 	// Without a filter the total is known, and the walk stops at the page's
 	// end: an export's pages cost what they hold, not the whole register.
-	everything := q.Text == "" && q.Item == 0 && q.State == 0
+	everything := q.Text == "" && q.Item == 0 && q.State == 0 && q.Warranty == core.AnyWarranty
 	var hits []entryKey
 	seen := 0
 	full := func() bool { return q.Limit > 0 && len(hits) == q.Limit }
@@ -370,7 +399,7 @@ func (f *finder) search(q core.SerialQuery) ([]entryKey, int) {
 	}
 	a := 0
 	f.base.each(q.Text, func(i int) bool {
-		if !want(f.base.item[i], f.base.state[i]) {
+		if !want(f.base.item[i], f.base.state[i], f.base.warranty[i]) {
 			return true
 		}
 		for ; a < len(added) && f.base.compare(i, added[a]) > 0; a++ {

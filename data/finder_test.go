@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dgraph-io/badger/v4"
 	"github.com/sirupsen/logrus"
@@ -21,12 +22,15 @@ import (
 func TestFinderAgreesWithAPlainList(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	f := &finder{packAt: 40}
-	model := map[entryKey]core.State{}
+	model := map[entryKey]serialChange{}
 	serial := func() string { return fmt.Sprintf("S%d%c", rng.IntN(300), 'A'+rune(rng.IntN(3))) }
+	today := time.Date(2026, 12, 2, 0, 0, 0, 0, time.UTC)
+	// No warranty, or one that ends a few days either side of today.
+	warranty := func() uint32 { return []uint32{0, warrantyDay(today.AddDate(0, 0, rng.IntN(5)-2))}[rng.IntN(2)] }
 	for step := range 3000 {
 		var changes []serialChange
 		for range 1 + rng.IntN(8) {
-			c := serialChange{key: entryKey{serial(), core.ItemID(1 + rng.IntN(3))}, state: core.State(rng.IntN(4))}
+			c := serialChange{key: entryKey{serial(), core.ItemID(1 + rng.IntN(3))}, state: core.State(rng.IntN(4)), warranty: warranty()}
 			if _, had := model[c.key]; !had && c.state == 0 {
 				continue // the store deletes only what it has
 			}
@@ -34,16 +38,21 @@ func TestFinderAgreesWithAPlainList(t *testing.T) {
 			if c.state == 0 {
 				delete(model, c.key)
 			} else {
-				model[c.key] = c.state
+				model[c.key] = c
 			}
 		}
 		f.apply(changes)
 
 		q := core.SerialQuery{Text: []string{"", "1", "S2", "0A", "9C", "S"}[rng.IntN(6)], Item: core.ItemID(rng.IntN(4)),
-			State: core.State(rng.IntN(4)), Offset: rng.IntN(20), Limit: rng.IntN(30)}
+			State: core.State(rng.IntN(4)), Warranty: core.WarrantyFilter(rng.IntN(3)), Today: today,
+			Offset: rng.IntN(20), Limit: rng.IntN(30)}
 		var want []entryKey
-		for k, st := range model {
-			if (q.Item == 0 || k.item == q.Item) && (q.State == 0 || slices.Contains(q.States(), st)) && strings.Contains(k.serial, q.Text) {
+		for k, c := range model {
+			end := warrantyEnd(c.warranty)
+			underWarranty := !end.IsZero() && !end.Before(today)
+			warrantyFits := q.Warranty == core.AnyWarranty || (q.Warranty == core.UnderWarranty) == underWarranty && !end.IsZero()
+			if (q.Item == 0 || k.item == q.Item) && (q.State == 0 || slices.Contains(q.States(), c.state)) && warrantyFits &&
+				strings.Contains(k.serial, q.Text) {
 				want = append(want, k)
 			}
 		}
@@ -67,7 +76,7 @@ func TestFinderAgreesWithAPlainList(t *testing.T) {
 // and a hit never reaches across two serials.
 func TestFinderCountsEachSerialOnce(t *testing.T) {
 	f := &finder{packAt: packAt}
-	f.apply([]serialChange{{entryKey{"AAAA", 1}, core.InStock}, {entryKey{"BA", 1}, core.InStock}, {entryKey{"AB", 2}, core.Sold}})
+	f.apply([]serialChange{{entryKey{"AAAA", 1}, core.InStock, 0}, {entryKey{"BA", 1}, core.InStock, 0}, {entryKey{"AB", 2}, core.Sold, 0}})
 	f.pack()
 	hits, n := f.search(core.SerialQuery{Text: "AA"})
 	require.Equal(t, 1, n)

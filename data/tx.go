@@ -261,7 +261,7 @@ func (t *tx) PutSerial(rec core.Serial) error {
 	if err != nil {
 		return err
 	}
-	if err := t.kv.set(serialTextKey(rec.Item, rec.Serial), []byte{byte(rec.State)}); err != nil {
+	if err := t.kv.set(serialTextKey(rec.Item, rec.Serial), textValue(rec)); err != nil {
 		return err
 	}
 	return t.kv.set(serialKey(rec.Item, rec.Serial), b)

@@ -34,7 +34,8 @@ type docLine struct {
 	amount     *entry
 	serials    []string // as typed, one per row
 	back       []string // those the customer brought back (an order's)
-	found      []core.Problem
+	found      []core.Problem // what the register refuses of its serials
+	warned     []core.Problem // what it warns of, for the user to accept
 	proposed   string // the price filled in from the item card
 	serialsBtn *button
 	remove     *button
@@ -66,7 +67,7 @@ type docEditor struct {
 	loading                bool       // the document is being put on screen: no typing
 	// check reads the document as typed and returns the register's check
 	// of it (CheckReceipt, CheckOrder), to run off the UI goroutine.
-	check    func() (ask func() error, err error)
+	check    func() (ask func() ([]core.Problem, error), err error)
 	checking newest
 	// checkRunning: a check is on its way; checkAgain: typed into since.
 	checkRunning, checkAgain bool
@@ -454,10 +455,9 @@ func (e *docEditor) quantityChanged(l *docLine) {
 func (e *docEditor) selectLine(l *docLine) {
 	e.current = l
 	qty, _ := core.ParseQuantity(l.qty.Text)
-	pattern, _ := core.ParsePattern(l.item.Pattern)
 	e.serials.found = nil
-	e.serials.bind(l.item.ID, &l.serials, qty, pattern, e.kind.required(l.item))
-	e.serials.setFound(l.found)
+	e.serials.bind(l.item, &l.serials, qty, e.kind.required(l.item))
+	e.serials.setFound(l.found, l.warned)
 	switch {
 	case l.item.ID == 0:
 		e.serialTitle.SetText("Serials: choose the line's item first")
@@ -555,23 +555,29 @@ func (e *docEditor) showProblems(err error) {
 	e.problems.Show()
 	e.allProblems.OnTapped = func() { e.env.showProblems(err) }
 	setVisible(len(core.Problems(err)) > maxProblemsListed, e.allProblems)
-	e.placeProblems(core.Problems(err), true)
+	e.placeProblems(core.Problems(err), nil, true)
 }
 
-// placeProblems gives each line its serials' problems, for their rows, and,
-// withLines, its own problems beside it.
-func (e *docEditor) placeProblems(problems []core.Problem, withLines bool) {
+// placeProblems gives each line its serials' problems and warnings, for
+// their rows, and, withLines, its own problems beside it.
+func (e *docEditor) placeProblems(problems, warnings []core.Problem, withLines bool) {
 	for _, l := range e.lines {
-		l.found = nil
+		l.found, l.warned = nil, nil
 		var reasons []string
+		ofLine := func(p core.Problem) bool { return p.Line >= 1 && p.Line <= len(e.sent) && e.sent[p.Line-1] == l }
 		for _, p := range problems {
-			if p.Line < 1 || p.Line > len(e.sent) || e.sent[p.Line-1] != l {
+			if !ofLine(p) {
 				continue
 			}
 			if p.Serial == "" {
 				reasons = append(reasons, p.Reason)
 			} else {
 				l.found = append(l.found, p)
+			}
+		}
+		for _, w := range warnings {
+			if ofLine(w) {
+				l.warned = append(l.warned, w)
 			}
 		}
 		if withLines {
@@ -581,7 +587,7 @@ func (e *docEditor) placeProblems(problems []core.Problem, withLines bool) {
 		}
 	}
 	if e.current != nil {
-		e.serials.setFound(e.current.found)
+		e.serials.setFound(e.current.found, e.current.warned)
 	}
 	e.body.Refresh()
 }
@@ -612,7 +618,7 @@ func (e *docEditor) edited() {
 	}
 	e.checkRunning = true
 	current, version, sent := e.checking.next(), e.version, slices.Clone(e.sent)
-	background(e.env, func() (struct{}, error) { return struct{}{}, ask() }, func(_ struct{}, err error) {
+	background(e.env, ask, func(warnings []core.Problem, err error) {
 		if version != e.version || !current() {
 			return // another document, or a save, took over
 		}
@@ -632,9 +638,8 @@ func (e *docEditor) edited() {
 			e.clearProblems()
 		case listed:
 			e.showProblems(err)
-		default:
-			e.placeProblems(core.Problems(err), false)
 		}
+		e.placeProblems(core.Problems(err), warnings, listed) // with the warnings the list does not give
 		e.serials.answered()
 	})
 }
@@ -684,7 +689,7 @@ func (e *docEditor) focusProblem(err error) {
 func (e *docEditor) clearProblems() {
 	e.problems.Hide()
 	e.allProblems.Hide()
-	e.placeProblems(nil, true)
+	e.placeProblems(nil, nil, true)
 }
 
 // working shows that the register is at work on the document (a large

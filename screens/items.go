@@ -2,6 +2,7 @@ package screens
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -83,7 +84,10 @@ type itemCard struct {
 
 	no, name, price, pattern, serialParam                                  *entry
 	patternHelp, title, problems                                           *widget.Label
+	gtin, warranty                                                         *entry
+	warrantyFrom                                                           *choice
 	useSerial, requireSale, requirePurchase, createEntity, onSave, onStock *check
+	vin                                                                    *check
 	model                                                                  *choice
 	models                                                                 []core.ModelRow
 	modelQuery                                                             newest
@@ -97,6 +101,10 @@ type itemCard struct {
 
 const noModel = "(no model)"
 
+// warrantyStarts are the choices of when a warranty starts, in
+// core.WarrantyStart's order.
+var warrantyStarts = []string{"the sale", "the receipt"}
+
 // fieldNote is the line under a field of the item card that says what is
 // wrong with it; words are what a problem with the field mentions.
 type fieldNote struct {
@@ -108,6 +116,7 @@ type fieldNote struct {
 func newItemCard(env *Env, onSaved func(core.Item)) *itemCard {
 	c := &itemCard{env: env, onSaved: onSaved,
 		no: newEntry(), name: newEntry(), price: newEntry(), pattern: newEntry(), serialParam: newEntry(),
+		gtin: newEntry(), warranty: newEntry(),
 		patternHelp: widget.NewLabel(""), title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		problems: widget.NewLabel(""),
 	}
@@ -123,13 +132,17 @@ func newItemCard(env *Env, onSaved func(core.Item)) *itemCard {
 	c.pattern.OnChanged = func(string) { c.dirty = true; c.explainPattern() }
 	changed := func(bool) { c.dirty = true; c.enableSettings() }
 	c.useSerial = newCheck("Use serial number", changed)
+	c.vin = newCheck("Serials are VINs (17 characters, no I, O or Q)", changed)
+	c.gtin.SetPlaceHolder("from the maker's barcode: 8 to 14 digits")
+	c.warranty.SetPlaceHolder("0 for none")
+	c.warrantyFrom = newChoice(warrantyStarts, func(string) { c.dirty = true })
 	c.requireSale = newCheck("Require at sale", changed)
 	c.requirePurchase = newCheck("Require at purchase", changed)
 	c.createEntity = newCheck("Create entity", changed)
 	c.onSave = newCheck("Create on save (order)", changed)
 	c.onStock = newCheck("Create on stock update (goods receipt)", changed)
 	c.model = newChoice(nil, func(string) { c.dirty = true; c.enableSettings() })
-	for _, e := range []*entry{c.no, c.name, c.price, c.serialParam} {
+	for _, e := range []*entry{c.no, c.name, c.price, c.serialParam, c.gtin, c.warranty} {
 		e.OnChanged = func(string) { c.dirty = true }
 	}
 	c.save = newButton("Save item", theme.DocumentSaveIcon(), c.saveItem)
@@ -157,7 +170,13 @@ func newItemCard(env *Env, onSaved func(core.Item)) *itemCard {
 	serials := widget.NewForm(
 		widget.NewFormItem("", c.useSerial),
 		widget.NewFormItem("Pattern", noted(c.pattern, container.NewVBox(c.pattern, c.patternHelp), "pattern")),
+		widget.NewFormItem("", c.vin),
 		widget.NewFormItem("", container.NewHBox(c.requireSale, c.requirePurchase)),
+		widget.NewFormItem("GTIN", noted(c.gtin, c.gtin, "gtin")),
+	)
+	warranty := widget.NewForm(
+		widget.NewFormItem("Months", noted(c.warranty, fixedWidth(120, c.warranty), "warranty")),
+		widget.NewFormItem("Starts at", fixedWidth(200, c.warrantyFrom)),
 	)
 	entities := widget.NewForm(
 		widget.NewFormItem("Model", noted(c.model, c.model, "model", "create entity")),
@@ -170,6 +189,7 @@ func newItemCard(env *Env, onSaved func(core.Item)) *itemCard {
 	settings := readingOrder(nil, container.NewVBox(c.problems, container.NewHBox(c.save, c.remove)), container.NewVScroll(container.NewVBox(
 		form,
 		widget.NewSeparator(), heading("Serial numbers"), serials,
+		widget.NewSeparator(), heading("Warranty"), warranty,
 		widget.NewSeparator(), heading("Capital goods (brand/model registry)"), entities,
 	)))
 	c.overview = newOverview(env)
@@ -197,6 +217,13 @@ func (c *itemCard) edit(it core.Item) {
 		c.serialParam.SetText(core.DefaultSerialParam)
 	}
 	c.useSerial.SetChecked(it.UseSerial)
+	c.vin.SetChecked(it.VIN)
+	c.gtin.SetText(it.GTIN)
+	c.warranty.SetText("")
+	if it.WarrantyMonths != 0 {
+		c.warranty.SetText(strconv.Itoa(it.WarrantyMonths))
+	}
+	c.warrantyFrom.SetSelectedIndex(int(it.WarrantyFrom))
 	c.requireSale.SetChecked(it.RequireAtSale)
 	c.requirePurchase.SetChecked(it.RequireAtPurchase)
 	c.createEntity.SetChecked(it.CreateEntity)
@@ -288,7 +315,8 @@ func (c *itemCard) explainPattern() {
 
 // enableSettings greys out what has no effect with the current choices.
 func (c *itemCard) enableSettings() {
-	setEnabled(c.useSerial.Checked, c.pattern, c.requireSale, c.requirePurchase)
+	setEnabled(c.useSerial.Checked && !c.vin.Checked, c.pattern)
+	setEnabled(c.useSerial.Checked, c.vin, c.requireSale, c.requirePurchase, c.gtin)
 	hasModel := c.model.Selected != "" && c.model.Selected != noModel
 	setEnabled(c.useSerial.Checked && hasModel, c.createEntity)
 	setEnabled(c.useSerial.Checked && hasModel && c.createEntity.Checked, c.onSave, c.onStock, c.serialParam)
@@ -321,7 +349,13 @@ func (c *itemCard) typed() (core.Item, error) {
 	if err != nil {
 		return core.Item{}, err
 	}
+	months, err := core.ParseMonths(c.warranty.Text)
+	if err != nil {
+		return core.Item{}, err
+	}
 	it := c.item
+	it.VIN, it.GTIN = c.vin.Checked, c.gtin.Text
+	it.WarrantyMonths, it.WarrantyFrom = months, core.WarrantyStart(max(0, c.warrantyFrom.SelectedIndex()))
 	it.No, it.Name, it.Price = c.no.Text, c.name.Text, price
 	it.UseSerial, it.Pattern = c.useSerial.Checked, c.pattern.Text
 	it.RequireAtSale, it.RequireAtPurchase = c.requireSale.Checked, c.requirePurchase.Checked

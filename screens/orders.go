@@ -45,9 +45,9 @@ func NewOrders(env *Env) *Orders {
 	s.retour = newButton("Return…", theme.MailReplyIcon(), s.askReturn)
 	s.export = newButton("Export serials…", theme.DocumentSaveIcon(), func() { env.exportDocument(s.order.Ref()) })
 	s.editor = newDocEditor(env, orderKind, container.NewBorder(nil, nil, s.save, nil, s.message))
-	s.editor.check = func() (func() error, error) {
+	s.editor.check = func() (func() ([]core.Problem, error), error) {
 		o, err := s.typed()
-		return func() error { return env.Reg.CheckOrder(o) }, err
+		return func() ([]core.Problem, error) { return env.Reg.CheckOrder(o) }, err
 	}
 	// After the last serial or the quantity, Enter goes to Save: a counter
 	// sale needs no mouse.

@@ -44,9 +44,9 @@ func NewReceipts(env *Env) *Receipts {
 	s.cancel = newButton("Cancel receipt", theme.CancelIcon(), s.askCancel)
 	s.export = newButton("Export serials…", theme.DocumentSaveIcon(), func() { env.exportDocument(s.receipt.Ref()) })
 	s.editor = newDocEditor(env, receiptKind, container.NewBorder(nil, nil, container.NewHBox(s.confirm, s.saveDraft), nil, s.message))
-	s.editor.check = func() (func() error, error) {
+	s.editor.check = func() (func() ([]core.Problem, error), error) {
 		rc, err := s.typed()
-		return func() error { return env.Reg.CheckReceipt(rc) }, err
+		return func() ([]core.Problem, error) { return env.Reg.CheckReceipt(rc) }, err
 	}
 	s.list = newList(
 		func() int { return len(s.receipts) },

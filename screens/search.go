@@ -24,6 +24,7 @@ type Search struct {
 	text         *entry
 	item         *choice
 	state        *choice
+	warranty     *choice
 	items        []core.ItemRow
 	table        *serialTable
 	pending      *time.Timer
@@ -37,6 +38,9 @@ type Search struct {
 }
 
 const allItems = "All items"
+
+// warrantyChoices are the warranty filter's, in core.WarrantyFilter's order.
+var warrantyChoices = []string{"Any warranty", "Under warranty", "Warranty expired"}
 
 // NewSearch builds the Serial search screen.
 func NewSearch(env *Env) *Search {
@@ -54,6 +58,8 @@ func NewSearch(env *Env) *Search {
 	s.state.SetSelectedIndex(0)
 	s.item.OnChanged = func(string) { s.search() }
 	s.state.OnChanged = func(string) { s.search() }
+	s.warranty = newChoice(warrantyChoices, func(string) { s.search() })
+	s.warranty.SetSelectedIndex(0)
 	s.table.onSelect = s.showHistory
 	s.table.onLoaded = s.loaded
 	s.history = newList(
@@ -62,7 +68,7 @@ func NewSearch(env *Env) *Search {
 		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(eventLine(s.events[id])) },
 	)
 	export := newButton("Export…", theme.DocumentSaveIcon(), func() { env.exportQuery(s.query()) })
-	filters := container.NewHBox(fixedWidth(220, s.item), fixedWidth(130, s.state), s.table.count, export)
+	filters := container.NewHBox(fixedWidth(200, s.item), fixedWidth(120, s.state), fixedWidth(170, s.warranty), s.table.count, export)
 	top := container.NewBorder(nil, nil, nil, filters, s.text)
 	split := container.NewVSplit(s.table.view, container.NewBorder(s.title, nil, nil, nil, s.history))
 	split.Offset = 0.68
@@ -120,7 +126,8 @@ func (s *Search) search() {
 
 // query is what the field and the filters select.
 func (s *Search) query() core.SerialQuery {
-	q := core.SerialQuery{Text: strings.TrimSpace(s.text.Text), State: selectedState(s.state)}
+	q := core.SerialQuery{Text: strings.TrimSpace(s.text.Text), State: selectedState(s.state),
+		Warranty: core.WarrantyFilter(max(0, s.warranty.SelectedIndex()))}
 	for _, r := range s.items {
 		if itemLabel(r.Item) == s.item.Selected {
 			q.Item = r.ID

@@ -25,8 +25,10 @@ type serialEntry struct {
 	values  *[]string           // the line's serials as typed, one per row
 	pattern core.Pattern        // the line item's pattern
 	found   map[string][]string // what the register said of each serial at the last check, in row order
-	item    core.ItemID         // the line's item
+	warned  map[string]string   // what it warned of a serial, for the user to accept
+	item    core.Item           // the line's item
 	marks   []string            // per row: why the serial is refused, "" when fine
+	notes   []string            // per row: a warning, "" when none
 	// pending: the register has not yet answered the latest typing.
 	// scanned: the row an Enter left while its answer was pending; -1 for none.
 	pending bool
@@ -126,8 +128,9 @@ func (r *serialRow) TypedShortcut(s fyne.Shortcut) {
 
 // bind shows the serials of a line: values is the line's own slice, padded
 // to one row per unit.
-func (t *serialEntry) bind(item core.ItemID, values *[]string, qty int, pattern core.Pattern, required bool) {
-	t.item, t.values, t.pattern, t.required, t.scanned = item, values, pattern, required, -1
+func (t *serialEntry) bind(item core.Item, values *[]string, qty int, required bool) {
+	t.item, t.values, t.required, t.scanned = item, values, required, -1
+	t.pattern, _ = core.ParsePattern(item.Pattern)
 	t.setQuantity(qty)
 	t.showPage(0)
 }
@@ -170,7 +173,7 @@ func (t *serialEntry) showPage(page int) {
 			r.SetText(v[r.i])
 		}
 		r.shown.SetText(v[r.i])
-		r.mark.SetText(t.marks[r.i])
+		r.showMark()
 		r.box.Show()
 	}
 	t.pageLabel.SetText(fmt.Sprintf("rows %d–%d of %d", min(t.page*rowsPerPage+1, len(v)), min((t.page+1)*rowsPerPage, len(v)), len(v)))
@@ -203,7 +206,7 @@ func (t *serialEntry) remark() {
 	t.check()
 	for _, r := range t.rows {
 		if r.i < len(t.marks) {
-			r.mark.SetText(t.marks[r.i])
+			r.showMark()
 		}
 	}
 	t.box.Refresh() // a reason may wrap onto a second line
@@ -213,7 +216,7 @@ func (t *serialEntry) remark() {
 // last check (the document is checked as it is typed: edited), and counts.
 func (t *serialEntry) check() {
 	v := *t.values
-	t.marks = make([]string, len(v))
+	t.marks, t.notes = make([]string, len(v)), make([]string, len(v))
 	rows := map[string][]int{} // serial → the rows it is on
 	entered, bad := 0, 0
 	for i, raw := range v {
@@ -223,6 +226,7 @@ func (t *serialEntry) check() {
 		entered++
 		k := serialKey(raw)
 		rows[k] = append(rows[k], i)
+		t.notes[i] = t.warned[k]
 	}
 	// The register names a serial once per row it refuses, the later
 	// rows of a double: give its reasons to the last rows with it.
@@ -264,6 +268,9 @@ func (t *serialEntry) count(entered, bad int) string {
 // serialKey is how a row's serial is matched with the register's answer:
 // as the register keeps it, or as typed when it is no serial at all.
 func serialKey(raw string) string {
+	if code, isGS1, err := core.ReadGS1(raw); isGS1 && err == nil {
+		raw = code.Serial
+	}
 	if s, err := core.NormalizeSerial(raw); err == nil {
 		return s
 	}
@@ -321,20 +328,61 @@ func problemCount(n int) string {
 	return ", " + countText(n, "problem", "problems")
 }
 
-// setFound shows what the register found wrong with serials of this line.
-func (t *serialEntry) setFound(problems []core.Problem) {
-	t.found = map[string][]string{}
+// setFound shows what the register found wrong with serials of this
+// line, and what it warns of.
+func (t *serialEntry) setFound(problems, warnings []core.Problem) {
+	t.found, t.warned = map[string][]string{}, map[string]string{}
 	for _, p := range problems {
 		k := serialKey(p.Serial)
 		t.found[k] = append(t.found[k], p.Reason)
 	}
+	for _, w := range warnings {
+		t.warned[serialKey(w.Serial)] = "Check: " + w.Reason
+	}
 	t.remark()
+}
+
+// showMark shows why the row's serial is refused, or else what the
+// register warns of it, in a warning's colour: it may be saved so.
+func (r *serialRow) showMark() {
+	mark, importance := r.t.marks[r.i], widget.DangerImportance
+	if mark == "" && r.i < len(r.t.notes) {
+		mark, importance = r.t.notes[r.i], widget.WarningImportance
+	}
+	if r.mark.Importance != importance {
+		r.mark.Importance = importance
+		r.mark.Refresh()
+	}
+	r.mark.SetText(mark)
+}
+
+// readScan puts the serial a scanned GS1 code carries in row i, in place
+// of the code.
+func (t *serialEntry) readScan(i int) {
+	if raw := (*t.values)[i]; t.scannedText(raw) != raw {
+		(*t.values)[i] = t.scannedText(raw)
+		t.showPage(t.page)
+		t.changed()
+	}
+}
+
+// scannedText is what a row shows of a scan: the serial a GS1 code
+// carries; a code the item cannot take stays, for the check to say why.
+func (t *serialEntry) scannedText(raw string) string {
+	if _, isGS1, _ := core.ReadGS1(raw); !isGS1 {
+		return raw
+	}
+	if serial, err := t.item.ReadSerial(raw); err == nil {
+		return serial
+	}
+	return raw
 }
 
 // enter moves to the next row, as a scanner's Enter expects, unless the
 // register refuses the serial: then it beeps and stays, or, when the answer
 // is still on its way, goes back once it comes.
 func (t *serialEntry) enter(i int) {
+	t.readScan(i)
 	if i < len(t.marks) && t.marks[i] != "" {
 		t.refuse(i)
 		return
@@ -366,7 +414,7 @@ func (t *serialEntry) paste(i int, text string) {
 	var lines []string
 	for _, l := range strings.FieldsFunc(text, func(r rune) bool { return r == '\n' || r == '\r' || r == '\t' }) {
 		if strings.TrimSpace(l) != "" {
-			lines = append(lines, strings.TrimSpace(l))
+			lines = append(lines, t.scannedText(strings.TrimSpace(l)))
 		}
 	}
 	t.fillFrom(i, lines)

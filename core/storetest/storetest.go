@@ -31,6 +31,7 @@ func Run(t *testing.T, open Open) {
 		{"SerialsReadWriteDelete", serialsReadWriteDelete},
 		{"SerialsInOneRead", serialsInOneRead},
 		{"SearchPagesAndTotals", searchPagesAndTotals},
+		{"SearchByWarranty", searchByWarranty},
 		{"EachSerialByItemThenSerial", eachSerialByItemThenSerial},
 		{"HistoryOldestFirst", historyOldestFirst},
 		{"DocumentsAndTheirHeads", documentsAndTheirHeads},
@@ -80,9 +81,10 @@ func notFound(t *testing.T, err error) {
 
 func itemsAndTheirIndexes(t *testing.T, s core.Store) {
 	saw := core.Item{ID: 1, No: "CS-500", Name: "Chainsaw 500", Price: 649900, UseSerial: true, Pattern: "996******",
-		RequireAtSale: true, RequireAtPurchase: true, LastChange: core.LastChange{Revision: 3, Changed: at(4), By: "kari@COUNTER-2"}}
+		RequireAtSale: true, RequireAtPurchase: true, GTIN: "07310000000012", WarrantyMonths: 24,
+		LastChange: core.LastChange{Revision: 3, Changed: at(4), By: "kari@COUNTER-2"}}
 	car := core.Item{ID: 2, No: "New-A6", Name: "NEW AUDI A6", UseSerial: true, Model: 7, CreateEntity: true,
-		CreateOnSave: true, CreateOnStockUpdate: true, SerialParam: "VIN"}
+		CreateOnSave: true, CreateOnStockUpdate: true, SerialParam: "VIN", VIN: true, WarrantyMonths: 36, WarrantyFrom: core.WarrantyFromReceipt}
 	update(t, s, func(tx core.Tx) error {
 		require.NoError(t, tx.PutItem(saw))
 		return tx.PutItem(car)
@@ -164,7 +166,7 @@ func serialsReadWriteDelete(t *testing.T, s core.Store) {
 	rec := core.Serial{Item: 1, Serial: "996000001", State: core.Returned, Project: 4,
 		Received: &core.Movement{Date: day(3), Doc: core.DocRef{Kind: core.ReceiptDoc, ID: 1}, Party: "Husqvarna AB", Amount: 350000, By: "kari@COUNTER-2"},
 		Sold:     movement(core.OrderDoc, 2, "Jane Doe", 649900),
-		Returned: movement(core.OrderDoc, 2, "Jane Doe", 0)}
+		Returned: movement(core.OrderDoc, 2, "Jane Doe", 0), Warranty: day(30).AddDate(2, 0, 0)}
 	plain := core.Serial{Item: 2, Serial: "996000001", State: core.InStock}
 	update(t, s, func(tx core.Tx) error {
 		require.NoError(t, tx.PutSerial(rec))
@@ -173,7 +175,7 @@ func serialsReadWriteDelete(t *testing.T, s core.Store) {
 	require.Equal(t, rec, view(t, s, func(tx core.Tx) (core.Serial, error) { return tx.Serial(1, "996000001") }))
 	require.Equal(t, plain, view(t, s, func(tx core.Tx) (core.Serial, error) { return tx.Serial(2, "996000001") }))
 
-	rec.State, rec.Returned = core.Sold, nil
+	rec.State, rec.Returned, rec.Warranty = core.Sold, nil, time.Time{}
 	update(t, s, func(tx core.Tx) error { return tx.PutSerial(rec) })
 	require.Equal(t, rec, view(t, s, func(tx core.Tx) (core.Serial, error) { return tx.Serial(1, "996000001") }))
 
@@ -293,6 +295,45 @@ func searchPagesAndTotals(t *testing.T, s core.Store) {
 	require.Equal(t, 62, total)
 }
 
+// searchByWarranty: under warranty on a day includes its last day;
+// expired is a warranty that ended before it; no warranty is neither.
+func searchByWarranty(t *testing.T, s core.Store) {
+	update(t, s, func(tx core.Tx) error {
+		for i, end := range []time.Time{{}, day(9), day(10), day(11), {}} {
+			rec := core.Serial{Item: core.ItemID(1 + i%2), Serial: fmt.Sprintf("W%d", i), State: core.Sold, Warranty: end}
+			if err := tx.PutSerial(rec); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	search := func(q core.SerialQuery) []string {
+		t.Helper()
+		var out []string
+		require.NoError(t, s.View(func(tx core.Tx) error {
+			recs, total, err := tx.SearchSerials(q)
+			require.Equal(t, len(recs), total)
+			for _, r := range recs {
+				out = append(out, r.Serial)
+			}
+			return err
+		}))
+		return out
+	}
+	today := time.Date(2026, 11, 10, 15, 30, 0, 0, time.UTC)
+	require.Equal(t, []string{"W2", "W3"}, search(core.SerialQuery{Warranty: core.UnderWarranty, Today: today}))
+	require.Equal(t, []string{"W1"}, search(core.SerialQuery{Warranty: core.WarrantyExpired, Today: today}))
+	require.Equal(t, []string{"W3"}, search(core.SerialQuery{Warranty: core.UnderWarranty, Today: today, Item: 2}))
+	require.Equal(t, []string{"W0", "W1", "W2", "W3", "W4"}, search(core.SerialQuery{Today: today}))
+
+	// A warranty changed or taken away is searched as it is now.
+	update(t, s, func(tx core.Tx) error {
+		require.NoError(t, tx.PutSerial(core.Serial{Item: 1, Serial: "W0", State: core.Sold, Warranty: day(20)}))
+		return tx.PutSerial(core.Serial{Item: 1, Serial: "W2", State: core.Sold})
+	})
+	require.Equal(t, []string{"W0", "W3"}, search(core.SerialQuery{Warranty: core.UnderWarranty, Today: today}))
+}
+
 func eachSerialByItemThenSerial(t *testing.T, s core.Store) {
 	update(t, s, func(tx core.Tx) error {
 		for _, rec := range []core.Serial{{Item: 2, Serial: "A", State: core.Sold}, {Item: 1, Serial: "B", State: core.InStock},
@@ -343,7 +384,7 @@ func documentsAndTheirHeads(t *testing.T, s core.Store) {
 		ConfirmedAt: at(1), LastChange: core.LastChange{Revision: 1, Changed: at(1), By: "kari@COUNTER-2"}, Replaced: []core.Serial{{Item: 1, Serial: "996000001", State: core.Sold, Sold: movement(core.OrderDoc, 1, "Jane", 0)}}}
 	draft := core.Receipt{ID: 1, Status: core.Draft, Date: day(2), Supplier: "Stihl"}
 	o := core.Order{ID: 1, Date: day(4), Customer: "Jane Doe", Reference: "web 7",
-		Lines:   []core.OrderLine{{Item: 1, Quantity: 1, Serials: []string{"996000001"}, UnitPrice: 649900}},
+		Lines:   []core.OrderLine{{Item: 1, Quantity: 1, Serials: []string{"996000001"}, UnitPrice: 649900, Warranty: day(4).AddDate(5, 0, 0)}},
 		Returns: []core.Return{{Time: at(9), Date: day(5), Item: 1, Serials: []string{"996000001"}, Quantity: 1, Note: "faulty", By: "ola@WORKSHOP"}},
 		SavedAt: at(2), LastChange: core.LastChange{Revision: 2, Changed: at(2), By: "kari@COUNTER-2"}}
 	update(t, s, func(tx core.Tx) error {

@@ -123,7 +123,7 @@ func TestReadingChangesNothing(t *testing.T) {
 	s, err := postgres.Open(url, pgtest.Logger())
 	require.NoError(t, err)
 	s.Close()
-	pgtest.Exec(t, url, "ALTER TABLE events DROP COLUMN by_whom; ALTER TABLE items DROP COLUMN revision, DROP COLUMN changed, DROP COLUMN changed_by; UPDATE serialdesk SET value = '1' WHERE key = 'schema'")
+	pgtest.Exec(t, url, pgtest.BackToVersion1)
 	_, err = postgres.OpenToRead(url, pgtest.Logger())
 	require.Equal(t, core.Conflict, core.ErrorCode(err))
 	assert.Contains(t, core.UserMessage(err), "was made by an older Serialdesk (its tables are version 1")

@@ -28,13 +28,13 @@ func TestOlderTablesAreUpgraded(t *testing.T) {
 	assert.Empty(t, s.Notices(), "a new register says nothing")
 	s.Close()
 	// As version 1 of the tables left it.
-	pgtest.Exec(t, url, "ALTER TABLE events DROP COLUMN by_whom; ALTER TABLE items DROP COLUMN revision, DROP COLUMN changed, DROP COLUMN changed_by; UPDATE serialdesk SET value = '1' WHERE key = 'schema'")
+	pgtest.Exec(t, url, pgtest.BackToVersion1)
 
 	s, err = postgres.Open(url, pgtest.Logger())
 	require.NoError(t, err)
 	defer s.Close()
 	require.Len(t, s.Notices(), 1)
-	assert.Contains(t, s.Notices()[0], "were upgraded for this version of Serialdesk (from version 1 to 3)")
+	assert.Contains(t, s.Notices()[0], "were upgraded for this version of Serialdesk (from version 1 to 4)")
 	reg = core.New(s)
 	history, err := reg.SerialHistory(it.ID, "A1")
 	require.NoError(t, err)

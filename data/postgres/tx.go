@@ -98,10 +98,11 @@ func (t *tx) sendWith(b *pgx.Batch) error {
 		}
 	}
 	if len(put.item) > 0 {
-		b.Queue(`INSERT INTO serials (item, serial, state, project, moves)
-			SELECT * FROM unnest($1::bigint[], $2::text[], $3::smallint[], $4::bigint[], $5::jsonb[])
-			ON CONFLICT (item, serial) DO UPDATE SET state = excluded.state, project = excluded.project, moves = excluded.moves`,
-			put.item, put.serial, put.state, put.project, put.moves)
+		b.Queue(`INSERT INTO serials (item, serial, state, project, moves, warranty)
+			SELECT * FROM unnest($1::bigint[], $2::text[], $3::smallint[], $4::bigint[], $5::jsonb[], $6::date[])
+			ON CONFLICT (item, serial) DO UPDATE SET state = excluded.state, project = excluded.project, moves = excluded.moves,
+				warranty = excluded.warranty`,
+			put.item, put.serial, put.state, put.project, put.moves, put.warranty)
 	}
 	if len(gone.item) > 0 {
 		b.Queue(`DELETE FROM serials WHERE (item, serial) IN (SELECT * FROM unnest($1::bigint[], $2::text[]))`, gone.item, gone.serial)
@@ -148,6 +149,7 @@ type serialColumns struct {
 	item, project []int64
 	serial, moves []string
 	state         []int16
+	warranty      []*time.Time
 }
 
 func (c *serialColumns) add(k serialKey, rec core.Serial) {
@@ -165,6 +167,7 @@ func (c *serialColumns) addRecord(rec core.Serial) error {
 	}
 	c.add(serialKey{rec.Item, rec.Serial}, rec)
 	c.moves = append(c.moves, string(m))
+	c.warranty = append(c.warranty, at(rec.Warranty))
 	return nil
 }
 
@@ -219,13 +222,15 @@ func one(row pgx.Row, dest ...any) error {
 // Items
 
 const itemColumns = `id, no, name, price, use_serial, pattern, require_at_sale, require_at_purchase,
-	coalesce(model, 0), create_entity, create_on_save, create_on_stock_update, serial_param, revision, changed, changed_by`
+	coalesce(model, 0), create_entity, create_on_save, create_on_stock_update, serial_param, revision, changed, changed_by,
+	vin, gtin, warranty_months, warranty_from`
 
 func scanItem(row pgx.Row) (core.Item, error) {
 	var r record.Item
 	var changed *time.Time
 	err := one(row, &r.ID, &r.No, &r.Name, &r.Price, &r.UseSerial, &r.Pattern, &r.RequireAtSale, &r.RequireAtPurchase,
-		&r.Model, &r.CreateEntity, &r.CreateOnSave, &r.CreateOnStockUpdate, &r.SerialParam, &r.Revision, &changed, &r.By)
+		&r.Model, &r.CreateEntity, &r.CreateOnSave, &r.CreateOnStockUpdate, &r.SerialParam, &r.Revision, &changed, &r.By,
+		&r.VIN, &r.GTIN, &r.WarrantyMonths, &r.WarrantyFrom)
 	r.Changed = utc(changed)
 	return r.Core(), err
 }
@@ -277,17 +282,19 @@ func (t *tx) PutItem(it core.Item) error {
 		model = &m
 	}
 	_, err := t.db.Exec(t.ctx, `INSERT INTO items (id, no, no_key, name, price, use_serial, pattern, require_at_sale,
-			require_at_purchase, model, create_entity, create_on_save, create_on_stock_update, serial_param, revision, changed, changed_by)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
+			require_at_purchase, model, create_entity, create_on_save, create_on_stock_update, serial_param, revision, changed, changed_by,
+			vin, gtin, warranty_months, warranty_from)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
 		ON CONFLICT (id) DO UPDATE SET no = excluded.no, no_key = excluded.no_key, name = excluded.name,
 			price = excluded.price, use_serial = excluded.use_serial, pattern = excluded.pattern,
 			require_at_sale = excluded.require_at_sale, require_at_purchase = excluded.require_at_purchase,
 			model = excluded.model, create_entity = excluded.create_entity, create_on_save = excluded.create_on_save,
 			create_on_stock_update = excluded.create_on_stock_update, serial_param = excluded.serial_param,
-			revision = excluded.revision, changed = excluded.changed, changed_by = excluded.changed_by`,
+			revision = excluded.revision, changed = excluded.changed, changed_by = excluded.changed_by,
+			vin = excluded.vin, gtin = excluded.gtin, warranty_months = excluded.warranty_months, warranty_from = excluded.warranty_from`,
 		int64(r.ID), r.No, core.ItemNoKey(r.No), r.Name, r.Price, r.UseSerial, r.Pattern, r.RequireAtSale,
 		r.RequireAtPurchase, model, r.CreateEntity, r.CreateOnSave, r.CreateOnStockUpdate, r.SerialParam,
-		r.Revision, at(r.Changed), r.By)
+		r.Revision, at(r.Changed), r.By, r.VIN, r.GTIN, r.WarrantyMonths, int16(r.WarrantyFrom))
 	return err
 }
 
@@ -353,16 +360,18 @@ func (t *tx) PutStock(id core.ItemID, st core.Stock) error {
 
 // Serials
 
-const serialSelect = `SELECT item, serial, state, project, moves FROM serials`
+const serialSelect = `SELECT item, serial, state, project, moves, warranty FROM serials`
 
 func scanSerial(row pgx.Row) (core.Serial, error) {
 	var (
-		r record.Serial
-		m []byte
+		r        record.Serial
+		m        []byte
+		warranty *time.Time
 	)
-	if err := one(row, &r.Item, &r.Serial, &r.State, &r.Project, &m); err != nil {
+	if err := one(row, &r.Item, &r.Serial, &r.State, &r.Project, &m, &warranty); err != nil {
 		return core.Serial{}, err
 	}
+	r.Warranty = utc(warranty)
 	var mv moves
 	if err := json.Unmarshal(m, &mv); err != nil {
 		return core.Serial{}, err
@@ -399,7 +408,7 @@ func (t *tx) Serials(id core.ItemID, serials []string) (map[string]core.Serial, 
 	// Driven by the list: each serial looked up in the key's index. As
 	// "serial = ANY(list)" the server sometimes compared every row of the
 	// table with every serial of the list, a minute for a delivery.
-	recs, err := all(t, `SELECT s.item, s.serial, s.state, s.project, s.moves FROM unnest($2::text[]) AS k(serial)
+	recs, err := all(t, `SELECT s.item, s.serial, s.state, s.project, s.moves, s.warranty FROM unnest($2::text[]) AS k(serial)
 		JOIN serials s ON s.item = $1 AND s.serial = k.serial`, []any{int64(id), serials}, scanSerial)
 	for _, rec := range recs {
 		out[rec.Serial] = rec
@@ -457,6 +466,12 @@ func (t *tx) SearchSerials(q core.SerialQuery) ([]core.Serial, int, error) {
 			codes[i] = int16(st)
 		}
 		where = append(where, "state = ANY("+arg(codes)+")")
+	}
+	switch q.Warranty {
+	case core.UnderWarranty:
+		where = append(where, "warranty >= "+arg(core.Day(q.Today)))
+	case core.WarrantyExpired:
+		where = append(where, "warranty < "+arg(core.Day(q.Today)))
 	}
 	filter := ""
 	if len(where) > 0 {

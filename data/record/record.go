@@ -25,6 +25,10 @@ type Item struct {
 	CreateOnSave        bool   `json:"CreateOnSave"`
 	CreateOnStockUpdate bool   `json:"CreateOnStockUpdate"`
 	SerialParam         string `json:"SerialParam"`
+	VIN                 bool   `json:"VIN,omitempty"`
+	GTIN                string `json:"GTIN,omitempty"`
+	WarrantyMonths      int    `json:"WarrantyMonths,omitempty"`
+	WarrantyFrom        uint8  `json:"WarrantyFrom,omitempty"`
 	LastChange
 }
 
@@ -32,14 +36,16 @@ func FromItem(it core.Item) Item {
 	return Item{ID: uint64(it.ID), No: it.No, Name: it.Name, Price: int64(it.Price), UseSerial: it.UseSerial,
 		Pattern: it.Pattern, RequireAtSale: it.RequireAtSale, RequireAtPurchase: it.RequireAtPurchase,
 		Model: uint64(it.Model), CreateEntity: it.CreateEntity, CreateOnSave: it.CreateOnSave,
-		CreateOnStockUpdate: it.CreateOnStockUpdate, SerialParam: it.SerialParam, LastChange: fromLastChange(it.LastChange)}
+		CreateOnStockUpdate: it.CreateOnStockUpdate, SerialParam: it.SerialParam, VIN: it.VIN, GTIN: it.GTIN,
+		WarrantyMonths: it.WarrantyMonths, WarrantyFrom: uint8(it.WarrantyFrom), LastChange: fromLastChange(it.LastChange)}
 }
 
 func (r Item) Core() core.Item {
 	return core.Item{ID: core.ItemID(r.ID), No: r.No, Name: r.Name, Price: core.Money(r.Price), UseSerial: r.UseSerial,
 		Pattern: r.Pattern, RequireAtSale: r.RequireAtSale, RequireAtPurchase: r.RequireAtPurchase,
 		Model: core.ModelID(r.Model), CreateEntity: r.CreateEntity, CreateOnSave: r.CreateOnSave,
-		CreateOnStockUpdate: r.CreateOnStockUpdate, SerialParam: r.SerialParam, LastChange: r.LastChange.core()}
+		CreateOnStockUpdate: r.CreateOnStockUpdate, SerialParam: r.SerialParam, VIN: r.VIN, GTIN: r.GTIN,
+		WarrantyMonths: r.WarrantyMonths, WarrantyFrom: core.WarrantyStart(r.WarrantyFrom), LastChange: r.LastChange.core()}
 }
 
 type Stock struct {
@@ -99,16 +105,18 @@ type Serial struct {
 	Received *Movement `json:"Received,omitempty"`
 	Sold     *Movement `json:"Sold,omitempty"`
 	Returned *Movement `json:"Returned,omitempty"`
+	Warranty time.Time `json:"Warranty,omitzero"`
 }
 
 func FromSerial(s core.Serial) Serial {
 	return Serial{Item: uint64(s.Item), Serial: s.Serial, State: uint8(s.State), Project: uint64(s.Project),
-		Received: FromMovement(s.Received), Sold: FromMovement(s.Sold), Returned: FromMovement(s.Returned)}
+		Received: FromMovement(s.Received), Sold: FromMovement(s.Sold), Returned: FromMovement(s.Returned), Warranty: s.Warranty}
 }
 
 func (r Serial) Core() core.Serial {
 	return core.Serial{Item: core.ItemID(r.Item), Serial: r.Serial, State: core.State(r.State),
-		Project: core.ProjectNo(r.Project), Received: r.Received.Core(), Sold: r.Sold.Core(), Returned: r.Returned.Core()}
+		Project: core.ProjectNo(r.Project), Received: r.Received.Core(), Sold: r.Sold.Core(), Returned: r.Returned.Core(),
+		Warranty: r.Warranty}
 }
 
 func serials(in []core.Serial) []Serial     { return convert(in, FromSerial) }
@@ -189,10 +197,11 @@ func (r ReceiptHead) Core() core.ReceiptHead {
 }
 
 type OrderLine struct {
-	Item      uint64   `json:"Item"`
-	Quantity  int      `json:"Quantity"`
-	Serials   []string `json:"Serials,omitempty"`
-	UnitPrice int64    `json:"UnitPrice,omitempty"`
+	Item      uint64    `json:"Item"`
+	Quantity  int       `json:"Quantity"`
+	Serials   []string  `json:"Serials,omitempty"`
+	UnitPrice int64     `json:"UnitPrice,omitempty"`
+	Warranty  time.Time `json:"Warranty,omitzero"`
 }
 
 type Return struct {
@@ -224,7 +233,7 @@ func FromOrder(o core.Order) Order {
 		SavedAt: o.SavedAt, CancelledAt: o.CancelledAt, Replaced: serials(o.Replaced),
 		LastChange: fromLastChange(o.LastChange), CancelledBy: o.CancelledBy,
 		Lines: convert(o.Lines, func(l core.OrderLine) OrderLine {
-			return OrderLine{Item: uint64(l.Item), Quantity: l.Quantity, Serials: l.Serials, UnitPrice: int64(l.UnitPrice)}
+			return OrderLine{Item: uint64(l.Item), Quantity: l.Quantity, Serials: l.Serials, UnitPrice: int64(l.UnitPrice), Warranty: l.Warranty}
 		}),
 		Returns: convert(o.Returns, func(r core.Return) Return {
 			return Return{Time: r.Time, Date: r.Date, Item: uint64(r.Item), Serials: r.Serials, Quantity: r.Quantity, Note: r.Note, By: r.By}
@@ -236,7 +245,7 @@ func (r Order) Core() core.Order {
 		SavedAt: r.SavedAt, CancelledAt: r.CancelledAt, Replaced: coreSerials(r.Replaced),
 		LastChange: r.LastChange.core(), CancelledBy: r.CancelledBy,
 		Lines: convert(r.Lines, func(l OrderLine) core.OrderLine {
-			return core.OrderLine{Item: core.ItemID(l.Item), Quantity: l.Quantity, Serials: l.Serials, UnitPrice: core.Money(l.UnitPrice)}
+			return core.OrderLine{Item: core.ItemID(l.Item), Quantity: l.Quantity, Serials: l.Serials, UnitPrice: core.Money(l.UnitPrice), Warranty: l.Warranty}
 		}),
 		Returns: convert(r.Returns, func(r Return) core.Return {
 			return core.Return{Time: r.Time, Date: r.Date, Item: core.ItemID(r.Item), Serials: r.Serials, Quantity: r.Quantity, Note: r.Note, By: r.By}

@@ -19,9 +19,10 @@ const (
 
 // SerialHeaders are the columns of the Serials sheet.
 var SerialHeaders = []string{"Serial", "Item number", "Item name", "State", "Project number",
-	"Received", "Receipt", "Supplier", "Unit cost", "Received by", "Sold", "Order", "Customer", "Unit price", "Sold by"}
+	"Received", "Receipt", "Supplier", "Unit cost", "Received by", "Sold", "Order", "Customer", "Unit price", "Sold by",
+	"Warranty until"}
 
-var serialWidths = []float64{18, 14, 28, 10, 14, 12, 12, 26, 11, 18, 12, 12, 26, 11, 18}
+var serialWidths = []float64{18, 14, 28, 10, 14, 12, 12, 26, 11, 18, 12, 12, 26, 11, 18, 13}
 
 // SummaryHeaders are the columns of the Summary sheet.
 var SummaryHeaders = []string{"Item number", "Item name", "Purchased", "Sold", "Returned", "In stock"}
@@ -30,9 +31,9 @@ var SummaryHeaders = []string{"Item number", "Item name", "Purchased", "Sold", "
 // serial settings, so that a full export is a complete, readable copy.
 var ItemHeaders = []string{"Item number", "Item name", "Default price", "Use serial number", "Pattern",
 	"Require at sale", "Require at purchase", "Brand", "Model", "Create entity", "Create on save",
-	"Create on stock update", "Serial parameter"}
+	"Create on stock update", "Serial parameter", "VIN", "GTIN", "Warranty months", "Warranty from"}
 
-var itemWidths = []float64{14, 28, 13, 10, 14, 10, 10, 14, 14, 10, 10, 10, 16}
+var itemWidths = []float64{14, 28, 13, 10, 14, 10, 10, 14, 14, 10, 10, 10, 16, 8, 16, 10, 10}
 
 // pageSize is how many serials are read from the register at a time.
 const pageSize = 10_000
@@ -246,7 +247,7 @@ func (s *sheet) serialRow(r core.SerialRow) []any {
 		}
 		row = append(row, s.date(m.Date), text(m.Doc.String()), text(m.Party), s.money(m.Amount), text(m.By))
 	}
-	return row
+	return append(row, s.date(r.Warranty))
 }
 
 func writeSummary(f *excelize.File, st styles, items []core.ItemRow) error {
@@ -287,7 +288,24 @@ func (e Exporter) writeItems(f *excelize.File, st styles, items []core.ItemRow) 
 func (s *sheet) itemRow(it core.Item, brand, model string) []any {
 	return []any{text(it.No), text(it.Name), s.money(it.Price), yesNo(it.UseSerial), text(it.Pattern),
 		yesNo(it.RequireAtSale), yesNo(it.RequireAtPurchase), text(brand), text(model), yesNo(it.CreateEntity), yesNo(it.CreateOnSave),
-		yesNo(it.CreateOnStockUpdate), text(it.SerialParam)}
+		yesNo(it.CreateOnStockUpdate), text(it.SerialParam), yesNo(it.VIN), text(it.GTIN), warrantyMonths(it), text(warrantyFrom(it))}
+}
+
+// WarrantyFromWords are how the Items sheet says when a warranty starts.
+var WarrantyFromWords = map[core.WarrantyStart]string{core.WarrantyFromSale: "sale", core.WarrantyFromReceipt: "receipt"}
+
+func warrantyMonths(it core.Item) any {
+	if it.WarrantyMonths == 0 {
+		return nil
+	}
+	return it.WarrantyMonths
+}
+
+func warrantyFrom(it core.Item) string {
+	if it.WarrantyMonths == 0 {
+		return ""
+	}
+	return WarrantyFromWords[it.WarrantyFrom]
 }
 
 func yesNo(b bool) string {

@@ -87,7 +87,7 @@ func TestExportReadsBackAsStored(t *testing.T) {
 	tables, err := f.GetTables(sheets.SerialsSheet)
 	require.NoError(t, err)
 	require.Len(t, tables, 1, "filter buttons on the header")
-	assert.Equal(t, "A1:O11", tables[0].Range)
+	assert.Equal(t, "A1:P11", tables[0].Range)
 
 	summary, err := f.GetRows(sheets.SummarySheet)
 	require.NoError(t, err)
@@ -97,8 +97,8 @@ func TestExportReadsBackAsStored(t *testing.T) {
 	items, err := f.GetRows(sheets.ItemsSheet)
 	require.NoError(t, err)
 	assert.Len(t, items, 6, "a header and every item card")
-	assert.Contains(t, items, []string{"CS-500", "Chainsaw 500", "599.00", "yes", "996******", "yes", "yes", "", "", "no", "no", "no", "serial number"})
-	assert.Contains(t, items, []string{"NEW-A6", "NEW AUDI A6", "64,990.00", "yes", "XY123***", "yes", "no", "Audi", "A6", "yes", "yes", "yes", "serial number"})
+	assert.Contains(t, items, []string{"CS-500", "Chainsaw 500", "599.00", "yes", "996******", "yes", "yes", "", "", "no", "no", "no", "serial number", "no"})
+	assert.Contains(t, items, []string{"NEW-A6", "NEW AUDI A6", "64,990.00", "yes", "XY123***", "yes", "no", "Audi", "A6", "yes", "yes", "yes", "serial number", "no"})
 }
 
 func TestExportOfASearch(t *testing.T) {

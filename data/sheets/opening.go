@@ -41,6 +41,16 @@ func ReadOpeningStock(r io.Reader) (core.OpeningStock, error) {
 				row.bad("%s: %s", strings.ToLower(flag.header), err)
 			}
 		}
+		it.GTIN = row.get("GTIN")
+		if it.VIN, err = yes(row.get("VIN")); err != nil {
+			row.bad("VIN: %s", err)
+		}
+		if it.WarrantyMonths, err = core.ParseMonths(row.get("Warranty months")); err != nil {
+			row.bad("%s", err)
+		}
+		if it.WarrantyFrom, err = warrantyStart(row.get("Warranty from")); err != nil {
+			row.bad("warranty from: %s", err)
+		}
 		in.Items = append(in.Items, core.OpeningItem{Row: row.n, Item: it, Brand: row.get("Brand"), Model: row.get("Model")})
 	})
 	if err != nil {
@@ -188,6 +198,19 @@ func yes(v string) (bool, error) {
 		return false, nil
 	}
 	return false, fmt.Errorf("%q is not yes or no", core.Echo(v))
+}
+
+// warrantyStart reads when a warranty starts: sale (or blank) or receipt.
+func warrantyStart(v string) (core.WarrantyStart, error) {
+	for start, word := range WarrantyFromWords {
+		if strings.EqualFold(strings.TrimSpace(v), word) {
+			return start, nil
+		}
+	}
+	if strings.TrimSpace(v) == "" {
+		return core.WarrantyFromSale, nil
+	}
+	return 0, fmt.Errorf("%q is not sale or receipt", core.Echo(v))
 }
 
 // date reads a date cell: an Excel day number, or text like 2026-11-27.

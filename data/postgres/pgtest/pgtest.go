@@ -298,3 +298,11 @@ func Query(t testing.TB, url, sql string) string {
 	}
 	return out
 }
+
+// BackToVersion1 turns a register's tables back into what version 1 of
+// them was, for the tests of upgrades: each later migration undone.
+const BackToVersion1 = `ALTER TABLE events DROP COLUMN by_whom;
+	ALTER TABLE items DROP COLUMN revision, DROP COLUMN changed, DROP COLUMN changed_by;
+	ALTER TABLE items DROP COLUMN vin, DROP COLUMN gtin, DROP COLUMN warranty_months, DROP COLUMN warranty_from;
+	ALTER TABLE serials DROP COLUMN warranty;
+	UPDATE serialdesk SET value = '1' WHERE key = 'schema'`
