@@ -32,11 +32,11 @@ type docLine struct {
 	itemText   *itemField
 	qty        *entry
 	amount     *entry
-	serials    []string // as typed, one per row
-	back       []string // those the customer brought back (an order's)
+	serials    []string       // as typed, one per row
+	back       []string       // those the customer brought back (an order's)
 	found      []core.Problem // what the register refuses of its serials
 	warned     []core.Problem // what it warns of, for the user to accept
-	proposed   string // the price filled in from the item card
+	proposed   string         // the price filled in from the item card
 	serialsBtn *button
 	remove     *button
 	problem    *widget.Label
