@@ -22,7 +22,8 @@ type docKind struct {
 	amount   string // "Unit cost", "Unit price"
 	required func(core.Item) bool
 	grow     bool // Enter after the last serial row adds a row
-	// sells: a unit's serial typed or scanned as the item starts its line.
+	// sells: a unit's serial typed or scanned as the item starts its line,
+	// and each line may give its units a warranty of its own.
 	sells bool
 }
 
@@ -32,6 +33,7 @@ type docLine struct {
 	itemText   *itemField
 	qty        *entry
 	amount     *entry
+	warranty   *entry         // an order line's own warranty end; nil on a receipt
 	serials    []string       // as typed, one per row
 	back       []string       // those the customer brought back (an order's)
 	found      []core.Problem // what the register refuses of its serials
@@ -76,11 +78,12 @@ type docEditor struct {
 
 // lineTyped is a line as typed: the item, quantity and amount read.
 type lineTyped struct {
-	item    core.ItemID
-	qty     int
-	amount  core.Money
-	serials []string
-	back    []string // of the serials, those that came back
+	item     core.ItemID
+	qty      int
+	amount   core.Money
+	warranty time.Time // an order line's own warranty end, zero for the item's
+	serials  []string
+	back     []string // of the serials, those that came back
 }
 
 func newDocEditor(env *Env, kind docKind, actions fyne.CanvasObject) *docEditor {
@@ -112,8 +115,12 @@ func newDocEditor(env *Env, kind docKind, actions fyne.CanvasObject) *docEditor 
 		widget.NewFormItem("Reference", lockable(e.reference)),
 		widget.NewFormItem("Date", lockable(e.date)),
 	)
-	columns := container.NewBorder(nil, nil, nil, lineColumns(widget.NewLabel("Quantity"), widget.NewLabel(kind.amount), widget.NewLabel("Serials"), widget.NewLabel("")),
-		widget.NewLabel("Item"))
+	var warrantyHeading fyne.CanvasObject
+	if kind.sells {
+		warrantyHeading = widget.NewLabel("Warranty until")
+	}
+	columns := container.NewBorder(nil, nil, nil, lineColumns(widget.NewLabel("Quantity"), widget.NewLabel(kind.amount), warrantyHeading,
+		widget.NewLabel("Serials"), widget.NewLabel("")), widget.NewLabel("Item"))
 	left := readingOrder(container.NewVBox(header, columns), nil, container.NewVScroll(e.body))
 	// The pane keeps its width whatever the rows hold (500 pasted, a
 	// thousand pages): what does not fit scrolls, the split stays put.
@@ -126,9 +133,16 @@ func newDocEditor(env *Env, kind docKind, actions fyne.CanvasObject) *docEditor 
 	return e
 }
 
-// lineColumns lays out the fixed-width columns of a line, right of its item.
-func lineColumns(qty, amount, serials, remove fyne.CanvasObject) *fyne.Container {
-	return container.NewHBox(fixedWidth(72, qty), fixedWidth(100, amount), fixedWidth(92, serials), fixedWidth(40, remove))
+// lineColumns lays out the fixed-width columns of a line, right of its
+// item; warranty is nil where lines have none (a receipt's).
+func lineColumns(qty, amount, warranty, serials, remove fyne.CanvasObject) *fyne.Container {
+	box := container.NewHBox(fixedWidth(72, qty), fixedWidth(100, amount))
+	if warranty != nil {
+		box.Add(fixedWidth(112, warranty))
+	}
+	box.Add(fixedWidth(92, serials))
+	box.Add(fixedWidth(40, remove))
+	return box
 }
 
 func fixedWidth(w float32, o fyne.CanvasObject) fyne.CanvasObject {
@@ -169,6 +183,9 @@ func (e *docEditor) load(date time.Time, party, reference string, lines []lineTy
 		line.qty.SetText(strconv.Itoa(l.qty))
 		if l.amount != 0 {
 			line.amount.SetText(l.amount.String())
+		}
+		if line.warranty != nil {
+			line.warranty.SetText(formatDate(l.warranty))
 		}
 		line.serials = append([]string(nil), l.serials...)
 		line.back = l.back
@@ -217,10 +234,17 @@ func (e *docEditor) newLine() *docLine {
 	l.qty.SetText("1")
 	l.qty.OnChanged = func(string) { e.quantityChanged(l); e.edited() }
 	l.amount.OnChanged = func(string) { e.edited() }
+	var warranty fyne.CanvasObject
+	if e.kind.sells {
+		l.warranty = newEntry()
+		l.warranty.SetPlaceHolder("item's own")
+		l.warranty.OnChanged = func(string) { e.edited() }
+		warranty = lockable(l.warranty)
+	}
 	l.qty.OnSubmitted = func(string) { e.lineDone(l) }
 	l.serialsBtn = newButton("", nil, func() { e.selectLine(l) })
 	l.remove = newButton("", theme.DeleteIcon(), func() { e.removeLine(l) })
-	l.box = container.NewVBox(container.NewBorder(nil, nil, nil, lineColumns(lockable(l.qty), lockable(l.amount), l.serialsBtn, l.remove),
+	l.box = container.NewVBox(container.NewBorder(nil, nil, nil, lineColumns(lockable(l.qty), lockable(l.amount), warranty, l.serialsBtn, l.remove),
 		lockable(l.itemText)), l.itemText.list, l.problem)
 	e.lines = append(e.lines, l)
 	e.linesBox.Add(l.box)
@@ -500,8 +524,10 @@ func (e *docEditor) setEditable(on bool) {
 		f.lock(!on)
 	}
 	for _, l := range e.lines {
-		for _, f := range []*entry{&l.itemText.entry, l.qty, l.amount} {
-			f.lock(!on)
+		for _, f := range []*entry{&l.itemText.entry, l.qty, l.amount, l.warranty} {
+			if f != nil {
+				f.lock(!on)
+			}
 		}
 		setVisible(on, l.remove)
 	}
@@ -516,10 +542,8 @@ func (e *docEditor) setEditable(on bool) {
 func (e *docEditor) typed() (date time.Time, lines []lineTyped, err error) {
 	var problems []core.Problem
 	e.sent = e.sent[:0]
-	if s := strings.TrimSpace(e.date.Text); s != "" {
-		if date, err = time.Parse(dateLayout, s); err != nil {
-			problems = append(problems, core.Problem{Reason: fmt.Sprintf("the date %q is not a date like %s", core.Echo(s), time.Now().Format(dateLayout))})
-		}
+	if date, err = parseDate(e.date.Text); err != nil {
+		problems = append(problems, core.Problem{Reason: "the " + reasonText(err)})
 	}
 	for _, l := range e.lines {
 		if l.item.ID == 0 && strings.TrimSpace(l.itemText.Text) == "" && len(dropBlank(l.serials)) == 0 {
@@ -535,7 +559,13 @@ func (e *docEditor) typed() (date time.Time, lines []lineTyped, err error) {
 		if err != nil {
 			problems = append(problems, core.Problem{Line: n, Reason: "the " + strings.ToLower(e.kind.amount) + ": " + reasonText(err)})
 		}
-		lines = append(lines, lineTyped{item: l.item.ID, qty: qty, amount: amount, serials: dropBlank(l.serials)})
+		var warranty time.Time
+		if l.warranty != nil {
+			if warranty, err = parseDate(l.warranty.Text); err != nil {
+				problems = append(problems, core.Problem{Line: n, Reason: "the warranty: " + reasonText(err)})
+			}
+		}
+		lines = append(lines, lineTyped{item: l.item.ID, qty: qty, amount: amount, warranty: warranty, serials: dropBlank(l.serials)})
 	}
 	if len(problems) > 0 {
 		return date, lines, &core.Error{Code: core.Invalid, Message: fmt.Sprintf("The %s cannot be read; nothing was saved.", e.kind.name), Problems: problems}

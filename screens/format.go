@@ -1,11 +1,15 @@
 package screens
 
 import (
+	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"serialdesk/core"
 )
 
 // dateLayout is how dates are shown and typed: 2026-11-27 sorts and reads
@@ -17,6 +21,19 @@ func formatDate(t time.Time) string {
 		return ""
 	}
 	return t.Format(dateLayout)
+}
+
+// parseDate reads a date typed like formatDate shows it; blank is none.
+func parseDate(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.Parse(dateLayout, s)
+	if err != nil {
+		return time.Time{}, &core.Error{Code: core.Invalid, Message: fmt.Sprintf("date %q is not a date like %s", core.Echo(s), time.Now().Format(dateLayout))}
+	}
+	return t, nil
 }
 
 // heading is a section's heading, larger than the fields under it.

@@ -118,7 +118,7 @@ func (s *Orders) show(o core.Order) {
 	s.order = o
 	lines := make([]lineTyped, len(o.Lines))
 	for i, l := range o.Lines {
-		lines[i] = lineTyped{item: l.Item, qty: l.Quantity, amount: l.UnitPrice, serials: l.Serials}
+		lines[i] = lineTyped{item: l.Item, qty: l.Quantity, amount: l.UnitPrice, warranty: l.Warranty, serials: l.Serials}
 		for _, serial := range l.Serials {
 			if o.CameBack(l.Item, serial) {
 				lines[i].back = append(lines[i].back, serial)
@@ -141,7 +141,7 @@ func (s *Orders) typed() (core.Order, error) {
 	date, lines, err := s.editor.typed()
 	o := core.Order{ID: s.order.ID, LastChange: s.order.LastChange, Date: date, Customer: s.editor.party.Text, Reference: s.editor.reference.Text}
 	for _, l := range lines {
-		o.Lines = append(o.Lines, core.OrderLine{Item: l.item, Quantity: l.qty, Serials: l.serials, UnitPrice: l.amount})
+		o.Lines = append(o.Lines, core.OrderLine{Item: l.item, Quantity: l.qty, Serials: l.serials, UnitPrice: l.amount, Warranty: l.warranty})
 	}
 	return o, err
 }

@@ -1,0 +1,134 @@
+package screens
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"serialdesk/core"
+)
+
+// The item card keeps a warranty, a GTIN and the VIN rule; bad ones are
+// said at their fields and nothing is saved.
+func TestTheItemCardKeepsWarrantyGTINAndVIN(t *testing.T) {
+	env := newTestEnv(t)
+	s := NewItems(env)
+	env.show(s.Content())
+	c := s.card
+	test.Type(c.no, "CAR")
+	test.Type(c.name, "Used car")
+	test.Tap(c.useSerial)
+	test.Tap(c.vin)
+	assert.True(t, c.pattern.Disabled(), "a VIN has its own rule")
+	test.Type(c.gtin, "4006381333932")
+	test.Type(c.warranty, "-3")
+	test.Tap(c.save)
+	env.settle()
+	assert.Equal(t, "the warranty cannot be negative; give 0 months for none", c.noteOf(c.warranty))
+	assert.Contains(t, c.noteOf(c.gtin), "check digit")
+	empty, err := env.Reg.IsEmpty()
+	require.NoError(t, err)
+	assert.True(t, empty, "nothing was saved")
+
+	c.gtin.SetText("4006381333931")
+	c.warranty.SetText("36")
+	c.warrantyFrom.SetSelectedIndex(1)
+	test.Tap(c.save)
+	env.settle()
+	it, err := env.Reg.ItemByNo("CAR")
+	require.NoError(t, err)
+	assert.True(t, it.VIN)
+	assert.Equal(t, "04006381333931", it.GTIN)
+	assert.Equal(t, 36, it.WarrantyMonths)
+	assert.Equal(t, core.WarrantyFromReceipt, it.WarrantyFrom)
+	assert.Equal(t, "04006381333931", c.gtin.Text, "the card shows what was saved")
+
+	c.warranty.SetText("two years")
+	test.Tap(c.save)
+	env.settle()
+	assert.Equal(t, `The warranty "two years" is not a whole number of months`, c.noteOf(c.warranty))
+}
+
+// A European VIN's check digit is a warning beside its row, in a
+// warning's colour: the receipt is confirmed with it.
+func TestAVINWarningIsShownAndAccepted(t *testing.T) {
+	env, s := receiptScreen(t)
+	_, err := env.Reg.SaveItem(core.Item{No: "CAR", Name: "Used car", UseSerial: true, VIN: true})
+	require.NoError(t, err)
+	e := s.editor
+	e.loadItems()
+	env.settle()
+	env.Window.Canvas().Focus(e.lines[0].itemText)
+	scan(env, "CAR")
+	scan(env, "WVWZZZ1JZXW000001")
+	env.settle()
+	mark := e.serials.rows[0].mark
+	assert.Contains(t, mark.Text, "Check: position 9 is Z")
+	assert.Equal(t, widget.WarningImportance, mark.Importance)
+	scan(env, "WVWZZZ1JZXWO00002")
+	env.settle()
+	assert.Equal(t, "character 12 is O; a VIN never has I, O or Q (O is read as 0)", e.serials.rows[1].mark.Text)
+	assert.Equal(t, widget.DangerImportance, e.serials.rows[1].mark.Importance)
+
+	e.serials.rows[1].SetText("")
+	e.lines[0].qty.SetText("1")
+	test.Tap(s.confirm)
+	env.settle()
+	assert.Equal(t, "GR-000004 received: 1 unit.", s.message.Text)
+}
+
+// A GS1 code scanned into a row becomes the serial it carries.
+func TestAGS1ScanBecomesItsSerial(t *testing.T) {
+	env, s := receiptScreen(t)
+	_, err := env.Reg.SaveItem(core.Item{No: "DRILL", Name: "Drill", UseSerial: true, GTIN: "09501101020917"})
+	require.NoError(t, err)
+	e := s.editor
+	e.loadItems()
+	env.settle()
+	env.Window.Canvas().Focus(e.lines[0].itemText)
+	scan(env, "DRILL")
+	scan(env, "(01)09501101020917(21)dr0001")
+	scan(env, "(01)04006381333931(21)DR0002")
+	env.settle()
+	assert.Equal(t, "DR0001", e.serials.rows[0].Text)
+	assert.Equal(t, "(01)04006381333931(21)DR0002", e.serials.rows[1].Text, "a code of another item stays, with why")
+	assert.Equal(t, "the scanned GS1 code is of GTIN 04006381333931, but DRILL Drill has GTIN 09501101020917", e.serials.rows[1].mark.Text)
+}
+
+// An order line sells its units with a warranty of its own; the search
+// shows each unit's warranty and selects by it.
+func TestAnExtendedWarrantyIsSoldAndFound(t *testing.T) {
+	env, s := orderScreen(t)
+	saw, err := env.Reg.ItemByNo("CS-500")
+	require.NoError(t, err)
+	saw.WarrantyMonths = 24
+	_, err = env.Reg.SaveItem(saw)
+	require.NoError(t, err)
+	e := s.editor
+	scan(env, "CS-500")
+	scan(env, "996a1b2c4")
+	e.lines[0].warranty.SetText("2031-12-31")
+	s.saveOrder()
+	env.settle()
+	require.Contains(t, s.message.Text, "saved")
+	assert.Equal(t, "2031-12-31", e.lines[0].warranty.Text)
+
+	e.lines[0].warranty.SetText("soon")
+	s.saveOrder()
+	env.settle()
+	assert.Contains(t, e.lines[0].problem.Text, `the warranty: date "soon" is not a date like`)
+
+	search := NewSearch(env)
+	env.show(search.Content())
+	search.text.SetText("996A1B2C4")
+	search.warranty.SetSelected("Under warranty")
+	env.settle()
+	assert.Equal(t, "1 serial", search.table.count.Text)
+	assert.Equal(t, "2031-12-31", search.table.cell(widget.TableCellID{Row: 0, Col: len(serialColumns) - 1}))
+	search.warranty.SetSelected("Warranty expired")
+	env.settle()
+	assert.Equal(t, 0, search.table.total)
+}
