@@ -2,6 +2,7 @@ package core_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -82,4 +83,13 @@ func TestTheExamplesCanBeRemovedUntilOtherWorkComes(t *testing.T) {
 	_, err = reg2.SaveBrand(core.Brand{Name: "Stihl"})
 	require.NoError(t, err)
 	assert.Error(t, reg2.RemoveExamples())
+
+	// So does a service note, which moves no number.
+	reg3 := core.New(datatest.NewStore(t))
+	require.NoError(t, reg3.LoadExamples())
+	saw, err := reg3.ItemByNo("CS-500")
+	require.NoError(t, err)
+	_, err = reg3.AddNote(saw.ID, "996A1B2C3", time.Time{}, "Sharpened")
+	require.NoError(t, err)
+	assert.Error(t, reg3.RemoveExamples())
 }

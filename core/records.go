@@ -351,6 +351,7 @@ const (
 	EventRemovedFromOrder
 	EventEntityCreated
 	EventEntityLinked
+	EventNote // a service note: "chain brake replaced"
 )
 
 func (k EventKind) String() string {
@@ -363,6 +364,7 @@ func (k EventKind) String() string {
 		EventRemovedFromOrder: "removed from order",
 		EventEntityCreated:    "entity created",
 		EventEntityLinked:     "entity linked",
+		EventNote:             "note",
 	}[k]
 }
 
@@ -376,4 +378,8 @@ type Event struct {
 	Party   string
 	Project ProjectNo
 	By      string // who did it: the user and the computer, "kari@COUNTER-2"
+	// A service note's text and the day it is about (Time is when it was
+	// written down).
+	Note string
+	Date time.Time
 }

@@ -46,6 +46,9 @@ type SerialQuery struct {
 	Text  string // part of the serial, any case; empty for all
 	Item  ItemID // 0 for every item
 	State State  // 0 for every state
+	// InNotes: Text is looked for in the units' service notes, not in
+	// their serials.
+	InNotes bool
 	// Warranty selects units under warranty or out of it on Today.
 	Warranty WarrantyFilter
 	Today    time.Time
@@ -130,6 +133,10 @@ type Tx interface {
 
 	AddEvent(Event) error
 	History(item ItemID, serial string) ([]Event, error) // oldest first
+	// Notes returns the service notes (events of kind EventNote) whose
+	// text holds text in any case, every note for "", by item, serial and
+	// time: they are few beside the serials, and looked up on their own.
+	Notes(text string) ([]Event, error)
 	// EachEvent calls fn for every event, each serial's oldest first.
 	EachEvent(fn func(Event) error) error
 

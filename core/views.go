@@ -1,6 +1,7 @@
 package core
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
@@ -35,10 +36,14 @@ func (r *Register) SearchSerials(q SerialQuery) (SerialPage, error) {
 
 func searchSerials(tx Tx, q SerialQuery) (SerialPage, error) {
 	q.Text = strings.ToUpper(strings.TrimSpace(q.Text))
-	if strings.ContainsFunc(q.Text, func(r rune) bool { return !isSerialRune(r) }) {
+	if !q.InNotes && strings.ContainsFunc(q.Text, func(r rune) bool { return !isSerialRune(r) }) {
 		return SerialPage{}, nil // no serial holds it
 	}
-	recs, total, err := tx.SearchSerials(q)
+	search := tx.SearchSerials
+	if q.InNotes {
+		search = func(q SerialQuery) ([]Serial, int, error) { return notedSerials(tx, q) }
+	}
+	recs, total, err := search(q)
 	if err != nil {
 		return SerialPage{}, err
 	}
@@ -92,13 +97,19 @@ func (r *Register) SerialHistory(item ItemID, serial string) ([]HistoryLine, err
 				}
 				dates[ev.Doc] = date
 			}
-			if ev.Kind == EventReturned {
+			switch ev.Kind {
+			case EventReturned:
 				if date, err = returnDate(tx, ev); err != nil {
 					return nil, err
 				}
+			case EventNote:
+				date = ev.Date
 			}
 			lines[i] = HistoryLine{Event: ev, DocDate: date}
 		}
+		// By the day each is about: a note written today of yesterday's
+		// service comes before today's sale.
+		slices.SortStableFunc(lines, func(a, b HistoryLine) int { return a.day().Compare(b.day()) })
 		return lines, nil
 	})
 }
@@ -109,6 +120,15 @@ func (r *Register) SerialHistory(item ItemID, serial string) ([]HistoryLine, err
 type HistoryLine struct {
 	Event
 	DocDate time.Time // zero when the event has no document
+}
+
+// day is the day a history line is about: its document's, or the day it
+// was entered when it has none.
+func (l HistoryLine) day() time.Time {
+	if !l.DocDate.IsZero() {
+		return l.DocDate
+	}
+	return Day(l.Time)
 }
 
 // returnDate is the day the customer brought the unit back: the date of

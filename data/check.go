@@ -221,7 +221,29 @@ func (c *checker) history(owners [][]byte) error {
 	for ; next < len(owners); next++ {
 		c.noHistory(owners[next])
 	}
-	return err
+	if err != nil {
+		return err
+	}
+	return c.notes()
+}
+
+// notes: every service note's own key has its line in the history.
+func (c *checker) notes() error {
+	var keys [][]byte
+	if err := c.t.kv.scan([]byte{pNote}, true, func(k, _ []byte) error {
+		keys = append(keys, bytes.Clone(k))
+		return nil
+	}); err != nil {
+		return err
+	}
+	for _, k := range keys {
+		if _, err := c.t.kv.get(append([]byte{pEvent}, k[1:]...)); core.ErrorCode(err) == core.NotFound {
+			c.report("item %d: a service note has no line in the history: %q", binaryUint64(k[1:]), k[9:])
+		} else if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (c *checker) noHistory(serialKey []byte) {

@@ -35,6 +35,8 @@ import (
 //	0x13 order head   <doc id>                            → record.OrderHead (JSON)
 //	0x14 applied                                          → uint64: the last operation in the redo
 //	                                                        log that Badger holds (redo.go)
+//	0x15 note     <item id><serial>0x00<unix ns><n>       → record.Event (JSON): a service note, also under
+//	                                                        0x09; the notes are read here without the history
 //
 // Retired prefixes stay reserved: never reuse a byte for another meaning.
 const (
@@ -57,6 +59,8 @@ const (
 	pDone
 	pReceiptHead
 	pOrderHead
+	_ // 0x14, applied (redo.go)
+	pNote
 )
 
 // key builds a key from a prefix and parts: uint64 and uint32 parts are

@@ -182,7 +182,7 @@ func (t *tx) ItemListed(id core.ItemID) (bool, error) {
 // DeleteSerial's keys so that the finder lets go of them too.
 func (t *tx) Clear() error {
 	for _, p := range []byte{pSerialText, pSerial, pEvent, pItem, pItemNo, pModelItem, pStock, pReceipt, pReceiptHead,
-		pOrder, pOrderHead, pBrand, pModel, pEntity, pParam, pSeq} {
+		pOrder, pOrderHead, pBrand, pModel, pEntity, pParam, pSeq, pNote} {
 		var keys [][]byte
 		if err := t.kv.scan([]byte{p}, true, func(k, _ []byte) error {
 			keys = append(keys, append([]byte(nil), k...))
@@ -308,7 +308,29 @@ func (t *tx) AddEvent(ev core.Event) error {
 	// The store's counter keeps two events of one clock reading apart,
 	// in the order they were added.
 	k := append(eventPrefix(ev.Item, ev.Serial), key(0, uint64(ev.Time.UnixNano()), t.kv.s.events.Add(1))[1:]...)
+	if ev.Kind == core.EventNote {
+		if err := t.putJSON(append([]byte{pNote}, k[1:]...), record.FromEvent(ev)); err != nil {
+			return err
+		}
+	}
 	return t.putJSON(k, record.FromEvent(ev))
+}
+
+// Notes reads the notes' own keys: a few thousand beside millions of
+// history lines.
+func (t *tx) Notes(text string) ([]core.Event, error) {
+	var out []core.Event
+	err := t.kv.scan([]byte{pNote}, false, func(_, val []byte) error {
+		var ev record.Event
+		if err := json.Unmarshal(val, &ev); err != nil {
+			return err
+		}
+		if core.NoteHolds(ev.Note, text) {
+			out = append(out, ev.Core())
+		}
+		return nil
+	})
+	return out, err
 }
 
 func (t *tx) History(id core.ItemID, serial string) ([]core.Event, error) {

@@ -22,6 +22,7 @@ const typingPause = 150 * time.Millisecond
 type Search struct {
 	env          *Env
 	text         *entry
+	in           *choice // serials or service notes
 	item         *choice
 	state        *choice
 	warranty     *choice
@@ -30,6 +31,7 @@ type Search struct {
 	pending      *time.Timer
 	title        *widget.Label
 	history      *rowList
+	addNote      *button
 	events       []core.HistoryLine
 	historyQuery newest
 	shown        *core.SerialRow // the serial whose history is shown
@@ -38,6 +40,13 @@ type Search struct {
 }
 
 const allItems = "All items"
+
+// searchIn says where the search field's text is looked for; searchHints
+// are the field's hints for each.
+var (
+	searchIn    = []string{"Serials", "Service notes"}
+	searchHints = []string{"Part of a serial, in any case", "Words of a service note, in any case"}
+)
 
 // warrantyChoices are the warranty filter's, in core.WarrantyFilter's order.
 var warrantyChoices = []string{"Any warranty", "Under warranty", "Warranty expired"}
@@ -52,12 +61,18 @@ func NewSearch(env *Env) *Search {
 		s.openOne = true
 		s.search()
 	}
+	s.in = newChoice(searchIn, nil)
+	s.in.SetSelectedIndex(0)
 	s.item = newChoice([]string{allItems}, nil)
 	s.item.SetSelected(allItems)
 	s.state = newChoice(stateChoices, nil)
 	s.state.SetSelectedIndex(0)
 	s.item.OnChanged = func(string) { s.search() }
 	s.state.OnChanged = func(string) { s.search() }
+	s.in.OnChanged = func(string) {
+		s.text.SetPlaceHolder(searchHints[max(0, s.in.SelectedIndex())])
+		s.search()
+	}
 	s.warranty = newChoice(warrantyChoices, func(string) { s.search() })
 	s.warranty.SetSelectedIndex(0)
 	s.table.onSelect = s.showHistory
@@ -69,8 +84,14 @@ func NewSearch(env *Env) *Search {
 	)
 	export := newButton("Export…", theme.DocumentSaveIcon(), func() { env.exportQuery(s.query()) })
 	filters := container.NewHBox(fixedWidth(200, s.item), fixedWidth(120, s.state), fixedWidth(170, s.warranty), s.table.count, export)
-	top := container.NewBorder(nil, nil, nil, filters, s.text)
-	split := container.NewVSplit(s.table.view, container.NewBorder(s.title, nil, nil, nil, s.history))
+	top := container.NewBorder(nil, nil, fixedWidth(150, s.in), filters, s.text)
+	s.addNote = newButton("Add note…", theme.DocumentCreateIcon(), func() {
+		if s.shown != nil {
+			s.askNote(*s.shown, "", formatDate(time.Now()), "")
+		}
+	})
+	s.addNote.Disable()
+	split := container.NewVSplit(s.table.view, container.NewBorder(container.NewBorder(nil, nil, nil, s.addNote, s.title), nil, nil, nil, s.history))
 	split.Offset = 0.68
 	s.view = container.NewBorder(top, nil, nil, nil, split)
 	s.loadItems()
@@ -126,7 +147,7 @@ func (s *Search) search() {
 
 // query is what the field and the filters select.
 func (s *Search) query() core.SerialQuery {
-	q := core.SerialQuery{Text: strings.TrimSpace(s.text.Text), State: selectedState(s.state),
+	q := core.SerialQuery{Text: strings.TrimSpace(s.text.Text), State: selectedState(s.state), InNotes: s.in.SelectedIndex() == 1,
 		Warranty: core.WarrantyFilter(max(0, s.warranty.SelectedIndex()))}
 	for _, r := range s.items {
 		if itemLabel(r.Item) == s.item.Selected {
@@ -162,6 +183,7 @@ func (s *Search) clearHistory() {
 	s.shown = nil
 	s.historyQuery.next() // a history on its way is not wanted now
 	s.title.SetText("Choose a serial to see its history")
+	s.addNote.Disable()
 	s.events = nil
 	s.history.Refresh()
 }
@@ -169,7 +191,15 @@ func (s *Search) clearHistory() {
 // showHistory lists everything that happened to the chosen serial.
 func (s *Search) showHistory(row core.SerialRow) {
 	s.shown = &row
-	s.title.SetText(fmt.Sprintf("History of %s · %s %s", row.Serial.Serial, row.ItemNo, row.ItemName))
+	s.addNote.Enable()
+	title := fmt.Sprintf("History of %s · %s %s", row.Serial.Serial, row.ItemNo, row.ItemName)
+	switch {
+	case row.UnderWarranty(time.Now()):
+		title += " · under warranty until " + formatDate(row.Warranty)
+	case !row.Warranty.IsZero():
+		title += " · warranty ended " + formatDate(row.Warranty)
+	}
+	s.title.SetText(title)
 	current := s.historyQuery.next()
 	background(s.env, func() ([]core.HistoryLine, error) { return s.env.Reg.SerialHistory(row.Item, row.Serial.Serial) },
 		func(events []core.HistoryLine, err error) {
@@ -189,6 +219,9 @@ func (s *Search) showHistory(row core.SerialRow) {
 // day the unit came or went) and when it was entered.
 func eventLine(ev core.HistoryLine) string {
 	line := fmt.Sprintf("%s  ·  %s", ev.Kind, ev.Doc)
+	if ev.Kind == core.EventNote {
+		line = "note: " + ev.Note
+	}
 	if !ev.DocDate.IsZero() {
 		line = formatDate(ev.DocDate) + "  ·  " + line
 	}
@@ -203,4 +236,37 @@ func eventLine(ev core.HistoryLine) string {
 		line += " by " + ev.By
 	}
 	return line
+}
+
+// askNote asks for a service note on a unit, with what was typed before
+// and why it was refused, so that nothing typed is lost.
+func (s *Search) askNote(row core.SerialRow, text, date, problem string) {
+	note, day := newEntry(), newEntry()
+	note.SetText(text)
+	note.SetPlaceHolder("what was done, e.g. chain brake replaced")
+	day.SetText(date)
+	items := []*widget.FormItem{widget.NewFormItem("Note", note), widget.NewFormItem("Date", day)}
+	if problem != "" {
+		why := widget.NewLabel(problem)
+		why.Importance, why.Wrapping = widget.DangerImportance, fyne.TextWrapWord
+		items = append([]*widget.FormItem{widget.NewFormItem("", why)}, items...)
+	}
+	s.env.askForm("Service note on "+row.Serial.Serial, "Add note", 560, items, func() {
+		text, date := note.Text, day.Text
+		background(s.env, func() (core.Event, error) {
+			when, err := parseDate(date)
+			if err != nil {
+				return core.Event{}, err
+			}
+			return s.env.Reg.AddNote(row.Item, row.Serial.Serial, when, text)
+		}, func(_ core.Event, err error) {
+			if err != nil {
+				s.askNote(row, text, date, core.UserMessage(err))
+				return
+			}
+			if s.shown != nil && s.shown.Item == row.Item && s.shown.Serial.Serial == row.Serial.Serial {
+				s.showHistory(row)
+			}
+		})
+	})
 }

@@ -2,6 +2,7 @@ package screens
 
 import (
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -131,4 +132,38 @@ func TestAnExtendedWarrantyIsSoldAndFound(t *testing.T) {
 	search.warranty.SetSelected("Warranty expired")
 	env.settle()
 	assert.Equal(t, 0, search.table.total)
+}
+
+// A service note is added from the history, refused ones come back with
+// what was typed, and the search finds the unit by the note's words.
+func TestAServiceNoteFromTheSearch(t *testing.T) {
+	env := newTestEnv(t)
+	require.NoError(t, env.Reg.LoadExamples())
+	s := NewSearch(env)
+	env.show(s.Content())
+	s.text.SetText("996A1B2C2")
+	s.text.OnSubmitted(s.text.Text) // Enter: the single hit opens its history
+	env.settle()
+	require.NotNil(t, s.shown)
+	require.False(t, s.addNote.Disabled())
+	before := len(s.events)
+
+	test.Tap(s.addNote)
+	typeHere(env, "   ")
+	enter(env)
+	env.settle()
+	assert.Contains(t, labelTexts(env.Window.Canvas().Overlays().Top()), "The note is empty; write what was done to the unit")
+	typeHere(env, "Chain brake replaced")
+	enter(env)
+	env.settle()
+	require.Len(t, s.events, before+1)
+	assert.Contains(t, eventLine(s.events[len(s.events)-1]), "note: Chain brake replaced")
+
+	s.in.SetSelected("Service notes")
+	s.text.SetText("BRAKE")
+	env.settle()
+	time.Sleep(2 * typingPause)
+	env.settle()
+	assert.Equal(t, "1 serial", s.table.count.Text)
+	assert.Equal(t, "996A1B2C2", s.table.cell(widget.TableCellID{Row: 0, Col: 0}))
 }

@@ -34,6 +34,7 @@ func Run(t *testing.T, open Open) {
 		{"SearchByWarranty", searchByWarranty},
 		{"EachSerialByItemThenSerial", eachSerialByItemThenSerial},
 		{"HistoryOldestFirst", historyOldestFirst},
+		{"NotesFoundInAnyCase", notesFoundInAnyCase},
 		{"DocumentsAndTheirHeads", documentsAndTheirHeads},
 		{"BrandsModelsEntities", brandsModelsEntities},
 		{"SequencesCountUp", sequencesCountUp},
@@ -376,6 +377,34 @@ func historyOldestFirst(t *testing.T, s core.Store) {
 	got := view(t, s, func(tx core.Tx) ([]core.Event, error) { return tx.History(1, "A") })
 	require.Equal(t, []core.Event{ev(1, core.EventReceived), ev(5, core.EventReceived), ev(5, core.EventEntityCreated), ev(5, core.EventSold)}, got)
 	require.Len(t, view(t, s, func(tx core.Tx) ([]core.Event, error) { return tx.History(2, "A") }), 0)
+}
+
+// notesFoundInAnyCase: service notes are history lines, and are found on
+// their own by part of their text in any case.
+func notesFoundInAnyCase(t *testing.T, s core.Store) {
+	note := func(item core.ItemID, serial string, sec int, text string) core.Event {
+		return core.Event{Time: at(sec), Kind: core.EventNote, Item: item, Serial: serial, Project: 4, By: "ola@WORKSHOP",
+			Note: text, Date: day(2)}
+	}
+	brake, control := note(2, "A", 3, "Chain brake replaced"), note(1, "B", 1, "EU control passed; brakes OK")
+	plain := core.Event{Time: at(2), Kind: core.EventSold, Item: 1, Serial: "B", Party: "brake shop"}
+	update(t, s, func(tx core.Tx) error {
+		for _, ev := range []core.Event{brake, plain, control} {
+			if err := tx.AddEvent(ev); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	notes := func(text string) []core.Event {
+		return view(t, s, func(tx core.Tx) ([]core.Event, error) { return tx.Notes(text) })
+	}
+	require.Equal(t, []core.Event{control, brake}, notes(""), "by item, serial and time")
+	require.Equal(t, []core.Event{control, brake}, notes("BRAKE"))
+	require.Equal(t, []core.Event{control}, notes("eu c"))
+	require.Empty(t, notes("shop"), "what is not a note is not found")
+	require.Empty(t, notes("%"), "text is matched as typed")
+	require.Equal(t, []core.Event{control, plain}, view(t, s, func(tx core.Tx) ([]core.Event, error) { return tx.History(1, "B") }))
 }
 
 func documentsAndTheirHeads(t *testing.T, s core.Store) {

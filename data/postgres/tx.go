@@ -109,10 +109,11 @@ func (t *tx) sendWith(b *pgx.Batch) error {
 	}
 	if n := len(t.held.events); n > 0 {
 		var c struct {
-			item, docID, project []int64
-			serial, party, by    []string
-			at                   []time.Time
-			kind, docKind        []int16
+			item, docID, project             []int64
+			serial, party, by, note, noteKey []string
+			at                               []time.Time
+			noteDate                         []*time.Time
+			kind, docKind                    []int16
 		}
 		for _, ev := range t.held.events {
 			c.item = append(c.item, int64(ev.Item))
@@ -124,15 +125,17 @@ func (t *tx) sendWith(b *pgx.Batch) error {
 			c.party = append(c.party, ev.Party)
 			c.project = append(c.project, int64(ev.Project))
 			c.by = append(c.by, ev.By)
+			c.note, c.noteKey, c.noteDate = append(c.note, ev.Note), append(c.noteKey, core.NoteKey(ev.Note)), append(c.noteDate, at(ev.Date))
 		}
 		// In the order they were added: the id keeps events of one clock
 		// reading in that order.
-		b.Queue(`INSERT INTO events (item, serial, at, kind, doc_kind, doc_id, party, project, by_whom)
-			SELECT item, serial, at, kind, doc_kind, doc_id, party, project, by_whom
-			FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::smallint[], $5::smallint[], $6::bigint[], $7::text[], $8::bigint[], $9::text[])
-				WITH ORDINALITY AS e(item, serial, at, kind, doc_kind, doc_id, party, project, by_whom, n)
+		b.Queue(`INSERT INTO events (item, serial, at, kind, doc_kind, doc_id, party, project, by_whom, note, note_key, note_date)
+			SELECT item, serial, at, kind, doc_kind, doc_id, party, project, by_whom, note, note_key, note_date
+			FROM unnest($1::bigint[], $2::text[], $3::timestamptz[], $4::smallint[], $5::smallint[], $6::bigint[], $7::text[], $8::bigint[], $9::text[],
+				$10::text[], $11::text[], $12::date[])
+				WITH ORDINALITY AS e(item, serial, at, kind, doc_kind, doc_id, party, project, by_whom, note, note_key, note_date, n)
 			ORDER BY n`,
-			c.item, c.serial, c.at, c.kind, c.docKind, c.docID, c.party, c.project, c.by)
+			c.item, c.serial, c.at, c.kind, c.docKind, c.docID, c.party, c.project, c.by, c.note, c.noteKey, c.noteDate)
 	}
 	for id, st := range t.held.stock {
 		b.Queue(`INSERT INTO stock (item, purchased, sold, returned) VALUES ($1, $2, $3, $4)
@@ -595,14 +598,25 @@ func (t *tx) EachEvent(fn func(core.Event) error) error {
 	}
 }
 
-const eventColumns = `at, kind, item, serial, doc_kind, doc_id, party, project, by_whom`
+const eventColumns = `at, kind, item, serial, doc_kind, doc_id, party, project, by_whom, note, note_date`
 
 // scanEvent reads an event's columns, after the extra ones given.
 func scanEvent(row pgx.Row, extra ...any) (core.Event, error) {
 	var r record.Event
-	err := row.Scan(append(extra, &r.Time, &r.Kind, &r.Item, &r.Serial, &r.Doc.Kind, &r.Doc.ID, &r.Party, &r.Project, &r.By)...)
-	r.Time = r.Time.UTC()
+	var noteDate *time.Time
+	err := row.Scan(append(extra, &r.Time, &r.Kind, &r.Item, &r.Serial, &r.Doc.Kind, &r.Doc.ID, &r.Party, &r.Project, &r.By, &r.Note, &noteDate)...)
+	r.Time, r.Date = r.Time.UTC(), utc(noteDate)
 	return r.Core(), err
+}
+
+// Notes looks through the notes alone (events_notes), in any case by
+// their key.
+func (t *tx) Notes(text string) ([]core.Event, error) {
+	if err := t.send(); err != nil {
+		return nil, err
+	}
+	return all(t, `SELECT `+eventColumns+` FROM events WHERE note <> '' AND note_key LIKE $1 ORDER BY item, serial, at, id`,
+		[]any{"%" + likeEscaper.Replace(core.NoteKey(text)) + "%"}, func(row pgx.Row) (core.Event, error) { return scanEvent(row) })
 }
 
 // Documents

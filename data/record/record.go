@@ -330,16 +330,18 @@ type Event struct {
 	Party   string    `json:"Party,omitempty"`
 	Project uint64    `json:"Project,omitempty"`
 	By      string    `json:"By,omitempty"`
+	Note    string    `json:"Note,omitempty"`
+	Date    time.Time `json:"Date,omitzero"`
 }
 
 func FromEvent(ev core.Event) Event {
 	return Event{Time: ev.Time, Kind: uint8(ev.Kind), Item: uint64(ev.Item), Serial: ev.Serial, Doc: FromDocRef(ev.Doc),
-		Party: ev.Party, Project: uint64(ev.Project), By: ev.By}
+		Party: ev.Party, Project: uint64(ev.Project), By: ev.By, Note: ev.Note, Date: ev.Date}
 }
 
 func (r Event) Core() core.Event {
 	return core.Event{Time: r.Time, Kind: core.EventKind(r.Kind), Item: core.ItemID(r.Item), Serial: r.Serial,
-		Doc: r.Doc.Core(), Party: r.Party, Project: core.ProjectNo(r.Project), By: r.By}
+		Doc: r.Doc.Core(), Party: r.Party, Project: core.ProjectNo(r.Project), By: r.By, Note: r.Note, Date: r.Date}
 }
 
 // convert maps a list, keeping nil as nil so that an absent list stays

@@ -15,7 +15,11 @@ const (
 	SerialsSheet = "Serials"
 	SummarySheet = "Summary"
 	ItemsSheet   = "Items"
+	NotesSheet   = "Service notes"
 )
+
+// NoteHeaders are the columns of the Service notes sheet.
+var NoteHeaders = []string{"Date", "Serial", "Item number", "Item name", "Note", "Entered by"}
 
 // SerialHeaders are the columns of the Serials sheet.
 var SerialHeaders = []string{"Serial", "Item number", "Item name", "State", "Project number",
@@ -69,7 +73,15 @@ func (e Exporter) Export(w io.Writer, fetch Fetch, cards bool, progress func(don
 	if err := f.SetSheetName("Sheet1", SerialsSheet); err != nil {
 		return 0, err
 	}
-	rows, seen, err := writeSerials(f, st, fetch, progress)
+	notes, err := e.Reg.Notes()
+	if err != nil {
+		return 0, err
+	}
+	noted := map[unit]bool{} // the units with notes: exported or not yet
+	for _, n := range notes {
+		noted[unit{n.Item, n.Serial}] = false
+	}
+	rows, seen, err := writeSerials(f, st, fetch, progress, noted)
 	if err != nil {
 		return 0, err
 	}
@@ -84,6 +96,9 @@ func (e Exporter) Export(w io.Writer, fetch Fetch, cards bool, progress func(don
 		}
 	}
 	if err := writeSummary(f, st, summary); err != nil {
+		return 0, err
+	}
+	if err := writeNotes(f, st, notes, noted); err != nil {
 		return 0, err
 	}
 	if cards {
@@ -189,7 +204,15 @@ func (s *sheet) money(m core.Money) any {
 	return excelize.Cell{StyleID: s.st.money, Value: float64(m) / 100}
 }
 
-func writeSerials(f *excelize.File, st styles, fetch Fetch, progress func(done, total int)) (int, map[core.ItemID]bool, error) {
+// unit is one serial of one item.
+type unit struct {
+	item   core.ItemID
+	serial string
+}
+
+// writeSerials writes the Serials sheet; noted learns which of the units
+// with notes it wrote.
+func writeSerials(f *excelize.File, st styles, fetch Fetch, progress func(done, total int), noted map[unit]bool) (int, map[core.ItemID]bool, error) {
 	s, err := newSheet(f, SerialsSheet, "Serials", st, SerialHeaders, serialWidths)
 	if err != nil {
 		return 0, nil, err
@@ -220,6 +243,9 @@ func writeSerials(f *excelize.File, st styles, fetch Fetch, progress func(done, 
 		}
 		for _, r := range page.Rows {
 			seen[r.Item] = true
+			if _, ok := noted[unit{r.Item, r.Serial.Serial}]; ok {
+				noted[unit{r.Item, r.Serial.Serial}] = true
+			}
 			if err := s.add(s.serialRow(r)); err != nil {
 				if full {
 					<-ahead // let the reader finish before the register may close
@@ -248,6 +274,30 @@ func (s *sheet) serialRow(r core.SerialRow) []any {
 		row = append(row, s.date(m.Date), text(m.Doc.String()), text(m.Party), s.money(m.Amount), text(m.By))
 	}
 	return append(row, s.date(r.Warranty))
+}
+
+// writeNotes writes the service notes of the units exported, when any has
+// one.
+func writeNotes(f *excelize.File, st styles, notes []core.NoteRow, exported map[unit]bool) error {
+	var s *sheet
+	for _, n := range notes {
+		if !exported[unit{n.Item, n.Serial}] {
+			continue
+		}
+		if s == nil {
+			var err error
+			if s, err = newSheet(f, NotesSheet, "Notes", st, NoteHeaders, []float64{12, 18, 14, 28, 48, 18}); err != nil {
+				return err
+			}
+		}
+		if err := s.add([]any{s.date(n.Date), text(n.Serial), text(n.ItemNo), text(n.ItemName), text(n.Note), text(n.By)}); err != nil {
+			return err
+		}
+	}
+	if s == nil {
+		return nil
+	}
+	return s.finish()
 }
 
 func writeSummary(f *excelize.File, st styles, items []core.ItemRow) error {

@@ -124,3 +124,29 @@ func TestExportOfNothingIsAValidWorkbook(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, [][]string{sheets.SerialHeaders}, rows)
 }
+
+// The service notes of the units exported come on a sheet of their own;
+// a unit left out of the export leaves its notes out.
+func TestExportHasTheNotesOfItsUnits(t *testing.T) {
+	reg := datatest.NewRegister(t)
+	saw, err := reg.SaveItem(core.Item{No: "SAW", Name: "Saw", UseSerial: true, WarrantyMonths: 24})
+	require.NoError(t, err)
+	_, err = reg.ConfirmReceipt(core.Receipt{Lines: []core.ReceiptLine{{Item: saw.ID, Quantity: 2, Serials: []string{"S1", "S2"}}}})
+	require.NoError(t, err)
+	_, err = reg.SaveOrder(core.Order{Date: time.Date(2026, 5, 4, 0, 0, 0, 0, time.UTC), Lines: []core.OrderLine{{Item: saw.ID, Quantity: 1, Serials: []string{"S1"}}}})
+	require.NoError(t, err)
+	day := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
+	_, err = reg.AddNote(saw.ID, "S1", day, "Chain brake replaced")
+	require.NoError(t, err)
+	_, err = reg.AddNote(saw.ID, "S2", day, "Scratched in the shop")
+	require.NoError(t, err)
+
+	f, _ := export(t, reg, core.SerialQuery{State: core.Sold}, false)
+	assert.Equal(t, []string{sheets.SerialsSheet, sheets.SummarySheet, sheets.NotesSheet}, f.GetSheetList())
+	notes, err := f.GetRows(sheets.NotesSheet)
+	require.NoError(t, err)
+	assert.Equal(t, [][]string{sheets.NoteHeaders, {"2026-06-01", "S1", "SAW", "Saw", "Chain brake replaced"}}, notes)
+	rows, err := f.GetRows(sheets.SerialsSheet)
+	require.NoError(t, err)
+	assert.Equal(t, "2028-05-04", rows[1][len(sheets.SerialHeaders)-1], "the warranty's end")
+}

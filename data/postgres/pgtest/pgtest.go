@@ -305,4 +305,5 @@ const BackToVersion1 = `ALTER TABLE events DROP COLUMN by_whom;
 	ALTER TABLE items DROP COLUMN revision, DROP COLUMN changed, DROP COLUMN changed_by;
 	ALTER TABLE items DROP COLUMN vin, DROP COLUMN gtin, DROP COLUMN warranty_months, DROP COLUMN warranty_from;
 	ALTER TABLE serials DROP COLUMN warranty;
+	ALTER TABLE events DROP COLUMN note, DROP COLUMN note_key, DROP COLUMN note_date;
 	UPDATE serialdesk SET value = '1' WHERE key = 'schema'`

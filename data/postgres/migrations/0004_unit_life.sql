@@ -1,0 +1,15 @@
+-- A unit's whole life: an item card's VIN rule, GTIN and warranty; each
+-- unit's warranty end (NULL: none), a column of its own so that the search
+-- selects by it; service notes among the history lines, with their text in
+-- any case (note_key, computed by Serialdesk) and the day they are about.
+ALTER TABLE items
+	ADD COLUMN vin boolean NOT NULL DEFAULT false,
+	ADD COLUMN gtin text NOT NULL DEFAULT '',
+	ADD COLUMN warranty_months integer NOT NULL DEFAULT 0,
+	ADD COLUMN warranty_from smallint NOT NULL DEFAULT 0;
+ALTER TABLE serials ADD COLUMN warranty date;
+ALTER TABLE events
+	ADD COLUMN note text NOT NULL DEFAULT '',
+	ADD COLUMN note_key text NOT NULL DEFAULT '',
+	ADD COLUMN note_date date;
+CREATE INDEX events_notes ON events (item, serial, at, id) WHERE note <> '';
