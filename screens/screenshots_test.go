@@ -78,6 +78,17 @@ func screenshots(t *testing.T, size fyne.Size) {
 			env.settle()
 			main.Search.table.table.Select(widget.TableCellID{Row: 1, Col: 0})
 		}},
+		{"serial-search-notes", 3, false, func() {
+			saw, err := env.Reg.ItemByNo("CS-500")
+			require.NoError(t, err)
+			_, err = env.Reg.AddNote(saw.ID, "996A1B2C2", time.Time{}, "Chain brake replaced; tested on the bench")
+			require.NoError(t, err)
+			main.Search.in.SetSelected("Service notes")
+			main.Search.text.SetText("brake")
+			main.Search.search()
+			env.settle()
+			main.Search.table.table.Select(widget.TableCellID{Row: 0, Col: 0})
+		}},
 		{"entities", 4, false, func() { main.Entities.list.Select(0) }},
 		{"brands-and-models", 5, false, func() { main.Models.brandList.Select(0) }},
 		{"backup-done", 0, false, func() { env.backUp(storage.NewFileURI(filepath.Join(t.TempDir(), backupName(time.Now())))) }},

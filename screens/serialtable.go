@@ -39,7 +39,7 @@ var serialColumns = []serialColumn{
 	{"Sold", 94, func(r core.SerialRow) string { return movementDate(r.Sale()) }, false},
 	{"Order", 94, func(r core.SerialRow) string { return movementDoc(r.Sale()) }, false},
 	{"Customer", 150, func(r core.SerialRow) string { return movementParty(r.Sale()) }, true},
-	{"Warranty until", 104, func(r core.SerialRow) string { return formatDate(r.Warranty) }, false},
+	{"Warranty", 100, func(r core.SerialRow) string { return formatDate(r.Warranty) }, false},
 }
 
 func movementDate(m *core.Movement) string {
