@@ -18,7 +18,7 @@ func exportCommand(args []string, stdout, stderr io.Writer) int {
 		"Writes the serials (all of them, or those the options select) to an Excel workbook.", stderr)
 	out := fs.String("out", "", "the .xlsx file to write")
 	item := fs.String("item", "", "only this item's serials (its item number)")
-	state := fs.String("state", "", "only serials in this state: in-stock, sold or returned")
+	state := fs.String("state", "", "only serials in this state: in-stock, sold, returned or returned-to-supplier")
 	query := fs.String("query", "", "only serials containing this text")
 	if code, ok := parse(fs, args); !ok {
 		return code

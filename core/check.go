@@ -57,7 +57,7 @@ func checkRules(tx Tx) ([]string, error) {
 	var found []string
 	report := func(f string, a ...any) { found = append(found, fmt.Sprintf(f, a...)) }
 	want := map[ItemID]Stock{}
-	received, sold, returned := onDocs{}, onDocs{}, onDocs{}
+	received, sold, returned, toSupplier := onDocs{}, onDocs{}, onDocs{}, onDocs{}
 
 	err := eachDocument(tx, func(rc Receipt) error {
 		if rc.Status != Confirmed {
@@ -87,6 +87,17 @@ func checkRules(tx Tx) ([]string, error) {
 			returned.add(ret.Item, ret.Serials, o.Ref())
 		}
 		return nil
+	}, func(sr SupplierReturn) error {
+		if sr.Cancelled() {
+			return nil
+		}
+		for _, l := range sr.Lines {
+			st := want[l.Item]
+			st.ToSupplier += int64(l.Quantity)
+			want[l.Item] = st
+			toSupplier.add(l.Item, l.Serials, sr.Ref())
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, err
@@ -104,8 +115,8 @@ func checkRules(tx Tx) ([]string, error) {
 			return nil, err
 		}
 		if w := want[it.ID]; st != w {
-			report("item %s: stock says %d purchased, %d sold, %d returned; the documents add up to %d, %d, %d",
-				it.No, st.Purchased, st.Sold, st.Returned, w.Purchased, w.Sold, w.Returned)
+			report("item %s: stock says %d purchased, %d sold, %d returned, %d to the supplier; the documents add up to %d, %d, %d, %d",
+				it.No, st.Purchased, st.Sold, st.Returned, st.ToSupplier, w.Purchased, w.Sold, w.Returned, w.ToSupplier)
 		}
 		delete(want, it.ID)
 	}
@@ -134,6 +145,10 @@ func checkRules(tx Tx) ([]string, error) {
 			if rec.Returned == nil || !returned.lists(rec.Item, rec.Serial, rec.Returned.Doc) {
 				report("%s: returned, but no order that it names records the return", name)
 			}
+		case ToSupplier:
+			if rec.ToSupplier == nil || !toSupplier.lists(rec.Item, rec.Serial, rec.ToSupplier.Doc) {
+				report("%s: returned to the supplier, but no standing supplier return that it names lists it", name)
+			}
 		default:
 			report("%s: has no state", name)
 		}
@@ -147,13 +162,14 @@ func checkRules(tx Tx) ([]string, error) {
 		// What is left of these when all records are read is not registered.
 		delete(received, serialKey{rec.Item, rec.Serial})
 		delete(sold, serialKey{rec.Item, rec.Serial})
+		delete(toSupplier, serialKey{rec.Item, rec.Serial})
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
 	// A serial on a standing document stays registered.
-	for _, docs := range []onDocs{received, sold} {
+	for _, docs := range []onDocs{received, sold, toSupplier} {
 		for k, refs := range docs {
 			report("%s lists item %s, serial %s, which is not registered", refs[0], label[k.item], k.serial)
 		}
@@ -162,8 +178,9 @@ func checkRules(tx Tx) ([]string, error) {
 	return found, nil
 }
 
-// eachDocument reads every receipt and then every order, whole.
-func eachDocument(tx Tx, receipt func(Receipt) error, order func(Order) error) error {
+// eachDocument reads every receipt, every order and every supplier
+// return, whole.
+func eachDocument(tx Tx, receipt func(Receipt) error, order func(Order) error, supplierReturn func(SupplierReturn) error) error {
 	receipts, err := tx.ReceiptHeads()
 	if err != nil {
 		return err
@@ -187,6 +204,19 @@ func eachDocument(tx Tx, receipt func(Receipt) error, order func(Order) error) e
 			return err
 		}
 		if err := order(o); err != nil {
+			return err
+		}
+	}
+	returns, err := tx.SupplierReturnHeads()
+	if err != nil {
+		return err
+	}
+	for _, h := range returns {
+		sr, err := tx.SupplierReturn(h.ID)
+		if err != nil {
+			return err
+		}
+		if err := supplierReturn(sr); err != nil {
 			return err
 		}
 	}

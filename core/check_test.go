@@ -52,7 +52,7 @@ func TestCheckFindsWhatDisagreesWithTheDocuments(t *testing.T) {
 	found, err = reg.Check()
 	require.NoError(t, err)
 	assert.ElementsMatch(t, []string{
-		"item CS-500: stock says 5 purchased, 1 sold, 0 returned; the documents add up to 4, 1, 0",
+		"item CS-500: stock says 5 purchased, 1 sold, 0 returned, 0 to the supplier; the documents add up to 4, 1, 0, 0",
 		rc.Ref().String() + " lists item CS-500, serial 996AAAAA2, which is not registered",
 		"item CS-500, serial 996AAAAA3: sold, but no standing order that it names lists it",
 		"item CS-500, serial 996AAAAA4: belongs to " + core.ProjectNo(77).String() + ", which does not exist",

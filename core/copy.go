@@ -152,6 +152,10 @@ func copyRecords(src Tx, to Store, n *Copied) error {
 	if err != nil {
 		return err
 	}
+	supplierReturns, err := src.SupplierReturnHeads()
+	if err != nil {
+		return err
+	}
 	n.Items, n.Entities, n.Receipts, n.Orders = len(items), len(entities), len(receipts), len(orders)
 	return to.Update(func(dst Tx) error {
 		for _, it := range items {
@@ -201,6 +205,15 @@ func copyRecords(src Tx, to Store, n *Copied) error {
 				return err
 			}
 			if err := dst.PutOrder(o); err != nil {
+				return err
+			}
+		}
+		for _, h := range supplierReturns {
+			sr, err := src.SupplierReturn(h.ID)
+			if err != nil {
+				return err
+			}
+			if err := dst.PutSupplierReturn(sr); err != nil {
 				return err
 			}
 		}

@@ -56,7 +56,7 @@ func TestTypedValuesInMessagesAreCut(t *testing.T) {
 	_, err := core.ParseMoney(long + ".5.0")
 	assert.Equal(t, `"`+strings.Repeat("1", 40)+`…" (5,004 characters) is not an amount; write it like 1250.00`, err.Error())
 	_, err = core.ParseState("x" + long)
-	assert.Equal(t, `"x`+strings.Repeat("1", 39)+`…" (5,001 characters) is not a serial state; use in-stock, sold or returned`, err.Error())
+	assert.Equal(t, `"x`+strings.Repeat("1", 39)+`…" (5,001 characters) is not a serial state; use in-stock, sold, returned or returned-to-supplier`, err.Error())
 
 	a, b := strings.Repeat("A", 60)+"0001", strings.Repeat("B", 60)+"0002"
 	_, err = core.SerialRange(a, b)

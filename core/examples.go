@@ -143,6 +143,9 @@ func documents(tx Tx) ([]any, error) {
 	}, func(o Order) error {
 		docs = append(docs, o)
 		return nil
+	}, func(sr SupplierReturn) error {
+		docs = append(docs, sr)
+		return nil
 	})
 	return docs, err
 }

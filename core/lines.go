@@ -165,6 +165,14 @@ func (d stockDelta) add(id ItemID, purchased, sold, returned int) {
 	d[id] = s
 }
 
+// toSupplier counts units that went back to the supplier (negative: came
+// back from a cancelled return).
+func (d stockDelta) toSupplier(id ItemID, n int) {
+	s := d[id]
+	s.ToSupplier += int64(n)
+	d[id] = s
+}
+
 // write adds the deltas to the stored counts.
 func (d stockDelta) write(tx Tx) error {
 	for id, delta := range d {
@@ -175,6 +183,7 @@ func (d stockDelta) write(tx Tx) error {
 		st.Purchased += delta.Purchased
 		st.Sold += delta.Sold
 		st.Returned += delta.Returned
+		st.ToSupplier += delta.ToSupplier
 		if err := tx.PutStock(id, st); err != nil {
 			return err
 		}

@@ -189,6 +189,8 @@ func (st *orderState) checkSerial(check *lineCheck, n int, it Item, k serialKey,
 	case exists && rec.State == Sold && rec.Sold.Doc == st.ref:
 	case exists && rec.State == Sold:
 		check.problems.add(n, k.serial, "already %s; a serial can be sold only once", rec.whereabouts())
+	case exists && rec.State == ToSupplier:
+		check.problems.add(n, k.serial, "%s; receive it again before it is sold", rec.whereabouts())
 	case !exists && it.SerialsRequiredAtPurchase() && !it.createsOnSave():
 		check.problems.add(n, k.serial, "never received; %s needs its serials registered at purchase, so receive it first", it.Label())
 	}

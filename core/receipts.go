@@ -379,6 +379,10 @@ func (s Serial) whereabouts() string {
 		return "sold on " + s.Sold.Doc.String() + partySuffix(" to ", s.Sold.Party)
 	case s.State == Returned && s.Returned != nil:
 		return "returned on " + s.Returned.Doc.String() + partySuffix(" by ", s.Returned.Party)
+	case s.State == ToSupplier && s.ToSupplier != nil && s.ToSupplier.Party != "":
+		return "returned to " + s.ToSupplier.Party + " on " + s.ToSupplier.Doc.String()
+	case s.State == ToSupplier && s.ToSupplier != nil:
+		return "returned to the supplier on " + s.ToSupplier.Doc.String()
 	case s.State == InStock && s.Received != nil:
 		return "received on " + s.Received.Doc.String()
 	case s.State == InStock:

@@ -98,13 +98,14 @@ func (it Item) Label() string { return it.No + " " + it.Name }
 
 // Stock counts the units of one item. Cancelled documents count nothing.
 type Stock struct {
-	Purchased int64 // units on confirmed receipts
-	Sold      int64 // units on orders
-	Returned  int64 // units customers brought back
+	Purchased  int64 // units on confirmed receipts
+	Sold       int64 // units on orders
+	Returned   int64 // units customers brought back
+	ToSupplier int64 // units returned to the supplier
 }
 
 // InStock is what is on the shelf.
-func (s Stock) InStock() int64 { return s.Purchased - s.Sold + s.Returned }
+func (s Stock) InStock() int64 { return s.Purchased - s.Sold + s.Returned - s.ToSupplier }
 
 // Movement is one step of a serial: received, sold or returned.
 type Movement struct {
@@ -130,6 +131,8 @@ type Serial struct {
 	Received *Movement
 	Sold     *Movement
 	Returned *Movement
+	// ToSupplier is the unit's return to the supplier, while it is away.
+	ToSupplier *Movement
 	// Warranty is the day the unit's warranty ends, zero when it has
 	// none. It is set when the warranty is given (at the receipt or the
 	// sale), so a later change of the item card leaves it as promised.
@@ -300,6 +303,57 @@ func sumQuantity[L any](lines []L, qty func(L) int) int {
 	return n
 }
 
+// SupplierReturnLine is units of one item going back to the supplier.
+type SupplierReturnLine struct {
+	Item     ItemID
+	Quantity int
+	Serials  []string
+}
+
+// SupplierReturn takes units in stock back to the supplier they came from
+// (defective, wrong delivery). It is saved whole and can be cancelled,
+// which puts its units back on the shelf.
+type SupplierReturn struct {
+	ID          DocID
+	Date        time.Time
+	Supplier    string
+	Reference   string // the supplier's RMA number, say
+	Reason      string // defective, wrong delivery
+	Lines       []SupplierReturnLine
+	SavedAt     time.Time
+	CancelledAt time.Time
+	LastChange
+	CancelledBy string
+	// Replaced keeps each serial's record as it was before, so that
+	// cancelling puts it back exactly.
+	Replaced []Serial
+}
+
+func (sr SupplierReturn) Ref() DocRef     { return DocRef{SupplierReturnDoc, sr.ID} }
+func (sr SupplierReturn) Cancelled() bool { return !sr.CancelledAt.IsZero() }
+func (sr SupplierReturn) Units() int {
+	return sumQuantity(sr.Lines, func(l SupplierReturnLine) int { return l.Quantity })
+}
+
+// SupplierReturnHead is a supplier return as its list shows it.
+type SupplierReturnHead struct {
+	ID          DocID
+	Date        time.Time
+	Supplier    string
+	Reference   string
+	Units       int
+	CancelledAt time.Time
+}
+
+func (h SupplierReturnHead) Ref() DocRef     { return DocRef{SupplierReturnDoc, h.ID} }
+func (h SupplierReturnHead) Cancelled() bool { return !h.CancelledAt.IsZero() }
+
+// Head is the supplier return as its list shows it.
+func (sr SupplierReturn) Head() SupplierReturnHead {
+	return SupplierReturnHead{ID: sr.ID, Date: sr.Date, Supplier: sr.Supplier, Reference: sr.Reference, Units: sr.Units(),
+		CancelledAt: sr.CancelledAt}
+}
+
 // Brand and Model make up the brand/model registry.
 type Brand struct {
 	ID   BrandID
@@ -352,19 +406,23 @@ const (
 	EventEntityCreated
 	EventEntityLinked
 	EventNote // a service note: "chain brake replaced"
+	EventToSupplier
+	EventSupplierReturnCancelled
 )
 
 func (k EventKind) String() string {
 	return map[EventKind]string{
-		EventReceived:         "received",
-		EventSold:             "sold",
-		EventReturned:         "returned",
-		EventReceiptCancelled: "receipt cancelled",
-		EventOrderCancelled:   "order cancelled",
-		EventRemovedFromOrder: "removed from order",
-		EventEntityCreated:    "entity created",
-		EventEntityLinked:     "entity linked",
-		EventNote:             "note",
+		EventReceived:                "received",
+		EventSold:                    "sold",
+		EventReturned:                "returned",
+		EventReceiptCancelled:        "receipt cancelled",
+		EventOrderCancelled:          "order cancelled",
+		EventRemovedFromOrder:        "removed from order",
+		EventEntityCreated:           "entity created",
+		EventEntityLinked:            "entity linked",
+		EventNote:                    "note",
+		EventToSupplier:              "returned to supplier",
+		EventSupplierReturnCancelled: "supplier return cancelled",
 	}[k]
 }
 

@@ -39,6 +39,8 @@ const (
 	SeqBrand   Sequence = "brand"
 	SeqModel   Sequence = "model"
 	SeqProject Sequence = "project"
+	// SeqSupplierReturn numbers the returns to the supplier.
+	SeqSupplierReturn Sequence = "supplier-return"
 )
 
 // SerialQuery selects serials for the search and the item overview.
@@ -107,8 +109,8 @@ type Tx interface {
 	// DeleteItem removes an item card with its number, its model link and
 	// its counts.
 	DeleteItem(ItemID) error
-	// ItemListed reports whether a line of any receipt or order (draft,
-	// confirmed or cancelled) has the item.
+	// ItemListed reports whether a line of any receipt, order or supplier
+	// return (draft, confirmed or cancelled) has the item.
 	ItemListed(ItemID) (bool, error)
 
 	Stock(ItemID) (Stock, error) // zero for an item never moved
@@ -148,6 +150,10 @@ type Tx interface {
 	Order(DocID) (Order, error)
 	OrderHeads() ([]OrderHead, error) // by number
 	PutOrder(Order) error
+
+	SupplierReturn(DocID) (SupplierReturn, error)
+	SupplierReturnHeads() ([]SupplierReturnHead, error) // by number
+	PutSupplierReturn(SupplierReturn) error
 
 	Brand(BrandID) (Brand, error)
 	Brands() ([]Brand, error)

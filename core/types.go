@@ -23,12 +23,13 @@ func (n ProjectNo) String() string {
 	return fmt.Sprintf("P-%06d", uint64(n))
 }
 
-// DocKind tells goods receipts from orders.
+// DocKind tells goods receipts, orders and returns to the supplier apart.
 type DocKind uint8
 
 const (
 	ReceiptDoc DocKind = iota + 1
 	OrderDoc
+	SupplierReturnDoc
 )
 
 // DocRef points at one receipt or order.
@@ -37,13 +38,16 @@ type DocRef struct {
 	ID   DocID
 }
 
-// String is the document number staff see: GR-000001 or SO-000001.
+// String is the document number staff see: GR-000001, SO-000001 or
+// SR-000001.
 func (d DocRef) String() string {
 	switch d.Kind {
 	case ReceiptDoc:
 		return fmt.Sprintf("GR-%06d", uint64(d.ID))
 	case OrderDoc:
 		return fmt.Sprintf("SO-%06d", uint64(d.ID))
+	case SupplierReturnDoc:
+		return fmt.Sprintf("SR-%06d", uint64(d.ID))
 	}
 	return ""
 }
@@ -127,16 +131,18 @@ const (
 	InStock  State = iota + 1 // received and not sold
 	Sold                      // placed in an order
 	Returned                  // brought back by the customer; in stock again
+	ToSupplier                // returned to the supplier: gone, until received again
 )
 
-var stateNames = map[State]string{InStock: "in stock", Sold: "sold", Returned: "returned"}
+var stateNames = map[State]string{InStock: "in stock", Sold: "sold", Returned: "returned", ToSupplier: "returned to supplier"}
 
 func (s State) String() string { return stateNames[s] }
 
 // Available reports whether a unit in this state is on the shelf.
 func (s State) Available() bool { return s == InStock || s == Returned }
 
-// ParseState reads "in stock", "in-stock", "sold" or "returned".
+// ParseState reads "in stock", "in-stock", "sold", "returned" or
+// "returned to supplier".
 func ParseState(s string) (State, error) {
 	s = strings.ReplaceAll(strings.ToLower(strings.TrimSpace(s)), "-", " ")
 	for st, name := range stateNames {
@@ -144,7 +150,7 @@ func ParseState(s string) (State, error) {
 			return st, nil
 		}
 	}
-	return 0, errorf(Invalid, "%q is not a serial state; use in-stock, sold or returned", Echo(s))
+	return 0, errorf(Invalid, "%q is not a serial state; use in-stock, sold, returned or returned-to-supplier", Echo(s))
 }
 
 // Day is the calendar day of t, as the midnight UTC that stands for it, so

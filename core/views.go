@@ -155,6 +155,9 @@ func docDate(tx Tx, doc DocRef) (time.Time, error) {
 	case OrderDoc:
 		o, err := tx.Order(doc.ID)
 		return o.Date, err
+	case SupplierReturnDoc:
+		sr, err := tx.SupplierReturn(doc.ID)
+		return sr.Date, err
 	}
 	return time.Time{}, nil
 }
@@ -245,8 +248,16 @@ func documentSerials(tx Tx, doc DocRef) ([]serialKey, error) {
 		for _, l := range o.Lines {
 			add(l.Item, l.Serials)
 		}
+	case SupplierReturnDoc:
+		sr, err := tx.SupplierReturn(doc.ID)
+		if err != nil {
+			return nil, notFoundAs(err, "%s was not found", doc)
+		}
+		for _, l := range sr.Lines {
+			add(l.Item, l.Serials)
+		}
 	default:
-		return nil, errorf(Invalid, "choose a receipt or an order")
+		return nil, errorf(Invalid, "choose a receipt, an order or a supplier return")
 	}
 	return keys, nil
 }

@@ -250,13 +250,17 @@ func (c *checker) noHistory(serialKey []byte) {
 	c.report("item %d, serial %s: registered without any history", binaryUint64(serialKey[1:]), serialKey[9:])
 }
 
-// documents: every receipt and order has its list head, and every head its
-// document.
+// documents: every receipt, order and supplier return has its list head,
+// and every head its document.
 func (c *checker) documents() error {
 	if err := sameHeads[record.Receipt](c, pReceipt, pReceiptHead, core.SeqReceipt, receiptHead, core.Receipt.Ref); err != nil {
 		return err
 	}
-	return sameHeads[record.Order](c, pOrder, pOrderHead, core.SeqOrder, orderHead, core.Order.Ref)
+	if err := sameHeads[record.Order](c, pOrder, pOrderHead, core.SeqOrder, orderHead, core.Order.Ref); err != nil {
+		return err
+	}
+	return sameHeads[record.SupplierReturn](c, pSupplierReturn, pSupplierReturnHead, core.SeqSupplierReturn, supplierReturnHead,
+		core.SupplierReturn.Ref)
 }
 
 func sameHeads[R interface{ Core() D }, D any](c *checker, docs, heads byte, seq core.Sequence, head func(D) any, ref func(D) core.DocRef) error {

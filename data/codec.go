@@ -15,17 +15,18 @@ import (
 // decoding JSON was most of the time an export spent. The first byte tells
 // the forms apart; a record written as JSON (it starts with '{') is still
 // read, and so are form 1, which did not say who entered a movement, and
-// form 2, which had no warranty.
+// form 2, which had no return to the supplier and no warranty.
 const (
 	serialFormatNoBy       byte = 1
 	serialFormatNoWarranty byte = 2
 	serialFormat           byte = 3
 )
 
-// encodeSerial: format, item, serial, state, project, then received, sold
-// and returned, each absent (0) or present (1) with date, document kind and
-// number, party, amount and who entered it, then the warranty's end (see
-// warrantyDay). Numbers are varints, text is length-prefixed.
+// encodeSerial: format, item, serial, state, project, then received, sold,
+// returned and to the supplier, each absent (0) or present (1) with date,
+// document kind and number, party, amount and who entered it, then the
+// warranty's end (see warrantyDay). Numbers are varints, text is
+// length-prefixed.
 func encodeSerial(rec core.Serial) ([]byte, error) {
 	b := make([]byte, 0, 64+len(rec.Serial))
 	b = append(b, serialFormat)
@@ -33,7 +34,7 @@ func encodeSerial(rec core.Serial) ([]byte, error) {
 	b = appendText(b, rec.Serial)
 	b = append(b, byte(rec.State))
 	b = binary.AppendUvarint(b, uint64(rec.Project))
-	for _, m := range []*core.Movement{rec.Received, rec.Sold, rec.Returned} {
+	for _, m := range []*core.Movement{rec.Received, rec.Sold, rec.Returned, rec.ToSupplier} {
 		if m == nil {
 			b = append(b, 0)
 			continue
@@ -89,7 +90,11 @@ func decodeSerial(b []byte, rec *core.Serial) error {
 	withBy := b[0] != serialFormatNoBy
 	r := reader{b: b[1:]}
 	*rec = core.Serial{Item: core.ItemID(r.uvarint()), Serial: r.text(), State: core.State(r.byte()), Project: core.ProjectNo(r.uvarint())}
-	for _, m := range []**core.Movement{&rec.Received, &rec.Sold, &rec.Returned} {
+	moves := []**core.Movement{&rec.Received, &rec.Sold, &rec.Returned, &rec.ToSupplier}
+	if b[0] != serialFormat {
+		moves = moves[:3]
+	}
+	for _, m := range moves {
 		if r.byte() == 0 {
 			continue
 		}

@@ -14,10 +14,11 @@ import (
 func sampleSerial() core.Serial {
 	day := time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC)
 	return core.Serial{Item: 300, Serial: "ÆØÅ-0012", State: core.Returned, Project: 70_001,
-		Received: &core.Movement{Date: day, Doc: core.DocRef{Kind: core.ReceiptDoc, ID: 1}, Party: "Husqvarna Nordic AB", Amount: 385_00, By: "kari@COUNTER-2"},
-		Sold:     &core.Movement{Date: day.AddDate(0, 0, 2).In(time.FixedZone("", 2*3600)), Doc: core.DocRef{Kind: core.OrderDoc, ID: 1 << 40}, Party: "=cmd", Amount: -1},
-		Returned: &core.Movement{Date: day.AddDate(0, 1, 0), Doc: core.DocRef{Kind: core.OrderDoc, ID: 1 << 40}},
-		Warranty: day.AddDate(2, 0, 0)}
+		Received:   &core.Movement{Date: day, Doc: core.DocRef{Kind: core.ReceiptDoc, ID: 1}, Party: "Husqvarna Nordic AB", Amount: 385_00, By: "kari@COUNTER-2"},
+		Sold:       &core.Movement{Date: day.AddDate(0, 0, 2).In(time.FixedZone("", 2*3600)), Doc: core.DocRef{Kind: core.OrderDoc, ID: 1 << 40}, Party: "=cmd", Amount: -1},
+		Returned:   &core.Movement{Date: day.AddDate(0, 1, 0), Doc: core.DocRef{Kind: core.OrderDoc, ID: 1 << 40}},
+		ToSupplier: &core.Movement{Date: day.AddDate(0, 2, 0), Doc: core.DocRef{Kind: core.SupplierReturnDoc, ID: 3}, Party: "Husqvarna Nordic AB", By: "ola@WORKSHOP"},
+		Warranty:   day.AddDate(2, 0, 0)}
 }
 
 func TestSerialRecordsComeBackAsWritten(t *testing.T) {
@@ -29,7 +30,7 @@ func TestSerialRecordsComeBackAsWritten(t *testing.T) {
 		assert.Equal(t, rec.Serial, back.Serial)
 		assert.Equal(t, rec.Project, back.Project)
 		assert.True(t, rec.Warranty.Equal(back.Warranty), "warranty %v came back as %v", rec.Warranty, back.Warranty)
-		for i, pair := range [][2]*core.Movement{{rec.Received, back.Received}, {rec.Sold, back.Sold}, {rec.Returned, back.Returned}} {
+		for i, pair := range [][2]*core.Movement{{rec.Received, back.Received}, {rec.Sold, back.Sold}, {rec.Returned, back.Returned}, {rec.ToSupplier, back.ToSupplier}} {
 			if pair[0] == nil {
 				assert.Nil(t, pair[1], "movement %d", i)
 				continue
@@ -54,11 +55,11 @@ func TestSerialRecordsOfTheFirstFormAreRead(t *testing.T) {
 		Returned: &core.Movement{Date: time.Date(2026, 3, 9, 0, 0, 0, 0, time.UTC), Doc: core.DocRef{Kind: core.OrderDoc, ID: 5}, Party: "Jane", Amount: 7}}
 	b, err := encodeSerial(rec)
 	require.NoError(t, err)
-	// The second form is this one without the last byte, no warranty; the
-	// first is without the byte before too: the empty name of who entered
-	// the return.
-	second := append([]byte{serialFormatNoWarranty}, b[1:len(b)-1]...)
-	first := append([]byte{serialFormatNoBy}, b[1:len(b)-2]...)
+	// The second form is this one without the last two bytes: no return
+	// to the supplier (0) and no warranty (0); the first is without the
+	// byte before too: the empty name of who entered the return.
+	second := append([]byte{serialFormatNoWarranty}, b[1:len(b)-2]...)
+	first := append([]byte{serialFormatNoBy}, b[1:len(b)-3]...)
 	for _, old := range [][]byte{first, second} {
 		var back core.Serial
 		require.NoError(t, decodeSerial(old, &back))

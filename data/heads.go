@@ -19,9 +19,13 @@ func addMissingHeads(s *Store) error {
 	})
 }
 
-// receiptHead and orderHead are a document's list head in its stored form.
+// receiptHead, orderHead and supplierReturnHead are a document's list head
+// in its stored form.
 func receiptHead(rc core.Receipt) any { return record.FromReceiptHead(rc.Head()) }
 func orderHead(o core.Order) any      { return record.FromOrderHead(o.Head()) }
+func supplierReturnHead(sr core.SupplierReturn) any {
+	return record.FromSupplierReturnHead(sr.Head())
+}
 
 func missingHeads[R interface{ Core() D }, D any](t *tx, docs, heads byte, head func(D) any) error {
 	have := map[uint64]bool{}

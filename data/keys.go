@@ -37,6 +37,8 @@ import (
 //	                                                        log that Badger holds (redo.go)
 //	0x15 note     <item id><serial>0x00<unix ns><n>       → record.Event (JSON): a service note, also under
 //	                                                        0x09; the notes are read here without the history
+//	0x16 supplier return <doc id>                         → record.SupplierReturn (JSON)
+//	0x17 supplier return head <doc id>                    → record.SupplierReturnHead (JSON)
 //
 // Retired prefixes stay reserved: never reuse a byte for another meaning.
 const (
@@ -61,6 +63,8 @@ const (
 	pOrderHead
 	_ // 0x14, applied (redo.go)
 	pNote
+	pSupplierReturn
+	pSupplierReturnHead
 )
 
 // key builds a key from a prefix and parts: uint64 and uint32 parts are

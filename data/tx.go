@@ -155,7 +155,7 @@ func (t *tx) DeleteItem(id core.ItemID) error {
 
 // ItemListed reads the lines of every receipt and order.
 func (t *tx) ItemListed(id core.ItemID) (bool, error) {
-	for _, p := range []byte{pReceipt, pOrder} {
+	for _, p := range []byte{pReceipt, pOrder, pSupplierReturn} {
 		err := t.kv.scan([]byte{p}, false, func(_, val []byte) error {
 			var doc struct{ Lines []struct{ Item uint64 } }
 			if err := json.Unmarshal(val, &doc); err != nil {
@@ -182,7 +182,7 @@ func (t *tx) ItemListed(id core.ItemID) (bool, error) {
 // DeleteSerial's keys so that the finder lets go of them too.
 func (t *tx) Clear() error {
 	for _, p := range []byte{pSerialText, pSerial, pEvent, pItem, pItemNo, pModelItem, pStock, pReceipt, pReceiptHead,
-		pOrder, pOrderHead, pBrand, pModel, pEntity, pParam, pSeq, pNote} {
+		pOrder, pOrderHead, pBrand, pModel, pEntity, pParam, pSeq, pNote, pSupplierReturn, pSupplierReturnHead} {
 		var keys [][]byte
 		if err := t.kv.scan([]byte{p}, true, func(k, _ []byte) error {
 			keys = append(keys, append([]byte(nil), k...))
@@ -389,6 +389,21 @@ func (t *tx) PutOrder(o core.Order) error {
 		return err
 	}
 	return t.putJSON(orderKey(o.ID), record.FromOrder(o))
+}
+
+func (t *tx) SupplierReturn(id core.DocID) (core.SupplierReturn, error) {
+	return get[record.SupplierReturn](t, key(pSupplierReturn, uint64(id)))
+}
+
+func (t *tx) SupplierReturnHeads() ([]core.SupplierReturnHead, error) {
+	return list[record.SupplierReturnHead](t, pSupplierReturnHead)
+}
+
+func (t *tx) PutSupplierReturn(sr core.SupplierReturn) error {
+	if err := t.putJSON(key(pSupplierReturnHead, uint64(sr.ID)), supplierReturnHead(sr)); err != nil {
+		return err
+	}
+	return t.putJSON(key(pSupplierReturn, uint64(sr.ID)), record.FromSupplierReturn(sr))
 }
 
 func (t *tx) Brand(id core.BrandID) (core.Brand, error) { return get[record.Brand](t, brandKey(id)) }

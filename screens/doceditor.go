@@ -19,7 +19,8 @@ import (
 type docKind struct {
 	name     string // "receipt", "order": as core names the document in problems
 	party    string // "Supplier", "Customer"
-	amount   string // "Unit cost", "Unit price"
+	amount   string // "Unit cost", "Unit price"; "" for lines without an amount
+	note     string // the label of a header field for why, "" for none
 	required func(core.Item) bool
 	grow     bool // Enter after the last serial row adds a row
 	// sells: a unit's serial typed or scanned as the item starts its line,
@@ -51,6 +52,7 @@ type docEditor struct {
 	env                    *Env
 	kind                   docKind
 	party, reference, date *entry
+	note                   *entry // why, when the kind has it (a supplier return's reason)
 	lines                  []*docLine
 	linesBox, body         *fyne.Container
 	addLine                *button
@@ -87,7 +89,7 @@ type lineTyped struct {
 }
 
 func newDocEditor(env *Env, kind docKind, actions fyne.CanvasObject) *docEditor {
-	e := &docEditor{env: env, kind: kind, party: newEntry(), reference: newEntry(), date: newEntry(),
+	e := &docEditor{env: env, kind: kind, party: newEntry(), reference: newEntry(), date: newEntry(), note: newEntry(),
 		linesBox: container.NewVBox(), serials: newSerialEntry(env, kind.grow), serialTitle: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		problems: widget.NewLabel("")}
 	e.problems.Importance = widget.DangerImportance
@@ -103,7 +105,7 @@ func newDocEditor(env *Env, kind docKind, actions fyne.CanvasObject) *docEditor 
 		}
 		e.edited()
 	}
-	for _, field := range []*entry{e.party, e.reference, e.date} {
+	for _, field := range []*entry{e.party, e.reference, e.date, e.note} {
 		field.OnChanged = func(string) { e.edited() }
 	}
 	e.addLine = newButton("Add line", theme.ContentAddIcon(), func() { e.focusItem(e.newLine()) })
@@ -115,11 +117,18 @@ func newDocEditor(env *Env, kind docKind, actions fyne.CanvasObject) *docEditor 
 		widget.NewFormItem("Reference", lockable(e.reference)),
 		widget.NewFormItem("Date", lockable(e.date)),
 	)
+	if kind.note != "" {
+		header.Append(kind.note, lockable(e.note))
+	}
 	var warrantyHeading fyne.CanvasObject
 	if kind.sells {
 		warrantyHeading = widget.NewLabel("Warranty until")
 	}
-	columns := container.NewBorder(nil, nil, nil, lineColumns(widget.NewLabel("Quantity"), widget.NewLabel(kind.amount), warrantyHeading,
+	var amountHeading fyne.CanvasObject
+	if kind.amount != "" {
+		amountHeading = widget.NewLabel(kind.amount)
+	}
+	columns := container.NewBorder(nil, nil, nil, lineColumns(widget.NewLabel("Quantity"), amountHeading, warrantyHeading,
 		widget.NewLabel("Serials"), widget.NewLabel("")), widget.NewLabel("Item"))
 	left := readingOrder(container.NewVBox(header, columns), nil, container.NewVScroll(e.body))
 	// The pane keeps its width whatever the rows hold (500 pasted, a
@@ -134,9 +143,12 @@ func newDocEditor(env *Env, kind docKind, actions fyne.CanvasObject) *docEditor 
 }
 
 // lineColumns lays out the fixed-width columns of a line, right of its
-// item; warranty is nil where lines have none (a receipt's).
+// item; amount and warranty are nil where lines have none.
 func lineColumns(qty, amount, warranty, serials, remove fyne.CanvasObject) *fyne.Container {
-	box := container.NewHBox(fixedWidth(72, qty), fixedWidth(100, amount))
+	box := container.NewHBox(fixedWidth(72, qty))
+	if amount != nil {
+		box.Add(fixedWidth(100, amount))
+	}
 	if warranty != nil {
 		box.Add(fixedWidth(112, warranty))
 	}
@@ -162,13 +174,14 @@ func (e *docEditor) loadItems() {
 }
 
 // load shows a document: its header and lines (nil for a new one).
-func (e *docEditor) load(date time.Time, party, reference string, lines []lineTyped, editable bool) {
+func (e *docEditor) load(date time.Time, party, reference, note string, lines []lineTyped, editable bool) {
 	e.version++
 	e.checkRunning, e.checkAgain = false, false
 	e.loading = true
 	defer func() { e.loading = false }()
 	e.party.SetText(party)
 	e.reference.SetText(reference)
+	e.note.SetText(note)
 	if date.IsZero() {
 		date = time.Now() // a new document is dated today
 	}
@@ -181,7 +194,7 @@ func (e *docEditor) load(date time.Time, party, reference string, lines []lineTy
 		line.item = e.itemByID(l.item)
 		line.itemText.SetText(itemLabel(line.item))
 		line.qty.SetText(strconv.Itoa(l.qty))
-		if l.amount != 0 {
+		if line.amount != nil && l.amount != 0 {
 			line.amount.SetText(l.amount.String())
 		}
 		if line.warranty != nil {
@@ -221,7 +234,7 @@ func itemLabel(it core.Item) string {
 
 // newLine adds an empty line.
 func (e *docEditor) newLine() *docLine {
-	l := &docLine{qty: newEntry(), amount: newEntry(), problem: widget.NewLabel("")}
+	l := &docLine{qty: newEntry(), problem: widget.NewLabel("")}
 	l.itemText = newItemField(func(s string) { e.chooseItem(l, s) })
 	l.problem.Importance = widget.DangerImportance
 	l.problem.Wrapping = fyne.TextWrapWord
@@ -233,8 +246,12 @@ func (e *docEditor) newLine() *docLine {
 	}
 	l.qty.SetText("1")
 	l.qty.OnChanged = func(string) { e.quantityChanged(l); e.edited() }
-	l.amount.OnChanged = func(string) { e.edited() }
-	var warranty fyne.CanvasObject
+	var amount, warranty fyne.CanvasObject
+	if e.kind.amount != "" {
+		l.amount = newEntry()
+		l.amount.OnChanged = func(string) { e.edited() }
+		amount = lockable(l.amount)
+	}
 	if e.kind.sells {
 		l.warranty = newEntry()
 		l.warranty.SetPlaceHolder("item's own")
@@ -244,7 +261,7 @@ func (e *docEditor) newLine() *docLine {
 	l.qty.OnSubmitted = func(string) { e.lineDone(l) }
 	l.serialsBtn = newButton("", nil, func() { e.selectLine(l) })
 	l.remove = newButton("", theme.DeleteIcon(), func() { e.removeLine(l) })
-	l.box = container.NewVBox(container.NewBorder(nil, nil, nil, lineColumns(lockable(l.qty), lockable(l.amount), warranty, l.serialsBtn, l.remove),
+	l.box = container.NewVBox(container.NewBorder(nil, nil, nil, lineColumns(lockable(l.qty), amount, warranty, l.serialsBtn, l.remove),
 		lockable(l.itemText)), l.itemText.list, l.problem)
 	e.lines = append(e.lines, l)
 	e.linesBox.Add(l.box)
@@ -520,7 +537,7 @@ func dropBlank(values []string) []string {
 // setEditable locks a confirmed or cancelled document.
 func (e *docEditor) setEditable(on bool) {
 	e.editable = on
-	for _, f := range []*entry{e.party, e.reference, e.date} {
+	for _, f := range []*entry{e.party, e.reference, e.date, e.note} {
 		f.lock(!on)
 	}
 	for _, l := range e.lines {
@@ -555,9 +572,11 @@ func (e *docEditor) typed() (date time.Time, lines []lineTyped, err error) {
 		if err != nil {
 			problems = append(problems, core.Problem{Line: n, Reason: reasonText(err)})
 		}
-		amount, err := core.ParseMoney(l.amount.Text)
-		if err != nil {
-			problems = append(problems, core.Problem{Line: n, Reason: "the " + strings.ToLower(e.kind.amount) + ": " + reasonText(err)})
+		var amount core.Money
+		if l.amount != nil {
+			if amount, err = core.ParseMoney(l.amount.Text); err != nil {
+				problems = append(problems, core.Problem{Line: n, Reason: "the " + strings.ToLower(e.kind.amount) + ": " + reasonText(err)})
+			}
 		}
 		var warranty time.Time
 		if l.warranty != nil {
@@ -706,7 +725,7 @@ func (e *docEditor) focusProblem(err error) {
 		e.serials.selectRow(e.serials.firstMarked())
 	case l.item.ID == 0:
 		e.focusItem(l)
-	case strings.Contains(reason, strings.ToLower(e.kind.amount)):
+	case l.amount != nil && strings.Contains(reason, strings.ToLower(e.kind.amount)):
 		canvas.Focus(l.amount)
 	case strings.Contains(reason, "serial") && len(l.serials) > 0:
 		e.serials.focus(min(e.serials.firstEmpty(), len(l.serials)-1)) // a serial missing, or one too many

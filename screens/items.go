@@ -458,7 +458,7 @@ type overview struct {
 	view   fyne.CanvasObject
 }
 
-var stateChoices = []string{"All states", core.InStock.String(), core.Sold.String(), core.Returned.String()}
+var stateChoices = []string{"All states", core.InStock.String(), core.Sold.String(), core.Returned.String(), core.ToSupplier.String()}
 
 func newOverview(env *Env) *overview {
 	ov := &overview{env: env, counts: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), table: newSerialTable(env, withoutItem(serialColumns))}
@@ -485,8 +485,8 @@ func (ov *overview) show(id core.ItemID) {
 		if err == nil && offset == 0 {
 			ov.env.OnUI(func() {
 				if id == ov.item {
-					ov.counts.SetText(fmt.Sprintf("Purchased %d · Sold %d · Returned %d · In stock %d",
-						o.Stock.Purchased, o.Stock.Sold, o.Stock.Returned, o.Stock.InStock()))
+					ov.counts.SetText(fmt.Sprintf("Purchased %d · Sold %d · Returned %d · To supplier %d · In stock %d",
+						o.Stock.Purchased, o.Stock.Sold, o.Stock.Returned, o.Stock.ToSupplier, o.Stock.InStock()))
 				}
 			})
 		}

@@ -102,7 +102,7 @@ func TestItemSerialNumbersTab(t *testing.T) {
 	assert.Equal(t, "996******", c.pattern.Text)
 	c.tabs.SelectIndex(1)
 	ov := c.overview
-	assert.Equal(t, "Purchased 6 · Sold 2 · Returned 1 · In stock 5", ov.counts.Text)
+	assert.Equal(t, "Purchased 6 · Sold 2 · Returned 1 · To supplier 0 · In stock 5", ov.counts.Text)
 	assert.Equal(t, "6 serials", ov.table.count.Text)
 	assert.Equal(t, "996A1B2C1", ov.table.cell(widget.TableCellID{Row: 0, Col: 0}))
 	assert.Equal(t, "sold", ov.table.cell(widget.TableCellID{Row: 0, Col: 1}))

@@ -113,7 +113,7 @@ func TestKeysOfTheCounter(t *testing.T) {
 	env.show(main.Tabs)
 	canvas := env.Window.Canvas()
 
-	main.Tabs.SelectIndex(2)
+	main.Tabs.SelectIndex(ordersSection)
 	shortcut(env, fyne.KeyN)
 	o := main.Orders
 	assert.Equal(t, o.editor.lines[0].itemText, canvas.Focused(), "Ctrl+N: a new order, ready for the item")
@@ -122,7 +122,7 @@ func TestKeysOfTheCounter(t *testing.T) {
 	shortcut(env, fyne.KeyReturn)
 	assert.Equal(t, "SO-000003 saved: 1 unit sold.", o.message.Text, "Ctrl+Enter saves the order from the serial")
 
-	main.Tabs.SelectIndex(1)
+	main.Tabs.SelectIndex(receiptsSection)
 	r := main.Receipts
 	shortcut(env, fyne.KeyN)
 	assert.Equal(t, r.editor.lines[0].itemText, canvas.Focused())
@@ -322,13 +322,13 @@ func TestNothingStaleAfterASale(t *testing.T) {
 	main := Main(env)
 	env.show(main.Tabs)
 
-	main.Tabs.SelectIndex(0)
+	main.Tabs.SelectIndex(itemsSection)
 	car, err := env.Reg.ItemByNo("NEW-A6")
 	require.NoError(t, err)
 	main.Items.card.edit(car)
 	env.settle()
 	assert.Contains(t, main.Items.card.overview.counts.Text, "In stock 2")
-	main.Tabs.SelectIndex(4)
+	main.Tabs.SelectIndex(entitiesSection)
 	env.settle()
 	entity := slices.IndexFunc(main.Entities.rows, func(r core.EntityRow) bool { return strings.Contains(paramSummary(r.Params), "XY123AAA") })
 	require.GreaterOrEqual(t, entity, 0)
@@ -336,7 +336,7 @@ func TestNothingStaleAfterASale(t *testing.T) {
 	env.settle()
 	assert.Equal(t, "GR-000002", main.Entities.docs.Text)
 
-	main.Tabs.SelectIndex(2)
+	main.Tabs.SelectIndex(ordersSection)
 	env.settle()
 	shortcut(env, fyne.KeyN)
 	scan(env, "XY123AAA")
@@ -348,10 +348,10 @@ func TestNothingStaleAfterASale(t *testing.T) {
 	shortcut(env, fyne.KeyN)
 	assert.Empty(t, main.Orders.message.Text, "a new order shows no message of the one before")
 
-	main.Tabs.SelectIndex(0)
+	main.Tabs.SelectIndex(itemsSection)
 	env.settle()
 	assert.Contains(t, main.Items.card.overview.counts.Text, "In stock 1")
-	main.Tabs.SelectIndex(4)
+	main.Tabs.SelectIndex(entitiesSection)
 	env.settle()
 	assert.Equal(t, "GR-000002, SO-000003", main.Entities.docs.Text)
 }
@@ -368,7 +368,7 @@ func TestAReturnedUnitIsInStockEverywhere(t *testing.T) {
 	s.card.edit(saw)
 	env.settle()
 	ov := s.card.overview
-	assert.Contains(t, ov.counts.Text, "Returned 1 · In stock 5")
+	assert.Contains(t, ov.counts.Text, "Returned 1 · To supplier 0 · In stock 5")
 	ov.state.SetSelected(core.InStock.String())
 	env.settle()
 	assert.Equal(t, "5 serials", ov.table.count.Text, "the filter agrees with the counts")
@@ -453,7 +453,7 @@ func TestDeletingFromTheScreens(t *testing.T) {
 	env.show(main.Tabs)
 	overlay := func() fyne.CanvasObject { return env.Window.Canvas().Overlays().Top() }
 
-	main.Tabs.SelectIndex(1)
+	main.Tabs.SelectIndex(receiptsSection)
 	r := main.Receipts
 	draft, err := env.Reg.Receipt(3)
 	require.NoError(t, err)
@@ -470,7 +470,7 @@ func TestDeletingFromTheScreens(t *testing.T) {
 	assert.Equal(t, "GR-000003 deleted.", r.message.Text)
 	assert.Len(t, r.receipts, 2)
 
-	main.Tabs.SelectIndex(0)
+	main.Tabs.SelectIndex(itemsSection)
 	c := main.Items.card
 	saw, err := env.Reg.ItemByNo("CS-500")
 	require.NoError(t, err)
@@ -495,7 +495,7 @@ func TestDeletingFromTheScreens(t *testing.T) {
 	assert.Equal(t, core.NotFound, core.ErrorCode(err))
 	assert.Len(t, main.Items.rows, 4)
 
-	main.Tabs.SelectIndex(5)
+	main.Tabs.SelectIndex(modelsSection)
 	env.settle()
 	m := main.Models
 	m.brandList.Select(0) // Audi: A6 (sold as NEW-A6) and A4

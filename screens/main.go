@@ -10,12 +10,24 @@ import (
 // lastSectionKey is the preference that remembers the last section shown.
 const lastSectionKey = "lastSection"
 
+// The sections, in the order of their tabs.
+const (
+	itemsSection = iota
+	receiptsSection
+	ordersSection
+	supplierReturnsSection
+	searchSection
+	entitiesSection
+	modelsSection
+)
+
 // Screens is the content of the main window: one tab per section.
 type Screens struct {
 	Tabs     *container.AppTabs
 	Items    *Items
 	Receipts *Receipts
 	Orders   *Orders
+	Returns  *SupplierReturns
 	Search   *Search
 	Entities *Entities
 	Models   *Models
@@ -24,12 +36,13 @@ type Screens struct {
 
 // Main builds every screen, opening on the section shown last.
 func Main(env *Env) *Screens {
-	s := &Screens{Items: NewItems(env), Receipts: NewReceipts(env), Orders: NewOrders(env), Search: NewSearch(env),
-		Entities: NewEntities(env), Models: NewModels(env), env: env}
+	s := &Screens{Items: NewItems(env), Receipts: NewReceipts(env), Orders: NewOrders(env), Returns: NewSupplierReturns(env),
+		Search: NewSearch(env), Entities: NewEntities(env), Models: NewModels(env), env: env}
 	s.Tabs = container.NewAppTabs(
 		container.NewTabItem("Items", s.Items.Content()),
 		container.NewTabItem("Goods receipts", s.Receipts.Content()),
 		container.NewTabItem("Orders", s.Orders.Content()),
+		container.NewTabItem("Supplier returns", s.Returns.Content()),
 		container.NewTabItem("Serial search", s.Search.Content()),
 		container.NewTabItem("Entities", s.Entities.Content()),
 		container.NewTabItem("Brands & models", s.Models.Content()),
@@ -68,9 +81,9 @@ func (s *Screens) MenuItems() []*fyne.MenuItem {
 		}
 	}
 	return []*fyne.MenuItem{
-		item("New goods receipt", fyne.KeyR, goTo(1, s.Receipts.New)),
-		item("New order", fyne.KeyO, goTo(2, s.Orders.New)),
-		item("Serial search", fyne.KeyF, goTo(3, s.Search.Focus)),
+		item("New goods receipt", fyne.KeyR, goTo(receiptsSection, s.Receipts.New)),
+		item("New order", fyne.KeyO, goTo(ordersSection, s.Orders.New)),
+		item("Serial search", fyne.KeyF, goTo(searchSection, s.Search.Focus)),
 		fyne.NewMenuItemSeparator(),
 		item("New (in this section)", fyne.KeyN, func() { s.press(s.sectionButtons().add) }),
 		item("Save", fyne.KeyS, func() { s.press(s.sectionButtons().save) }),
@@ -89,13 +102,15 @@ type pressable interface {
 // section shown; nil where the section has none.
 func (s *Screens) sectionButtons() (b struct{ add, save, confirm pressable }) {
 	switch s.Tabs.SelectedIndex() {
-	case 0:
+	case itemsSection:
 		b.add, b.save = s.Items.add, s.Items.card.save
-	case 1:
+	case receiptsSection:
 		b.add, b.save, b.confirm = s.Receipts.add, s.Receipts.saveDraft, s.Receipts.confirm
-	case 2:
+	case ordersSection:
 		b.add, b.save, b.confirm = s.Orders.add, s.Orders.save, s.Orders.save
-	case 4:
+	case supplierReturnsSection:
+		b.add, b.save, b.confirm = s.Returns.add, s.Returns.save, s.Returns.save
+	case entitiesSection:
 		b.add, b.save = s.Entities.add, s.Entities.save
 	}
 	return b
@@ -159,6 +174,8 @@ func (s *Screens) Reload() {
 	s.Receipts.editor.loadItems()
 	s.Orders.reload()
 	s.Orders.editor.loadItems()
+	s.Returns.reload()
+	s.Returns.editor.loadItems()
 	s.Search.loadItems()
 	s.Search.search()
 	s.Entities.Reload()
@@ -169,24 +186,27 @@ func (s *Screens) Reload() {
 // changed (a new item, a new model) and puts the cursor where work starts.
 func (s *Screens) focus() {
 	switch s.Tabs.SelectedIndex() {
-	case 0:
+	case itemsSection:
 		s.Items.reload()
 		s.Items.card.loadModels(s.Items.card.selectedModel()) // keeping a choice not saved yet
 		s.Items.card.changedElsewhere()                       // its counts after a sale
-	case 1:
+	case receiptsSection:
 		s.Receipts.editor.loadItems()
 		s.Receipts.Focus()
-	case 2:
+	case ordersSection:
 		s.Orders.editor.loadItems()
 		s.Orders.Focus()
-	case 3:
+	case supplierReturnsSection:
+		s.Returns.editor.loadItems()
+		s.Returns.Focus()
+	case searchSection:
 		s.Search.loadItems()
 		s.Search.search()
 		s.Search.Focus()
-	case 4:
+	case entitiesSection:
 		s.Entities.Reload()
 		s.Entities.showAfresh() // its documents after a receipt or an order
-	case 5:
+	case modelsSection:
 		s.Models.Reload()
 	}
 }
@@ -200,6 +220,8 @@ func (s *Screens) Leave(then func()) {
 		what = "The goods receipt"
 	case s.Orders.editor.dirty:
 		what = "The order"
+	case s.Returns.editor.dirty:
+		what = "The supplier return"
 	case s.Items.card.dirty:
 		what = "The item card"
 	case s.Entities.dirty:

@@ -16,17 +16,17 @@ func TestShortcutsAndTheLastSection(t *testing.T) {
 	env.show(main.Tabs)
 
 	shortcut(env, fyne.KeyO)
-	assert.Equal(t, 2, main.Tabs.SelectedIndex())
+	assert.Equal(t, ordersSection, main.Tabs.SelectedIndex())
 	assert.Equal(t, main.Orders.editor.lines[0].itemText, env.Window.Canvas().Focused(), "a new order, ready for the item")
 	shortcut(env, fyne.KeyR)
-	assert.Equal(t, 1, main.Tabs.SelectedIndex())
+	assert.Equal(t, receiptsSection, main.Tabs.SelectedIndex())
 	assert.Equal(t, "New goods receipt", main.Receipts.title.Text)
 	shortcut(env, fyne.KeyF)
 	assert.Equal(t, main.Search.text, env.Window.Canvas().Focused())
 	env.settle()
 
 	again := Main(env)
-	assert.Equal(t, 3, again.Tabs.SelectedIndex(), "the next start opens on the section shown last")
+	assert.Equal(t, searchSection, again.Tabs.SelectedIndex(), "the next start opens on the section shown last")
 }
 
 func TestEmptyRegisterOffersTheExampleData(t *testing.T) {

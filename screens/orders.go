@@ -125,7 +125,7 @@ func (s *Orders) show(o core.Order) {
 			}
 		}
 	}
-	s.editor.load(o.Date, o.Customer, o.Reference, lines, !o.Cancelled())
+	s.editor.load(o.Date, o.Customer, o.Reference, "", lines, !o.Cancelled())
 	if o.ID == 0 {
 		s.title.SetText("New order")
 	} else {

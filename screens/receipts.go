@@ -107,7 +107,7 @@ func (s *Receipts) show(rc core.Receipt) {
 		lines[i] = lineTyped{item: l.Item, qty: l.Quantity, amount: l.UnitCost, serials: l.Serials}
 	}
 	draft := rc.Status == core.Draft
-	s.editor.load(rc.Date, rc.Supplier, rc.Reference, lines, draft)
+	s.editor.load(rc.Date, rc.Supplier, rc.Reference, "", lines, draft)
 	if rc.ID == 0 {
 		s.title.SetText("New goods receipt")
 	} else {

@@ -59,7 +59,7 @@ func TestNewItemIsKnownToTheReceipt(t *testing.T) {
 	c.name.SetText("Angle grinder")
 	test.Tap(c.save)
 	env.settle()
-	main.Tabs.SelectIndex(1)
+	main.Tabs.SelectIndex(receiptsSection)
 	env.settle()
 	l := main.Receipts.editor.lines[0]
 	main.Receipts.editor.chooseItem(l, "GRINDER")

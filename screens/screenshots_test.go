@@ -47,10 +47,10 @@ func screenshots(t *testing.T, size fyne.Size) {
 		both    bool // rendered at the large size too
 		setup   func()
 	}{
-		{"items", 0, true, func() { main.Items.list.Select(0) }},
-		{"item-serial-numbers", 0, true, func() { main.Items.card.tabs.SelectIndex(1) }},
-		{"receipts", 1, false, func() { main.Receipts.list.Select(1) }},
-		{"receipt-problems", 1, true, func() {
+		{"items", itemsSection, true, func() { main.Items.list.Select(0) }},
+		{"item-serial-numbers", itemsSection, true, func() { main.Items.card.tabs.SelectIndex(1) }},
+		{"receipts", receiptsSection, false, func() { main.Receipts.list.Select(1) }},
+		{"receipt-problems", receiptsSection, true, func() {
 			r := main.Receipts
 			r.New()
 			env.settle()
@@ -61,8 +61,8 @@ func screenshots(t *testing.T, size fyne.Size) {
 			e.serials.fillFrom(0, []string{"996B00001", "99612345", "996A1B2C3", "996b00001"})
 			r.confirmReceipt()
 		}},
-		{"orders", 2, false, func() { main.Orders.list.Select(1) }},
-		{"order-refused-scan", 2, true, func() {
+		{"orders", ordersSection, false, func() { main.Orders.list.Select(1) }},
+		{"order-refused-scan", ordersSection, true, func() {
 			o := main.Orders
 			o.New()
 			env.settle()
@@ -72,13 +72,13 @@ func screenshots(t *testing.T, size fyne.Size) {
 			env.settle()
 			scan(env, "996A1B2C1") // sold on SO-000001
 		}},
-		{"serial-search", 3, true, func() {
+		{"serial-search", searchSection, true, func() {
 			main.Search.text.SetText("996")
 			main.Search.search()
 			env.settle()
 			main.Search.table.table.Select(widget.TableCellID{Row: 1, Col: 0})
 		}},
-		{"serial-search-notes", 3, false, func() {
+		{"serial-search-notes", searchSection, false, func() {
 			saw, err := env.Reg.ItemByNo("CS-500")
 			require.NoError(t, err)
 			_, err = env.Reg.AddNote(saw.ID, "996A1B2C2", time.Time{}, "Chain brake replaced; tested on the bench")
@@ -89,10 +89,10 @@ func screenshots(t *testing.T, size fyne.Size) {
 			env.settle()
 			main.Search.table.table.Select(widget.TableCellID{Row: 0, Col: 0})
 		}},
-		{"entities", 4, false, func() { main.Entities.list.Select(0) }},
-		{"brands-and-models", 5, false, func() { main.Models.brandList.Select(0) }},
-		{"backup-done", 0, false, func() { env.backUp(storage.NewFileURI(filepath.Join(t.TempDir(), backupName(time.Now())))) }},
-		{"register-settings", 0, false, func() {
+		{"entities", entitiesSection, false, func() { main.Entities.list.Select(0) }},
+		{"brands-and-models", modelsSection, false, func() { main.Models.brandList.Select(0) }},
+		{"backup-done", itemsSection, false, func() { env.backUp(storage.NewFileURI(filepath.Join(t.TempDir(), backupName(time.Now())))) }},
+		{"register-settings", itemsSection, false, func() {
 			w.Canvas().Overlays().Top().(interface{ Hide() }).Hide()
 			env.Registers = &fakeRegisters{chosen: RegisterChoice{OnServer: true, Host: "shop-server", Port: "5432",
 				Database: "serialdesk", User: "kari", Password: "right"}}

@@ -17,7 +17,7 @@ func TestReceiveThreeChainsawsThenFindOneInTheSearch(t *testing.T) {
 	main := Main(env)
 	env.show(main.Tabs)
 
-	main.Tabs.SelectIndex(1)
+	main.Tabs.SelectIndex(receiptsSection)
 	r := main.Receipts
 	r.New()
 	env.settle()
@@ -31,7 +31,7 @@ func TestReceiveThreeChainsawsThenFindOneInTheSearch(t *testing.T) {
 	env.settle()
 	require.Equal(t, "GR-000004 received: 3 units.", r.message.Text)
 
-	main.Tabs.SelectIndex(3)
+	main.Tabs.SelectIndex(searchSection)
 	s := main.Search
 	assert.Equal(t, s.text, env.Window.Canvas().Focused(), "the search starts in its field")
 	typeHere(env, "q00002")

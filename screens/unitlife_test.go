@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/assert"
@@ -166,4 +167,50 @@ func TestAServiceNoteFromTheSearch(t *testing.T) {
 	env.settle()
 	assert.Equal(t, "1 serial", s.table.count.Text)
 	assert.Equal(t, "996A1B2C2", s.table.cell(widget.TableCellID{Row: 0, Col: 0}))
+}
+
+// Units go back to the supplier by scanning, a unit not in stock is
+// refused at its row, and cancelling puts them back.
+func TestReturningUnitsToTheSupplier(t *testing.T) {
+	env := newTestEnv(t)
+	require.NoError(t, env.Reg.LoadExamples())
+	main := Main(env)
+	env.show(main.Tabs)
+	main.Tabs.SelectIndex(supplierReturnsSection)
+	env.settle()
+	s := main.Returns
+	e := s.editor
+	assert.Equal(t, e.party, env.Window.Canvas().Focused(), "a new return starts with its supplier")
+	typeHere(env, "Husqvarna Nordic AB")
+	e.note.SetText("defective")
+	env.Window.Canvas().Focus(e.lines[0].itemText)
+	scan(env, "CS-500")
+	scan(env, "996A1B2C1") // sold on SO-000001
+	env.settle()
+	assert.Equal(t, "not in stock: sold on SO-000001 to Ola Nordmann", e.serials.rows[0].mark.Text)
+	assert.Equal(t, e.serials.rows[0], env.Window.Canvas().Focused(), "the refused scan is selected, for the next to replace")
+	scan(env, "996A1B2C3")
+	env.settle()
+	assert.Equal(t, s.save, env.Window.Canvas().Focused(), "the last unit's Enter goes to Save")
+	assert.Equal(t, "996A1B2C3", e.serials.rows[0].Text)
+	assert.Empty(t, e.serials.rows[0].mark.Text)
+	shortcut(env, fyne.KeyS)
+	env.settle()
+	assert.Equal(t, "SR-000001 saved: 1 unit back to Husqvarna Nordic AB, out of stock.", s.message.Text)
+	require.Len(t, s.returns, 1)
+	assert.True(t, e.party.Disabled(), "a saved return is read, not changed")
+	saw, err := env.Reg.ItemByNo("CS-500")
+	require.NoError(t, err)
+	st, err := env.Reg.Stock(saw.ID)
+	require.NoError(t, err)
+	assert.Equal(t, int64(1), st.ToSupplier)
+
+	test.Tap(s.cancel)
+	test.Tap(findButton(env.Window.Canvas().Overlays().Top(), "Cancel the return"))
+	env.settle()
+	assert.Equal(t, "SR-000001 cancelled: 1 unit back in stock.", s.message.Text)
+	assert.Equal(t, "SR-000001 · cancelled", s.title.Text)
+	st, err = env.Reg.Stock(saw.ID)
+	require.NoError(t, err)
+	assert.Zero(t, st.ToSupplier)
 }

@@ -155,8 +155,8 @@ func missingRecordsAreNotFound(t *testing.T, s core.Store) {
 
 func stockStartsAtZero(t *testing.T, s core.Store) {
 	require.Equal(t, core.Stock{}, view(t, s, func(tx core.Tx) (core.Stock, error) { return tx.Stock(5) }))
-	update(t, s, func(tx core.Tx) error { return tx.PutStock(5, core.Stock{Purchased: 10, Sold: 4, Returned: 1}) })
-	require.Equal(t, core.Stock{Purchased: 10, Sold: 4, Returned: 1}, view(t, s, func(tx core.Tx) (core.Stock, error) { return tx.Stock(5) }))
+	update(t, s, func(tx core.Tx) error { return tx.PutStock(5, core.Stock{Purchased: 10, Sold: 4, Returned: 1, ToSupplier: 2}) })
+	require.Equal(t, core.Stock{Purchased: 10, Sold: 4, Returned: 1, ToSupplier: 2}, view(t, s, func(tx core.Tx) (core.Stock, error) { return tx.Stock(5) }))
 }
 
 func movement(kind core.DocKind, id core.DocID, party string, amount core.Money) *core.Movement {
@@ -177,6 +177,10 @@ func serialsReadWriteDelete(t *testing.T, s core.Store) {
 	require.Equal(t, plain, view(t, s, func(tx core.Tx) (core.Serial, error) { return tx.Serial(2, "996000001") }))
 
 	rec.State, rec.Returned, rec.Warranty = core.Sold, nil, time.Time{}
+	update(t, s, func(tx core.Tx) error { return tx.PutSerial(rec) })
+	require.Equal(t, rec, view(t, s, func(tx core.Tx) (core.Serial, error) { return tx.Serial(1, "996000001") }))
+
+	rec.State, rec.ToSupplier = core.ToSupplier, movement(core.SupplierReturnDoc, 3, "Husqvarna AB", 0)
 	update(t, s, func(tx core.Tx) error { return tx.PutSerial(rec) })
 	require.Equal(t, rec, view(t, s, func(tx core.Tx) (core.Serial, error) { return tx.Serial(1, "996000001") }))
 
@@ -436,6 +440,27 @@ func documentsAndTheirHeads(t *testing.T, s core.Store) {
 	require.Equal(t, []core.ReceiptHead{draft.Head(), rc.Head()}, view(t, s, func(tx core.Tx) ([]core.ReceiptHead, error) { return tx.ReceiptHeads() }))
 	require.Equal(t, []core.OrderHead{o.Head()}, view(t, s, func(tx core.Tx) ([]core.OrderHead, error) { return tx.OrderHeads() }))
 	require.Equal(t, o, view(t, s, func(tx core.Tx) (core.Order, error) { return tx.Order(1) }))
+
+	sr := core.SupplierReturn{ID: 1, Date: day(6), Supplier: "Husqvarna AB", Reference: "RMA 88", Reason: "defective",
+		Lines:   []core.SupplierReturnLine{{Item: 1, Quantity: 1, Serials: []string{"996000002"}}},
+		SavedAt: at(3), LastChange: core.LastChange{Revision: 1, Changed: at(3), By: "ola@WORKSHOP"},
+		Replaced: []core.Serial{{Item: 1, Serial: "996000002", State: core.InStock, Received: movement(core.ReceiptDoc, 2, "Husqvarna AB", 350000)}}}
+	other := core.SupplierReturn{ID: 2, Date: day(7), Supplier: "Stihl", Lines: []core.SupplierReturnLine{{Item: 2, Quantity: 3}}, SavedAt: at(4)}
+	update(t, s, func(tx core.Tx) error {
+		require.NoError(t, tx.PutSupplierReturn(other))
+		return tx.PutSupplierReturn(sr)
+	})
+	require.Equal(t, sr, view(t, s, func(tx core.Tx) (core.SupplierReturn, error) { return tx.SupplierReturn(1) }))
+	sr.CancelledAt, sr.CancelledBy = at(30), "kari@COUNTER-2"
+	update(t, s, func(tx core.Tx) error { return tx.PutSupplierReturn(sr) })
+	require.Equal(t, []core.SupplierReturnHead{sr.Head(), other.Head()},
+		view(t, s, func(tx core.Tx) ([]core.SupplierReturnHead, error) { return tx.SupplierReturnHeads() }))
+	require.Equal(t, sr, view(t, s, func(tx core.Tx) (core.SupplierReturn, error) { return tx.SupplierReturn(1) }))
+	require.NoError(t, s.View(func(tx core.Tx) error {
+		_, err := tx.SupplierReturn(3)
+		notFound(t, err)
+		return nil
+	}))
 }
 
 func brandsModelsEntities(t *testing.T, s core.Store) {
@@ -829,6 +854,8 @@ func deletesLeaveNothingBehind(t *testing.T, s core.Store) {
 			tx.PutItem(core.Item{ID: 2, No: "OIL", Name: "Oil"}),
 			tx.PutStock(1, core.Stock{Purchased: 1}),
 			tx.PutReceipt(core.Receipt{ID: 1, Status: core.Draft, Date: day(3), Lines: []core.ReceiptLine{{Item: 2, Quantity: 1}}}),
+			tx.PutItem(core.Item{ID: 4, No: "SAW", Name: "Saw"}),
+			tx.PutSupplierReturn(core.SupplierReturn{ID: 1, Date: day(3), Lines: []core.SupplierReturnLine{{Item: 4, Quantity: 1}}}),
 		} {
 			if err != nil {
 				return err
@@ -845,6 +872,7 @@ func deletesLeaveNothingBehind(t *testing.T, s core.Store) {
 		return err
 	}))
 	require.Equal(t, [2]bool{false, true}, listed, "only the oil is on a document")
+	require.True(t, view(t, s, func(tx core.Tx) (bool, error) { return tx.ItemListed(4) }), "a supplier return lists the saw")
 
 	update(t, s, func(tx core.Tx) error {
 		for _, err := range []error{tx.DeleteItem(1), tx.DeleteReceipt(1), tx.DeleteModel(1), tx.DeleteBrand(1)} {
@@ -866,7 +894,7 @@ func deletesLeaveNothingBehind(t *testing.T, s core.Store) {
 		require.Zero(t, st)
 		items, err := tx.Items()
 		require.NoError(t, err)
-		require.Len(t, items, 1)
+		require.Len(t, items, 2)
 		_, err = tx.Receipt(1)
 		require.Equal(t, core.NotFound, core.ErrorCode(err))
 		heads, err := tx.ReceiptHeads()
@@ -900,6 +928,8 @@ func clearLeavesAnEmptyRegister(t *testing.T, s core.Store) {
 			tx.AddEvent(core.Event{Time: at(1), Kind: core.EventReceived, Item: 1, Serial: "XY1"}),
 			tx.PutReceipt(core.Receipt{ID: 1, Status: core.Draft, Date: day(3)}),
 			tx.PutOrder(core.Order{ID: 1, Date: day(3)}),
+			tx.PutSupplierReturn(core.SupplierReturn{ID: 1, Date: day(3)}),
+			tx.AddEvent(core.Event{Time: at(2), Kind: core.EventNote, Item: 1, Serial: "XY1", Note: "oiled"}),
 			tx.PutEntity(core.Entity{No: 1, Model: 1, Params: []core.Param{{Name: "serial number", Value: "XY1"}}}),
 		} {
 			if err != nil {
@@ -931,6 +961,14 @@ func clearLeavesAnEmptyRegister(t *testing.T, s core.Store) {
 		require.Empty(t, orders)
 		_, err = tx.Order(1)
 		require.Equal(t, core.NotFound, core.ErrorCode(err))
+		returns, err := tx.SupplierReturnHeads()
+		require.NoError(t, err)
+		require.Empty(t, returns)
+		_, err = tx.SupplierReturn(1)
+		require.Equal(t, core.NotFound, core.ErrorCode(err))
+		notes, err := tx.Notes("")
+		require.NoError(t, err)
+		require.Empty(t, notes)
 		st, err := tx.Stock(1)
 		require.NoError(t, err)
 		require.Zero(t, st)

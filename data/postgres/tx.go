@@ -66,9 +66,10 @@ func (t *tx) sendWhenFull() error {
 
 // moves is the stored form of a serial's receipt, sale and return.
 type moves struct {
-	Received *record.Movement `json:"received,omitempty"`
-	Sold     *record.Movement `json:"sold,omitempty"`
-	Returned *record.Movement `json:"returned,omitempty"`
+	Received   *record.Movement `json:"received,omitempty"`
+	Sold       *record.Movement `json:"sold,omitempty"`
+	Returned   *record.Movement `json:"returned,omitempty"`
+	ToSupplier *record.Movement `json:"to_supplier,omitempty"`
 }
 
 func (t *tx) canWrite() error {
@@ -138,9 +139,10 @@ func (t *tx) sendWith(b *pgx.Batch) error {
 			c.item, c.serial, c.at, c.kind, c.docKind, c.docID, c.party, c.project, c.by, c.note, c.noteKey, c.noteDate)
 	}
 	for id, st := range t.held.stock {
-		b.Queue(`INSERT INTO stock (item, purchased, sold, returned) VALUES ($1, $2, $3, $4)
-			ON CONFLICT (item) DO UPDATE SET purchased = excluded.purchased, sold = excluded.sold, returned = excluded.returned`,
-			int64(id), st.Purchased, st.Sold, st.Returned)
+		b.Queue(`INSERT INTO stock (item, purchased, sold, returned, to_supplier) VALUES ($1, $2, $3, $4, $5)
+			ON CONFLICT (item) DO UPDATE SET purchased = excluded.purchased, sold = excluded.sold, returned = excluded.returned,
+				to_supplier = excluded.to_supplier`,
+			int64(id), st.Purchased, st.Sold, st.Returned, st.ToSupplier)
 	}
 	t.sent += len(t.held.serials) + len(t.held.events)
 	t.held = held{}
@@ -164,7 +166,7 @@ func (c *serialColumns) add(k serialKey, rec core.Serial) {
 
 func (c *serialColumns) addRecord(rec core.Serial) error {
 	m, err := json.Marshal(moves{Received: record.FromMovement(rec.Received), Sold: record.FromMovement(rec.Sold),
-		Returned: record.FromMovement(rec.Returned)})
+		Returned: record.FromMovement(rec.Returned), ToSupplier: record.FromMovement(rec.ToSupplier)})
 	if err != nil {
 		return err
 	}
@@ -307,7 +309,8 @@ func (t *tx) Clear() error {
 	}
 	t.held, t.everything = held{}, true
 	batch := &pgx.Batch{}
-	for _, table := range []string{"entity_params", "entities", "models", "brands", "orders", "receipts", "events", "serials", "stock", "items", "sequences"} {
+	for _, table := range []string{"entity_params", "entities", "models", "brands", "supplier_returns", "orders", "receipts", "events", "serials",
+		"stock", "items", "sequences"} {
 		batch.Queue(`DELETE FROM ` + table)
 	}
 	return t.db.SendBatch(t.ctx, batch).Close()
@@ -333,7 +336,8 @@ func (t *tx) ItemListed(id core.ItemID) (bool, error) {
 	}
 	var listed bool
 	err = t.db.QueryRow(t.ctx, `SELECT EXISTS (SELECT 1 FROM receipts WHERE body->'Lines' @> $1::jsonb)
-		OR EXISTS (SELECT 1 FROM orders WHERE body->'Lines' @> $1::jsonb)`, string(line)).Scan(&listed)
+		OR EXISTS (SELECT 1 FROM orders WHERE body->'Lines' @> $1::jsonb)
+		OR EXISTS (SELECT 1 FROM supplier_returns WHERE body->'Lines' @> $1::jsonb)`, string(line)).Scan(&listed)
 	return listed, err
 }
 
@@ -342,8 +346,8 @@ func (t *tx) Stock(id core.ItemID) (core.Stock, error) {
 		return st, nil
 	}
 	var r record.Stock
-	err := one(t.db.QueryRow(t.ctx, `SELECT purchased, sold, returned FROM stock WHERE item = $1`, int64(id)),
-		&r.Purchased, &r.Sold, &r.Returned)
+	err := one(t.db.QueryRow(t.ctx, `SELECT purchased, sold, returned, to_supplier FROM stock WHERE item = $1`, int64(id)),
+		&r.Purchased, &r.Sold, &r.Returned, &r.ToSupplier)
 	if errors.Is(err, core.ErrNotFound) {
 		err = nil
 	}
@@ -379,7 +383,7 @@ func scanSerial(row pgx.Row) (core.Serial, error) {
 	if err := json.Unmarshal(m, &mv); err != nil {
 		return core.Serial{}, err
 	}
-	r.Received, r.Sold, r.Returned = mv.Received, mv.Sold, mv.Returned
+	r.Received, r.Sold, r.Returned, r.ToSupplier = mv.Received, mv.Sold, mv.Returned, mv.ToSupplier
 	return r.Core(), nil
 }
 
@@ -720,6 +724,39 @@ func (t *tx) PutOrder(o core.Order) error {
 			units = excluded.units, returns = excluded.returns, saved_at = excluded.saved_at,
 			cancelled_at = excluded.cancelled_at, body = excluded.body`,
 		int64(h.ID), h.Date, h.Customer, h.Reference, h.Units, h.Returns, at(o.SavedAt), at(h.CancelledAt), b)
+	return err
+}
+
+func (t *tx) SupplierReturn(id core.DocID) (core.SupplierReturn, error) {
+	return body[record.SupplierReturn](t.db.QueryRow(t.ctx, `SELECT body FROM supplier_returns WHERE id = $1`, int64(id)))
+}
+
+func (t *tx) SupplierReturnHeads() ([]core.SupplierReturnHead, error) {
+	return all(t, `SELECT id, date, supplier, reference, units, cancelled_at FROM supplier_returns ORDER BY id`, nil,
+		func(row pgx.Row) (core.SupplierReturnHead, error) {
+			var r record.SupplierReturnHead
+			var cancelled *time.Time
+			err := row.Scan(&r.ID, &r.Date, &r.Supplier, &r.Reference, &r.Units, &cancelled)
+			r.CancelledAt = utc(cancelled)
+			return r.Core(), err
+		})
+}
+
+func (t *tx) PutSupplierReturn(sr core.SupplierReturn) error {
+	if err := t.canWrite(); err != nil {
+		return err
+	}
+	b, err := json.Marshal(record.FromSupplierReturn(sr))
+	if err != nil {
+		return err
+	}
+	h := sr.Head()
+	t.docs, t.by = append(t.docs, record.FromDocRef(sr.Ref())), sr.By
+	_, err = t.db.Exec(t.ctx, `INSERT INTO supplier_returns (id, date, supplier, reference, units, cancelled_at, body)
+		VALUES ($1, $2, $3, $4, $5, $6, $7)
+		ON CONFLICT (id) DO UPDATE SET date = excluded.date, supplier = excluded.supplier, reference = excluded.reference,
+			units = excluded.units, cancelled_at = excluded.cancelled_at, body = excluded.body`,
+		int64(h.ID), h.Date, h.Supplier, h.Reference, h.Units, at(h.CancelledAt), b)
 	return err
 }
 

@@ -49,17 +49,18 @@ func (r Item) Core() core.Item {
 }
 
 type Stock struct {
-	Purchased int64 `json:"Purchased"`
-	Sold      int64 `json:"Sold"`
-	Returned  int64 `json:"Returned"`
+	Purchased  int64 `json:"Purchased"`
+	Sold       int64 `json:"Sold"`
+	Returned   int64 `json:"Returned"`
+	ToSupplier int64 `json:"ToSupplier,omitempty"`
 }
 
 func FromStock(s core.Stock) Stock {
-	return Stock{Purchased: s.Purchased, Sold: s.Sold, Returned: s.Returned}
+	return Stock{Purchased: s.Purchased, Sold: s.Sold, Returned: s.Returned, ToSupplier: s.ToSupplier}
 }
 
 func (r Stock) Core() core.Stock {
-	return core.Stock{Purchased: r.Purchased, Sold: r.Sold, Returned: r.Returned}
+	return core.Stock{Purchased: r.Purchased, Sold: r.Sold, Returned: r.Returned, ToSupplier: r.ToSupplier}
 }
 
 type DocRef struct {
@@ -104,19 +105,21 @@ type Serial struct {
 	Project  uint64    `json:"Project,omitempty"`
 	Received *Movement `json:"Received,omitempty"`
 	Sold     *Movement `json:"Sold,omitempty"`
-	Returned *Movement `json:"Returned,omitempty"`
-	Warranty time.Time `json:"Warranty,omitzero"`
+	Returned   *Movement `json:"Returned,omitempty"`
+	ToSupplier *Movement `json:"ToSupplier,omitempty"`
+	Warranty   time.Time `json:"Warranty,omitzero"`
 }
 
 func FromSerial(s core.Serial) Serial {
 	return Serial{Item: uint64(s.Item), Serial: s.Serial, State: uint8(s.State), Project: uint64(s.Project),
-		Received: FromMovement(s.Received), Sold: FromMovement(s.Sold), Returned: FromMovement(s.Returned), Warranty: s.Warranty}
+		Received: FromMovement(s.Received), Sold: FromMovement(s.Sold), Returned: FromMovement(s.Returned),
+		ToSupplier: FromMovement(s.ToSupplier), Warranty: s.Warranty}
 }
 
 func (r Serial) Core() core.Serial {
 	return core.Serial{Item: core.ItemID(r.Item), Serial: r.Serial, State: core.State(r.State),
 		Project: core.ProjectNo(r.Project), Received: r.Received.Core(), Sold: r.Sold.Core(), Returned: r.Returned.Core(),
-		Warranty: r.Warranty}
+		ToSupplier: r.ToSupplier.Core(), Warranty: r.Warranty}
 }
 
 func serials(in []core.Serial) []Serial     { return convert(in, FromSerial) }
@@ -270,6 +273,63 @@ func FromOrderHead(h core.OrderHead) OrderHead {
 func (r OrderHead) Core() core.OrderHead {
 	return core.OrderHead{ID: core.DocID(r.ID), Date: r.Date, Customer: r.Customer, Reference: r.Reference, Units: r.Units,
 		Returns: r.Returns, CancelledAt: r.CancelledAt}
+}
+
+type SupplierReturnLine struct {
+	Item     uint64   `json:"Item"`
+	Quantity int      `json:"Quantity"`
+	Serials  []string `json:"Serials,omitempty"`
+}
+
+type SupplierReturn struct {
+	ID          uint64               `json:"ID"`
+	Date        time.Time            `json:"Date"`
+	Supplier    string               `json:"Supplier"`
+	Reference   string               `json:"Reference"`
+	Reason      string               `json:"Reason,omitempty"`
+	Lines       []SupplierReturnLine `json:"Lines"`
+	SavedAt     time.Time            `json:"SavedAt,omitzero"`
+	CancelledAt time.Time            `json:"CancelledAt,omitzero"`
+	LastChange
+	CancelledBy string   `json:"CancelledBy,omitempty"`
+	Replaced    []Serial `json:"Replaced,omitempty"`
+}
+
+func FromSupplierReturn(sr core.SupplierReturn) SupplierReturn {
+	return SupplierReturn{ID: uint64(sr.ID), Date: sr.Date, Supplier: sr.Supplier, Reference: sr.Reference, Reason: sr.Reason,
+		SavedAt: sr.SavedAt, CancelledAt: sr.CancelledAt, LastChange: fromLastChange(sr.LastChange), CancelledBy: sr.CancelledBy,
+		Replaced: serials(sr.Replaced),
+		Lines: convert(sr.Lines, func(l core.SupplierReturnLine) SupplierReturnLine {
+			return SupplierReturnLine{Item: uint64(l.Item), Quantity: l.Quantity, Serials: l.Serials}
+		})}
+}
+
+func (r SupplierReturn) Core() core.SupplierReturn {
+	return core.SupplierReturn{ID: core.DocID(r.ID), Date: r.Date, Supplier: r.Supplier, Reference: r.Reference, Reason: r.Reason,
+		SavedAt: r.SavedAt, CancelledAt: r.CancelledAt, LastChange: r.LastChange.core(), CancelledBy: r.CancelledBy,
+		Replaced: coreSerials(r.Replaced),
+		Lines: convert(r.Lines, func(l SupplierReturnLine) core.SupplierReturnLine {
+			return core.SupplierReturnLine{Item: core.ItemID(l.Item), Quantity: l.Quantity, Serials: l.Serials}
+		})}
+}
+
+type SupplierReturnHead struct {
+	ID          uint64    `json:"ID"`
+	Date        time.Time `json:"Date"`
+	Supplier    string    `json:"Supplier"`
+	Reference   string    `json:"Reference"`
+	Units       int       `json:"Units"`
+	CancelledAt time.Time `json:"CancelledAt,omitzero"`
+}
+
+func FromSupplierReturnHead(h core.SupplierReturnHead) SupplierReturnHead {
+	return SupplierReturnHead{ID: uint64(h.ID), Date: h.Date, Supplier: h.Supplier, Reference: h.Reference, Units: h.Units,
+		CancelledAt: h.CancelledAt}
+}
+
+func (r SupplierReturnHead) Core() core.SupplierReturnHead {
+	return core.SupplierReturnHead{ID: core.DocID(r.ID), Date: r.Date, Supplier: r.Supplier, Reference: r.Reference, Units: r.Units,
+		CancelledAt: r.CancelledAt}
 }
 
 type Brand struct {

@@ -29,7 +29,7 @@ var SerialHeaders = []string{"Serial", "Item number", "Item name", "State", "Pro
 var serialWidths = []float64{18, 14, 28, 10, 14, 12, 12, 26, 11, 18, 12, 12, 26, 11, 18, 13}
 
 // SummaryHeaders are the columns of the Summary sheet.
-var SummaryHeaders = []string{"Item number", "Item name", "Purchased", "Sold", "Returned", "In stock"}
+var SummaryHeaders = []string{"Item number", "Item name", "Purchased", "Sold", "Returned", "To supplier", "In stock"}
 
 // ItemHeaders are the columns of the Items sheet: every item card with its
 // serial settings, so that a full export is a complete, readable copy.
@@ -301,12 +301,13 @@ func writeNotes(f *excelize.File, st styles, notes []core.NoteRow, exported map[
 }
 
 func writeSummary(f *excelize.File, st styles, items []core.ItemRow) error {
-	s, err := newSheet(f, SummarySheet, "Summary", st, SummaryHeaders, []float64{14, 28, 11, 11, 11, 11})
+	s, err := newSheet(f, SummarySheet, "Summary", st, SummaryHeaders, []float64{14, 28, 11, 11, 11, 11, 11})
 	if err != nil {
 		return err
 	}
 	for _, it := range items {
-		if err := s.add([]any{text(it.No), text(it.Name), it.Stock.Purchased, it.Stock.Sold, it.Stock.Returned, it.Stock.InStock()}); err != nil {
+		if err := s.add([]any{text(it.No), text(it.Name), it.Stock.Purchased, it.Stock.Sold, it.Stock.Returned, it.Stock.ToSupplier,
+			it.Stock.InStock()}); err != nil {
 			return err
 		}
 	}

@@ -92,7 +92,7 @@ func TestExportReadsBackAsStored(t *testing.T) {
 	summary, err := f.GetRows(sheets.SummarySheet)
 	require.NoError(t, err)
 	assert.Equal(t, sheets.SummaryHeaders, summary[0])
-	assert.Contains(t, summary, []string{"CS-500", "Chainsaw 500", "6", "2", "1", "5"})
+	assert.Contains(t, summary, []string{"CS-500", "Chainsaw 500", "6", "2", "1", "0", "5"})
 
 	items, err := f.GetRows(sheets.ItemsSheet)
 	require.NoError(t, err)

@@ -61,7 +61,7 @@ func ReadOpeningStock(r io.Reader) (core.OpeningStock, error) {
 		if state := row.get("State"); state != "" {
 			st, err := core.ParseState(state)
 			if err != nil {
-				row.bad("state %q: use in stock, sold or returned", core.Echo(state))
+				row.bad("state %q: use in stock, sold, returned or returned to supplier", core.Echo(state))
 				return
 			}
 			if !st.Available() {

@@ -13,3 +13,14 @@ ALTER TABLE events
 	ADD COLUMN note_key text NOT NULL DEFAULT '',
 	ADD COLUMN note_date date;
 CREATE INDEX events_notes ON events (item, serial, at, id) WHERE note <> '';
+-- Returns to the supplier: counted per item, and kept whole like orders.
+ALTER TABLE stock ADD COLUMN to_supplier bigint NOT NULL DEFAULT 0;
+CREATE TABLE supplier_returns (
+	id           bigint PRIMARY KEY,
+	date         date NOT NULL,
+	supplier     text NOT NULL,
+	reference    text NOT NULL,
+	units        integer NOT NULL,
+	cancelled_at timestamptz,
+	body         jsonb NOT NULL
+);

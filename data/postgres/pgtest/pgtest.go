@@ -306,4 +306,6 @@ const BackToVersion1 = `ALTER TABLE events DROP COLUMN by_whom;
 	ALTER TABLE items DROP COLUMN vin, DROP COLUMN gtin, DROP COLUMN warranty_months, DROP COLUMN warranty_from;
 	ALTER TABLE serials DROP COLUMN warranty;
 	ALTER TABLE events DROP COLUMN note, DROP COLUMN note_key, DROP COLUMN note_date;
+	ALTER TABLE stock DROP COLUMN to_supplier;
+	DROP TABLE supplier_returns;
 	UPDATE serialdesk SET value = '1' WHERE key = 'schema'`
