@@ -128,10 +128,10 @@ func ParseMonths(s string) (int, error) {
 type State uint8
 
 const (
-	InStock  State = iota + 1 // received and not sold
-	Sold                      // placed in an order
-	Returned                  // brought back by the customer; in stock again
-	ToSupplier                // returned to the supplier: gone, until received again
+	InStock    State = iota + 1 // received and not sold
+	Sold                        // placed in an order
+	Returned                    // brought back by the customer; in stock again
+	ToSupplier                  // returned to the supplier: gone, until received again
 )
 
 var stateNames = map[State]string{InStock: "in stock", Sold: "sold", Returned: "returned", ToSupplier: "returned to supplier"}

@@ -155,7 +155,9 @@ func missingRecordsAreNotFound(t *testing.T, s core.Store) {
 
 func stockStartsAtZero(t *testing.T, s core.Store) {
 	require.Equal(t, core.Stock{}, view(t, s, func(tx core.Tx) (core.Stock, error) { return tx.Stock(5) }))
-	update(t, s, func(tx core.Tx) error { return tx.PutStock(5, core.Stock{Purchased: 10, Sold: 4, Returned: 1, ToSupplier: 2}) })
+	update(t, s, func(tx core.Tx) error {
+		return tx.PutStock(5, core.Stock{Purchased: 10, Sold: 4, Returned: 1, ToSupplier: 2})
+	})
 	require.Equal(t, core.Stock{Purchased: 10, Sold: 4, Returned: 1, ToSupplier: 2}, view(t, s, func(tx core.Tx) (core.Stock, error) { return tx.Stock(5) }))
 }
 

@@ -99,12 +99,12 @@ func (r *Movement) Core() *core.Movement {
 }
 
 type Serial struct {
-	Item     uint64    `json:"Item"`
-	Serial   string    `json:"Serial"`
-	State    uint8     `json:"State"`
-	Project  uint64    `json:"Project,omitempty"`
-	Received *Movement `json:"Received,omitempty"`
-	Sold     *Movement `json:"Sold,omitempty"`
+	Item       uint64    `json:"Item"`
+	Serial     string    `json:"Serial"`
+	State      uint8     `json:"State"`
+	Project    uint64    `json:"Project,omitempty"`
+	Received   *Movement `json:"Received,omitempty"`
+	Sold       *Movement `json:"Sold,omitempty"`
 	Returned   *Movement `json:"Returned,omitempty"`
 	ToSupplier *Movement `json:"ToSupplier,omitempty"`
 	Warranty   time.Time `json:"Warranty,omitzero"`
