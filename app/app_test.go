@@ -75,7 +75,7 @@ func TestMainWindowShowsEverySection(t *testing.T) {
 	for _, item := range tabs.Items {
 		names = append(names, item.Text)
 	}
-	assert.Equal(t, []string{"Items", "Goods receipts", "Orders", "Supplier returns", "Serial search", "Entities", "Brands & models"}, names)
+	assert.Equal(t, []string{"Items", "Goods receipts", "Orders", "Supplier returns", "Serial search", "Customers & suppliers", "Entities", "Brands & models"}, names)
 	menus := map[string][]string{}
 	for _, m := range w.MainMenu().Items {
 		for _, item := range m.Items {

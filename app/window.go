@@ -2,6 +2,7 @@ package app
 
 import (
 	"errors"
+	"fmt"
 	"image/color"
 	"io"
 	"runtime/debug"
@@ -79,6 +80,14 @@ func desktopWindow(a fyne.App, e *env, screen *screens.Env) fyne.Window {
 		e.watch(srv, screen, main, offline)
 	}
 	said := e.store.Notices()
+	// The names on an older register's documents become its customers and
+	// suppliers; should that fail now, the next start tries again.
+	if added, err := e.reg.AdoptParties(); err != nil {
+		e.log.WithError(err).Warn("the names on the documents could not be made customers and suppliers")
+	} else if added > 0 {
+		said = append(said, fmt.Sprintf("The customers and suppliers named on your documents (%d) are now in Customers & suppliers, "+
+			"where their phone, e-mail and address can be added. The documents are as they were.", added))
+	}
 	if msg := backupWarning(e.dir); msg != "" {
 		said = append(said, msg)
 	}

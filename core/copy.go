@@ -156,6 +156,10 @@ func copyRecords(src Tx, to Store, n *Copied) error {
 	if err != nil {
 		return err
 	}
+	parties, err := src.Parties()
+	if err != nil {
+		return err
+	}
 	n.Items, n.Entities, n.Receipts, n.Orders = len(items), len(entities), len(receipts), len(orders)
 	return to.Update(func(dst Tx) error {
 		for _, it := range items {
@@ -170,6 +174,11 @@ func copyRecords(src Tx, to Store, n *Copied) error {
 		}
 		for _, b := range brands {
 			if err := dst.PutBrand(b); err != nil {
+				return err
+			}
+		}
+		for _, p := range parties {
+			if err := dst.PutParty(p); err != nil {
 				return err
 			}
 		}

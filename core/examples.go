@@ -116,6 +116,7 @@ func wholePrint(tx Tx) (uint64, error) {
 		func() (any, error) { return tx.Entities() },
 		func() (any, error) { return documents(tx) },
 		func() (any, error) { return tx.Notes("") }, // a note moves no number
+		func() (any, error) { return tx.Parties() },
 		func() (any, error) {
 			var serials []Serial
 			err := tx.EachSerial(func(s Serial) error { serials = append(serials, s); return nil })

@@ -33,6 +33,10 @@ func (r *Register) SaveOrder(in Order) (Order, error) {
 		if err != nil {
 			return Order{}, err
 		}
+		o := &st.order
+		if o.CustomerID, o.Customer, err = r.partyOf(tx, Customer, o.CustomerID, o.Customer); err != nil {
+			return Order{}, err
+		}
 		if st.order.ID == 0 {
 			id, err := tx.NextID(SeqOrder)
 			if err != nil {
@@ -109,6 +113,9 @@ func (r *Register) startOrder(tx Tx, in Order) (*orderState, error) {
 	st.ref = o.Ref()
 	var err error
 	if o.Customer, err = cleanText("the customer", in.Customer, MaxTextLength); err != nil {
+		return nil, err
+	}
+	if err := linkParty(tx, Customer, &o.CustomerID, &o.Customer); err != nil {
 		return nil, err
 	}
 	if o.Reference, err = cleanText("the reference", in.Reference, MaxTextLength); err != nil {

@@ -111,7 +111,7 @@ func TestEditOrder(t *testing.T) {
 
 	// Remove a serial (and its unit), add another, drop the bolts line.
 	o.Lines = []core.OrderLine{{Item: s.chainsaw.ID, Quantity: 2, Serials: []string{"996AAAAA2", "996AAAAA3"}}}
-	o.Customer = "Jane Doe Ltd"
+	o.Customer, o.CustomerID = "Jane Doe Ltd", 0 // another customer, by name: the chosen one's number is let go
 	edited, err := s.reg.SaveOrder(o)
 	require.NoError(t, err)
 	assert.Equal(t, o.ID, edited.ID)

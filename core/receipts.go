@@ -16,6 +16,9 @@ func (r *Register) SaveReceiptDraft(in Receipt) (Receipt, error) {
 		for i := range rc.Lines {
 			rc.Lines[i].Serials = dropBlank(rc.Lines[i].Serials)
 		}
+		if rc.SupplierID, rc.Supplier, err = r.partyOf(tx, Supplier, rc.SupplierID, rc.Supplier); err != nil {
+			return Receipt{}, err
+		}
 		if rc.ID == 0 {
 			id, err := tx.NextID(SeqReceipt)
 			if err != nil {
@@ -51,6 +54,9 @@ func (r *Register) receiptHeader(tx Tx, in Receipt) (Receipt, error) {
 	}
 	var err error
 	if rc.Supplier, err = cleanText("the supplier", in.Supplier, MaxTextLength); err != nil {
+		return rc, err
+	}
+	if err := linkParty(tx, Supplier, &rc.SupplierID, &rc.Supplier); err != nil {
 		return rc, err
 	}
 	if rc.Reference, err = cleanText("the reference", in.Reference, MaxTextLength); err != nil {
@@ -94,6 +100,9 @@ func (r *Register) CheckReceipt(in Receipt) (warnings []Problem, err error) {
 func (r *Register) confirm(tx Tx, in Receipt) (Receipt, error) {
 	rc, check, known, err := r.checkReceipt(tx, in)
 	if err != nil {
+		return Receipt{}, err
+	}
+	if rc.SupplierID, rc.Supplier, err = r.partyOf(tx, Supplier, rc.SupplierID, rc.Supplier); err != nil {
 		return Receipt{}, err
 	}
 	if rc.ID == 0 {

@@ -191,6 +191,7 @@ type Receipt struct {
 	Status      DocStatus
 	Date        time.Time
 	Supplier    string
+	SupplierID  PartyID // 0 for a receipt from before parties, found by its name
 	Reference   string
 	Lines       []ReceiptLine
 	ConfirmedAt time.Time
@@ -212,19 +213,21 @@ func (rc Receipt) Units() int {
 // ReceiptHead is a receipt as the list of receipts shows it: without its
 // lines, which in a big delivery hold thousands of serials.
 type ReceiptHead struct {
-	ID        DocID
-	Status    DocStatus
-	Date      time.Time
-	Supplier  string
-	Reference string
-	Units     int
+	ID         DocID
+	Status     DocStatus
+	Date       time.Time
+	Supplier   string
+	SupplierID PartyID
+	Reference  string
+	Units      int
 }
 
 func (h ReceiptHead) Ref() DocRef { return DocRef{ReceiptDoc, h.ID} }
 
 // Head is the receipt as its list shows it.
 func (rc Receipt) Head() ReceiptHead {
-	return ReceiptHead{ID: rc.ID, Status: rc.Status, Date: rc.Date, Supplier: rc.Supplier, Reference: rc.Reference, Units: rc.Units()}
+	return ReceiptHead{ID: rc.ID, Status: rc.Status, Date: rc.Date, Supplier: rc.Supplier, SupplierID: rc.SupplierID, Reference: rc.Reference,
+		Units: rc.Units()}
 }
 
 // OrderLine is one sold item: its quantity and the serials of the units.
@@ -254,7 +257,8 @@ type Return struct {
 type Order struct {
 	ID          DocID
 	Date        time.Time
-	Customer    string
+	Customer    string  // "" for a cash sale
+	CustomerID  PartyID // 0 for a cash sale, and for an order from before parties, found by its name
 	Reference   string
 	Lines       []OrderLine
 	Returns     []Return
@@ -277,6 +281,7 @@ type OrderHead struct {
 	ID          DocID
 	Date        time.Time
 	Customer    string
+	CustomerID  PartyID
 	Reference   string
 	Units       int
 	Returns     int // how many times units came back
@@ -288,7 +293,7 @@ func (h OrderHead) Cancelled() bool { return !h.CancelledAt.IsZero() }
 
 // Head is the order as its list shows it.
 func (o Order) Head() OrderHead {
-	return OrderHead{ID: o.ID, Date: o.Date, Customer: o.Customer, Reference: o.Reference, Units: o.Units(),
+	return OrderHead{ID: o.ID, Date: o.Date, Customer: o.Customer, CustomerID: o.CustomerID, Reference: o.Reference, Units: o.Units(),
 		Returns: len(o.Returns), CancelledAt: o.CancelledAt}
 }
 
@@ -317,6 +322,7 @@ type SupplierReturn struct {
 	ID          DocID
 	Date        time.Time
 	Supplier    string
+	SupplierID  PartyID
 	Reference   string // the supplier's RMA number, say
 	Reason      string // defective, wrong delivery
 	Lines       []SupplierReturnLine
@@ -340,6 +346,7 @@ type SupplierReturnHead struct {
 	ID          DocID
 	Date        time.Time
 	Supplier    string
+	SupplierID  PartyID
 	Reference   string
 	Units       int
 	CancelledAt time.Time
@@ -350,7 +357,7 @@ func (h SupplierReturnHead) Cancelled() bool { return !h.CancelledAt.IsZero() }
 
 // Head is the supplier return as its list shows it.
 func (sr SupplierReturn) Head() SupplierReturnHead {
-	return SupplierReturnHead{ID: sr.ID, Date: sr.Date, Supplier: sr.Supplier, Reference: sr.Reference, Units: sr.Units(),
+	return SupplierReturnHead{ID: sr.ID, Date: sr.Date, Supplier: sr.Supplier, SupplierID: sr.SupplierID, Reference: sr.Reference, Units: sr.Units(),
 		CancelledAt: sr.CancelledAt}
 }
 

@@ -41,6 +41,11 @@ const (
 	SeqProject Sequence = "project"
 	// SeqSupplierReturn numbers the returns to the supplier.
 	SeqSupplierReturn Sequence = "supplier-return"
+	// SeqParty numbers the customer and supplier cards; SeqCustomer and
+	// SeqSupplier give the numbers staff see, C-00001 and S-00001.
+	SeqParty    Sequence = "party"
+	SeqCustomer Sequence = "customer"
+	SeqSupplier Sequence = "supplier"
 )
 
 // SerialQuery selects serials for the search and the item overview.
@@ -163,6 +168,11 @@ type Tx interface {
 	Models() ([]Model, error)
 	PutModel(Model) error
 	DeleteModel(ModelID) error
+
+	Party(PartyID) (Party, error)
+	Parties() ([]Party, error) // customers and suppliers, by ID
+	PutParty(Party) error
+	DeleteParty(PartyID) error
 
 	// Clear removes every record and sequence: the register is empty.
 	Clear() error

@@ -17,6 +17,9 @@ func (r *Register) SaveSupplierReturn(in SupplierReturn) (SupplierReturn, error)
 		if err != nil {
 			return SupplierReturn{}, err
 		}
+		if sr.SupplierID, sr.Supplier, err = r.partyOf(tx, Supplier, sr.SupplierID, sr.Supplier); err != nil {
+			return SupplierReturn{}, err
+		}
 		id, err := tx.NextID(SeqSupplierReturn)
 		if err != nil {
 			return SupplierReturn{}, err
@@ -67,6 +70,10 @@ func (r *Register) checkSupplierReturn(tx Tx, in SupplierReturn) (SupplierReturn
 	if sr.Supplier, err = cleanText("the supplier", in.Supplier, MaxTextLength); err != nil {
 		return sr, nil, nil, err
 	}
+	sr.SupplierID = in.SupplierID
+	if err := linkParty(tx, Supplier, &sr.SupplierID, &sr.Supplier); err != nil {
+		return sr, nil, nil, err
+	}
 	if sr.Reference, err = cleanText("the reference", in.Reference, MaxTextLength); err != nil {
 		return sr, nil, nil, err
 	}
@@ -82,6 +89,7 @@ func (r *Register) checkSupplierReturn(tx Tx, in SupplierReturn) (SupplierReturn
 	}
 	records := map[serialKey]Serial{}
 	units := map[ItemID]int{}
+	var order []ItemID // the items as the lines first name them, for the problems' order
 	for i, l := range sr.Lines {
 		n := i + 1
 		it, ok, err := check.item(n, l.Item)
@@ -90,6 +98,9 @@ func (r *Register) checkSupplierReturn(tx Tx, in SupplierReturn) (SupplierReturn
 		}
 		if !ok {
 			continue
+		}
+		if _, seen := units[it.ID]; !seen {
+			order = append(order, it.ID)
 		}
 		units[it.ID] += l.Quantity
 		// The units that go back are these very ones: every serial is needed.
@@ -114,7 +125,8 @@ func (r *Register) checkSupplierReturn(tx Tx, in SupplierReturn) (SupplierReturn
 		}
 		sr.Lines[i].Serials = serials
 	}
-	for id, n := range units {
+	for _, id := range order {
+		n := units[id]
 		st, err := tx.Stock(id)
 		if err != nil {
 			return sr, nil, check, err

@@ -191,39 +191,47 @@ func (r *Register) DocumentSerials(doc DocRef, offset, limit int) (SerialPage, e
 		if limit > 0 {
 			end = min(end, offset+limit)
 		}
-		keys = keys[min(max(offset, 0), end):end]
-		onPage := map[ItemID][]string{}
-		for _, k := range keys {
-			onPage[k.item] = append(onPage[k.item], k.serial)
-		}
-		registered := map[serialKey]Serial{}
-		for item, serials := range onPage {
-			recs, err := tx.Serials(item, serials)
-			if err != nil {
-				return SerialPage{}, err
-			}
-			for s, rec := range recs {
-				registered[serialKey{item, s}] = rec
-			}
-		}
-		items := map[ItemID]Item{}
-		for _, k := range keys {
-			rec := registered[k]
-			rec.Item, rec.Serial = k.item, k.serial
-			it, ok := items[k.item]
-			if !ok {
-				if it, err = tx.Item(k.item); err != nil {
-					return SerialPage{}, err
-				}
-				items[k.item] = it
-			}
-			page.Rows = append(page.Rows, SerialRow{Serial: rec, ItemNo: it.No, ItemName: it.Name})
-		}
-		return page, nil
+		page.Rows, err = serialRows(tx, keys[min(max(offset, 0), end):end])
+		return page, err
 	})
 }
 
-// documentSerials lists the units with serials on a document, line by line.
+// serialRows reads these serials as they stand now, in this order, with
+// their items. A serial that is no longer registered (its receipt was
+// cancelled) comes with its item and no state.
+func serialRows(tx Tx, keys []serialKey) ([]SerialRow, error) {
+	onPage := map[ItemID][]string{}
+	for _, k := range keys {
+		onPage[k.item] = append(onPage[k.item], k.serial)
+	}
+	registered := map[serialKey]Serial{}
+	for item, serials := range onPage {
+		recs, err := tx.Serials(item, serials)
+		if err != nil {
+			return nil, err
+		}
+		for s, rec := range recs {
+			registered[serialKey{item, s}] = rec
+		}
+	}
+	items := map[ItemID]Item{}
+	rows := make([]SerialRow, 0, len(keys))
+	for _, k := range keys {
+		rec := registered[k]
+		rec.Item, rec.Serial = k.item, k.serial
+		it, ok := items[k.item]
+		if !ok {
+			var err error
+			if it, err = tx.Item(k.item); err != nil {
+				return nil, err
+			}
+			items[k.item] = it
+		}
+		rows = append(rows, SerialRow{Serial: rec, ItemNo: it.No, ItemName: it.Name})
+	}
+	return rows, nil
+}
+
 func documentSerials(tx Tx, doc DocRef) ([]serialKey, error) {
 	var keys []serialKey
 	add := func(item ItemID, serials []string) {

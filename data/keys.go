@@ -39,6 +39,7 @@ import (
 //	                                                        0x09; the notes are read here without the history
 //	0x16 supplier return <doc id>                         → record.SupplierReturn (JSON)
 //	0x17 supplier return head <doc id>                    → record.SupplierReturnHead (JSON)
+//	0x18 party    <party id>                              → record.Party (JSON): a customer or supplier
 //
 // Retired prefixes stay reserved: never reuse a byte for another meaning.
 const (
@@ -65,6 +66,7 @@ const (
 	pNote
 	pSupplierReturn
 	pSupplierReturnHead
+	pParty
 )
 
 // key builds a key from a prefix and parts: uint64 and uint32 parts are

@@ -182,7 +182,7 @@ func (t *tx) ItemListed(id core.ItemID) (bool, error) {
 // DeleteSerial's keys so that the finder lets go of them too.
 func (t *tx) Clear() error {
 	for _, p := range []byte{pSerialText, pSerial, pEvent, pItem, pItemNo, pModelItem, pStock, pReceipt, pReceiptHead,
-		pOrder, pOrderHead, pBrand, pModel, pEntity, pParam, pSeq, pNote, pSupplierReturn, pSupplierReturnHead} {
+		pOrder, pOrderHead, pBrand, pModel, pEntity, pParam, pSeq, pNote, pSupplierReturn, pSupplierReturnHead, pParty} {
 		var keys [][]byte
 		if err := t.kv.scan([]byte{p}, true, func(k, _ []byte) error {
 			keys = append(keys, append([]byte(nil), k...))
@@ -405,6 +405,15 @@ func (t *tx) PutSupplierReturn(sr core.SupplierReturn) error {
 	}
 	return t.putJSON(key(pSupplierReturn, uint64(sr.ID)), record.FromSupplierReturn(sr))
 }
+
+func (t *tx) Party(id core.PartyID) (core.Party, error) {
+	return get[record.Party](t, key(pParty, uint64(id)))
+}
+func (t *tx) Parties() ([]core.Party, error) { return list[record.Party](t, pParty) }
+func (t *tx) PutParty(p core.Party) error {
+	return t.putJSON(key(pParty, uint64(p.ID)), record.FromParty(p))
+}
+func (t *tx) DeleteParty(id core.PartyID) error { return t.kv.del(key(pParty, uint64(id))) }
 
 func (t *tx) Brand(id core.BrandID) (core.Brand, error) { return get[record.Brand](t, brandKey(id)) }
 func (t *tx) Brands() ([]core.Brand, error)             { return list[record.Brand](t, pBrand) }

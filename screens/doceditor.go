@@ -17,12 +17,13 @@ import (
 
 // docKind is what tells a goods receipt from an order on screen.
 type docKind struct {
-	name     string // "receipt", "order": as core names the document in problems
-	party    string // "Supplier", "Customer"
-	amount   string // "Unit cost", "Unit price"; "" for lines without an amount
-	note     string // the label of a header field for why, "" for none
-	required func(core.Item) bool
-	grow     bool // Enter after the last serial row adds a row
+	name      string // "receipt", "order": as core names the document in problems
+	party     string // "Supplier", "Customer"
+	partyKind core.PartyKind
+	amount    string // "Unit cost", "Unit price"; "" for lines without an amount
+	note      string // the label of a header field for why, "" for none
+	required  func(core.Item) bool
+	grow      bool // Enter after the last serial row adds a row
 	// sells: a unit's serial typed or scanned as the item starts its line,
 	// and each line may give its units a warranty of its own.
 	sells bool
@@ -31,7 +32,7 @@ type docKind struct {
 // docLine is one line of a document being edited.
 type docLine struct {
 	item       core.Item
-	itemText   *itemField
+	itemText   *suggestField
 	qty        *entry
 	amount     *entry
 	warranty   *entry         // an order line's own warranty end; nil on a receipt
@@ -49,26 +50,30 @@ type docLine struct {
 // docEditor edits the header and lines of a receipt or an order; the
 // selected line's serials are in the serial entry table beside it.
 type docEditor struct {
-	env                    *Env
-	kind                   docKind
-	party, reference, date *entry
-	note                   *entry // why, when the kind has it (a supplier return's reason)
-	lines                  []*docLine
-	linesBox, body         *fyne.Container
-	addLine                *button
-	current                *docLine
-	serials                *serialEntry
-	serialTitle            *widget.Label
-	problems               *widget.Label
-	allProblems            *button // the dialog with every problem, when the label lists only the first
-	progress               *widget.ProgressBarInfinite
-	items                  []core.ItemRow
-	editable               bool
-	sent                   []*docLine // the lines sent to the register, as it numbers them
-	version                int        // counts the documents shown, so a late answer knows it is late
-	finish                 func()     // where Enter goes when a line is complete; nil adds a line
-	dirty                  bool       // typed into since the document was shown
-	loading                bool       // the document is being put on screen: no typing
+	env             *Env
+	kind            docKind
+	party           *suggestField
+	partyID         core.PartyID // the party chosen; 0 for none or a new name
+	parties         []core.Party // of the kind, for the suggestions
+	partyNote       *widget.Label
+	reference, date *entry
+	note            *entry // why, when the kind has it (a supplier return's reason)
+	lines           []*docLine
+	linesBox, body  *fyne.Container
+	addLine         *button
+	current         *docLine
+	serials         *serialEntry
+	serialTitle     *widget.Label
+	problems        *widget.Label
+	allProblems     *button // the dialog with every problem, when the label lists only the first
+	progress        *widget.ProgressBarInfinite
+	items           []core.ItemRow
+	editable        bool
+	sent            []*docLine // the lines sent to the register, as it numbers them
+	version         int        // counts the documents shown, so a late answer knows it is late
+	finish          func()     // where Enter goes when a line is complete; nil adds a line
+	dirty           bool       // typed into since the document was shown
+	loading         bool       // the document is being put on screen: no typing
 	// check reads the document as typed and returns the register's check
 	// of it (CheckReceipt, CheckOrder), to run off the UI goroutine.
 	check    func() (ask func() ([]core.Problem, error), err error)
@@ -89,7 +94,7 @@ type lineTyped struct {
 }
 
 func newDocEditor(env *Env, kind docKind, actions fyne.CanvasObject) *docEditor {
-	e := &docEditor{env: env, kind: kind, party: newEntry(), reference: newEntry(), date: newEntry(), note: newEntry(),
+	e := &docEditor{env: env, kind: kind, reference: newEntry(), date: newEntry(), note: newEntry(), partyNote: widget.NewLabel(""),
 		linesBox: container.NewVBox(), serials: newSerialEntry(env, kind.grow), serialTitle: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		problems: widget.NewLabel("")}
 	e.problems.Importance = widget.DangerImportance
@@ -105,7 +110,13 @@ func newDocEditor(env *Env, kind docKind, actions fyne.CanvasObject) *docEditor 
 		}
 		e.edited()
 	}
-	for _, field := range []*entry{e.party, e.reference, e.date, e.note} {
+	e.party = newSuggestField("name, number or phone", func(typed string) { e.chooseParty(typed) })
+	e.party.OnChanged = func(typed string) {
+		e.completeParty(typed)
+		e.edited()
+	}
+	e.partyNote.Importance = widget.LowImportance
+	for _, field := range []*entry{e.reference, e.date, e.note} {
 		field.OnChanged = func(string) { e.edited() }
 	}
 	e.addLine = newButton("Add line", theme.ContentAddIcon(), func() { e.focusItem(e.newLine()) })
@@ -113,7 +124,7 @@ func newDocEditor(env *Env, kind docKind, actions fyne.CanvasObject) *docEditor 
 	e.allProblems.Hide()
 	e.body = container.NewVBox(e.linesBox, container.NewHBox(e.addLine), e.problems, container.NewHBox(e.allProblems))
 	header := widget.NewForm(
-		widget.NewFormItem(kind.party, lockable(e.party)),
+		widget.NewFormItem(kind.party, container.NewVBox(lockable(e.party), e.party.list, e.partyNote)),
 		widget.NewFormItem("Reference", lockable(e.reference)),
 		widget.NewFormItem("Date", lockable(e.date)),
 	)
@@ -171,17 +182,40 @@ func (e *docEditor) loadItems() {
 			}
 			e.items = rows
 		})
+	kind := e.kind.partyKind
+	background(e.env, func() ([]core.Party, error) { return e.env.Reg.Parties(kind, "") },
+		func(parties []core.Party, err error) {
+			if err != nil {
+				e.env.readFailed(err)
+				return
+			}
+			e.parties = parties
+			e.showPartyNote()
+		})
+}
+
+// docHead is a document's header as the editor shows it.
+type docHead struct {
+	date            time.Time
+	party           string
+	partyID         core.PartyID
+	reference, note string
 }
 
 // load shows a document: its header and lines (nil for a new one).
-func (e *docEditor) load(date time.Time, party, reference, note string, lines []lineTyped, editable bool) {
+func (e *docEditor) load(head docHead, lines []lineTyped, editable bool) {
 	e.version++
 	e.checkRunning, e.checkAgain = false, false
 	e.loading = true
 	defer func() { e.loading = false }()
-	e.party.SetText(party)
-	e.reference.SetText(reference)
-	e.note.SetText(note)
+	e.party.SetText(head.party)
+	if head.partyID != 0 {
+		e.partyID = head.partyID // the party the document names, whatever its name is now
+	}
+	e.showPartyNote()
+	e.reference.SetText(head.reference)
+	e.note.SetText(head.note)
+	date := head.date
 	if date.IsZero() {
 		date = time.Now() // a new document is dated today
 	}
@@ -235,7 +269,7 @@ func itemLabel(it core.Item) string {
 // newLine adds an empty line.
 func (e *docEditor) newLine() *docLine {
 	l := &docLine{qty: newEntry(), problem: widget.NewLabel("")}
-	l.itemText = newItemField(func(s string) { e.chooseItem(l, s) })
+	l.itemText = newSuggestField("item number or name", func(s string) { e.chooseItem(l, s) })
 	l.problem.Importance = widget.DangerImportance
 	l.problem.Wrapping = fyne.TextWrapWord
 	l.problem.Hide()
@@ -314,22 +348,78 @@ func (e *docEditor) complete(l *docLine, typed string) {
 	}
 	l.item = core.Item{}
 	typed = strings.ToUpper(strings.TrimSpace(typed))
-	var options []core.Item
+	var options []string
 	for _, r := range e.items {
 		if label := itemLabel(r.Item); typed != "" && strings.Contains(strings.ToUpper(label), typed) {
-			options = append(options, r.Item)
+			options = append(options, label)
 		}
 		if len(options) == maxSuggestions {
 			break
 		}
 	}
-	if len(options) == 1 && itemLabel(options[0]) == strings.TrimSpace(l.itemText.Text) {
+	if len(options) == 1 && options[0] == strings.TrimSpace(l.itemText.Text) {
 		options = nil // taken already
 	}
 	l.itemText.suggest(options)
 	if exact, ok := e.match(typed); ok {
 		e.setItem(l, exact)
 	}
+}
+
+// completeParty offers the parties whose name, number or phone holds
+// what is typed, and takes the one it names, if any.
+func (e *docEditor) completeParty(typed string) {
+	e.partyID = 0
+	var options []string
+	for _, p := range e.parties {
+		if strings.EqualFold(strings.TrimSpace(typed), p.Name) || typed == p.Label() {
+			e.partyID = p.ID
+		}
+		if strings.TrimSpace(typed) != "" && p.Holds(typed) && len(options) < maxSuggestions {
+			options = append(options, p.Label())
+		}
+	}
+	if e.loading || e.partyID != 0 {
+		options = nil
+	}
+	e.party.suggest(options)
+	e.showPartyNote()
+}
+
+// chooseParty takes the party Enter or a click chose, by its name, and
+// moves on to the reference.
+func (e *docEditor) chooseParty(typed string) {
+	for _, p := range e.parties {
+		if typed == p.Label() {
+			e.party.SetText(p.Name)
+		}
+	}
+	e.env.Window.Canvas().Focus(e.reference)
+}
+
+// showPartyNote says under the party who it is: the card's number and how
+// to reach them, a new one the register adds when the document is saved,
+// or, on an order, that a sale without a customer is a cash sale.
+func (e *docEditor) showPartyNote() {
+	typed := strings.TrimSpace(e.party.Text)
+	note := ""
+	switch {
+	case typed == "" && e.kind.partyKind == core.Customer:
+		note = "No customer: a cash sale"
+	case typed == "":
+	case e.partyID != 0:
+		note = e.kind.party + " on the register"
+		for _, p := range e.parties {
+			if p.ID == e.partyID {
+				note = strings.Join(nonEmpty(p.No, p.Phone, p.Email), " · ")
+			}
+		}
+	default:
+		note = "New " + strings.ToLower(e.kind.party) + ": added to the register when saved"
+	}
+	e.partyNote.SetText(note)
+	e.partyNote.Hidden = note == ""
+	e.partyNote.Refresh()
 }
 
 // match finds the item a text names: its number, or its whole label.
@@ -537,7 +627,7 @@ func dropBlank(values []string) []string {
 // setEditable locks a confirmed or cancelled document.
 func (e *docEditor) setEditable(on bool) {
 	e.editable = on
-	for _, f := range []*entry{e.party, e.reference, e.date, e.note} {
+	for _, f := range []*entry{&e.party.entry, e.reference, e.date, e.note} {
 		f.lock(!on)
 	}
 	for _, l := range e.lines {

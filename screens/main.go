@@ -17,6 +17,7 @@ const (
 	ordersSection
 	supplierReturnsSection
 	searchSection
+	partiesSection
 	entitiesSection
 	modelsSection
 )
@@ -29,6 +30,7 @@ type Screens struct {
 	Orders   *Orders
 	Returns  *SupplierReturns
 	Search   *Search
+	Parties  *Parties
 	Entities *Entities
 	Models   *Models
 	env      *Env
@@ -37,13 +39,14 @@ type Screens struct {
 // Main builds every screen, opening on the section shown last.
 func Main(env *Env) *Screens {
 	s := &Screens{Items: NewItems(env), Receipts: NewReceipts(env), Orders: NewOrders(env), Returns: NewSupplierReturns(env),
-		Search: NewSearch(env), Entities: NewEntities(env), Models: NewModels(env), env: env}
+		Search: NewSearch(env), Parties: NewParties(env), Entities: NewEntities(env), Models: NewModels(env), env: env}
 	s.Tabs = container.NewAppTabs(
 		container.NewTabItem("Items", s.Items.Content()),
 		container.NewTabItem("Goods receipts", s.Receipts.Content()),
 		container.NewTabItem("Orders", s.Orders.Content()),
 		container.NewTabItem("Supplier returns", s.Returns.Content()),
 		container.NewTabItem("Serial search", s.Search.Content()),
+		container.NewTabItem("Customers & suppliers", s.Parties.Content()),
 		container.NewTabItem("Entities", s.Entities.Content()),
 		container.NewTabItem("Brands & models", s.Models.Content()),
 	)
@@ -110,6 +113,8 @@ func (s *Screens) sectionButtons() (b struct{ add, save, confirm pressable }) {
 		b.add, b.save, b.confirm = s.Orders.add, s.Orders.save, s.Orders.save
 	case supplierReturnsSection:
 		b.add, b.save, b.confirm = s.Returns.add, s.Returns.save, s.Returns.save
+	case partiesSection:
+		b.add, b.save = s.Parties.add, s.Parties.save
 	case entitiesSection:
 		b.add, b.save = s.Entities.add, s.Entities.save
 	}
@@ -178,6 +183,7 @@ func (s *Screens) Reload() {
 	s.Returns.editor.loadItems()
 	s.Search.loadItems()
 	s.Search.search()
+	s.Parties.Reload()
 	s.Entities.Reload()
 	s.Models.Reload()
 }
@@ -203,6 +209,9 @@ func (s *Screens) focus() {
 		s.Search.loadItems()
 		s.Search.search()
 		s.Search.Focus()
+	case partiesSection:
+		s.Parties.Reload() // the ones documents added
+		s.Parties.showPage()
 	case entitiesSection:
 		s.Entities.Reload()
 		s.Entities.showAfresh() // its documents after a receipt or an order
@@ -226,6 +235,8 @@ func (s *Screens) Leave(then func()) {
 		what = "The item card"
 	case s.Entities.dirty:
 		what = "The entity"
+	case s.Parties.dirty:
+		what = "The " + s.Parties.party.Kind.String() + " card"
 	default:
 		dirty = false
 	}

@@ -31,7 +31,7 @@ type Orders struct {
 	view           fyne.CanvasObject
 }
 
-var orderKind = docKind{name: "order", party: "Customer", amount: "Unit price", sells: true,
+var orderKind = docKind{name: "order", party: "Customer", partyKind: core.Customer, amount: "Unit price", sells: true,
 	required: func(it core.Item) bool { return it.SerialsRequiredAtSale() }}
 
 // NewOrders builds the Orders screen.
@@ -125,7 +125,7 @@ func (s *Orders) show(o core.Order) {
 			}
 		}
 	}
-	s.editor.load(o.Date, o.Customer, o.Reference, "", lines, !o.Cancelled())
+	s.editor.load(docHead{date: o.Date, party: o.Customer, partyID: o.CustomerID, reference: o.Reference}, lines, !o.Cancelled())
 	if o.ID == 0 {
 		s.title.SetText("New order")
 	} else {
@@ -139,7 +139,8 @@ func (s *Orders) show(o core.Order) {
 
 func (s *Orders) typed() (core.Order, error) {
 	date, lines, err := s.editor.typed()
-	o := core.Order{ID: s.order.ID, LastChange: s.order.LastChange, Date: date, Customer: s.editor.party.Text, Reference: s.editor.reference.Text}
+	o := core.Order{ID: s.order.ID, LastChange: s.order.LastChange, Date: date, Customer: s.editor.party.Text, CustomerID: s.editor.partyID,
+		Reference: s.editor.reference.Text}
 	for _, l := range lines {
 		o.Lines = append(o.Lines, core.OrderLine{Item: l.item, Quantity: l.qty, Serials: l.serials, UnitPrice: l.amount, Warranty: l.warranty})
 	}

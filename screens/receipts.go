@@ -30,7 +30,7 @@ type Receipts struct {
 	view                       fyne.CanvasObject
 }
 
-var receiptKind = docKind{name: "receipt", party: "Supplier", amount: "Unit cost", grow: true,
+var receiptKind = docKind{name: "receipt", party: "Supplier", partyKind: core.Supplier, amount: "Unit cost", grow: true,
 	required: func(it core.Item) bool { return it.SerialsRequiredAtPurchase() }}
 
 // NewReceipts builds the Goods receipts screen.
@@ -107,7 +107,7 @@ func (s *Receipts) show(rc core.Receipt) {
 		lines[i] = lineTyped{item: l.Item, qty: l.Quantity, amount: l.UnitCost, serials: l.Serials}
 	}
 	draft := rc.Status == core.Draft
-	s.editor.load(rc.Date, rc.Supplier, rc.Reference, "", lines, draft)
+	s.editor.load(docHead{date: rc.Date, party: rc.Supplier, partyID: rc.SupplierID, reference: rc.Reference}, lines, draft)
 	if rc.ID == 0 {
 		s.title.SetText("New goods receipt")
 	} else {
@@ -123,7 +123,8 @@ func (s *Receipts) show(rc core.Receipt) {
 // typed is the receipt as the editor holds it.
 func (s *Receipts) typed() (core.Receipt, error) {
 	date, lines, err := s.editor.typed()
-	rc := core.Receipt{ID: s.receipt.ID, LastChange: s.receipt.LastChange, Date: date, Supplier: s.editor.party.Text, Reference: s.editor.reference.Text}
+	rc := core.Receipt{ID: s.receipt.ID, LastChange: s.receipt.LastChange, Date: date, Supplier: s.editor.party.Text, SupplierID: s.editor.partyID,
+		Reference: s.editor.reference.Text}
 	for _, l := range lines {
 		rc.Lines = append(rc.Lines, core.ReceiptLine{Item: l.item, Quantity: l.qty, Serials: l.serials, UnitCost: l.amount})
 	}

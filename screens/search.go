@@ -83,8 +83,8 @@ func NewSearch(env *Env) *Search {
 		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(eventLine(s.events[id])) },
 	)
 	export := newButton("Export…", theme.DocumentSaveIcon(), func() { env.exportQuery(s.query()) })
-	filters := container.NewHBox(fixedWidth(200, s.item), fixedWidth(120, s.state), fixedWidth(170, s.warranty), s.table.count, export)
-	top := container.NewBorder(nil, nil, fixedWidth(150, s.in), filters, s.text)
+	filters := container.NewHBox(fixedWidth(190, s.item), fixedWidth(120, s.state), fixedWidth(160, s.warranty), s.table.count, export)
+	top := container.NewBorder(nil, nil, fixedWidth(140, s.in), filters, s.text)
 	s.addNote = newButton("Add note…", theme.DocumentCreateIcon(), func() {
 		if s.shown != nil {
 			s.askNote(*s.shown, "", formatDate(time.Now()), "")

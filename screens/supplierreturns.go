@@ -31,7 +31,7 @@ type SupplierReturns struct {
 }
 
 // Every unit that goes back is named: the supplier credits those serials.
-var supplierReturnKind = docKind{name: "supplier return", party: "Supplier", note: "Reason",
+var supplierReturnKind = docKind{name: "supplier return", party: "Supplier", partyKind: core.Supplier, note: "Reason",
 	required: func(it core.Item) bool { return it.UseSerial }}
 
 // NewSupplierReturns builds the Supplier returns screen.
@@ -117,7 +117,7 @@ func (s *SupplierReturns) show(sr core.SupplierReturn) {
 	for i, l := range sr.Lines {
 		lines[i] = lineTyped{item: l.Item, qty: l.Quantity, serials: l.Serials}
 	}
-	s.editor.load(sr.Date, sr.Supplier, sr.Reference, sr.Reason, lines, sr.ID == 0)
+	s.editor.load(docHead{date: sr.Date, party: sr.Supplier, partyID: sr.SupplierID, reference: sr.Reference, note: sr.Reason}, lines, sr.ID == 0)
 	if sr.ID == 0 {
 		s.title.SetText("New return to the supplier")
 	} else {
@@ -130,7 +130,8 @@ func (s *SupplierReturns) show(sr core.SupplierReturn) {
 
 func (s *SupplierReturns) typed() (core.SupplierReturn, error) {
 	date, lines, err := s.editor.typed()
-	sr := core.SupplierReturn{Date: date, Supplier: s.editor.party.Text, Reference: s.editor.reference.Text, Reason: s.editor.note.Text}
+	sr := core.SupplierReturn{Date: date, Supplier: s.editor.party.Text, SupplierID: s.editor.partyID, Reference: s.editor.reference.Text,
+		Reason: s.editor.note.Text}
 	for _, l := range lines {
 		sr.Lines = append(sr.Lines, core.SupplierReturnLine{Item: l.item, Quantity: l.qty, Serials: l.serials})
 	}

@@ -49,6 +49,7 @@ func Run(t *testing.T, open Open) {
 		{"DeletesLeaveNothingBehind", deletesLeaveNothingBehind},
 		{"ClearLeavesAnEmptyRegister", clearLeavesAnEmptyRegister},
 		{"SerialOfEveryItem", serialOfEveryItem},
+		{"PartiesReadWriteDelete", partiesReadWriteDelete},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.fn(t, open(t)) })
 	}
@@ -414,11 +415,11 @@ func notesFoundInAnyCase(t *testing.T, s core.Store) {
 }
 
 func documentsAndTheirHeads(t *testing.T, s core.Store) {
-	rc := core.Receipt{ID: 2, Status: core.Confirmed, Date: day(3), Supplier: "Husqvarna AB", Reference: "INV-1",
+	rc := core.Receipt{ID: 2, Status: core.Confirmed, Date: day(3), Supplier: "Husqvarna AB", SupplierID: 7, Reference: "INV-1",
 		Lines:       []core.ReceiptLine{{Item: 1, Quantity: 2, Serials: []string{"996000001", "996000002"}, UnitCost: 350000}, {Item: 2, Quantity: 5}},
 		ConfirmedAt: at(1), LastChange: core.LastChange{Revision: 1, Changed: at(1), By: "kari@COUNTER-2"}, Replaced: []core.Serial{{Item: 1, Serial: "996000001", State: core.Sold, Sold: movement(core.OrderDoc, 1, "Jane", 0)}}}
 	draft := core.Receipt{ID: 1, Status: core.Draft, Date: day(2), Supplier: "Stihl"}
-	o := core.Order{ID: 1, Date: day(4), Customer: "Jane Doe", Reference: "web 7",
+	o := core.Order{ID: 1, Date: day(4), Customer: "Jane Doe", CustomerID: 9, Reference: "web 7",
 		Lines:   []core.OrderLine{{Item: 1, Quantity: 1, Serials: []string{"996000001"}, UnitPrice: 649900, Warranty: day(4).AddDate(5, 0, 0)}},
 		Returns: []core.Return{{Time: at(9), Date: day(5), Item: 1, Serials: []string{"996000001"}, Quantity: 1, Note: "faulty", By: "ola@WORKSHOP"}},
 		SavedAt: at(2), LastChange: core.LastChange{Revision: 2, Changed: at(2), By: "kari@COUNTER-2"}}
@@ -443,7 +444,7 @@ func documentsAndTheirHeads(t *testing.T, s core.Store) {
 	require.Equal(t, []core.OrderHead{o.Head()}, view(t, s, func(tx core.Tx) ([]core.OrderHead, error) { return tx.OrderHeads() }))
 	require.Equal(t, o, view(t, s, func(tx core.Tx) (core.Order, error) { return tx.Order(1) }))
 
-	sr := core.SupplierReturn{ID: 1, Date: day(6), Supplier: "Husqvarna AB", Reference: "RMA 88", Reason: "defective",
+	sr := core.SupplierReturn{ID: 1, Date: day(6), Supplier: "Husqvarna AB", SupplierID: 7, Reference: "RMA 88", Reason: "defective",
 		Lines:   []core.SupplierReturnLine{{Item: 1, Quantity: 1, Serials: []string{"996000002"}}},
 		SavedAt: at(3), LastChange: core.LastChange{Revision: 1, Changed: at(3), By: "ola@WORKSHOP"},
 		Replaced: []core.Serial{{Item: 1, Serial: "996000002", State: core.InStock, Received: movement(core.ReceiptDoc, 2, "Husqvarna AB", 350000)}}}
@@ -931,6 +932,7 @@ func clearLeavesAnEmptyRegister(t *testing.T, s core.Store) {
 			tx.PutReceipt(core.Receipt{ID: 1, Status: core.Draft, Date: day(3)}),
 			tx.PutOrder(core.Order{ID: 1, Date: day(3)}),
 			tx.PutSupplierReturn(core.SupplierReturn{ID: 1, Date: day(3)}),
+			tx.PutParty(core.Party{ID: 1, Kind: core.Customer, No: "C-00001", Name: "Jane"}),
 			tx.AddEvent(core.Event{Time: at(2), Kind: core.EventNote, Item: 1, Serial: "XY1", Note: "oiled"}),
 			tx.PutEntity(core.Entity{No: 1, Model: 1, Params: []core.Param{{Name: "serial number", Value: "XY1"}}}),
 		} {
@@ -971,6 +973,9 @@ func clearLeavesAnEmptyRegister(t *testing.T, s core.Store) {
 		notes, err := tx.Notes("")
 		require.NoError(t, err)
 		require.Empty(t, notes)
+		parties, err := tx.Parties()
+		require.NoError(t, err)
+		require.Empty(t, parties)
 		st, err := tx.Stock(1)
 		require.NoError(t, err)
 		require.Zero(t, st)
@@ -1025,4 +1030,29 @@ func serialOfEveryItem(t *testing.T, s core.Store) {
 		require.Empty(t, none)
 		return nil
 	}))
+}
+
+// partiesReadWriteDelete: customers and suppliers come back as written,
+// listed by ID, and a deleted one is gone.
+func partiesReadWriteDelete(t *testing.T, s core.Store) {
+	jane := core.Party{ID: 2, Kind: core.Customer, No: "C-00001", Name: "Jane Doe", OrgNo: "", Phone: "+47 900 00 000",
+		Email: "jane@example.no", Address: "Storgata 1, 0155 Oslo", Note: "prefers e-mail",
+		LastChange: core.LastChange{Revision: 2, Changed: at(3), By: "kari@COUNTER-2"}}
+	husqvarna := core.Party{ID: 1, Kind: core.Supplier, No: "S-00001", Name: "Husqvarna Nordic AB", OrgNo: "556000-0000"}
+	update(t, s, func(tx core.Tx) error {
+		require.NoError(t, tx.PutParty(jane))
+		return tx.PutParty(husqvarna)
+	})
+	require.Equal(t, jane, view(t, s, func(tx core.Tx) (core.Party, error) { return tx.Party(2) }))
+	require.Equal(t, []core.Party{husqvarna, jane}, view(t, s, func(tx core.Tx) ([]core.Party, error) { return tx.Parties() }))
+	jane.Phone = "+47 911 11 111"
+	update(t, s, func(tx core.Tx) error { return tx.PutParty(jane) })
+	require.Equal(t, jane, view(t, s, func(tx core.Tx) (core.Party, error) { return tx.Party(2) }))
+	update(t, s, func(tx core.Tx) error { return tx.DeleteParty(2) })
+	require.NoError(t, s.View(func(tx core.Tx) error {
+		_, err := tx.Party(2)
+		notFound(t, err)
+		return nil
+	}))
+	require.Equal(t, []core.Party{husqvarna}, view(t, s, func(tx core.Tx) ([]core.Party, error) { return tx.Parties() }))
 }

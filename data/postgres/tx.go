@@ -310,7 +310,7 @@ func (t *tx) Clear() error {
 	t.held, t.everything = held{}, true
 	batch := &pgx.Batch{}
 	for _, table := range []string{"entity_params", "entities", "models", "brands", "supplier_returns", "orders", "receipts", "events", "serials",
-		"stock", "items", "sequences"} {
+		"stock", "items", "parties", "sequences"} {
 		batch.Queue(`DELETE FROM ` + table)
 	}
 	return t.db.SendBatch(t.ctx, batch).Close()
@@ -657,10 +657,10 @@ func (t *tx) Receipt(id core.DocID) (core.Receipt, error) {
 }
 
 func (t *tx) ReceiptHeads() ([]core.ReceiptHead, error) {
-	return all(t, `SELECT id, status, date, supplier, reference, units FROM receipts ORDER BY id`, nil,
+	return all(t, `SELECT id, status, date, supplier, supplier_id, reference, units FROM receipts ORDER BY id`, nil,
 		func(row pgx.Row) (core.ReceiptHead, error) {
 			var r record.ReceiptHead
-			err := row.Scan(&r.ID, &r.Status, &r.Date, &r.Supplier, &r.Reference, &r.Units)
+			err := row.Scan(&r.ID, &r.Status, &r.Date, &r.Supplier, &r.SupplierID, &r.Reference, &r.Units)
 			return r.Core(), err
 		})
 }
@@ -675,12 +675,12 @@ func (t *tx) PutReceipt(rc core.Receipt) error {
 	}
 	h := record.FromReceiptHead(rc.Head())
 	t.docs, t.by = append(t.docs, record.FromDocRef(rc.Ref())), rc.By
-	_, err = t.db.Exec(t.ctx, `INSERT INTO receipts (id, status, date, supplier, reference, units, confirmed_at, cancelled_at, body)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+	_, err = t.db.Exec(t.ctx, `INSERT INTO receipts (id, status, date, supplier, supplier_id, reference, units, confirmed_at, cancelled_at, body)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
 		ON CONFLICT (id) DO UPDATE SET status = excluded.status, date = excluded.date, supplier = excluded.supplier,
-			reference = excluded.reference, units = excluded.units, confirmed_at = excluded.confirmed_at,
+			supplier_id = excluded.supplier_id, reference = excluded.reference, units = excluded.units, confirmed_at = excluded.confirmed_at,
 			cancelled_at = excluded.cancelled_at, body = excluded.body`,
-		int64(h.ID), int16(h.Status), h.Date, h.Supplier, h.Reference, h.Units, at(rc.ConfirmedAt), at(rc.CancelledAt), b)
+		int64(h.ID), int16(h.Status), h.Date, h.Supplier, int64(h.SupplierID), h.Reference, h.Units, at(rc.ConfirmedAt), at(rc.CancelledAt), b)
 	return err
 }
 
@@ -698,11 +698,11 @@ func (t *tx) Order(id core.DocID) (core.Order, error) {
 }
 
 func (t *tx) OrderHeads() ([]core.OrderHead, error) {
-	return all(t, `SELECT id, date, customer, reference, units, returns, cancelled_at FROM orders ORDER BY id`, nil,
+	return all(t, `SELECT id, date, customer, customer_id, reference, units, returns, cancelled_at FROM orders ORDER BY id`, nil,
 		func(row pgx.Row) (core.OrderHead, error) {
 			var r record.OrderHead
 			var cancelled *time.Time
-			err := row.Scan(&r.ID, &r.Date, &r.Customer, &r.Reference, &r.Units, &r.Returns, &cancelled)
+			err := row.Scan(&r.ID, &r.Date, &r.Customer, &r.CustomerID, &r.Reference, &r.Units, &r.Returns, &cancelled)
 			r.CancelledAt = utc(cancelled)
 			return r.Core(), err
 		})
@@ -718,12 +718,12 @@ func (t *tx) PutOrder(o core.Order) error {
 	}
 	h := record.FromOrderHead(o.Head())
 	t.docs, t.by = append(t.docs, record.FromDocRef(o.Ref())), o.By
-	_, err = t.db.Exec(t.ctx, `INSERT INTO orders (id, date, customer, reference, units, returns, saved_at, cancelled_at, body)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-		ON CONFLICT (id) DO UPDATE SET date = excluded.date, customer = excluded.customer, reference = excluded.reference,
-			units = excluded.units, returns = excluded.returns, saved_at = excluded.saved_at,
+	_, err = t.db.Exec(t.ctx, `INSERT INTO orders (id, date, customer, customer_id, reference, units, returns, saved_at, cancelled_at, body)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+		ON CONFLICT (id) DO UPDATE SET date = excluded.date, customer = excluded.customer, customer_id = excluded.customer_id,
+			reference = excluded.reference, units = excluded.units, returns = excluded.returns, saved_at = excluded.saved_at,
 			cancelled_at = excluded.cancelled_at, body = excluded.body`,
-		int64(h.ID), h.Date, h.Customer, h.Reference, h.Units, h.Returns, at(o.SavedAt), at(h.CancelledAt), b)
+		int64(h.ID), h.Date, h.Customer, int64(h.CustomerID), h.Reference, h.Units, h.Returns, at(o.SavedAt), at(h.CancelledAt), b)
 	return err
 }
 
@@ -732,11 +732,11 @@ func (t *tx) SupplierReturn(id core.DocID) (core.SupplierReturn, error) {
 }
 
 func (t *tx) SupplierReturnHeads() ([]core.SupplierReturnHead, error) {
-	return all(t, `SELECT id, date, supplier, reference, units, cancelled_at FROM supplier_returns ORDER BY id`, nil,
+	return all(t, `SELECT id, date, supplier, supplier_id, reference, units, cancelled_at FROM supplier_returns ORDER BY id`, nil,
 		func(row pgx.Row) (core.SupplierReturnHead, error) {
 			var r record.SupplierReturnHead
 			var cancelled *time.Time
-			err := row.Scan(&r.ID, &r.Date, &r.Supplier, &r.Reference, &r.Units, &cancelled)
+			err := row.Scan(&r.ID, &r.Date, &r.Supplier, &r.SupplierID, &r.Reference, &r.Units, &cancelled)
 			r.CancelledAt = utc(cancelled)
 			return r.Core(), err
 		})
@@ -752,11 +752,42 @@ func (t *tx) PutSupplierReturn(sr core.SupplierReturn) error {
 	}
 	h := sr.Head()
 	t.docs, t.by = append(t.docs, record.FromDocRef(sr.Ref())), sr.By
-	_, err = t.db.Exec(t.ctx, `INSERT INTO supplier_returns (id, date, supplier, reference, units, cancelled_at, body)
-		VALUES ($1, $2, $3, $4, $5, $6, $7)
-		ON CONFLICT (id) DO UPDATE SET date = excluded.date, supplier = excluded.supplier, reference = excluded.reference,
-			units = excluded.units, cancelled_at = excluded.cancelled_at, body = excluded.body`,
-		int64(h.ID), h.Date, h.Supplier, h.Reference, h.Units, at(h.CancelledAt), b)
+	_, err = t.db.Exec(t.ctx, `INSERT INTO supplier_returns (id, date, supplier, supplier_id, reference, units, cancelled_at, body)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+		ON CONFLICT (id) DO UPDATE SET date = excluded.date, supplier = excluded.supplier, supplier_id = excluded.supplier_id,
+			reference = excluded.reference, units = excluded.units, cancelled_at = excluded.cancelled_at, body = excluded.body`,
+		int64(h.ID), h.Date, h.Supplier, int64(h.SupplierID), h.Reference, h.Units, at(h.CancelledAt), b)
+	return err
+}
+
+// Customers and suppliers
+
+func (t *tx) Party(id core.PartyID) (core.Party, error) {
+	return body[record.Party](t.db.QueryRow(t.ctx, `SELECT body FROM parties WHERE id = $1`, int64(id)))
+}
+
+func (t *tx) Parties() ([]core.Party, error) {
+	return all(t, `SELECT body FROM parties ORDER BY id`, nil, body[record.Party])
+}
+
+func (t *tx) PutParty(p core.Party) error {
+	if err := t.canWrite(); err != nil {
+		return err
+	}
+	b, err := json.Marshal(record.FromParty(p))
+	if err != nil {
+		return err
+	}
+	_, err = t.db.Exec(t.ctx, `INSERT INTO parties (id, kind, body) VALUES ($1, $2, $3)
+		ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, body = excluded.body`, int64(p.ID), int16(p.Kind), b)
+	return err
+}
+
+func (t *tx) DeleteParty(id core.PartyID) error {
+	if err := t.canWrite(); err != nil {
+		return err
+	}
+	_, err := t.db.Exec(t.ctx, `DELETE FROM parties WHERE id = $1`, int64(id))
 	return err
 }
 

@@ -153,6 +153,7 @@ type Receipt struct {
 	Status      uint8         `json:"Status"`
 	Date        time.Time     `json:"Date"`
 	Supplier    string        `json:"Supplier"`
+	SupplierID  uint64        `json:"SupplierID,omitempty"`
 	Reference   string        `json:"Reference"`
 	Lines       []ReceiptLine `json:"Lines"`
 	ConfirmedAt time.Time     `json:"ConfirmedAt,omitzero"`
@@ -163,7 +164,7 @@ type Receipt struct {
 }
 
 func FromReceipt(rc core.Receipt) Receipt {
-	return Receipt{ID: uint64(rc.ID), Status: uint8(rc.Status), Date: rc.Date, Supplier: rc.Supplier,
+	return Receipt{ID: uint64(rc.ID), Status: uint8(rc.Status), Date: rc.Date, Supplier: rc.Supplier, SupplierID: uint64(rc.SupplierID),
 		Reference: rc.Reference, ConfirmedAt: rc.ConfirmedAt, CancelledAt: rc.CancelledAt, Replaced: serials(rc.Replaced),
 		LastChange: fromLastChange(rc.LastChange), CancelledBy: rc.CancelledBy,
 		Lines: convert(rc.Lines, func(l core.ReceiptLine) ReceiptLine {
@@ -173,7 +174,7 @@ func FromReceipt(rc core.Receipt) Receipt {
 
 func (r Receipt) Core() core.Receipt {
 	return core.Receipt{ID: core.DocID(r.ID), Status: core.DocStatus(r.Status), Date: r.Date, Supplier: r.Supplier,
-		Reference: r.Reference, ConfirmedAt: r.ConfirmedAt, CancelledAt: r.CancelledAt, Replaced: coreSerials(r.Replaced),
+		SupplierID: core.PartyID(r.SupplierID), Reference: r.Reference, ConfirmedAt: r.ConfirmedAt, CancelledAt: r.CancelledAt, Replaced: coreSerials(r.Replaced),
 		LastChange: r.LastChange.core(), CancelledBy: r.CancelledBy,
 		Lines: convert(r.Lines, func(l ReceiptLine) core.ReceiptLine {
 			return core.ReceiptLine{Item: core.ItemID(l.Item), Quantity: l.Quantity, Serials: l.Serials, UnitCost: core.Money(l.UnitCost)}
@@ -181,22 +182,23 @@ func (r Receipt) Core() core.Receipt {
 }
 
 type ReceiptHead struct {
-	ID        uint64    `json:"ID"`
-	Status    uint8     `json:"Status"`
-	Date      time.Time `json:"Date"`
-	Supplier  string    `json:"Supplier"`
-	Reference string    `json:"Reference"`
-	Units     int       `json:"Units"`
+	ID         uint64    `json:"ID"`
+	Status     uint8     `json:"Status"`
+	Date       time.Time `json:"Date"`
+	Supplier   string    `json:"Supplier"`
+	SupplierID uint64    `json:"SupplierID,omitempty"`
+	Reference  string    `json:"Reference"`
+	Units      int       `json:"Units"`
 }
 
 func FromReceiptHead(h core.ReceiptHead) ReceiptHead {
-	return ReceiptHead{ID: uint64(h.ID), Status: uint8(h.Status), Date: h.Date, Supplier: h.Supplier,
+	return ReceiptHead{ID: uint64(h.ID), Status: uint8(h.Status), Date: h.Date, Supplier: h.Supplier, SupplierID: uint64(h.SupplierID),
 		Reference: h.Reference, Units: h.Units}
 }
 
 func (r ReceiptHead) Core() core.ReceiptHead {
 	return core.ReceiptHead{ID: core.DocID(r.ID), Status: core.DocStatus(r.Status), Date: r.Date, Supplier: r.Supplier,
-		Reference: r.Reference, Units: r.Units}
+		SupplierID: core.PartyID(r.SupplierID), Reference: r.Reference, Units: r.Units}
 }
 
 type OrderLine struct {
@@ -221,6 +223,7 @@ type Order struct {
 	ID          uint64      `json:"ID"`
 	Date        time.Time   `json:"Date"`
 	Customer    string      `json:"Customer"`
+	CustomerID  uint64      `json:"CustomerID,omitempty"`
 	Reference   string      `json:"Reference"`
 	Lines       []OrderLine `json:"Lines"`
 	Returns     []Return    `json:"Returns,omitempty"`
@@ -232,7 +235,7 @@ type Order struct {
 }
 
 func FromOrder(o core.Order) Order {
-	return Order{ID: uint64(o.ID), Date: o.Date, Customer: o.Customer, Reference: o.Reference,
+	return Order{ID: uint64(o.ID), Date: o.Date, Customer: o.Customer, CustomerID: uint64(o.CustomerID), Reference: o.Reference,
 		SavedAt: o.SavedAt, CancelledAt: o.CancelledAt, Replaced: serials(o.Replaced),
 		LastChange: fromLastChange(o.LastChange), CancelledBy: o.CancelledBy,
 		Lines: convert(o.Lines, func(l core.OrderLine) OrderLine {
@@ -244,7 +247,7 @@ func FromOrder(o core.Order) Order {
 }
 
 func (r Order) Core() core.Order {
-	return core.Order{ID: core.DocID(r.ID), Date: r.Date, Customer: r.Customer, Reference: r.Reference,
+	return core.Order{ID: core.DocID(r.ID), Date: r.Date, Customer: r.Customer, CustomerID: core.PartyID(r.CustomerID), Reference: r.Reference,
 		SavedAt: r.SavedAt, CancelledAt: r.CancelledAt, Replaced: coreSerials(r.Replaced),
 		LastChange: r.LastChange.core(), CancelledBy: r.CancelledBy,
 		Lines: convert(r.Lines, func(l OrderLine) core.OrderLine {
@@ -259,6 +262,7 @@ type OrderHead struct {
 	ID          uint64    `json:"ID"`
 	Date        time.Time `json:"Date"`
 	Customer    string    `json:"Customer"`
+	CustomerID  uint64    `json:"CustomerID,omitempty"`
 	Reference   string    `json:"Reference"`
 	Units       int       `json:"Units"`
 	Returns     int       `json:"Returns,omitempty"`
@@ -266,12 +270,12 @@ type OrderHead struct {
 }
 
 func FromOrderHead(h core.OrderHead) OrderHead {
-	return OrderHead{ID: uint64(h.ID), Date: h.Date, Customer: h.Customer, Reference: h.Reference, Units: h.Units,
+	return OrderHead{ID: uint64(h.ID), Date: h.Date, Customer: h.Customer, CustomerID: uint64(h.CustomerID), Reference: h.Reference, Units: h.Units,
 		Returns: h.Returns, CancelledAt: h.CancelledAt}
 }
 
 func (r OrderHead) Core() core.OrderHead {
-	return core.OrderHead{ID: core.DocID(r.ID), Date: r.Date, Customer: r.Customer, Reference: r.Reference, Units: r.Units,
+	return core.OrderHead{ID: core.DocID(r.ID), Date: r.Date, Customer: r.Customer, CustomerID: core.PartyID(r.CustomerID), Reference: r.Reference, Units: r.Units,
 		Returns: r.Returns, CancelledAt: r.CancelledAt}
 }
 
@@ -285,6 +289,7 @@ type SupplierReturn struct {
 	ID          uint64               `json:"ID"`
 	Date        time.Time            `json:"Date"`
 	Supplier    string               `json:"Supplier"`
+	SupplierID  uint64               `json:"SupplierID,omitempty"`
 	Reference   string               `json:"Reference"`
 	Reason      string               `json:"Reason,omitempty"`
 	Lines       []SupplierReturnLine `json:"Lines"`
@@ -296,7 +301,7 @@ type SupplierReturn struct {
 }
 
 func FromSupplierReturn(sr core.SupplierReturn) SupplierReturn {
-	return SupplierReturn{ID: uint64(sr.ID), Date: sr.Date, Supplier: sr.Supplier, Reference: sr.Reference, Reason: sr.Reason,
+	return SupplierReturn{ID: uint64(sr.ID), Date: sr.Date, Supplier: sr.Supplier, SupplierID: uint64(sr.SupplierID), Reference: sr.Reference, Reason: sr.Reason,
 		SavedAt: sr.SavedAt, CancelledAt: sr.CancelledAt, LastChange: fromLastChange(sr.LastChange), CancelledBy: sr.CancelledBy,
 		Replaced: serials(sr.Replaced),
 		Lines: convert(sr.Lines, func(l core.SupplierReturnLine) SupplierReturnLine {
@@ -305,7 +310,7 @@ func FromSupplierReturn(sr core.SupplierReturn) SupplierReturn {
 }
 
 func (r SupplierReturn) Core() core.SupplierReturn {
-	return core.SupplierReturn{ID: core.DocID(r.ID), Date: r.Date, Supplier: r.Supplier, Reference: r.Reference, Reason: r.Reason,
+	return core.SupplierReturn{ID: core.DocID(r.ID), Date: r.Date, Supplier: r.Supplier, SupplierID: core.PartyID(r.SupplierID), Reference: r.Reference, Reason: r.Reason,
 		SavedAt: r.SavedAt, CancelledAt: r.CancelledAt, LastChange: r.LastChange.core(), CancelledBy: r.CancelledBy,
 		Replaced: coreSerials(r.Replaced),
 		Lines: convert(r.Lines, func(l SupplierReturnLine) core.SupplierReturnLine {
@@ -317,19 +322,43 @@ type SupplierReturnHead struct {
 	ID          uint64    `json:"ID"`
 	Date        time.Time `json:"Date"`
 	Supplier    string    `json:"Supplier"`
+	SupplierID  uint64    `json:"SupplierID,omitempty"`
 	Reference   string    `json:"Reference"`
 	Units       int       `json:"Units"`
 	CancelledAt time.Time `json:"CancelledAt,omitzero"`
 }
 
 func FromSupplierReturnHead(h core.SupplierReturnHead) SupplierReturnHead {
-	return SupplierReturnHead{ID: uint64(h.ID), Date: h.Date, Supplier: h.Supplier, Reference: h.Reference, Units: h.Units,
-		CancelledAt: h.CancelledAt}
+	return SupplierReturnHead{ID: uint64(h.ID), Date: h.Date, Supplier: h.Supplier, SupplierID: uint64(h.SupplierID), Reference: h.Reference,
+		Units: h.Units, CancelledAt: h.CancelledAt}
 }
 
 func (r SupplierReturnHead) Core() core.SupplierReturnHead {
-	return core.SupplierReturnHead{ID: core.DocID(r.ID), Date: r.Date, Supplier: r.Supplier, Reference: r.Reference, Units: r.Units,
-		CancelledAt: r.CancelledAt}
+	return core.SupplierReturnHead{ID: core.DocID(r.ID), Date: r.Date, Supplier: r.Supplier, SupplierID: core.PartyID(r.SupplierID),
+		Reference: r.Reference, Units: r.Units, CancelledAt: r.CancelledAt}
+}
+
+type Party struct {
+	ID      uint64 `json:"ID"`
+	Kind    uint8  `json:"Kind"`
+	No      string `json:"No"`
+	Name    string `json:"Name"`
+	OrgNo   string `json:"OrgNo,omitempty"`
+	Phone   string `json:"Phone,omitempty"`
+	Email   string `json:"Email,omitempty"`
+	Address string `json:"Address,omitempty"`
+	Note    string `json:"Note,omitempty"`
+	LastChange
+}
+
+func FromParty(p core.Party) Party {
+	return Party{ID: uint64(p.ID), Kind: uint8(p.Kind), No: p.No, Name: p.Name, OrgNo: p.OrgNo, Phone: p.Phone, Email: p.Email,
+		Address: p.Address, Note: p.Note, LastChange: fromLastChange(p.LastChange)}
+}
+
+func (r Party) Core() core.Party {
+	return core.Party{ID: core.PartyID(r.ID), Kind: core.PartyKind(r.Kind), No: r.No, Name: r.Name, OrgNo: r.OrgNo, Phone: r.Phone,
+		Email: r.Email, Address: r.Address, Note: r.Note, LastChange: r.LastChange.core()}
 }
 
 type Brand struct {

@@ -12,11 +12,16 @@ import (
 
 // Sheet names of an export.
 const (
-	SerialsSheet = "Serials"
-	SummarySheet = "Summary"
-	ItemsSheet   = "Items"
-	NotesSheet   = "Service notes"
+	SerialsSheet   = "Serials"
+	SummarySheet   = "Summary"
+	ItemsSheet     = "Items"
+	NotesSheet     = "Service notes"
+	CustomersSheet = "Customers"
+	SuppliersSheet = "Suppliers"
 )
+
+// PartyHeaders are the columns of the Customers and Suppliers sheets.
+var PartyHeaders = []string{"Number", "Name", "Organisation number", "Phone", "E-mail", "Address", "Note"}
 
 // NoteHeaders are the columns of the Service notes sheet.
 var NoteHeaders = []string{"Date", "Serial", "Item number", "Item name", "Note", "Entered by"}
@@ -103,6 +108,9 @@ func (e Exporter) Export(w io.Writer, fetch Fetch, cards bool, progress func(don
 	}
 	if cards {
 		if err := e.writeItems(f, st, items); err != nil {
+			return 0, err
+		}
+		if err := e.writeParties(f, st); err != nil {
 			return 0, err
 		}
 	}
@@ -334,6 +342,32 @@ func (e Exporter) writeItems(f *excelize.File, st styles, items []core.ItemRow) 
 		}
 	}
 	return s.finish()
+}
+
+// writeParties writes the Customers and the Suppliers sheets.
+func (e Exporter) writeParties(f *excelize.File, st styles) error {
+	for _, kind := range []struct {
+		kind         core.PartyKind
+		sheet, table string
+	}{{core.Customer, CustomersSheet, "Customers"}, {core.Supplier, SuppliersSheet, "Suppliers"}} {
+		parties, err := e.Reg.Parties(kind.kind, "")
+		if err != nil {
+			return err
+		}
+		s, err := newSheet(f, kind.sheet, kind.table, st, PartyHeaders, []float64{12, 28, 16, 16, 26, 34, 30})
+		if err != nil {
+			return err
+		}
+		for _, p := range parties {
+			if err := s.add([]any{text(p.No), text(p.Name), text(p.OrgNo), text(p.Phone), text(p.Email), text(p.Address), text(p.Note)}); err != nil {
+				return err
+			}
+		}
+		if err := s.finish(); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (s *sheet) itemRow(it core.Item, brand, model string) []any {

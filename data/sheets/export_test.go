@@ -42,7 +42,7 @@ func TestExportReadsBackAsStored(t *testing.T) {
 
 	f, n := export(t, reg, core.SerialQuery{}, true)
 	assert.Equal(t, 10, n)
-	assert.Equal(t, []string{sheets.SerialsSheet, sheets.SummarySheet, sheets.ItemsSheet}, f.GetSheetList())
+	assert.Equal(t, []string{sheets.SerialsSheet, sheets.SummarySheet, sheets.ItemsSheet, sheets.CustomersSheet, sheets.SuppliersSheet}, f.GetSheetList())
 
 	rows, err := f.GetRows(sheets.SerialsSheet)
 	require.NoError(t, err)
@@ -99,6 +99,17 @@ func TestExportReadsBackAsStored(t *testing.T) {
 	assert.Len(t, items, 6, "a header and every item card")
 	assert.Contains(t, items, []string{"CS-500", "Chainsaw 500", "599.00", "yes", "996******", "yes", "yes", "", "", "no", "no", "no", "serial number", "no"})
 	assert.Contains(t, items, []string{"NEW-A6", "NEW AUDI A6", "64,990.00", "yes", "XY123***", "yes", "no", "Audi", "A6", "yes", "yes", "yes", "serial number", "no"})
+
+	customers, err := f.GetRows(sheets.CustomersSheet)
+	require.NoError(t, err)
+	assert.Equal(t, sheets.PartyHeaders, customers[0])
+	assert.Contains(t, customers, []string{"C-00003", "@evil -2+3"}, "the names on the orders are customers")
+	formula, err := f.GetCellFormula(sheets.CustomersSheet, "B2")
+	require.NoError(t, err)
+	assert.Empty(t, formula, "a name stays text")
+	suppliers, err := f.GetRows(sheets.SuppliersSheet)
+	require.NoError(t, err)
+	assert.Contains(t, suppliers, []string{"S-00003", "+47 Parts"})
 }
 
 func TestExportOfASearch(t *testing.T) {

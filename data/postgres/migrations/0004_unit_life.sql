@@ -24,3 +24,13 @@ CREATE TABLE supplier_returns (
 	cancelled_at timestamptz,
 	body         jsonb NOT NULL
 );
+-- Customers and suppliers (kind 1 and 2), and which one each document
+-- names (0: none, or a document from before parties, found by its name).
+CREATE TABLE parties (
+	id   bigint PRIMARY KEY,
+	kind smallint NOT NULL,
+	body jsonb NOT NULL
+);
+ALTER TABLE receipts ADD COLUMN supplier_id bigint NOT NULL DEFAULT 0;
+ALTER TABLE orders ADD COLUMN customer_id bigint NOT NULL DEFAULT 0;
+ALTER TABLE supplier_returns ADD COLUMN supplier_id bigint NOT NULL DEFAULT 0;

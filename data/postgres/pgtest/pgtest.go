@@ -308,4 +308,7 @@ const BackToVersion1 = `ALTER TABLE events DROP COLUMN by_whom;
 	ALTER TABLE events DROP COLUMN note, DROP COLUMN note_key, DROP COLUMN note_date;
 	ALTER TABLE stock DROP COLUMN to_supplier;
 	DROP TABLE supplier_returns;
+	DROP TABLE parties;
+	ALTER TABLE receipts DROP COLUMN supplier_id;
+	ALTER TABLE orders DROP COLUMN customer_id;
 	UPDATE serialdesk SET value = '1' WHERE key = 'schema'`

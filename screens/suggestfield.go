@@ -6,68 +6,65 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"serialdesk/core"
 )
 
-// maxSuggestions is how many items the item field lists as you type.
+// maxSuggestions is how many a field lists as you type.
 const maxSuggestions = 8
 
-// itemField is the item of a document line. As you type it lists, under
-// itself, the items whose number or name holds the text: Down and Up
-// choose one, Enter takes it (or, with none chosen, what is typed), Esc
-// drops the list. Tab goes on to the quantity: the field has no drop-down
+// suggestField is a field that, as you type, lists under itself what it
+// could be (a document line's items, a document's customers): Down and
+// Up choose one, Enter takes it (or, with none chosen, what is typed), Esc
+// drops the list. Tab goes on to the next field: it has no drop-down
 // button of its own for the cursor to land on.
-type itemField struct {
+type suggestField struct {
 	entry
-	options []core.Item
+	options []string
 	chosen  int // the option Enter takes; -1 for none
 	rows    []*suggestion
-	list    *fyne.Container // under the field, in the line
+	list    *fyne.Container // under the field
 	take    func(typed string)
 }
 
-func newItemField(take func(typed string)) *itemField {
-	f := &itemField{chosen: -1, take: take, list: container.NewVBox()}
+func newSuggestField(hint string, take func(typed string)) *suggestField {
+	f := &suggestField{chosen: -1, take: take, list: container.NewVBox()}
 	f.ExtendBaseWidget(f)
-	f.SetPlaceHolder("item number or name")
+	f.SetPlaceHolder(hint)
 	f.OnSubmitted = take
 	f.list.Hide()
 	return f
 }
 
-// suggest lists these items under the field, none chosen.
-func (f *itemField) suggest(items []core.Item) {
-	f.options, f.chosen = items, -1
+// suggest lists these under the field, none chosen.
+func (f *suggestField) suggest(options []string) {
+	f.options, f.chosen = options, -1
 	f.list.RemoveAll()
 	f.rows = f.rows[:0]
-	for _, it := range items {
-		s := newSuggestion(itemLabel(it), func() { f.takeItem(it) })
+	for _, o := range options {
+		s := newSuggestion(o, func() { f.takeOption(o) })
 		f.rows = append(f.rows, s)
 		f.list.Add(s)
 	}
-	f.list.Hidden = len(items) == 0
+	f.list.Hidden = len(options) == 0
 	f.list.Refresh()
 }
 
 // dropList hides the suggestions.
-func (f *itemField) dropList() { f.suggest(nil) }
+func (f *suggestField) dropList() { f.suggest(nil) }
 
-func (f *itemField) choose(i int) {
+func (f *suggestField) choose(i int) {
 	f.chosen = i
 	for k, s := range f.rows {
 		s.setChosen(k == i)
 	}
 }
 
-func (f *itemField) takeItem(it core.Item) {
-	label := itemLabel(it)
+func (f *suggestField) takeOption(label string) {
 	f.dropList()
 	f.SetText(label)
 	f.take(label)
 }
 
-func (f *itemField) TypedKey(ev *fyne.KeyEvent) {
+func (f *suggestField) TypedKey(ev *fyne.KeyEvent) {
 	listed := !f.list.Hidden && len(f.options) > 0
 	switch {
 	case isHelp(ev):
@@ -76,7 +73,7 @@ func (f *itemField) TypedKey(ev *fyne.KeyEvent) {
 	case listed && ev.Name == fyne.KeyUp:
 		f.choose((f.chosen - 1 + len(f.options)) % len(f.options))
 	case listed && f.chosen >= 0 && (ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter):
-		f.takeItem(f.options[f.chosen])
+		f.takeOption(f.options[f.chosen])
 	case listed && ev.Name == fyne.KeyEscape:
 		f.dropList()
 	default:
@@ -85,12 +82,12 @@ func (f *itemField) TypedKey(ev *fyne.KeyEvent) {
 }
 
 // FocusLost drops the list: it belongs to the field being typed in.
-func (f *itemField) FocusLost() {
+func (f *suggestField) FocusLost() {
 	f.dropList()
 	f.entry.FocusLost()
 }
 
-// suggestion is one item in the list under the item field. It counts as
+// suggestion is one in the list under a suggestField. It counts as
 // focusable, so that a click on it leaves the cursor in the field (Fyne
 // takes the focus away on a click elsewhere, which would drop the list
 // before the click is heard), and as disabled, so that Tab passes it by.

@@ -1,0 +1,440 @@
+package core
+
+import (
+	"fmt"
+	"net/mail"
+	"slices"
+	"strings"
+	"time"
+)
+
+// PartyID identifies a customer or a supplier.
+type PartyID uint64
+
+// PartyKind tells customers from suppliers.
+type PartyKind uint8
+
+const (
+	Customer PartyKind = iota + 1
+	Supplier
+)
+
+func (k PartyKind) String() string {
+	return map[PartyKind]string{Customer: "customer", Supplier: "supplier"}[k]
+}
+
+// numberPrefix starts the numbers the register gives: C-00001, S-00001.
+func (k PartyKind) numberPrefix() string {
+	return map[PartyKind]string{Customer: "C-", Supplier: "S-"}[k]
+}
+
+func (k PartyKind) sequence() Sequence {
+	return map[PartyKind]Sequence{Customer: SeqCustomer, Supplier: SeqSupplier}[k]
+}
+
+// Party is a customer or a supplier of the shop.
+type Party struct {
+	ID      PartyID
+	Kind    PartyKind
+	No      string // the customer or supplier number; unique among its kind in any case
+	Name    string
+	OrgNo   string // organisation number
+	Phone   string
+	Email   string
+	Address string
+	Note    string
+	LastChange
+}
+
+// Label is how a party is named in lists: "Ola Nordmann (C-00001)".
+func (p Party) Label() string { return p.Name + " (" + p.No + ")" }
+
+// partyKey is what a party's name is matched by: any case, no spaces
+// around, so that "ola nordmann " on an old order is Ola Nordmann.
+func partyKey(name string) string { return strings.ToUpper(strings.TrimSpace(name)) }
+
+// Holds reports whether the party's name, number or phone holds text, in
+// any case: what the suggestions as you type look in.
+func (p Party) Holds(text string) bool {
+	text = partyKey(text)
+	digits := onlyDigits(text)
+	return strings.Contains(partyKey(p.Name), text) || strings.Contains(partyKey(p.No), text) ||
+		(digits != "" && strings.Contains(onlyDigits(p.Phone), digits))
+}
+
+func onlyDigits(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+// checkParty cleans a party card and lists everything wrong with it.
+func checkParty(in Party) (Party, error) {
+	var problems problemList
+	p := in
+	fields := []struct {
+		name string
+		to   *string
+		max  int
+	}{{"the name", &p.Name, MaxTextLength}, {"the number", &p.No, MaxItemNoLength}, {"the organisation number", &p.OrgNo, 40},
+		{"the phone", &p.Phone, 40}, {"the e-mail", &p.Email, MaxTextLength}, {"the address", &p.Address, MaxTextLength},
+		{"the note", &p.Note, MaxTextLength}}
+	for _, f := range fields {
+		var err error
+		if *f.to, err = cleanText(f.name, *f.to, f.max); err != nil {
+			problems.add(0, "", "%s", reasonOf(err))
+		}
+	}
+	if p.Kind != Customer && p.Kind != Supplier {
+		problems.add(0, "", "choose whether it is a customer or a supplier")
+	}
+	if p.Name == "" {
+		problems.add(0, "", "the name is empty")
+	}
+	if p.Email != "" {
+		if a, err := mail.ParseAddress(p.Email); err != nil || a.Address != p.Email || !strings.Contains(p.Email, ".") {
+			problems.add(0, "", "the e-mail %s is not an address like name@example.no", Echo(p.Email))
+		}
+	}
+	if p.Phone != "" && strings.ContainsFunc(p.Phone, func(r rune) bool { return !strings.ContainsRune("0123456789 +-()./", r) }) {
+		problems.add(0, "", "the phone %s has more than digits, spaces and + - ( )", Echo(p.Phone))
+	}
+	return p, problems.err(p.Kind.String() + " card")
+}
+
+// SaveParty adds a customer or supplier (ID 0) or changes one. A number
+// left empty is given (C-00001, S-00001); a number or a name another of
+// the same kind has is refused.
+func (r *Register) SaveParty(in Party) (Party, error) {
+	p, err := checkParty(in)
+	if err != nil {
+		return Party{}, err
+	}
+	return write(r, func(tx Tx) (Party, error) { return r.putParty(tx, p) })
+}
+
+// putParty stores a checked party card.
+func (r *Register) putParty(tx Tx, p Party) (Party, error) {
+	all, err := tx.Parties()
+	if err != nil {
+		return p, err
+	}
+	if p.ID != 0 {
+		stored, err := tx.Party(p.ID)
+		if err != nil {
+			return p, notFoundAs(err, "the %s was not found; it may have been deleted", p.Kind)
+		}
+		if err := sameRevision("The "+stored.Kind.String()+" card "+stored.No, stored.LastChange, p.LastChange); err != nil {
+			return p, err
+		}
+		p.Kind, p.LastChange = stored.Kind, stored.LastChange
+	} else {
+		id, err := tx.NextID(SeqParty)
+		if err != nil {
+			return p, err
+		}
+		p.ID = PartyID(id)
+		if p.No == "" {
+			n, err := tx.NextID(p.Kind.sequence())
+			if err != nil {
+				return p, err
+			}
+			p.No = fmt.Sprintf("%s%05d", p.Kind.numberPrefix(), n)
+		}
+	}
+	if p.No == "" {
+		return p, errorf(Invalid, "the number is empty; every %s keeps one", p.Kind)
+	}
+	for _, o := range all {
+		switch {
+		case o.ID == p.ID || o.Kind != p.Kind:
+		case partyKey(o.No) == partyKey(p.No):
+			return p, errorf(Conflict, "number %s is already %s's", o.No, o.Name)
+		case partyKey(o.Name) == partyKey(p.Name):
+			return p, errorf(Conflict, "there is already a %s %s (%s); give this one another name", p.Kind, o.Name, o.No)
+		}
+	}
+	r.change(&p.LastChange, r.now())
+	return p, tx.PutParty(p)
+}
+
+// Parties lists the customers or the suppliers whose name, number or phone
+// holds filter (all for ""), by name.
+func (r *Register) Parties(kind PartyKind, filter string) ([]Party, error) {
+	return read(r, func(tx Tx) ([]Party, error) {
+		all, err := tx.Parties()
+		var out []Party
+		for _, p := range all {
+			if p.Kind == kind && p.Holds(filter) {
+				out = append(out, p)
+			}
+		}
+		slices.SortFunc(out, func(a, b Party) int { return strings.Compare(partyKey(a.Name), partyKey(b.Name)) })
+		return out, err
+	})
+}
+
+// Party returns one customer or supplier.
+func (r *Register) Party(id PartyID) (Party, error) {
+	return read(r, func(tx Tx) (Party, error) {
+		p, err := tx.Party(id)
+		return p, notFoundAs(err, "the customer or supplier was not found")
+	})
+}
+
+// DeleteParty removes a customer or supplier that no document names: one
+// with documents stays, so that their history stays whole.
+func (r *Register) DeleteParty(id PartyID) error {
+	return change(r, func(tx Tx) error {
+		p, err := tx.Party(id)
+		if err != nil {
+			return notFoundAs(err, "the customer or supplier was not found")
+		}
+		docs, err := partyDocuments(tx, p)
+		if err != nil {
+			return err
+		}
+		if len(docs) > 0 {
+			return errorf(Conflict, "%s stays: it is on %s (the first %s). Only a %s no document names can be deleted.",
+				p.Label(), countOf(len(docs), [2]string{"document", "documents"}), docs[0].Ref, p.Kind)
+		}
+		return tx.DeleteParty(id)
+	})
+}
+
+// party is the party a document names: the one chosen (id), else the one
+// of that name, found in any case; ok is false when the name is new, to be
+// added to the register when the document is saved. No name is no party:
+// a cash sale.
+func party(tx Tx, kind PartyKind, id PartyID, name string) (p Party, ok bool, err error) {
+	if id != 0 {
+		p, err = tx.Party(id)
+		if err != nil {
+			return p, false, notFoundAs(err, "the %s was not found; it may have been deleted. Choose another.", kind)
+		}
+		if p.Kind != kind {
+			return p, false, errorf(Invalid, "%s is a %s, not a %s", p.Label(), p.Kind, kind)
+		}
+		return p, true, nil
+	}
+	if strings.TrimSpace(name) == "" {
+		return Party{}, false, nil
+	}
+	all, err := tx.Parties()
+	if err != nil {
+		return p, false, err
+	}
+	for _, p := range all {
+		if p.Kind == kind && partyKey(p.Name) == partyKey(name) {
+			return p, true, nil
+		}
+	}
+	return Party{Kind: kind, Name: strings.TrimSpace(name)}, false, nil
+}
+
+// linkParty puts a document's party in id and name, as a check sees it:
+// the one chosen or named; a new name stays as typed, with id 0.
+func linkParty(tx Tx, kind PartyKind, id *PartyID, name *string) error {
+	p, ok, err := party(tx, kind, *id, *name)
+	if err != nil {
+		return err
+	}
+	*id = p.ID
+	if ok {
+		*name = p.Name
+	}
+	return nil
+}
+
+// partyOf links a document being saved to its party: the one chosen or
+// named, added to the register when the name is new. The document keeps
+// the party's name as it is on the day. The receipts an opening-stock
+// import makes name no supplier of the shop.
+func (r *Register) partyOf(tx Tx, kind PartyKind, id PartyID, name string) (PartyID, string, error) {
+	p, ok, err := party(tx, kind, id, name)
+	if err != nil || p.Name == "" || p.Name == openingReference {
+		return 0, name, err
+	}
+	if !ok {
+		if p, err = checkParty(p); err != nil {
+			return 0, "", err
+		}
+		if p, err = r.putParty(tx, p); err != nil {
+			return 0, "", err
+		}
+	}
+	return p.ID, p.Name, nil
+}
+
+// AdoptParties makes the names on a register's documents parties, the
+// first time a Serialdesk that keeps parties opens it: each customer and
+// supplier once, spelled as first written, however its case or spaces
+// vary. The documents stay as they are; they are found by the name.
+func (r *Register) AdoptParties() (int, error) {
+	return write(r, func(tx Tx) (int, error) {
+		seqs, err := tx.Sequences()
+		if err != nil || seqs[seqPartiesAdopted] != 0 {
+			return 0, err
+		}
+		type named struct {
+			kind PartyKind
+			name string
+		}
+		var names []named
+		receipts, err := tx.ReceiptHeads()
+		if err != nil {
+			return 0, err
+		}
+		for _, h := range receipts {
+			names = append(names, named{Supplier, h.Supplier})
+		}
+		orders, err := tx.OrderHeads()
+		if err != nil {
+			return 0, err
+		}
+		for _, h := range orders {
+			names = append(names, named{Customer, h.Customer})
+		}
+		added := 0
+		for _, n := range names {
+			if strings.TrimSpace(n.name) == "" || n.name == openingReference {
+				continue
+			}
+			p, ok, err := party(tx, n.kind, 0, n.name)
+			if err != nil {
+				return 0, err
+			}
+			if ok {
+				continue
+			}
+			if p, err = checkParty(p); err != nil {
+				continue // a name no card could take stays on its documents alone
+			}
+			if _, err := r.putParty(tx, p); err != nil {
+				return 0, err
+			}
+			added++
+		}
+		return added, tx.SetSequence(seqPartiesAdopted, 1)
+	})
+}
+
+// seqPartiesAdopted marks, among the sequences, a register whose names are
+// parties already.
+const seqPartiesAdopted Sequence = "parties-adopted"
+
+// PartyDocument is one document of a customer or supplier, as its page
+// lists it.
+type PartyDocument struct {
+	Ref    DocRef
+	Date   time.Time
+	Units  int
+	Status string // confirmed, draft, saved, cancelled
+}
+
+// names reports whether a document names the party: by its number when
+// it was saved with a party, by its name when it is older than parties.
+func (p Party) names(id PartyID, name string) bool {
+	return id == p.ID || (id == 0 && partyKey(name) == partyKey(p.Name))
+}
+
+// partyDocuments lists a party's documents, oldest first.
+func partyDocuments(tx Tx, p Party) ([]PartyDocument, error) {
+	var docs []PartyDocument
+	if p.Kind == Supplier {
+		receipts, err := tx.ReceiptHeads()
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range receipts {
+			if p.names(h.SupplierID, h.Supplier) {
+				docs = append(docs, PartyDocument{h.Ref(), h.Date, h.Units, h.Status.String()})
+			}
+		}
+		returns, err := tx.SupplierReturnHeads()
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range returns {
+			if p.names(h.SupplierID, h.Supplier) {
+				docs = append(docs, PartyDocument{h.Ref(), h.Date, h.Units, cancelledOr(h.Cancelled(), "saved")})
+			}
+		}
+	} else {
+		orders, err := tx.OrderHeads()
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range orders {
+			if p.names(h.CustomerID, h.Customer) {
+				docs = append(docs, PartyDocument{h.Ref(), h.Date, h.Units, cancelledOr(h.Cancelled(), "saved")})
+			}
+		}
+	}
+	slices.SortStableFunc(docs, func(a, b PartyDocument) int { return a.Date.Compare(b.Date) })
+	return docs, nil
+}
+
+func cancelledOr(cancelled bool, status string) string {
+	if cancelled {
+		return "cancelled"
+	}
+	return status
+}
+
+// PartyPage is what a customer or supplier's page shows: the card, its
+// documents, and every serial it bought or delivered as each stands now.
+type PartyPage struct {
+	Party     Party
+	Documents []PartyDocument
+	SerialPage
+}
+
+// PartyPage returns a party with its documents and one page of the
+// serials on its standing ones (confirmed receipts, orders and supplier
+// returns not cancelled), by serial.
+func (r *Register) PartyPage(id PartyID, offset, limit int) (PartyPage, error) {
+	return read(r, func(tx Tx) (PartyPage, error) {
+		var page PartyPage
+		var err error
+		if page.Party, err = tx.Party(id); err != nil {
+			return page, notFoundAs(err, "the customer or supplier was not found")
+		}
+		if page.Documents, err = partyDocuments(tx, page.Party); err != nil {
+			return page, err
+		}
+		seen := map[serialKey]bool{}
+		var keys []serialKey
+		for _, d := range page.Documents {
+			if d.Status == "cancelled" || d.Status == Draft.String() {
+				continue
+			}
+			onDoc, err := documentSerials(tx, d.Ref)
+			if err != nil {
+				return page, err
+			}
+			for _, k := range onDoc {
+				if !seen[k] {
+					seen[k] = true
+					keys = append(keys, k)
+				}
+			}
+		}
+		slices.SortFunc(keys, func(a, b serialKey) int {
+			if c := strings.Compare(a.serial, b.serial); c != 0 {
+				return c
+			}
+			return int(a.item) - int(b.item)
+		})
+		page.Total = len(keys)
+		end := len(keys)
+		if limit > 0 {
+			end = min(end, offset+limit)
+		}
+		page.Rows, err = serialRows(tx, keys[min(max(offset, 0), end):end])
+		return page, err
+	})
+}
