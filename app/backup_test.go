@@ -30,7 +30,7 @@ func TestBackupAndRestoreCommands(t *testing.T) {
 	restored := filepath.Join(t.TempDir(), "new shop")
 	stdout.Reset()
 	require.Equal(t, 0, Main([]string{"restore", "--in", file, "--data", restored}, &stdout, &stderr), stderr.String())
-	assert.Equal(t, "The backup "+file+" is restored into "+restored+": 4 item cards, 9 serials, all in order.\nOpen it with: serialdesk --data \""+restored+"\"\n", stdout.String())
+	assert.Equal(t, "The backup "+file+" is restored into "+restored+": 5 item cards, 13 serials, all in order.\nOpen it with: serialdesk --data \""+restored+"\"\n", stdout.String())
 
 	// Restoring again over it is refused, and it stays as it is.
 	stdout.Reset()
@@ -39,7 +39,7 @@ func TestBackupAndRestoreCommands(t *testing.T) {
 	reg := core.New(datatest.MustOpen(t, restored))
 	page, err := reg.SearchSerials(core.SerialQuery{Limit: 1})
 	require.NoError(t, err)
-	assert.Equal(t, 9, page.Total)
+	assert.Equal(t, 13, page.Total)
 
 	stderr.Reset()
 	assert.Equal(t, 2, Main([]string{"backup", "--data", dir}, &stdout, &stderr))

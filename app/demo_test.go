@@ -31,7 +31,7 @@ func TestDemoCommand(t *testing.T) {
 	reg := core.New(s)
 	page, err := reg.SearchSerials(core.SerialQuery{Limit: 1})
 	require.NoError(t, err)
-	assert.Equal(t, 5000+9, page.Total, "the generated serials and the examples'")
+	assert.Equal(t, 5000+13, page.Total, "the generated serials and the examples'")
 	assert.False(t, s.BackupDue(dir), "nothing changed since")
 }
 

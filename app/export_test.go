@@ -44,7 +44,7 @@ func TestExportCommand(t *testing.T) {
 	all := filepath.Join(t.TempDir(), "all.xlsx")
 	stdout.Reset()
 	require.Equal(t, 0, Main([]string{"export", "--data", dir, "--out", all}, &stdout, &stderr))
-	assert.Equal(t, "9 serials written to "+all+"\n", stdout.String())
+	assert.Equal(t, "13 serials written to "+all+"\n", stdout.String())
 	g, err := excelize.OpenFile(all)
 	require.NoError(t, err)
 	defer g.Close()

@@ -21,14 +21,14 @@ func TestImportCommand(t *testing.T) {
 	fresh := filepath.Join(t.TempDir(), "new shop")
 	stdout.Reset()
 	require.Equal(t, 0, Main([]string{"import", "--data", fresh, "--in", file}, &stdout, &stderr), stderr.String())
-	assert.Equal(t, "Imported 4 item cards (0 already there, kept as they were) and 7 serials in stock on GR-000001, GR-000002.\n", stdout.String())
+	assert.Equal(t, "Imported 5 item cards (0 already there, kept as they were) and 9 serials in stock on GR-000001, GR-000002, GR-000003.\n", stdout.String())
 
 	// The same file again: every serial is already in stock, and each is named.
 	stdout.Reset()
 	stderr.Reset()
 	assert.Equal(t, 1, Main([]string{"import", "--data", fresh, "--in", file}, &stdout, &stderr))
-	assert.Contains(t, stderr.String(), "The opening stock has 7 problems; nothing was imported.")
-	assert.Contains(t, stderr.String(), "Serials sheet, row 3: serial 996A1B2C2: already in stock (received on GR-000001)")
+	assert.Contains(t, stderr.String(), "The opening stock has 9 problems; nothing was imported.")
+	assert.Contains(t, stderr.String(), "Serials sheet, row 4: serial 996A1B2C2: already in stock (received on GR-000002)")
 	assert.Empty(t, stdout.String())
 }
 

@@ -84,7 +84,7 @@ func TestTestConnection(t *testing.T) {
 	s.Close()
 	said, err = r.Test(choice)
 	require.NoError(t, err)
-	assert.Equal(t, fmt.Sprintf("Connected to the shop server 127.0.0.1:%d, database postgres. Its register has 4 item cards.", srv.Port()), said)
+	assert.Equal(t, fmt.Sprintf("Connected to the shop server 127.0.0.1:%d, database postgres. Its register has 5 item cards.", srv.Port()), said)
 
 	choice.Password = "wrong"
 	_, err = r.Test(choice)

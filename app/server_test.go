@@ -79,7 +79,7 @@ func TestMoveToTheServerAndBack(t *testing.T) {
 	code, stdout, stderr := run("move", "--data", dir, "--db", url)
 	require.Equal(t, 0, code, stderr)
 	assert.Contains(t, stdout, "Copied onto the shop server 127.0.0.1")
-	assert.Contains(t, stdout, "4 item cards, 5 goods receipts, 3 orders, 49 serials")
+	assert.Contains(t, stdout, "5 item cards, 6 goods receipts, 4 orders, 53 serials")
 	assert.Contains(t, stdout, "The copy is in order; the register in "+dir+" is unchanged.")
 	assert.Equal(t, before, dumpServer(t, url))
 	assert.Equal(t, before, dumpFolder(t, dir), "nothing changes in the source")
@@ -118,7 +118,7 @@ func TestBackupCrossesEngines(t *testing.T) {
 	code, stdout, stderr := run("restore", "--in", file, "--db", url)
 	require.Equal(t, 0, code, stderr)
 	assert.Contains(t, stdout, "is restored onto the shop server")
-	assert.Contains(t, stdout, "4 item cards, 49 serials, all in order.")
+	assert.Contains(t, stdout, "5 item cards, 53 serials, all in order.")
 	assert.Equal(t, before, dumpServer(t, url))
 
 	fromServer := filepath.Join(t.TempDir(), "server.backup")

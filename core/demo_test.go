@@ -33,7 +33,7 @@ func TestFillDemo(t *testing.T) {
 
 	all, err := reg.SearchSerials(core.SerialQuery{Limit: 1})
 	require.NoError(t, err)
-	assert.Equal(t, 23_456+9, all.Total, "the generated serials and the examples' nine")
+	assert.Equal(t, 23_456+13, all.Total, "the generated serials and the examples' thirteen")
 	checkConsistent(t, reg, "the demo data")
 
 	assert.Error(t, reg.FillDemo(10, nil), "only an empty register is filled")

@@ -18,10 +18,14 @@ func (r *Register) IsEmpty() (bool, error) {
 
 // LoadExamples fills an empty register with the spec's examples, so that a
 // newcomer can try every screen: a chainsaw whose serials follow 996******
-// and are required at purchase and at sale, the item "NEW AUDI A6" linked to
-// the model Audi A6 (pattern XY123***, entities made on save and on stock
-// update, one made in advance), bolts counted by quantity, and a few
-// receipts, orders and a return.
+// and are required at purchase and at sale, under warranty for 24 months
+// from the sale, the item "NEW AUDI A6" linked to the model Audi A6
+// (pattern XY123***, entities made on save and on stock update, one made in
+// advance), chain oil counted by quantity, drills whose 12 months ran out,
+// a used car whose serial is its VIN, and a few receipts, orders, a
+// customer's return with a service note, and a return to the supplier. The
+// customers and suppliers are on the register, one customer with two
+// purchases.
 func (r *Register) LoadExamples() error {
 	empty, err := r.IsEmpty()
 	if err != nil {
@@ -169,7 +173,7 @@ func (ex *examples) load() error {
 
 	saw := must(ex, func() (Item, error) {
 		return r.SaveItem(Item{No: "CS-500", Name: "Chainsaw 500", Price: 599_00, UseSerial: true, Pattern: "996******",
-			RequireAtSale: true, RequireAtPurchase: true})
+			RequireAtSale: true, RequireAtPurchase: true, WarrantyMonths: 24})
 	})
 	car := must(ex, func() (Item, error) {
 		return r.SaveItem(Item{No: "NEW-A6", Name: "NEW AUDI A6", Price: 64_990_00, UseSerial: true, Pattern: "XY123***",
@@ -177,8 +181,16 @@ func (ex *examples) load() error {
 			SerialParam: DefaultSerialParam})
 	})
 	oil := must(ex, func() (Item, error) { return r.SaveItem(Item{No: "OIL-1L", Name: "Chain oil 1 l", Price: 9_90}) })
-	must(ex, func() (Item, error) {
-		return r.SaveItem(Item{No: "DRILL-18V", Name: "Cordless drill 18 V", Price: 149_00, UseSerial: true, Pattern: "DR-######"})
+	drill := must(ex, func() (Item, error) {
+		return r.SaveItem(Item{No: "DRILL-18V", Name: "Cordless drill 18 V", Price: 149_00, UseSerial: true, Pattern: "DR-######",
+			GTIN: "04006381333931", WarrantyMonths: 12})
+	})
+	usedCar := must(ex, func() (Item, error) {
+		return r.SaveItem(Item{No: "USED-CAR", Name: "Used car", UseSerial: true, VIN: true, RequireAtSale: true, WarrantyMonths: 3})
+	})
+	must(ex, func() (Party, error) {
+		return r.SaveParty(Party{Kind: Customer, Name: "Ola Nordmann", Phone: "+47 912 34 567", Email: "ola@example.no",
+			Address: "Storgata 1, 0155 Oslo"})
 	})
 	must(ex, func() (Entity, error) {
 		return r.SaveEntity(Entity{Model: a6.ID, Params: []Param{
@@ -218,6 +230,27 @@ func (ex *examples) load() error {
 	})
 	must(ex, func() (Order, error) {
 		return r.ReturnToStock(first.ID, ReturnInput{Line: 1, Serials: []string{"996A1B2C2"}, Date: ex.day.AddDate(0, 0, 10), Note: "Chain brake sticks"})
+	})
+	must(ex, func() (Event, error) {
+		return r.AddNote(saw.ID, "996A1B2C2", ex.day.AddDate(0, 0, 11), "Chain brake replaced and tested")
+	})
+	// Entered late, from two years back: drills out of warranty, and a car
+	// taken in.
+	long := ex.day.AddDate(-2, 0, -20)
+	must(ex, func() (Receipt, error) {
+		return r.ConfirmReceipt(Receipt{Date: long, Supplier: "Oslo Auction House", Reference: "Lot 17", Lines: []ReceiptLine{
+			{Item: drill.ID, Quantity: 3, Serials: []string{"DR-990101", "DR-990102", "DR-990103"}, UnitCost: 70_00},
+			{Item: usedCar.ID, Quantity: 1, Serials: []string{"1HGCM82633A004352"}, UnitCost: 41_000_00},
+		}})
+	})
+	must(ex, func() (Order, error) {
+		return r.SaveOrder(Order{Date: long.AddDate(0, 0, 6), Customer: "Ola Nordmann", Lines: []OrderLine{
+			{Item: drill.ID, Quantity: 1, Serials: []string{"DR-990101"}, UnitPrice: 149_00},
+		}})
+	})
+	must(ex, func() (SupplierReturn, error) {
+		return r.SaveSupplierReturn(SupplierReturn{Date: ex.day.AddDate(0, 0, 12), Supplier: "Oslo Auction House", Reference: "Claim 4411",
+			Reason: "defective: does not charge", Lines: []SupplierReturnLine{{Item: drill.ID, Quantity: 1, Serials: []string{"DR-990103"}}}})
 	})
 	return ex.err
 }

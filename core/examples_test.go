@@ -40,8 +40,32 @@ func TestLoadExamples(t *testing.T) {
 
 	receipts, err := reg.Receipts()
 	require.NoError(t, err)
-	assert.Len(t, receipts, 3)
-	assert.Equal(t, core.Draft, receipts[0].Status)
+	assert.Len(t, receipts, 4)
+	assert.Equal(t, core.Draft, receipts[1].Status)
+
+	// Each thing a unit's life has is there to be seen.
+	ola, err := reg.Parties(core.Customer, "Ola Nordmann")
+	require.NoError(t, err)
+	require.Len(t, ola, 1)
+	olas, err := reg.PartyPage(ola[0].ID, 0, 0)
+	require.NoError(t, err)
+	assert.Len(t, olas.Documents, 2, "a customer with two purchases")
+	under, err := reg.SearchSerials(core.SerialQuery{Warranty: core.UnderWarranty})
+	require.NoError(t, err)
+	assert.Equal(t, "996A1B2C1", under.Rows[0].Serial.Serial)
+	expired, err := reg.SearchSerials(core.SerialQuery{Warranty: core.WarrantyExpired})
+	require.NoError(t, err)
+	require.Equal(t, 1, expired.Total)
+	assert.Equal(t, "DR-990101", expired.Rows[0].Serial.Serial)
+	noted, err := reg.SearchSerials(core.SerialQuery{Text: "brake", InNotes: true})
+	require.NoError(t, err)
+	assert.Equal(t, 1, noted.Total, "a service note")
+	away, err := reg.SearchSerials(core.SerialQuery{State: core.ToSupplier})
+	require.NoError(t, err)
+	assert.Equal(t, 1, away.Total, "a return to the supplier")
+	vin, err := reg.ItemByNo("USED-CAR")
+	require.NoError(t, err)
+	assert.True(t, vin.VIN, "a car with a VIN")
 	checkConsistent(t, reg, "loading the examples")
 
 	err = reg.LoadExamples()
@@ -75,7 +99,7 @@ func TestTheExamplesCanBeRemovedUntilOtherWorkComes(t *testing.T) {
 	assert.Contains(t, core.UserMessage(err), "Other work was entered or changed since the example data was loaded")
 	rc, err := reg.Receipts()
 	require.NoError(t, err)
-	assert.Len(t, rc, 3, "nothing was removed")
+	assert.Len(t, rc, 4, "nothing was removed")
 
 	// A new record refuses it as well, without reading everything.
 	reg2 := core.New(datatest.NewStore(t))

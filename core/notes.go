@@ -110,3 +110,19 @@ func (r *Register) Notes() ([]NoteRow, error) {
 		return rows, nil
 	})
 }
+
+// EntityNotes lists the service notes of an entity's units, by the day
+// each is about: the car's service history.
+func (r *Register) EntityNotes(no ProjectNo) ([]Event, error) {
+	return read(r, func(tx Tx) ([]Event, error) {
+		notes, err := tx.Notes("")
+		var out []Event
+		for _, n := range notes {
+			if n.Project == no && no != 0 {
+				out = append(out, n)
+			}
+		}
+		slices.SortStableFunc(out, func(a, b Event) int { return a.Date.Compare(b.Date) })
+		return out, err
+	})
+}

@@ -79,3 +79,24 @@ func TestNotesThatCannotBeAreRefused(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, notes, "nothing was written")
 }
+
+// A note on a car's serial is in the car's (the entity's) service history.
+func TestAnEntityHasItsUnitsNotes(t *testing.T) {
+	s := newShop(t)
+	rc, err := s.reg.ConfirmReceipt(core.Receipt{Lines: []core.ReceiptLine{{Item: s.audi.ID, Quantity: 2, Serials: []string{"XY123AAA", "XY123AAB"}}}})
+	require.NoError(t, err)
+	require.NotEmpty(t, rc.Lines)
+	car := stateOf(t, s, s.audi, "XY123AAA")
+	require.NotZero(t, car.Project)
+	_, err = s.reg.AddNote(s.audi.ID, "XY123AAA", date(2026, 11, 2), "EU control passed")
+	require.NoError(t, err)
+	_, err = s.reg.AddNote(s.audi.ID, "XY123AAA", date(2026, 10, 1), "Tyres changed")
+	require.NoError(t, err)
+	_, err = s.reg.AddNote(s.audi.ID, "XY123AAB", time.Time{}, "Another car")
+	require.NoError(t, err)
+	notes, err := s.reg.EntityNotes(car.Project)
+	require.NoError(t, err)
+	require.Len(t, notes, 2)
+	assert.Equal(t, "Tyres changed", notes[0].Note, "by the day each is about")
+	assert.Equal(t, "EU control passed", notes[1].Note)
+}

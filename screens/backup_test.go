@@ -36,7 +36,7 @@ func TestBackUpNow(t *testing.T) {
 	require.NoError(t, data.Restore(path, "", restored, datatest.Logger()))
 	page, err := core.New(datatest.MustOpen(t, restored)).SearchSerials(core.SerialQuery{Limit: 1})
 	require.NoError(t, err)
-	assert.Equal(t, 9, page.Total)
+	assert.Equal(t, 13, page.Total)
 
 	// A folder that cannot be written to gets a message, not a half file.
 	env.backUp(storage.NewFileURI(filepath.Join(t.TempDir(), "no such folder", "x.backup")))

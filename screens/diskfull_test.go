@@ -50,5 +50,5 @@ func TestReceiptOnAFullDisk(t *testing.T) {
 	giveBack()
 	test.Tap(s.confirm)
 	env.settle()
-	assert.Equal(t, "GR-000004 received: 2 units.", s.message.Text)
+	assert.Equal(t, "GR-000005 received: 2 units.", s.message.Text)
 }

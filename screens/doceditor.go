@@ -35,7 +35,7 @@ type docLine struct {
 	itemText   *suggestField
 	qty        *entry
 	amount     *entry
-	warranty   *entry         // an order line's own warranty end; nil on a receipt
+	warranty   string         // an order line's own warranty end as typed; "" for the item's
 	serials    []string       // as typed, one per row
 	back       []string       // those the customer brought back (an order's)
 	found      []core.Problem // what the register refuses of its serials
@@ -52,6 +52,8 @@ type docLine struct {
 type docEditor struct {
 	env             *Env
 	kind            docKind
+	warranty        *entry // the selected line's own warranty; nil where lines have none
+	warrantyNote    *widget.Label
 	party           *suggestField
 	partyID         core.PartyID // the party chosen; 0 for none or a new name
 	parties         []core.Party // of the kind, for the suggestions
@@ -115,7 +117,7 @@ func newDocEditor(env *Env, kind docKind, actions fyne.CanvasObject) *docEditor 
 		e.completeParty(typed)
 		e.edited()
 	}
-	e.partyNote.Importance = widget.LowImportance
+	e.partyNote.Importance, e.partyNote.Wrapping = widget.LowImportance, fyne.TextWrapWord // never wider than the field
 	for _, field := range []*entry{e.reference, e.date, e.note} {
 		field.OnChanged = func(string) { e.edited() }
 	}
@@ -131,20 +133,33 @@ func newDocEditor(env *Env, kind docKind, actions fyne.CanvasObject) *docEditor 
 	if kind.note != "" {
 		header.Append(kind.note, lockable(e.note))
 	}
-	var warrantyHeading fyne.CanvasObject
-	if kind.sells {
-		warrantyHeading = widget.NewLabel("Warranty until")
-	}
 	var amountHeading fyne.CanvasObject
 	if kind.amount != "" {
 		amountHeading = widget.NewLabel(kind.amount)
 	}
-	columns := container.NewBorder(nil, nil, nil, lineColumns(widget.NewLabel("Quantity"), amountHeading, warrantyHeading,
+	columns := container.NewBorder(nil, nil, nil, lineColumns(widget.NewLabel("Quantity"), amountHeading,
 		widget.NewLabel("Serials"), widget.NewLabel("")), widget.NewLabel("Item"))
 	left := readingOrder(container.NewVBox(header, columns), nil, container.NewVScroll(e.body))
 	// The pane keeps its width whatever the rows hold (500 pasted, a
 	// thousand pages): what does not fit scrolls, the split stays put.
-	right := container.NewBorder(e.serialTitle, nil, nil, nil, container.NewHScroll(e.serials.view))
+	top := fyne.CanvasObject(e.serialTitle)
+	if kind.sells {
+		// The line's units' warranty, beside their serials: the lines
+		// themselves keep their width for the item.
+		e.warranty = newEntry()
+		e.warranty.SetPlaceHolder("YYYY-MM-DD")
+		e.warranty.OnChanged = func(text string) {
+			if e.current != nil && e.current.warranty != text {
+				e.current.warranty = text
+				e.edited()
+			}
+		}
+		e.warrantyNote = widget.NewLabel("")
+		e.warrantyNote.Importance, e.warrantyNote.Wrapping = widget.LowImportance, fyne.TextWrapWord
+		top = container.NewVBox(e.serialTitle, container.NewHBox(widget.NewLabel("Warranty until"), fixedWidth(130, lockable(e.warranty))),
+			e.warrantyNote)
+	}
+	right := container.NewBorder(top, nil, nil, nil, container.NewHScroll(e.serials.view))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.58
 	// The actions under both panes: Tab reaches them after the header, the
@@ -154,14 +169,11 @@ func newDocEditor(env *Env, kind docKind, actions fyne.CanvasObject) *docEditor 
 }
 
 // lineColumns lays out the fixed-width columns of a line, right of its
-// item; amount and warranty are nil where lines have none.
-func lineColumns(qty, amount, warranty, serials, remove fyne.CanvasObject) *fyne.Container {
+// item; amount is nil where lines have none.
+func lineColumns(qty, amount, serials, remove fyne.CanvasObject) *fyne.Container {
 	box := container.NewHBox(fixedWidth(72, qty))
 	if amount != nil {
 		box.Add(fixedWidth(100, amount))
-	}
-	if warranty != nil {
-		box.Add(fixedWidth(112, warranty))
 	}
 	box.Add(fixedWidth(92, serials))
 	box.Add(fixedWidth(40, remove))
@@ -231,9 +243,7 @@ func (e *docEditor) load(head docHead, lines []lineTyped, editable bool) {
 		if line.amount != nil && l.amount != 0 {
 			line.amount.SetText(l.amount.String())
 		}
-		if line.warranty != nil {
-			line.warranty.SetText(formatDate(l.warranty))
-		}
+		line.warranty = formatDate(l.warranty)
 		line.serials = append([]string(nil), l.serials...)
 		line.back = l.back
 		e.showSerialCount(line)
@@ -280,22 +290,16 @@ func (e *docEditor) newLine() *docLine {
 	}
 	l.qty.SetText("1")
 	l.qty.OnChanged = func(string) { e.quantityChanged(l); e.edited() }
-	var amount, warranty fyne.CanvasObject
+	var amount fyne.CanvasObject
 	if e.kind.amount != "" {
 		l.amount = newEntry()
 		l.amount.OnChanged = func(string) { e.edited() }
 		amount = lockable(l.amount)
 	}
-	if e.kind.sells {
-		l.warranty = newEntry()
-		l.warranty.SetPlaceHolder("item's own")
-		l.warranty.OnChanged = func(string) { e.edited() }
-		warranty = lockable(l.warranty)
-	}
 	l.qty.OnSubmitted = func(string) { e.lineDone(l) }
 	l.serialsBtn = newButton("", nil, func() { e.selectLine(l) })
 	l.remove = newButton("", theme.DeleteIcon(), func() { e.removeLine(l) })
-	l.box = container.NewVBox(container.NewBorder(nil, nil, nil, lineColumns(lockable(l.qty), amount, warranty, l.serialsBtn, l.remove),
+	l.box = container.NewVBox(container.NewBorder(nil, nil, nil, lineColumns(lockable(l.qty), amount, l.serialsBtn, l.remove),
 		lockable(l.itemText)), l.itemText.list, l.problem)
 	e.lines = append(e.lines, l)
 	e.linesBox.Add(l.box)
@@ -601,6 +605,27 @@ func (e *docEditor) selectLine(l *docLine) {
 	}
 	e.serials.lock(!e.editable, e.editable && l.item.UseSerial)
 	setVisible(e.editable && l.item.UseSerial, e.serials.fill, e.serials.load)
+	e.showWarranty(l)
+}
+
+// showWarranty puts the selected line's own warranty in its field, and
+// says what the item gives when the field is left empty.
+func (e *docEditor) showWarranty(l *docLine) {
+	if e.warranty == nil {
+		return
+	}
+	e.warranty.SetText(l.warranty)
+	e.warranty.lock(!e.editable || !l.item.UseSerial)
+	note := "empty: none, the item gives no warranty"
+	switch {
+	case l.item.ID == 0 || !l.item.UseSerial:
+		note = ""
+	case l.item.WarrantyMonths > 0 && l.item.WarrantyFrom == core.WarrantyFromReceipt:
+		note = fmt.Sprintf("empty: the item's own, %d months from the receipt", l.item.WarrantyMonths)
+	case l.item.WarrantyMonths > 0:
+		note = fmt.Sprintf("empty: the item's own, %d months from the sale", l.item.WarrantyMonths)
+	}
+	e.warrantyNote.SetText(note)
 }
 
 func (e *docEditor) showSerialCount(l *docLine) {
@@ -631,7 +656,7 @@ func (e *docEditor) setEditable(on bool) {
 		f.lock(!on)
 	}
 	for _, l := range e.lines {
-		for _, f := range []*entry{&l.itemText.entry, l.qty, l.amount, l.warranty} {
+		for _, f := range []*entry{&l.itemText.entry, l.qty, l.amount} {
 			if f != nil {
 				f.lock(!on)
 			}
@@ -668,11 +693,9 @@ func (e *docEditor) typed() (date time.Time, lines []lineTyped, err error) {
 				problems = append(problems, core.Problem{Line: n, Reason: "the " + strings.ToLower(e.kind.amount) + ": " + reasonText(err)})
 			}
 		}
-		var warranty time.Time
-		if l.warranty != nil {
-			if warranty, err = parseDate(l.warranty.Text); err != nil {
-				problems = append(problems, core.Problem{Line: n, Reason: "the warranty: " + reasonText(err)})
-			}
+		warranty, err := parseDate(l.warranty)
+		if err != nil {
+			problems = append(problems, core.Problem{Line: n, Reason: "the warranty: " + reasonText(err)})
 		}
 		lines = append(lines, lineTyped{item: l.item.ID, qty: qty, amount: amount, warranty: warranty, serials: dropBlank(l.serials)})
 	}

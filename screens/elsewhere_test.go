@@ -150,7 +150,7 @@ func TestSavingWhileTheServerIsGoneOffersToTryAgain(t *testing.T) {
 	require.NotNil(t, findEnterButton(w.Canvas().Overlays().Top(), "Try again"))
 	w.Canvas().Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) // Enter tries again
 	env.settle()
-	assert.Equal(t, "SO-000003 saved: 1 unit sold.", s.message.Text)
+	assert.Equal(t, "SO-000004 saved: 1 unit sold.", s.message.Text)
 }
 
 // A search while the server cannot be reached says so in a word beside the

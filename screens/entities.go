@@ -26,6 +26,8 @@ type Entities struct {
 	model    *choice
 	params   *fyne.Container
 	docs     *widget.Label
+	notes    *widget.Label // its units' service notes
+	notesFor newest
 	problems *widget.Label
 	save     *button
 	add      *button // New entity
@@ -40,7 +42,8 @@ type paramRow struct{ name, value *entry }
 // NewEntities builds the Entities screen.
 func NewEntities(env *Env) *Entities {
 	s := &Entities{env: env, filter: newEntry(), title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		model: newChoice(nil, nil), params: container.NewVBox(), docs: widget.NewLabel(""), problems: widget.NewLabel("")}
+		model: newChoice(nil, nil), params: container.NewVBox(), docs: widget.NewLabel(""), notes: widget.NewLabel(""), problems: widget.NewLabel("")}
+	s.notes.Wrapping = fyne.TextWrapWord
 	s.problems.Importance = widget.DangerImportance
 	s.problems.Wrapping = fyne.TextWrapWord
 	s.filter.SetPlaceHolder("Find by project number, model or any value (serial, colour…)")
@@ -74,7 +77,8 @@ func NewEntities(env *Env) *Entities {
 		}, func() {})
 	})
 	s.model.OnChanged = func(string) { s.dirty = true }
-	form := widget.NewForm(widget.NewFormItem("Model", s.model), widget.NewFormItem("Documents", s.docs))
+	form := widget.NewForm(widget.NewFormItem("Model", s.model), widget.NewFormItem("Documents", s.docs),
+		widget.NewFormItem("Service notes", s.notes))
 	editor := container.NewVScroll(container.NewVBox(s.title, form, heading("Parameters"), s.params,
 		container.NewHBox(addParam), s.problems, container.NewHBox(s.save, s.remove)))
 	left := container.NewBorder(container.NewVBox(s.filter, s.add), nil, nil, nil, s.list)
@@ -166,8 +170,27 @@ func (s *Entities) edit(e core.Entity) {
 	if len(docs) == 0 {
 		s.docs.SetText("none yet")
 	}
+	s.showNotes(e.No)
 	s.problems.Hide()
 	s.dirty = false
+}
+
+// showNotes lists the service notes of the entity's units, one a line.
+func (s *Entities) showNotes(no core.ProjectNo) {
+	s.notes.SetText("none yet")
+	if no == 0 {
+		s.notesFor.next()
+		return
+	}
+	latest(s.env, &s.notesFor, func() ([]core.Event, error) { return s.env.Reg.EntityNotes(no) }, func(notes []core.Event) {
+		lines := make([]string, len(notes))
+		for i, n := range notes {
+			lines[i] = formatDate(n.Date) + "  ·  " + n.Note + "  ·  " + n.Serial
+		}
+		if len(lines) > 0 {
+			s.notes.SetText(strings.Join(lines, "\n"))
+		}
+	})
 }
 
 func (s *Entities) addParam(p core.Param) {

@@ -120,7 +120,7 @@ func TestKeysOfTheCounter(t *testing.T) {
 	scan(env, "CS-500")
 	typeHere(env, "996A1B2C4")
 	shortcut(env, fyne.KeyReturn)
-	assert.Equal(t, "SO-000003 saved: 1 unit sold.", o.message.Text, "Ctrl+Enter saves the order from the serial")
+	assert.Equal(t, "SO-000004 saved: 1 unit sold.", o.message.Text, "Ctrl+Enter saves the order from the serial")
 
 	main.Tabs.SelectIndex(receiptsSection)
 	r := main.Receipts
@@ -128,9 +128,9 @@ func TestKeysOfTheCounter(t *testing.T) {
 	assert.Equal(t, r.editor.lines[0].itemText, canvas.Focused())
 	scan(env, "OIL-1L")
 	shortcut(env, fyne.KeyS)
-	assert.Equal(t, "GR-000004 saved as a draft: 1 unit.", r.message.Text, "Ctrl+S saves a receipt as a draft")
+	assert.Equal(t, "GR-000005 saved as a draft: 1 unit.", r.message.Text, "Ctrl+S saves a receipt as a draft")
 	shortcut(env, fyne.KeyReturn)
-	assert.Equal(t, "GR-000004 received: 1 unit.", r.message.Text, "Ctrl+Enter confirms it")
+	assert.Equal(t, "GR-000005 received: 1 unit.", r.message.Text, "Ctrl+Enter confirms it")
 
 	// F1, from a field, lists the keys; Esc closes the list.
 	canvas.Focus(main.Receipts.editor.party)
@@ -139,8 +139,8 @@ func TestKeysOfTheCounter(t *testing.T) {
 	require.NotNil(t, keys)
 	assert.Contains(t, strings.Join(labelTexts(keys), "\n"), "Ctrl+Enter\tConfirm the receipt, or save the order")
 	shortcut(env, fyne.KeyN)
-	assert.Equal(t, "GR-000004 received: 1 unit.", r.message.Text, "nothing happens behind a dialog")
-	assert.Equal(t, "GR-000004 · confirmed", r.title.Text)
+	assert.Equal(t, "GR-000005 received: 1 unit.", r.message.Text, "nothing happens behind a dialog")
+	assert.Equal(t, "GR-000005 · confirmed", r.title.Text)
 	press(env, fyne.KeyEscape)
 	assert.Nil(t, canvas.Overlays().Top())
 }
@@ -310,7 +310,7 @@ func TestASaleStartsByScanningTheUnit(t *testing.T) {
 	assert.Equal(t, s.save, env.Window.Canvas().Focused(), "Enter on the empty line goes to Save")
 	enter(env)
 	env.settle()
-	assert.Equal(t, "SO-000003 saved: 2 units sold.", s.message.Text)
+	assert.Equal(t, "SO-000004 saved: 2 units sold.", s.message.Text)
 }
 
 // A new document shows no message of the one before, and the other
@@ -344,7 +344,7 @@ func TestNothingStaleAfterASale(t *testing.T) {
 	enter(env)
 	enter(env)
 	env.settle()
-	require.Equal(t, "SO-000003 saved: 1 unit sold.", main.Orders.message.Text)
+	require.Equal(t, "SO-000004 saved: 1 unit sold.", main.Orders.message.Text)
 	shortcut(env, fyne.KeyN)
 	assert.Empty(t, main.Orders.message.Text, "a new order shows no message of the one before")
 
@@ -353,7 +353,7 @@ func TestNothingStaleAfterASale(t *testing.T) {
 	assert.Contains(t, main.Items.card.overview.counts.Text, "In stock 1")
 	main.Tabs.SelectIndex(entitiesSection)
 	env.settle()
-	assert.Equal(t, "GR-000002, SO-000003", main.Entities.docs.Text)
+	assert.Equal(t, "GR-000002, SO-000004", main.Entities.docs.Text)
 }
 
 // A returned unit is in stock everywhere: the item's counts and its "in
@@ -389,8 +389,8 @@ func TestEverySectionFitsTheSmallestWindow(t *testing.T) {
 	require.NoError(t, env.Reg.LoadExamples())
 	main := Main(env)
 	env.show(main.Tabs)
-	main.Receipts.list.Select(0)
-	main.Orders.list.Select(1)
+	main.Receipts.list.Select(1) // GR-000003, the example draft
+	main.Orders.list.Select(2)   // SO-000001, two lines and a return
 	env.settle()
 	for i := range main.Tabs.Items {
 		main.Tabs.SelectIndex(i)
@@ -435,12 +435,12 @@ func TestCancellingAReceiptSaysWhyNotBeforeAsking(t *testing.T) {
 	scan(env, "OIL-1L")
 	test.Tap(s.confirm)
 	env.settle()
-	require.Equal(t, "GR-000004 received: 1 unit.", s.message.Text)
+	require.Equal(t, "GR-000005 received: 1 unit.", s.message.Text)
 	test.Tap(s.cancel)
 	env.settle()
 	test.Tap(findButton(env.Window.Canvas().Overlays().Top(), "Cancel the receipt"))
 	env.settle()
-	assert.Equal(t, "GR-000004 · cancelled", s.title.Text)
+	assert.Equal(t, "GR-000005 · cancelled", s.title.Text)
 }
 
 // A draft, an item that never moved and a model no item sells can be
@@ -468,7 +468,7 @@ func TestDeletingFromTheScreens(t *testing.T) {
 	test.Tap(findButton(overlay(), "Delete"))
 	env.settle()
 	assert.Equal(t, "GR-000003 deleted.", r.message.Text)
-	assert.Len(t, r.receipts, 2)
+	assert.Len(t, r.receipts, 3)
 
 	main.Tabs.SelectIndex(itemsSection)
 	c := main.Items.card
@@ -493,7 +493,7 @@ func TestDeletingFromTheScreens(t *testing.T) {
 	env.settle()
 	_, err = env.Reg.ItemByNo("TYPO")
 	assert.Equal(t, core.NotFound, core.ErrorCode(err))
-	assert.Len(t, main.Items.rows, 4)
+	assert.Len(t, main.Items.rows, 5)
 
 	main.Tabs.SelectIndex(modelsSection)
 	env.settle()

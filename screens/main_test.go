@@ -53,8 +53,8 @@ func TestEmptyRegisterOffersTheExampleData(t *testing.T) {
 	empty, err = env.Reg.IsEmpty()
 	require.NoError(t, err)
 	assert.False(t, empty)
-	assert.Len(t, main.Items.rows, 4, "the screens show the examples at once")
-	assert.Equal(t, "9 serials", main.Search.table.count.Text)
+	assert.Len(t, main.Items.rows, 5, "the screens show the examples at once")
+	assert.Equal(t, "13 serials", main.Search.table.count.Text)
 }
 
 // Quitting with typing not saved asks first; with nothing typed it goes

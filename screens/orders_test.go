@@ -29,7 +29,7 @@ func TestCounterSaleWithoutTheMouse(t *testing.T) {
 	enter(env) // save
 	env.settle()
 
-	assert.Equal(t, "SO-000003 saved: 1 unit sold.", s.message.Text)
+	assert.Equal(t, "SO-000004 saved: 1 unit sold.", s.message.Text)
 	saw, err := env.Reg.ItemByNo("CS-500")
 	require.NoError(t, err)
 	page, err := env.Reg.SearchSerials(core.SerialQuery{Item: saw.ID, Text: "996A1B2C4"})
@@ -52,14 +52,14 @@ func TestSerialSoldTwiceIsRefusedAtItsRow(t *testing.T) {
 	assert.Empty(t, e.serials.rows[1].mark.Text)
 	orders, err := env.Reg.Orders()
 	require.NoError(t, err)
-	assert.Len(t, orders, 2, "nothing was stored")
+	assert.Len(t, orders, 3, "nothing was stored")
 	assert.Equal(t, "John Roe", e.party.Text)
 }
 
 func TestEditReturnAndCancelAnOrder(t *testing.T) {
 	env, s := orderScreen(t)
-	require.Len(t, s.orders, 2)
-	s.list.Select(1) // SO-000001: two chainsaws (one returned) and oil
+	require.Len(t, s.orders, 3)
+	s.list.Select(2) // SO-000001: two chainsaws (one returned) and oil
 	env.settle()
 	assert.Equal(t, "SO-000001 · saved, with returns", s.title.Text)
 	assert.True(t, s.retour.Visible())
@@ -85,7 +85,7 @@ func TestEditReturnAndCancelAnOrder(t *testing.T) {
 
 func TestReturnThroughTheDialog(t *testing.T) {
 	env, s := orderScreen(t)
-	s.list.Select(1) // SO-000001: 996A1B2C1 still sold, 996A1B2C2 returned
+	s.list.Select(2) // SO-000001: 996A1B2C1 still sold, 996A1B2C2 returned
 	env.settle()
 	assert.Equal(t, "2, 1 back", s.editor.lines[0].serialsBtn.Text, "the order shows which serials came back")
 	assert.Equal(t, "Serials · CS-500  Chainsaw 500 · came back: 996A1B2C2", s.editor.serialTitle.Text)
@@ -138,5 +138,5 @@ func TestSerialFromBeforeThePatternChangedIsNotMarked(t *testing.T) {
 	e.serials.fillFrom(1, []string{""})
 	s.saveOrder()
 	env.settle()
-	assert.Equal(t, "SO-000003 saved: 1 unit sold.", s.message.Text, "and the register sells it")
+	assert.Equal(t, "SO-000004 saved: 1 unit sold.", s.message.Text, "and the register sells it")
 }

@@ -47,14 +47,15 @@ func TestTheCustomerAndSupplierRegister(t *testing.T) {
 	require.Len(t, s.rows, 1)
 	s.list.Select(0)
 	env.settle()
-	require.Len(t, s.docs, 1)
-	assert.Equal(t, "SO-000001", s.docs[0].Ref.String())
-	assert.Equal(t, "2 serials", s.serials.count.Text)
+	require.Len(t, s.docs, 2, "two purchases")
+	assert.Equal(t, "SO-000003", s.docs[0].Ref.String(), "in date order: the drill two years ago")
+	assert.Equal(t, "SO-000001", s.docs[1].Ref.String())
+	assert.Equal(t, "3 serials", s.serials.count.Text)
 	assert.Equal(t, "996A1B2C1", s.serials.cell(widget.TableCellID{Row: 0, Col: 0}))
 	test.Tap(s.remove)
 	test.Tap(findButton(env.Window.Canvas().Overlays().Top(), "Delete"))
 	env.settle()
-	assert.Contains(t, labelTexts(env.Window.Canvas().Overlays().Top()), "Ola Nordmann (C-00001) stays: it is on 1 document (the first SO-000001). Only a customer no document names can be deleted.")
+	assert.Contains(t, labelTexts(env.Window.Canvas().Overlays().Top()), "Ola Nordmann (C-00001) stays: it is on 2 documents (the first SO-000003). Only a customer no document names can be deleted.")
 }
 
 // An order takes its customer from the register as you type, a new name

@@ -198,7 +198,7 @@ func TestTypedValuesComeBackInShort(t *testing.T) {
   line 1: the quantity "9999999999999999999999999999999999999999…" (10,000 characters) is not a whole number`, e.problems.Text)
 
 	env, o := orderScreen(t)
-	o.list.Select(1)
+	o.list.Select(2) // SO-000001
 	env.settle()
 	o.editor.selectLine(o.editor.lines[1]) // the oil, without serials
 	test.Tap(o.retour)

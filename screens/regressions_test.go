@@ -76,7 +76,7 @@ func TestEnterAfterTheQuantityGoesOn(t *testing.T) {
 	assert.Equal(t, s.save, env.Window.Canvas().Focused())
 	enter(env)
 	env.settle()
-	assert.Equal(t, "SO-000003 saved: 1 unit sold.", s.message.Text)
+	assert.Equal(t, "SO-000004 saved: 1 unit sold.", s.message.Text)
 
 	envR, r := receiptScreen(t)
 	scan(envR, "OIL-1L")
@@ -96,13 +96,13 @@ func TestSaveAnswerKeepsTheNextDocument(t *testing.T) {
 	env.settle()
 	assert.Equal(t, "New goods receipt", s.title.Text)
 	assert.Equal(t, "Stihl Norge", e.party.Text)
-	assert.Equal(t, "GR-000004 received: 1 unit.", s.message.Text, "the save is still reported")
+	assert.Equal(t, "GR-000005 received: 1 unit.", s.message.Text, "the save is still reported")
 }
 
 // A paste cannot change a locked receipt.
 func TestPasteIntoALockedReceiptChangesNothing(t *testing.T) {
 	env, s := receiptScreen(t)
-	s.list.Select(2) // GR-000001, confirmed
+	s.list.Select(3) // GR-000001, confirmed
 	env.settle()
 	row := s.editor.serials.rows[0]
 	clip := env.Window.Clipboard()
@@ -191,7 +191,7 @@ func TestUnsavedChangesAreNotDroppedWithoutAsking(t *testing.T) {
 
 	// A saved order's return works on the order as saved: edits come first.
 	envO, o := orderScreen(t)
-	o.list.Select(1)
+	o.list.Select(2) // SO-000001
 	envO.settle()
 	o.editor.party.SetText("Ola Nordmann AS")
 	o.askReturn()
@@ -248,12 +248,12 @@ func TestADocumentReadLateDoesNotReplaceANewOne(t *testing.T) {
 
 	env, o := orderScreen(t)
 	env.settle()
-	o.list.Select(1)
+	o.list.Select(2) // SO-000001
 	o.New()
 	env.settle()
 	assert.Equal(t, "New order", o.title.Text)
 
-	o.list.Select(1)
+	o.list.Select(2)
 	env.settle()
 	assert.Equal(t, "SO-000001 · saved, with returns", o.title.Text, "read and shown when nothing came between")
 }

@@ -79,15 +79,35 @@ func screenshots(t *testing.T, size fyne.Size) {
 			main.Search.table.table.Select(widget.TableCellID{Row: 1, Col: 0})
 		}},
 		{"serial-search-notes", searchSection, false, func() {
-			saw, err := env.Reg.ItemByNo("CS-500")
-			require.NoError(t, err)
-			_, err = env.Reg.AddNote(saw.ID, "996A1B2C2", time.Time{}, "Chain brake replaced; tested on the bench")
-			require.NoError(t, err)
 			main.Search.in.SetSelected("Service notes")
 			main.Search.text.SetText("brake")
 			main.Search.search()
 			env.settle()
 			main.Search.table.table.Select(widget.TableCellID{Row: 0, Col: 0})
+		}},
+		{"serial-search-warranty", searchSection, false, func() {
+			main.Search.in.SetSelected("Serials")
+			main.Search.text.SetText("")
+			main.Search.warranty.SetSelected("Warranty expired")
+			main.Search.search()
+			env.settle()
+			main.Search.table.table.Select(widget.TableCellID{Row: 0, Col: 0})
+		}},
+		{"supplier-returns", supplierReturnsSection, false, func() { main.Returns.list.Select(0) }},
+		{"customers", partiesSection, true, func() {
+			main.Parties.list.Select(len(main.Parties.rows) - 1) // Ola Nordmann
+			env.settle()
+			main.Parties.tabs.SelectIndex(1)
+		}},
+		{"order-new-customer", ordersSection, false, func() {
+			o := main.Orders
+			o.editor.dirty = false // the order of the shot before is not wanted
+			o.New()
+			env.settle()
+			o.editor.party.SetText("Mona Lisa")
+			w.Canvas().Focus(o.editor.lines[0].itemText)
+			scan(env, "996A1B2C3")
+			env.settle()
 		}},
 		{"entities", entitiesSection, false, func() { main.Entities.list.Select(0) }},
 		{"brands-and-models", modelsSection, false, func() { main.Models.brandList.Select(0) }},

@@ -41,16 +41,17 @@ func TestExportReadsBackAsStored(t *testing.T) {
 	require.NoError(t, err)
 
 	f, n := export(t, reg, core.SerialQuery{}, true)
-	assert.Equal(t, 10, n)
-	assert.Equal(t, []string{sheets.SerialsSheet, sheets.SummarySheet, sheets.ItemsSheet, sheets.CustomersSheet, sheets.SuppliersSheet}, f.GetSheetList())
+	assert.Equal(t, 14, n, "the examples' thirteen serials and the one received here")
+	assert.Equal(t, []string{sheets.SerialsSheet, sheets.SummarySheet, sheets.NotesSheet, sheets.ItemsSheet, sheets.CustomersSheet, sheets.SuppliersSheet},
+		f.GetSheetList(), "an example unit has a service note")
 
 	rows, err := f.GetRows(sheets.SerialsSheet)
 	require.NoError(t, err)
-	require.Len(t, rows, 11, "a header and one row per serial")
+	require.Len(t, rows, 15, "a header and one row per serial")
 	assert.Equal(t, sheets.SerialHeaders, rows[0])
 	today := time.Now().Format("2006-01-02")
-	assert.Equal(t, []string{"0012", "007", "=SUM(A1:A9)", "sold", "", today, "GR-000004", "+47 Parts", "12.50", "kari@COUNTER-1",
-		today, "SO-000003", "@evil -2+3", "", "kari@COUNTER-1"}, rows[1],
+	assert.Equal(t, []string{"0012", "007", "=SUM(A1:A9)", "sold", "", today, "GR-000005", "+47 Parts", "12.50", "kari@COUNTER-1",
+		today, "SO-000004", "@evil -2+3", "", "kari@COUNTER-1"}, rows[1],
 		"serials keep their zeros, text stays text, and who received and sold each unit is there")
 	for _, cell := range []string{"A2", "C2", "H2", "M2"} {
 		formula, err := f.GetCellFormula(sheets.SerialsSheet, cell)
@@ -87,17 +88,18 @@ func TestExportReadsBackAsStored(t *testing.T) {
 	tables, err := f.GetTables(sheets.SerialsSheet)
 	require.NoError(t, err)
 	require.Len(t, tables, 1, "filter buttons on the header")
-	assert.Equal(t, "A1:P11", tables[0].Range)
+	assert.Equal(t, "A1:P15", tables[0].Range)
 
 	summary, err := f.GetRows(sheets.SummarySheet)
 	require.NoError(t, err)
 	assert.Equal(t, sheets.SummaryHeaders, summary[0])
 	assert.Contains(t, summary, []string{"CS-500", "Chainsaw 500", "6", "2", "1", "0", "5"})
+	assert.Contains(t, summary, []string{"DRILL-18V", "Cordless drill 18 V", "3", "1", "0", "1", "1"}, "a drill went back to the supplier")
 
 	items, err := f.GetRows(sheets.ItemsSheet)
 	require.NoError(t, err)
-	assert.Len(t, items, 6, "a header and every item card")
-	assert.Contains(t, items, []string{"CS-500", "Chainsaw 500", "599.00", "yes", "996******", "yes", "yes", "", "", "no", "no", "no", "serial number", "no"})
+	assert.Len(t, items, 7, "a header and every item card")
+	assert.Contains(t, items, []string{"CS-500", "Chainsaw 500", "599.00", "yes", "996******", "yes", "yes", "", "", "no", "no", "no", "serial number", "no", "", "24", "sale"})
 	assert.Contains(t, items, []string{"NEW-A6", "NEW AUDI A6", "64,990.00", "yes", "XY123***", "yes", "no", "Audi", "A6", "yes", "yes", "yes", "serial number", "no"})
 
 	customers, err := f.GetRows(sheets.CustomersSheet)
@@ -109,22 +111,23 @@ func TestExportReadsBackAsStored(t *testing.T) {
 	assert.Empty(t, formula, "a name stays text")
 	suppliers, err := f.GetRows(sheets.SuppliersSheet)
 	require.NoError(t, err)
-	assert.Contains(t, suppliers, []string{"S-00003", "+47 Parts"})
+	assert.Contains(t, suppliers, []string{"S-00004", "+47 Parts"}, "after the examples' three suppliers")
 }
 
 func TestExportOfASearch(t *testing.T) {
 	reg := datatest.NewRegister(t)
 	require.NoError(t, reg.LoadExamples())
 	f, n := export(t, reg, core.SerialQuery{State: core.Sold}, false)
-	assert.Equal(t, 2, n)
+	assert.Equal(t, 3, n)
 	rows, err := f.GetRows(sheets.SerialsSheet)
 	require.NoError(t, err)
-	require.Len(t, rows, 3)
+	require.Len(t, rows, 4)
 	assert.Equal(t, "996A1B2C1", rows[1][0])
-	assert.Equal(t, "XY123K01", rows[2][0])
+	assert.Equal(t, "DR-990101", rows[2][0])
+	assert.Equal(t, "XY123K01", rows[3][0])
 	summary, err := f.GetRows(sheets.SummarySheet)
 	require.NoError(t, err)
-	assert.Len(t, summary, 3, "the summary covers the items in the list")
+	assert.Len(t, summary, 4, "the summary covers the items in the list")
 	assert.Equal(t, []string{sheets.SerialsSheet, sheets.SummarySheet}, f.GetSheetList(), "no item cards unless asked")
 }
 
