@@ -33,7 +33,9 @@ func (e *entry) lock(on bool) {
 	if e.shown == nil {
 		return
 	}
-	e.shown.SetText(e.Text)
+	if on { // a long text costs its measuring: only when it shows
+		e.shown.SetText(e.Text)
+	}
 	setVisible(on, e.shown)
 	setVisible(!on, e)
 }

@@ -172,7 +172,9 @@ func (t *serialEntry) showPage(page int) {
 		if r.Text != v[r.i] {
 			r.SetText(v[r.i])
 		}
-		r.shown.SetText(v[r.i])
+		if r.shown.Visible() {
+			r.shown.SetText(v[r.i])
+		}
 		r.showMark()
 		r.box.Show()
 	}
