@@ -54,6 +54,7 @@ type docEditor struct {
 	kind            docKind
 	warranty        *entry // the selected line's own warranty; nil where lines have none
 	warrantyNote    *widget.Label
+	warrantyRow     *fyne.Container // hidden for a line whose units have no serials to keep it
 	party           *suggestField
 	partyID         core.PartyID // the party chosen; 0 for none or a new name
 	parties         []core.Party // of the kind, for the suggestions
@@ -156,8 +157,9 @@ func newDocEditor(env *Env, kind docKind, actions fyne.CanvasObject) *docEditor 
 		}
 		e.warrantyNote = widget.NewLabel("")
 		e.warrantyNote.Importance, e.warrantyNote.Wrapping = widget.LowImportance, fyne.TextWrapWord
-		top = container.NewVBox(e.serialTitle, container.NewHBox(widget.NewLabel("Warranty until"), fixedWidth(130, lockable(e.warranty))),
+		e.warrantyRow = container.NewVBox(container.NewHBox(widget.NewLabel("Warranty until"), fixedWidth(130, lockable(e.warranty))),
 			e.warrantyNote)
+		top = container.NewVBox(e.serialTitle, e.warrantyRow)
 	}
 	right := container.NewBorder(top, nil, nil, nil, container.NewHScroll(e.serials.view))
 	split := container.NewHSplit(left, right)
@@ -615,10 +617,11 @@ func (e *docEditor) showWarranty(l *docLine) {
 		return
 	}
 	e.warranty.SetText(l.warranty)
-	e.warranty.lock(!e.editable || !l.item.UseSerial)
+	e.warranty.lock(!e.editable)
+	setVisible(l.item.UseSerial || l.warranty != "", e.warrantyRow) // one typed stays in sight, for its problem
 	note := "empty: none, the item gives no warranty"
 	switch {
-	case l.item.ID == 0 || !l.item.UseSerial:
+	case !e.editable:
 		note = ""
 	case l.item.WarrantyMonths > 0 && l.item.WarrantyFrom == core.WarrantyFromReceipt:
 		note = fmt.Sprintf("empty: the item's own, %d months from the receipt", l.item.WarrantyMonths)
