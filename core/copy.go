@@ -108,7 +108,11 @@ func mustBeEmpty(to Store) error {
 		if err != nil {
 			return err
 		}
-		if len(items)+len(receipts)+len(orders)+len(brands)+serials > 0 {
+		parties, err := tx.Parties()
+		if err != nil {
+			return err
+		}
+		if len(items)+len(receipts)+len(orders)+len(brands)+len(parties)+serials > 0 {
 			return errorf(Conflict, "the register to copy into is not empty: it has %d item cards, %d receipts, %d orders and %d serials. Copy into a new, empty one.",
 				len(items), len(receipts), len(orders), serials)
 		}

@@ -216,6 +216,29 @@ func (l OrderLine) warranty(it Item, sold, had time.Time) time.Time {
 	return had
 }
 
+// keptWarranty is the warranty of a unit an edit keeps on the order: as
+// it was promised, whatever the item card says now, unless the edit gives
+// the line a warranty of its own, takes one away, or moves the sale's
+// date (a warranty counted from the sale moves with it).
+func (st *orderState) keptWarranty(it Item, l OrderLine, rec Serial) time.Time {
+	had := time.Time{}
+	for _, old := range st.old.Lines {
+		if old.Item == rec.Item && slices.Contains(old.Serials, rec.Serial) {
+			had = old.Warranty
+		}
+	}
+	switch {
+	case !l.Warranty.IsZero():
+		return l.Warranty
+	case !had.IsZero():
+		prior, _ := replacedRecord(st.order.Replaced, serialKey{rec.Item, rec.Serial})
+		return l.warranty(it, st.order.Date, prior.Warranty)
+	case it.WarrantyFrom == WarrantyFromSale && !rec.Warranty.IsZero() && !st.order.Date.Equal(st.old.Date):
+		return rec.Warranty.AddDate(0, 0, int(st.order.Date.Sub(st.old.Date).Hours()/24))
+	}
+	return rec.Warranty
+}
+
 type itemUnits struct {
 	item  ItemID
 	units int
@@ -268,8 +291,7 @@ func (st *orderState) sell(tx Tx, items map[ItemID]Item, now time.Time) error {
 			rec := st.records[k]
 			it := items[l.Item]
 			if st.exists[k] && rec.State == Sold && rec.Sold.Doc == ref {
-				prior, _ := replacedRecord(o.Replaced, k)
-				warranty := l.warranty(it, o.Date, prior.Warranty)
+				warranty := st.keptWarranty(it, l, rec)
 				if !rec.Sold.sameAs(sold) || !rec.Warranty.Equal(warranty) {
 					rec.Sold, rec.Warranty = sold, warranty
 					if err := tx.PutSerial(rec); err != nil {

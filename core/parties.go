@@ -43,15 +43,77 @@ type Party struct {
 	Email   string
 	Address string
 	Note    string
+	// OldNames are the names the documents from before the register kept
+	// customers and suppliers call it by: they stay its documents when the
+	// card is renamed.
+	OldNames []string
 	LastChange
 }
 
 // Label is how a party is named in lists: "Ola Nordmann (C-00001)".
 func (p Party) Label() string { return p.Name + " (" + p.No + ")" }
 
-// partyKey is what a party's name is matched by: any case, no spaces
-// around, so that "ola nordmann " on an old order is Ola Nordmann.
-func partyKey(name string) string { return strings.ToUpper(strings.TrimSpace(name)) }
+// partyKey is what a party's name is matched by: any case and any
+// spacing, so that " ola  nordmann" on an old order is Ola Nordmann.
+func partyKey(name string) string { return strings.ToUpper(strings.Join(strings.Fields(name), " ")) }
+
+// called reports whether the party goes by name: its own, or one its old
+// documents use.
+func (p Party) called(name string) bool {
+	key := partyKey(name)
+	return key == partyKey(p.Name) || slices.ContainsFunc(p.OldNames, func(old string) bool { return partyKey(old) == key })
+}
+
+// book is the register's customers and suppliers, read once for an
+// operation that looks up many (making an older register's names
+// parties reads it once, not once a document).
+type book struct{ all []Party }
+
+func readBook(tx Tx) (*book, error) {
+	all, err := tx.Parties()
+	return &book{all: all}, err
+}
+
+// named is the party of this kind a name calls.
+func (b *book) named(kind PartyKind, name string) (Party, bool) {
+	for _, p := range b.all {
+		if p.Kind == kind && p.called(name) {
+			return p, true
+		}
+	}
+	return Party{}, false
+}
+
+// clash is what keeps p from being stored: another of its kind with its
+// number or its name.
+func (b *book) clash(p Party) error {
+	for _, o := range b.all {
+		switch {
+		case o.ID == p.ID || o.Kind != p.Kind:
+		case partyKey(o.No) == partyKey(p.No):
+			return errorf(Conflict, "number %s is already %s's", o.No, o.Name)
+		case o.called(p.Name):
+			return errorf(Conflict, "there is already a %s %s (%s); give this one another name", p.Kind, o.Name, o.No)
+		}
+	}
+	return nil
+}
+
+// numberTaken reports whether a party of the kind has the number.
+func (b *book) numberTaken(kind PartyKind, no string) bool {
+	return slices.ContainsFunc(b.all, func(o Party) bool { return o.Kind == kind && partyKey(o.No) == partyKey(no) })
+}
+
+// keep takes in a party just stored.
+func (b *book) keep(p Party) {
+	for i, o := range b.all {
+		if o.ID == p.ID {
+			b.all[i] = p
+			return
+		}
+	}
+	b.all = append(b.all, p)
+}
 
 // Holds reports whether the party's name, number or phone holds text, in
 // any case: what the suggestions as you type look in.
@@ -60,6 +122,13 @@ func (p Party) Holds(text string) bool {
 	digits := onlyDigits(text)
 	return strings.Contains(partyKey(p.Name), text) || strings.Contains(partyKey(p.No), text) ||
 		(digits != "" && strings.Contains(onlyDigits(p.Phone), digits))
+}
+
+// Numbered reports whether text is the party's number or phone, typed
+// whole: what a counter types to mean that very party.
+func (p Party) Numbered(text string) bool {
+	digits := onlyDigits(text)
+	return partyKey(text) == partyKey(p.No) || (len(digits) >= 6 && digits == onlyDigits(p.Phone))
 }
 
 func onlyDigits(s string) string {
@@ -113,15 +182,18 @@ func (r *Register) SaveParty(in Party) (Party, error) {
 	if err != nil {
 		return Party{}, err
 	}
-	return write(r, func(tx Tx) (Party, error) { return r.putParty(tx, p) })
+	return write(r, func(tx Tx) (Party, error) {
+		b, err := readBook(tx)
+		if err != nil {
+			return p, err
+		}
+		return r.putParty(tx, b, p)
+	})
 }
 
-// putParty stores a checked party card.
-func (r *Register) putParty(tx Tx, p Party) (Party, error) {
-	all, err := tx.Parties()
-	if err != nil {
-		return p, err
-	}
+// putParty stores a checked party card; a new one without a number gets
+// the next its kind has free (one typed by hand may have taken it).
+func (r *Register) putParty(tx Tx, b *book, p Party) (Party, error) {
 	if p.ID != 0 {
 		stored, err := tx.Party(p.ID)
 		if err != nil {
@@ -130,14 +202,14 @@ func (r *Register) putParty(tx Tx, p Party) (Party, error) {
 		if err := sameRevision("The "+stored.Kind.String()+" card "+stored.No, stored.LastChange, p.LastChange); err != nil {
 			return p, err
 		}
-		p.Kind, p.LastChange = stored.Kind, stored.LastChange
+		p.Kind, p.LastChange, p.OldNames = stored.Kind, stored.LastChange, stored.OldNames
 	} else {
 		id, err := tx.NextID(SeqParty)
 		if err != nil {
 			return p, err
 		}
 		p.ID = PartyID(id)
-		if p.No == "" {
+		for given := p.No == ""; given && (p.No == "" || b.numberTaken(p.Kind, p.No)); {
 			n, err := tx.NextID(p.Kind.sequence())
 			if err != nil {
 				return p, err
@@ -148,16 +220,11 @@ func (r *Register) putParty(tx Tx, p Party) (Party, error) {
 	if p.No == "" {
 		return p, errorf(Invalid, "the number is empty; every %s keeps one", p.Kind)
 	}
-	for _, o := range all {
-		switch {
-		case o.ID == p.ID || o.Kind != p.Kind:
-		case partyKey(o.No) == partyKey(p.No):
-			return p, errorf(Conflict, "number %s is already %s's", o.No, o.Name)
-		case partyKey(o.Name) == partyKey(p.Name):
-			return p, errorf(Conflict, "there is already a %s %s (%s); give this one another name", p.Kind, o.Name, o.No)
-		}
+	if err := b.clash(p); err != nil {
+		return p, err
 	}
 	r.change(&p.LastChange, r.now())
+	b.keep(p)
 	return p, tx.PutParty(p)
 }
 
@@ -223,16 +290,21 @@ func party(tx Tx, kind PartyKind, id PartyID, name string) (p Party, ok bool, er
 	if strings.TrimSpace(name) == "" {
 		return Party{}, false, nil
 	}
-	all, err := tx.Parties()
+	b, err := readBook(tx)
 	if err != nil {
 		return p, false, err
 	}
-	for _, p := range all {
-		if p.Kind == kind && partyKey(p.Name) == partyKey(name) {
-			return p, true, nil
-		}
+	p, ok = b.party(kind, name)
+	return p, ok, nil
+}
+
+// party is the party of this kind a name calls; ok is false for a new
+// name, as it will be written on a new card.
+func (b *book) party(kind PartyKind, name string) (Party, bool) {
+	if p, ok := b.named(kind, name); ok {
+		return p, true
 	}
-	return Party{Kind: kind, Name: strings.TrimSpace(name)}, false, nil
+	return Party{Kind: kind, Name: strings.Join(strings.Fields(name), " ")}, false
 }
 
 // linkParty puts a document's party in id and name, as a check sees it:
@@ -262,7 +334,11 @@ func (r *Register) partyOf(tx Tx, kind PartyKind, id PartyID, name string) (Part
 		if p, err = checkParty(p); err != nil {
 			return 0, "", err
 		}
-		if p, err = r.putParty(tx, p); err != nil {
+		b, err := readBook(tx)
+		if err != nil {
+			return 0, "", err
+		}
+		if p, err = r.putParty(tx, b, p); err != nil {
 			return 0, "", err
 		}
 	}
@@ -298,22 +374,24 @@ func (r *Register) AdoptParties() (int, error) {
 		for _, h := range orders {
 			names = append(names, named{Customer, h.Customer})
 		}
+		b, err := readBook(tx)
+		if err != nil {
+			return 0, err
+		}
 		added := 0
 		for _, n := range names {
 			if strings.TrimSpace(n.name) == "" || n.name == openingReference {
 				continue
 			}
-			p, ok, err := party(tx, n.kind, 0, n.name)
-			if err != nil {
-				return 0, err
-			}
+			p, ok := b.party(n.kind, n.name)
 			if ok {
 				continue
 			}
+			p.OldNames = []string{p.Name} // the documents keep calling it so, whatever it is renamed
 			if p, err = checkParty(p); err != nil {
 				continue // a name no card could take stays on its documents alone
 			}
-			if _, err := r.putParty(tx, p); err != nil {
+			if _, err := r.putParty(tx, b, p); err != nil {
 				return 0, err
 			}
 			added++
@@ -338,7 +416,7 @@ type PartyDocument struct {
 // names reports whether a document names the party: by its number when
 // it was saved with a party, by its name when it is older than parties.
 func (p Party) names(id PartyID, name string) bool {
-	return id == p.ID || (id == 0 && partyKey(name) == partyKey(p.Name))
+	return id == p.ID || (id == 0 && p.called(name))
 }
 
 // partyDocuments lists a party's documents, oldest first.

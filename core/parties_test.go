@@ -151,3 +151,76 @@ func mustParties(t *testing.T, s *shop, kind core.PartyKind) []core.Party {
 	require.NoError(t, err)
 	return list
 }
+
+// A number typed by hand that the register would give next is passed by,
+// not a wall for every new customer after it.
+func TestAGivenNumberPassesOneTypedByHand(t *testing.T) {
+	s := newShop(t)
+	_, err := s.reg.SaveParty(core.Party{Kind: core.Customer, Name: "Acme", No: "C-00001"})
+	require.NoError(t, err)
+	next, err := s.reg.SaveParty(core.Party{Kind: core.Customer, Name: "Bob"})
+	require.NoError(t, err)
+	assert.Equal(t, "C-00002", next.No)
+	o, err := s.reg.SaveOrder(core.Order{Customer: "Jane Doe", Lines: []core.OrderLine{{Item: s.bolts.ID, Quantity: 1}}})
+	require.NoError(t, err, "a new customer on an order gets the next free number too")
+	customers := mustParties(t, s, core.Customer)
+	require.Len(t, customers, 3)
+	assert.NotZero(t, o.CustomerID)
+}
+
+// An older register's names, however spaced, become one card each; a card
+// renamed later keeps its old documents, and so cannot be deleted.
+func TestAdoptedNamesStayWithTheirCards(t *testing.T) {
+	store := datatest.NewStore(t)
+	s := newShopOn(t, store)
+	for _, name := range []string{"Ola Nordmann", "ola  nordmann", " OLA NORDMANN "} {
+		_, err := s.reg.SaveOrder(core.Order{Customer: name, Lines: []core.OrderLine{{Item: s.bolts.ID, Quantity: 1}}})
+		require.NoError(t, err)
+	}
+	require.NoError(t, store.Update(func(tx core.Tx) error { // as a Serialdesk before parties left it
+		heads, err := tx.OrderHeads()
+		if err != nil {
+			return err
+		}
+		for _, h := range heads {
+			o, err := tx.Order(h.ID)
+			if err != nil {
+				return err
+			}
+			o.CustomerID = 0
+			if err := tx.PutOrder(o); err != nil {
+				return err
+			}
+		}
+		for _, p := range mustPartiesIn(t, tx) {
+			if err := tx.DeleteParty(p.ID); err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
+	_, err := s.reg.AdoptParties()
+	require.NoError(t, err)
+	customers := mustParties(t, s, core.Customer)
+	require.Len(t, customers, 1, "one card, however the name was spaced")
+	ola := customers[0]
+	assert.Equal(t, "Ola Nordmann", ola.Name)
+
+	ola.Name = "Ola Nordmann AS"
+	_, err = s.reg.SaveParty(ola)
+	require.NoError(t, err)
+	page, err := s.reg.PartyPage(ola.ID, 0, 0)
+	require.NoError(t, err)
+	assert.Len(t, page.Documents, 3, "renamed, it keeps its old documents")
+	assert.Error(t, s.reg.DeleteParty(ola.ID))
+	again, err := s.reg.SaveOrder(core.Order{Customer: "ola nordmann", Lines: []core.OrderLine{{Item: s.bolts.ID, Quantity: 1}}})
+	require.NoError(t, err)
+	assert.Equal(t, ola.ID, again.CustomerID, "the old name still calls it")
+}
+
+func mustPartiesIn(t *testing.T, tx core.Tx) []core.Party {
+	t.Helper()
+	all, err := tx.Parties()
+	require.NoError(t, err)
+	return all
+}

@@ -180,9 +180,13 @@ func (r *Register) receive(tx Tx, rc *Receipt, items map[ItemID]Item, known map[
 				rec.Warranty = it.warrantyFrom(rc.Date)
 			}
 			if prior.soldBeforeReceived() {
-				// The paperwork follows the sale: the unit stays sold.
+				// The paperwork follows the sale: the unit stays sold, with
+				// a warranty from the receipt if it has none of its own.
 				rec = prior
 				rec.Received = received
+				if it.WarrantyFrom == WarrantyFromReceipt && rec.Warranty.IsZero() {
+					rec.Warranty = it.warrantyFrom(rc.Date)
+				}
 			}
 			ev := Event{Time: now, Item: l.Item, Serial: s, Doc: ref, Party: rc.Supplier}
 			entityEvents, err := attachEntity(tx, it, &rec, ref, it.createsOnStockUpdate(), ev)
@@ -348,7 +352,9 @@ func withoutCancelledSale(tx Tx, rec Serial) (left Serial, ok bool, err error) {
 	if rec.State == Returned {
 		sale = rec.Returned
 	}
-	if rec.State == InStock || sale == nil || sale.Doc.Kind != OrderDoc {
+	// A unit away at the supplier is the supplier return's, whatever
+	// became of the sale before it.
+	if rec.State == InStock || rec.State == ToSupplier || sale == nil || sale.Doc.Kind != OrderDoc {
 		return rec, true, nil
 	}
 	o, err := tx.Order(sale.Doc.ID)

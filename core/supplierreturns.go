@@ -1,9 +1,6 @@
 package core
 
-import (
-	"slices"
-	"strings"
-)
+import "slices"
 
 // SaveSupplierReturn checks a new return to the supplier and, when all is
 // well, takes its units out of stock in one operation: each serial must be
@@ -118,7 +115,7 @@ func (r *Register) checkSupplierReturn(tx Tx, in SupplierReturn) (SupplierReturn
 			case !rec.State.Available():
 				check.problems.add(n, s, "not in stock: %s", rec.whereabouts())
 				continue
-			case rec.Received != nil && rec.Received.Party != "" && !sameText(rec.Received.Party, sr.Supplier) && sr.Supplier != "":
+			case rec.Received != nil && rec.Received.Party != "" && partyKey(rec.Received.Party) != partyKey(sr.Supplier) && sr.Supplier != "":
 				check.warnings.add(n, s, "received from %s on %s, not from %s", rec.Received.Party, rec.Received.Doc, sr.Supplier)
 			}
 			records[serialKey{it.ID, s}] = rec
@@ -172,8 +169,16 @@ func (r *Register) CancelSupplierReturn(id DocID) (SupplierReturn, error) {
 			delta.toSupplier(l.Item, -l.Quantity)
 			for _, s := range l.Serials {
 				prior, _ := replacedRecord(sr.Replaced, serialKey{l.Item, s})
+				// Back as it was, less a customer's return cancelled since.
+				left, keep, err := withoutCancelledSale(tx, prior)
+				if err != nil {
+					return SupplierReturn{}, err
+				}
+				if err := putOrDelete(tx, serialKey{l.Item, s}, left, keep); err != nil {
+					return SupplierReturn{}, err
+				}
 				ev := Event{Time: now, Kind: EventSupplierReturnCancelled, Item: l.Item, Serial: s, Doc: ref, Party: sr.Supplier, Project: prior.Project}
-				if err := putSerial(tx, prior, []Event{ev}); err != nil {
+				if err := tx.AddEvent(ev); err != nil {
 					return SupplierReturn{}, err
 				}
 			}
@@ -186,10 +191,6 @@ func (r *Register) CancelSupplierReturn(id DocID) (SupplierReturn, error) {
 		return sr, tx.PutSupplierReturn(sr)
 	})
 }
-
-// sameText compares two names as a person would: any case, no spaces
-// around.
-func sameText(a, b string) bool { return strings.EqualFold(strings.TrimSpace(a), strings.TrimSpace(b)) }
 
 // SupplierReturn returns one return to the supplier.
 func (r *Register) SupplierReturn(id DocID) (SupplierReturn, error) {

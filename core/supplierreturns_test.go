@@ -131,3 +131,52 @@ func TestASupplierReturnIsCheckedLikeAnOrder(t *testing.T) {
 		{Line: 1, Reason: "CS-500 Chainsaw 500 needs a serial for every unit: 0 of 1 entered"},
 	}, core.Problems(err))
 }
+
+// A unit's later life is undone around a return to the supplier without
+// the register disagreeing with itself: the customer's order cancelled
+// before the supplier return is, and a unit received again and its
+// receipt cancelled.
+func TestUndoingAroundASupplierReturnKeepsTheRegisterWhole(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		undo func(s *shop, o core.Order, sr core.SupplierReturn)
+		want core.State
+	}{
+		{"order then supplier return cancelled", func(s *shop, o core.Order, sr core.SupplierReturn) {
+			_, err := s.reg.CancelOrder(o.ID)
+			require.NoError(t, err)
+			_, err = s.reg.CancelSupplierReturn(sr.ID)
+			require.NoError(t, err)
+		}, core.InStock},
+		{"order cancelled, received again, receipt cancelled", func(s *shop, o core.Order, sr core.SupplierReturn) {
+			_, err := s.reg.CancelOrder(o.ID)
+			require.NoError(t, err)
+			again := s.receive(s.chainsaw, "996000001")
+			_, err = s.reg.CancelReceipt(again.ID)
+			require.NoError(t, err)
+		}, core.ToSupplier},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s := newShop(t)
+			s.receive(s.chainsaw, "996000001")
+			o := s.sell(s.chainsaw, "996000001")
+			_, err := s.reg.ReturnToStock(o.ID, core.ReturnInput{Line: 1, Serials: []string{"996000001"}})
+			require.NoError(t, err)
+			sr, err := s.reg.SaveSupplierReturn(core.SupplierReturn{Supplier: "Husqvarna AB", Lines: []core.SupplierReturnLine{
+				{Item: s.chainsaw.ID, Quantity: 1, Serials: []string{"996000001"}}}})
+			require.NoError(t, err)
+			c.undo(s, o, sr)
+			assert.Equal(t, c.want, stateOf(t, s, s.chainsaw, "996000001").State)
+			findings, err := s.reg.Check()
+			require.NoError(t, err)
+			assert.Empty(t, findings)
+			st, err := s.reg.Stock(s.chainsaw.ID)
+			require.NoError(t, err)
+			onShelf := int64(0)
+			if c.want.Available() {
+				onShelf = 1
+			}
+			assert.Equal(t, onShelf, st.InStock(), "the counts agree with the unit")
+		})
+	}
+}

@@ -232,6 +232,7 @@ func serialRows(tx Tx, keys []serialKey) ([]SerialRow, error) {
 	return rows, nil
 }
 
+// documentSerials lists the serials on a document, in its order.
 func documentSerials(tx Tx, doc DocRef) ([]serialKey, error) {
 	var keys []serialKey
 	add := func(item ItemID, serials []string) {

@@ -153,3 +153,19 @@ func TestANewWarrantyOnTheCardReachesUnitsWithout(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, findings)
 }
+
+// An order edited later keeps the warranty its units were sold with, as
+// promised, whatever the item card says by then.
+func TestAnEditedOrderKeepsThePromisedWarranty(t *testing.T) {
+	s, mower, _ := warrantyShop(t)
+	s.receive(mower, "M1")
+	o, err := s.reg.SaveOrder(core.Order{Date: date(2025, 6, 15), Lines: []core.OrderLine{{Item: mower.ID, Quantity: 1, Serials: []string{"M1"}}}})
+	require.NoError(t, err)
+	mower.WarrantyMonths = 0
+	_, err = s.reg.SaveItem(mower)
+	require.NoError(t, err)
+	o.Reference = "call before delivery"
+	_, err = s.reg.SaveOrder(o)
+	require.NoError(t, err)
+	assert.Equal(t, date(2027, 6, 15), warrantyOf(t, s, mower, "M1"))
+}

@@ -18,8 +18,9 @@ import (
 //	0x04 model    → item <model id>                       → item id (one item per model)
 //	0x05 stock    <item id>                               → record.Stock (JSON)
 //	0x06 serial   <item id><serial>                       → serial record (codec.go; JSON before)
-//	0x07 by text  <serial>0x00<item id>                   → state (1 byte): what the finder
-//	                                                        (finder.go) loads to search serials
+//	0x07 by text  <serial>0x00<item id>                   → state (1 byte), then the warranty's end
+//	                                                        (4 bytes, see warrantyDay) if it has one:
+//	                                                        what the finder (finder.go) loads to search serials
 //	0x08 retired: was <item id><state><serial>; the finder answers by state
 //	0x09 event    <item id><serial>0x00<unix ns><n>       → record.Event (JSON), in time order; n counts
 //	                                                        the store's events, so none overwrites another

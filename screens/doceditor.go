@@ -393,12 +393,17 @@ func (e *docEditor) completeParty(typed string) {
 }
 
 // chooseParty takes the party Enter or a click chose, by its name, and
-// moves on to the reference.
+// moves on to the reference. A number or phone typed whole is that
+// party, not the name of a new one.
 func (e *docEditor) chooseParty(typed string) {
+	var found []core.Party
 	for _, p := range e.parties {
-		if typed == p.Label() {
-			e.party.SetText(p.Name)
+		if typed == p.Label() || p.Numbered(typed) {
+			found = append(found, p)
 		}
+	}
+	if len(found) == 1 {
+		e.party.SetText(found[0].Name)
 	}
 	e.env.Window.Canvas().Focus(e.reference)
 }
@@ -557,6 +562,9 @@ func (e *docEditor) emptyLine() *docLine {
 func (e *docEditor) setItem(l *docLine, it core.Item) {
 	l.item = it
 	l.problem.Hide()
+	if !it.UseSerial {
+		l.warranty = "" // kept by serial: nothing to keep it on now
+	}
 	// Propose the item's price, replacing one proposed before but never
 	// one the user typed.
 	if e.kind.name == "order" && (l.amount.Text == "" || l.amount.Text == l.proposed) {

@@ -354,10 +354,14 @@ func (c *itemCard) typed() (core.Item, error) {
 		return core.Item{}, err
 	}
 	it := c.item
-	it.VIN, it.GTIN = c.vin.Checked, c.gtin.Text
+	// A VIN has its own rule: the pattern greyed out under it is not asked for.
+	it.VIN, it.GTIN = c.useSerial.Checked && c.vin.Checked, c.gtin.Text
 	it.WarrantyMonths, it.WarrantyFrom = months, core.WarrantyStart(max(0, c.warrantyFrom.SelectedIndex()))
 	it.No, it.Name, it.Price = c.no.Text, c.name.Text, price
 	it.UseSerial, it.Pattern = c.useSerial.Checked, c.pattern.Text
+	if c.useSerial.Checked && c.vin.Checked {
+		it.Pattern = ""
+	}
 	it.RequireAtSale, it.RequireAtPurchase = c.requireSale.Checked, c.requirePurchase.Checked
 	it.Model = c.selectedModel()
 	hasEntities := it.UseSerial && it.Model != 0

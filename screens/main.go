@@ -1,14 +1,22 @@
 package screens
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 )
 
-// lastSectionKey is the preference that remembers the last section shown.
-const lastSectionKey = "lastSection"
+// lastSectionKey is the preference that remembers the last section shown,
+// by its name in sectionNames: a section added among the others does not
+// move a user to another.
+const lastSectionKey = "lastSectionName"
+
+// sectionNames name the sections, in the order of their tabs, for the
+// preference.
+var sectionNames = []string{"items", "receipts", "orders", "supplier-returns", "search", "customers-suppliers", "entities", "models"}
 
 // The sections, in the order of their tabs.
 const (
@@ -51,9 +59,9 @@ func Main(env *Env) *Screens {
 		container.NewTabItem("Brands & models", s.Models.Content()),
 	)
 	s.Tabs.SetTabLocation(container.TabLocationLeading)
-	s.Tabs.SelectIndex(env.Prefs.IntWithFallback(lastSectionKey, 0))
+	s.Tabs.SelectIndex(max(0, slices.Index(sectionNames, env.Prefs.String(lastSectionKey))))
 	s.Tabs.OnSelected = func(*container.TabItem) {
-		env.Prefs.SetInt(lastSectionKey, s.Tabs.SelectedIndex())
+		env.Prefs.SetString(lastSectionKey, sectionNames[s.Tabs.SelectedIndex()])
 		s.focus()
 	}
 	helpKey = env.showKeys

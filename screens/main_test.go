@@ -25,6 +25,7 @@ func TestShortcutsAndTheLastSection(t *testing.T) {
 	assert.Equal(t, main.Search.text, env.Window.Canvas().Focused())
 	env.settle()
 
+	require.Len(t, sectionNames, len(main.Tabs.Items), "every section has its name")
 	again := Main(env)
 	assert.Equal(t, searchSection, again.Tabs.SelectedIndex(), "the next start opens on the section shown last")
 }

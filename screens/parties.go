@@ -27,6 +27,7 @@ type Parties struct {
 	title, problems                              *widget.Label
 	no, name, orgNo, phone, email, address, note *entry
 	save                                         *button
+	saving                                       bool    // a save is on its way: Enter does not send another
 	add                                          *button // New customer / New supplier
 	remove                                       *button // Delete…
 	dirty                                        bool    // typed into since shown
@@ -221,17 +222,30 @@ func (s *Parties) typed() core.Party {
 // saveParty saves the card; on problems each is listed and what was typed
 // stays.
 func (s *Parties) saveParty() {
+	if s.saving {
+		return
+	}
 	p := s.typed()
+	s.saving = true
 	s.save.Disable()
 	background(s.env, func() (core.Party, error) { return s.env.Reg.SaveParty(p) }, func(saved core.Party, err error) {
+		s.saving = false
 		s.save.Enable()
 		if err != nil {
 			s.problems.SetText(problemsText(err, maxProblemsListed))
 			s.problems.Show()
 			return
 		}
-		s.show(saved)
 		s.reload()
+		if typed := s.typed(); typed.Name != p.Name || typed.No != p.No || typed.OrgNo != p.OrgNo || typed.Phone != p.Phone ||
+			typed.Email != p.Email || typed.Address != p.Address || typed.Note != p.Note {
+			s.party.ID, s.party.No, s.party.LastChange = saved.ID, saved.No, saved.LastChange // typed on meanwhile: that stays, to save next
+			if s.no.Text == "" {
+				s.no.SetText(saved.No)
+			}
+			return
+		}
+		s.show(saved)
 	})
 }
 

@@ -90,3 +90,24 @@ func TestAnOrderChoosesItsCustomer(t *testing.T) {
 	require.Len(t, mona, 1)
 	assert.Equal(t, mona[0].ID, s.order.CustomerID)
 }
+
+// A customer's number typed whole is that customer, and a line's own
+// warranty goes with an item that keeps no serials.
+func TestANumberTypedIsItsCustomer(t *testing.T) {
+	env, s := orderScreen(t)
+	e := s.editor
+	env.settle()
+	env.Window.Canvas().Focus(e.party)
+	typeHere(env, "c-00002")
+	enter(env)
+	assert.Equal(t, "Kari Hansen", e.party.Text)
+	assert.NotZero(t, e.partyID)
+
+	env.Window.Canvas().Focus(e.lines[0].itemText)
+	scan(env, "CS-500")
+	e.warranty.SetText("2031-01-01")
+	e.lines[0].itemText.SetText("OIL-1L")
+	e.chooseItem(e.lines[0], "OIL-1L")
+	assert.Empty(t, e.lines[0].warranty, "an item without serials keeps no warranty")
+	assert.False(t, e.warrantyRow.Visible())
+}

@@ -1038,7 +1038,8 @@ func partiesReadWriteDelete(t *testing.T, s core.Store) {
 	jane := core.Party{ID: 2, Kind: core.Customer, No: "C-00001", Name: "Jane Doe", OrgNo: "", Phone: "+47 900 00 000",
 		Email: "jane@example.no", Address: "Storgata 1, 0155 Oslo", Note: "prefers e-mail",
 		LastChange: core.LastChange{Revision: 2, Changed: at(3), By: "kari@COUNTER-2"}}
-	husqvarna := core.Party{ID: 1, Kind: core.Supplier, No: "S-00001", Name: "Husqvarna Nordic AB", OrgNo: "556000-0000"}
+	husqvarna := core.Party{ID: 1, Kind: core.Supplier, No: "S-00001", Name: "Husqvarna Nordic AB", OrgNo: "556000-0000",
+		OldNames: []string{"Husqvarna AB"}}
 	update(t, s, func(tx core.Tx) error {
 		require.NoError(t, tx.PutParty(jane))
 		return tx.PutParty(husqvarna)

@@ -339,26 +339,27 @@ func (r SupplierReturnHead) Core() core.SupplierReturnHead {
 }
 
 type Party struct {
-	ID      uint64 `json:"ID"`
-	Kind    uint8  `json:"Kind"`
-	No      string `json:"No"`
-	Name    string `json:"Name"`
-	OrgNo   string `json:"OrgNo,omitempty"`
-	Phone   string `json:"Phone,omitempty"`
-	Email   string `json:"Email,omitempty"`
-	Address string `json:"Address,omitempty"`
-	Note    string `json:"Note,omitempty"`
+	ID       uint64   `json:"ID"`
+	Kind     uint8    `json:"Kind"`
+	No       string   `json:"No"`
+	Name     string   `json:"Name"`
+	OrgNo    string   `json:"OrgNo,omitempty"`
+	Phone    string   `json:"Phone,omitempty"`
+	Email    string   `json:"Email,omitempty"`
+	Address  string   `json:"Address,omitempty"`
+	Note     string   `json:"Note,omitempty"`
+	OldNames []string `json:"OldNames,omitempty"`
 	LastChange
 }
 
 func FromParty(p core.Party) Party {
 	return Party{ID: uint64(p.ID), Kind: uint8(p.Kind), No: p.No, Name: p.Name, OrgNo: p.OrgNo, Phone: p.Phone, Email: p.Email,
-		Address: p.Address, Note: p.Note, LastChange: fromLastChange(p.LastChange)}
+		Address: p.Address, Note: p.Note, OldNames: p.OldNames, LastChange: fromLastChange(p.LastChange)}
 }
 
 func (r Party) Core() core.Party {
 	return core.Party{ID: core.PartyID(r.ID), Kind: core.PartyKind(r.Kind), No: r.No, Name: r.Name, OrgNo: r.OrgNo, Phone: r.Phone,
-		Email: r.Email, Address: r.Address, Note: r.Note, LastChange: r.LastChange.core()}
+		Email: r.Email, Address: r.Address, Note: r.Note, OldNames: r.OldNames, LastChange: r.LastChange.core()}
 }
 
 type Brand struct {
