@@ -85,6 +85,15 @@ func TestGS1CodesGiveTheirSerial(t *testing.T) {
 	row, err := saw.ReadSerial("(01)04006381333931(21)996000124")
 	require.NoError(t, err)
 	assert.Equal(t, "996000124", row)
+
+	// Scanned to sell, or into the search, the code is its serial too.
+	unit, err := s.reg.UnitToSell("]d2010950110102091721DR0002")
+	require.NoError(t, err)
+	assert.Equal(t, "DR0002", unit.Serial.Serial)
+	found, err := s.reg.SearchSerials(core.SerialQuery{Text: "(01)09501101020917(21)DR0003"})
+	require.NoError(t, err)
+	require.Equal(t, 1, found.Total)
+	assert.Equal(t, "DR0003", found.Rows[0].Serial.Serial)
 }
 
 func TestAGTINOnTheCardIsChecked(t *testing.T) {

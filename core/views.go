@@ -35,6 +35,9 @@ func (r *Register) SearchSerials(q SerialQuery) (SerialPage, error) {
 }
 
 func searchSerials(tx Tx, q SerialQuery) (SerialPage, error) {
+	if code, isGS1, err := ReadGS1(q.Text); isGS1 && err == nil && !q.InNotes {
+		q.Text = code.Serial // a GS1 code scanned into the search
+	}
 	q.Text = strings.ToUpper(strings.TrimSpace(q.Text))
 	if !q.InNotes && strings.ContainsFunc(q.Text, func(r rune) bool { return !isSerialRune(r) }) {
 		return SerialPage{}, nil // no serial holds it
@@ -122,13 +125,18 @@ type HistoryLine struct {
 	DocDate time.Time // zero when the event has no document
 }
 
-// day is the day a history line is about: its document's, or the day it
-// was entered when it has none.
+// day is the day a history line is about: its document's, or, for a line
+// with none and for undoing one (a cancel, a unit taken off an order), the
+// day it was entered.
 func (l HistoryLine) day() time.Time {
-	if !l.DocDate.IsZero() {
-		return l.DocDate
+	switch l.Kind {
+	case EventReceiptCancelled, EventOrderCancelled, EventRemovedFromOrder, EventSupplierReturnCancelled:
+	default:
+		if !l.DocDate.IsZero() {
+			return l.DocDate
+		}
 	}
-	return Day(l.Time)
+	return Day(l.Time.Local())
 }
 
 // returnDate is the day the customer brought the unit back: the date of
@@ -276,6 +284,9 @@ func documentSerials(tx Tx, doc DocRef) ([]serialKey, error) {
 // screen does. The error says why none can be sold: no unit has the serial,
 // it is not in stock (and where it is), or two items have it in stock.
 func (r *Register) UnitToSell(serial string) (SerialRow, error) {
+	if code, isGS1, err := ReadGS1(serial); isGS1 && err == nil {
+		serial = code.Serial // the unit's GS1 code scanned
+	}
 	s, err := NormalizeSerial(serial)
 	if err != nil {
 		return SerialRow{}, errorf(NotFound, "no unit has the serial %s", Echo(strings.TrimSpace(serial)))

@@ -360,7 +360,15 @@ func (c *checker) registry() error {
 // sequences: no counter is behind a number in use, or the next record
 // would overwrite one.
 func (c *checker) sequences() error {
-	for _, seq := range []core.Sequence{core.SeqItem, core.SeqReceipt, core.SeqOrder, core.SeqBrand, core.SeqModel, core.SeqProject} {
+	parties, err := c.t.Parties()
+	if err != nil {
+		return err
+	}
+	for _, p := range parties {
+		c.used[core.SeqParty] = max(c.used[core.SeqParty], uint64(p.ID))
+	}
+	for _, seq := range []core.Sequence{core.SeqItem, core.SeqReceipt, core.SeqOrder, core.SeqSupplierReturn, core.SeqParty, core.SeqBrand,
+		core.SeqModel, core.SeqProject} {
 		n, err := c.t.getID(key(pSeq, string(seq)))
 		if err != nil && core.ErrorCode(err) != core.NotFound {
 			return err
