@@ -22,33 +22,7 @@ func TestAnOlderRegistersNamesBecomeParties(t *testing.T) {
 	store := datatest.MustOpen(t, dir)
 	reg := core.New(store)
 	require.NoError(t, reg.LoadExamples())
-	// As a Serialdesk before parties left it: names on the documents only.
-	require.NoError(t, store.Update(func(tx core.Tx) error {
-		parties, err := tx.Parties()
-		if err != nil {
-			return err
-		}
-		for _, p := range parties {
-			if err := tx.DeleteParty(p.ID); err != nil {
-				return err
-			}
-		}
-		orders, err := tx.OrderHeads()
-		if err != nil {
-			return err
-		}
-		for _, h := range orders {
-			o, err := tx.Order(h.ID)
-			if err != nil {
-				return err
-			}
-			o.CustomerID = 0
-			if err := tx.PutOrder(o); err != nil {
-				return err
-			}
-		}
-		return nil
-	}))
+	datatest.BeforeParties(t, store)
 	before, err := reg.Order(1)
 	require.NoError(t, err)
 	require.NoError(t, store.Close())

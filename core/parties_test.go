@@ -118,15 +118,8 @@ func TestAPartysPageAndTheNamesOfAnOlderRegister(t *testing.T) {
 	}
 	store := datatest.NewStore(t)
 	fresh := newShopOn(t, store)
-	rc := fresh.receive(fresh.chainsaw, "996000001")
-	husqvarna := mustParties(t, fresh, core.Supplier)[0].ID
-	require.NoError(t, store.Update(func(tx core.Tx) error { // as a Serialdesk before parties left it
-		rc.SupplierID = 0
-		if err := tx.PutReceipt(rc); err != nil {
-			return err
-		}
-		return tx.DeleteParty(husqvarna)
-	}))
+	fresh.receive(fresh.chainsaw, "996000001")
+	datatest.BeforeParties(t, store)
 	added, err := fresh.reg.AdoptParties()
 	require.NoError(t, err)
 	assert.Equal(t, 1, added)
@@ -177,28 +170,7 @@ func TestAdoptedNamesStayWithTheirCards(t *testing.T) {
 		_, err := s.reg.SaveOrder(core.Order{Customer: name, Lines: []core.OrderLine{{Item: s.bolts.ID, Quantity: 1}}})
 		require.NoError(t, err)
 	}
-	require.NoError(t, store.Update(func(tx core.Tx) error { // as a Serialdesk before parties left it
-		heads, err := tx.OrderHeads()
-		if err != nil {
-			return err
-		}
-		for _, h := range heads {
-			o, err := tx.Order(h.ID)
-			if err != nil {
-				return err
-			}
-			o.CustomerID = 0
-			if err := tx.PutOrder(o); err != nil {
-				return err
-			}
-		}
-		for _, p := range mustPartiesIn(t, tx) {
-			if err := tx.DeleteParty(p.ID); err != nil {
-				return err
-			}
-		}
-		return nil
-	}))
+	datatest.BeforeParties(t, store)
 	_, err := s.reg.AdoptParties()
 	require.NoError(t, err)
 	customers := mustParties(t, s, core.Customer)
@@ -216,11 +188,4 @@ func TestAdoptedNamesStayWithTheirCards(t *testing.T) {
 	again, err := s.reg.SaveOrder(core.Order{Customer: "ola nordmann", Lines: []core.OrderLine{{Item: s.bolts.ID, Quantity: 1}}})
 	require.NoError(t, err)
 	assert.Equal(t, ola.ID, again.CustomerID, "the old name still calls it")
-}
-
-func mustPartiesIn(t *testing.T, tx core.Tx) []core.Party {
-	t.Helper()
-	all, err := tx.Parties()
-	require.NoError(t, err)
-	return all
 }

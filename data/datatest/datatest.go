@@ -148,3 +148,53 @@ func cannotMount(t testing.TB, err error) {
 	}
 	t.Skipf("needs root to mount a small file system (CI runs it): %v", err)
 }
+
+// BeforeParties turns a register into one a Serialdesk from before
+// customers and suppliers were kept left: no cards, and documents that
+// name theirs by name alone.
+func BeforeParties(t testing.TB, store core.Store) {
+	t.Helper()
+	err := store.Update(func(tx core.Tx) error {
+		parties, err := tx.Parties()
+		if err != nil {
+			return err
+		}
+		for _, p := range parties {
+			if err := tx.DeleteParty(p.ID); err != nil {
+				return err
+			}
+		}
+		orders, err := tx.OrderHeads()
+		if err != nil {
+			return err
+		}
+		for _, h := range orders {
+			o, err := tx.Order(h.ID)
+			if err != nil {
+				return err
+			}
+			o.CustomerID = 0
+			if err := tx.PutOrder(o); err != nil {
+				return err
+			}
+		}
+		receipts, err := tx.ReceiptHeads()
+		if err != nil {
+			return err
+		}
+		for _, h := range receipts {
+			rc, err := tx.Receipt(h.ID)
+			if err != nil {
+				return err
+			}
+			rc.SupplierID = 0
+			if err := tx.PutReceipt(rc); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("making the register one from before parties: %v", err)
+	}
+}
