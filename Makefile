@@ -6,6 +6,9 @@ BIN     ?= serialdesk
 APPTAGS := migrated_fynedo
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DEB_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev
+# Readers other than the writers, for the tests: poppler renders and reads
+# the PDFs, zbar decodes the labels' barcodes, openpyxl reads the workbooks.
+TEST_DEB_PKGS := poppler-utils zbar-tools python3-openpyxl
 # The fyne tool packages the app (icon, version, app ID from FyneApp.toml);
 # pinned here and run through go run, so nobody installs it.
 FYNE    := $(GO) run fyne.io/tools/cmd/fyne@v1.7.4
@@ -15,7 +18,7 @@ WIN_CC  := x86_64-w64-mingw32-gcc
 # there by hand.
 keep-fyneapp = cp FyneApp.toml .FyneApp.toml.keep && { $(1); s=$$?; mv .FyneApp.toml.keep FyneApp.toml; exit $$s; }
 
-.PHONY: run build test test-both test-postgres bench crashtest faulttest fuzz desktop-deps windows windows-deps package-linux package-darwin clean screenshots
+.PHONY: run build test test-deps test-both test-postgres bench crashtest faulttest fuzz desktop-deps windows windows-deps package-linux package-darwin clean screenshots
 
 ## run: open Serialdesk (ARGS="--data DIR" to choose the register)
 run: desktop-deps
@@ -32,10 +35,19 @@ REGISTER_TESTS := ./core/... ./data/sheets/ ./screens/ ./app/
 ## test: format check, vet and all tests on Fyne's headless driver (no OpenGL needed),
 ## on Badger and on a throwaway PostgreSQL server (.ci/with-postgres; installs Debian's
 ## postgresql package when it is missing)
-test:
+test: test-deps
 	@unformatted="$$(gofmt -l .)"; [ -z "$$unformatted" ] || { echo "Not gofmt-formatted (run gofmt -w):"; echo "$$unformatted"; exit 1; }
 	$(GO) vet -tags ci ./...
 	.ci/with-postgres $(MAKE) --no-print-directory test-both
+
+## test-deps: the programs the tests read their PDFs and workbooks with (Debian packages)
+test-deps:
+	@missing=""; for p in $(TEST_DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		command -v apt-get >/dev/null 2>&1 || { echo "Install these for the tests first:$$missing"; exit 1; }; \
+		echo "Installing what the tests read PDFs and workbooks with:$$missing"; \
+		$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
+	fi
 
 test-both:
 	$(GO) test -tags ci -count=1 ./...

@@ -164,6 +164,10 @@ func copyRecords(src Tx, to Store, n *Copied) error {
 	if err != nil {
 		return err
 	}
+	shop, err := src.Shop()
+	if err != nil && !isNotFound(err) {
+		return err
+	}
 	n.Items, n.Entities, n.Receipts, n.Orders = len(items), len(entities), len(receipts), len(orders)
 	return to.Update(func(dst Tx) error {
 		for _, it := range items {
@@ -183,6 +187,11 @@ func copyRecords(src Tx, to Store, n *Copied) error {
 		}
 		for _, p := range parties {
 			if err := dst.PutParty(p); err != nil {
+				return err
+			}
+		}
+		if shop != (Shop{}) {
+			if err := dst.PutShop(shop); err != nil {
 				return err
 			}
 		}

@@ -163,15 +163,21 @@ func checkParty(in Party) (Party, error) {
 	if p.Name == "" {
 		problems.add(0, "", "the name is empty")
 	}
-	if p.Email != "" {
-		if a, err := mail.ParseAddress(p.Email); err != nil || a.Address != p.Email || !strings.Contains(p.Email, ".") {
-			problems.add(0, "", "the e-mail %s is not an address like name@example.no", Echo(p.Email))
+	checkContact(&problems, p.Email, p.Phone)
+	return p, problems.err(p.Kind.String() + " card")
+}
+
+// checkContact adds what is wrong with an e-mail address and a phone
+// number, either of which may be empty.
+func checkContact(problems *problemList, email, phone string) {
+	if email != "" {
+		if a, err := mail.ParseAddress(email); err != nil || a.Address != email || !strings.Contains(email, ".") {
+			problems.add(0, "", "the e-mail %s is not an address like name@example.no", Echo(email))
 		}
 	}
-	if p.Phone != "" && strings.ContainsFunc(p.Phone, func(r rune) bool { return !strings.ContainsRune("0123456789 +-()./", r) }) {
-		problems.add(0, "", "the phone %s has more than digits, spaces and + - ( )", Echo(p.Phone))
+	if phone != "" && strings.ContainsFunc(phone, func(r rune) bool { return !strings.ContainsRune("0123456789 +-()./", r) }) {
+		problems.add(0, "", "the phone %s has more than digits, spaces and + - ( )", Echo(phone))
 	}
-	return p, problems.err(p.Kind.String() + " card")
 }
 
 // SaveParty adds a customer or supplier (ID 0) or changes one. A number

@@ -174,6 +174,10 @@ type Tx interface {
 	PutParty(Party) error
 	DeleteParty(PartyID) error
 
+	// Shop is the shop's details (NotFound until they are saved).
+	Shop() (Shop, error)
+	PutShop(Shop) error
+
 	// Clear removes every record and sequence: the register is empty.
 	Clear() error
 

@@ -41,6 +41,7 @@ import (
 //	0x16 supplier return <doc id>                         → record.SupplierReturn (JSON)
 //	0x17 supplier return head <doc id>                    → record.SupplierReturnHead (JSON)
 //	0x18 party    <party id>                              → record.Party (JSON): a customer or supplier
+//	0x19 shop                                             → record.Shop (JSON): the shop's details for its papers
 //
 // Retired prefixes stay reserved: never reuse a byte for another meaning.
 const (
@@ -68,6 +69,7 @@ const (
 	pSupplierReturn
 	pSupplierReturnHead
 	pParty
+	pShop
 )
 
 // key builds a key from a prefix and parts: uint64 and uint32 parts are

@@ -182,7 +182,7 @@ func (t *tx) ItemListed(id core.ItemID) (bool, error) {
 // DeleteSerial's keys so that the finder lets go of them too.
 func (t *tx) Clear() error {
 	for _, p := range []byte{pSerialText, pSerial, pEvent, pItem, pItemNo, pModelItem, pStock, pReceipt, pReceiptHead,
-		pOrder, pOrderHead, pBrand, pModel, pEntity, pParam, pSeq, pNote, pSupplierReturn, pSupplierReturnHead, pParty} {
+		pOrder, pOrderHead, pBrand, pModel, pEntity, pParam, pSeq, pNote, pSupplierReturn, pSupplierReturnHead, pParty, pShop} {
 		var keys [][]byte
 		if err := t.kv.scan([]byte{p}, true, func(k, _ []byte) error {
 			keys = append(keys, append([]byte(nil), k...))
@@ -414,6 +414,9 @@ func (t *tx) PutParty(p core.Party) error {
 	return t.putJSON(key(pParty, uint64(p.ID)), record.FromParty(p))
 }
 func (t *tx) DeleteParty(id core.PartyID) error { return t.kv.del(key(pParty, uint64(id))) }
+
+func (t *tx) Shop() (core.Shop, error)  { return get[record.Shop](t, key(pShop)) }
+func (t *tx) PutShop(s core.Shop) error { return t.putJSON(key(pShop), record.FromShop(s)) }
 
 func (t *tx) Brand(id core.BrandID) (core.Brand, error) { return get[record.Brand](t, brandKey(id)) }
 func (t *tx) Brands() ([]core.Brand, error)             { return list[record.Brand](t, pBrand) }

@@ -50,6 +50,7 @@ func Run(t *testing.T, open Open) {
 		{"ClearLeavesAnEmptyRegister", clearLeavesAnEmptyRegister},
 		{"SerialOfEveryItem", serialOfEveryItem},
 		{"PartiesReadWriteDelete", partiesReadWriteDelete},
+		{"ShopReadWrite", shopReadWrite},
 	} {
 		t.Run(c.name, func(t *testing.T) { c.fn(t, open(t)) })
 	}
@@ -770,6 +771,21 @@ func manyDocumentsInOneOperation(t *testing.T, s core.Store) {
 
 // Dump is every record of a register as text, in one order whatever the
 // engine, for tests that compare two registers.
+func shopReadWrite(t *testing.T, s core.Store) {
+	require.NoError(t, s.View(func(tx core.Tx) error {
+		_, err := tx.Shop()
+		notFound(t, err)
+		return nil
+	}))
+	shop := core.Shop{Name: "Motor & Sag AS", Address: "Storgata 1, 0155 Oslo", Phone: "+47 22 00 00 00", Email: "post@motorsag.no",
+		OrgNo: "NO 999 999 999 MVA", LastChange: core.LastChange{Revision: 1, Changed: at(3), By: "kari@COUNTER-2"}}
+	update(t, s, func(tx core.Tx) error { return tx.PutShop(shop) })
+	require.Equal(t, shop, view(t, s, func(tx core.Tx) (core.Shop, error) { return tx.Shop() }))
+	shop.Name, shop.LastChange.Revision = "Motor og Sag AS", 2
+	update(t, s, func(tx core.Tx) error { return tx.PutShop(shop) })
+	require.Equal(t, shop, view(t, s, func(tx core.Tx) (core.Shop, error) { return tx.Shop() }))
+}
+
 func Dump(t testing.TB, s core.Store) []string {
 	t.Helper()
 	var out []string
@@ -810,6 +826,16 @@ func Dump(t testing.TB, s core.Store) []string {
 			return err
 		}
 		add("sequences", seqs)
+		parties, err := tx.Parties()
+		if err != nil {
+			return err
+		}
+		add("parties", parties)
+		if shop, err := tx.Shop(); err == nil {
+			add("shop", shop)
+		} else if core.ErrorCode(err) != core.NotFound {
+			return err
+		}
 		receipts, err := tx.ReceiptHeads()
 		if err != nil {
 			return err
@@ -933,6 +959,7 @@ func clearLeavesAnEmptyRegister(t *testing.T, s core.Store) {
 			tx.PutOrder(core.Order{ID: 1, Date: day(3)}),
 			tx.PutSupplierReturn(core.SupplierReturn{ID: 1, Date: day(3)}),
 			tx.PutParty(core.Party{ID: 1, Kind: core.Customer, No: "C-00001", Name: "Jane"}),
+			tx.PutShop(core.Shop{Name: "Motor & Sag AS"}),
 			tx.AddEvent(core.Event{Time: at(2), Kind: core.EventNote, Item: 1, Serial: "XY1", Note: "oiled"}),
 			tx.PutEntity(core.Entity{No: 1, Model: 1, Params: []core.Param{{Name: "serial number", Value: "XY1"}}}),
 		} {
@@ -976,6 +1003,8 @@ func clearLeavesAnEmptyRegister(t *testing.T, s core.Store) {
 		parties, err := tx.Parties()
 		require.NoError(t, err)
 		require.Empty(t, parties)
+		_, err = tx.Shop()
+		require.Equal(t, core.NotFound, core.ErrorCode(err))
 		st, err := tx.Stock(1)
 		require.NoError(t, err)
 		require.Zero(t, st)

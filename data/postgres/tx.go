@@ -310,7 +310,7 @@ func (t *tx) Clear() error {
 	t.held, t.everything = held{}, true
 	batch := &pgx.Batch{}
 	for _, table := range []string{"entity_params", "entities", "models", "brands", "supplier_returns", "orders", "receipts", "events", "serials",
-		"stock", "items", "parties", "sequences"} {
+		"stock", "items", "parties", "shop", "sequences"} {
 		batch.Queue(`DELETE FROM ` + table)
 	}
 	return t.db.SendBatch(t.ctx, batch).Close()
@@ -788,6 +788,24 @@ func (t *tx) DeleteParty(id core.PartyID) error {
 		return err
 	}
 	_, err := t.db.Exec(t.ctx, `DELETE FROM parties WHERE id = $1`, int64(id))
+	return err
+}
+
+// The shop's details
+
+func (t *tx) Shop() (core.Shop, error) {
+	return body[record.Shop](t.db.QueryRow(t.ctx, `SELECT body FROM shop WHERE id = 1`))
+}
+
+func (t *tx) PutShop(s core.Shop) error {
+	if err := t.canWrite(); err != nil {
+		return err
+	}
+	b, err := json.Marshal(record.FromShop(s))
+	if err != nil {
+		return err
+	}
+	_, err = t.db.Exec(t.ctx, `INSERT INTO shop (id, body) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET body = excluded.body`, b)
 	return err
 }
 

@@ -362,6 +362,23 @@ func (r Party) Core() core.Party {
 		Email: r.Email, Address: r.Address, Note: r.Note, OldNames: r.OldNames, LastChange: r.LastChange.core()}
 }
 
+type Shop struct {
+	Name    string `json:"Name"`
+	Address string `json:"Address,omitempty"`
+	Phone   string `json:"Phone,omitempty"`
+	Email   string `json:"Email,omitempty"`
+	OrgNo   string `json:"OrgNo,omitempty"`
+	LastChange
+}
+
+func FromShop(s core.Shop) Shop {
+	return Shop{Name: s.Name, Address: s.Address, Phone: s.Phone, Email: s.Email, OrgNo: s.OrgNo, LastChange: fromLastChange(s.LastChange)}
+}
+
+func (r Shop) Core() core.Shop {
+	return core.Shop{Name: r.Name, Address: r.Address, Phone: r.Phone, Email: r.Email, OrgNo: r.OrgNo, LastChange: r.LastChange.core()}
+}
+
 type Brand struct {
 	ID   uint64 `json:"ID"`
 	Name string `json:"Name"`

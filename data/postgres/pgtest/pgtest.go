@@ -309,6 +309,7 @@ const BackToVersion1 = `ALTER TABLE events DROP COLUMN by_whom;
 	ALTER TABLE stock DROP COLUMN to_supplier;
 	DROP TABLE supplier_returns;
 	DROP TABLE parties;
+	DROP TABLE shop;
 	ALTER TABLE receipts DROP COLUMN supplier_id;
 	ALTER TABLE orders DROP COLUMN customer_id;
 	UPDATE serialdesk SET value = '1' WHERE key = 'schema'`
