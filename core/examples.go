@@ -91,7 +91,17 @@ func (r *Register) RemoveExamples() error {
 			return errorf(Conflict, "other work was entered or changed since the example data was loaded, so the examples stay as part of the register's history. "+
 				"Delete what you do not need one by one, or start a new register")
 		}
-		return tx.Clear()
+		shop, err := tx.Shop()
+		if err != nil && !isNotFound(err) {
+			return err
+		}
+		if err := tx.Clear(); err != nil {
+			return err
+		}
+		if shop.Name == "" || isExampleShop(shop) {
+			return nil
+		}
+		return tx.PutShop(shop) // the shop's own details are no example
 	})
 }
 
@@ -163,8 +173,22 @@ type examples struct {
 	err error
 }
 
+// exampleShop is the shop the example data prints as, where the shop's
+// own details are not saved yet.
+var exampleShop = Shop{Name: "Nordby Motor & Sag AS", Address: "Industriveien 12, 2000 Lillestrøm", Phone: "+47 63 80 00 00",
+	Email: "post@nordbymotor.example", OrgNo: "999 888 777 MVA"}
+
+// isExampleShop reports whether s is the examples' shop, unchanged.
+func isExampleShop(s Shop) bool {
+	s.LastChange = LastChange{}
+	return s == exampleShop
+}
+
 func (ex *examples) load() error {
 	r := ex.r
+	if shop, err := r.Shop(); err != nil || shop.Name == "" {
+		must(ex, func() (Shop, error) { return r.SaveShop(exampleShop) })
+	}
 	husqvarna := must(ex, func() (Brand, error) { return r.SaveBrand(Brand{Name: "Husqvarna"}) })
 	audi := must(ex, func() (Brand, error) { return r.SaveBrand(Brand{Name: "Audi"}) })
 	must(ex, func() (Model, error) { return r.SaveModel(Model{Brand: husqvarna.ID, Name: "550 XP"}) })

@@ -1,0 +1,185 @@
+package paper
+
+import (
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"serialdesk/core"
+)
+
+// Document writes a goods receipt's list or an order's sales slip (the
+// delivery note the customer takes home): the shop, the other party, each
+// line with its serials and their warranty, the totals, and a line to sign.
+func Document(w io.Writer, p core.Paper, now time.Time) error {
+	kind := documentKinds[p.Doc.Kind]
+	s := newSheet(kind.title+" "+p.Doc.String(), p.Shop, joined(" · ", p.Shop.Name, kind.title+" "+p.Doc.String()), now)
+	left := s.shopHead(p.Shop)
+	right := s.facts(kind.title, [][2]string{{kind.number, p.Doc.String()}, {"Date", date(p.Date)}, {"Reference", p.Reference},
+		{kind.by, p.By}, {"Printed", now.Format("2006-01-02 15:04")}})
+	if p.Status != "" {
+		s.SetXY(margin+textW*0.58, right+1)
+		s.SetFont(sans, "B", 12)
+		s.SetTextColor(190, 0, 0)
+		s.CellFormat(textW*0.42, 6, strings.ToUpper(p.Status), "", 2, "R", false, 0, "")
+		s.SetTextColor(0, 0, 0)
+		right = s.GetY()
+	}
+	s.SetY(math.Max(left, right) + 6)
+	s.party(kind.party, p.Party)
+	s.SetY(s.GetY() + 5)
+
+	cols := []column{{"Item", 30, "L"}, {"Description", 75, "L"}, {"Quantity", 17, "R"}, {kind.price, 25, "R"}, {"Amount", 33, "R"}}
+	s.onNewPage = func() { s.headings(cols) }
+	s.headings(cols)
+	for _, l := range p.Lines {
+		s.need(6)
+		s.SetFont(sans, "", 9.5)
+		s.row(cols, 6, l.ItemNo, l.ItemName, strconv.Itoa(l.Quantity), money(l.Price), money(l.Amount()))
+		s.serials(l.Serials, cols[0].w)
+	}
+	s.need(14)
+	s.SetY(s.GetY() + 1)
+	s.Line(margin, s.GetY(), margin+textW, s.GetY())
+	s.SetY(s.GetY() + 1)
+	s.SetFont(sans, "B", 10)
+	s.row(cols, 6, "Total", "", strconv.Itoa(p.Units()), "", money(p.Total()))
+	s.signature(kind.sign)
+	return s.write(w)
+}
+
+// documentKind is what differs between a receipt's list and an order's slip.
+type documentKind struct {
+	title, number, by, party, price, sign string
+}
+
+var documentKinds = map[core.DocKind]documentKind{
+	core.OrderDoc:   {"Sales slip", "Order", "Served by", "Customer", "Unit price", "Received by the customer"},
+	core.ReceiptDoc: {"Goods receipt", "Receipt", "Received by", "Supplier", "Unit cost", "Goods checked by"},
+}
+
+// party writes the customer or supplier the document names.
+func (s *sheet) party(label string, p core.Party) {
+	s.SetX(margin)
+	s.SetFont(sans, "", 8.5)
+	s.SetTextColor(90, 90, 90)
+	s.CellFormat(textW, 4.5, label, "", 2, "L", false, 0, "")
+	s.SetTextColor(0, 0, 0)
+	if p.Name == "" {
+		s.SetFont(sans, "B", 10.5)
+		s.CellFormat(textW, 5.5, "Cash sale: no customer named", "", 2, "L", false, 0, "")
+		return
+	}
+	s.SetFont(sans, "B", 10.5)
+	s.CellFormat(textW, 5.5, s.fit(joined("  ", p.Name, p.No), textW), "", 2, "L", false, 0, "")
+	s.SetFont(sans, "", 9)
+	for _, line := range []string{p.Address, joined(" · ", p.Phone, p.Email), prefixed("Org. no. ", p.OrgNo)} {
+		if line != "" {
+			s.CellFormat(textW, 4.5, s.fit(line, textW), "", 2, "L", false, 0, "")
+		}
+	}
+}
+
+// column is one column of a table on a sheet.
+type column struct {
+	title string
+	w     float64
+	align string
+}
+
+// headings writes a table's column titles with a rule under them.
+func (s *sheet) headings(cols []column) {
+	s.SetFont(sans, "B", 9)
+	s.SetFillColor(235, 235, 235)
+	s.SetX(margin)
+	for _, c := range cols {
+		s.CellFormat(c.w, 6, " "+c.title+" ", "", 0, c.align, true, 0, "")
+	}
+	s.Ln(7)
+}
+
+// row writes one row of a table in the current font, each value cut to
+// its column.
+func (s *sheet) row(cols []column, h float64, values ...string) {
+	s.SetX(margin)
+	for i, c := range cols {
+		s.CellFormat(c.w, h, " "+s.fit(values[i], c.w-2)+" ", "", 0, c.align, false, 0, "")
+	}
+	s.Ln(h)
+}
+
+// serials writes a line's units under it, as many to a row as fit, each
+// with the day its warranty ends when it has one.
+func (s *sheet) serials(units []core.PaperSerial, indent float64) {
+	if len(units) == 0 {
+		return
+	}
+	entry := func(u core.PaperSerial) (string, string) {
+		if u.Warranty.IsZero() {
+			return u.Serial, ""
+		}
+		return u.Serial, "warranty until " + date(u.Warranty)
+	}
+	widest := 0.0
+	for _, u := range units {
+		serial, warranty := entry(u)
+		s.SetFont(mono, "B", 8.5)
+		wd := s.GetStringWidth(serial)
+		s.SetFont(sans, "", 8)
+		if warranty != "" {
+			wd += 2 + s.GetStringWidth(warranty)
+		}
+		widest = math.Max(widest, wd)
+	}
+	room := textW - indent
+	cell := math.Min(widest+6, room)
+	perRow := max(1, int(room/cell))
+	cell = room / float64(perRow)
+	for i, u := range units {
+		if i%perRow == 0 {
+			s.need(4.5)
+			s.SetX(margin + indent)
+		}
+		serial, warranty := entry(u)
+		x := s.GetX()
+		s.SetFont(mono, "B", 8.5)
+		s.CellFormat(0, 4.5, s.fit(serial, cell-2), "", 0, "L", false, 0, "")
+		if warranty != "" {
+			s.SetX(x + s.GetStringWidth(serial) + 2)
+			s.SetFont(sans, "", 8)
+			s.CellFormat(0, 4.5, warranty, "", 0, "L", false, 0, "")
+		}
+		s.SetX(x + cell)
+		if i%perRow == perRow-1 || i == len(units)-1 {
+			s.Ln(4.5)
+		}
+	}
+	s.SetY(s.GetY() + 1)
+}
+
+// signature leaves room to sign, with the name and the day.
+func (s *sheet) signature(who string) {
+	s.need(30)
+	s.SetY(s.GetY() + 14)
+	y := s.GetY()
+	s.SetFont(sans, "", 8.5)
+	for _, f := range []struct {
+		x, w  float64
+		label string
+	}{{margin, 75, who}, {margin + 85, 55, "Name in capitals"}, {margin + 150, 30, "Date"}} {
+		s.Line(f.x, y, f.x+f.w, y)
+		s.SetXY(f.x, y+1)
+		s.CellFormat(f.w, 4, f.label, "", 0, "L", false, 0, "")
+	}
+	s.SetY(y + 6)
+}
+
+// money writes an amount, none as blank.
+func money(m core.Money) string {
+	if m == 0 {
+		return ""
+	}
+	return m.String()
+}
