@@ -30,7 +30,7 @@ build: desktop-deps
 
 # The packages whose tests run the register's rules: make test runs them on
 # both engines.
-REGISTER_TESTS := ./core/... ./data/sheets/ ./screens/ ./app/
+REGISTER_TESTS := ./core/... ./data/sheets/ ./data/paper/ ./screens/ ./app/
 
 ## test: format check, vet and all tests on Fyne's headless driver (no OpenGL needed),
 ## on Badger and on a throwaway PostgreSQL server (.ci/with-postgres; installs Debian's
@@ -147,6 +147,7 @@ windows-deps:
 clean:
 	rm -rf $(BIN) $(BIN).exe dist
 
-## screenshots: render every screen with the example data to docs/screenshots/*.png
-screenshots:
-	SCREENSHOTS=$(CURDIR)/docs/screenshots $(GO) test -tags ci -count=1 -run '^TestScreenshots$$' ./screens/
+## screenshots: render every screen with the example data to docs/screenshots/*.png, and the
+## first page of each kind of paper (PDF) to docs/screenshots/paper-*.png (poppler-utils)
+screenshots: test-deps
+	SCREENSHOTS=$(CURDIR)/docs/screenshots $(GO) test -tags ci -count=1 -run '^TestScreenshots$$' ./screens/ ./data/paper/

@@ -91,6 +91,7 @@ var commands = map[string]func(args []string, stdout, stderr io.Writer) int{
 	"import":  importCommand,
 	"move":    moveCommand,
 	"new-log": newLogCommand,
+	"print":   printCommand,
 	"restore": restoreCommand,
 }
 

@@ -83,7 +83,7 @@ func TestMainWindowShowsEverySection(t *testing.T) {
 		}
 	}
 	assert.Equal(t, map[string][]string{
-		"Serialdesk": {"New goods receipt", "New order", "Serial search", "", "New (in this section)", "Save", "Confirm the receipt, or save the order", "", "Remove the example data…", "Back up now…"},
+		"Serialdesk": {"New goods receipt", "New order", "Serial search", "", "New (in this section)", "Save", "Confirm the receipt, or save the order", "", "Print a stock list", "Shop and printing…", "", "Remove the example data…", "Back up now…"},
 		"Help":       {"Keys and scanner", "About Serialdesk"},
 	}, menus)
 }
@@ -110,7 +110,7 @@ func TestCommandLine(t *testing.T) {
 	assert.Equal(t, 0, Main([]string{"--help"}, io.Discard, &stderr))
 	assert.Contains(t, stderr.String(), "--data")
 	assert.Contains(t, stderr.String(), "Usage: "+core.Command()+" [--data DIR | --db postgres://…] [--demo] [--version]")
-	assert.Contains(t, stderr.String(), "Commands (each says more with --help): backup, check, demo, export, import, move, new-log, restore")
+	assert.Contains(t, stderr.String(), "Commands (each says more with --help): backup, check, demo, export, import, move, new-log, print, restore")
 	assert.Equal(t, 2, Main([]string{"--nonsense"}, io.Discard, &stderr))
 }
 

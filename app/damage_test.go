@@ -148,7 +148,9 @@ func importWorkbook(t *testing.T) string {
 	require.NoError(t, err)
 	file := filepath.Join(t.TempDir(), "stock.xlsx")
 	ex := sheets.Exporter{Reg: reg}
-	_, err = writeFile(file, func(w io.Writer) (int, error) { return ex.Export(w, ex.Query(core.SerialQuery{}), true, nil) })
+	_, err = writeFile(file, func(w io.Writer) (int, error) {
+		return ex.Export(w, "All serials", ex.Query(core.SerialQuery{}), true, nil)
+	})
 	require.NoError(t, err)
 	return file
 }

@@ -52,7 +52,11 @@ func exportCommand(args []string, stdout, stderr io.Writer) int {
 	}
 	all := q == (core.SerialQuery{})
 	ex := sheets.Exporter{Reg: env.reg}
-	n, err := writeFile(*out, func(w io.Writer) (int, error) { return ex.Export(w, ex.Query(q), all, nil) })
+	title, err := ex.QueryTitle(q)
+	if err != nil {
+		return failed(stderr, "export", err, 1)
+	}
+	n, err := writeFile(*out, func(w io.Writer) (int, error) { return ex.Export(w, title, ex.Query(q), all, nil) })
 	if err != nil {
 		env.log.WithError(err).Error("export failed")
 		return failed(stderr, "export", err, 1)

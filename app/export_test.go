@@ -37,8 +37,9 @@ func TestExportCommand(t *testing.T) {
 	defer f.Close()
 	rows, err := f.GetRows("Serials")
 	require.NoError(t, err)
-	require.Len(t, rows, 2)
-	assert.Equal(t, "996A1B2C1", rows[1][0])
+	require.Len(t, rows, 3, "a title, the header and the serial")
+	assert.Regexp(t, `^Serials — item CS-500, state sold — exported `, rows[0][0])
+	assert.Equal(t, "996A1B2C1", rows[2][0])
 	assert.NotContains(t, f.GetSheetList(), "Items", "the item cards come with a full export only")
 
 	all := filepath.Join(t.TempDir(), "all.xlsx")

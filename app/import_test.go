@@ -28,7 +28,7 @@ func TestImportCommand(t *testing.T) {
 	stderr.Reset()
 	assert.Equal(t, 1, Main([]string{"import", "--data", fresh, "--in", file}, &stdout, &stderr))
 	assert.Contains(t, stderr.String(), "The opening stock has 9 problems; nothing was imported.")
-	assert.Contains(t, stderr.String(), "Serials sheet, row 4: serial 996A1B2C2: already in stock (received on GR-000002)")
+	assert.Contains(t, stderr.String(), "Serials sheet, row 5: serial 996A1B2C2: already in stock (received on GR-000002)", "rows as the spreadsheet numbers them, under the title")
 	assert.Empty(t, stdout.String())
 }
 

@@ -175,9 +175,14 @@ func mainWindow(a fyne.App, env *screens.Env) (fyne.Window, *screens.Screens) {
 	w := a.NewWindow("Serialdesk")
 	prefs := a.Preferences()
 	env.Window, env.Prefs, env.Sheets = w, prefs, spreadsheets{sheets.Exporter{Reg: env.Reg}}
+	env.Papers = papers{env.Reg}
+	if env.PrintDir == "" {
+		env.PrintDir = printDir()
+	}
 	main := screens.Main(env)
 	menu := main.MenuItems()
-	menu = append(menu, fyne.NewMenuItemSeparator(), main.RemoveExamplesItem())
+	menu = append(menu, fyne.NewMenuItemSeparator(), screens.StockListItem(env), screens.ShopItem(env),
+		fyne.NewMenuItemSeparator(), main.RemoveExamplesItem())
 	if env.BackupTo != nil {
 		menu = append(menu, screens.BackupItem(env))
 	}
@@ -242,7 +247,7 @@ func (spreadsheets) WriteTemplate(w io.Writer) error {
 }
 
 // Export names a full disk in the user's words.
-func (s spreadsheets) Export(w io.Writer, fetch sheets.Fetch, cards bool, progress func(done, total int)) (int, error) {
-	n, err := s.Exporter.Export(w, fetch, cards, progress)
+func (s spreadsheets) Export(w io.Writer, title string, fetch sheets.Fetch, cards bool, progress func(done, total int)) (int, error) {
+	n, err := s.Exporter.Export(w, title, fetch, cards, progress)
 	return n, data.DiskFull(err, "")
 }

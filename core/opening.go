@@ -57,7 +57,7 @@ func (res OpeningResult) String() string {
 		docs[i] = d.String()
 	}
 	s := fmt.Sprintf("Imported %s (%d already there, kept as they were) and %s in stock",
-		countOf(res.NewItems, [2]string{"item card", "item cards"}), res.KeptItems, countOf(res.Serials, [2]string{"serial", "serials"}))
+		Count(res.NewItems, "item card", "item cards"), res.KeptItems, Count(res.Serials, "serial", "serials"))
 	if len(docs) > 0 {
 		s += " on " + strings.Join(docs, ", ")
 	}

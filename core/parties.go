@@ -144,19 +144,9 @@ func onlyDigits(s string) string {
 func checkParty(in Party) (Party, error) {
 	var problems problemList
 	p := in
-	fields := []struct {
-		name string
-		to   *string
-		max  int
-	}{{"the name", &p.Name, MaxTextLength}, {"the number", &p.No, MaxItemNoLength}, {"the organisation number", &p.OrgNo, 40},
-		{"the phone", &p.Phone, 40}, {"the e-mail", &p.Email, MaxTextLength}, {"the address", &p.Address, MaxTextLength},
-		{"the note", &p.Note, MaxTextLength}}
-	for _, f := range fields {
-		var err error
-		if *f.to, err = cleanText(f.name, *f.to, f.max); err != nil {
-			problems.add(0, "", "%s", reasonOf(err))
-		}
-	}
+	cleanFields(&problems, []textField{{"the name", &p.Name, MaxTextLength}, {"the number", &p.No, MaxItemNoLength},
+		{"the organisation number", &p.OrgNo, 40}, {"the phone", &p.Phone, 40}, {"the e-mail", &p.Email, MaxTextLength},
+		{"the address", &p.Address, MaxTextLength}, {"the note", &p.Note, MaxTextLength}})
 	if p.Kind != Customer && p.Kind != Supplier {
 		problems.add(0, "", "choose whether it is a customer or a supplier")
 	}
@@ -272,7 +262,7 @@ func (r *Register) DeleteParty(id PartyID) error {
 		}
 		if len(docs) > 0 {
 			return errorf(Conflict, "%s stays: it is on %s (the first %s). Only a %s no document names can be deleted.",
-				p.Label(), countOf(len(docs), [2]string{"document", "documents"}), docs[0].Ref, p.Kind)
+				p.Label(), Count(len(docs), "document", "documents"), docs[0].Ref, p.Kind)
 		}
 		return tx.DeleteParty(id)
 	})

@@ -81,7 +81,7 @@ func (p Pattern) Describe() string {
 		case !isWildcard(rune(run[0])):
 			parts = append(parts, "then "+run)
 		default:
-			parts = append(parts, "then "+countOf(len(run), wildcardNoun(run[0])))
+			parts = append(parts, "then "+Count(len(run), wildcardNoun(run[0])[0], wildcardNoun(run[0])[1]))
 		}
 	}
 	return strings.Join(parts, ", ")
@@ -147,9 +147,10 @@ func wildcardNoun(c byte) [2]string {
 	return [2]string{"letter or digit", "letters or digits"}
 }
 
-func countOf(n int, noun [2]string) string {
+// Count says how many of something there are: 1 unit, 2,000 units.
+func Count(n int, one, many string) string {
 	if n == 1 {
-		return "1 " + noun[0]
+		return "1 " + one
 	}
-	return fmt.Sprintf("%d %s", n, noun[1])
+	return Thousands(n) + " " + many
 }

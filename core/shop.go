@@ -25,18 +25,8 @@ func (r *Register) Shop() (Shop, error) {
 func (r *Register) SaveShop(in Shop) (Shop, error) {
 	var problems problemList
 	s := in
-	fields := []struct {
-		name string
-		to   *string
-		max  int
-	}{{"the shop's name", &s.Name, MaxTextLength}, {"the address", &s.Address, MaxTextLength}, {"the phone", &s.Phone, 40},
-		{"the e-mail", &s.Email, MaxTextLength}, {"the organisation number", &s.OrgNo, 40}}
-	for _, f := range fields {
-		var err error
-		if *f.to, err = cleanText(f.name, *f.to, f.max); err != nil {
-			problems.add(0, "", "%s", reasonOf(err))
-		}
-	}
+	cleanFields(&problems, []textField{{"the shop's name", &s.Name, MaxTextLength}, {"the address", &s.Address, MaxTextLength},
+		{"the phone", &s.Phone, 40}, {"the e-mail", &s.Email, MaxTextLength}, {"the organisation number", &s.OrgNo, 40}})
 	checkContact(&problems, s.Email, s.Phone)
 	if err := problems.err("shop card"); err != nil {
 		return in, err

@@ -21,6 +21,25 @@ func cleanText(field, s string, max int) (string, error) {
 	return s, nil
 }
 
+// textField is a card's text field, named as a problem names it, with the
+// most characters it may have.
+type textField struct {
+	name string
+	text *string
+	max  int
+}
+
+// cleanFields cleans each field in place (cleanText) and adds what is
+// wrong with any of them.
+func cleanFields(problems *problemList, fields []textField) {
+	for _, f := range fields {
+		var err error
+		if *f.text, err = cleanText(f.name, *f.text, f.max); err != nil {
+			problems.add(0, "", "%s", reasonOf(err))
+		}
+	}
+}
+
 func isHiddenRune(r rune) bool {
 	switch {
 	case r == utf8.RuneError:

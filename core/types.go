@@ -54,6 +54,21 @@ func (d DocRef) String() string {
 
 func (d DocRef) IsZero() bool { return d.ID == 0 }
 
+// ParseDocRef reads a document number of the given kind as staff type it:
+// SO-000003, so-3 or 3 for the third order.
+func ParseDocRef(kind DocKind, s string) (DocRef, error) {
+	prefix := strings.TrimSuffix(DocRef{Kind: kind, ID: 1}.String(), "000001")
+	digits := strings.TrimSpace(s)
+	if len(digits) >= len(prefix) && strings.EqualFold(digits[:len(prefix)], prefix) {
+		digits = digits[len(prefix):]
+	}
+	id, err := strconv.ParseUint(digits, 10, 64)
+	if err != nil || id == 0 {
+		return DocRef{}, errorf(Invalid, "%s is not a document number like %s", Echo(s), DocRef{Kind: kind, ID: 1})
+	}
+	return DocRef{Kind: kind, ID: DocID(id)}, nil
+}
+
 // Money is an amount in hundredths (cents, øre, pence).
 type Money int64
 

@@ -256,3 +256,9 @@ func rawExcelize100k() error {
 	}
 	return f.Write(io.Discard)
 }
+
+// BenchmarkLabels10k prints the labels of a delivery of 10,000 serials.
+func BenchmarkLabels10k(b *testing.B) { bigRegister(b).Labels10k(b) }
+
+// BenchmarkStockList100k prints a stock list of over 100,000 units.
+func BenchmarkStockList100k(b *testing.B) { bigRegister(b).StockList100k(b) }

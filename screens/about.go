@@ -32,7 +32,7 @@ func (env *Env) showAbout() {
 		widget.NewFormItem("Backups", selectable(filepath.Join(env.DataDir, "backups"))),
 	)
 	open := newButton("Open the data folder", theme.FolderOpenIcon(), func() {
-		if err := openFolder(env.DataDir); err != nil {
+		if err := openInSystem(env.DataDir); err != nil {
 			env.Log.WithError(err).Warn("could not open the data folder")
 			env.showError(&core.Error{Code: core.Invalid, Err: err,
 				Message: fmt.Sprintf("The file manager could not be started (%v). The data folder is %s.", err, env.DataDir)})
@@ -51,14 +51,16 @@ func selectable(text string) *widget.Label {
 	return l
 }
 
-// openFolder shows dir in the system's file manager. Windows gets Explorer
-// with the path as it is, which every Windows program does to show a
-// folder, rather than a file URL with its spaces and accents encoded.
-func openFolder(dir string) error {
+// openInSystem opens a folder in the system's file manager, or a file in
+// the program the system opens it with (a PDF in its viewer): the one place
+// Serialdesk hands a file to the system. Windows gets Explorer with the
+// path as it is, which every Windows program does, rather than a file URL
+// with its spaces and accents encoded.
+func openInSystem(path string) error {
 	if runtime.GOOS != "windows" {
-		return fyne.CurrentApp().OpenURL(folderURL(dir))
+		return fyne.CurrentApp().OpenURL(fileURL(path))
 	}
-	explorer := exec.Command("explorer", dir)
+	explorer := exec.Command("explorer", path)
 	if err := explorer.Start(); err != nil {
 		return err
 	}
@@ -66,10 +68,10 @@ func openFolder(dir string) error {
 	return explorer.Process.Release()
 }
 
-// folderURL is the file URL of a folder, for the system's file manager:
+// fileURL is the file URL of a folder or file, for the system:
 // file:///home/jorg/... or file:///C:/Users/....
-func folderURL(dir string) *url.URL {
-	p := filepath.ToSlash(dir)
+func fileURL(path string) *url.URL {
+	p := filepath.ToSlash(path)
 	if !strings.HasPrefix(p, "/") {
 		p = "/" + p
 	}

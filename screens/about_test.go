@@ -21,7 +21,7 @@ func TestAboutShowsWhereTheDataIs(t *testing.T) {
 }
 
 func TestFolderURL(t *testing.T) {
-	assert.Equal(t, "file:///home/j%C3%B6rg/my%20shop", folderURL("/home/jörg/my shop").String())
-	assert.Equal(t, "file:///C:/Users/Jane%20Doe/AppData/Roaming/serialdesk", folderURL("C:/Users/Jane Doe/AppData/Roaming/serialdesk").String(),
+	assert.Equal(t, "file:///home/j%C3%B6rg/my%20shop", fileURL("/home/jörg/my shop").String())
+	assert.Equal(t, "file:///C:/Users/Jane%20Doe/AppData/Roaming/serialdesk", fileURL("C:/Users/Jane Doe/AppData/Roaming/serialdesk").String(),
 		"a Windows path, as filepath.ToSlash gives it there")
 }

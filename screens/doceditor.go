@@ -641,7 +641,7 @@ func (e *docEditor) showWarranty(l *docLine) {
 
 func (e *docEditor) showSerialCount(l *docLine) {
 	n := len(dropBlank(l.serials))
-	l.serialsBtn.SetText(countText(n, "serial", "serials"))
+	l.serialsBtn.SetText(core.Count(n, "serial", "serials"))
 	if len(l.back) > 0 {
 		l.serialsBtn.SetText(fmt.Sprintf("%d, %d back", n, len(l.back)))
 	}

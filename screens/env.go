@@ -20,6 +20,11 @@ type Env struct {
 	Prefs  fyne.Preferences
 	Log    logrus.FieldLogger
 	Sheets Spreadsheets
+	// Papers writes the papers to print, as PDFs into PrintDir, and
+	// OpenFile opens one in the system's viewer (nil: openInSystem).
+	Papers   Papers
+	PrintDir string
+	OpenFile func(path string) error
 	// BackupTo writes a backup of the whole register to a file; the app
 	// gives it (data.Store.BackupTo).
 	BackupTo func(path string) error

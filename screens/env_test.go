@@ -1,9 +1,11 @@
 package screens
 
 import (
+	"context"
 	"io"
 	"sync"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -12,6 +14,7 @@ import (
 	"serialdesk/core"
 	"serialdesk/data"
 	"serialdesk/data/datatest"
+	"serialdesk/data/paper"
 	"serialdesk/data/sheets"
 )
 
@@ -37,7 +40,8 @@ func testEnv(t *testing.T, a fyne.App, w fyne.Window) *Env {
 func testEnvOn(t *testing.T, a fyne.App, w fyne.Window, store *data.Store) *Env {
 	reg := core.New(store)
 	env := &Env{Reg: reg, Window: w, Prefs: a.Preferences(), Log: datatest.Logger(), Sheets: testSheets{sheets.Exporter{Reg: reg}},
-		BackupTo: store.BackupTo}
+		BackupTo: store.BackupTo, Papers: testPapers{reg}, PrintDir: t.TempDir(),
+		OpenFile: func(string) error { return nil }} // no viewer pops up: a test that prints looks at the file
 	q := &uiQueue{}
 	env.Deliver = q.push
 	queues.Store(env, q)
@@ -155,3 +159,35 @@ func (testSheets) ReadOpeningStock(r io.Reader) (core.OpeningStock, error) {
 }
 
 func (testSheets) WriteTemplate(w io.Writer) error { return sheets.WriteTemplate(w) }
+
+// testPapers is what the app gives the screens, as the app does it.
+type testPapers struct{ reg *core.Register }
+
+func (testPapers) Document(path string, p core.Paper) error {
+	return data.WriteFile(path, func(w io.Writer) error { return paper.Document(w, p, time.Now()) })
+}
+
+func (testPapers) Labels(ctx context.Context, path string, units []core.SerialRow, size string, qr bool, progress func(done, total int)) ([]string, error) {
+	var printed paper.Printed
+	err := data.WriteFile(path, func(w io.Writer) (err error) {
+		printed, err = paper.Labels(ctx, w, paper.LabelsOf(units), paper.LabelOptions{Size: paper.LabelSize(size), QR: qr}, progress, time.Now())
+		return err
+	})
+	return printed.QRInstead, err
+}
+
+func (p testPapers) StockList(ctx context.Context, path string, item core.ItemID, progress func(done, total int)) (n int, err error) {
+	err = data.WriteFile(path, func(w io.Writer) error {
+		n, err = paper.StockList(ctx, w, p.reg, item, progress, time.Now())
+		return err
+	})
+	return n, err
+}
+
+func (testPapers) LabelSizes() []LabelSize {
+	out := make([]LabelSize, len(paper.LabelSizes))
+	for i, s := range paper.LabelSizes {
+		out[i] = LabelSize{Key: string(s), Name: s.String()}
+	}
+	return out
+}

@@ -15,9 +15,11 @@ import (
 // Spreadsheets reads and writes workbooks for the screens; the app gives
 // them one (package data/sheets), so that they never touch a file format.
 type Spreadsheets interface {
-	// Export writes the serials fetch brings, a page at a time; cards adds
-	// every item card.
-	Export(w io.Writer, fetch func(offset, limit int) (core.SerialPage, error), cards bool, progress func(done, total int)) (int, error)
+	// Export writes the serials fetch brings, a page at a time, under a
+	// title saying what they are; cards adds every item card.
+	Export(w io.Writer, title string, fetch func(offset, limit int) (core.SerialPage, error), cards bool, progress func(done, total int)) (int, error)
+	// QueryTitle says which serials a query selects, for an export's title.
+	QueryTitle(q core.SerialQuery) (string, error)
 	// OpenWorkbook opens a supplier's serial list.
 	OpenWorkbook(r io.Reader) (Workbook, error)
 	// ReadOpeningStock reads item cards and serials in stock.
@@ -30,35 +32,43 @@ type Spreadsheets interface {
 func exportName(now time.Time) string { return "serials-" + now.Format(dateLayout) + ".xlsx" }
 
 // exportQuery saves the serials a query selects, with the item cards when
-// it selects everything.
+// it selects everything. Its title names the item, which is read first.
 func (env *Env) exportQuery(q core.SerialQuery) {
-	env.askExport(func(offset, limit int) (core.SerialPage, error) {
-		q.Offset, q.Limit = offset, limit
-		return env.Reg.SearchSerials(q)
-	}, q == (core.SerialQuery{}))
+	background(env, func() (string, error) { return env.Sheets.QueryTitle(q) }, func(title string, err error) {
+		if err != nil {
+			env.showError(err)
+			return
+		}
+		env.askExport(title, func(offset, limit int) (core.SerialPage, error) {
+			q.Offset, q.Limit = offset, limit
+			return env.Reg.SearchSerials(q)
+		}, q == (core.SerialQuery{}))
+	})
 }
 
 // exportDocument saves the serials of a receipt or an order.
-func (env *Env) exportDocument(doc core.DocRef) { env.askExport(env.documentSerials(doc), false) }
+func (env *Env) exportDocument(doc core.DocRef) {
+	env.askExport("Serials of "+doc.String(), env.documentSerials(doc), false)
+}
 
 func (env *Env) documentSerials(doc core.DocRef) fetchFunc {
 	return func(offset, limit int) (core.SerialPage, error) { return env.Reg.DocumentSerials(doc, offset, limit) }
 }
 
 // askExport lets the user choose where to save the serials fetch brings,
-// and writes them there.
-func (env *Env) askExport(fetch fetchFunc, cards bool) {
-	env.askSave(exportName(time.Now()), func(w fyne.URIWriteCloser) { env.export(w, fetch, cards) })
+// and writes them there under a title saying what they are.
+func (env *Env) askExport(title string, fetch fetchFunc, cards bool) {
+	env.askSave(exportName(time.Now()), func(w fyne.URIWriteCloser) { env.export(w, title, fetch, cards) })
 }
 
 // export writes the workbook in the background with a progress bar, and
 // says how many serials went into it.
-func (env *Env) export(w fyne.URIWriteCloser, fetch fetchFunc, cards bool) {
+func (env *Env) export(w fyne.URIWriteCloser, title string, fetch fetchFunc, cards bool) {
 	bar := widget.NewProgressBar()
 	progress := dialog.NewCustomWithoutButtons("Exporting serials…", bar, env.Window)
 	progress.Show()
 	background(env, func() (int, error) {
-		n, err := env.Sheets.Export(w, fetch, cards, func(done, total int) {
+		n, err := env.Sheets.Export(w, title, fetch, cards, func(done, total int) {
 			if total > 0 {
 				env.OnUI(func() { bar.SetValue(float64(done) / float64(total)) })
 			}
@@ -73,6 +83,6 @@ func (env *Env) export(w fyne.URIWriteCloser, fetch fetchFunc, cards bool) {
 			env.showError(err)
 			return
 		}
-		env.showSaved("Export done", fmt.Sprintf("%s written to\n%s", countText(n, "serial", "serials"), filePath(w.URI())), w.URI())
+		env.showSaved("Export done", fmt.Sprintf("%s written to\n%s", core.Count(n, "serial", "serials"), filePath(w.URI())), w.URI())
 	})
 }

@@ -25,7 +25,7 @@ func TestExportTheSearchResult(t *testing.T) {
 	assert.Equal(t, "serials-2026-11-27.xlsx", filepath.Base(path))
 	f, err := storage.Writer(storage.NewFileURI(path))
 	require.NoError(t, err)
-	env.export(f, s.table.fetch, false)
+	env.export(f, "Serials — state sold", s.table.fetch, false)
 	env.settle()
 
 	info := env.Window.Canvas().Overlays().Top()
@@ -44,8 +44,9 @@ func TestExportTheSearchResult(t *testing.T) {
 	defer book.Close()
 	rows, err := book.GetRows("Serials")
 	require.NoError(t, err)
-	require.Len(t, rows, 4, "the search's filter applies")
-	assert.Equal(t, "sold", rows[1][3])
+	require.Len(t, rows, 5, "a title, the header and the serials the search's filter selects")
+	assert.Regexp(t, "^Serials — state sold — exported ", rows[0][0])
+	assert.Equal(t, "sold", rows[2][3])
 }
 
 func TestExportAReceiptsSerials(t *testing.T) {
@@ -58,14 +59,15 @@ func TestExportAReceiptsSerials(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "gr2.xlsx")
 	f, err := storage.Writer(storage.NewFileURI(path))
 	require.NoError(t, err)
-	env.export(f, env.documentSerials(s.receipt.Ref()), false)
+	env.export(f, "Serials of GR-000002", env.documentSerials(s.receipt.Ref()), false)
 	env.settle()
 	book, err := excelize.OpenFile(path)
 	require.NoError(t, err)
 	defer book.Close()
 	rows, err := book.GetRows("Serials")
 	require.NoError(t, err)
-	require.Len(t, rows, 4)
-	assert.Equal(t, []string{"XY123AAA", "XY123AAB", "XY123K01"}, []string{rows[1][0], rows[2][0], rows[3][0]})
-	assert.Equal(t, "P-000001", rows[3][4], "the entity made in advance")
+	require.Len(t, rows, 5)
+	assert.Regexp(t, "^Serials of GR-000002 — exported ", rows[0][0])
+	assert.Equal(t, []string{"XY123AAA", "XY123AAB", "XY123K01"}, []string{rows[2][0], rows[3][0], rows[4][0]})
+	assert.Equal(t, "P-000001", rows[4][4], "the entity made in advance")
 }

@@ -89,7 +89,7 @@ func (env *Env) showSaved(title, text string, where fyne.URI) {
 	if where != nil && where.Scheme() == "file" {
 		dir := filepath.Dir(where.Path())
 		others = append(others, newButton("Open its folder", theme.FolderOpenIcon(), func() {
-			if err := openFolder(dir); err != nil {
+			if err := openInSystem(dir); err != nil {
 				env.Log.WithError(err).Warn("could not open a folder")
 			}
 		}))

@@ -124,5 +124,5 @@ func previewText(values []string, err error) string {
 	if len(values) > len(shown) {
 		more = ", …"
 	}
-	return fmt.Sprintf("%s: %s%s. Each row is checked like a typed one.", countText(len(values), "serial", "serials"), strings.Join(shown, ", "), more)
+	return fmt.Sprintf("%s: %s%s. Each row is checked like a typed one.", core.Count(len(values), "serial", "serials"), strings.Join(shown, ", "), more)
 }

@@ -235,6 +235,7 @@ func (c *itemCard) edit(it core.Item) {
 	c.loadModels(it.Model)
 	c.explainPattern()
 	c.enableSettings()
+	c.overview.itemNo = it.No
 	c.overview.show(it.ID)
 	c.dirty = false
 	if it.ID == 0 {
@@ -457,26 +458,48 @@ type overview struct {
 	env    *Env
 	item   core.ItemID
 	counts *widget.Label
+	itemNo string
 	state  *choice
 	table  *serialTable
+	labels *button // prints the units ticked
 	view   fyne.CanvasObject
 }
 
 var stateChoices = []string{"All states", core.InStock.String(), core.Sold.String(), core.Returned.String(), core.ToSupplier.String()}
 
 func newOverview(env *Env) *overview {
-	ov := &overview{env: env, counts: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), table: newSerialTable(env, withoutItem(serialColumns))}
+	columns := append([]serialColumn{tickColumn}, withoutItem(serialColumns)...)
+	ov := &overview{env: env, counts: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), table: newSerialTable(env, columns)}
 	ov.state = newChoice(stateChoices, func(string) { ov.show(ov.item) })
 	ov.state.SetSelectedIndex(0)
 	export := newButton("Export…", theme.DocumentSaveIcon(), func() {
 		env.exportQuery(core.SerialQuery{Item: ov.item, State: selectedState(ov.state)})
 	})
-	ov.view = container.NewBorder(container.NewHBox(ov.counts, widget.NewLabel("    "), ov.state, ov.table.count, export), nil, nil, nil, ov.table.view)
+	ov.labels = newButton("Labels", theme.DocumentPrintIcon(), func() {
+		rows := ov.table.tickedRows()
+		env.printLabels("Labels "+rows[0].ItemNo, func() ([]core.SerialRow, error) { return rows, nil })
+	})
+	ov.table.onTicked = func(n int) {
+		ov.labels.SetText("Labels")
+		if n > 0 {
+			ov.labels.SetText(fmt.Sprintf("Labels (%d)", n))
+		}
+		setEnabled(n > 0, ov.labels)
+	}
+	ov.table.onTicked(0)
+	stock := newButton("Stock list", theme.DocumentPrintIcon(), func() { env.printStockList(ov.item, ov.itemNo) })
+	// The counts on a line of their own: beside the filter and the
+	// buttons they pushed the table past a 1280 window's edge.
+	ov.view = container.NewBorder(container.NewVBox(ov.counts, container.NewHBox(ov.state, ov.table.count, export, ov.labels, stock)),
+		nil, nil, nil, ov.table.view)
 	return ov
 }
 
 // show lists the serials of an item (none for 0).
 func (ov *overview) show(id core.ItemID) {
+	if id != ov.item {
+		ov.table.untickAll() // ticks are for one item's labels
+	}
 	ov.item = id
 	if id == 0 {
 		ov.counts.SetText("")

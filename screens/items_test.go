@@ -104,17 +104,17 @@ func TestItemSerialNumbersTab(t *testing.T) {
 	ov := c.overview
 	assert.Equal(t, "Purchased 6 · Sold 2 · Returned 1 · To supplier 0 · In stock 5", ov.counts.Text)
 	assert.Equal(t, "6 serials", ov.table.count.Text)
-	assert.Equal(t, "996A1B2C1", ov.table.cell(widget.TableCellID{Row: 0, Col: 0}))
-	assert.Equal(t, "sold", ov.table.cell(widget.TableCellID{Row: 0, Col: 1}))
-	assert.Equal(t, "GR-000001", ov.table.cell(widget.TableCellID{Row: 0, Col: 4}))
-	assert.Equal(t, "Husqvarna Nordic AB", ov.table.cell(widget.TableCellID{Row: 0, Col: 5}))
-	assert.Equal(t, "SO-000001", ov.table.cell(widget.TableCellID{Row: 0, Col: 7}))
-	assert.Equal(t, "Ola Nordmann", ov.table.cell(widget.TableCellID{Row: 0, Col: 8}))
+	assert.Equal(t, "996A1B2C1", ov.table.cell(widget.TableCellID{Row: 0, Col: 1}))
+	assert.Equal(t, "sold", ov.table.cell(widget.TableCellID{Row: 0, Col: 2}))
+	assert.Equal(t, "GR-000001", ov.table.cell(widget.TableCellID{Row: 0, Col: 5}))
+	assert.Equal(t, "Husqvarna Nordic AB", ov.table.cell(widget.TableCellID{Row: 0, Col: 6}))
+	assert.Equal(t, "SO-000001", ov.table.cell(widget.TableCellID{Row: 0, Col: 8}))
+	assert.Equal(t, "Ola Nordmann", ov.table.cell(widget.TableCellID{Row: 0, Col: 9}))
 
 	ov.state.SetSelected("returned")
 	env.settle()
 	assert.Equal(t, "1 serial", ov.table.count.Text)
-	assert.Equal(t, "996A1B2C2", ov.table.cell(widget.TableCellID{Row: 0, Col: 0}))
+	assert.Equal(t, "996A1B2C2", ov.table.cell(widget.TableCellID{Row: 0, Col: 1}))
 }
 
 func TestModelLinkAndEntityRules(t *testing.T) {

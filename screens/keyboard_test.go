@@ -373,9 +373,9 @@ func TestAReturnedUnitIsInStockEverywhere(t *testing.T) {
 	env.settle()
 	assert.Equal(t, "5 serials", ov.table.count.Text, "the filter agrees with the counts")
 	for row := range 5 {
-		if ov.table.cell(widget.TableCellID{Row: row, Col: 0}) == "996A1B2C2" {
-			assert.Equal(t, "returned", ov.table.cell(widget.TableCellID{Row: row, Col: 1}))
-			assert.Empty(t, ov.table.cell(widget.TableCellID{Row: row, Col: 8}), "no customer: the sale no longer stands")
+		if ov.table.cell(widget.TableCellID{Row: row, Col: 1}) == "996A1B2C2" {
+			assert.Equal(t, "returned", ov.table.cell(widget.TableCellID{Row: row, Col: 2}))
+			assert.Empty(t, ov.table.cell(widget.TableCellID{Row: row, Col: 9}), "no customer: the sale no longer stands")
 			return
 		}
 	}

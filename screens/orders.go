@@ -27,7 +27,7 @@ type Orders struct {
 	save           *enterButton
 	cancel, retour *button
 	add            *button // New order
-	export         *button
+	export, print  *button
 	view           fyne.CanvasObject
 }
 
@@ -44,6 +44,7 @@ func NewOrders(env *Env) *Orders {
 	s.cancel = newButton("Cancel order", theme.CancelIcon(), s.askCancel)
 	s.retour = newButton("Return…", theme.MailReplyIcon(), s.askReturn)
 	s.export = newButton("Export serials…", theme.DocumentSaveIcon(), func() { env.exportDocument(s.order.Ref()) })
+	s.print = newButton("Print slip", theme.DocumentPrintIcon(), func() { env.printDocument(s.order.Ref()) })
 	s.editor = newDocEditor(env, orderKind, container.NewBorder(nil, nil, s.save, nil, s.message))
 	s.editor.check = func() (func() ([]core.Problem, error), error) {
 		o, err := s.typed()
@@ -69,7 +70,7 @@ func NewOrders(env *Env) *Orders {
 	}
 	s.add = newButton("New order", theme.ContentAddIcon(), s.New)
 	left := container.NewBorder(s.add, nil, nil, nil, s.list)
-	right := container.NewBorder(container.NewBorder(nil, nil, nil, container.NewHBox(s.export, s.retour, s.cancel), s.title), nil, nil, nil, s.editor.view)
+	right := container.NewBorder(container.NewBorder(nil, nil, nil, container.NewHBox(s.print, s.export, s.retour, s.cancel), s.title), nil, nil, nil, s.editor.view)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.2
 	s.view = split
@@ -133,7 +134,7 @@ func (s *Orders) show(o core.Order) {
 	}
 	setVisible(!o.Cancelled(), s.save)
 	setVisible(o.ID != 0 && !o.Cancelled(), s.cancel, s.retour)
-	setVisible(o.ID != 0, s.export)
+	setVisible(o.ID != 0, s.export, s.print)
 	s.view.Refresh() // lay out the buttons shown
 }
 

@@ -119,7 +119,9 @@ func NewParties(env *Env) *Parties {
 			o.(*widget.Label).SetText(fmt.Sprintf("%s  ·  %s  ·  %s  ·  %s", d.Ref, formatDate(d.Date), d.Status, units(d.Units)))
 		},
 	)
-	s.export = newButton("Export…", theme.DocumentSaveIcon(), func() { env.askExport(s.partySerials(s.party.ID), false) })
+	s.export = newButton("Export…", theme.DocumentSaveIcon(), func() {
+		env.askExport("Serials of "+s.party.Kind.String()+" "+s.party.Label(), s.partySerials(s.party.ID), false)
+	})
 	serials := container.NewBorder(container.NewHBox(heading("Serials"), s.serials.count, s.export), nil, nil, nil, s.serials.view)
 	split := container.NewVSplit(container.NewBorder(heading("Documents"), nil, nil, nil, s.docList), serials)
 	split.Offset = 0.3

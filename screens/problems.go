@@ -56,7 +56,7 @@ func (env *Env) showProblems(err error) {
 		}
 	})
 	list.OnSelected = func(i widget.ListItemID) { whole.SetText(problems[i].String()) }
-	d := dialog.NewCustomWithoutButtons(countText(len(problems), "problem", "problems"), container.NewBorder(message, whole, nil, nil, list), env.Window)
+	d := dialog.NewCustomWithoutButtons(core.Count(len(problems), "problem", "problems"), container.NewBorder(message, whole, nil, nil, list), env.Window)
 	window := env.Window.Canvas().Size()
 	d.Resize(fyne.NewSize(min(760, window.Width*0.9), min(560, window.Height*0.9)))
 	env.showWithKeys(d, newEnterButton("OK", nil, d.Hide))

@@ -123,7 +123,7 @@ func TestAThousandOverlongSerialsImportedIntoAReceipt(t *testing.T) {
 	overlay := env.Window.Canvas().Overlays().Top()
 	require.NotNil(t, overlay, "the sheet and column are asked, with a preview")
 	requireShortValues(t, overlay)
-	assert.Contains(t, labelTexts(overlay), `1000 serials: "9960000XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX…" (10,000 characters), `+
+	assert.Contains(t, labelTexts(overlay), `1,000 serials: "9960000XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX…" (10,000 characters), `+
 		`"9960001XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX…" (10,000 characters), "9960002XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX…" (10,000 characters), `+
 		`"9960003XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX…" (10,000 characters), "9960004XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX…" (10,000 characters), …. Each row is checked like a typed one.`)
 	// The preview scrolls above the buttons, never under them.

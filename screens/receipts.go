@@ -26,7 +26,7 @@ type Receipts struct {
 	confirm, saveDraft, cancel *button
 	add                        *button // New receipt
 	remove                     *button // Delete draft…
-	export                     *button
+	export, print, labels      *button
 	view                       fyne.CanvasObject
 }
 
@@ -43,6 +43,14 @@ func NewReceipts(env *Env) *Receipts {
 	s.saveDraft = newButton("Save draft", theme.DocumentSaveIcon(), s.saveAsDraft)
 	s.cancel = newButton("Cancel receipt", theme.CancelIcon(), s.askCancel)
 	s.export = newButton("Export serials…", theme.DocumentSaveIcon(), func() { env.exportDocument(s.receipt.Ref()) })
+	s.print = newButton("Print list", theme.DocumentPrintIcon(), func() { env.printDocument(s.receipt.Ref()) })
+	s.labels = newButton("Labels", theme.DocumentPrintIcon(), func() {
+		ref := s.receipt.Ref()
+		env.printLabels("Labels "+ref.String(), func() ([]core.SerialRow, error) {
+			page, err := env.Reg.DocumentSerials(ref, 0, 0)
+			return page.Rows, err
+		})
+	})
 	s.editor = newDocEditor(env, receiptKind, container.NewBorder(nil, nil, container.NewHBox(s.confirm, s.saveDraft), nil, s.message))
 	s.editor.check = func() (func() ([]core.Problem, error), error) {
 		rc, err := s.typed()
@@ -65,7 +73,7 @@ func NewReceipts(env *Env) *Receipts {
 	s.add = newButton("New receipt", theme.ContentAddIcon(), s.New)
 	left := container.NewBorder(s.add, nil, nil, nil, s.list)
 	s.remove = newButton("Delete draft…", theme.DeleteIcon(), s.askDelete)
-	right := container.NewBorder(container.NewBorder(nil, nil, nil, container.NewHBox(s.export, s.remove, s.cancel), s.title), nil, nil, nil, s.editor.view)
+	right := container.NewBorder(container.NewBorder(nil, nil, nil, container.NewHBox(s.print, s.labels, s.export, s.remove, s.cancel), s.title), nil, nil, nil, s.editor.view)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.2
 	s.view = split
@@ -116,7 +124,7 @@ func (s *Receipts) show(rc core.Receipt) {
 	setVisible(draft, s.confirm, s.saveDraft)
 	setVisible(rc.Status == core.Confirmed, s.cancel)
 	setVisible(draft && rc.ID != 0, s.remove)
-	setVisible(rc.ID != 0, s.export)
+	setVisible(rc.ID != 0, s.export, s.print, s.labels)
 	s.view.Refresh() // lay out the buttons shown
 }
 

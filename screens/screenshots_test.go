@@ -120,6 +120,10 @@ func screenshots(t *testing.T, size fyne.Size) {
 			env.settle()
 			test.Tap(findButton(w.Canvas().Overlays().Top(), "Test connection"))
 		}},
+		{"shop-and-printing", itemsSection, false, func() {
+			w.Canvas().Overlays().Top().(interface{ Hide() }).Hide()
+			ShopItem(env).Action()
+		}},
 	}
 	for _, shot := range shots {
 		if large && !shot.both {

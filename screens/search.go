@@ -32,6 +32,7 @@ type Search struct {
 	title        *widget.Label
 	history      *rowList
 	addNote      *button
+	label        *button // prints the shown unit's label
 	events       []core.HistoryLine
 	historyQuery newest
 	shown        *core.SerialRow // the serial whose history is shown
@@ -91,7 +92,14 @@ func NewSearch(env *Env) *Search {
 		}
 	})
 	s.addNote.Disable()
-	split := container.NewVSplit(s.table.view, container.NewBorder(container.NewBorder(nil, nil, nil, s.addNote, s.title), nil, nil, nil, s.history))
+	s.label = newButton("Print label", theme.DocumentPrintIcon(), func() {
+		if s.shown != nil {
+			row := *s.shown
+			env.printLabels("Label "+row.Serial.Serial, func() ([]core.SerialRow, error) { return []core.SerialRow{row}, nil })
+		}
+	})
+	s.label.Disable()
+	split := container.NewVSplit(s.table.view, container.NewBorder(container.NewBorder(nil, nil, nil, container.NewHBox(s.label, s.addNote), s.title), nil, nil, nil, s.history))
 	split.Offset = 0.68
 	s.view = container.NewBorder(top, nil, nil, nil, split)
 	s.loadItems()
@@ -184,6 +192,7 @@ func (s *Search) clearHistory() {
 	s.historyQuery.next() // a history on its way is not wanted now
 	s.title.SetText("Choose a serial to see its history")
 	s.addNote.Disable()
+	s.label.Disable()
 	s.events = nil
 	s.history.Refresh()
 }
@@ -192,6 +201,7 @@ func (s *Search) clearHistory() {
 func (s *Search) showHistory(row core.SerialRow) {
 	s.shown = &row
 	s.addNote.Enable()
+	s.label.Enable()
 	title := fmt.Sprintf("History of %s · %s %s", row.Serial.Serial, row.ItemNo, row.ItemName)
 	switch {
 	case row.UnderWarranty(time.Now()):

@@ -327,7 +327,7 @@ func problemCount(n int) string {
 	if n == 0 {
 		return ""
 	}
-	return ", " + countText(n, "problem", "problems")
+	return ", " + core.Count(n, "problem", "problems")
 }
 
 // setFound shows what the register found wrong with serials of this

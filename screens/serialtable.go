@@ -1,7 +1,8 @@
 package screens
 
 import (
-	"fmt"
+	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -24,22 +25,26 @@ type serialColumn struct {
 	width float32
 	value func(core.SerialRow) string
 	names bool // a name (item, party): narrowed first when room is short
+	tick  bool // a box to tick the unit with (for its label)
 }
+
+// tickColumn is the column of boxes to tick units with.
+var tickColumn = serialColumn{title: "Label", width: 56, tick: true}
 
 // serialColumns are the columns of the serial search; an item's own list
 // leaves out the item.
 var serialColumns = []serialColumn{
-	{"Serial", 130, func(r core.SerialRow) string { return r.Serial.Serial }, false},
-	{"Item", 190, func(r core.SerialRow) string { return r.ItemNo + " " + r.ItemName }, true},
-	{"State", 76, func(r core.SerialRow) string { return r.State.String() }, false},
-	{"Project", 76, func(r core.SerialRow) string { return r.Project.String() }, false},
-	{"Received", 94, func(r core.SerialRow) string { return movementDate(r.Received) }, false},
-	{"Receipt", 94, func(r core.SerialRow) string { return movementDoc(r.Received) }, false},
-	{"Supplier", 150, func(r core.SerialRow) string { return movementParty(r.Received) }, true},
-	{"Sold", 94, func(r core.SerialRow) string { return movementDate(r.Sale()) }, false},
-	{"Order", 94, func(r core.SerialRow) string { return movementDoc(r.Sale()) }, false},
-	{"Customer", 150, func(r core.SerialRow) string { return movementParty(r.Sale()) }, true},
-	{"Warranty", 100, func(r core.SerialRow) string { return formatDate(r.Warranty) }, false},
+	{"Serial", 130, func(r core.SerialRow) string { return r.Serial.Serial }, false, false},
+	{"Item", 190, func(r core.SerialRow) string { return r.ItemNo + " " + r.ItemName }, true, false},
+	{"State", 76, func(r core.SerialRow) string { return r.State.String() }, false, false},
+	{"Project", 76, func(r core.SerialRow) string { return r.Project.String() }, false, false},
+	{"Received", 94, func(r core.SerialRow) string { return movementDate(r.Received) }, false, false},
+	{"Receipt", 94, func(r core.SerialRow) string { return movementDoc(r.Received) }, false, false},
+	{"Supplier", 150, func(r core.SerialRow) string { return movementParty(r.Received) }, true, false},
+	{"Sold", 94, func(r core.SerialRow) string { return movementDate(r.Sale()) }, false, false},
+	{"Order", 94, func(r core.SerialRow) string { return movementDoc(r.Sale()) }, false, false},
+	{"Customer", 150, func(r core.SerialRow) string { return movementParty(r.Sale()) }, true, false},
+	{"Warranty", 100, func(r core.SerialRow) string { return formatDate(r.Warranty) }, false, false},
 }
 
 func movementDate(m *core.Movement) string {
@@ -79,6 +84,17 @@ type serialTable struct {
 	count    *widget.Label
 	onLoaded func(total int)
 	onSelect func(core.SerialRow)
+	// ticked are the units ticked in the tickColumn, by item and serial,
+	// kept while other pages and filters are shown; onTicked hears how
+	// many there are.
+	ticked   map[unit]core.SerialRow
+	onTicked func(n int)
+}
+
+// unit is one unit: an item's serial.
+type unit struct {
+	item   core.ItemID
+	serial string
 }
 
 func newSerialTable(env *Env, columns []serialColumn) *serialTable {
@@ -87,9 +103,26 @@ func newSerialTable(env *Env, columns []serialColumn) *serialTable {
 	st.table.CreateCell = func() fyne.CanvasObject {
 		l := widget.NewLabel("")
 		l.Truncation = fyne.TextTruncateEllipsis // never over the next column
-		return l
+		return container.NewStack(l, widget.NewIcon(nil))
 	}
-	st.table.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(st.cell(id)) }
+	st.table.UpdateCell = func(id widget.TableCellID, o fyne.CanvasObject) {
+		cell := o.(*fyne.Container).Objects
+		label, box := cell[0].(*widget.Label), cell[1].(*widget.Icon)
+		if !st.columns[id.Col].tick {
+			box.Hide()
+			label.Show()
+			label.SetText(st.cell(id))
+			return
+		}
+		label.Hide()
+		box.Show()
+		box.SetResource(theme.CheckButtonIcon())
+		if row, ok := st.row(id.Row); ok {
+			if _, on := st.ticked[unit{row.Item, row.Serial.Serial}]; on {
+				box.SetResource(theme.CheckButtonCheckedIcon())
+			}
+		}
+	}
 	st.table.ShowHeaderRow = true
 	st.table.ExtendBaseWidget(st.table)
 	st.table.CreateHeader = func() fyne.CanvasObject {
@@ -104,7 +137,13 @@ func newSerialTable(env *Env, columns []serialColumn) *serialTable {
 	}
 	st.view = container.New(&fitColumns{table: st.table, columns: columns}, st.table)
 	st.table.OnSelected = func(id widget.TableCellID) {
-		if row, ok := st.row(id.Row); ok && st.onSelect != nil {
+		row, ok := st.row(id.Row)
+		switch {
+		case !ok:
+		case st.columns[id.Col].tick:
+			st.tick(row)
+			st.table.Unselect(id) // so that the next click or Space ticks it off again
+		case st.onSelect != nil:
 			st.onSelect(row)
 		}
 	}
@@ -212,7 +251,7 @@ func (st *serialTable) load(page int) {
 			st.pages[page] = p.Rows
 			if st.total != p.Total || page == 0 {
 				st.total = p.Total
-				st.count.SetText(countText(p.Total, "serial", "serials"))
+				st.count.SetText(core.Count(p.Total, "serial", "serials"))
 				if st.onLoaded != nil {
 					st.onLoaded(p.Total)
 				}
@@ -231,18 +270,50 @@ func (st *serialTable) row(i int) (core.SerialRow, bool) {
 
 func (st *serialTable) cell(id widget.TableCellID) string {
 	row, ok := st.row(id.Row)
-	if !ok {
+	switch {
+	case !ok:
 		st.load(id.Row / pageSize)
 		return "…"
+	case st.columns[id.Col].tick:
+		return "" // a box, drawn by UpdateCell
 	}
 	return st.columns[id.Col].value(row)
 }
 
-func countText(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
+// tick ticks a unit, or ticks it off.
+func (st *serialTable) tick(row core.SerialRow) {
+	if st.ticked == nil {
+		st.ticked = map[unit]core.SerialRow{}
 	}
-	return fmt.Sprintf("%d %s", n, many)
+	k := unit{row.Item, row.Serial.Serial}
+	if _, on := st.ticked[k]; on {
+		delete(st.ticked, k)
+	} else {
+		st.ticked[k] = row
+	}
+	st.table.Refresh()
+	if st.onTicked != nil {
+		st.onTicked(len(st.ticked))
+	}
 }
 
-func units(n int) string { return countText(n, "unit", "units") }
+// tickedRows are the units ticked, by serial.
+func (st *serialTable) tickedRows() []core.SerialRow {
+	rows := make([]core.SerialRow, 0, len(st.ticked))
+	for _, r := range st.ticked {
+		rows = append(rows, r)
+	}
+	slices.SortFunc(rows, func(a, b core.SerialRow) int { return strings.Compare(a.Serial.Serial, b.Serial.Serial) })
+	return rows
+}
+
+// untickAll ticks off every unit.
+func (st *serialTable) untickAll() {
+	clear(st.ticked)
+	st.table.Refresh()
+	if st.onTicked != nil {
+		st.onTicked(0)
+	}
+}
+
+func units(n int) string { return core.Count(n, "unit", "units") }

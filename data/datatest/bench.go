@@ -137,7 +137,7 @@ const ExportRows = 100_000
 // Summary sheet.
 func (f *Bench) Export100k(b *testing.B) {
 	ex := sheets.Exporter{Reg: f.Reg}
-	n, err := ex.Export(io.Discard, firstRows(ex.Query(core.SerialQuery{}), ExportRows), false, nil)
+	n, err := ex.Export(io.Discard, "All serials", firstRows(ex.Query(core.SerialQuery{}), ExportRows), false, nil)
 	if err != nil {
 		b.Fatal(err)
 	}

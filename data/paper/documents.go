@@ -140,6 +140,13 @@ func (s *sheet) serials(units []core.PaperSerial, indent float64) {
 	for i, u := range units {
 		if i%perRow == 0 {
 			s.need(4.5)
+			s.SetX(margin)
+			if i == 0 {
+				s.SetFont(sans, "", 8)
+				s.SetTextColor(90, 90, 90)
+				s.CellFormat(indent, 4.5, " Serials", "", 0, "L", false, 0, "")
+				s.SetTextColor(0, 0, 0)
+			}
 			s.SetX(margin + indent)
 		}
 		serial, warranty := entry(u)

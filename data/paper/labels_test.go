@@ -12,6 +12,7 @@ import (
 
 	"serialdesk/core"
 	"serialdesk/data/paper"
+	"serialdesk/data/paper/papertest"
 )
 
 func labels(t *testing.T, list []paper.Label, opt paper.LabelOptions) ([]byte, paper.Printed) {
@@ -53,8 +54,8 @@ func TestLabelsScanOnEverySize(t *testing.T) {
 				sort.Strings(all)
 				want = [][]string{all}
 			}
-			assert.Equal(t, want, scanned(t, pdf, "300"), "%s, QR code %v", size, qr)
-			got := text(t, pdf)
+			assert.Equal(t, want, papertest.Scanned(t, pdf, "300"), "%s, QR code %v", size, qr)
+			got := papertest.Text(t, pdf)
 			for _, l := range list {
 				assert.Contains(t, got, l.ItemNo)
 				assert.Contains(t, got, l.Serial)
@@ -72,8 +73,8 @@ func TestTheLongestSerialScans(t *testing.T) {
 	for _, size := range paper.LabelSizes {
 		pdf, printed := labels(t, []paper.Label{{ItemNo: "PART", ItemName: "Spare part", Serial: longest}}, paper.LabelOptions{Size: size})
 		assert.Equal(t, []string{longest}, printed.QRInstead, "%s", size)
-		assert.Equal(t, [][]string{{"QR-Code:" + longest}}, scanned(t, pdf, "300"), "%s", size)
-		assert.Contains(t, strings.Join(strings.Fields(text(t, pdf)), ""), longest, "%s: the serial in full as text", size)
+		assert.Equal(t, [][]string{{"QR-Code:" + longest}}, papertest.Scanned(t, pdf, "300"), "%s", size)
+		assert.Contains(t, strings.Join(strings.Fields(papertest.Text(t, pdf)), ""), longest, "%s: the serial in full as text", size)
 
 		// The longest that still gets its barcode on this size.
 		n := 1
@@ -85,7 +86,7 @@ func TestTheLongestSerialScans(t *testing.T) {
 		}
 		assert.GreaterOrEqual(t, n, 17, "%s: a VIN has room for its barcode", size)
 		pdf, _ = labels(t, []paper.Label{{ItemNo: "PART", Serial: longest[:n]}}, paper.LabelOptions{Size: size})
-		assert.Equal(t, [][]string{{"CODE-128:" + longest[:n]}}, scanned(t, pdf, "300"), "%s: %d characters", size, n)
+		assert.Equal(t, [][]string{{"CODE-128:" + longest[:n]}}, papertest.Scanned(t, pdf, "300"), "%s: %d characters", size, n)
 	}
 }
 
@@ -95,11 +96,11 @@ func TestAnA4SheetHoldsTwentyFourLabels(t *testing.T) {
 		list[i] = paper.Label{ItemNo: "CS-500", ItemName: "Chainsaw 500", Serial: "996A1B" + string(rune('A'+i)) + "00"}
 	}
 	pdf, _ := labels(t, list, paper.LabelOptions{Size: paper.A4Sheet3x8})
-	pages := scanned(t, pdf, "300")
+	pages := papertest.Scanned(t, pdf, "300")
 	require.Len(t, pages, 2)
 	assert.Len(t, pages[0], 24)
 	assert.Equal(t, []string{"CODE-128:996A1BY00"}, pages[1])
-	assert.Contains(t, info(t, pdf), "595.28 x 841.89 pts (A4)")
+	assert.Contains(t, papertest.Info(t, pdf), "595.28 x 841.89 pts (A4)")
 }
 
 func TestLabelSizesAreReadAsTheCommandLineNamesThem(t *testing.T) {

@@ -14,6 +14,7 @@ import (
 	"serialdesk/core"
 	"serialdesk/data/datatest"
 	"serialdesk/data/paper"
+	"serialdesk/data/paper/papertest"
 )
 
 var printedAt = time.Date(2026, 12, 2, 14, 30, 0, 0, time.Local)
@@ -49,7 +50,7 @@ func TestTheSalesSlipListsTheOrderWithItsSerialsAndWarranty(t *testing.T) {
 	p, err := reg.OrderPaper(1)
 	require.NoError(t, err)
 	pdf := document(t, p)
-	got := text(t, pdf)
+	got := papertest.Text(t, pdf)
 	for _, want := range []string{"Nordby Motor & Sag AS", "Industriveien 12, 2000 Lillestrøm", "Org. no. 999 888 777 MVA",
 		"Sales slip", "SO-000001", "Customer", "Ola Nordmann", "C-00001", "Storgata 1, 0155 Oslo", "+47 912 34 567 · ola@example.no",
 		"CS-500", "Chainsaw 500", "599.00", "1198.00", "996A1B2C1", "996A1B2C2", "OIL-1L", "39.60", "1237.60",
@@ -57,7 +58,7 @@ func TestTheSalesSlipListsTheOrderWithItsSerialsAndWarranty(t *testing.T) {
 		assert.Contains(t, got, want)
 	}
 	assert.Equal(t, 1, strings.Count(got, "warranty until"), "the unit the customer brought back has no warranty from this sale")
-	meta := info(t, pdf)
+	meta := papertest.Info(t, pdf)
 	assert.Contains(t, meta, "Sales slip SO-000001")
 	assert.Contains(t, meta, "Serialdesk")
 	assert.Contains(t, meta, "Nordby Motor & Sag AS")
@@ -68,7 +69,7 @@ func TestTheGoodsReceiptListNamesTheSupplierAndEveryUnit(t *testing.T) {
 	reg := examples(t)
 	p, err := reg.ReceiptPaper(4)
 	require.NoError(t, err)
-	got := text(t, document(t, p))
+	got := papertest.Text(t, document(t, p))
 	for _, want := range []string{"Goods receipt", "GR-000004", "Supplier", "Oslo Auction House", "Lot 17", "Unit cost",
 		"DR-990101", "DR-990102", "DR-990103", "1HGCM82633A004352", "41000.00", "Goods checked by"} {
 		assert.Contains(t, got, want)
@@ -79,7 +80,7 @@ func TestTheGoodsReceiptListNamesTheSupplierAndEveryUnit(t *testing.T) {
 
 	draft, err := reg.ReceiptPaper(3)
 	require.NoError(t, err)
-	assert.Contains(t, text(t, document(t, draft)), "DRAFT", "a draft is printed to unpack by, and says it is one")
+	assert.Contains(t, papertest.Text(t, document(t, draft)), "DRAFT", "a draft is printed to unpack by, and says it is one")
 }
 
 func TestACancelledOrderSaysSoAndACashSaleNamesNoCustomer(t *testing.T) {
@@ -92,7 +93,7 @@ func TestACancelledOrderSaysSoAndACashSaleNamesNoCustomer(t *testing.T) {
 	require.NoError(t, err)
 	p, err := reg.OrderPaper(o.ID)
 	require.NoError(t, err)
-	got := text(t, document(t, p))
+	got := papertest.Text(t, document(t, p))
 	assert.Contains(t, got, "CANCELLED")
 	assert.Contains(t, got, "Cash sale: no customer named")
 	assert.Contains(t, got, "996A1B2C3")
@@ -114,7 +115,7 @@ func TestALongOrderRunsOnOverPagesWithItsHeadingsRepeated(t *testing.T) {
 	require.NoError(t, err)
 	p, err := reg.OrderPaper(o.ID)
 	require.NoError(t, err)
-	got := text(t, document(t, p))
+	got := papertest.Text(t, document(t, p))
 	pages := strings.Split(got, "\f")
 	require.Greater(t, len(pages), 2, "400 units with their warranty take pages")
 	for _, serial := range serials {
@@ -134,7 +135,7 @@ func TestTheStockListHasEveryUnitOnTheShelfToTick(t *testing.T) {
 	var last [2]int
 	n, err := paper.StockList(context.Background(), &buf, reg, 0, func(done, total int) { last = [2]int{done, total} }, printedAt)
 	require.NoError(t, err)
-	got := text(t, buf.Bytes())
+	got := papertest.Text(t, buf.Bytes())
 	inStock, err := reg.SearchSerials(core.SerialQuery{State: core.InStock})
 	require.NoError(t, err)
 	assert.Equal(t, inStock.Total, n)
@@ -158,7 +159,7 @@ func TestTheStockListHasEveryUnitOnTheShelfToTick(t *testing.T) {
 	buf.Reset()
 	_, err = paper.StockList(context.Background(), &buf, reg, saw.ID, nil, printedAt)
 	require.NoError(t, err)
-	one := text(t, buf.Bytes())
+	one := papertest.Text(t, buf.Bytes())
 	assert.Contains(t, one, "CS-500 Chainsaw 500")
 	assert.NotContains(t, one, "OIL-1L")
 }

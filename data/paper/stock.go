@@ -83,6 +83,7 @@ func StockList(ctx context.Context, w io.Writer, reg *core.Register, item core.I
 			}
 			for _, r := range page.Rows {
 				s.need(5.5)
+				s.SetX(margin)
 				s.tick(cols[0].w, 5.5)
 				received, receipt, note := "", "", ""
 				if r.Received != nil {

@@ -145,3 +145,7 @@ func BenchmarkSaveOrderOneSerialOverLAN(b *testing.B) {
 	start := (bigRegister(b).Serials / core.DemoItems / 20) * (core.DemoItems - 1)
 	roundTrips(b, proxy, func(n int) { f.SellNext(b, items, start+n) })
 }
+
+func BenchmarkLabels10k(b *testing.B) { bigRegister(b).Labels10k(b) }
+
+func BenchmarkStockList100k(b *testing.B) { bigRegister(b).StockList100k(b) }

@@ -3,7 +3,10 @@ package sheets
 import (
 	"fmt"
 	"io"
+	"math"
+	"strings"
 	"time"
+	"unicode"
 
 	"github.com/xuri/excelize/v2"
 
@@ -64,20 +67,54 @@ func (e Exporter) Query(q core.SerialQuery) Fetch {
 	}
 }
 
+// QueryTitle says which serials a query selects, for the title of their
+// export: "All serials", or "Serials — item CS-500, state in stock, text
+// "99"".
+func (e Exporter) QueryTitle(q core.SerialQuery) (string, error) {
+	var about []string
+	if q.Item != 0 {
+		it, err := e.Reg.Item(q.Item)
+		if err != nil {
+			return "", err
+		}
+		about = append(about, "item "+it.No)
+	}
+	if q.State != 0 {
+		about = append(about, "state "+q.State.String())
+	}
+	switch {
+	case q.Text != "" && q.InNotes:
+		about = append(about, fmt.Sprintf("note text %q", core.Echo(q.Text)))
+	case q.Text != "":
+		about = append(about, fmt.Sprintf("text %q", core.Echo(q.Text)))
+	}
+	switch q.Warranty {
+	case core.UnderWarranty:
+		about = append(about, "under warranty on "+q.Today.Format(dayLayout))
+	case core.WarrantyExpired:
+		about = append(about, "warranty ended before "+q.Today.Format(dayLayout))
+	}
+	if len(about) == 0 {
+		return "All serials", nil
+	}
+	return "Serials — " + strings.Join(about, ", "), nil
+}
+
+// dayLayout writes a day as the register's screens do.
+const dayLayout = "2006-01-02"
+
 // Export writes the serials fetch brings to w as a workbook: the Serials
 // sheet, a Summary of their items, and, with cards, the Items sheet with
-// every item card. progress, when given, hears how far it is. It returns the
-// number of serial rows written.
-func (e Exporter) Export(w io.Writer, fetch Fetch, cards bool, progress func(done, total int)) (int, error) {
-	f := excelize.NewFile()
-	defer f.Close()
-	st, err := newStyles(f)
+// every item card. title says what the serials are (QueryTitle, or e.g.
+// "Serials of GR-000004"); it heads the sheets, with the time of the
+// export. progress, when given, hears how far it is. It returns the number
+// of serial rows written.
+func (e Exporter) Export(w io.Writer, title string, fetch Fetch, cards bool, progress func(done, total int)) (int, error) {
+	b, err := newWriter(title)
 	if err != nil {
 		return 0, err
 	}
-	if err := f.SetSheetName("Sheet1", SerialsSheet); err != nil {
-		return 0, err
-	}
+	defer b.f.Close()
 	notes, err := e.Reg.Notes()
 	if err != nil {
 		return 0, err
@@ -86,7 +123,7 @@ func (e Exporter) Export(w io.Writer, fetch Fetch, cards bool, progress func(don
 	for _, n := range notes {
 		noted[unit{n.Item, n.Serial}] = false
 	}
-	rows, seen, err := writeSerials(f, st, fetch, progress, noted)
+	rows, seen, err := b.writeSerials(fetch, progress, noted)
 	if err != nil {
 		return 0, err
 	}
@@ -100,45 +137,133 @@ func (e Exporter) Export(w io.Writer, fetch Fetch, cards bool, progress func(don
 			summary = append(summary, it)
 		}
 	}
-	if err := writeSummary(f, st, summary); err != nil {
+	if err := b.writeSummary(summary); err != nil {
 		return 0, err
 	}
-	if err := writeNotes(f, st, notes, noted); err != nil {
+	if err := b.writeNotes(notes, noted); err != nil {
 		return 0, err
 	}
 	if cards {
-		if err := e.writeItems(f, st, items); err != nil {
+		if err := e.writeItems(b, items); err != nil {
 			return 0, err
 		}
-		if err := e.writeParties(f, st); err != nil {
+		if err := e.writeParties(b); err != nil {
 			return 0, err
 		}
 	}
-	if err := f.Write(w); err != nil {
+	if err := b.write(w); err != nil {
 		return 0, fmt.Errorf("writing the workbook: %w", err)
 	}
 	return rows, nil
 }
 
-// styles are the cell styles an export uses.
-type styles struct{ header, date, money int }
+// writer is a workbook being written: an export or the template.
+type writer struct {
+	f     *excelize.File
+	st    styles
+	title string    // what the workbook holds
+	at    time.Time // when it was written
+}
+
+func newWriter(title string) (*writer, error) {
+	f := excelize.NewFile()
+	st, err := newStyles(f)
+	if err == nil {
+		err = f.SetSheetName("Sheet1", SerialsSheet)
+	}
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return &writer{f: f, st: st, title: title, at: time.Now()}, nil
+}
+
+// exported heads a sheet of an export: what it holds and when.
+func (b *writer) exported(what string) string {
+	return what + " — exported " + b.at.Format(dayLayout+" 15:04")
+}
+
+// write writes the workbook out, under Serialdesk's name and the time it
+// was made rather than excelize's.
+func (b *writer) write(w io.Writer) error {
+	at := b.at.UTC().Format(time.RFC3339)
+	if err := b.f.SetDocProps(&excelize.DocProperties{Creator: "Serialdesk", LastModifiedBy: "Serialdesk", Created: at, Modified: at,
+		Title: b.title}); err != nil {
+		return err
+	}
+	return b.f.Write(w)
+}
+
+// styles are the cell styles a workbook uses. Every one has the body's
+// font, the workbook's default: a bold header in no font of its own came
+// out in a serif in LibreOffice.
+type styles struct{ title, bold, boldRight, date, money int }
 
 func newStyles(f *excelize.File) (styles, error) {
 	var st styles
-	var err error
-	if st.header, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}}); err != nil {
-		return st, err
-	}
 	dateFormat := "yyyy-mm-dd"
-	if st.date, err = f.NewStyle(&excelize.Style{CustomNumFmt: &dateFormat}); err != nil {
+	body, err := f.GetStyle(0)
+	if err != nil {
 		return st, err
 	}
-	st.money, err = f.NewStyle(&excelize.Style{NumFmt: 4}) // #,##0.00
-	return st, err
+	bold := *body.Font
+	bold.Bold = true
+	large := bold
+	large.Size = titleSize
+	for _, style := range []struct {
+		id    *int
+		style excelize.Style
+	}{
+		{&st.title, excelize.Style{Font: &large}},
+		{&st.bold, excelize.Style{Font: &bold}},
+		{&st.boldRight, excelize.Style{Font: &bold, Alignment: &excelize.Alignment{Horizontal: "right"}}},
+		{&st.date, excelize.Style{CustomNumFmt: &dateFormat}},
+		{&st.money, excelize.Style{NumFmt: 4}}, // #,##0.00
+	} {
+		if *style.id, err = f.NewStyle(&style.style); err != nil {
+			return st, err
+		}
+	}
+	return st, nil
 }
 
-// sheet starts a streamed sheet with a bold, frozen header row and column
-// widths; finish adds the filter buttons and writes it out.
+// titleSize is the size of a sheet's title; titleHeight its row's height
+// in points, room for it.
+const (
+	titleSize   = 14
+	titleHeight = 20
+)
+
+// numberHeadings are the headings over numbers (amounts, counts, dates),
+// which stand right as their numbers do.
+var numberHeadings = map[string]bool{"Received": true, "Unit cost": true, "Sold": true, "Unit price": true, "Warranty until": true,
+	"Purchased": true, "Returned": true, "To supplier": true, "In stock": true, "Default price": true, "Warranty months": true, "Date": true}
+
+// headingWidth is about as wide as a heading shows in the bold header
+// font, with the filter button beside it, in Excel's widths (of a digit):
+// a little more rather than less, for a cut heading cannot be read.
+func headingWidth(heading string) float64 {
+	const boldLower, boldUpper, filterButton = 1.05, 1.35, 3.0
+	w := filterButton
+	for _, r := range heading {
+		if unicode.IsUpper(r) {
+			w += boldUpper
+		} else {
+			w += boldLower
+		}
+	}
+	return math.Ceil(w)
+}
+
+// A sheet's title is its first row, the table's header row the next.
+const (
+	titleRow  = 1
+	headerRow = 2
+)
+
+// sheet is a streamed sheet: a title, a bold, frozen header row that is
+// printed on every page, and columns at least as wide as their headings;
+// finish adds the filter buttons and writes it out.
 type sheet struct {
 	sw    *excelize.StreamWriter
 	cols  int
@@ -147,30 +272,60 @@ type sheet struct {
 	table string
 }
 
-func newSheet(f *excelize.File, name, table string, st styles, headers []string, widths []float64) (*sheet, error) {
+func (b *writer) sheet(name, table, title string, headers []string, widths []float64) (*sheet, error) {
 	if name != SerialsSheet {
-		if _, err := f.NewSheet(name); err != nil {
+		if _, err := b.f.NewSheet(name); err != nil {
 			return nil, err
 		}
 	}
-	sw, err := f.NewStreamWriter(name)
+	// The stream writer writes the sheet's properties when it starts.
+	if err := b.setUpPages(name); err != nil {
+		return nil, err
+	}
+	sw, err := b.f.NewStreamWriter(name)
 	if err != nil {
 		return nil, err
 	}
-	for i, w := range widths {
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+	for i, h := range headers {
+		if err := sw.SetColWidth(i+1, i+1, max(widths[i], headingWidth(h))); err != nil {
 			return nil, err
 		}
 	}
-	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+	below := fmt.Sprintf("A%d", headerRow+1)
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: headerRow, TopLeftCell: below, ActivePane: "bottomLeft"}); err != nil {
 		return nil, err
 	}
-	s := &sheet{sw: sw, cols: len(headers), st: st, table: table}
+	if err := sw.SetRow(fmt.Sprintf("A%d", titleRow), []any{excelize.Cell{StyleID: b.st.title, Value: title}},
+		excelize.RowOpts{Height: titleHeight}); err != nil {
+		return nil, err
+	}
+	s := &sheet{sw: sw, cols: len(headers), rows: titleRow, st: b.st, table: table}
 	header := make([]any, len(headers))
 	for i, h := range headers {
-		header[i] = excelize.Cell{StyleID: st.header, Value: h}
+		style := b.st.bold
+		if numberHeadings[h] {
+			style = b.st.boldRight
+		}
+		header[i] = excelize.Cell{StyleID: style, Value: h}
 	}
 	return s, s.add(header)
+}
+
+// setUpPages has a sheet print on A4 paper across, one page wide, with its
+// header row on every page and the page numbers at the foot.
+func (b *writer) setUpPages(name string) error {
+	a4, across, oneWide, anyLength, fit := 9, "landscape", 1, 0, true
+	if err := b.f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: &a4, Orientation: &across, FitToWidth: &oneWide, FitToHeight: &anyLength}); err != nil {
+		return err
+	}
+	if err := b.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	if err := b.f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{OddFooter: "&CPage &P of &N"}); err != nil {
+		return err
+	}
+	return b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: name,
+		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", name, headerRow, headerRow)})
 }
 
 func (s *sheet) add(values []any) error {
@@ -182,21 +337,39 @@ func (s *sheet) add(values []any) error {
 	return s.sw.SetRow(cell, values)
 }
 
-func (s *sheet) finish() error {
-	last, err := excelize.CoordinatesToCellName(s.cols, max(s.rows, 2))
+// finish makes the rows so far a table with filter buttons, adds the rows
+// below it, such as a total, and writes the sheet out.
+func (s *sheet) finish(below ...[]any) error {
+	s.rows = max(s.rows, headerRow+1) // a table has a row under its header
+	first, err := excelize.CoordinatesToCellName(1, headerRow)
+	if err != nil {
+		return err
+	}
+	last, err := excelize.CoordinatesToCellName(s.cols, s.rows)
 	if err != nil {
 		return err
 	}
 	noStripes := false
-	if err := s.sw.AddTable(&excelize.Table{Range: "A1:" + last, Name: s.table, StyleName: "TableStyleLight1", ShowRowStripes: &noStripes}); err != nil {
+	if err := s.sw.AddTable(&excelize.Table{Range: first + ":" + last, Name: s.table, StyleName: "TableStyleLight1", ShowRowStripes: &noStripes}); err != nil {
 		return err
+	}
+	for _, row := range below {
+		if err := s.add(row); err != nil {
+			return err
+		}
 	}
 	return s.sw.Flush()
 }
 
 // text keeps a value as text: a serial like 0012 keeps its zeros and a
-// name starting with = stays a name, never a formula.
-func text(s string) any { return s }
+// name starting with = stays a name, never a formula. No text is a blank
+// cell, not an empty text.
+func text(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}
 
 func (s *sheet) date(t time.Time) any {
 	if t.IsZero() {
@@ -220,8 +393,8 @@ type unit struct {
 
 // writeSerials writes the Serials sheet; noted learns which of the units
 // with notes it wrote.
-func writeSerials(f *excelize.File, st styles, fetch Fetch, progress func(done, total int), noted map[unit]bool) (int, map[core.ItemID]bool, error) {
-	s, err := newSheet(f, SerialsSheet, "Serials", st, SerialHeaders, serialWidths)
+func (b *writer) writeSerials(fetch Fetch, progress func(done, total int), noted map[unit]bool) (int, map[core.ItemID]bool, error) {
+	s, err := b.sheet(SerialsSheet, "Serials", b.exported(b.title), SerialHeaders, serialWidths)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -286,7 +459,7 @@ func (s *sheet) serialRow(r core.SerialRow) []any {
 
 // writeNotes writes the service notes of the units exported, when any has
 // one.
-func writeNotes(f *excelize.File, st styles, notes []core.NoteRow, exported map[unit]bool) error {
+func (b *writer) writeNotes(notes []core.NoteRow, exported map[unit]bool) error {
 	var s *sheet
 	for _, n := range notes {
 		if !exported[unit{n.Item, n.Serial}] {
@@ -294,7 +467,7 @@ func writeNotes(f *excelize.File, st styles, notes []core.NoteRow, exported map[
 		}
 		if s == nil {
 			var err error
-			if s, err = newSheet(f, NotesSheet, "Notes", st, NoteHeaders, []float64{12, 18, 14, 28, 48, 18}); err != nil {
+			if s, err = b.sheet(NotesSheet, "Notes", b.exported("Service notes: "+b.title), NoteHeaders, []float64{12, 18, 14, 28, 48, 18}); err != nil {
 				return err
 			}
 		}
@@ -308,21 +481,35 @@ func writeNotes(f *excelize.File, st styles, notes []core.NoteRow, exported map[
 	return s.finish()
 }
 
-func writeSummary(f *excelize.File, st styles, items []core.ItemRow) error {
-	s, err := newSheet(f, SummarySheet, "Summary", st, SummaryHeaders, []float64{14, 28, 11, 11, 11, 11, 11})
+// writeSummary writes the Summary sheet: the stock of the items, and their
+// totals below the table, as numbers rather than formulas, which a reader
+// would have to work out.
+func (b *writer) writeSummary(items []core.ItemRow) error {
+	s, err := b.sheet(SummarySheet, "Summary", b.exported("Summary: "+b.title), SummaryHeaders, []float64{14, 28, 11, 11, 11, 11, 11})
 	if err != nil {
 		return err
 	}
+	var total core.Stock
 	for _, it := range items {
 		if err := s.add([]any{text(it.No), text(it.Name), it.Stock.Purchased, it.Stock.Sold, it.Stock.Returned, it.Stock.ToSupplier,
 			it.Stock.InStock()}); err != nil {
 			return err
 		}
+		total.Purchased += it.Stock.Purchased
+		total.Sold += it.Stock.Sold
+		total.Returned += it.Stock.Returned
+		total.ToSupplier += it.Stock.ToSupplier
 	}
-	return s.finish()
+	row := []any{"Total", nil, total.Purchased, total.Sold, total.Returned, total.ToSupplier, total.InStock()}
+	for i, v := range row {
+		if v != nil {
+			row[i] = excelize.Cell{StyleID: b.st.bold, Value: v}
+		}
+	}
+	return s.finish(row)
 }
 
-func (e Exporter) writeItems(f *excelize.File, st styles, items []core.ItemRow) error {
+func (e Exporter) writeItems(b *writer, items []core.ItemRow) error {
 	models, err := e.Reg.Models(0)
 	if err != nil {
 		return err
@@ -331,7 +518,7 @@ func (e Exporter) writeItems(f *excelize.File, st styles, items []core.ItemRow) 
 	for _, m := range models {
 		byID[m.ID] = m
 	}
-	s, err := newSheet(f, ItemsSheet, "Items", st, ItemHeaders, itemWidths)
+	s, err := b.sheet(ItemsSheet, "Items", b.exported("All item cards"), ItemHeaders, itemWidths)
 	if err != nil {
 		return err
 	}
@@ -345,16 +532,16 @@ func (e Exporter) writeItems(f *excelize.File, st styles, items []core.ItemRow) 
 }
 
 // writeParties writes the Customers and the Suppliers sheets.
-func (e Exporter) writeParties(f *excelize.File, st styles) error {
+func (e Exporter) writeParties(b *writer) error {
 	for _, kind := range []struct {
-		kind         core.PartyKind
-		sheet, table string
-	}{{core.Customer, CustomersSheet, "Customers"}, {core.Supplier, SuppliersSheet, "Suppliers"}} {
+		kind                core.PartyKind
+		sheet, table, title string
+	}{{core.Customer, CustomersSheet, "Customers", "All customers"}, {core.Supplier, SuppliersSheet, "Suppliers", "All suppliers"}} {
 		parties, err := e.Reg.Parties(kind.kind, "")
 		if err != nil {
 			return err
 		}
-		s, err := newSheet(f, kind.sheet, kind.table, st, PartyHeaders, []float64{12, 28, 16, 16, 26, 34, 30})
+		s, err := b.sheet(kind.sheet, kind.table, b.exported(kind.title), PartyHeaders, []float64{12, 28, 16, 16, 26, 34, 30})
 		if err != nil {
 			return err
 		}

@@ -137,30 +137,28 @@ func (r tableRow) bad(format string, args ...any) {
 	*r.problems = append(*r.problems, core.Problem{Sheet: r.sheet, Line: r.n, Serial: serial, Reason: fmt.Sprintf(format, args...)})
 }
 
-// eachTableRow reads a sheet whose first row names the columns, row by
-// row, into problems what is wrong; the required columns must be there,
-// and only the layout's columns may be read. Blank rows are skipped.
-// Cells are read raw: numbers as numbers, dates as Excel day numbers,
-// never as a locale formats them.
+// eachTableRow reads a sheet by its header row (head), row by row, into
+// problems what is wrong; the required columns must be there, and only
+// the layout's columns may be read. Blank rows are skipped. Cells are read
+// raw: numbers as numbers, dates as Excel day numbers, never as a locale
+// formats them.
 func (w *Workbook) eachTableRow(sheet string, layout, required []string, problems *[]core.Problem, do func(tableRow)) error {
 	t := &table{sheet: sheet, layout: map[string]bool{}, problems: problems}
 	for _, h := range layout {
 		t.layout[strings.ToLower(h)] = true
 	}
 	err := w.reading(func() error {
-		err := w.eachRow(sheet, true, func(_ int, cells []string) bool {
-			t.column = map[string]int{}
-			for i, h := range cells {
-				t.column[strings.ToLower(strings.TrimSpace(h))] = i
-			}
-			return false
-		})
-		if err != nil || t.column == nil {
+		top, headers, err := w.head(sheet, true)
+		if err != nil || top == 0 {
 			return err
+		}
+		t.column = map[string]int{}
+		for i, h := range headers {
+			t.column[strings.ToLower(strings.TrimSpace(h))] = i
 		}
 		for _, h := range required {
 			if _, ok := t.column[strings.ToLower(h)]; !ok {
-				return &core.Error{Code: core.Invalid, Message: fmt.Sprintf("the sheet %s has no column %q in its first row", sheet, h)}
+				return &core.Error{Code: core.Invalid, Message: fmt.Sprintf("the sheet %s has no column %q in its header row (row %d)", sheet, h, top)}
 			}
 		}
 		var cols []int
@@ -173,7 +171,7 @@ func (w *Workbook) eachTableRow(sheet string, layout, required []string, problem
 			return err
 		}
 		return w.eachRow(sheet, true, func(n int, cells []string) bool {
-			if n > 1 && strings.TrimSpace(strings.Join(cells, "")) != "" {
+			if n > top && strings.TrimSpace(strings.Join(cells, "")) != "" {
 				do(tableRow{table: t, n: n, cells: cells})
 			}
 			return true
@@ -235,16 +233,12 @@ func date(v string) (time.Time, error) {
 // WriteTemplate writes an empty opening-stock workbook with one filled
 // example row on each sheet, for a shop to fill in.
 func WriteTemplate(w io.Writer) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	st, err := newStyles(f)
+	b, err := newWriter("Opening stock")
 	if err != nil {
 		return err
 	}
-	if err := f.SetSheetName("Sheet1", SerialsSheet); err != nil {
-		return err
-	}
-	serials, err := newSheet(f, SerialsSheet, "Serials", st, SerialHeaders, serialWidths)
+	defer b.f.Close()
+	serials, err := b.sheet(SerialsSheet, "Serials", "Opening stock: the serials in stock, one a row; put yours in place of the example", SerialHeaders, serialWidths)
 	if err != nil {
 		return err
 	}
@@ -256,7 +250,7 @@ func WriteTemplate(w io.Writer) error {
 	if err := serials.finish(); err != nil {
 		return err
 	}
-	items, err := newSheet(f, ItemsSheet, "Items", st, ItemHeaders, itemWidths)
+	items, err := b.sheet(ItemsSheet, "Items", "Opening stock: the item cards, one a row; put yours in place of the example", ItemHeaders, itemWidths)
 	if err != nil {
 		return err
 	}
@@ -268,5 +262,5 @@ func WriteTemplate(w io.Writer) error {
 	if err := items.finish(); err != nil {
 		return err
 	}
-	return f.Write(w)
+	return b.write(w)
 }

@@ -23,7 +23,7 @@ func TestExportThenImportAsOpeningStock(t *testing.T) {
 	require.NoError(t, old.LoadExamples())
 	var file bytes.Buffer
 	ex := sheets.Exporter{Reg: old}
-	_, err := ex.Export(&file, ex.Query(core.SerialQuery{}), true, nil)
+	_, err := ex.Export(&file, "All serials", ex.Query(core.SerialQuery{}), true, nil)
 	require.NoError(t, err)
 
 	in, err := sheets.ReadOpeningStock(&file)
@@ -141,7 +141,7 @@ func TestOpeningStockFilesOfTheWrongShape(t *testing.T) {
 	_, err := sheets.ReadOpeningStock(workbook(t, map[string][][]any{"Serials": {{"Serial", "Item number"}}}))
 	assert.Equal(t, "The workbook has no Items sheet; use the layout of the template (Save template) or of a full export", core.UserMessage(err))
 	_, err = sheets.ReadOpeningStock(workbook(t, map[string][][]any{"Items": {{"Number", "Name"}}, "Serials": {{"Serial"}}}))
-	assert.Equal(t, `The sheet Items has no column "Item number" in its first row`, core.UserMessage(err))
+	assert.Equal(t, `The sheet Items has no column "Item number" in its header row (row 1)`, core.UserMessage(err))
 	_, err = sheets.ReadOpeningStock(strings.NewReader("PK this is not a workbook"))
 	assert.Contains(t, core.UserMessage(err), "cannot be read as an Excel workbook")
 }

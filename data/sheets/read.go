@@ -228,16 +228,14 @@ func (w *Workbook) reading(read func() error) error {
 // Sheets are the names of the workbook's sheets.
 func (w *Workbook) Sheets() []string { return w.sheets }
 
-// Columns names a sheet's columns by its first row that holds anything,
-// and says which one holds the serials: the one whose header says serial
-// (or S/N), -1 when none does.
+// Columns names a sheet's columns by its header row (head), and says
+// which one holds the serials: the one whose header says serial (or S/N),
+// -1 when none does.
 func (w *Workbook) Columns(sheet string) (headers []string, guess int, err error) {
 	var first []string
-	err = w.reading(func() error {
-		return w.eachRow(sheet, false, func(_ int, cells []string) bool {
-			first = cells
-			return len(cells) == 0
-		})
+	err = w.reading(func() (err error) {
+		_, first, err = w.head(sheet, false)
+		return err
 	})
 	if err != nil {
 		return nil, -1, err
@@ -262,10 +260,10 @@ func (w *Workbook) Columns(sheet string) (headers []string, guess int, err error
 	return headers, guess, nil
 }
 
-// Values reads a column's cells below its header, skipping blank ones. A
-// first row that is not a header (no letters other than a serial's) is
-// kept. Cells holding formulas are refused, each named: their value was
-// worked out, not typed.
+// Values reads a column's cells from its header row (head) down, skipping
+// blank ones and the header, unless it is no header but a serial (no
+// letters other than a serial's). Cells holding formulas are refused, each
+// named: their value was worked out, not typed.
 func (w *Workbook) Values(sheet string, col int) ([]string, error) {
 	var out []string
 	var formulas []core.Problem
@@ -274,14 +272,13 @@ func (w *Workbook) Values(sheet string, col int) ([]string, error) {
 		if err != nil {
 			return err
 		}
-		first := true
+		top, _, err := w.head(sheet, false)
+		if err != nil {
+			return err
+		}
 		return w.eachRow(sheet, false, func(n int, cells []string) bool {
-			if len(cells) == 0 {
-				return true
-			}
-			header := first
-			first = false
-			if col >= len(cells) {
+			header := n == top
+			if n < top || col >= len(cells) {
 				return true
 			}
 			v := strings.TrimSpace(cells[col])
@@ -305,6 +302,42 @@ func (w *Workbook) Values(sheet string, col int) ([]string, error) {
 		return nil, &core.Error{Code: core.Invalid, Message: fmt.Sprintf("column %s of sheet %s holds no serials", columnName(col), core.Echo(sheet))}
 	}
 	return out, nil
+}
+
+// head finds the row that names a sheet's columns and its cells: its
+// first row that holds anything, or the next one when that is a title
+// over the table, as an export has (export.go): a row of one text in
+// column A that is no serial, over a row of several cells. n is 0 for an
+// empty sheet.
+func (w *Workbook) head(sheet string, raw bool) (n int, cells []string, err error) {
+	err = w.eachRow(sheet, raw, func(at int, row []string) bool {
+		switch {
+		case len(row) == 0:
+			return true
+		case n == 0:
+			n, cells = at, row
+			return mayBeTitle(row)
+		case filled(row) > 1:
+			n, cells = at, row
+		}
+		return false
+	})
+	return n, cells, err
+}
+
+func mayBeTitle(row []string) bool {
+	return filled(row) == 1 && strings.TrimSpace(row[0]) != "" && isHeader(row[0])
+}
+
+// filled counts a row's cells that hold anything.
+func filled(row []string) int {
+	n := 0
+	for _, c := range row {
+		if strings.TrimSpace(c) != "" {
+			n++
+		}
+	}
+	return n
 }
 
 // errNoSheet is a sheet the workbook does not have.

@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"serialdesk/core"
+	"serialdesk/data/datatest"
 	"serialdesk/data/sheets"
 )
 
@@ -89,4 +90,53 @@ func TestFilesThatAreNotSerialLists(t *testing.T) {
 	defer wb.Close()
 	_, _, err = wb.Columns("Sheet1")
 	assert.Equal(t, "The sheet Sheet1 is empty", core.UserMessage(err))
+}
+
+// A list with a title over its table, as a supplier may send and as an
+// export has, is read by the header under the title.
+func TestAListWithATitle(t *testing.T) {
+	wb, err := sheets.OpenWorkbook(supplierList(t, [][]any{
+		{"Delivery 4711 of 2026-05-04"},
+		{},
+		{"Article", "Serial No."},
+		{"MS 500i", "996A00001"},
+		{"MS 500i", "996A00002"},
+	}))
+	require.NoError(t, err)
+	defer wb.Close()
+	headers, guess, err := wb.Columns("Sheet1")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"A: Article", "B: Serial No."}, headers)
+	values, err := wb.Values("Sheet1", guess)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"996A00001", "996A00002"}, values)
+	values, err = wb.Values("Sheet1", 0)
+	require.NoError(t, err)
+	assert.NotContains(t, values, "Delivery 4711 of 2026-05-04", "the title is no value")
+
+	// A first serial alone in its row is a serial, not a title.
+	wb, err = sheets.OpenWorkbook(supplierList(t, [][]any{{"996A00001"}, {"996A00002", "scratched"}}))
+	require.NoError(t, err)
+	defer wb.Close()
+	values, err = wb.Values("Sheet1", 0)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"996A00001", "996A00002"}, values)
+}
+
+func TestAnExportReadsAsASerialList(t *testing.T) {
+	reg := datatest.NewRegister(t)
+	require.NoError(t, reg.LoadExamples())
+	file, n := exportFile(t, reg, core.SerialQuery{State: core.Sold}, false)
+	wb, err := sheets.OpenWorkbook(bytes.NewReader(file))
+	require.NoError(t, err)
+	defer wb.Close()
+	headers, guess, err := wb.Columns(sheets.SerialsSheet)
+	require.NoError(t, err)
+	assert.Equal(t, "A: Serial", headers[0])
+	assert.Len(t, headers, len(sheets.SerialHeaders))
+	assert.Equal(t, 0, guess)
+	values, err := wb.Values(sheets.SerialsSheet, guess)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"996A1B2C1", "DR-990101", "XY123K01"}, values, "no title, no header")
+	assert.Len(t, values, n)
 }

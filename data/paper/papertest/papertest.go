@@ -1,4 +1,9 @@
-package paper_test
+// Package papertest reads PDFs back for the tests, with other programs
+// than the one that wrote them: poppler (pdftotext, pdftoppm) reads the
+// text and renders the pages as a printer would, and zbar reads the
+// barcodes off the rendered pages. Each is a Debian package that make test
+// installs (make test-deps).
+package papertest
 
 import (
 	"bytes"
@@ -12,13 +17,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// The PDFs are read back by other programs than the one that wrote them:
-// poppler (pdftotext, pdftoppm) reads the text and renders the pages as a
-// printer would, and zbar reads the barcodes off the rendered pages. Each
-// is a Debian package that make test installs (make test-deps).
-
 // tool is the path of a reader, failing the test when it is missing.
-func tool(t *testing.T, name, pkg string) string {
+func tool(t testing.TB, name, pkg string) string {
 	t.Helper()
 	path, err := exec.LookPath(name)
 	require.NoError(t, err, "%s (Debian package %s) reads the PDFs in these tests: run make test-deps", name, pkg)
@@ -26,32 +26,32 @@ func tool(t *testing.T, name, pkg string) string {
 }
 
 // save writes a generated PDF to a file of the test's own.
-func save(t *testing.T, pdf []byte) string {
+func save(t testing.TB, pdf []byte) string {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "paper.pdf")
 	require.NoError(t, os.WriteFile(path, pdf, 0o644))
 	return path
 }
 
-// text is the PDF's text as poppler reads it, its pages laid out.
-func text(t *testing.T, pdf []byte) string {
+// Text is the PDF's text as poppler reads it, its pages laid out.
+func Text(t testing.TB, pdf []byte) string {
 	t.Helper()
 	out, err := exec.Command(tool(t, "pdftotext", "poppler-utils"), "-layout", save(t, pdf), "-").Output()
 	require.NoError(t, err, "poppler reads the PDF")
 	return string(out)
 }
 
-// info is what poppler says of the PDF: its properties and page count.
-func info(t *testing.T, pdf []byte) string {
+// Info is what poppler says of the PDF: its properties and page count.
+func Info(t testing.TB, pdf []byte) string {
 	t.Helper()
 	out, err := exec.Command(tool(t, "pdfinfo", "poppler-utils"), save(t, pdf)).Output()
 	require.NoError(t, err, "poppler reads the PDF")
 	return string(out)
 }
 
-// scanned are the codes zbar reads off each page rendered at dpi, as
+// Scanned are the codes zbar reads off each page rendered at dpi, as
 // "CODE-128:serial" and "QR-Code:serial", by page, sorted.
-func scanned(t *testing.T, pdf []byte, dpi string) [][]string {
+func Scanned(t testing.TB, pdf []byte, dpi string) [][]string {
 	t.Helper()
 	dir := t.TempDir()
 	out, err := exec.Command(tool(t, "pdftoppm", "poppler-utils"), "-r", dpi, "-gray", "-png", save(t, pdf), filepath.Join(dir, "page")).CombinedOutput()

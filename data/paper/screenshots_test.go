@@ -1,0 +1,60 @@
+package paper_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"serialdesk/core"
+	"serialdesk/data/paper"
+)
+
+// TestScreenshots writes each kind of paper from the example data and,
+// with SCREENSHOTS=DIR (make screenshots), renders its first page there as
+// paper-*.png with poppler, to be looked at beside the screens.
+func TestScreenshots(t *testing.T) {
+	reg := examples(t)
+	order, err := reg.OrderPaper(1)
+	require.NoError(t, err)
+	receipt, err := reg.ReceiptPaper(4)
+	require.NoError(t, err)
+	page, err := reg.DocumentSerials(core.DocRef{Kind: core.ReceiptDoc, ID: 4}, 0, 0)
+	require.NoError(t, err)
+	units := paper.LabelsOf(page.Rows)
+	shots := map[string]func(*bytes.Buffer) error{
+		"slip":    func(w *bytes.Buffer) error { return paper.Document(w, order, printedAt) },
+		"receipt": func(w *bytes.Buffer) error { return paper.Document(w, receipt, printedAt) },
+		"stock-list": func(w *bytes.Buffer) error {
+			_, err := paper.StockList(context.Background(), w, reg, 0, nil, printedAt)
+			return err
+		},
+	}
+	for _, size := range paper.LabelSizes {
+		shots["labels-"+string(size)] = func(w *bytes.Buffer) error {
+			_, err := paper.Labels(context.Background(), w, units, paper.LabelOptions{Size: size, QR: size == paper.Dymo89x36}, nil, printedAt)
+			return err
+		}
+	}
+	dir := os.Getenv("SCREENSHOTS")
+	for name, write := range shots {
+		var buf bytes.Buffer
+		require.NoError(t, write(&buf), name)
+		if dir == "" {
+			continue
+		}
+		pdf := filepath.Join(t.TempDir(), name+".pdf")
+		require.NoError(t, os.WriteFile(pdf, buf.Bytes(), 0o644))
+		dpi := "110" // an A4 page about as large as the screens
+		if strings.HasPrefix(name, "labels-") && name != "labels-"+string(paper.A4Sheet3x8) {
+			dpi = "250" // a label from a roll is small: drawn large enough to read
+		}
+		out, err := exec.Command("pdftoppm", "-r", dpi, "-png", "-singlefile", "-f", "1", "-l", "1", pdf, filepath.Join(dir, "paper-"+name)).CombinedOutput()
+		require.NoError(t, err, "poppler-utils renders the PDF (make test-deps): %s", out)
+	}
+}

@@ -1,0 +1,215 @@
+package screens
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"serialdesk/core"
+	"serialdesk/data/paper"
+	"serialdesk/data/paper/papertest"
+)
+
+// opened records the files the screens hand to the system's viewer.
+func opened(env *Env) *[]string {
+	var files []string
+	env.OpenFile = func(path string) error {
+		files = append(files, path)
+		return nil
+	}
+	return &files
+}
+
+// printed is the one PDF the screens opened, read.
+func printed(t *testing.T, env *Env, files *[]string, name string) []byte {
+	t.Helper()
+	require.Len(t, *files, 1, "one paper opened in the viewer")
+	path := (*files)[0]
+	assert.Equal(t, env.PrintDir, filepath.Dir(path))
+	assert.True(t, strings.HasPrefix(filepath.Base(path), name+" "), "%s is named for what it is", path)
+	pdf, err := os.ReadFile(path)
+	require.NoError(t, err)
+	*files = nil
+	return pdf
+}
+
+func TestAnOrderPrintsItsSalesSlip(t *testing.T) {
+	env, s := orderScreen(t)
+	files := opened(env)
+	env.settle()
+	assert.False(t, s.print.Visible(), "a new order has nothing to print yet")
+	s.list.Select(2) // SO-000001
+	env.settle()
+	require.True(t, s.print.Visible())
+	test.Tap(s.print)
+	env.settle()
+	text := papertest.Text(t, printed(t, env, files, "Sales slip SO-000001"))
+	for _, want := range []string{"Sales slip", "SO-000001", "Ola Nordmann", "996A1B2C1", "warranty until", "Nordby Motor & Sag AS"} {
+		assert.Contains(t, text, want)
+	}
+	assert.Nil(t, env.Window.Canvas().Overlays().Top(), "the viewer shows it; no dialog in the way")
+}
+
+func TestAReceiptPrintsItsListAndItsLabels(t *testing.T) {
+	env, s := receiptScreen(t)
+	files := opened(env)
+	env.Prefs.SetString(labelSizeKey, string(paper.A4Sheet3x8))
+	env.Prefs.SetBool(labelQRKey, true)
+	env.settle()
+	s.list.Select(0) // GR-000004
+	env.settle()
+	test.Tap(s.print)
+	env.settle()
+	assert.Contains(t, papertest.Text(t, printed(t, env, files, "Goods receipt GR-000004")), "Oslo Auction House")
+
+	test.Tap(s.labels)
+	env.settle()
+	codes := papertest.Scanned(t, printed(t, env, files, "Labels GR-000004"), "300")
+	assert.Equal(t, [][]string{{"CODE-128:1HGCM82633A004352", "CODE-128:DR-990101", "CODE-128:DR-990102", "CODE-128:DR-990103",
+		"QR-Code:1HGCM82633A004352", "QR-Code:DR-990101", "QR-Code:DR-990102", "QR-Code:DR-990103"}}, codes,
+		"one A4 sheet, as this counter's settings say, with QR codes")
+	assert.Nil(t, env.Window.Canvas().Overlays().Top(), "the progress is gone")
+}
+
+func TestTickedUnitsOfAnItemGetLabels(t *testing.T) {
+	env := newTestEnv(t)
+	require.NoError(t, env.Reg.LoadExamples())
+	files := opened(env)
+	s := NewItems(env)
+	env.show(s.Content())
+	env.settle()
+	s.list.Select(0) // CS-500
+	env.settle()
+	s.card.tabs.SelectIndex(1)
+	ov := s.card.overview
+	env.settle()
+	assert.True(t, ov.labels.Disabled(), "nothing ticked")
+	for _, row := range []int{2, 0, 1} {
+		ov.table.table.Select(widget.TableCellID{Row: row, Col: 0})
+	}
+	ov.table.table.Select(widget.TableCellID{Row: 1, Col: 0}) // ticked off again
+	assert.Equal(t, "Labels (2)", ov.labels.Text)
+	test.Tap(ov.labels)
+	env.settle()
+	assert.Equal(t, [][]string{{"CODE-128:996A1B2C1"}, {"CODE-128:996A1B2C3"}}, papertest.Scanned(t, printed(t, env, files, "Labels CS-500"), "300"),
+		"a label each, on the usual 62 × 29 mm roll, by serial")
+
+	s.list.Select(1) // another item: its own ticks
+	env.settle()
+	assert.True(t, ov.labels.Disabled())
+	assert.Equal(t, "Labels", ov.labels.Text)
+
+	test.Tap(findButton(ov.view, "Stock list"))
+	env.settle()
+	text := papertest.Text(t, printed(t, env, files, "Stock list DRILL-18V"))
+	assert.Contains(t, text, "DR-990102")
+	assert.NotContains(t, text, "996A1B2C3")
+}
+
+func TestTheSearchPrintsTheLabelOfTheUnitShown(t *testing.T) {
+	env := newTestEnv(t)
+	require.NoError(t, env.Reg.LoadExamples())
+	files := opened(env)
+	s := NewSearch(env)
+	env.show(s.Content())
+	env.settle()
+	assert.True(t, s.label.Disabled(), "no unit chosen")
+	test.Type(s.text, "1hgcm")
+	s.text.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	env.settle()
+	require.False(t, s.label.Disabled())
+	test.Tap(s.label)
+	env.settle()
+	assert.Equal(t, [][]string{{"CODE-128:1HGCM82633A004352"}}, papertest.Scanned(t, printed(t, env, files, "Label 1HGCM82633A004352"), "300"))
+}
+
+// A long job's progress has a Cancel button, which stops it with nothing
+// written and nothing said.
+func TestALongPrintCanBeCancelled(t *testing.T) {
+	env := newTestEnv(t)
+	files := opened(env)
+	started := make(chan struct{})
+	env.Papers = slowPapers{testPapers{env.Reg}, started}
+	env.printStockList(0, "all items")
+	<-started
+	d := env.Window.Canvas().Overlays().Top()
+	require.NotNil(t, d, "the progress shows")
+	test.Tap(findButton(d, "Cancel"))
+	env.settle()
+	assert.Nil(t, env.Window.Canvas().Overlays().Top(), "the progress is gone, with no message")
+	assert.Empty(t, *files)
+	left, err := os.ReadDir(env.PrintDir)
+	require.NoError(t, err)
+	assert.Empty(t, left, "nothing written")
+}
+
+// slowPapers writes stock lists that wait to be cancelled.
+type slowPapers struct {
+	testPapers
+	started chan struct{}
+}
+
+func (p slowPapers) StockList(ctx context.Context, path string, item core.ItemID, progress func(done, total int)) (int, error) {
+	close(p.started)
+	<-ctx.Done()
+	return 0, ctx.Err()
+}
+
+func TestShopDetailsAndLabelsAreSetInOnePlace(t *testing.T) {
+	env := newTestEnv(t)
+	env.show(widget.NewLabel(""))
+	ShopItem(env).Action()
+	env.settle()
+	form := env.Window.Canvas().Overlays().Top()
+	require.NotNil(t, form)
+	entries := entriesIn(form)
+	require.Len(t, entries, 5)
+	test.Type(entries[0], "Sykkelhuset AS")
+	test.Type(entries[1], "Torget 3, 3015 Drammen")
+	test.Type(entries[3], "post at sykkelhuset")
+	choices := choicesIn(form)
+	require.Len(t, choices, 1)
+	choices[0].SetSelected(paper.Dymo89x36.String())
+	test.Tap(findButton(form, "Save"))
+	env.settle()
+
+	form = env.Window.Canvas().Overlays().Top()
+	require.NotNil(t, form, "the e-mail is refused, and the form is back")
+	assert.Contains(t, strings.Join(labelTexts(form), "\n"), "the e-mail post at sykkelhuset is not an address")
+	entries = entriesIn(form)
+	assert.Equal(t, "Sykkelhuset AS", entries[0].Text, "what was typed is kept")
+	entries[3].SetText("post@sykkelhuset.no")
+	test.Tap(findButton(form, "Save"))
+	env.settle()
+	assert.Nil(t, env.Window.Canvas().Overlays().Top())
+	shop, err := env.Reg.Shop()
+	require.NoError(t, err)
+	assert.Equal(t, "Sykkelhuset AS", shop.Name)
+	assert.Equal(t, "Torget 3, 3015 Drammen", shop.Address)
+	assert.Equal(t, "post@sykkelhuset.no", shop.Email)
+	assert.Equal(t, "89x36", env.Prefs.String(labelSizeKey), "this counter's labels are remembered")
+}
+
+// entriesIn are the entries below o, in the order they are laid out.
+func entriesIn(o fyne.CanvasObject) []*entry { return objectsIn[*entry](o) }
+
+// choicesIn are the choices below o.
+func choicesIn(o fyne.CanvasObject) []*choice { return objectsIn[*choice](o) }
+
+func objectsIn[T fyne.CanvasObject](o fyne.CanvasObject) []T {
+	var found []T
+	for _, obj := range test.LaidOutObjects(o) {
+		if t, ok := obj.(T); ok {
+			found = append(found, t)
+		}
+	}
+	return found
+}
