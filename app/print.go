@@ -113,13 +113,9 @@ var paperKinds = map[string]paperKind{
 			str(&o.item, "item", "", "only this item (its item number)")
 		},
 		print: func(reg *core.Register, w io.Writer, o printOptions) (string, error) {
-			var item core.ItemID
-			if o.item != "" {
-				it, err := reg.ItemByNo(o.item)
-				if err != nil {
-					return "", err
-				}
-				item = it.ID
+			item, err := itemNumbered(reg, o.item)
+			if err != nil {
+				return "", err
 			}
 			n, err := paper.StockList(context.Background(), w, reg, item, nil, time.Now())
 			return "A stock list of " + core.Count(n, "unit", "units"), err
@@ -163,13 +159,9 @@ func printLabels(reg *core.Register, w io.Writer, o printOptions) (string, error
 
 // labelRows are the units the options name.
 func labelRows(reg *core.Register, o printOptions) ([]core.SerialRow, error) {
-	var item core.ItemID
-	if o.item != "" {
-		it, err := reg.ItemByNo(o.item)
-		if err != nil {
-			return nil, err
-		}
-		item = it.ID
+	item, err := itemNumbered(reg, o.item)
+	if err != nil {
+		return nil, err
 	}
 	switch {
 	case o.receipt != "" && o.item == "" && o.serial == "":
@@ -210,4 +202,13 @@ func labelRows(reg *core.Register, o printOptions) ([]core.SerialRow, error) {
 		return page.Rows, err
 	}
 	return nil, &core.Error{Code: core.Invalid, Message: "say which labels with one of --receipt GR-000001, --item ITEMNO or --serial S"}
+}
+
+// itemNumbered is the item an option names by its number, 0 for none.
+func itemNumbered(reg *core.Register, no string) (core.ItemID, error) {
+	if no == "" {
+		return 0, nil
+	}
+	it, err := reg.ItemByNo(no)
+	return it.ID, err
 }

@@ -84,6 +84,9 @@ func TestTheExamplesCanBeRemovedUntilOtherWorkComes(t *testing.T) {
 	page, err := reg.SearchSerials(core.SerialQuery{})
 	require.NoError(t, err)
 	assert.Zero(t, page.Total, "no serial, no history left")
+	shop, err := reg.Shop()
+	require.NoError(t, err)
+	assert.Zero(t, shop, "the example shop went with them")
 	err = reg.RemoveExamples()
 	assert.Equal(t, "This register holds no example data to remove", core.UserMessage(err))
 
@@ -116,4 +119,26 @@ func TestTheExamplesCanBeRemovedUntilOtherWorkComes(t *testing.T) {
 	_, err = reg3.AddNote(saw.ID, "996A1B2C3", time.Time{}, "Sharpened")
 	require.NoError(t, err)
 	assert.Error(t, reg3.RemoveExamples())
+}
+
+// A shop's own details are no example: they stay when the examples go,
+// and the examples do not overwrite them.
+func TestTheShopsOwnDetailsOutliveTheExamples(t *testing.T) {
+	reg := core.New(datatest.NewStore(t))
+	require.NoError(t, reg.LoadExamples())
+	shop, err := reg.Shop()
+	require.NoError(t, err)
+	assert.Equal(t, "Nordby Motor & Sag AS", shop.Name, "the examples bring a shop to print as")
+	shop.Name = "Sykkelhuset AS"
+	_, err = reg.SaveShop(shop)
+	require.NoError(t, err)
+	require.NoError(t, reg.RemoveExamples(), "the shop's details are no work that keeps the examples")
+	shop, err = reg.Shop()
+	require.NoError(t, err)
+	assert.Equal(t, "Sykkelhuset AS", shop.Name)
+
+	require.NoError(t, reg.LoadExamples())
+	shop, err = reg.Shop()
+	require.NoError(t, err)
+	assert.Equal(t, "Sykkelhuset AS", shop.Name, "loading the examples keeps the shop's own")
 }

@@ -1,6 +1,7 @@
 package core
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -207,28 +208,81 @@ func (r *Register) ItemByNo(no string) (Item, error) {
 func (r *Register) Items(filter string) ([]ItemRow, error) {
 	filter = strings.ToUpper(strings.TrimSpace(filter))
 	return read(r, func(tx Tx) ([]ItemRow, error) {
-		items, err := tx.Items()
+		return itemRows(tx, func(it Item) bool {
+			return filter == "" || strings.Contains(strings.ToUpper(it.No), filter) || strings.Contains(strings.ToUpper(it.Name), filter)
+		})
+	})
+}
+
+// itemRows are the items keep selects with their counts, by number.
+func itemRows(tx Tx, keep func(Item) bool) ([]ItemRow, error) {
+	items, err := tx.Items()
+	if err != nil {
+		return nil, err
+	}
+	names, err := modelNames(tx)
+	if err != nil {
+		return nil, err
+	}
+	var rows []ItemRow
+	for _, it := range items {
+		if !keep(it) {
+			continue
+		}
+		st, err := tx.Stock(it.ID)
 		if err != nil {
 			return nil, err
 		}
-		names, err := modelNames(tx)
+		rows = append(rows, ItemRow{Item: it, Stock: st, Model: names[it.Model]})
+	}
+	sort.Slice(rows, func(i, j int) bool { return strings.ToUpper(rows[i].No) < strings.ToUpper(rows[j].No) })
+	return rows, nil
+}
+
+// stockPage is how many units a stock count reads at a time.
+const stockPage = 10_000
+
+// CountStock reads what is on the shelves for a stock count, in one
+// consistent read, so that the counts and the units listed agree: first
+// the items with units in stock (item 0: every item), by number, to
+// items; then each serialized one's units in stock, by serial, to units, a
+// page at a time. An item kept without serials has its count only.
+func (r *Register) CountStock(item ItemID, items func([]ItemRow) error, units func(ItemRow, []SerialRow) error) error {
+	q := SerialQuery{State: InStock, Limit: stockPage, Today: r.today()}
+	return asError(r.store.View(func(tx Tx) error {
+		rows, err := itemRows(tx, func(it Item) bool { return item == 0 || it.ID == item })
 		if err != nil {
-			return nil, err
+			return err
 		}
-		var rows []ItemRow
-		for _, it := range items {
-			if filter != "" && !strings.Contains(strings.ToUpper(it.No), filter) && !strings.Contains(strings.ToUpper(it.Name), filter) {
+		rows = slices.DeleteFunc(rows, func(it ItemRow) bool { return it.Stock.InStock() <= 0 })
+		if item != 0 && len(rows) == 0 {
+			if _, err := tx.Item(item); err != nil {
+				return notFoundAs(err, "the item was not found; it may have been deleted")
+			}
+		}
+		if err := items(rows); err != nil {
+			return err
+		}
+		for _, it := range rows {
+			if !it.UseSerial {
 				continue
 			}
-			st, err := tx.Stock(it.ID)
-			if err != nil {
-				return nil, err
+			q.Item = it.ID
+			for q.Offset = 0; ; q.Offset += stockPage {
+				page, err := searchSerials(tx, q)
+				if err != nil {
+					return err
+				}
+				if err := units(it, page.Rows); err != nil {
+					return err
+				}
+				if len(page.Rows) < stockPage {
+					break
+				}
 			}
-			rows = append(rows, ItemRow{Item: it, Stock: st, Model: names[it.Model]})
 		}
-		sort.Slice(rows, func(i, j int) bool { return strings.ToUpper(rows[i].No) < strings.ToUpper(rows[j].No) })
-		return rows, nil
-	})
+		return nil
+	}))
 }
 
 // Stock returns the unit counts of one item.

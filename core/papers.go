@@ -1,6 +1,9 @@
 package core
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Paper is a goods receipt or an order as its printed list shows it: the
 // shop, the other party, and each line with its serials and the warranty
@@ -30,10 +33,21 @@ type PaperLine struct {
 func (l PaperLine) Amount() Money { return l.Price * Money(l.Quantity) }
 
 // PaperSerial is one unit on a printed document; Warranty is zero when the
-// unit has none from this document (or has moved on since).
+// unit has none from this document (or has moved on since), Returned the
+// day a customer brought it back against this order.
 type PaperSerial struct {
 	Serial   string
 	Warranty time.Time
+	Returned time.Time
+}
+
+// PaperTitle is what a document's paper is called: a sales slip for an
+// order, a goods receipt for a receipt.
+func (k DocKind) PaperTitle() string {
+	if k == ReceiptDoc {
+		return "Goods receipt"
+	}
+	return "Sales slip"
 }
 
 // Total is what the document's lines come to.
@@ -63,7 +77,22 @@ func (r *Register) OrderPaper(id DocID) (Paper, error) {
 		for i, l := range o.Lines {
 			lines[i] = paperLine{l.Item, l.Quantity, l.UnitPrice, l.Serials}
 		}
-		return p, p.fill(tx, Customer, o.CustomerID, o.Customer, lines, func(_ Item, s Serial) *Movement { return s.Sale() })
+		if err := p.fill(tx, Customer, o.CustomerID, o.Customer, lines, func(_ Item, s Serial) *Movement { return s.Sale() }); err != nil {
+			return p, err
+		}
+		for _, ret := range o.Returns {
+			for i, l := range o.Lines {
+				if l.Item != ret.Item {
+					continue
+				}
+				for k, u := range p.Lines[i].Serials {
+					if slices.Contains(ret.Serials, u.Serial) {
+						p.Lines[i].Serials[k].Returned = ret.Date
+					}
+				}
+			}
+		}
+		return p, nil
 	})
 }
 
@@ -83,9 +112,9 @@ func (r *Register) ReceiptPaper(id DocID) (Paper, error) {
 			lines[i] = paperLine{l.Item, l.Quantity, l.UnitCost, l.Serials}
 		}
 		// A warranty counted from the sale is the customer's, not this
-		// delivery's.
+		// delivery's; so is one a sale may have extended.
 		return p, p.fill(tx, Supplier, rc.SupplierID, rc.Supplier, lines, func(it Item, s Serial) *Movement {
-			if it.WarrantyFrom != WarrantyFromReceipt {
+			if it.WarrantyFrom != WarrantyFromReceipt || s.Sold != nil {
 				return nil
 			}
 			return s.Received

@@ -96,6 +96,16 @@ type lineTyped struct {
 	back     []string // of the serials, those that came back
 }
 
+// unsaved reports whether the document has changes not saved, and if so
+// says that they are saved first, before what (a cancel, printing): what
+// is done works on the document as saved.
+func (e *docEditor) unsaved(before string) bool {
+	if e.dirty {
+		e.env.ShowMessage("Save the "+e.kind.name+" first", "The "+e.kind.name+" has changes that are not saved. Save them, or open it again to drop them, before "+before+".")
+	}
+	return e.dirty
+}
+
 func newDocEditor(env *Env, kind docKind, actions fyne.CanvasObject) *docEditor {
 	e := &docEditor{env: env, kind: kind, reference: newEntry(), date: newEntry(), note: newEntry(), partyNote: widget.NewLabel(""),
 		linesBox: container.NewVBox(), serials: newSerialEntry(env, kind.grow), serialTitle: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),

@@ -1,6 +1,8 @@
 package screens
 
 import (
+	"context"
+	"errors"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -61,7 +63,7 @@ func background[T any](env *Env, work func() (T, error), done func(T, error)) {
 	go func() {
 		defer env.busy.Done()
 		v, err := work()
-		if err != nil && core.ErrorCode(err) == core.Internal {
+		if err != nil && core.ErrorCode(err) == core.Internal && !errors.Is(err, context.Canceled) { // the user stopped it
 			env.Log.WithError(err).Error("register call failed")
 		}
 		env.OnUI(func() { done(v, err) })

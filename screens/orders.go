@@ -44,7 +44,11 @@ func NewOrders(env *Env) *Orders {
 	s.cancel = newButton("Cancel order", theme.CancelIcon(), s.askCancel)
 	s.retour = newButton("Return…", theme.MailReplyIcon(), s.askReturn)
 	s.export = newButton("Export serials…", theme.DocumentSaveIcon(), func() { env.exportDocument(s.order.Ref()) })
-	s.print = newButton("Print slip", theme.DocumentPrintIcon(), func() { env.printDocument(s.order.Ref()) })
+	s.print = newButton("Print slip", theme.DocumentPrintIcon(), func() {
+		if !s.editor.unsaved("printing") {
+			env.printDocument(s.order.Ref())
+		}
+	})
 	s.editor = newDocEditor(env, orderKind, container.NewBorder(nil, nil, s.save, nil, s.message))
 	s.editor.check = func() (func() ([]core.Problem, error), error) {
 		o, err := s.typed()
@@ -161,7 +165,7 @@ func (s *Orders) saveOrder() {
 }
 
 func (s *Orders) askCancel() {
-	if s.unsaved() {
+	if s.editor.unsaved("a cancel") {
 		return
 	}
 	o := s.order
@@ -173,7 +177,7 @@ func (s *Orders) askCancel() {
 
 // askReturn records what the customer brings back from the selected line.
 func (s *Orders) askReturn() {
-	if s.unsaved() {
+	if s.editor.unsaved("a return") {
 		return
 	}
 	line := s.editor.current
@@ -234,13 +238,6 @@ func (s *Orders) askReturn() {
 
 // unsaved tells the user to save or drop their changes first: a return or
 // a cancel works on the order as saved, and would show it over the edits.
-func (s *Orders) unsaved() bool {
-	if s.editor.dirty {
-		s.env.ShowMessage("Save the order first", "The order has changes that are not saved. Save them, or open the order again to drop them, before a return or a cancel.")
-	}
-	return s.editor.dirty
-}
-
 // cancelledText says what cancelling an order did, as a person would.
 func cancelledText(o core.Order) string {
 	n := o.Units()

@@ -3,6 +3,7 @@ package screens
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -73,7 +74,12 @@ func (env *Env) print(job printJob) {
 	background(env, func() (string, error) {
 		defer cancel()
 		if err := os.MkdirAll(env.PrintDir, 0o755); err != nil {
-			return "", &core.Error{Code: core.Invalid, Message: "The folder for printouts " + env.PrintDir + " cannot be made: " + err.Error(), Err: err}
+			why := err
+			var pathErr *os.PathError
+			if errors.As(err, &pathErr) {
+				why = pathErr.Err // "permission denied", without the system call
+			}
+			return "", &core.Error{Code: core.Invalid, Message: fmt.Sprintf("The folder for printouts %s cannot be made (%v).", env.PrintDir, why), Err: err}
 		}
 		env.clearOldPrintouts()
 		return job.write(ctx, path, func(done, total int) {
@@ -136,9 +142,30 @@ func fileName(s string) string {
 	}, s)
 }
 
+// withShop runs then once the shop's details are there to head a paper,
+// or the user chose to print without them.
+func (env *Env) withShop(then func()) {
+	background(env, env.Reg.Shop, func(shop core.Shop, err error) {
+		switch {
+		case err != nil:
+			env.readFailed(err)
+		case shop.Name != "":
+			then()
+		default:
+			env.ask("The shop's details are missing", "Papers print the shop's name, address and organisation number at their head, "+
+				"and none are saved yet. Enter them once for every counter, under Shop and printing… in the Serialdesk menu.",
+				"Enter them…", theme.DocumentCreateIcon(), func() { env.askShop(shop, "") }, "Print without", theme.DocumentPrintIcon(), then)
+		}
+	})
+}
+
 // printDocument prints a receipt's list or an order's sales slip.
 func (env *Env) printDocument(doc core.DocRef) {
-	env.print(printJob{what: "Printing " + doc.String() + "…", name: documentTitle(doc) + " " + doc.String(),
+	env.withShop(func() { env.printDocumentNow(doc) })
+}
+
+func (env *Env) printDocumentNow(doc core.DocRef) {
+	env.print(printJob{what: "Printing " + doc.String() + "…", name: doc.Kind.PaperTitle() + " " + doc.String(),
 		write: func(_ context.Context, path string, _ func(int, int)) (string, error) {
 			read := env.Reg.OrderPaper
 			if doc.Kind == core.ReceiptDoc {
@@ -150,13 +177,6 @@ func (env *Env) printDocument(doc core.DocRef) {
 			}
 			return "", env.Papers.Document(path, p)
 		}})
-}
-
-func documentTitle(doc core.DocRef) string {
-	if doc.Kind == core.ReceiptDoc {
-		return "Goods receipt"
-	}
-	return "Sales slip"
 }
 
 // printLabels prints labels for the units fetch brings, on this counter's
@@ -207,6 +227,10 @@ func (env *Env) labelSize() LabelSize {
 
 // printStockList prints the units in stock of one item (0: every item).
 func (env *Env) printStockList(item core.ItemID, name string) {
+	env.withShop(func() { env.printStockListNow(item, name) })
+}
+
+func (env *Env) printStockListNow(item core.ItemID, name string) {
 	env.print(printJob{what: "Printing the stock list…", name: "Stock list " + name, long: true,
 		write: func(ctx context.Context, path string, progress func(int, int)) (string, error) {
 			_, err := env.Papers.StockList(ctx, path, item, progress)
@@ -267,7 +291,20 @@ func (env *Env) askShop(shop core.Shop, problem string) {
 		in := shop
 		in.Name, in.Address, in.Phone, in.Email, in.OrgNo = name.Text, address.Text, phone.Text, email.Text, orgNo.Text
 		background(env, func() (core.Shop, error) { return env.Reg.SaveShop(in) }, func(_ core.Shop, err error) {
-			if err != nil {
+			switch {
+			case core.ErrorCode(err) == core.Conflict:
+				// Saved at another counter meanwhile: what was typed
+				// here stays, over the newer revision.
+				background(env, env.Reg.Shop, func(now core.Shop, err error) {
+					if err != nil {
+						env.readFailed(err)
+						return
+					}
+					in.LastChange = now.LastChange
+					env.askShop(in, "Another counter changed the shop's details while you had them open. What you typed is kept here: "+
+						"save to keep it, or Cancel to keep theirs ("+now.Name+").")
+				})
+			case err != nil:
 				env.askShop(in, core.UserMessage(err))
 			}
 		})

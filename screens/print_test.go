@@ -138,7 +138,7 @@ func TestALongPrintCanBeCancelled(t *testing.T) {
 	files := opened(env)
 	started := make(chan struct{})
 	env.Papers = slowPapers{testPapers{env.Reg}, started}
-	env.printStockList(0, "all items")
+	env.printStockListNow(0, "all items") // the shop's details asked for or not
 	<-started
 	d := env.Window.Canvas().Overlays().Top()
 	require.NotNil(t, d, "the progress shows")
@@ -212,4 +212,68 @@ func objectsIn[T fyne.CanvasObject](o fyne.CanvasObject) []T {
 		}
 	}
 	return found
+}
+
+// What is printed is the document as saved: changes on screen are saved
+// first.
+func TestPrintingAnOrderWithChangesAsksToSaveFirst(t *testing.T) {
+	env, s := orderScreen(t)
+	files := opened(env)
+	env.settle()
+	s.list.Select(2) // SO-000001
+	env.settle()
+	s.editor.reference.SetText("PO 4471") // typed, not saved
+	test.Tap(s.print)
+	env.settle()
+	d := env.Window.Canvas().Overlays().Top()
+	require.NotNil(t, d)
+	assert.Contains(t, strings.Join(labelTexts(d), "\n"), "The order has changes that are not saved. Save them, or open it again to drop them, before printing.")
+	assert.Empty(t, *files, "nothing printed")
+}
+
+// A paper with no shop at its head is asked about first.
+func TestPrintingWithoutTheShopsDetailsAsksFirst(t *testing.T) {
+	env, s := orderScreen(t)
+	files := opened(env)
+	shop, err := env.Reg.Shop()
+	require.NoError(t, err)
+	shop.Name, shop.Address, shop.Phone, shop.Email, shop.OrgNo = "", "", "", "", ""
+	_, err = env.Reg.SaveShop(shop)
+	require.NoError(t, err)
+	env.settle()
+	s.list.Select(2)
+	env.settle()
+	test.Tap(s.print)
+	env.settle()
+	d := env.Window.Canvas().Overlays().Top()
+	require.NotNil(t, d)
+	assert.Contains(t, strings.Join(labelTexts(d), "\n"), "none are saved yet")
+	test.Tap(findButton(d, "Print without"))
+	env.settle()
+	assert.NotContains(t, papertest.Text(t, printed(t, env, files, "Sales slip SO-000001")), "Nordby")
+}
+
+// Details saved at another counter meanwhile are not saved over unseen;
+// what was typed stays, and a second Save keeps it.
+func TestShopDetailsChangedElsewhereKeepWhatWasTyped(t *testing.T) {
+	env := newTestEnv(t)
+	env.show(widget.NewLabel(""))
+	ShopItem(env).Action()
+	env.settle()
+	_, err := env.Reg.SaveShop(core.Shop{Name: "Their name"}) // another counter
+	require.NoError(t, err)
+	form := env.Window.Canvas().Overlays().Top()
+	entriesIn(form)[0].SetText("Our name")
+	test.Tap(findButton(form, "Save"))
+	env.settle()
+	form = env.Window.Canvas().Overlays().Top()
+	require.NotNil(t, form)
+	assert.Contains(t, strings.Join(labelTexts(form), "\n"), "Another counter changed the shop's details")
+	assert.Equal(t, "Our name", entriesIn(form)[0].Text)
+	test.Tap(findButton(form, "Save"))
+	env.settle()
+	assert.Nil(t, env.Window.Canvas().Overlays().Top())
+	shop, err := env.Reg.Shop()
+	require.NoError(t, err)
+	assert.Equal(t, "Our name", shop.Name)
 }

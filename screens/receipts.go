@@ -43,8 +43,15 @@ func NewReceipts(env *Env) *Receipts {
 	s.saveDraft = newButton("Save draft", theme.DocumentSaveIcon(), s.saveAsDraft)
 	s.cancel = newButton("Cancel receipt", theme.CancelIcon(), s.askCancel)
 	s.export = newButton("Export serials…", theme.DocumentSaveIcon(), func() { env.exportDocument(s.receipt.Ref()) })
-	s.print = newButton("Print list", theme.DocumentPrintIcon(), func() { env.printDocument(s.receipt.Ref()) })
+	s.print = newButton("Print list", theme.DocumentPrintIcon(), func() {
+		if !s.editor.unsaved("printing") {
+			env.printDocument(s.receipt.Ref())
+		}
+	})
 	s.labels = newButton("Labels", theme.DocumentPrintIcon(), func() {
+		if s.editor.unsaved("printing labels") {
+			return
+		}
 		ref := s.receipt.Ref()
 		env.printLabels("Labels "+ref.String(), func() ([]core.SerialRow, error) {
 			page, err := env.Reg.DocumentSerials(ref, 0, 0)

@@ -769,8 +769,6 @@ func manyDocumentsInOneOperation(t *testing.T, s core.Store) {
 	require.Len(t, view(t, s, func(tx core.Tx) ([]core.OrderHead, error) { return tx.OrderHeads() }), n)
 }
 
-// Dump is every record of a register as text, in one order whatever the
-// engine, for tests that compare two registers.
 func shopReadWrite(t *testing.T, s core.Store) {
 	require.NoError(t, s.View(func(tx core.Tx) error {
 		_, err := tx.Shop()
@@ -786,6 +784,8 @@ func shopReadWrite(t *testing.T, s core.Store) {
 	require.Equal(t, shop, view(t, s, func(tx core.Tx) (core.Shop, error) { return tx.Shop() }))
 }
 
+// Dump is every record of a register as text, in one order whatever the
+// engine, for tests that compare two registers.
 func Dump(t testing.TB, s core.Store) []string {
 	t.Helper()
 	var out []string

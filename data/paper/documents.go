@@ -15,9 +15,10 @@ import (
 // line with its serials and their warranty, the totals, and a line to sign.
 func Document(w io.Writer, p core.Paper, now time.Time) error {
 	kind := documentKinds[p.Doc.Kind]
-	s := newSheet(kind.title+" "+p.Doc.String(), p.Shop, joined(" · ", p.Shop.Name, kind.title+" "+p.Doc.String()), now)
+	title := p.Doc.Kind.PaperTitle()
+	s := newSheet(title+" "+p.Doc.String(), p.Shop, joined(" · ", p.Shop.Name, title+" "+p.Doc.String()), now)
 	left := s.shopHead(p.Shop)
-	right := s.facts(kind.title, [][2]string{{kind.number, p.Doc.String()}, {"Date", date(p.Date)}, {"Reference", p.Reference},
+	right := s.facts(title, [][2]string{{kind.number, p.Doc.String()}, {"Date", date(p.Date)}, {"Reference", p.Reference},
 		{kind.by, p.By}, {"Printed", now.Format("2006-01-02 15:04")}})
 	if p.Status != "" {
 		s.SetXY(margin+textW*0.58, right+1)
@@ -28,7 +29,7 @@ func Document(w io.Writer, p core.Paper, now time.Time) error {
 		right = s.GetY()
 	}
 	s.SetY(math.Max(left, right) + 6)
-	s.party(kind.party, p.Party)
+	s.party(kind, p.Party)
 	s.SetY(s.GetY() + 5)
 
 	cols := []column{{"Item", 30, "L"}, {"Description", 75, "L"}, {"Quantity", 17, "R"}, {kind.price, 25, "R"}, {"Amount", 33, "R"}}
@@ -52,24 +53,24 @@ func Document(w io.Writer, p core.Paper, now time.Time) error {
 
 // documentKind is what differs between a receipt's list and an order's slip.
 type documentKind struct {
-	title, number, by, party, price, sign string
+	number, by, party, noParty, price, sign string
 }
 
 var documentKinds = map[core.DocKind]documentKind{
-	core.OrderDoc:   {"Sales slip", "Order", "Served by", "Customer", "Unit price", "Received by the customer"},
-	core.ReceiptDoc: {"Goods receipt", "Receipt", "Received by", "Supplier", "Unit cost", "Goods checked by"},
+	core.OrderDoc:   {"Order", "Served by", "Customer", "Cash sale: no customer named", "Unit price", "Received by the customer"},
+	core.ReceiptDoc: {"Receipt", "Received by", "Supplier", "No supplier named", "Unit cost", "Goods checked by"},
 }
 
 // party writes the customer or supplier the document names.
-func (s *sheet) party(label string, p core.Party) {
+func (s *sheet) party(kind documentKind, p core.Party) {
 	s.SetX(margin)
 	s.SetFont(sans, "", 8.5)
 	s.SetTextColor(90, 90, 90)
-	s.CellFormat(textW, 4.5, label, "", 2, "L", false, 0, "")
+	s.CellFormat(textW, 4.5, kind.party, "", 2, "L", false, 0, "")
 	s.SetTextColor(0, 0, 0)
 	if p.Name == "" {
 		s.SetFont(sans, "B", 10.5)
-		s.CellFormat(textW, 5.5, "Cash sale: no customer named", "", 2, "L", false, 0, "")
+		s.CellFormat(textW, 5.5, kind.noParty, "", 2, "L", false, 0, "")
 		return
 	}
 	s.SetFont(sans, "B", 10.5)
@@ -111,16 +112,19 @@ func (s *sheet) row(cols []column, h float64, values ...string) {
 }
 
 // serials writes a line's units under it, as many to a row as fit, each
-// with the day its warranty ends when it has one.
+// with the day its warranty ends when it has one, or the day it came back.
 func (s *sheet) serials(units []core.PaperSerial, indent float64) {
 	if len(units) == 0 {
 		return
 	}
 	entry := func(u core.PaperSerial) (string, string) {
-		if u.Warranty.IsZero() {
-			return u.Serial, ""
+		switch {
+		case !u.Returned.IsZero():
+			return u.Serial, "returned " + date(u.Returned)
+		case !u.Warranty.IsZero():
+			return u.Serial, "warranty until " + date(u.Warranty)
 		}
-		return u.Serial, "warranty until " + date(u.Warranty)
+		return u.Serial, ""
 	}
 	widest := 0.0
 	for _, u := range units {

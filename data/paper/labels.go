@@ -46,8 +46,9 @@ var labelSheets = map[LabelSize]labelSheet{
 	Dymo57x32:    {w: 57, h: 32, pageW: 57, pageH: 32, cols: 1, rows: 1, marginX: 2.5, padY: 2, name: "DYMO, 57 × 32 mm"},
 	Dymo89x36:    {w: 89, h: 36, pageW: 89, pageH: 36, cols: 1, rows: 1, marginX: 3, padY: 2.5, name: "DYMO, 89 × 36 mm"},
 	// 3 × 70 mm fill the width; 8 × 37 mm leave half a millimetre above
-	// and below. Office printers cannot print the outer 4–5 mm.
-	A4Sheet3x8: {w: 70, h: 37, pageW: a4W, pageH: a4H, cols: 3, rows: 8, left: 0, top: 0.5, marginX: 5, padY: 3.5,
+	// and below. Office printers cannot print the outer 4–5 mm: nothing
+	// is drawn there.
+	A4Sheet3x8: {w: 70, h: 37, pageW: a4W, pageH: a4H, cols: 3, rows: 8, left: 0, top: 0.5, marginX: 5, padY: 5,
 		name: "A4 sheet, 3 × 8 labels of 70 × 37 mm"},
 }
 
@@ -141,7 +142,7 @@ func Labels(ctx context.Context, w io.Writer, labels []Label, opt LabelOptions, 
 			return Printed{}, err
 		}
 	}
-	return done, p.write(w)
+	return done, c.write(p, w)
 }
 
 // label draws one label with its top left corner at x, y; barcode is false
@@ -183,8 +184,13 @@ func (p page) label(sheet labelSheet, x, y float64, l Label, withQR bool) (barco
 		p.SetX(left)
 	}
 
-	// The serial in plain text at the foot, as large as fits.
-	text := p.serialText(l.Serial, textWidth(barcoded, w, textW))
+	// The serial in plain text at the foot, as large as fits: under the
+	// barcode, or beside the QR code without one.
+	serialW := w
+	if !barcoded {
+		serialW = textW
+	}
+	text := p.serialText(l.Serial, serialW)
 	textH := 3.6 * float64(len(text))
 	align := "C" // under the barcode
 	if len(text) > 1 {
@@ -192,22 +198,13 @@ func (p page) label(sheet labelSheet, x, y float64, l Label, withQR bool) (barco
 	}
 	for i, line := range text {
 		p.SetXY(left, top+h-textH+float64(i)*3.6)
-		p.CellFormat(textWidth(barcoded, w, textW), 3.6, line, "", 0, align, false, 0, "")
+		p.CellFormat(serialW, 3.6, line, "", 0, align, false, 0, "")
 	}
 	if barcoded {
 		barTop := top + band + 0.5
 		p.code128(bars, left, barTop, w, top+h-textH-0.5-barTop)
 	}
 	return barcoded, nil
-}
-
-// textWidth is the width the serial's text has: the label's under a
-// barcode, beside the QR code without one.
-func textWidth(barcoded bool, w, besideQR float64) float64 {
-	if barcoded {
-		return w
-	}
-	return besideQR
 }
 
 // serialText sets the serial in the largest size from 9 pt down to 6 pt

@@ -85,6 +85,7 @@ func TestTheLongestSerialScans(t *testing.T) {
 			}
 		}
 		assert.GreaterOrEqual(t, n, 17, "%s: a VIN has room for its barcode", size)
+		t.Logf("%s: a barcode for up to %d letters and digits", size, n)
 		pdf, _ = labels(t, []paper.Label{{ItemNo: "PART", Serial: longest[:n]}}, paper.LabelOptions{Size: size})
 		assert.Equal(t, [][]string{{"CODE-128:" + longest[:n]}}, papertest.Scanned(t, pdf, "300"), "%s: %d characters", size, n)
 	}

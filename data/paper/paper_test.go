@@ -58,6 +58,7 @@ func TestTheSalesSlipListsTheOrderWithItsSerialsAndWarranty(t *testing.T) {
 		assert.Contains(t, got, want)
 	}
 	assert.Equal(t, 1, strings.Count(got, "warranty until"), "the unit the customer brought back has no warranty from this sale")
+	assert.Regexp(t, `996A1B2C2 +returned \d{4}-\d\d-\d\d`, got, "and says when it came back")
 	meta := papertest.Info(t, pdf)
 	assert.Contains(t, meta, "Sales slip SO-000001")
 	assert.Contains(t, meta, "Serialdesk")
@@ -180,4 +181,57 @@ func TestALongJobCanBeCancelled(t *testing.T) {
 	_, err = paper.Labels(ctx, &buf, labels, paper.LabelOptions{Size: paper.Brother62x29}, nil, printedAt)
 	assert.ErrorIs(t, err, context.Canceled)
 	assert.Zero(t, buf.Len(), "nothing written")
+}
+
+// A serial of any length is listed whole, and units received without a
+// serial are counted too.
+func TestTheStockListShowsLongSerialsWholeAndUnitsWithoutSerials(t *testing.T) {
+	reg := datatest.NewRegister(t)
+	part, err := reg.SaveItem(core.Item{No: "PART", Name: "Spare part", UseSerial: true})
+	require.NoError(t, err)
+	longest := strings.Repeat("AB12CD34EF", 7)[:core.MaxSerialLength]
+	_, err = reg.ConfirmReceipt(core.Receipt{Supplier: "Parts AS", Lines: []core.ReceiptLine{{Item: part.ID, Quantity: 3, Serials: []string{longest}}}})
+	require.NoError(t, err)
+	var buf bytes.Buffer
+	n, err := paper.StockList(context.Background(), &buf, reg, 0, nil, printedAt)
+	require.NoError(t, err)
+	assert.Equal(t, 1, n)
+	got := papertest.Text(t, buf.Bytes())
+	assert.Contains(t, strings.Join(strings.Fields(got), ""), longest)
+	assert.Contains(t, got, "3 in stock")
+	assert.Contains(t, got, "2 units have no serial in the register: count them too")
+}
+
+// Cancel pressed as the last unit is done still writes nothing.
+func TestACancelAtTheEndWritesNothing(t *testing.T) {
+	reg := examples(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	var buf bytes.Buffer
+	_, err := paper.StockList(ctx, &buf, reg, 0, func(done, total int) {
+		if done == total {
+			cancel()
+		}
+	}, printedAt)
+	assert.ErrorIs(t, err, context.Canceled)
+	assert.Zero(t, buf.Len())
+}
+
+// A receipt names no supplier in its own words, and shows the warranty a
+// delivery gives while its units are the shop's.
+func TestAReceiptListShowsTheWarrantyOfTheDelivery(t *testing.T) {
+	reg := datatest.NewRegister(t)
+	mower, err := reg.SaveItem(core.Item{No: "MOWER", Name: "Lawn mower", UseSerial: true, WarrantyMonths: 12, WarrantyFrom: core.WarrantyFromReceipt})
+	require.NoError(t, err)
+	rc, err := reg.ConfirmReceipt(core.Receipt{Date: time.Date(2026, 3, 2, 0, 0, 0, 0, time.UTC), Lines: []core.ReceiptLine{
+		{Item: mower.ID, Quantity: 2, Serials: []string{"M-1", "M-2"}}}})
+	require.NoError(t, err)
+	_, err = reg.SaveOrder(core.Order{Customer: "Kari", Lines: []core.OrderLine{{Item: mower.ID, Quantity: 1, Serials: []string{"M-2"},
+		Warranty: time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)}}})
+	require.NoError(t, err)
+	p, err := reg.ReceiptPaper(rc.ID)
+	require.NoError(t, err)
+	got := papertest.Text(t, document(t, p))
+	assert.Contains(t, got, "No supplier named")
+	assert.Regexp(t, `M-1 +warranty until 2027-03-02`, got)
+	assert.Equal(t, 1, strings.Count(got, "warranty until"), "the unit sold with an extended warranty has the customer's, not the delivery's")
 }

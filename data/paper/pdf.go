@@ -1,6 +1,7 @@
 package paper
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -79,6 +80,23 @@ type canceller struct {
 	ctx      context.Context
 	progress func(done, total int)
 	total    int
+}
+
+// write puts the finished PDF to w unless the job was cancelled while
+// the last pages were made: a Cancel pressed at 100 % still writes nothing.
+func (c canceller) write(p page, w io.Writer) error {
+	if err := c.ctx.Err(); err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := p.write(&buf); err != nil {
+		return err
+	}
+	if err := c.ctx.Err(); err != nil {
+		return err
+	}
+	_, err := buf.WriteTo(w)
+	return err
 }
 
 // step reports done of the total every 500 steps and at the end, and

@@ -57,12 +57,8 @@ func (s *sheet) need(h float64) {
 // and returns how far down it reached.
 func (s *sheet) shopHead(shop core.Shop) float64 {
 	s.SetXY(margin, margin)
-	name := shop.Name
-	if name == "" {
-		name = "Your shop's name" // a reminder where the name goes: Settings… holds it
-	}
 	s.SetFont(sans, "B", 15)
-	s.CellFormat(textW*0.55, 7, s.fit(name, textW*0.55), "", 2, "L", false, 0, "")
+	s.CellFormat(textW*0.55, 7, s.fit(shop.Name, textW*0.55), "", 2, "L", false, 0, "")
 	s.SetFont(sans, "", 9)
 	for _, line := range []string{shop.Address, joined(" · ", shop.Phone, shop.Email), prefixed("Org. no. ", shop.OrgNo)} {
 		if line != "" {

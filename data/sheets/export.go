@@ -88,11 +88,15 @@ func (e Exporter) QueryTitle(q core.SerialQuery) (string, error) {
 	case q.Text != "":
 		about = append(about, fmt.Sprintf("text %q", core.Echo(q.Text)))
 	}
+	day := q.Today
+	if day.IsZero() {
+		day = time.Now() // as the search takes it
+	}
 	switch q.Warranty {
 	case core.UnderWarranty:
-		about = append(about, "under warranty on "+q.Today.Format(dayLayout))
+		about = append(about, "under warranty on "+day.Format(dayLayout))
 	case core.WarrantyExpired:
-		about = append(about, "warranty ended before "+q.Today.Format(dayLayout))
+		about = append(about, "warranty ended before "+day.Format(dayLayout))
 	}
 	if len(about) == 0 {
 		return "All serials", nil

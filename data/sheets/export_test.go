@@ -215,6 +215,8 @@ func TestQueryTitleSaysWhichSerials(t *testing.T) {
 		{core.SerialQuery{Text: "brake", InNotes: true}, `Serials — note text "brake"`},
 		{core.SerialQuery{Warranty: core.UnderWarranty, Today: day}, "Serials — under warranty on 2026-05-04"},
 		{core.SerialQuery{State: core.Sold, Warranty: core.WarrantyExpired, Today: day}, "Serials — state sold, warranty ended before 2026-05-04"},
+		// The search screen leaves the day to the register: today.
+		{core.SerialQuery{Warranty: core.UnderWarranty}, "Serials — under warranty on " + time.Now().Format("2006-01-02")},
 	} {
 		title, err := ex.QueryTitle(tt.q)
 		require.NoError(t, err)
