@@ -97,6 +97,15 @@ func TestTickedUnitsOfAnItemGetLabels(t *testing.T) {
 	}
 	ov.table.table.Select(widget.TableCellID{Row: 1, Col: 0}) // ticked off again
 	assert.Equal(t, "Labels (2)", ov.labels.Text)
+	// From the keyboard: the arrows move to a box, Space ticks it.
+	env.Window.Canvas().Focus(ov.table.table)
+	for _, key := range []fyne.KeyName{fyne.KeyDown, fyne.KeyDown, fyne.KeyDown, fyne.KeySpace, fyne.KeySpace} {
+		ov.table.table.TypedKey(&fyne.KeyEvent{Name: key})
+	}
+	assert.Equal(t, "Labels (2)", ov.labels.Text, "the fourth unit ticked, and off again")
+	ov.table.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	assert.Equal(t, "Labels (3)", ov.labels.Text)
+	ov.table.table.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
 	test.Tap(ov.labels)
 	env.settle()
 	assert.Equal(t, [][]string{{"CODE-128:996A1B2C1"}, {"CODE-128:996A1B2C3"}}, papertest.Scanned(t, printed(t, env, files, "Labels CS-500"), "300"),
