@@ -34,7 +34,7 @@ var SerialHeaders = []string{"Serial", "Item number", "Item name", "State", "Pro
 	"Received", "Receipt", "Supplier", "Unit cost", "Received by", "Sold", "Order", "Customer", "Unit price", "Sold by",
 	"Warranty until"}
 
-var serialWidths = []float64{18, 14, 28, 10, 14, 12, 12, 26, 11, 18, 12, 12, 26, 11, 18, 13}
+var serialWidths = []float64{22, 14, 28, 19, 14, 12, 12, 26, 11, 18, 12, 12, 26, 11, 18, 13}
 
 // SummaryHeaders are the columns of the Summary sheet.
 var SummaryHeaders = []string{"Item number", "Item name", "Purchased", "Sold", "Returned", "To supplier", "In stock"}
@@ -220,9 +220,11 @@ func newStyles(f *excelize.File) (styles, error) {
 	}{
 		{&st.title, excelize.Style{Font: &large}},
 		{&st.bold, excelize.Style{Font: &bold}},
-		{&st.boldRight, excelize.Style{Font: &bold, Alignment: &excelize.Alignment{Horizontal: "right"}}},
-		{&st.date, excelize.Style{CustomNumFmt: &dateFormat}},
-		{&st.money, excelize.Style{NumFmt: 4}}, // #,##0.00
+		// Dates and amounts keep a space on their right, or they run into
+		// the text of the column after them (2026-11-18GR-000001).
+		{&st.boldRight, excelize.Style{Font: &bold, Alignment: &rightIndented}},
+		{&st.date, excelize.Style{CustomNumFmt: &dateFormat, Alignment: &rightIndented}},
+		{&st.money, excelize.Style{NumFmt: 4, Alignment: &rightIndented}}, // #,##0.00
 	} {
 		if *style.id, err = f.NewStyle(&style.style); err != nil {
 			return st, err
@@ -230,6 +232,9 @@ func newStyles(f *excelize.File) (styles, error) {
 	}
 	return st, nil
 }
+
+// rightIndented stands a number right, a space short of its column's edge.
+var rightIndented = excelize.Alignment{Horizontal: "right", Indent: 1}
 
 // titleSize is the size of a sheet's title; titleHeight its row's height
 // in points, room for it.
