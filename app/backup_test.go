@@ -127,16 +127,17 @@ func TestStartupErrorCanBeCopied(t *testing.T) {
 	assert.Equal(t, msg, a.Clipboard().Content())
 }
 
-// Damage on disk that opening does not read makes the backup at close fail:
-// the older backups stay, and the next start says so until one succeeds.
+// Damage on disk while the register is open makes the backup at close
+// fail: the older backups stay, and the next start says so until one
+// succeeds.
 func TestFailedBackupAtCloseIsShownAtTheNextStart(t *testing.T) {
 	dir := backedUpExampleDir(t)
 	require.Len(t, data.Backups(dir), 1)
 	assert.Empty(t, backupWarning(dir))
 
-	datatest.DamageTableBlock(t, dir)
 	e, err := open(place{dir: dir}, &bytes.Buffer{})
-	require.NoError(t, err, "the damaged block is not read at open")
+	require.NoError(t, err)
+	datatest.DamageTableBlock(t, dir) // a failing disk, under the open register
 	_, err = e.reg.SaveItem(core.Item{No: "LATER", Name: "Later"})
 	require.NoError(t, err)
 	// The day's changes come from the redo log, whole: they are kept.

@@ -177,6 +177,19 @@ func inspect(dir string) (folder, error) {
 	return f, nil
 }
 
+// checkTables reads every table MANIFEST names whole and checks it
+// against its checksums (about 0.1 s for a million serials' tables).
+func (f folder) checkTables() error {
+	for _, id := range slices.Sorted(maps.Keys(f.tables)) {
+		name := tableFileName(id)
+		c := tableChecker{compression: f.tables[id].Compression}
+		if err := c.checkFile(filepath.Join(f.dir, name)); err != nil {
+			return damagedFile(f.dir, name, err)
+		}
+	}
+	return nil
+}
+
 // errInUse is worded as Badger's error for a folder another program has
 // open, which isLocked recognises.
 var errInUse = errors.New("Another process is using this Badger database")

@@ -122,6 +122,12 @@ func open(dir string, log logrus.FieldLogger, readOnly bool) (*Store, error) {
 		if err := f.writable(); err != nil {
 			return nil, err
 		}
+		// Badger writes as it opens to write (a new value log, the
+		// memtables flushed as it closes): a damaged table found only
+		// after that could no longer be left as it was.
+		if err := f.checkTables(); err != nil {
+			return nil, err
+		}
 		for _, name := range f.empty {
 			if err := os.Remove(filepath.Join(dir, name)); err != nil {
 				return nil, s.cannotWrite(err)
@@ -389,7 +395,8 @@ func damagedRedo(dir string, err error) error {
 }
 
 // VerifyFiles reads every table of the register and checks it against its
-// checksums, to find damage on disk that opening does not read.
+// checksums, to find damage on disk that came after opening, or in a
+// register opened to read (opening to write checks them first).
 func (s *Store) VerifyFiles() error {
 	// It reads every table, which takes a while on a big register: it
 	// does not hold mu, which would hold up operations, and it stops when

@@ -238,8 +238,8 @@ func TestABlockDamagedWhereBadgerPanicsIsNamed(t *testing.T) {
 		damageBlocks(t, copied, all, overwrite(t))
 		_, err := Open(copied, log)
 		require.Error(t, err)
-		assert.Contains(t, core.UserMessage(err), ".sst: block 1 of ")
-		assert.Contains(t, core.UserMessage(err), "are damaged")
+		assert.Contains(t, core.UserMessage(err), ".sst is damaged (block 1 of ", "found before Badger reads it")
+		assert.Contains(t, core.UserMessage(err), "Serialdesk has not changed anything")
 	})
 	t.Run("in the serial index, read side by side at open", func(t *testing.T) {
 		copied := filepath.Join(t.TempDir(), "register")
