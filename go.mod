@@ -4,6 +4,7 @@ go 1.26.0
 
 require (
 	codeberg.org/go-pdf/fpdf v0.12.0
+	early.serialdesk/systemlocale v0.0.0
 	fyne.io/fyne/v2 v2.7.1
 	github.com/boombuler/barcode v1.1.0
 	github.com/davecgh/go-spew v1.1.1
@@ -69,3 +70,6 @@ require (
 	golang.org/x/sync v0.24.0 // indirect
 	golang.org/x/text v0.43.0 // indirect
 )
+
+// The start-up fix for locales such as C.UTF-8 (app/systemlocale/systemlocale.go says why it is a module).
+replace early.serialdesk/systemlocale => ./app/systemlocale

@@ -6,6 +6,8 @@ import (
 	_ "embed"
 	"os"
 
+	_ "early.serialdesk/systemlocale" // before Fyne reads the system's locale
+
 	"serialdesk/app"
 )
 

@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	_ "early.serialdesk/systemlocale" // the tests' output without Fyne's word on C.UTF-8
 	"io"
 	"math"
 	"os"

@@ -2,6 +2,7 @@ package screens
 
 import (
 	"context"
+	_ "early.serialdesk/systemlocale" // the tests' output without Fyne's word on C.UTF-8
 	"io"
 	"sync"
 	"testing"
