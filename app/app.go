@@ -12,12 +12,14 @@ import (
 	"sort"
 	"strings"
 
+	"fyne.io/fyne/v2/lang"
 	"github.com/sirupsen/logrus"
 	"gopkg.in/natefinch/lumberjack.v2"
 
 	"serialdesk/core"
 	"serialdesk/data"
 	"serialdesk/data/postgres"
+	"serialdesk/screens"
 )
 
 // Main runs Serialdesk with its command-line arguments and returns the exit
@@ -73,6 +75,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
+	// Dates and amounts as the system's language writes them.
+	screens.SetFormats(core.FormatsFor(string(lang.SystemLocale())))
 	showDesktop(a, env, chosen)
 	a.Run()
 	env.autoBackup()

@@ -54,7 +54,7 @@ func TestOverlongSerialsMakeAShortMessage(t *testing.T) {
 func TestTypedValuesInMessagesAreCut(t *testing.T) {
 	long := strings.Repeat("1", 5000)
 	_, err := core.ParseMoney(long + ".5.0")
-	assert.Equal(t, `"`+strings.Repeat("1", 40)+`…" (5,004 characters) is not an amount; write it like 1250.00`, err.Error())
+	assert.Equal(t, `"`+strings.Repeat("1", 40)+`…" (5,004 characters) is not an amount; write it like 1,250.00`, err.Error())
 	_, err = core.ParseState("x" + long)
 	assert.Equal(t, `"x`+strings.Repeat("1", 39)+`…" (5,001 characters) is not a serial state; use in-stock, sold, returned or returned-to-supplier`, err.Error())
 

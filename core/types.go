@@ -80,36 +80,10 @@ func (m Money) String() string {
 	return fmt.Sprintf("%s%d.%02d", sign, int64(m)/100, int64(m)%100)
 }
 
-// ParseMoney reads an amount typed as 12, 12.5, 12.50 or 12,50.
-func ParseMoney(s string) (Money, error) {
-	s = strings.ReplaceAll(strings.TrimSpace(s), ",", ".")
-	if s == "" {
-		return 0, nil
-	}
-	whole, frac, hasFrac := strings.Cut(s, ".")
-	neg := strings.HasPrefix(whole, "-")
-	whole = strings.TrimPrefix(whole, "-")
-	if whole == "" && !hasFrac {
-		return 0, errorf(Invalid, "%q is not an amount; write it like 1250.00", Echo(s))
-	}
-	if whole == "" {
-		whole = "0"
-	}
-	if len(frac) > 2 || (hasFrac && frac == "") || len(whole) > 13 {
-		return 0, errorf(Invalid, "%q is not an amount; write it like 1250.00", Echo(s))
-	}
-	w, err1 := strconv.ParseUint(whole, 10, 64)
-	frac = (frac + "00")[:2]
-	f, err2 := strconv.ParseUint(frac, 10, 64)
-	if err1 != nil || err2 != nil {
-		return 0, errorf(Invalid, "%q is not an amount; write it like 1250.00", Echo(s))
-	}
-	m := Money(w*100 + f)
-	if neg {
-		m = -m
-	}
-	return m, nil
-}
+// ParseMoney reads an amount written in English or typed with a decimal
+// comma (12, 12.5, 1,250.00, 12,50), as workbooks and the command line
+// give them.
+func ParseMoney(s string) (Money, error) { return EnglishFormats.ParseMoney(s) }
 
 // ParseQuantity reads a typed number of units; blank is 0, which the
 // checks of a line or a return then judge.

@@ -12,7 +12,7 @@ import (
 )
 
 // backupName proposes a file name like serialdesk-2026-11-27.backup.
-func backupName(now time.Time) string { return "serialdesk-" + now.Format(dateLayout) + ".backup" }
+func backupName(now time.Time) string { return "serialdesk-" + now.Format(fileDateLayout) + ".backup" }
 
 // BackupItem is the menu item that backs the register up to a file the
 // user chooses: a USB stick, a network drive.

@@ -114,7 +114,7 @@ func newDocEditor(env *Env, kind docKind, actions fyne.CanvasObject) *docEditor 
 	e.problems.Wrapping = fyne.TextWrapWord
 	e.progress = widget.NewProgressBarInfinite()
 	e.progress.Hide()
-	e.date.SetPlaceHolder("YYYY-MM-DD")
+	e.date.SetPlaceHolder(datePlaceHolder())
 	e.serialTitle.Truncation = fyne.TextTruncateEllipsis
 	e.serials.onEdit = func() {
 		if l := e.current; l != nil {
@@ -158,7 +158,7 @@ func newDocEditor(env *Env, kind docKind, actions fyne.CanvasObject) *docEditor 
 		// The line's units' warranty, beside their serials: the lines
 		// themselves keep their width for the item.
 		e.warranty = newEntry()
-		e.warranty.SetPlaceHolder("YYYY-MM-DD")
+		e.warranty.SetPlaceHolder(datePlaceHolder())
 		e.warranty.OnChanged = func(text string) {
 			if e.current != nil && e.current.warranty != text {
 				e.current.warranty = text
@@ -253,7 +253,7 @@ func (e *docEditor) load(head docHead, lines []lineTyped, editable bool) {
 		line.itemText.SetText(itemLabel(line.item))
 		line.qty.SetText(strconv.Itoa(l.qty))
 		if line.amount != nil && l.amount != 0 {
-			line.amount.SetText(l.amount.String())
+			line.amount.SetText(formatMoney(l.amount))
 		}
 		line.warranty = formatDate(l.warranty)
 		line.serials = append([]string(nil), l.serials...)
@@ -580,7 +580,7 @@ func (e *docEditor) setItem(l *docLine, it core.Item) {
 	if e.kind.name == "order" && (l.amount.Text == "" || l.amount.Text == l.proposed) {
 		l.proposed = ""
 		if it.Price != 0 {
-			l.proposed = it.Price.String()
+			l.proposed = formatMoney(it.Price)
 		}
 		l.amount.SetText(l.proposed)
 	}
@@ -696,7 +696,7 @@ func (e *docEditor) typed() (date time.Time, lines []lineTyped, err error) {
 	var problems []core.Problem
 	e.sent = e.sent[:0]
 	if date, err = parseDate(e.date.Text); err != nil {
-		problems = append(problems, core.Problem{Reason: "the " + reasonText(err)})
+		problems = append(problems, core.Problem{Reason: "the date: " + reasonText(err)})
 	}
 	for _, l := range e.lines {
 		if l.item.ID == 0 && strings.TrimSpace(l.itemText.Text) == "" && len(dropBlank(l.serials)) == 0 {
@@ -710,7 +710,7 @@ func (e *docEditor) typed() (date time.Time, lines []lineTyped, err error) {
 		}
 		var amount core.Money
 		if l.amount != nil {
-			if amount, err = core.ParseMoney(l.amount.Text); err != nil {
+			if amount, err = parseMoney(l.amount.Text); err != nil {
 				problems = append(problems, core.Problem{Line: n, Reason: "the " + strings.ToLower(e.kind.amount) + ": " + reasonText(err)})
 			}
 		}

@@ -29,7 +29,7 @@ type Spreadsheets interface {
 }
 
 // exportName proposes a file name like serials-2026-11-27.xlsx.
-func exportName(now time.Time) string { return "serials-" + now.Format(dateLayout) + ".xlsx" }
+func exportName(now time.Time) string { return "serials-" + now.Format(fileDateLayout) + ".xlsx" }
 
 // exportQuery saves the serials a query selects, with the item cards when
 // it selects everything. Its title names the item, which is read first.

@@ -1,8 +1,6 @@
 package screens
 
 import (
-	"fmt"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -12,29 +10,35 @@ import (
 	"serialdesk/core"
 )
 
-// dateLayout is how dates are shown and typed: 2026-11-27 sorts and reads
-// the same in every country.
-const dateLayout = "2006-01-02"
+// formats are how dates and amounts are written and read: the language's,
+// which is the program's, as Fyne's translations are. The app sets them
+// as it starts (SetFormats).
+var formats = core.EnglishFormats
 
-func formatDate(t time.Time) string {
-	if t.IsZero() {
-		return ""
+// SetFormats sets how dates and amounts are written and read.
+func SetFormats(f core.Formats) { formats = f }
+
+// fileDateLayout dates the names of files saved (serials-2026-11-27.xlsx),
+// which sort by it whatever the language.
+const fileDateLayout = "2006-01-02"
+
+func formatDate(t time.Time) string { return formats.Date(t) }
+
+// parseDate reads a date typed as formatDate shows it, or in the other
+// ways the language types one; blank is none.
+func parseDate(s string) (time.Time, error) { return formats.ParseDate(s, time.Now()) }
+
+// datePlaceHolder shows in an empty date field how to type a date.
+func datePlaceHolder() string {
+	if formats.Language == core.NorwegianFormats.Language {
+		return "DD.MM.ÅÅÅÅ"
 	}
-	return t.Format(dateLayout)
+	return "YYYY-MM-DD"
 }
 
-// parseDate reads a date typed like formatDate shows it; blank is none.
-func parseDate(s string) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return time.Time{}, nil
-	}
-	t, err := time.Parse(dateLayout, s)
-	if err != nil {
-		return time.Time{}, &core.Error{Code: core.Invalid, Message: fmt.Sprintf("date %q is not a date like %s", core.Echo(s), time.Now().Format(dateLayout))}
-	}
-	return t, nil
-}
+func formatMoney(m core.Money) string { return formats.Money(m) }
+
+func parseMoney(s string) (core.Money, error) { return formats.ParseMoney(s) }
 
 // heading is a section's heading, larger than the fields under it.
 func heading(text string) fyne.CanvasObject {

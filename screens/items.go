@@ -209,7 +209,7 @@ func (c *itemCard) edit(it core.Item) {
 	c.name.SetText(it.Name)
 	c.price.SetText("")
 	if it.Price != 0 {
-		c.price.SetText(it.Price.String())
+		c.price.SetText(formatMoney(it.Price))
 	}
 	c.pattern.SetText(it.Pattern)
 	c.serialParam.SetText(it.SerialParam)
@@ -346,7 +346,7 @@ func setEnabled(on bool, widgets ...fyne.Disableable) {
 
 // typed is the item card as the form holds it.
 func (c *itemCard) typed() (core.Item, error) {
-	price, err := core.ParseMoney(c.price.Text)
+	price, err := parseMoney(c.price.Text)
 	if err != nil {
 		return core.Item{}, err
 	}

@@ -1,6 +1,8 @@
 package screens
 
 import (
+	"time"
+
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -139,4 +141,32 @@ func TestSerialFromBeforeThePatternChangedIsNotMarked(t *testing.T) {
 	s.saveOrder()
 	env.settle()
 	assert.Equal(t, "SO-000004 saved: 1 unit sold.", s.message.Text, "and the register sells it")
+}
+
+// In Norwegian an order shows its date as 26.11.2026 and its prices as
+// 64 990,00, and reads them as typed there.
+func TestAnOrderInNorwegianFormats(t *testing.T) {
+	SetFormats(core.NorwegianFormats)
+	t.Cleanup(func() { SetFormats(core.EnglishFormats) })
+	env, s := orderScreen(t)
+	env.settle()
+	s.list.Select(1) // SO-000002: the Audi
+	env.settle()
+	e := s.editor
+	assert.Equal(t, "64\u00a0990,00", e.lines[0].amount.Text)
+	assert.Regexp(t, `^\d\d\.\d\d\.\d{4}$`, e.date.Text)
+	assert.Equal(t, "DD.MM.ÅÅÅÅ", e.warranty.PlaceHolder)
+	e.lines[0].amount.SetText("63 500,50")
+	e.date.SetText("31.12")
+	test.Tap(s.save)
+	env.settle()
+	o, err := env.Reg.Order(s.order.ID)
+	require.NoError(t, err)
+	assert.Equal(t, core.Money(63_500_50), o.Lines[0].UnitPrice)
+	assert.Equal(t, time.Date(time.Now().Year(), 12, 31, 0, 0, 0, 0, time.UTC), o.Date)
+
+	e.lines[0].amount.SetText("63,500")
+	test.Tap(s.save)
+	env.settle()
+	assert.Contains(t, e.problems.Text, `the unit price: "63,500" is not an amount; write it like 1`+"\u00a0"+`250,00`)
 }

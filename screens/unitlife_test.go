@@ -118,7 +118,7 @@ func TestAnExtendedWarrantyIsSoldAndFound(t *testing.T) {
 	e.warranty.SetText("soon")
 	s.saveOrder()
 	env.settle()
-	assert.Contains(t, e.lines[0].problem.Text, `the warranty: date "soon" is not a date like`)
+	assert.Contains(t, e.lines[0].problem.Text, `the warranty: "soon" is not a date; write it like 2026-12-31`)
 
 	search := NewSearch(env)
 	env.show(search.Content())

@@ -438,7 +438,7 @@ func TestOpeningStockNamesFormulasWithTheOtherBadRows(t *testing.T) {
 	requireSheetProblems(t, err, // D2 of the Serials sheet is a column the import does not read
 		core.Problem{Sheet: "Items", Line: 2, Reason: "cell D2 holds a formula; values must be typed"},
 		core.Problem{Sheet: "Serials", Line: 3, Serial: "996A00002", Reason: "cell A3 holds a formula; serials must be typed"},
-		core.Problem{Sheet: "Serials", Line: 4, Serial: "996A00003", Reason: `unit cost: "x" is not an amount; write it like 1250.00`},
+		core.Problem{Sheet: "Serials", Line: 4, Serial: "996A00003", Reason: `unit cost: "x" is not an amount; write it like 1,250.00`},
 	)
 }
 

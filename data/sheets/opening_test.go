@@ -121,10 +121,10 @@ func TestOpeningStockWithUnreadableCells(t *testing.T) {
 	// at once, without guesses about the rows it could not read.
 	_, err = datatest.NewRegister(t).ImportOpeningStock(in)
 	requireSheetProblems(t, err,
-		core.Problem{Sheet: "Items", Line: 2, Reason: `default price: "12.5.0" is not an amount; write it like 1250.00`},
+		core.Problem{Sheet: "Items", Line: 2, Reason: `default price: "12.5.0" is not an amount; write it like 1,250.00`},
 		core.Problem{Sheet: "Items", Line: 2, Reason: `use serial number: "perhaps" is not yes or no`},
 		core.Problem{Sheet: "Serials", Line: 2, Serial: "996A00001", Reason: `received: "yesterday" is not a date like 2026-11-27`},
-		core.Problem{Sheet: "Serials", Line: 3, Serial: "996A00002", Reason: `unit cost: "abc" is not an amount; write it like 1250.00`},
+		core.Problem{Sheet: "Serials", Line: 3, Serial: "996A00002", Reason: `unit cost: "abc" is not an amount; write it like 1,250.00`},
 		core.Problem{Sheet: "Serials", Line: 4, Serial: "996A00003", Reason: `state "lost": use in stock, sold, returned or returned to supplier`},
 		core.Problem{Sheet: "Serials", Line: 6, Serial: "bad serial", Reason: "character 4 (a space) is not allowed; use letters, digits and - / . _"},
 	)
