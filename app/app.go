@@ -12,7 +12,6 @@ import (
 	"sort"
 	"strings"
 
-	"fyne.io/fyne/v2/lang"
 	"github.com/sirupsen/logrus"
 	"gopkg.in/natefinch/lumberjack.v2"
 
@@ -51,6 +50,9 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	a := newApp()
+	if err := screens.UseLanguage(a.Preferences()); err != nil {
+		fmt.Fprintln(stderr, "serialdesk: the texts of the chosen language cannot be read: "+err.Error())
+	}
 	chosen := registers{prefs: a.Preferences(), dir: at.dir}
 	given := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { given[f.Name] = true })
@@ -75,8 +77,6 @@ func Main(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 	}
-	// Dates and amounts as the system's language writes them.
-	screens.SetFormats(core.FormatsFor(string(lang.SystemLocale())))
 	showDesktop(a, env, chosen)
 	a.Run()
 	env.autoBackup()

@@ -84,7 +84,7 @@ func TestMainWindowShowsEverySection(t *testing.T) {
 		}
 	}
 	assert.Equal(t, map[string][]string{
-		"Serialdesk": {"New goods receipt", "New order", "Serial search", "", "New (in this section)", "Save", "Confirm the receipt, or save the order", "", "Print a stock list", "Shop and printing…", "", "Remove the example data…", "Back up now…"},
+		"Serialdesk": {"New goods receipt", "New order", "Serial search", "", "New (in this section)", "Save", "Confirm the receipt, or save the order", "", "Print a stock list", "Settings…", "", "Remove the example data…", "Back up now…"},
 		"Help":       {"Keys and scanner", "About Serialdesk"},
 	}, menus)
 }

@@ -181,7 +181,7 @@ func mainWindow(a fyne.App, env *screens.Env) (fyne.Window, *screens.Screens) {
 	}
 	main := screens.Main(env)
 	menu := main.MenuItems()
-	menu = append(menu, fyne.NewMenuItemSeparator(), screens.StockListItem(env), screens.ShopItem(env),
+	menu = append(menu, fyne.NewMenuItemSeparator(), screens.StockListItem(env), screens.SettingsItem(env),
 		fyne.NewMenuItemSeparator(), main.RemoveExamplesItem())
 	if env.BackupTo != nil {
 		menu = append(menu, screens.BackupItem(env))

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 )
 
@@ -49,14 +50,14 @@ func Main(env *Env) *Screens {
 	s := &Screens{Items: NewItems(env), Receipts: NewReceipts(env), Orders: NewOrders(env), Returns: NewSupplierReturns(env),
 		Search: NewSearch(env), Parties: NewParties(env), Entities: NewEntities(env), Models: NewModels(env), env: env}
 	s.Tabs = container.NewAppTabs(
-		container.NewTabItem("Items", s.Items.Content()),
-		container.NewTabItem("Goods receipts", s.Receipts.Content()),
-		container.NewTabItem("Orders", s.Orders.Content()),
-		container.NewTabItem("Supplier returns", s.Returns.Content()),
-		container.NewTabItem("Serial search", s.Search.Content()),
-		container.NewTabItem("Customers & suppliers", s.Parties.Content()),
-		container.NewTabItem("Entities", s.Entities.Content()),
-		container.NewTabItem("Brands & models", s.Models.Content()),
+		container.NewTabItem(lang.L("Items"), s.Items.Content()),
+		container.NewTabItem(lang.L("Goods receipts"), s.Receipts.Content()),
+		container.NewTabItem(lang.L("Orders"), s.Orders.Content()),
+		container.NewTabItem(lang.L("Supplier returns"), s.Returns.Content()),
+		container.NewTabItem(lang.L("Serial search"), s.Search.Content()),
+		container.NewTabItem(lang.L("Customers & suppliers"), s.Parties.Content()),
+		container.NewTabItem(lang.L("Entities"), s.Entities.Content()),
+		container.NewTabItem(lang.L("Brands & models"), s.Models.Content()),
 	)
 	s.Tabs.SetTabLocation(container.TabLocationLeading)
 	s.Tabs.SelectIndex(max(0, slices.Index(sectionNames, env.Prefs.String(lastSectionKey))))
@@ -92,13 +93,13 @@ func (s *Screens) MenuItems() []*fyne.MenuItem {
 		}
 	}
 	return []*fyne.MenuItem{
-		item("New goods receipt", fyne.KeyR, goTo(receiptsSection, s.Receipts.New)),
-		item("New order", fyne.KeyO, goTo(ordersSection, s.Orders.New)),
-		item("Serial search", fyne.KeyF, goTo(searchSection, s.Search.Focus)),
+		item(lang.L("New goods receipt"), fyne.KeyR, goTo(receiptsSection, s.Receipts.New)),
+		item(lang.L("New order"), fyne.KeyO, goTo(ordersSection, s.Orders.New)),
+		item(lang.L("Serial search"), fyne.KeyF, goTo(searchSection, s.Search.Focus)),
 		fyne.NewMenuItemSeparator(),
-		item("New (in this section)", fyne.KeyN, func() { s.press(s.sectionButtons().add) }),
-		item("Save", fyne.KeyS, func() { s.press(s.sectionButtons().save) }),
-		item("Confirm the receipt, or save the order", fyne.KeyReturn, func() { s.press(s.sectionButtons().confirm) }),
+		item(lang.L("New (in this section)"), fyne.KeyN, func() { s.press(s.sectionButtons().add) }),
+		item(lang.L("Save"), fyne.KeyS, func() { s.press(s.sectionButtons().save) }),
+		item(lang.L("Confirm the receipt, or save the order"), fyne.KeyReturn, func() { s.press(s.sectionButtons().confirm) }),
 	}
 }
 
@@ -165,7 +166,7 @@ func (s *Screens) OfferExamples(env *Env) {
 // Serialdesk starts on its own items.
 func (s *Screens) RemoveExamplesItem() *fyne.MenuItem {
 	env := s.env
-	return fyne.NewMenuItem("Remove the example data…", func() {
+	return fyne.NewMenuItem(lang.L("Remove the example data…"), func() {
 		env.ask("Remove the example data?", "Remove the example items, receipts, orders, entities, brands and models, and start on an empty register? "+
 			"This works while nothing else was entered.", "Remove", theme.DeleteIcon(), func() {
 			background(env, func() (struct{}, error) { return struct{}{}, env.Reg.RemoveExamples() }, func(_ struct{}, err error) {

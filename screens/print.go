@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -153,7 +154,7 @@ func (env *Env) withShop(then func()) {
 			then()
 		default:
 			env.ask("The shop's details are missing", "Papers print the shop's name, address and organisation number at their head, "+
-				"and none are saved yet. Enter them once for every counter, under Shop and printing… in the Serialdesk menu.",
+				"and none are saved yet. Enter them once for every counter, under Settings… in the Serialdesk menu.",
 				"Enter them…", theme.DocumentCreateIcon(), func() { env.askShop(shop, "") }, "Print without", theme.DocumentPrintIcon(), then)
 		}
 	})
@@ -240,13 +241,13 @@ func (env *Env) printStockListNow(item core.ItemID, name string) {
 
 // StockListItem is the menu item that prints a stock list of every item.
 func StockListItem(env *Env) *fyne.MenuItem {
-	return fyne.NewMenuItem("Print a stock list", func() { env.printStockList(0, "all items") })
+	return fyne.NewMenuItem(lang.L("Print a stock list"), func() { env.printStockList(0, "all items") })
 }
 
-// ShopItem is the menu item with the shop's details its papers print, and
-// how this counter prints labels.
-func ShopItem(env *Env) *fyne.MenuItem {
-	return fyne.NewMenuItem("Shop and printing…", func() {
+// SettingsItem is the menu item with the shop's details its papers print,
+// and this counter's language and labels.
+func SettingsItem(env *Env) *fyne.MenuItem {
+	return fyne.NewMenuItem(lang.L("Settings…"), func() {
 		background(env, env.Reg.Shop, func(shop core.Shop, err error) {
 			if err != nil {
 				env.readFailed(err)
@@ -257,8 +258,9 @@ func ShopItem(env *Env) *fyne.MenuItem {
 	})
 }
 
-// askShop asks for the shop's details and this counter's labels, showing
-// what was typed and why it was refused, so that nothing typed is lost.
+// askShop asks for the shop's details and this counter's language and
+// labels, showing what was typed and why it was refused, so that nothing
+// typed is lost.
 func (env *Env) askShop(shop core.Shop, problem string) {
 	name, address, phone, email, orgNo := newEntry(), newEntry(), newEntry(), newEntry(), newEntry()
 	for _, f := range []struct {
@@ -277,17 +279,39 @@ func (env *Env) askShop(shop core.Shop, problem string) {
 	size.SetSelected(env.labelSize().Name)
 	qr := widget.NewCheck("A QR code beside the barcode, for 2D scanners", nil)
 	qr.SetChecked(env.Prefs.Bool(labelQRKey))
+	languageNames := make([]string, len(languages))
+	for i, l := range languages {
+		languageNames[i] = l.name
+	}
+	language := newChoice(languageNames, nil)
+	spoken := env.Prefs.String(languageKey)
+	for i, l := range languages {
+		if l.tag == spoken {
+			language.SetSelectedIndex(i)
+		}
+	}
 	items := []*widget.FormItem{widget.NewFormItem("Shop name", name), widget.NewFormItem("Address", address),
 		widget.NewFormItem("Phone", phone), widget.NewFormItem("E-mail", email), widget.NewFormItem("Org. no.", orgNo),
-		widget.NewFormItem("Labels", size), widget.NewFormItem("", qr)}
+		widget.NewFormItem("Language", language), widget.NewFormItem("Labels", size), widget.NewFormItem("", qr)}
 	if problem != "" {
 		why := widget.NewLabel(problem)
 		why.Importance, why.Wrapping = widget.DangerImportance, fyne.TextWrapWord
 		items = append([]*widget.FormItem{widget.NewFormItem("", why)}, items...)
 	}
-	env.askForm("Shop and printing", "Save", 620, items, func() {
+	env.askForm("Settings", "Save", 620, items, func() {
 		env.Prefs.SetString(labelSizeKey, sizes[max(0, size.SelectedIndex())].Key)
 		env.Prefs.SetBool(labelQRKey, qr.Checked)
+		said := "" // once the shop's details are saved
+		if chosen := languages[max(0, language.SelectedIndex())]; chosen.tag != spoken {
+			// Fyne builds its texts once: the language changes as
+			// Serialdesk starts.
+			env.Prefs.SetString(languageKey, chosen.tag)
+			called := chosen.name
+			if chosen.tag == "" {
+				called = "the system's language"
+			}
+			said = "Serialdesk speaks " + called + " from when it starts again."
+		}
 		in := shop
 		in.Name, in.Address, in.Phone, in.Email, in.OrgNo = name.Text, address.Text, phone.Text, email.Text, orgNo.Text
 		background(env, func() (core.Shop, error) { return env.Reg.SaveShop(in) }, func(_ core.Shop, err error) {
@@ -306,6 +330,8 @@ func (env *Env) askShop(shop core.Shop, problem string) {
 				})
 			case err != nil:
 				env.askShop(in, core.UserMessage(err))
+			case said != "":
+				env.ShowMessage("Language", said)
 			}
 		})
 	})

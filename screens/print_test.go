@@ -172,10 +172,10 @@ func (p slowPapers) StockList(ctx context.Context, path string, item core.ItemID
 	return 0, ctx.Err()
 }
 
-func TestShopDetailsAndLabelsAreSetInOnePlace(t *testing.T) {
+func TestShopDetailsLanguageAndLabelsAreSetInOnePlace(t *testing.T) {
 	env := newTestEnv(t)
 	env.show(widget.NewLabel(""))
-	ShopItem(env).Action()
+	SettingsItem(env).Action()
 	env.settle()
 	form := env.Window.Canvas().Overlays().Top()
 	require.NotNil(t, form)
@@ -185,10 +185,12 @@ func TestShopDetailsAndLabelsAreSetInOnePlace(t *testing.T) {
 	test.Type(entries[1], "Torget 3, 3015 Drammen")
 	test.Type(entries[3], "post at sykkelhuset")
 	choices := choicesIn(form)
-	require.Len(t, choices, 1)
-	choices[0].SetSelected(paper.Dymo89x36.String())
+	require.Len(t, choices, 2, "the language and the labels")
+	choices[0].SetSelected("Norsk bokmål")
+	choices[1].SetSelected(paper.Dymo89x36.String())
 	test.Tap(findButton(form, "Save"))
 	env.settle()
+	assert.Equal(t, "nb", env.Prefs.String(languageKey), "this counter's language, from the next start")
 
 	form = env.Window.Canvas().Overlays().Top()
 	require.NotNil(t, form, "the e-mail is refused, and the form is back")
@@ -196,9 +198,15 @@ func TestShopDetailsAndLabelsAreSetInOnePlace(t *testing.T) {
 	entries = entriesIn(form)
 	assert.Equal(t, "Sykkelhuset AS", entries[0].Text, "what was typed is kept")
 	entries[3].SetText("post@sykkelhuset.no")
+	choicesIn(form)[0].SetSelected("The system's")
 	test.Tap(findButton(form, "Save"))
 	env.settle()
-	assert.Nil(t, env.Window.Canvas().Overlays().Top())
+	said := env.Window.Canvas().Overlays().Top()
+	require.NotNil(t, said, "the language changed again")
+	assert.Contains(t, strings.Join(labelTexts(said), "\n"), "Serialdesk speaks the system's language from when it starts again.")
+	assert.Empty(t, env.Prefs.String(languageKey))
+	said.Hide()
+	env.settle()
 	shop, err := env.Reg.Shop()
 	require.NoError(t, err)
 	assert.Equal(t, "Sykkelhuset AS", shop.Name)
@@ -267,7 +275,7 @@ func TestPrintingWithoutTheShopsDetailsAsksFirst(t *testing.T) {
 func TestShopDetailsChangedElsewhereKeepWhatWasTyped(t *testing.T) {
 	env := newTestEnv(t)
 	env.show(widget.NewLabel(""))
-	ShopItem(env).Action()
+	SettingsItem(env).Action()
 	env.settle()
 	_, err := env.Reg.SaveShop(core.Shop{Name: "Their name"}) // another counter
 	require.NoError(t, err)

@@ -120,9 +120,9 @@ func screenshots(t *testing.T, size fyne.Size) {
 			env.settle()
 			test.Tap(findButton(w.Canvas().Overlays().Top(), "Test connection"))
 		}},
-		{"shop-and-printing", itemsSection, false, func() {
+		{"settings", itemsSection, false, func() {
 			w.Canvas().Overlays().Top().(interface{ Hide() }).Hide()
-			ShopItem(env).Action()
+			SettingsItem(env).Action()
 		}},
 	}
 	for _, shot := range shots {

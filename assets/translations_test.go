@@ -1,0 +1,111 @@
+package assets_test
+
+import (
+	"encoding/json"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"path"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"serialdesk/assets"
+)
+
+// textsInCode are the texts the program gives Fyne's translations
+// (lang.L("…")), found in its source, with where each is.
+func textsInCode(t *testing.T) map[string]string {
+	t.Helper()
+	texts := map[string]string{}
+	root := ".."
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && p != root && (strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata") {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+			return nil
+		}
+		file, err := parser.ParseFile(token.NewFileSet(), p, nil, 0)
+		if err != nil {
+			return err
+		}
+		ast.Inspect(file, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || len(call.Args) == 0 {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok || sel.Sel.Name != "L" {
+				return true
+			}
+			if pkg, ok := sel.X.(*ast.Ident); !ok || pkg.Name != "lang" {
+				return true
+			}
+			lit, ok := call.Args[0].(*ast.BasicLit)
+			require.True(t, ok && lit.Kind == token.STRING, "%s: lang.L is given its English text as it is, so that it can be checked here", p)
+			text, err := strconv.Unquote(lit.Value)
+			require.NoError(t, err)
+			texts[text] = p
+			return true
+		})
+		return nil
+	})
+	require.NoError(t, err)
+	require.NotEmpty(t, texts)
+	return texts
+}
+
+// values are the values a text takes ({{.Name}}), sorted.
+func values(text string) []string {
+	found := regexp.MustCompile(`\{\{\s*\.(\w+)\s*\}\}`).FindAllStringSubmatch(text, -1)
+	var out []string
+	for _, f := range found {
+		out = append(out, f[1])
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Every text the program shows through Fyne's translations has its
+// translation in every language shipped, which keeps each of its values;
+// no translation is left of a text the program no longer has.
+func TestEveryTextIsTranslated(t *testing.T) {
+	texts := textsInCode(t)
+	files, err := fs.ReadDir(assets.Translations, assets.TranslationsDir)
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	for _, f := range files {
+		b, err := fs.ReadFile(assets.Translations, path.Join(assets.TranslationsDir, f.Name()))
+		require.NoError(t, err)
+		var translated map[string]string
+		require.NoError(t, json.Unmarshal(b, &translated), "%s is a JSON object of texts", f.Name())
+		for text, where := range texts {
+			tr, ok := translated[text]
+			if !assert.True(t, ok, "%s: %q (%s) has no translation", f.Name(), text, where) {
+				continue
+			}
+			assert.NotEmpty(t, strings.TrimSpace(tr), "%s: %q", f.Name(), text)
+			assert.Equal(t, values(text), values(tr), "%s: %q keeps its values", f.Name(), text)
+		}
+		for text := range translated {
+			_, used := texts[text]
+			assert.True(t, used, "%s: %q is no longer in the program", f.Name(), text)
+		}
+	}
+}
+
+func TestValuesAreFound(t *testing.T) {
+	assert.Equal(t, []string{"Count", "Name"}, values("{{.Name}} has {{ .Count }} units"))
+	assert.Empty(t, values("no values"))
+}

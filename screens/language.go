@@ -1,0 +1,43 @@
+package screens
+
+import (
+	"path"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+
+	"serialdesk/assets"
+	"serialdesk/core"
+)
+
+// languageKey is the preference that keeps the language chosen in
+// Settings…: "" for the system's.
+const languageKey = "language"
+
+// languages are the languages Serialdesk speaks, by tag, as Settings…
+// names them; English is the one its texts are written in.
+var languages = []struct{ tag, name string }{{"", "The system's"}, {"en", "English"}, {"nb", "Norsk bokmål"}}
+
+// UseLanguage sets the language Serialdesk speaks, as the app starts and
+// before any screen is built: the one chosen in Settings…, or the
+// system's (Norwegian for nb, no and nn; English for any other). Dates and
+// amounts follow it.
+func UseLanguage(prefs fyne.Preferences) error {
+	chosen := prefs.String(languageKey)
+	system := lang.SystemLocale()
+	if chosen == "" {
+		chosen = core.FormatsFor(string(system)).Language
+	}
+	SetFormats(core.FormatsFor(chosen))
+	if chosen == core.EnglishFormats.Language {
+		return nil // the texts as written
+	}
+	texts, err := assets.Translations.ReadFile(path.Join(assets.TranslationsDir, chosen+".json"))
+	if err != nil {
+		return err
+	}
+	// Fyne speaks the language among those it has that is closest to the
+	// system's: given as the system's own, the chosen one is spoken
+	// whatever the system says.
+	return lang.AddTranslationsForLocale(texts, system)
+}
