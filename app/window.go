@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -107,7 +108,7 @@ func desktopWindow(a fyne.App, e *env, screen *screens.Env) fyne.Window {
 // quitItem is Quit in the menu (Ctrl+Q), closing the way the window's
 // close button does; Fyne's own would quit without the backup showing.
 func quitItem(quit func()) *fyne.MenuItem {
-	item := fyne.NewMenuItem("Quit", quit)
+	item := fyne.NewMenuItem(lang.L("Quit"), quit)
 	item.IsQuit = true
 	item.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
 	return item
@@ -189,7 +190,7 @@ func mainWindow(a fyne.App, env *screens.Env) (fyne.Window, *screens.Screens) {
 	if env.Registers != nil {
 		menu = append(menu, screens.RegisterItem(env))
 	}
-	w.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu("Serialdesk", menu...), fyne.NewMenu("Help", screens.HelpItems(env)...)))
+	w.SetMainMenu(fyne.NewMainMenu(fyne.NewMenu("Serialdesk", menu...), fyne.NewMenu(lang.L("Help"), screens.HelpItems(env)...)))
 	w.SetContent(main.Tabs)
 	main.OfferExamples(env)
 	// The first time, a size that fits a 1280×720 laptop with its taskbar.

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -20,7 +21,7 @@ import (
 // AboutItem is the menu item that says which Serialdesk this is and where
 // it keeps the register, its log and its backups.
 func AboutItem(env *Env) *fyne.MenuItem {
-	return fyne.NewMenuItem("About Serialdesk", env.showAbout)
+	return fyne.NewMenuItem(lang.L("About Serialdesk"), env.showAbout)
 }
 
 func (env *Env) showAbout() {

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"serialdesk/core"
@@ -17,7 +18,7 @@ func backupName(now time.Time) string { return "serialdesk-" + now.Format(fileDa
 // BackupItem is the menu item that backs the register up to a file the
 // user chooses: a USB stick, a network drive.
 func BackupItem(env *Env) *fyne.MenuItem {
-	return fyne.NewMenuItem("Back up now…", env.askBackup)
+	return fyne.NewMenuItem(lang.L("Back up now…"), env.askBackup)
 }
 
 func (env *Env) askBackup() {

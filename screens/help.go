@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -42,7 +43,7 @@ func keysText() string {
 
 // HelpItems are the Help menu: the keys (F1) and About.
 func HelpItems(env *Env) []*fyne.MenuItem {
-	keysItem := fyne.NewMenuItem("Keys and scanner", env.showKeys)
+	keysItem := fyne.NewMenuItem(lang.L("Keys and scanner"), env.showKeys)
 	// Shown beside the item; F1 itself is heard by the fields (helpKey).
 	keysItem.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF1}
 	return []*fyne.MenuItem{keysItem, AboutItem(env)}

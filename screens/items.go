@@ -123,7 +123,7 @@ func newItemCard(env *Env, onSaved func(core.Item)) *itemCard {
 	c.problems.Importance = widget.DangerImportance
 	c.problems.Wrapping = fyne.TextWrapWord
 	c.patternHelp.Wrapping = fyne.TextWrapWord
-	c.price.SetPlaceHolder("0.00")
+	c.price.SetPlaceHolder(formatMoney(0))
 	c.pattern.SetPlaceHolder("e.g. 996******  (* letter or digit, # digit, @ letter)")
 	c.pattern.Validator = func(s string) error {
 		_, err := core.ParsePattern(s)

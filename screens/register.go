@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -42,7 +43,7 @@ const (
 
 // RegisterItem is the menu item that chooses where the register is kept.
 func RegisterItem(env *Env) *fyne.MenuItem {
-	return fyne.NewMenuItem("Register…", env.showRegister)
+	return fyne.NewMenuItem(lang.L("Register…"), env.showRegister)
 }
 
 // showRegister reads the choice kept (the password from the keychain,
