@@ -205,7 +205,6 @@ type styles struct{ title, bold, boldRight, date, money int }
 
 func newStyles(f *excelize.File) (styles, error) {
 	var st styles
-	dateFormat := "yyyy-mm-dd"
 	body, err := f.GetStyle(0)
 	if err != nil {
 		return st, err
@@ -223,7 +222,10 @@ func newStyles(f *excelize.File) (styles, error) {
 		// Dates and amounts keep a space on their right, or they run into
 		// the text of the column after them (2026-11-18GR-000001).
 		{&st.boldRight, excelize.Style{Font: &bold, Alignment: &rightIndented}},
-		{&st.date, excelize.Style{CustomNumFmt: &dateFormat, Alignment: &rightIndented}},
+		// Built-in formats, which Excel and LibreOffice show in the
+		// reader's own way: 31.12.2026 and 64 990,00 in Norway,
+		// 12/31/2026 and 64,990.00 in the United States, from one file.
+		{&st.date, excelize.Style{NumFmt: 14, Alignment: &rightIndented}}, // the short date
 		{&st.money, excelize.Style{NumFmt: 4, Alignment: &rightIndented}}, // #,##0.00
 	} {
 		if *style.id, err = f.NewStyle(&style.style); err != nil {

@@ -76,7 +76,7 @@ func TestExportReadsBackAsStored(t *testing.T) {
 	rows := table(t, f, sheets.SerialsSheet)
 	require.Len(t, rows, 15, "a header and one row per serial")
 	assert.Equal(t, sheets.SerialHeaders, rows[0])
-	today := time.Now().Format("2006-01-02")
+	today := shortDate(time.Now())
 	assert.Equal(t, []string{"0012", "007", "=SUM(A1:A9)", "sold", "", today, "GR-000005", "+47 Parts", "12.50", "kari@COUNTER-1",
 		today, "SO-000004", "@evil -2+3", "", "kari@COUNTER-1"}, rows[1],
 		"serials keep their zeros, text stays text, and who received and sold each unit is there")
@@ -100,14 +100,21 @@ func TestExportReadsBackAsStored(t *testing.T) {
 		assert.Equal(t, r.Project.String(), row[4])
 		if r.Received != nil {
 			assert.Equal(t, r.Received.Doc.String(), row[6])
-			assert.Equal(t, r.Received.Date.Format("2006-01-02"), row[5], "dates shown as dates")
+			assert.Equal(t, shortDate(r.Received.Date), row[5], "dates shown as dates")
 		}
 	}
 
-	// Dates are real Excel dates: numbers with a date format.
+	// Dates are real Excel dates: numbers with the built-in short date,
+	// which the reader's Excel or LibreOffice shows in its own way.
 	raw, err := f.GetCellValue(sheets.SerialsSheet, "F4", excelize.Options{RawCellValue: true})
 	require.NoError(t, err)
 	assert.Regexp(t, `^\d{5}$`, raw)
+	styleID, err := f.GetCellStyle(sheets.SerialsSheet, "F4")
+	require.NoError(t, err)
+	style, err := f.GetStyle(styleID)
+	require.NoError(t, err)
+	assert.Equal(t, 14, style.NumFmt, "the short date")
+	assert.Nil(t, style.CustomNumFmt)
 
 	panes, err := f.GetPanes(sheets.SerialsSheet)
 	require.NoError(t, err)
@@ -194,9 +201,9 @@ func TestExportHasTheNotesOfItsUnits(t *testing.T) {
 
 	f, _ := export(t, reg, core.SerialQuery{State: core.Sold}, false)
 	assert.Equal(t, []string{sheets.SerialsSheet, sheets.SummarySheet, sheets.NotesSheet}, f.GetSheetList())
-	assert.Equal(t, [][]string{sheets.NoteHeaders, {"2026-06-01", "S1", "SAW", "Saw", "Chain brake replaced"}}, table(t, f, sheets.NotesSheet))
+	assert.Equal(t, [][]string{sheets.NoteHeaders, {shortDate(day), "S1", "SAW", "Saw", "Chain brake replaced"}}, table(t, f, sheets.NotesSheet))
 	rows := table(t, f, sheets.SerialsSheet)
-	assert.Equal(t, "2028-05-04", rows[1][len(sheets.SerialHeaders)-1], "the warranty's end")
+	assert.Equal(t, shortDate(time.Date(2028, 5, 4, 0, 0, 0, 0, time.UTC)), rows[1][len(sheets.SerialHeaders)-1], "the warranty's end")
 }
 
 func TestQueryTitleSaysWhichSerials(t *testing.T) {
@@ -225,3 +232,7 @@ func TestQueryTitleSaysWhichSerials(t *testing.T) {
 	_, err = ex.QueryTitle(core.SerialQuery{Item: 999})
 	assert.Equal(t, core.NotFound, core.ErrorCode(err))
 }
+
+// shortDate is a date as excelize shows the built-in short date: the
+// American way, where Excel and LibreOffice show it in the reader's own.
+func shortDate(t time.Time) string { return t.Format("01-02-06") }

@@ -36,8 +36,8 @@ type found struct {
 			Bold              bool
 			Width             float64
 		}
-		Rows  [][]any
-		Fonts []string
+		Rows                              [][]any
+		Fonts, DateFormats, AmountFormats []string
 	}
 }
 
@@ -147,6 +147,13 @@ func TestExportReadsWellInAnotherReader(t *testing.T) {
 			assert.NotEqual(t, "", v, "no cell holds an empty text")
 		}
 	}
+
+	// Built-in formats, which Excel and LibreOffice show in the reader's
+	// own way (31.12.2026 and 64 990,00 in Norway, 12/31/2026 and
+	// 64,990.00 in the United States): openpyxl names them by their
+	// American pattern.
+	assert.Equal(t, []string{"mm-dd-yy"}, book.Sheets[sheets.SerialsSheet].DateFormats, "the short date")
+	assert.Equal(t, []string{"#,##0.00"}, book.Sheets[sheets.SerialsSheet].AmountFormats)
 
 	summary := book.Sheets[sheets.SummarySheet].Rows
 	total := []any{"Total", nil, 0.0, 0.0, 0.0, 0.0, 0.0}

@@ -40,6 +40,11 @@ def sheet(ws):
         "headings": [heading(c, widths[c.column_letter].width) for c in header],
         "rows": [[c.value for c in row] for row in ws.iter_rows(min_row=3)],
         "fonts": sorted({c.font.name for row in ws.iter_rows() for c in row if c.value is not None}),
+        # How the dates and amounts are formatted: built-in formats show in
+        # the reader's own way.
+        "dateFormats": sorted({c.number_format for row in ws.iter_rows(min_row=3) for c in row if c.is_date}),
+        "amountFormats": sorted({c.number_format for row in ws.iter_rows(min_row=3) for c in row
+                                 if isinstance(c.value, (int, float)) and c.number_format != "General"}),
     }
 
 
