@@ -14,22 +14,39 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/stretchr/testify/require"
+
+	"serialdesk/core"
 )
 
 // TestScreenshots renders every screen with the example data loaded, at
 // a laptop's 1280×720; the receipt, the order with a refused scan, the
 // search with a history and the item card also at 1920×1080 (named
 // …-1920.png). With SCREENSHOTS=DIR (make screenshots) it writes them there
-// as PNG files; without, it still checks that each screen renders.
+// as PNG files; without, it still checks that each screen renders. The
+// same in Norwegian goes to DIR/nb, rendered in a process of its own, as
+// a language stays with the process.
 func TestScreenshots(t *testing.T) {
+	language := os.Getenv("SERIALDESK_SCREENSHOTS_IN") // "" in English
 	for _, size := range []fyne.Size{{Width: 1280, Height: 720}, {Width: 1920, Height: 1080}} {
-		screenshots(t, size)
+		screenshots(t, size, language)
+	}
+	if language == "" {
+		inChild(t, "SERIALDESK_SCREENSHOTS_IN=nb")
 	}
 }
 
-func screenshots(t *testing.T, size fyne.Size) {
+func screenshots(t *testing.T, size fyne.Size, language string) {
 	dir := os.Getenv("SCREENSHOTS")
 	a := test.NewTempApp(t)
+	if language != "" {
+		dir = filepath.Join(dir, language)
+		a.Preferences().SetString(languageKey, language)
+		require.NoError(t, UseLanguage(a.Preferences()))
+		defer SetFormats(core.EnglishFormats)
+	}
+	if os.Getenv("SCREENSHOTS") == "" {
+		dir = ""
+	}
 	a.Settings().SetTheme(lightVariant{Theme()})
 	w := a.NewWindow("Serialdesk")
 	t.Cleanup(w.Close)
