@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -132,24 +133,24 @@ func newDocEditor(env *Env, kind docKind, actions fyne.CanvasObject) *docEditor 
 	for _, field := range []*entry{e.reference, e.date, e.note} {
 		field.OnChanged = func(string) { e.edited() }
 	}
-	e.addLine = newButton("Add line", theme.ContentAddIcon(), func() { e.focusItem(e.newLine()) })
-	e.allProblems = newButton("All problems…", nil, nil)
+	e.addLine = newButton(lang.L("Add line"), theme.ContentAddIcon(), func() { e.focusItem(e.newLine()) })
+	e.allProblems = newButton(lang.L("All problems…"), nil, nil)
 	e.allProblems.Hide()
 	e.body = container.NewVBox(e.linesBox, container.NewHBox(e.addLine), e.problems, container.NewHBox(e.allProblems))
 	header := widget.NewForm(
-		widget.NewFormItem(kind.party, container.NewVBox(lockable(e.party), e.party.list, e.partyNote)),
-		widget.NewFormItem("Reference", lockable(e.reference)),
-		widget.NewFormItem("Date", lockable(e.date)),
+		widget.NewFormItem(lang.L(kind.party), container.NewVBox(lockable(e.party), e.party.list, e.partyNote)),
+		widget.NewFormItem(lang.L("Reference"), lockable(e.reference)),
+		widget.NewFormItem(lang.L("Date"), lockable(e.date)),
 	)
 	if kind.note != "" {
-		header.Append(kind.note, lockable(e.note))
+		header.Append(lang.L(kind.note), lockable(e.note))
 	}
 	var amountHeading fyne.CanvasObject
 	if kind.amount != "" {
-		amountHeading = widget.NewLabel(kind.amount)
+		amountHeading = widget.NewLabel(lang.L(kind.amount))
 	}
-	columns := container.NewBorder(nil, nil, nil, lineColumns(widget.NewLabel("Quantity"), amountHeading,
-		widget.NewLabel("Serials"), widget.NewLabel("")), widget.NewLabel("Item"))
+	columns := container.NewBorder(nil, nil, nil, lineColumns(widget.NewLabel(lang.L("Quantity")), amountHeading,
+		widget.NewLabel(lang.L("Serials")), widget.NewLabel("")), widget.NewLabel(lang.L("Item")))
 	left := readingOrder(container.NewVBox(header, columns), nil, container.NewVScroll(e.body))
 	// The pane keeps its width whatever the rows hold (500 pasted, a
 	// thousand pages): what does not fit scrolls, the split stays put.
@@ -167,7 +168,7 @@ func newDocEditor(env *Env, kind docKind, actions fyne.CanvasObject) *docEditor 
 		}
 		e.warrantyNote = widget.NewLabel("")
 		e.warrantyNote.Importance, e.warrantyNote.Wrapping = widget.LowImportance, fyne.TextWrapWord
-		e.warrantyRow = container.NewVBox(container.NewHBox(widget.NewLabel("Warranty until"), fixedWidth(130, lockable(e.warranty))),
+		e.warrantyRow = container.NewVBox(container.NewHBox(widget.NewLabel(lang.L("Warranty until")), fixedWidth(130, lockable(e.warranty))),
 			e.warrantyNote)
 		top = container.NewVBox(e.serialTitle, e.warrantyRow)
 	}

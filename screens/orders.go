@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -31,7 +32,7 @@ type Orders struct {
 	view           fyne.CanvasObject
 }
 
-var orderKind = docKind{name: "order", party: "Customer", partyKind: core.Customer, amount: "Unit price", sells: true,
+var orderKind = docKind{name: "order", party: words("Customer"), partyKind: core.Customer, amount: words("Unit price"), sells: true,
 	required: func(it core.Item) bool { return it.SerialsRequiredAtSale() }}
 
 // NewOrders builds the Orders screen.
@@ -39,12 +40,12 @@ func NewOrders(env *Env) *Orders {
 	s := &Orders{env: env, title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), message: widget.NewLabel("")}
 	s.message.Importance = widget.SuccessImportance
 	s.message.Wrapping = fyne.TextWrapWord // a long message wraps; the window keeps its size
-	s.save = newEnterButton("Save order", theme.DocumentSaveIcon(), s.saveOrder)
+	s.save = newEnterButton(lang.L("Save order"), theme.DocumentSaveIcon(), s.saveOrder)
 	s.save.Importance = widget.HighImportance
-	s.cancel = newButton("Cancel order", theme.CancelIcon(), s.askCancel)
-	s.retour = newButton("Return…", theme.MailReplyIcon(), s.askReturn)
-	s.export = newButton("Export serials…", theme.DocumentSaveIcon(), func() { env.exportDocument(s.order.Ref()) })
-	s.print = newButton("Print slip", theme.DocumentPrintIcon(), func() {
+	s.cancel = newButton(lang.L("Cancel order"), theme.CancelIcon(), s.askCancel)
+	s.retour = newButton(lang.L("Return…"), theme.MailReplyIcon(), s.askReturn)
+	s.export = newButton(lang.L("Export serials…"), theme.DocumentSaveIcon(), func() { env.exportDocument(s.order.Ref()) })
+	s.print = newButton(lang.L("Print slip"), theme.DocumentPrintIcon(), func() {
 		if !s.editor.unsaved("printing") {
 			env.printDocument(s.order.Ref())
 		}
@@ -72,7 +73,7 @@ func NewOrders(env *Env) *Orders {
 			latest(env, &s.opening, func() (core.Order, error) { return env.Reg.Order(no) }, s.show)
 		}, s.list.UnselectAll)
 	}
-	s.add = newButton("New order", theme.ContentAddIcon(), s.New)
+	s.add = newButton(lang.L("New order"), theme.ContentAddIcon(), s.New)
 	left := container.NewBorder(s.add, nil, nil, nil, s.list)
 	right := container.NewBorder(container.NewBorder(nil, nil, nil, container.NewHBox(s.print, s.export, s.retour, s.cancel), s.title), nil, nil, nil, s.editor.view)
 	split := container.NewHSplit(left, right)
@@ -208,7 +209,7 @@ func (s *Orders) askReturn() {
 	note := newEntry()
 	var items []*widget.FormItem
 	if len(sold) > 0 {
-		items = append(items, widget.NewFormItem("Serials", serials))
+		items = append(items, widget.NewFormItem(lang.L("Serials"), serials))
 	}
 	if without > 0 {
 		label := "Quantity"
@@ -218,7 +219,7 @@ func (s *Orders) askReturn() {
 		qty.SetPlaceHolder(fmt.Sprintf("up to %d", without))
 		items = append(items, widget.NewFormItem(label, qty))
 	}
-	items = append(items, widget.NewFormItem("Note", note))
+	items = append(items, widget.NewFormItem(lang.L("Note"), note))
 	s.env.askForm(title, "Return to stock", 0, items, func() {
 		n := 0
 		if strings.TrimSpace(qty.Text) != "" {

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -30,7 +31,7 @@ type Receipts struct {
 	view                       fyne.CanvasObject
 }
 
-var receiptKind = docKind{name: "receipt", party: "Supplier", partyKind: core.Supplier, amount: "Unit cost", grow: true,
+var receiptKind = docKind{name: "receipt", party: words("Supplier"), partyKind: core.Supplier, amount: words("Unit cost"), grow: true,
 	required: func(it core.Item) bool { return it.SerialsRequiredAtPurchase() }}
 
 // NewReceipts builds the Goods receipts screen.
@@ -38,17 +39,17 @@ func NewReceipts(env *Env) *Receipts {
 	s := &Receipts{env: env, title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), message: widget.NewLabel("")}
 	s.message.Importance = widget.SuccessImportance
 	s.message.Wrapping = fyne.TextWrapWord // a long message wraps; the window keeps its size
-	s.confirm = newButton("Confirm receipt", theme.ConfirmIcon(), s.confirmReceipt)
+	s.confirm = newButton(lang.L("Confirm receipt"), theme.ConfirmIcon(), s.confirmReceipt)
 	s.confirm.Importance = widget.HighImportance
-	s.saveDraft = newButton("Save draft", theme.DocumentSaveIcon(), s.saveAsDraft)
-	s.cancel = newButton("Cancel receipt", theme.CancelIcon(), s.askCancel)
-	s.export = newButton("Export serials…", theme.DocumentSaveIcon(), func() { env.exportDocument(s.receipt.Ref()) })
-	s.print = newButton("Print list", theme.DocumentPrintIcon(), func() {
+	s.saveDraft = newButton(lang.L("Save draft"), theme.DocumentSaveIcon(), s.saveAsDraft)
+	s.cancel = newButton(lang.L("Cancel receipt"), theme.CancelIcon(), s.askCancel)
+	s.export = newButton(lang.L("Export serials…"), theme.DocumentSaveIcon(), func() { env.exportDocument(s.receipt.Ref()) })
+	s.print = newButton(lang.L("Print list"), theme.DocumentPrintIcon(), func() {
 		if !s.editor.unsaved("printing") {
 			env.printDocument(s.receipt.Ref())
 		}
 	})
-	s.labels = newButton("Labels", theme.DocumentPrintIcon(), func() {
+	s.labels = newButton(lang.L("Labels"), theme.DocumentPrintIcon(), func() {
 		if s.editor.unsaved("printing labels") {
 			return
 		}
@@ -77,9 +78,9 @@ func NewReceipts(env *Env) *Receipts {
 			latest(env, &s.opening, func() (core.Receipt, error) { return env.Reg.Receipt(no) }, s.show)
 		}, s.list.UnselectAll)
 	}
-	s.add = newButton("New receipt", theme.ContentAddIcon(), s.New)
+	s.add = newButton(lang.L("New receipt"), theme.ContentAddIcon(), s.New)
 	left := container.NewBorder(s.add, nil, nil, nil, s.list)
-	s.remove = newButton("Delete draft…", theme.DeleteIcon(), s.askDelete)
+	s.remove = newButton(lang.L("Delete draft…"), theme.DeleteIcon(), s.askDelete)
 	right := container.NewBorder(container.NewBorder(nil, nil, nil, container.NewHBox(s.print, s.labels, s.export, s.remove, s.cancel), s.title), nil, nil, nil, s.editor.view)
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.2

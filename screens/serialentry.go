@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -69,7 +70,7 @@ func newSerialEntry(env *Env, grow bool) *serialEntry {
 		r := &serialRow{t: t, num: widget.NewLabel(fmt.Sprintf("%d", k+1)), mark: widget.NewLabel("")}
 		r.num.Alignment = fyne.TextAlignTrailing
 		r.ExtendBaseWidget(r)
-		r.SetPlaceHolder("serial")
+		r.SetPlaceHolder(lang.L("serial"))
 		r.mark.Importance = widget.DangerImportance
 		r.mark.Wrapping = fyne.TextWrapWord
 		r.OnChanged = func(s string) { t.typed(r.i, s) }
@@ -81,8 +82,8 @@ func newSerialEntry(env *Env, grow bool) *serialEntry {
 	}
 	t.prev = newButton("", theme.NavigateBackIcon(), func() { t.showPage(t.page - 1) })
 	t.next = newButton("", theme.NavigateNextIcon(), func() { t.showPage(t.page + 1) })
-	t.fill = newButton("Fill range…", theme.MoreHorizontalIcon(), t.askRange)
-	t.load = newButton("Import…", theme.FolderOpenIcon(), t.askImport)
+	t.fill = newButton(lang.L("Fill range…"), theme.MoreHorizontalIcon(), t.askRange)
+	t.load = newButton(lang.L("Import…"), theme.FolderOpenIcon(), t.askImport)
 	t.view = container.NewBorder(container.NewVBox(t.summary, container.NewHBox(t.fill, t.load, layout.NewSpacer(), t.prev, t.pageLabel, t.next)), nil, nil, nil,
 		container.NewVScroll(t.box))
 	return t
@@ -165,9 +166,9 @@ func (t *serialEntry) showPage(page int) {
 			continue
 		}
 		r.num.SetText(fmt.Sprintf("%d", r.i+1))
-		r.SetPlaceHolder("serial")
+		r.SetPlaceHolder(lang.L("serial"))
 		if r.i >= t.qty {
-			r.SetPlaceHolder("next unit") // a scan here raises the quantity
+			r.SetPlaceHolder(lang.L("next unit")) // a scan here raises the quantity
 		}
 		if r.Text != v[r.i] {
 			r.SetText(v[r.i])
@@ -456,7 +457,7 @@ func (t *serialEntry) askRange() {
 	// As wide as the longest serial the item takes, and the labels.
 	width := fyne.MeasureText(strings.Repeat("W", t.pattern.Length()), theme.TextSize(), fyne.TextStyle{}).Width + 200
 	t.env.askForm("Fill range", "Fill", min(width, t.env.Window.Canvas().Size().Width*0.9), []*widget.FormItem{
-		widget.NewFormItem("First serial", first), widget.NewFormItem("Last serial", last),
+		widget.NewFormItem(lang.L("First serial"), first), widget.NewFormItem(lang.L("Last serial"), last),
 	}, func() { t.fillRange(first.Text, last.Text) })
 }
 

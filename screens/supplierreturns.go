@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -31,7 +32,7 @@ type SupplierReturns struct {
 }
 
 // Every unit that goes back is named: the supplier credits those serials.
-var supplierReturnKind = docKind{name: "supplier return", party: "Supplier", partyKind: core.Supplier, note: "Reason",
+var supplierReturnKind = docKind{name: "supplier return", party: words("Supplier"), partyKind: core.Supplier, note: words("Reason"),
 	required: func(it core.Item) bool { return it.UseSerial }}
 
 // NewSupplierReturns builds the Supplier returns screen.
@@ -39,9 +40,9 @@ func NewSupplierReturns(env *Env) *SupplierReturns {
 	s := &SupplierReturns{env: env, title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), message: widget.NewLabel("")}
 	s.message.Importance = widget.SuccessImportance
 	s.message.Wrapping = fyne.TextWrapWord
-	s.save = newEnterButton("Save return", theme.DocumentSaveIcon(), s.saveReturn)
+	s.save = newEnterButton(lang.L("Save return"), theme.DocumentSaveIcon(), s.saveReturn)
 	s.save.Importance = widget.HighImportance
-	s.cancel = newButton("Cancel return…", theme.CancelIcon(), s.askCancel)
+	s.cancel = newButton(lang.L("Cancel return…"), theme.CancelIcon(), s.askCancel)
 	s.editor = newDocEditor(env, supplierReturnKind, container.NewBorder(nil, nil, s.save, nil, s.message))
 	s.editor.check = func() (func() ([]core.Problem, error), error) {
 		sr, err := s.typed()
@@ -49,7 +50,7 @@ func NewSupplierReturns(env *Env) *SupplierReturns {
 	}
 	s.editor.finish = func() { env.Window.Canvas().Focus(s.save) }
 	s.editor.serials.onEnd = s.editor.finish
-	s.editor.note.SetPlaceHolder("defective, wrong delivery…")
+	s.editor.note.SetPlaceHolder(lang.L("defective, wrong delivery…"))
 	s.list = newList(
 		func() int { return len(s.returns) },
 		newTwoLineItem,
@@ -64,7 +65,7 @@ func NewSupplierReturns(env *Env) *SupplierReturns {
 			latest(env, &s.opening, func() (core.SupplierReturn, error) { return env.Reg.SupplierReturn(no) }, s.show)
 		}, s.list.UnselectAll)
 	}
-	s.add = newButton("New return", theme.ContentAddIcon(), s.New)
+	s.add = newButton(lang.L("New return"), theme.ContentAddIcon(), s.New)
 	left := container.NewBorder(s.add, nil, nil, nil, s.list)
 	right := container.NewBorder(container.NewBorder(nil, nil, nil, s.cancel, s.title), nil, nil, nil, s.editor.view)
 	split := container.NewHSplit(left, right)
