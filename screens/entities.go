@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -46,7 +47,7 @@ func NewEntities(env *Env) *Entities {
 	s.notes.Wrapping = fyne.TextWrapWord
 	s.problems.Importance = widget.DangerImportance
 	s.problems.Wrapping = fyne.TextWrapWord
-	s.filter.SetPlaceHolder("Find by project number, model or any value (serial, colour…)")
+	s.filter.SetPlaceHolder(lang.L("Find by project number, model or any value (serial, colour…)"))
 	s.filter.OnChanged = func(string) { s.reload() }
 	s.list = newList(
 		func() int { return len(s.rows) },
@@ -60,26 +61,26 @@ func NewEntities(env *Env) *Entities {
 		e := s.rows[id].Entity
 		env.leave("The entity", s.dirty, func() { s.edit(e) }, s.list.UnselectAll)
 	}
-	s.save = newButton("Save entity", theme.DocumentSaveIcon(), s.saveEntity)
+	s.save = newButton(lang.L("Save entity"), theme.DocumentSaveIcon(), s.saveEntity)
 	s.save.Importance = widget.HighImportance
-	s.remove = newButton("Delete entity…", theme.DeleteIcon(), func() {
+	s.remove = newButton(lang.L("Delete entity…"), theme.DeleteIcon(), func() {
 		no := s.entity.No
 		env.askDelete("entity "+no.String(), func() error { return env.Reg.DeleteEntity(no) }, func() {
 			s.edit(core.Entity{})
 			s.Reload()
 		})
 	})
-	addParam := newButton("Add parameter", theme.ContentAddIcon(), func() { s.addParam(core.Param{}) })
-	s.add = newButton("New entity", theme.ContentAddIcon(), func() {
+	addParam := newButton(lang.L("Add parameter"), theme.ContentAddIcon(), func() { s.addParam(core.Param{}) })
+	s.add = newButton(lang.L("New entity"), theme.ContentAddIcon(), func() {
 		env.leave("The entity", s.dirty, func() {
 			s.list.UnselectAll()
 			s.edit(core.Entity{})
 		}, func() {})
 	})
 	s.model.OnChanged = func(string) { s.dirty = true }
-	form := widget.NewForm(widget.NewFormItem("Model", s.model), widget.NewFormItem("Documents", s.docs),
-		widget.NewFormItem("Service notes", s.notes))
-	editor := container.NewVScroll(container.NewVBox(s.title, form, heading("Parameters"), s.params,
+	form := widget.NewForm(widget.NewFormItem(lang.L("Model"), s.model), widget.NewFormItem(lang.L("Documents"), s.docs),
+		widget.NewFormItem(lang.L("Service notes"), s.notes))
+	editor := container.NewVScroll(container.NewVBox(s.title, form, heading(lang.L("Parameters")), s.params,
 		container.NewHBox(addParam), s.problems, container.NewHBox(s.save, s.remove)))
 	left := container.NewBorder(container.NewVBox(s.filter, s.add), nil, nil, nil, s.list)
 	split := container.NewHSplit(left, editor)
@@ -195,7 +196,7 @@ func (s *Entities) showNotes(no core.ProjectNo) {
 
 func (s *Entities) addParam(p core.Param) {
 	name, value := newEntry(), newEntry()
-	name.SetPlaceHolder("parameter, e.g. colour")
+	name.SetPlaceHolder(lang.L("parameter, e.g. colour"))
 	name.SetText(p.Name)
 	value.SetText(p.Value)
 	name.OnChanged = func(string) { s.dirty = true }

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -28,12 +29,12 @@ type Items struct {
 // NewItems builds the Items screen.
 func NewItems(env *Env) *Items {
 	s := &Items{env: env, filter: newEntry()}
-	s.filter.SetPlaceHolder("Find an item by number or name")
+	s.filter.SetPlaceHolder(lang.L("Find an item by number or name"))
 	s.filter.OnChanged = func(string) { s.reload() }
 	s.list = newList(
 		func() int { return len(s.rows) },
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("item")
+			l := widget.NewLabel(lang.L("item"))
 			l.Truncation = fyne.TextTruncateEllipsis
 			return l
 		},
@@ -51,14 +52,14 @@ func NewItems(env *Env) *Items {
 		it := s.rows[id].Item
 		env.leave("The item card", s.card.dirty, func() { s.card.edit(it) }, s.list.UnselectAll)
 	}
-	s.add = newButton("New item", theme.ContentAddIcon(), func() {
+	s.add = newButton(lang.L("New item"), theme.ContentAddIcon(), func() {
 		env.leave("The item card", s.card.dirty, func() {
 			s.list.UnselectAll()
 			s.card.edit(core.Item{})
 		}, func() {})
 	})
-	opening := newButton("Opening stock…", theme.FolderOpenIcon(), s.askOpeningStock)
-	template := newButton("Save template…", theme.DocumentSaveIcon(), s.askTemplate)
+	opening := newButton(lang.L("Opening stock…"), theme.FolderOpenIcon(), s.askOpeningStock)
+	template := newButton(lang.L("Save template…"), theme.DocumentSaveIcon(), s.askTemplate)
 	left := container.NewBorder(container.NewVBox(s.filter, s.add), container.NewVBox(opening, template), nil, nil, s.list)
 	split := container.NewHSplit(left, s.card.view)
 	split.Offset = 0.2
@@ -124,7 +125,7 @@ func newItemCard(env *Env, onSaved func(core.Item)) *itemCard {
 	c.problems.Wrapping = fyne.TextWrapWord
 	c.patternHelp.Wrapping = fyne.TextWrapWord
 	c.price.SetPlaceHolder(formatMoney(0))
-	c.pattern.SetPlaceHolder("e.g. 996******  (* letter or digit, # digit, @ letter)")
+	c.pattern.SetPlaceHolder(lang.L("e.g. 996******  (* letter or digit, # digit, @ letter)"))
 	c.pattern.Validator = func(s string) error {
 		_, err := core.ParsePattern(s)
 		return err
@@ -133,8 +134,8 @@ func newItemCard(env *Env, onSaved func(core.Item)) *itemCard {
 	changed := func(bool) { c.dirty = true; c.enableSettings() }
 	c.useSerial = newCheck("Use serial number", changed)
 	c.vin = newCheck("Serials are VINs (17 characters, no I, O or Q)", changed)
-	c.gtin.SetPlaceHolder("from the maker's barcode: 8 to 14 digits")
-	c.warranty.SetPlaceHolder("0 for none")
+	c.gtin.SetPlaceHolder(lang.L("from the maker's barcode: 8 to 14 digits"))
+	c.warranty.SetPlaceHolder(lang.L("0 for none"))
 	c.warrantyFrom = newChoice(warrantyStarts, func(string) { c.dirty = true })
 	c.requireSale = newCheck("Require at sale", changed)
 	c.requirePurchase = newCheck("Require at purchase", changed)
@@ -145,9 +146,9 @@ func newItemCard(env *Env, onSaved func(core.Item)) *itemCard {
 	for _, e := range []*entry{c.no, c.name, c.price, c.serialParam, c.gtin, c.warranty} {
 		e.OnChanged = func(string) { c.dirty = true }
 	}
-	c.save = newButton("Save item", theme.DocumentSaveIcon(), c.saveItem)
+	c.save = newButton(lang.L("Save item"), theme.DocumentSaveIcon(), c.saveItem)
 	c.save.Importance = widget.HighImportance
-	c.remove = newButton("Delete item…", theme.DeleteIcon(), func() {
+	c.remove = newButton(lang.L("Delete item…"), theme.DeleteIcon(), func() {
 		it := c.item
 		env.askDelete("the item card "+it.No, func() error { return env.Reg.DeleteItem(it.ID) }, func() {
 			c.edit(core.Item{})
@@ -163,39 +164,39 @@ func newItemCard(env *Env, onSaved func(core.Item)) *itemCard {
 		return container.NewVBox(o, n.label)
 	}
 	form := widget.NewForm(
-		widget.NewFormItem("Item number", noted(c.no, c.no, "item number")),
-		widget.NewFormItem("Name", noted(c.name, c.name, "name")),
-		widget.NewFormItem("Default price", noted(c.price, c.price, "price", "amount")),
+		widget.NewFormItem(lang.L("Item number"), noted(c.no, c.no, "item number")),
+		widget.NewFormItem(lang.L("Name"), noted(c.name, c.name, "name")),
+		widget.NewFormItem(lang.L("Default price"), noted(c.price, c.price, "price", "amount")),
 	)
 	serials := widget.NewForm(
 		widget.NewFormItem("", c.useSerial),
-		widget.NewFormItem("Pattern", noted(c.pattern, container.NewVBox(c.pattern, c.patternHelp), "pattern")),
+		widget.NewFormItem(lang.L("Pattern"), noted(c.pattern, container.NewVBox(c.pattern, c.patternHelp), "pattern")),
 		widget.NewFormItem("", c.vin),
 		widget.NewFormItem("", container.NewHBox(c.requireSale, c.requirePurchase)),
-		widget.NewFormItem("GTIN", noted(c.gtin, c.gtin, "gtin")),
+		widget.NewFormItem(lang.L("GTIN"), noted(c.gtin, c.gtin, "gtin")),
 	)
 	warranty := widget.NewForm(
-		widget.NewFormItem("Months", noted(c.warranty, fixedWidth(120, c.warranty), "warranty")),
-		widget.NewFormItem("Starts at", fixedWidth(200, c.warrantyFrom)),
+		widget.NewFormItem(lang.L("Months"), noted(c.warranty, fixedWidth(120, c.warranty), "warranty")),
+		widget.NewFormItem(lang.L("Starts at"), fixedWidth(200, c.warrantyFrom)),
 	)
 	entities := widget.NewForm(
-		widget.NewFormItem("Model", noted(c.model, c.model, "model", "create entity")),
+		widget.NewFormItem(lang.L("Model"), noted(c.model, c.model, "model", "create entity")),
 		widget.NewFormItem("", c.createEntity),
 		widget.NewFormItem("", container.NewVBox(c.onSave, c.onStock)),
-		widget.NewFormItem("Serial parameter", noted(c.serialParam, c.serialParam, "serial parameter")),
+		widget.NewFormItem(lang.L("Serial parameter"), noted(c.serialParam, c.serialParam, "serial parameter")),
 	)
 	// Save stays where it is under the scrolling settings, whatever
 	// problems show above it.
 	settings := readingOrder(nil, container.NewVBox(c.problems, container.NewHBox(c.save, c.remove)), container.NewVScroll(container.NewVBox(
 		form,
-		widget.NewSeparator(), heading("Serial numbers"), serials,
-		widget.NewSeparator(), heading("Warranty"), warranty,
-		widget.NewSeparator(), heading("Capital goods (brand/model registry)"), entities,
+		widget.NewSeparator(), heading(lang.L("Serial numbers")), serials,
+		widget.NewSeparator(), heading(lang.L("Warranty")), warranty,
+		widget.NewSeparator(), heading(lang.L("Capital goods (brand/model registry)")), entities,
 	)))
 	c.overview = newOverview(env)
 	c.tabs = container.NewAppTabs(
-		container.NewTabItem("Item card", settings),
-		container.NewTabItem("Serial numbers", c.overview.view),
+		container.NewTabItem(lang.L("Item card"), settings),
+		container.NewTabItem(lang.L("Serial numbers"), c.overview.view),
 	)
 	c.view = container.NewBorder(c.title, nil, nil, nil, c.tabs)
 	c.edit(core.Item{})
@@ -472,22 +473,22 @@ func newOverview(env *Env) *overview {
 	ov := &overview{env: env, counts: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), table: newSerialTable(env, columns)}
 	ov.state = newChoice(stateChoices, func(string) { ov.show(ov.item) })
 	ov.state.SetSelectedIndex(0)
-	export := newButton("Export…", theme.DocumentSaveIcon(), func() {
+	export := newButton(lang.L("Export…"), theme.DocumentSaveIcon(), func() {
 		env.exportQuery(core.SerialQuery{Item: ov.item, State: selectedState(ov.state)})
 	})
-	ov.labels = newButton("Labels", theme.DocumentPrintIcon(), func() {
+	ov.labels = newButton(lang.L("Labels"), theme.DocumentPrintIcon(), func() {
 		rows := ov.table.tickedRows()
 		env.printLabels("Labels "+rows[0].ItemNo, func() ([]core.SerialRow, error) { return rows, nil })
 	})
 	ov.table.onTicked = func(n int) {
-		ov.labels.SetText("Labels")
+		ov.labels.SetText(lang.L("Labels"))
 		if n > 0 {
-			ov.labels.SetText(fmt.Sprintf("Labels (%d)", n))
+			ov.labels.SetText(lang.L("Labels ({{.Count}})", map[string]any{"Count": n}))
 		}
 		setEnabled(n > 0, ov.labels)
 	}
 	ov.table.onTicked(0)
-	stock := newButton("Stock list", theme.DocumentPrintIcon(), func() { env.printStockList(ov.item, ov.itemNo) })
+	stock := newButton(lang.L("Stock list"), theme.DocumentPrintIcon(), func() { env.printStockList(ov.item, ov.itemNo) })
 	// The counts on a line of their own: beside the filter and the
 	// buttons they pushed the table past a 1280 window's edge.
 	ov.view = container.NewBorder(container.NewVBox(ov.counts, container.NewHBox(ov.state, ov.table.count, export, ov.labels, stock)),

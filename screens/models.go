@@ -3,6 +3,7 @@ package screens
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -32,8 +33,8 @@ type Models struct {
 func NewModels(env *Env) *Models {
 	s := &Models{env: env, brandName: newEntry(), modelName: newEntry(),
 		modelTitle: widget.NewLabelWithStyle("Choose a brand", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
-	s.brandName.SetPlaceHolder("new brand, e.g. Audi")
-	s.modelName.SetPlaceHolder("new model, e.g. A6")
+	s.brandName.SetPlaceHolder(lang.L("new brand, e.g. Audi"))
+	s.modelName.SetPlaceHolder(lang.L("new model, e.g. A6"))
 	s.brandList = newList(func() int { return len(s.brands) },
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(s.brands[id].Name) })
@@ -49,8 +50,8 @@ func NewModels(env *Env) *Models {
 			setTwoLineItem(o, m.Name, item)
 		})
 	s.modelList.OnSelected = func(id widget.ListItemID) { s.model = s.models[id].Model }
-	addBrand := newButton("Add brand", theme.ContentAddIcon(), s.saveBrand)
-	renameBrand := newButton("Rename brand…", theme.DocumentCreateIcon(), func() {
+	addBrand := newButton(lang.L("Add brand"), theme.ContentAddIcon(), s.saveBrand)
+	renameBrand := newButton(lang.L("Rename brand…"), theme.DocumentCreateIcon(), func() {
 		if b := s.brand; b.ID != 0 {
 			s.askName("Rename brand "+b.Name, b.Name, func(name string) (string, error) {
 				saved, err := s.env.Reg.SaveBrand(core.Brand{ID: b.ID, Name: name})
@@ -61,7 +62,7 @@ func NewModels(env *Env) *Models {
 			})
 		}
 	})
-	renameModel := newButton("Rename model…", theme.DocumentCreateIcon(), func() {
+	renameModel := newButton(lang.L("Rename model…"), theme.DocumentCreateIcon(), func() {
 		if m := s.model; m.ID != 0 {
 			s.askName("Rename model "+m.Name, m.Name, func(name string) (string, error) {
 				saved, err := s.env.Reg.SaveModel(core.Model{ID: m.ID, Brand: m.Brand, Name: name})
@@ -69,7 +70,7 @@ func NewModels(env *Env) *Models {
 			}, func(name string) { s.model.Name = name })
 		}
 	})
-	deleteBrand := newButton("Delete brand…", theme.DeleteIcon(), func() {
+	deleteBrand := newButton(lang.L("Delete brand…"), theme.DeleteIcon(), func() {
 		if b := s.brand; b.ID != 0 {
 			env.askDelete("the brand "+b.Name+" and its models", func() error { return env.Reg.DeleteBrand(b.ID) }, func() {
 				s.brand, s.model = core.Brand{}, core.Model{}
@@ -81,13 +82,13 @@ func NewModels(env *Env) *Models {
 			})
 		}
 	})
-	deleteModel := newButton("Delete model…", theme.DeleteIcon(), func() {
+	deleteModel := newButton(lang.L("Delete model…"), theme.DeleteIcon(), func() {
 		if m := s.model; m.ID != 0 {
 			env.askDelete("the model "+m.Name, func() error { return env.Reg.DeleteModel(m.ID) }, s.Reload)
 		}
 	})
 	s.brandName.OnSubmitted = func(string) { s.saveBrand() }
-	s.addModel = newButton("Add model", theme.ContentAddIcon(), s.saveModel)
+	s.addModel = newButton(lang.L("Add model"), theme.ContentAddIcon(), s.saveModel)
 	s.modelName.OnSubmitted = func(string) { s.saveModel() }
 	setEnabled(false, s.addModel, s.modelName)
 	left := container.NewBorder(container.NewBorder(nil, nil, nil, addBrand, s.brandName), container.NewHBox(renameBrand, deleteBrand), nil, nil, s.brandList)
@@ -147,7 +148,7 @@ func (s *Models) saveModel() {
 func (s *Models) askName(title, name string, save func(string) (string, error), after func(string)) {
 	field := newEntry()
 	field.SetText(name)
-	s.env.askForm(title, "Rename", 0, []*widget.FormItem{widget.NewFormItem("New name", field)}, func() { s.rename(field.Text, save, after) })
+	s.env.askForm(title, "Rename", 0, []*widget.FormItem{widget.NewFormItem(lang.L("New name"), field)}, func() { s.rename(field.Text, save, after) })
 }
 
 func (s *Models) rename(name string, save func(string) (string, error), after func(string)) {

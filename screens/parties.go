@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -65,9 +66,9 @@ func NewParties(env *Env) *Parties {
 		})
 	}
 	s.kind.OnChanged = changed
-	s.filter.SetPlaceHolder("Find by name, number or phone")
+	s.filter.SetPlaceHolder(lang.L("Find by name, number or phone"))
 	s.filter.OnChanged = func(string) { s.reload() }
-	s.no.SetPlaceHolder("given when saved")
+	s.no.SetPlaceHolder(lang.L("given when saved"))
 	for _, e := range []*entry{s.no, s.name, s.orgNo, s.phone, s.email, s.address, s.note} {
 		e.OnChanged = func(string) { s.dirty = true }
 		e.OnSubmitted = func(string) { s.saveParty() }
@@ -84,16 +85,16 @@ func NewParties(env *Env) *Parties {
 		p := s.rows[id]
 		s.leave(func() { s.show(p) }, s.list.UnselectAll)
 	}
-	s.save = newButton("Save", theme.DocumentSaveIcon(), s.saveParty)
+	s.save = newButton(lang.L("Save"), theme.DocumentSaveIcon(), s.saveParty)
 	s.save.Importance = widget.HighImportance
-	s.remove = newButton("Delete…", theme.DeleteIcon(), func() {
+	s.remove = newButton(lang.L("Delete…"), theme.DeleteIcon(), func() {
 		p := s.party
 		env.askDelete(p.Kind.String()+" "+p.Label(), func() error { return env.Reg.DeleteParty(p.ID) }, func() {
 			s.show(core.Party{Kind: p.Kind})
 			s.reload()
 		})
 	})
-	s.add = newButton("New", theme.ContentAddIcon(), func() {
+	s.add = newButton(lang.L("New"), theme.ContentAddIcon(), func() {
 		s.leave(func() {
 			s.list.UnselectAll()
 			s.show(core.Party{Kind: s.selectedKind()})
@@ -101,13 +102,13 @@ func NewParties(env *Env) *Parties {
 		}, func() {})
 	})
 	form := widget.NewForm(
-		widget.NewFormItem("Name", s.name),
-		widget.NewFormItem("Number", s.no),
-		widget.NewFormItem("Organisation number", s.orgNo),
-		widget.NewFormItem("Phone", s.phone),
-		widget.NewFormItem("E-mail", s.email),
-		widget.NewFormItem("Address", s.address),
-		widget.NewFormItem("Note", s.note),
+		widget.NewFormItem(lang.L("Name"), s.name),
+		widget.NewFormItem(lang.L("Number"), s.no),
+		widget.NewFormItem(lang.L("Organisation number"), s.orgNo),
+		widget.NewFormItem(lang.L("Phone"), s.phone),
+		widget.NewFormItem(lang.L("E-mail"), s.email),
+		widget.NewFormItem(lang.L("Address"), s.address),
+		widget.NewFormItem(lang.L("Note"), s.note),
 	)
 	card := readingOrder(nil, container.NewVBox(s.problems, container.NewHBox(s.save, s.remove)), container.NewVScroll(form))
 
@@ -119,13 +120,13 @@ func NewParties(env *Env) *Parties {
 			o.(*widget.Label).SetText(fmt.Sprintf("%s  ·  %s  ·  %s  ·  %s", d.Ref, formatDate(d.Date), d.Status, units(d.Units)))
 		},
 	)
-	s.export = newButton("Export…", theme.DocumentSaveIcon(), func() {
+	s.export = newButton(lang.L("Export…"), theme.DocumentSaveIcon(), func() {
 		env.askExport("Serials of "+s.party.Kind.String()+" "+s.party.Label(), s.partySerials(s.party.ID), false)
 	})
-	serials := container.NewBorder(container.NewHBox(heading("Serials"), s.serials.count, s.export), nil, nil, nil, s.serials.view)
-	split := container.NewVSplit(container.NewBorder(heading("Documents"), nil, nil, nil, s.docList), serials)
+	serials := container.NewBorder(container.NewHBox(heading(lang.L("Serials")), s.serials.count, s.export), nil, nil, nil, s.serials.view)
+	split := container.NewVSplit(container.NewBorder(heading(lang.L("Documents")), nil, nil, nil, s.docList), serials)
 	split.Offset = 0.3
-	s.tabs = container.NewAppTabs(container.NewTabItem("Card", card), container.NewTabItem("Documents and serials", split))
+	s.tabs = container.NewAppTabs(container.NewTabItem(lang.L("Card"), card), container.NewTabItem(lang.L("Documents and serials"), split))
 
 	left := container.NewBorder(container.NewVBox(s.kind, s.filter, s.add), nil, nil, nil, s.list)
 	right := container.NewBorder(s.title, nil, nil, nil, s.tabs)

@@ -68,7 +68,7 @@ func (env *Env) print(job printJob) {
 	var progress *dialog.CustomDialog
 	if job.long {
 		progress = dialog.NewCustomWithoutButtons(job.what, bar, env.Window)
-		progress.SetButtons([]fyne.CanvasObject{newButton("Cancel", theme.CancelIcon(), cancel)})
+		progress.SetButtons([]fyne.CanvasObject{newButton(lang.L("Cancel"), theme.CancelIcon(), cancel)})
 		progress.Show()
 	}
 	path := filepath.Join(env.PrintDir, fileName(job.name)+" "+time.Now().Format("2006-01-02 15.04.05")+".pdf")
@@ -269,7 +269,7 @@ func (env *Env) askShop(shop core.Shop, problem string) {
 	}{{name, shop.Name}, {address, shop.Address}, {phone, shop.Phone}, {email, shop.Email}, {orgNo, shop.OrgNo}} {
 		f.e.SetText(f.text)
 	}
-	address.SetPlaceHolder("street, postcode and town")
+	address.SetPlaceHolder(lang.L("street, postcode and town"))
 	sizes := env.Papers.LabelSizes()
 	names := make([]string, len(sizes))
 	for i, s := range sizes {
@@ -277,7 +277,7 @@ func (env *Env) askShop(shop core.Shop, problem string) {
 	}
 	size := newChoice(names, nil)
 	size.SetSelected(env.labelSize().Name)
-	qr := widget.NewCheck("A QR code beside the barcode, for 2D scanners", nil)
+	qr := widget.NewCheck(lang.L("A QR code beside the barcode, for 2D scanners"), nil)
 	qr.SetChecked(env.Prefs.Bool(labelQRKey))
 	languageNames := make([]string, len(languages))
 	for i, l := range languages {
@@ -290,9 +290,9 @@ func (env *Env) askShop(shop core.Shop, problem string) {
 			language.SetSelectedIndex(i)
 		}
 	}
-	items := []*widget.FormItem{widget.NewFormItem("Shop name", name), widget.NewFormItem("Address", address),
-		widget.NewFormItem("Phone", phone), widget.NewFormItem("E-mail", email), widget.NewFormItem("Org. no.", orgNo),
-		widget.NewFormItem("Language", language), widget.NewFormItem("Labels", size), widget.NewFormItem("", qr)}
+	items := []*widget.FormItem{widget.NewFormItem(lang.L("Shop name"), name), widget.NewFormItem(lang.L("Address"), address),
+		widget.NewFormItem(lang.L("Phone"), phone), widget.NewFormItem(lang.L("E-mail"), email), widget.NewFormItem(lang.L("Org. no."), orgNo),
+		widget.NewFormItem(lang.L("Language"), language), widget.NewFormItem(lang.L("Labels"), size), widget.NewFormItem("", qr)}
 	if problem != "" {
 		why := widget.NewLabel(problem)
 		why.Importance, why.Wrapping = widget.DangerImportance, fyne.TextWrapWord

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -46,7 +47,7 @@ const allItems = "All items"
 // are the field's hints for each.
 var (
 	searchIn    = []string{"Serials", "Service notes"}
-	searchHints = []string{"Part of a serial, in any case", "Words of a service note, in any case"}
+	searchHints = []string{words("Part of a serial, in any case"), words("Words of a service note, in any case")}
 )
 
 // warrantyChoices are the warranty filter's, in core.WarrantyFilter's order.
@@ -56,7 +57,7 @@ var warrantyChoices = []string{"Any warranty", "Under warranty", "Warranty expir
 func NewSearch(env *Env) *Search {
 	s := &Search{env: env, text: newEntry(), table: newSerialTable(env, serialColumns),
 		title: widget.NewLabelWithStyle("Choose a serial to see its history", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
-	s.text.SetPlaceHolder("Part of a serial, in any case")
+	s.text.SetPlaceHolder(lang.L("Part of a serial, in any case"))
 	s.text.OnChanged = func(string) { s.searchSoon() }
 	s.text.OnSubmitted = func(string) {
 		s.openOne = true
@@ -71,7 +72,7 @@ func NewSearch(env *Env) *Search {
 	s.item.OnChanged = func(string) { s.search() }
 	s.state.OnChanged = func(string) { s.search() }
 	s.in.OnChanged = func(string) {
-		s.text.SetPlaceHolder(searchHints[max(0, s.in.SelectedIndex())])
+		s.text.SetPlaceHolder(lang.L(searchHints[max(0, s.in.SelectedIndex())]))
 		s.search()
 	}
 	s.warranty = newChoice(warrantyChoices, func(string) { s.search() })
@@ -83,16 +84,16 @@ func NewSearch(env *Env) *Search {
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(eventLine(s.events[id])) },
 	)
-	export := newButton("Export…", theme.DocumentSaveIcon(), func() { env.exportQuery(s.query()) })
+	export := newButton(lang.L("Export…"), theme.DocumentSaveIcon(), func() { env.exportQuery(s.query()) })
 	filters := container.NewHBox(fixedWidth(190, s.item), fixedWidth(120, s.state), fixedWidth(160, s.warranty), s.table.count, export)
 	top := container.NewBorder(nil, nil, fixedWidth(140, s.in), filters, s.text)
-	s.addNote = newButton("Add note…", theme.DocumentCreateIcon(), func() {
+	s.addNote = newButton(lang.L("Add note…"), theme.DocumentCreateIcon(), func() {
 		if s.shown != nil {
 			s.askNote(*s.shown, "", formatDate(time.Now()), "")
 		}
 	})
 	s.addNote.Disable()
-	s.label = newButton("Print label", theme.DocumentPrintIcon(), func() {
+	s.label = newButton(lang.L("Print label"), theme.DocumentPrintIcon(), func() {
 		if s.shown != nil {
 			row := *s.shown
 			env.printLabels("Label "+row.Serial.Serial, func() ([]core.SerialRow, error) { return []core.SerialRow{row}, nil })
@@ -253,9 +254,9 @@ func eventLine(ev core.HistoryLine) string {
 func (s *Search) askNote(row core.SerialRow, text, date, problem string) {
 	note, day := newEntry(), newEntry()
 	note.SetText(text)
-	note.SetPlaceHolder("what was done, e.g. chain brake replaced")
+	note.SetPlaceHolder(lang.L("what was done, e.g. chain brake replaced"))
 	day.SetText(date)
-	items := []*widget.FormItem{widget.NewFormItem("Note", note), widget.NewFormItem("Date", day)}
+	items := []*widget.FormItem{widget.NewFormItem(lang.L("Note"), note), widget.NewFormItem(lang.L("Date"), day)}
 	if problem != "" {
 		why := widget.NewLabel(problem)
 		why.Importance, why.Wrapping = widget.DangerImportance, fyne.TextWrapWord
