@@ -10,8 +10,10 @@ import (
 	"runtime"
 	"runtime/debug"
 	"sort"
+	"strconv"
 	"strings"
 
+	"fyne.io/fyne/v2/lang"
 	"github.com/sirupsen/logrus"
 	"gopkg.in/natefinch/lumberjack.v2"
 
@@ -31,27 +33,38 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		debug.SetMemoryLimit(heapLimit)
 	}
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		// A command speaks the system's language: it runs without the
+		// window's settings, from a schedule as often as typed.
+		if err := screens.UseSystemLanguage(); err != nil {
+			// Said in English, as everything after it: the texts of the
+			// system's language are what could not be read.
+			fmt.Fprintln(stderr, "serialdesk: the texts of the system's language cannot be read: "+oneLine(err))
+		}
 		run, ok := commands[args[0]]
 		if !ok {
-			fmt.Fprintf(stderr, "serialdesk: unknown command %q; the commands are: %s\n", args[0], commandNames())
+			fmt.Fprintln(stderr, "serialdesk: "+screens.Tr("unknown command {{.Command}}; the commands are: {{.Commands}}",
+				core.Values{"Command": strconv.Quote(args[0]), "Commands": commandNames()}))
 			return 2
 		}
 		return run(args[1:], stdout, stderr)
 	}
+	// The window's language is the one chosen in its settings, which the
+	// app's preferences keep: its --help speaks it too.
+	a := newApp()
+	if err := screens.UseLanguage(a.Preferences()); err != nil {
+		fmt.Fprintln(stderr, "serialdesk: the texts of the chosen language cannot be read: "+oneLine(err))
+	}
 	fs, at := newFlags("", "[--data DIR | --db postgres://…] [--demo] [--version]",
-		"Opens the Serialdesk window on the register in DIR, or on the shop server's.\nCommands (each says more with --help): "+commandNames(), stderr)
-	demo := fs.Bool("demo", false, "fill a new, empty register with the example data before opening it")
-	showVersion := fs.Bool("version", false, "print the version and stop")
+		screens.Tr("Opens the Serialdesk window on the register in DIR, or on the shop server's.\nCommands (each says more with --help): {{.Commands}}",
+			core.Values{"Commands": commandNames()}), stderr)
+	demo := fs.Bool("demo", false, lang.L("fill a new, empty register with the example data before opening it"))
+	showVersion := fs.Bool("version", false, lang.L("print the version and stop"))
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
 	if *showVersion {
 		fmt.Fprintln(stdout, "Serialdesk "+version)
 		return 0
-	}
-	a := newApp()
-	if err := screens.UseLanguage(a.Preferences()); err != nil {
-		fmt.Fprintln(stderr, "serialdesk: the texts of the chosen language cannot be read: "+err.Error())
 	}
 	chosen := registers{prefs: a.Preferences(), dir: at.dir}
 	given := map[string]bool{}
@@ -64,16 +77,16 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		return askPasswordAndRun(a, *at, chosen)
 	}
 	if err != nil {
-		fmt.Fprintln(stderr, "serialdesk: "+core.UserMessage(err))
+		fmt.Fprintln(stderr, "serialdesk: "+screens.ErrorText(err))
 		if canShowWindow() {
-			showStartupError(a, core.UserMessage(err))
+			showStartupError(a, screens.ErrorText(err))
 		}
 		return 1
 	}
 	defer env.close()
 	if *demo {
 		if err := env.reg.LoadExamples(); err != nil {
-			fmt.Fprintln(stderr, "serialdesk: --demo: "+core.UserMessage(err))
+			fmt.Fprintln(stderr, "serialdesk: --demo: "+screens.ErrorText(err))
 			return 1
 		}
 	}
@@ -110,22 +123,29 @@ func commandNames() string {
 
 // failed tells the user why a command stopped and returns its status.
 func failed(stderr io.Writer, command string, err error, code int) int {
-	fmt.Fprintln(stderr, "serialdesk "+command+": "+core.UserMessage(err))
+	fmt.Fprintln(stderr, "serialdesk "+command+": "+screens.ErrorText(err))
 	return code
 }
 
+// oneLine is an error's text on one line, to follow a program's name.
+func oneLine(err error) string {
+	return strings.Join(strings.Fields(err.Error()), " ")
+}
+
 // newFlags starts the flags of a command; every command takes --data and
-// --db.
+// --db. The language must be set by then: what and the flags' descriptions
+// are said in it, by --help.
 func newFlags(command, synopsis, what string, stderr io.Writer) (*flag.FlagSet, *place) {
 	name := strings.TrimSpace(core.Command() + " " + command)
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	at := &place{}
-	fs.StringVar(&at.dir, "data", DefaultDataDir(), "the folder that holds the register (with --db: the folder of the log)")
+	fs.StringVar(&at.dir, "data", DefaultDataDir(), lang.L("the folder that holds the register (with --db: the folder of the log)"))
 	fs.StringVar(&at.db, "db", "",
-		"the shop server's register instead, as postgres://USER@SERVER/DATABASE (the password from PGPASSWORD or the .pgpass file)")
+		lang.L("the shop server's register instead, as postgres://USER@SERVER/DATABASE (the password from PGPASSWORD or the .pgpass file)"))
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: %s %s\n%s\n", name, synopsis, what)
+		fmt.Fprintln(stderr, screens.Tr("Usage: {{.Command}} {{.Synopsis}}", core.Values{"Command": name, "Synopsis": synopsis}))
+		fmt.Fprintln(stderr, what)
 		fs.PrintDefaults()
 	}
 	return fs, at
@@ -140,7 +160,7 @@ func parse(fs *flag.FlagSet, args []string) (code int, ok bool) {
 	case err != nil:
 		return 2, false
 	case fs.NArg() > 0:
-		fmt.Fprintf(fs.Output(), "%s: unexpected %q\n", fs.Name(), fs.Arg(0))
+		fmt.Fprintln(fs.Output(), fs.Name()+": "+screens.Tr("unexpected {{.Argument}}", core.Values{"Argument": strconv.Quote(fs.Arg(0))}))
 		fs.Usage()
 		return 2, false
 	}
@@ -222,14 +242,14 @@ func (e *env) folder() (folder, bool) {
 // a reason of its own (a register whose files lost work).
 func (e *env) warn(stderr io.Writer, command string, reading bool) {
 	for _, n := range e.store.Notices() {
-		fmt.Fprintln(stderr, "serialdesk "+command+": "+n)
+		fmt.Fprintln(stderr, "serialdesk "+command+": "+screens.Say(n))
 	}
 	f, ok := e.folder()
 	if !ok {
 		return
 	}
 	if ro := f.ReadOnly(); reading && ro != nil && !errors.Is(ro, data.ErrOpenedToRead) {
-		fmt.Fprintln(stderr, "serialdesk "+command+": "+core.UserMessage(ro))
+		fmt.Fprintln(stderr, "serialdesk "+command+": "+screens.ErrorText(ro))
 	}
 }
 
@@ -253,14 +273,14 @@ const (
 // openLog writes the log to serialdesk.log in dir and to stderr.
 func openLog(dir string, stderr io.Writer) (*logrus.Logger, io.Closer, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, nil, &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot create its data folder %s: %v", dir, err), Err: err}
+		return nil, nil, &core.Error{Code: core.Internal, Message: core.Say("Serialdesk cannot create its data folder {{.Folder}}: {{.Cause}}", core.Values{"Folder": dir, "Cause": err.Error()}), Err: err}
 	}
 	path := filepath.Join(dir, logFileName)
 	// Opened here first, so that a folder the log cannot be written in is
 	// said at once; lumberjack opens it again and rolls it over.
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
 	if err != nil {
-		return nil, nil, &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot write its log in %s: %v", dir, err), Err: err}
+		return nil, nil, &core.Error{Code: core.Internal, Message: core.Say("Serialdesk cannot write its log in {{.Folder}}: {{.Cause}}", core.Values{"Folder": dir, "Cause": err.Error()}), Err: err}
 	}
 	f.Close()
 	rolling := &lumberjack.Logger{Filename: path, MaxSize: logMegabytes, MaxBackups: logOldFiles}

@@ -4,13 +4,18 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
+	"fyne.io/fyne/v2/lang"
+
 	"serialdesk/core"
 	"serialdesk/data"
+	"serialdesk/screens"
 )
 
 // autoBackup backs a folder's register up into the folder as the app
@@ -47,7 +52,9 @@ func (e *env) noteBackup(path string, err error) {
 	case errors.Is(err, data.ErrClosed): // stopped by closing: made next time
 	case err != nil:
 		e.log.WithError(err).Error("the automatic backup failed")
-		note := fmt.Sprintf("%s: %s\n", time.Now().Format("2006-01-02 15:04"), core.UserMessage(err))
+		// Said now, in the language the window speaks; the next start
+		// shows it as it was written.
+		note := time.Now().Format(noteTimeLayout) + ": " + screens.ErrorText(err) + "\n"
 		if werr := os.WriteFile(failed, []byte(note), 0o644); werr != nil {
 			e.log.WithError(werr).Error("could not note the failed backup")
 		}
@@ -57,9 +64,12 @@ func (e *env) noteBackup(path string, err error) {
 	}
 }
 
-// backupFailedFile, in the backup folder, says why the last automatic
-// backup failed, until one succeeds.
-const backupFailedFile = "last-backup-failed.txt"
+// backupFailedFile, in the backup folder, says when and why the last
+// automatic backup failed, until one succeeds: "2026-11-27 17:02: why".
+const (
+	backupFailedFile = "last-backup-failed.txt"
+	noteTimeLayout   = "2006-01-02 15:04"
+)
 
 // backupWarning is what the window says at start when the last automatic
 // backup failed, or "".
@@ -68,23 +78,29 @@ func backupWarning(dir string) string {
 	if err != nil {
 		return ""
 	}
-	return "The last automatic backup failed, on " + strings.TrimSpace(string(note)) +
-		"\n\nThe older backups are kept. Make a backup elsewhere with Back up now… in the Serialdesk menu, " +
-		"and have the register checked with: " + core.Command() + " check --data " + core.Quoted(dir)
+	at, why, _ := strings.Cut(strings.TrimSpace(string(note)), ": ")
+	var when any = at
+	if t, err := time.ParseInLocation(noteTimeLayout, at, time.Local); err == nil {
+		when = t // written as the language writes a moment
+	}
+	return screens.Tr("The last automatic backup failed, on {{.When}}: {{.Error}}\n\n"+
+		"The older backups are kept. Make a backup elsewhere with Back up now… in the Serialdesk menu, "+
+		"and have the register checked with: {{.Command}}",
+		core.Values{"When": when, "Error": why, "Command": core.Command() + " check --data " + core.Quoted(dir)})
 }
 
 // backupCommand writes a backup of the register to a file:
 // serialdesk backup --out FILE [--data DIR].
 func backupCommand(args []string, stdout, stderr io.Writer) int {
 	fs, at := newFlags("backup", "--out FILE [--data DIR | --db postgres://…]",
-		"Writes a copy of the whole register in DIR (or on the shop server) to FILE, to keep away from this computer.\n"+
-			"It is in Badger's backup format whatever the register's engine; restore reads it into a folder or onto a server.", stderr)
-	out := fs.String("out", "", "the backup file to write")
+		lang.L("Writes a copy of the whole register in DIR (or on the shop server) to FILE, to keep away from this computer.\n"+
+			"It is in Badger's backup format whatever the register's engine; restore reads it into a folder or onto a server."), stderr)
+	out := fs.String("out", "", lang.L("the backup file to write"))
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
 	if *out == "" {
-		fmt.Fprintln(stderr, "serialdesk backup: say where to write the backup with --out FILE")
+		fmt.Fprintln(stderr, "serialdesk backup: "+lang.L("say where to write the backup with --out FILE"))
 		return 2
 	}
 	env, err := openToRead(*at, stderr)
@@ -100,7 +116,8 @@ func backupCommand(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return failed(stderr, "backup", err, 1)
 	}
-	fmt.Fprintf(stdout, "The register %s is backed up to %s (%s).\n", at.in(), *out, size(info.Size()))
+	fmt.Fprintln(stdout, screens.Say(at.pick(core.Say("The register in {{.Folder}} is backed up to {{.File}} ({{.Size}})."),
+		core.Say("The register on {{.Server}} is backed up to {{.File}} ({{.Size}}).")).With(core.Values{"File": *out, "Size": size(info.Size())})))
 	return 0
 }
 
@@ -108,16 +125,16 @@ func backupCommand(args []string, stdout, stderr io.Writer) int {
 // serialdesk restore --in FILE --data NEWDIR.
 func restoreCommand(args []string, stdout, stderr io.Writer) int {
 	fs, at := newFlags("restore", "--in FILE [--log REDOLOG] (--data NEWDIR | --db postgres://…)",
-		"Makes a new register in NEWDIR, which must be empty, from the backup in FILE, and checks it.\n"+
+		lang.L("Makes a new register in NEWDIR, which must be empty, from the backup in FILE, and checks it.\n"+
 			"With --db, the register goes into the shop server's database instead, which must hold no register yet.\n"+
-			"With --log, the work saved since the backup is added from the redo log (redo.log) of the register it came from.", stderr)
-	in := fs.String("in", "", "the backup file to read")
-	redo := fs.String("log", "", "the redo log to add the work saved since the backup from")
+			"With --log, the work saved since the backup is added from the redo log (redo.log) of the register it came from."), stderr)
+	in := fs.String("in", "", lang.L("the backup file to read"))
+	redo := fs.String("log", "", lang.L("the redo log to add the work saved since the backup from"))
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
 	if *in == "" {
-		fmt.Fprintln(stderr, "serialdesk restore: say which backup to read with --in FILE")
+		fmt.Fprintln(stderr, "serialdesk restore: "+lang.L("say which backup to read with --in FILE"))
 		return 2
 	}
 	if err := restore(*in, *redo, *at); err != nil {
@@ -133,14 +150,16 @@ func restoreCommand(args []string, stdout, stderr io.Writer) int {
 		return failed(stderr, "restore", err, 1)
 	}
 	if len(what.problems) > 0 {
-		fmt.Fprintf(stdout, "The backup is restored %s, but the register has problems (%d):\n", at.into(), len(what.problems))
+		fmt.Fprintln(stdout, screens.Say(at.pick(core.Say("The backup is restored into {{.Folder}}, but the register has problems ({{.Count}}):"),
+			core.Say("The backup is restored onto {{.Server}}, but the register has problems ({{.Count}}):")).With(core.Values{"Count": len(what.problems)})))
 		for _, f := range what.problems {
-			fmt.Fprintln(stdout, "  - "+f)
+			fmt.Fprintln(stdout, "  - "+screens.Say(f))
 		}
 		return 1
 	}
-	fmt.Fprintf(stdout, "The backup %s is restored %s: %s, all in order.\nOpen it with: serialdesk %s\n",
-		*in, at.into(), what.counts, at.flag())
+	fmt.Fprintln(stdout, screens.Say(at.pick(core.Say("The backup {{.File}} is restored into {{.Folder}}: {{.Counts}}, all in order.\nOpen it with: {{.Command}}"),
+		core.Say("The backup {{.File}} is restored onto {{.Server}}: {{.Counts}}, all in order.\nOpen it with: {{.Command}}")).
+		With(core.Values{"File": *in, "Counts": what.counts, "Command": "serialdesk " + at.flag()})))
 	return 0
 }
 
@@ -166,8 +185,8 @@ func restore(in, redo string, p place) error {
 
 // checkedRegister is what a check after a restore or a move says.
 type checkedRegister struct {
-	problems []string
-	counts   string // "12 item cards, 4,000 serials"
+	problems []core.Message
+	counts   core.Message // "12 item cards, 4,000 serials"
 }
 
 // checked checks the register e has open and counts what it holds.
@@ -185,14 +204,17 @@ func checked(e *env) (checkedRegister, error) {
 	if err != nil {
 		return out, err
 	}
-	out.counts = fmt.Sprintf("%d item cards, %d serials", len(items), page.Total)
+	out.counts = core.Sentences(", ", core.Count(len(items), "1 item card", "{{.Count}} item cards"),
+		core.Count(page.Total, "1 serial", "{{.Count}} serials"))
 	return out, nil
 }
 
-// size says a file size in words: "3.2 MB".
-func size(n int64) string {
+// size says a file size in words: "3.2 MB", with the language's decimal
+// mark.
+func size(n int64) core.Message {
 	if n < 1<<20 {
-		return fmt.Sprintf("%d KB", (n+1023)>>10)
+		return core.Say("{{.Count}} KB", core.Values{"Count": int((n + 1023) >> 10)})
 	}
-	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	tenths := int(math.RoundToEven(float64(n) * 10 / (1 << 20)))
+	return core.Say("{{.Whole}}.{{.Tenth}} MB", core.Values{"Whole": tenths / 10, "Tenth": strconv.Itoa(tenths % 10)})
 }

@@ -4,19 +4,22 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
+	"maps"
 	"slices"
 	"time"
 
+	"fyne.io/fyne/v2/lang"
+
 	"serialdesk/core"
 	"serialdesk/data"
+	"serialdesk/screens"
 )
 
 // checkCommand checks a register, changing none of its files:
 // serialdesk check [--data DIR]. It exits 1 when anything is wrong.
 func checkCommand(args []string, stdout, stderr io.Writer) int {
 	fs, at := newFlags("check", "[--data DIR | --db postgres://…]",
-		"Checks that the register in DIR (or on the shop server) agrees with itself: its files, stock with the documents, every serial with its state and history, every index with its records. It changes nothing.", stderr)
+		lang.L("Checks that the register in DIR (or on the shop server) agrees with itself: its files, stock with the documents, every serial with its state and history, every index with its records. It changes nothing."), stderr)
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -29,10 +32,11 @@ func checkCommand(args []string, stdout, stderr io.Writer) int {
 		return failed(stderr, "check", err, 1)
 	}
 	if len(found) == 0 {
-		fmt.Fprintf(stdout, "The register %s is in order.\n", at.in())
+		fmt.Fprintln(stdout, screens.Say(at.pick(core.Say("The register in {{.Folder}} is in order."), core.Say("The register on {{.Server}} is in order."))))
 		return 0
 	}
-	fmt.Fprintf(stdout, "The register %s has problems (%d):\n", at.in(), len(found))
+	fmt.Fprintln(stdout, screens.Say(at.pick(core.Say("The register in {{.Folder}} has problems ({{.Count}}):"),
+		core.Say("The register on {{.Server}} has problems ({{.Count}}):")).With(core.Values{"Count": len(found)})))
 	for _, f := range grouped(found, shownProblems) {
 		fmt.Fprintln(stdout, "  - "+f)
 	}
@@ -41,36 +45,36 @@ func checkCommand(args []string, stdout, stderr io.Writer) int {
 
 // checkServer checks the records of the register on a shop server (the
 // server checks its own files).
-func checkServer(at place, stderr io.Writer) ([]string, error) {
+func checkServer(at place, stderr io.Writer) ([]core.Message, error) {
 	env, err := openToRead(at, io.Discard)
 	if err != nil {
 		return nil, err
 	}
-	fmt.Fprintf(stderr, "Checking the register %s…\n", at.in())
+	sayChecking(stderr, at)
 	defer env.close()
 	return env.reg.Check()
 }
 
 // checkFolder checks the files and the records of the register in a folder.
-func checkFolder(at place, stderr io.Writer) ([]string, error) {
+func checkFolder(at place, stderr io.Writer) ([]core.Message, error) {
 	dir := at.dir
 	found, exists := data.CheckFiles(dir)
 	if !exists {
-		return nil, &core.Error{Code: core.NotFound, Message: fmt.Sprintf("There is no register in %s.", dir)}
+		return nil, &core.Error{Code: core.NotFound, Message: core.Say("There is no register in {{.Folder}}.", core.Values{"Folder": dir})}
 	}
 	// A million serials take half a minute: say what is going on.
-	fmt.Fprintf(stderr, "Checking the register %s…\n", at.in())
+	sayChecking(stderr, at)
 	store, err := data.OpenReadOnly(dir, quietLog())
 	switch {
 	case errors.Is(err, data.ErrUnfinished):
-		found = append(append(found, core.UserMessage(err)), data.CheckTables(dir)...)
-	case err != nil && !slices.Contains(found, core.UserMessage(err)):
-		found = append(found, core.UserMessage(err))
+		found = append(append(found, core.Told(err)), data.CheckTables(dir)...)
+	case err != nil && !slices.ContainsFunc(found, func(m core.Message) bool { return m.String() == core.Told(err).String() }):
+		found = append(found, core.Told(err))
 	case err == nil:
 		defer store.Close()
 		found = append(found, store.Notices()...)
 		if ro := store.ReadOnly(); !errors.Is(ro, data.ErrOpenedToRead) {
-			found = append(found, core.UserMessage(ro))
+			found = append(found, core.Told(ro))
 		}
 		rules, err := core.New(store).Check()
 		if err != nil {
@@ -81,15 +85,22 @@ func checkFolder(at place, stderr io.Writer) ([]string, error) {
 	return found, nil
 }
 
+// sayChecking says that a check has begun: a million serials take half a
+// minute.
+func sayChecking(stderr io.Writer, at place) {
+	fmt.Fprintln(stderr, screens.Say(at.pick(core.Say("Checking the register in {{.Folder}}…"), core.Say("Checking the register on {{.Server}}…"))))
+}
+
 // shownProblems is how many lines of problems check prints: a screenful.
 const shownProblems = 20
 
-// grouped shows problems that differ only in their item, serial or number
-// once, with how many more there are like it, and at most max lines: one
-// damaged block can make thousands of serials disagree with their index.
-func grouped(found []string, max int) []string {
+// grouped shows problems of one kind (one message, with another item,
+// serial or number in it) once, with how many more there are like it, and
+// at most max lines: one damaged block can make thousands of serials
+// disagree with their index.
+func grouped(found []core.Message, max int) []string {
 	var order []string
-	first := map[string]string{}
+	first := map[string]core.Message{}
 	count := map[string]int{}
 	for _, f := range found {
 		kind := problemKind(f)
@@ -106,42 +117,46 @@ func grouped(found []string, max int) []string {
 			for _, k := range order[i:] {
 				rest += count[k]
 			}
-			out = append(out, fmt.Sprintf("and %d more problems of %d other kinds", rest, len(order)-i))
+			// Both are 2 or more: the line stands for 2 kinds at least.
+			out = append(out, screens.Tr("and {{.Count}} more problems of {{.Kinds}} other kinds",
+				core.Values{"Count": rest, "Kinds": len(order) - i}))
 			break
 		}
-		line := first[kind]
+		line := screens.Say(first[kind])
 		if n := count[kind] - 1; n > 0 {
-			line += fmt.Sprintf(" (and %d more like it)", n)
+			line = screens.Tr("{{.Problem}} (and {{.Count}} more like it)", core.Values{"Problem": line, "Count": n})
 		}
 		out = append(out, line)
 	}
 	return out
 }
 
-var (
-	serialOf = regexp.MustCompile(`serial [^ :]+`)
-	numbers  = regexp.MustCompile(`[0-9]+`)
-	quoted   = regexp.MustCompile(`"[^"]*"|[A-Z]{2}-[0-9]+`)
-)
-
-// problemKind is a problem with what names one item, serial or document
-// taken out.
-func problemKind(f string) string {
-	f = serialOf.ReplaceAllString(f, "serial …")
-	f = quoted.ReplaceAllString(f, "…")
-	return numbers.ReplaceAllString(f, "#")
+// problemKind is what a problem says without the item, serial or number
+// it names: its message, with the words put in it (which index, which
+// list) but not the data.
+func problemKind(f core.Message) string {
+	if f.Key == "" {
+		return f.String()
+	}
+	kind := f.Key
+	for _, name := range slices.Sorted(maps.Keys(f.Values)) {
+		if words, ok := f.Values[name].(core.Message); ok {
+			kind += "|" + words.String()
+		}
+	}
+	return kind
 }
 
 // newLogCommand goes on from a damaged redo log:
 // serialdesk new-log [--data DIR].
 func newLogCommand(args []string, stdout, stderr io.Writer) int {
 	fs, at := newFlags("new-log", "[--data DIR]",
-		"Goes on from a damaged redo log: keeps a copy of it, writes back what it still holds and the register lacks, starts a new log and backs the register up.", stderr)
+		lang.L("Goes on from a damaged redo log: keeps a copy of it, writes back what it still holds and the register lacks, starts a new log and backs the register up."), stderr)
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
 	if at.db != "" {
-		fmt.Fprintln(stderr, "serialdesk new-log: a shop server keeps its own log; new-log is for a register in a folder (--data)")
+		fmt.Fprintln(stderr, "serialdesk new-log: "+lang.L("a shop server keeps its own log; new-log is for a register in a folder (--data)"))
 		return 2
 	}
 	log, logFile, err := openLog(at.dir, io.Discard)
@@ -154,7 +169,7 @@ func newLogCommand(args []string, stdout, stderr io.Writer) int {
 		return failed(stderr, "new-log", err, 1)
 	}
 	for _, s := range said {
-		fmt.Fprintln(stdout, s)
+		fmt.Fprintln(stdout, screens.Say(s))
 	}
 	return 0
 }

@@ -52,19 +52,25 @@ func TestCheckCommandWithoutARegister(t *testing.T) {
 // indexes: check shows each kind of problem once, with how many more
 // there are, in a screenful.
 func TestCheckGroupsWhatItFinds(t *testing.T) {
-	var found []string
+	var found []core.Message
+	records, index := core.Say("the serial records"), core.Say("the serial search index")
 	for i := range 5000 {
-		found = append(found, fmt.Sprintf("item %d, serial DR-%06d: in the serial records, not in the serial search index", 3, i))
+		found = append(found, core.Say("item {{.ID}}, serial {{.Serial}}: in {{.In}}, not in {{.NotIn}}",
+			core.Values{"ID": "3", "Serial": fmt.Sprintf("DR-%06d", i), "In": records, "NotIn": index}))
 	}
-	found = append(found, "the item number index has \"X\" for item 9, which does not exist")
+	found = append(found, core.Say("item {{.ID}}, serial {{.Serial}}: in {{.In}}, not in {{.NotIn}}",
+		core.Values{"ID": "3", "Serial": "DR-999999", "In": index, "NotIn": records}))
+	found = append(found, core.Say("the {{.Index}} index has {{.Key}} for item {{.ID}}, which does not exist",
+		core.Values{"Index": core.Say("item number"), "Key": `"X"`, "ID": "9"}))
 	for i := range 30 {
-		found = append(found, fmt.Sprintf("kind %c of problem", 'A'+i))
+		found = append(found, core.Say(fmt.Sprintf("kind %c of problem", 'A'+i)))
 	}
 	shown := grouped(found, shownProblems)
 	assert.Len(t, shown, shownProblems)
-	assert.Equal(t, "item 3, serial DR-000000: in the serial records, not in the serial search index (and 4999 more like it)", shown[0])
-	assert.Equal(t, "the item number index has \"X\" for item 9, which does not exist", shown[1])
-	assert.Equal(t, "and 13 more problems of 13 other kinds", shown[len(shown)-1])
+	assert.Equal(t, "item 3, serial DR-000000: in the serial records, not in the serial search index (and 4,999 more like it)", shown[0])
+	assert.Equal(t, "item 3, serial DR-999999: in the serial search index, not in the serial records", shown[1], "the other way is another kind")
+	assert.Equal(t, "the item number index has \"X\" for item 9, which does not exist", shown[2])
+	assert.Equal(t, "and 14 more problems of 14 other kinds", shown[len(shown)-1])
 
 	dir := exampleDir(t)
 	datatest.DamageTableBlock(t, dir)

@@ -168,7 +168,10 @@ func runPath(t *testing.T, path, dir, stock string) (told string, opened bool) {
 		if err != nil {
 			return core.UserMessage(err), false
 		}
-		said := e.store.Notices()
+		var said []string
+		for _, n := range e.store.Notices() {
+			said = append(said, n.String())
+		}
 		if ro := e.store.(folder).ReadOnly(); ro != nil {
 			said = append(said, core.UserMessage(ro))
 		}

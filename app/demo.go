@@ -5,7 +5,10 @@ import (
 	"io"
 	"time"
 
+	"fyne.io/fyne/v2/lang"
+
 	"serialdesk/core"
+	"serialdesk/screens"
 )
 
 // demoCommand fills a new register with the example data and many
@@ -13,8 +16,8 @@ import (
 // serialdesk demo --serials N --data DIR.
 func demoCommand(args []string, stdout, stderr io.Writer) int {
 	fs, at := newFlags("demo", "--serials N (--data DIR | --db postgres://…)",
-		"Fills a new, empty register with the example data and N generated serials over 200 items, received and partly sold.", stderr)
-	n := fs.Int("serials", 1_000_000, "how many serials to generate")
+		lang.L("Fills a new, empty register with the example data and N generated serials over 200 items, received and partly sold."), stderr)
+	n := fs.Int("serials", 1_000_000, lang.L("how many serials to generate"))
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
@@ -27,7 +30,7 @@ func demoCommand(args []string, stdout, stderr io.Writer) int {
 	start, shown := time.Now(), time.Now()
 	err = env.reg.FillDemo(*n, func(done int) {
 		if time.Since(shown) >= 2*time.Second {
-			fmt.Fprintf(stdout, "%d of %d serials…\n", done, *n)
+			fmt.Fprintln(stdout, screens.Say(core.Count(*n, "{{.Done}} of 1 serial…", "{{.Done}} of {{.Count}} serials…").With(core.Values{"Done": done})))
 			shown = time.Now()
 		}
 	})
@@ -43,7 +46,10 @@ func demoCommand(args []string, stdout, stderr io.Writer) int {
 			env.log.WithError(err).Warn("could not compact the register")
 		}
 	}
-	fmt.Fprintf(stdout, "%d serials over %d items in %s, %s. Open it with: serialdesk %s\n",
-		*n, core.DemoItems, time.Since(start).Round(time.Second/10), at.in(), at.flag())
+	fmt.Fprintln(stdout, screens.Say(at.pick(
+		core.Say("{{.Serials}} over {{.Items}} items in {{.Time}}, in {{.Folder}}. Open it with: {{.Command}}"),
+		core.Say("{{.Serials}} over {{.Items}} items in {{.Time}}, on {{.Server}}. Open it with: {{.Command}}")).
+		With(core.Values{"Serials": core.Count(*n, "1 serial", "{{.Count}} serials"), "Items": core.DemoItems,
+			"Time": time.Since(start).Round(time.Second / 10).String(), "Command": "serialdesk " + at.flag()})))
 	return 0
 }

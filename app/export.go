@@ -6,25 +6,28 @@ import (
 	"io"
 	"path/filepath"
 
+	"fyne.io/fyne/v2/lang"
+
 	"serialdesk/core"
 	"serialdesk/data"
 	"serialdesk/data/sheets"
+	"serialdesk/screens"
 )
 
 // exportCommand writes serials to a workbook, for owners who schedule it:
 // serialdesk export --out FILE.xlsx [--item ITEMNO] [--state STATE] [--query TEXT].
 func exportCommand(args []string, stdout, stderr io.Writer) int {
 	fs, at := newFlags("export", "--out FILE.xlsx [--item ITEMNO] [--state in-stock|sold|returned] [--query TEXT] [--data DIR | --db postgres://…]",
-		"Writes the serials (all of them, or those the options select) to an Excel workbook.", stderr)
-	out := fs.String("out", "", "the .xlsx file to write")
-	item := fs.String("item", "", "only this item's serials (its item number)")
-	state := fs.String("state", "", "only serials in this state: in-stock, sold, returned or returned-to-supplier")
-	query := fs.String("query", "", "only serials containing this text")
+		lang.L("Writes the serials (all of them, or those the options select) to an Excel workbook."), stderr)
+	out := fs.String("out", "", lang.L("the .xlsx file to write"))
+	item := fs.String("item", "", lang.L("only this item's serials (its item number)"))
+	state := fs.String("state", "", lang.L("only serials in this state: in-stock, sold, returned or returned-to-supplier"))
+	query := fs.String("query", "", lang.L("only serials containing this text"))
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
 	if *out == "" {
-		fmt.Fprintln(stderr, "serialdesk export: say where to write the workbook with --out FILE.xlsx")
+		fmt.Fprintln(stderr, "serialdesk export: "+lang.L("say where to write the workbook with --out FILE.xlsx"))
 		return 2
 	}
 	env, err := openToRead(*at, stderr)
@@ -35,7 +38,8 @@ func exportCommand(args []string, stdout, stderr io.Writer) int {
 	env.warn(stderr, "export", true)
 	if err := env.verifyFiles(); err != nil {
 		// What can be read is still worth having; the user is told what not.
-		fmt.Fprintln(stderr, "serialdesk export: "+core.UserMessage(err)+"\nThe workbook holds what could be read; serials in the damaged part are missing from it.")
+		fmt.Fprintln(stderr, "serialdesk export: "+screens.ErrorText(err)+"\n"+
+			lang.L("The workbook holds what could be read; serials in the damaged part are missing from it."))
 	}
 	q := core.SerialQuery{Text: *query}
 	if *item != "" {
@@ -51,7 +55,7 @@ func exportCommand(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	all := q == (core.SerialQuery{})
-	ex := sheets.Exporter{Reg: env.reg}
+	ex := sheets.Exporter{Reg: env.reg, In: screens.Speaker()}
 	title, err := ex.QueryTitle(q)
 	if err != nil {
 		return failed(stderr, "export", err, 1)
@@ -61,11 +65,7 @@ func exportCommand(args []string, stdout, stderr io.Writer) int {
 		env.log.WithError(err).Error("export failed")
 		return failed(stderr, "export", err, 1)
 	}
-	noun := "serials"
-	if n == 1 {
-		noun = "serial"
-	}
-	fmt.Fprintf(stdout, "%d %s written to %s\n", n, noun, *out)
+	fmt.Fprintln(stdout, screens.Say(core.Count(n, "1 serial written to {{.File}}", "{{.Count}} serials written to {{.File}}").With(core.Values{"File": *out})))
 	return 0
 }
 
@@ -79,7 +79,7 @@ func writeFile(path string, write func(io.Writer) (int, error)) (int, error) {
 	})
 	var e *core.Error
 	if err != nil && !errors.As(err, &e) {
-		err = &core.Error{Code: core.Invalid, Message: fmt.Sprintf("cannot write in %s: %v", filepath.Dir(path), err), Err: err}
+		err = &core.Error{Code: core.Invalid, Message: core.Say("cannot write in {{.Folder}}: {{.Cause}}", core.Values{"Folder": filepath.Dir(path), "Cause": err.Error()}), Err: err}
 	}
 	return n, err
 }

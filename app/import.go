@@ -5,29 +5,33 @@ import (
 	"io"
 	"os"
 
+	"fyne.io/fyne/v2/lang"
+
+	"serialdesk/core"
 	"serialdesk/data/sheets"
+	"serialdesk/screens"
 )
 
 // importCommand brings opening stock into the register from a workbook in
 // the layout of a full export: serialdesk import --in FILE.xlsx.
 func importCommand(args []string, stdout, stderr io.Writer) int {
 	fs, at := newFlags("import", "--in FILE.xlsx [--data DIR | --db postgres://…]",
-		"Imports item cards and serials in stock (opening stock) from a workbook laid out as a full export or the template.", stderr)
-	in := fs.String("in", "", "the .xlsx file to read")
+		lang.L("Imports item cards and serials in stock (opening stock) from a workbook laid out as a full export or the template."), stderr)
+	in := fs.String("in", "", lang.L("the .xlsx file to read"))
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
 	if *in == "" {
-		fmt.Fprintln(stderr, "serialdesk import: say which workbook to read with --in FILE.xlsx")
+		fmt.Fprintln(stderr, "serialdesk import: "+lang.L("say which workbook to read with --in FILE.xlsx"))
 		return 2
 	}
 	f, err := os.Open(*in)
 	if err != nil {
-		fmt.Fprintf(stderr, "serialdesk import: cannot open %s: %v\n", *in, err)
+		fmt.Fprintln(stderr, "serialdesk import: "+screens.Tr("cannot open {{.File}}: {{.Error}}", core.Values{"File": *in, "Error": err.Error()}))
 		return 1
 	}
 	defer f.Close()
-	stock, err := sheets.ReadOpeningStock(f)
+	stock, err := sheets.ReadOpeningStock(f, screens.Speaker())
 	if err != nil {
 		return failed(stderr, "import", err, 1)
 	}
@@ -45,6 +49,6 @@ func importCommand(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return failed(stderr, "import", err, 1)
 	}
-	fmt.Fprintln(stdout, res)
+	fmt.Fprintln(stdout, screens.Say(res.Message()))
 	return 0
 }

@@ -34,7 +34,7 @@ func TestImportCommandCutsOverlongSerials(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	assert.Equal(t, 1, Main([]string{"import", "--data", filepath.Join(t.TempDir(), "shop"), "--in", file}, &stdout, &stderr))
 	lines := strings.Split(strings.TrimSpace(stderr.String()), "\n")
-	assert.Equal(t, "serialdesk import: The opening stock has 1000 problems; nothing was imported.", lines[0])
+	assert.Equal(t, "serialdesk import: The opening stock has 1,000 problems; nothing was imported.", lines[0])
 	assert.Len(t, lines, 1001, "every bad row is named")
 	assert.Equal(t, `  Serials sheet, row 2: serial "9960000XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX…" (10,000 characters): longer than the 64 characters a serial may have`, lines[1])
 	assert.Less(t, stderr.Len(), 1000*150, "a short line per row, not 10 MB")

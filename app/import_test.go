@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"serialdesk/core"
 	"serialdesk/data/sheets"
 )
 
@@ -37,7 +38,7 @@ func TestImportCommandMistakes(t *testing.T) {
 	template := filepath.Join(dir, "template.xlsx")
 	f, err := os.Create(template)
 	require.NoError(t, err)
-	require.NoError(t, sheets.WriteTemplate(f))
+	require.NoError(t, sheets.WriteTemplate(f, core.English))
 	require.NoError(t, f.Close())
 	notes := filepath.Join(dir, "notes.xlsx")
 	require.NoError(t, os.WriteFile(notes, []byte("serials: 996A1, 996A2"), 0o644))

@@ -1,16 +1,17 @@
 package app
 
 import (
-	"fmt"
 	"io"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"serialdesk/core"
 	"serialdesk/data/postgres"
+	"serialdesk/screens"
 )
 
 // askPasswordAndRun asks for the shop server's password in a small window
@@ -35,11 +36,11 @@ func askPasswordAndRun(a fyne.App, at place, chosen registers) int {
 // opened gets the register once the server takes the password. A password
 // for the register Register… chose can be kept in the keychain.
 func passwordWindow(a fyne.App, at place, chosen registers, opened func(*env)) fyne.Window {
-	w := a.NewWindow("Serialdesk: password for the shop server")
-	what := widget.NewLabel(fmt.Sprintf("The register is on %s. Type the password to open it.", at))
+	w := a.NewWindow(lang.L("Serialdesk: password for the shop server"))
+	what := widget.NewLabel(screens.Tr("The register is on {{.Server}}. Type the password to open it.", core.Values{"Server": postgres.Describe(at.db)}))
 	what.Wrapping = fyne.TextWrapWord
 	password := widget.NewPasswordEntry()
-	keep := widget.NewCheck("Keep it in this computer's keychain", nil)
+	keep := widget.NewCheck(lang.L("Keep it in this computer's keychain"), nil)
 	url, fromSettings := chosen.serverChosen()
 	fromSettings = fromSettings && url == at.db
 	keep.SetChecked(fromSettings)
@@ -58,7 +59,7 @@ func passwordWindow(a fyne.App, at place, chosen registers, opened func(*env)) f
 		connecting = true
 		typed, remember := password.Text, keep.Checked
 		openButton.Disable()
-		problem.SetText("Connecting…")
+		problem.SetText(lang.L("Connecting…"))
 		go func() {
 			e, err := open(place{dir: at.dir, db: postgres.WithPassword(at.db, typed)}, io.Discard)
 			if err == nil && remember {
@@ -70,7 +71,7 @@ func passwordWindow(a fyne.App, at place, chosen registers, opened func(*env)) f
 				connecting = false
 				openButton.Enable()
 				if err != nil {
-					problem.SetText(core.UserMessage(err))
+					problem.SetText(screens.ErrorText(err))
 					w.Canvas().Focus(password)
 					return
 				}
@@ -80,10 +81,10 @@ func passwordWindow(a fyne.App, at place, chosen registers, opened func(*env)) f
 		}()
 	}
 	password.OnSubmitted = func(string) { try() }
-	openButton = widget.NewButton("Open", try)
+	openButton = widget.NewButton(lang.L("Open"), try)
 	openButton.Importance = widget.HighImportance
-	buttons := container.NewHBox(layout.NewSpacer(), widget.NewButton("Quit", a.Quit), openButton)
-	w.SetContent(container.NewPadded(container.NewVBox(what, widget.NewForm(widget.NewFormItem("Password", password)), keep, problem, buttons)))
+	buttons := container.NewHBox(layout.NewSpacer(), widget.NewButton(lang.L("Quit"), a.Quit), openButton)
+	w.SetContent(container.NewPadded(container.NewVBox(what, widget.NewForm(widget.NewFormItem(lang.L("Password"), password)), keep, problem, buttons)))
 	w.Resize(fyne.NewSize(560, 0))
 	w.CenterOnScreen()
 	w.Canvas().Focus(password)

@@ -20,7 +20,7 @@ import (
 type register interface {
 	core.Store
 	// Notices is what opening did that the user should know.
-	Notices() []string
+	Notices() []core.Message
 	// BackupTo writes the whole register to a backup file, which restore
 	// reads into either engine.
 	BackupTo(path string) error
@@ -59,18 +59,20 @@ type place struct {
 // database (never the password).
 func (p place) String() string {
 	if p.db != "" {
-		return postgres.Describe(p.db)
+		return postgres.Describe(p.db).String()
 	}
 	return p.dir
 }
 
-// in says where the register is inside a sentence: "in DIR", "on the shop
-// server …".
-func (p place) in() string {
+// pick is the one of two whole sentences that fits where the register is
+// (or goes): inFolder names its folder ({{.Folder}}), onServer the shop
+// server and database ({{.Server}}). A sentence is written whole for
+// each, as a language says "in a folder" and "on a server" its own way.
+func (p place) pick(inFolder, onServer core.Message) core.Message {
 	if p.db != "" {
-		return "on " + p.String()
+		return onServer.With(core.Values{"Server": postgres.Describe(p.db)})
 	}
-	return "in " + p.dir
+	return inFolder.With(core.Values{"Folder": p.dir})
 }
 
 // flag is the option that opens the register, to show in a command line;
@@ -85,15 +87,6 @@ func (p place) flag() string {
 		db = u.String()
 	}
 	return "--db " + core.Quoted(db)
-}
-
-// into says where a register goes inside a sentence: "into DIR", "onto
-// the shop server …".
-func (p place) into() string {
-	if p.db != "" {
-		return "onto " + p.String()
-	}
-	return "into " + p.dir
 }
 
 // openStore opens the register at p; toRead opens it without changing

@@ -61,18 +61,21 @@ func portOf(c screens.RegisterChoice) string {
 func address(c screens.RegisterChoice) (postgres.Address, error) {
 	a := postgres.Address{Host: strings.TrimSpace(c.Host), Database: strings.TrimSpace(c.Database), User: strings.TrimSpace(c.User),
 		Password: c.Password, CAFile: strings.TrimSpace(c.CAFile)}
-	var missing []string
-	for _, f := range []struct{ value, name string }{{a.Host, "the server"}, {a.Database, "the database"}, {a.User, "the user"}} {
+	var missing []core.Message
+	for _, f := range []struct {
+		value string
+		name  core.Message
+	}{{a.Host, core.Say("the server")}, {a.Database, core.Say("the database")}, {a.User, core.Say("the user")}} {
 		if f.value == "" {
 			missing = append(missing, f.name)
 		}
 	}
 	port, err := strconv.Atoi(portOf(c))
 	if err != nil || port < 1 || port > 65535 {
-		missing = append(missing, fmt.Sprintf("a port from 1 to 65535 (not %s)", core.Echo(portOf(c))))
+		missing = append(missing, core.Say("a port from 1 to 65535 (not {{.Typed}})", core.Values{"Typed": core.Echo(portOf(c))}))
 	}
 	if len(missing) > 0 {
-		return a, &core.Error{Code: core.Invalid, Message: "Fill in " + strings.Join(missing, ", ") + "."}
+		return a, &core.Error{Code: core.Invalid, Message: core.Say("Fill in {{.Missing}}.", core.Values{"Missing": core.Sentences(", ", missing...)})}
 	}
 	a.Port = port
 	return a, nil
@@ -87,23 +90,26 @@ func (r registers) Test(c screens.RegisterChoice) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	where := postgres.Describe(a.URL())
-	switch {
-	case found.Empty:
-		return fmt.Sprintf("Connected to %s. The database is empty: Serialdesk makes the register there when it first opens it. "+
-			"To take this computer's register there, close Serialdesk and run: serialdesk move %s %s",
-			where, place{dir: r.dir}.flag(), place{db: a.URL()}.flag()), nil
-	case found.Version < found.Known:
-		return fmt.Sprintf("Connected to %s. Its register has %d item cards. Its tables are from an older Serialdesk: they are upgraded "+
-			"when this one opens it, and counters with the older one cannot open it until they are updated too.", where, found.Items), nil
+	where := core.Values{"Server": postgres.Describe(a.URL())}
+	if found.Empty {
+		move := core.Values{"Command": "serialdesk move " + place{dir: r.dir}.flag() + " " + place{db: a.URL()}.flag()}
+		return screens.Say(core.Say("Connected to {{.Server}}. The database is empty: Serialdesk makes the register there when it first opens it. "+
+			"To take this computer's register there, close Serialdesk and run: {{.Command}}", move).With(where)), nil
 	}
-	return fmt.Sprintf("Connected to %s. Its register has %d item cards.", where, found.Items), nil
+	connected := core.Count(found.Items, "Connected to {{.Server}}. Its register has 1 item card.",
+		"Connected to {{.Server}}. Its register has {{.Count}} item cards.").With(where)
+	if found.Version < found.Known {
+		return screens.Say(core.Sentences(" ", connected, core.Say("Its tables are from an older Serialdesk: they are upgraded "+
+			"when this one opens it, and counters with the older one cannot open it until they are updated too."))), nil
+	}
+	return screens.Say(connected), nil
 }
 
 func (r registers) Keep(c screens.RegisterChoice) (string, error) {
 	if !c.OnServer {
 		r.prefs.SetString(registerKey, "")
-		return fmt.Sprintf("Serialdesk opens the register on this computer (%s) the next time it starts. Close it and start it again to work there now.", r.dir), nil
+		return screens.Tr("Serialdesk opens the register on this computer ({{.Folder}}) the next time it starts. Close it and start it again to work there now.",
+			core.Values{"Folder": r.dir}), nil
 	}
 	a, err := address(c)
 	if err != nil {
@@ -115,15 +121,19 @@ func (r registers) Keep(c screens.RegisterChoice) (string, error) {
 	r.prefs.SetString(databaseKey, a.Database)
 	r.prefs.SetString(userKey, a.User)
 	r.prefs.SetString(caKey, a.CAFile)
-	said := fmt.Sprintf("Serialdesk opens the register on %s the next time it starts. Close it and start it again to work there now.", postgres.Describe(a.URL()))
+	opens := core.Say("Serialdesk opens the register on {{.Server}} the next time it starts. Close it and start it again to work there now.",
+		core.Values{"Server": postgres.Describe(a.URL())})
+	var password core.Message
 	if c.Password == "" {
 		keyring.Delete(keychainService, account(c))
-		return said + " It takes the password from PGPASSWORD or the .pgpass file, or asks for it.", nil
+		password = core.Say("It takes the password from PGPASSWORD or the .pgpass file, or asks for it.")
+	} else if err := keyring.Set(keychainService, account(c), c.Password); err != nil {
+		password = core.Say("The password could not be kept in this computer's keychain ({{.Error}}), so Serialdesk asks for it when it starts.",
+			core.Values{"Error": err.Error()})
+	} else {
+		password = core.Say("The password is kept in this computer's keychain.")
 	}
-	if err := keyring.Set(keychainService, account(c), c.Password); err != nil {
-		return said + fmt.Sprintf(" The password could not be kept in this computer's keychain (%v), so Serialdesk asks for it when it starts.", err), nil
-	}
-	return said + " The password is kept in this computer's keychain.", nil
+	return screens.Say(core.Sentences(" ", opens, password)), nil
 }
 
 // serverChosen is the shop server's register when Register… chose one,

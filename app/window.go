@@ -2,7 +2,6 @@ package app
 
 import (
 	"errors"
-	"fmt"
 	"image/color"
 	"io"
 	"runtime/debug"
@@ -53,9 +52,9 @@ func showDesktop(a fyne.App, e *env, chosen registers) {
 		case errors.Is(err, data.ErrClosed): // stopped by closing
 		case errors.Is(err, data.ErrDamaged):
 			e.log.WithError(err).Error("the register's files are damaged")
-			fyne.Do(func() { screen.ShowMessage("The register's files are damaged", core.UserMessage(err)) })
+			fyne.Do(func() { screen.ShowMessage(lang.L("The register's files are damaged"), screens.ErrorText(err)) })
 		case err != nil:
-			fyne.Do(func() { screen.ShowMessage("The automatic backup failed", core.UserMessage(err)) })
+			fyne.Do(func() { screen.ShowMessage(lang.L("The automatic backup failed"), screens.ErrorText(err)) })
 		}
 	}()
 	w.Show()
@@ -71,29 +70,32 @@ func (e *env) screenEnv() *screens.Env {
 func desktopWindow(a fyne.App, e *env, screen *screens.Env) fyne.Window {
 	w, main := mainWindow(a, screen)
 	if f, ok := e.folder(); ok && f.ReadOnly() != nil {
-		w.SetContent(container.NewBorder(banner(core.UserMessage(f.ReadOnly())), nil, nil, nil, w.Content()))
+		w.SetContent(container.NewBorder(banner(screens.ErrorText(f.ReadOnly())), nil, nil, nil, w.Content()))
 	}
 	if srv, ok := e.store.(server); ok {
-		offline := banner("The shop server cannot be reached. What is on screen stays, and nothing typed is lost; " +
-			"saving waits until the server answers. Serialdesk connects again by itself.")
+		offline := banner(lang.L("The shop server cannot be reached. What is on screen stays, and nothing typed is lost; " +
+			"saving waits until the server answers. Serialdesk connects again by itself."))
 		offline.Hide()
 		w.SetContent(container.NewBorder(offline, nil, nil, nil, w.Content()))
 		e.watch(srv, screen, main, offline)
 	}
-	said := e.store.Notices()
+	var said []string
+	for _, n := range e.store.Notices() {
+		said = append(said, screens.Say(n))
+	}
 	// The names on an older register's documents become its customers and
 	// suppliers; should that fail now, the next start tries again.
 	if added, err := e.reg.AdoptParties(); err != nil {
 		e.log.WithError(err).Warn("the names on the documents could not be made customers and suppliers")
 	} else if added > 0 {
-		said = append(said, fmt.Sprintf("The customers and suppliers named on your documents (%d) are now in Customers & suppliers, "+
-			"where their phone, e-mail and address can be added. The documents are as they were.", added))
+		said = append(said, screens.Tr("The customers and suppliers named on your documents ({{.Count}}) are now in Customers & suppliers, "+
+			"where their phone, e-mail and address can be added. The documents are as they were.", core.Values{"Count": added}))
 	}
 	if msg := backupWarning(e.dir); msg != "" {
 		said = append(said, msg)
 	}
 	if len(said) > 0 {
-		screen.ShowMessage("What Serialdesk found", strings.Join(said, "\n\n"))
+		screen.ShowMessage(lang.L("What Serialdesk found"), strings.Join(said, "\n\n"))
 	}
 	// Quitting with typing not saved asks first, as opening another
 	// document does.
@@ -129,12 +131,12 @@ func closeWithBackup(a fyne.App, w fyne.Window, e *env) {
 		a.Quit()
 		return
 	}
-	doing := "Saving a backup of the register before Serialdesk closes…"
+	doing := lang.L("Saving a backup of the register before Serialdesk closes…")
 	if !backup {
-		doing = "Finishing the work on the register before Serialdesk closes…"
+		doing = lang.L("Finishing the work on the register before Serialdesk closes…")
 	}
 	f.MarkClosing()
-	saving := a.NewWindow("Serialdesk is closing")
+	saving := a.NewWindow(lang.L("Serialdesk is closing"))
 	saving.SetContent(container.NewPadded(container.NewVBox(widget.NewLabel(doing), widget.NewProgressBarInfinite())))
 	saving.CenterOnScreen()
 	saving.Show()
@@ -175,7 +177,7 @@ func NewMainWindow(a fyne.App, reg *core.Register, log logrus.FieldLogger) fyne.
 func mainWindow(a fyne.App, env *screens.Env) (fyne.Window, *screens.Screens) {
 	w := a.NewWindow("Serialdesk")
 	prefs := a.Preferences()
-	env.Window, env.Prefs, env.Sheets = w, prefs, spreadsheets{sheets.Exporter{Reg: env.Reg}}
+	env.Window, env.Prefs, env.Sheets = w, prefs, spreadsheets{sheets.Exporter{Reg: env.Reg, In: screens.Speaker()}}
 	env.Papers = papers{env.Reg}
 	if env.PrintDir == "" {
 		env.PrintDir = printDir()
@@ -210,19 +212,19 @@ func keepSize(prefs fyne.Preferences, w fyne.Window) {
 // showStartupError tells the user in a window why Serialdesk cannot start.
 // The message may hold a command to type, so it can be selected and copied.
 func showStartupError(a fyne.App, msg string) {
-	w := a.NewWindow("Serialdesk cannot start")
+	w := a.NewWindow(lang.L("Serialdesk cannot start"))
 	w.SetContent(startupError(a, msg))
 	w.Resize(fyne.NewSize(760, 420))
 	w.ShowAndRun()
 }
 
 func startupError(a fyne.App, msg string) fyne.CanvasObject {
-	title := widget.NewLabelWithStyle("Serialdesk cannot start", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(lang.L("Serialdesk cannot start"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	text := widget.NewLabel(msg)
 	text.Wrapping = fyne.TextWrapWord
 	text.Selectable = true
-	copyMessage := widget.NewButtonWithIcon("Copy the message", theme.ContentCopyIcon(), func() { a.Clipboard().SetContent(msg) })
-	closeButton := widget.NewButton("Close", a.Quit)
+	copyMessage := widget.NewButtonWithIcon(lang.L("Copy the message"), theme.ContentCopyIcon(), func() { a.Clipboard().SetContent(msg) })
+	closeButton := widget.NewButton(lang.L("Close"), a.Quit)
 	closeButton.Importance = widget.HighImportance
 	buttons := container.NewHBox(layout.NewSpacer(), copyMessage, closeButton)
 	return container.NewPadded(container.NewBorder(title, buttons, nil, nil, container.NewVScroll(text)))
@@ -239,12 +241,12 @@ func (spreadsheets) OpenWorkbook(r io.Reader) (screens.Workbook, error) {
 	return wb, nil
 }
 
-func (spreadsheets) ReadOpeningStock(r io.Reader) (core.OpeningStock, error) {
-	return sheets.ReadOpeningStock(r)
+func (s spreadsheets) ReadOpeningStock(r io.Reader) (core.OpeningStock, error) {
+	return sheets.ReadOpeningStock(r, s.In)
 }
 
-func (spreadsheets) WriteTemplate(w io.Writer) error {
-	return data.DiskFull(sheets.WriteTemplate(w), "")
+func (s spreadsheets) WriteTemplate(w io.Writer) error {
+	return data.DiskFull(sheets.WriteTemplate(w, s.In), "")
 }
 
 // Export names a full disk in the user's words.

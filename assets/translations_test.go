@@ -23,9 +23,41 @@ import (
 	"serialdesk/assets"
 )
 
-// textsInCode are the texts the program gives Fyne's translations
-// (lang.L("…"), and words("…") kept in tables), found in its source, with
-// where each is.
+// keyArgs are, for each function that takes texts to translate, which of
+// its arguments are texts: Fyne's lang.L, words("…") kept in tables, and
+// the register's messages (core.Say and the helpers that make one).
+var keyArgs = map[string][]int{
+	"L": {0}, "words": {0},
+	"Say": {0}, "errorf": {1}, "notFoundAs": {1}, "conflict": {0}, "err": {0, 1}, "Count": {1, 2},
+	"add": {2}, "addIn": {3}, "say": {0, 1}, "sayError": {1, 2}, "Tr": {0}, "report": {0},
+	"notASerialList": {0}, "bad": {0},
+}
+
+// reservedKeys are the words go-i18n, under Fyne's translations, reads as
+// the fields of a message, in any case: a text that is one of them makes
+// the whole file unreadable.
+var reservedKeys = map[string]bool{"id": true, "description": true, "hash": true, "leftdelim": true, "rightdelim": true,
+	"zero": true, "one": true, "two": true, "few": true, "many": true, "other": true, "translation": true}
+
+// literal is the text of a string literal, or of literals joined with +.
+func literal(e ast.Expr) (string, bool) {
+	switch e := e.(type) {
+	case *ast.BasicLit:
+		if e.Kind != token.STRING {
+			return "", false
+		}
+		s, err := strconv.Unquote(e.Value)
+		return s, err == nil
+	case *ast.BinaryExpr:
+		x, ok1 := literal(e.X)
+		y, ok2 := literal(e.Y)
+		return x + y, ok1 && ok2 && e.Op == token.ADD
+	}
+	return "", false
+}
+
+// textsInCode are the texts the program gives to be translated, found in
+// its source, with where each is.
 func textsInCode(t *testing.T) map[string]string {
 	t.Helper()
 	texts := map[string]string{}
@@ -49,26 +81,25 @@ func textsInCode(t *testing.T) map[string]string {
 			if !ok || len(call.Args) == 0 {
 				return true
 			}
-			// lang.L("…"), or words("…"): words kept in a table and
-			// given to lang.L where they are shown.
-			translated := false
+			var name string
 			switch fun := call.Fun.(type) {
 			case *ast.SelectorExpr:
-				pkg, ok := fun.X.(*ast.Ident)
-				translated = ok && pkg.Name == "lang" && fun.Sel.Name == "L"
+				if pkg, ok := fun.X.(*ast.Ident); ok && (pkg.Name == "strings" || pkg.Name == "bytes") {
+					return true // strings.Count and the like
+				}
+				name = fun.Sel.Name
 			case *ast.Ident:
-				translated = fun.Name == "words"
+				name = fun.Name
 			}
-			if !translated {
-				return true
+			for _, i := range keyArgs[name] {
+				if i >= len(call.Args) {
+					continue
+				}
+				// A text from a table is found where it is kept.
+				if text, ok := literal(call.Args[i]); ok && text != "" {
+					texts[text] = p
+				}
 			}
-			lit, ok := call.Args[0].(*ast.BasicLit)
-			if !ok || lit.Kind != token.STRING {
-				return true // words from a table, found where they are kept
-			}
-			text, err := strconv.Unquote(lit.Value)
-			require.NoError(t, err)
-			texts[text] = p
 			return true
 		})
 		return nil
@@ -121,6 +152,8 @@ func TestEveryTextIsTranslated(t *testing.T) {
 		var translated map[string]string
 		require.NoError(t, json.Unmarshal(b, &translated), "%s is a JSON object of texts", f.Name())
 		for text, where := range texts {
+			_, reserved := reservedKeys[strings.ToLower(text)]
+			assert.False(t, reserved, "%q (%s) is a word go-i18n keeps for itself: a file with it is refused", text, where)
 			tr, ok := translated[text]
 			if !assert.True(t, ok, "%s: %q (%s) has no translation", f.Name(), text, where) {
 				continue
@@ -133,6 +166,55 @@ func TestEveryTextIsTranslated(t *testing.T) {
 			assert.True(t, used, "%s: %q is no longer in the program", f.Name(), text)
 		}
 	}
+}
+
+// Every function that makes a message of a text it is given is known to
+// textsInCode, which finds the texts given to it: a function that takes a
+// key and says it (Say(key)) is in keyArgs.
+func TestEveryFunctionThatTakesATextIsKnown(t *testing.T) {
+	err := filepath.WalkDir("..", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".go") || strings.HasSuffix(p, "_test.go") {
+			return err
+		}
+		file, err := parser.ParseFile(token.NewFileSet(), p, nil, 0)
+		if err != nil {
+			return err
+		}
+		for _, decl := range file.Decls {
+			fn, ok := decl.(*ast.FuncDecl)
+			if !ok || fn.Body == nil || fn.Name.Name == "Say" {
+				continue
+			}
+			texts := map[string]bool{}
+			for _, field := range fn.Type.Params.List {
+				if typ, ok := field.Type.(*ast.Ident); ok && typ.Name == "string" {
+					for _, name := range field.Names {
+						texts[name.Name] = true
+					}
+				}
+			}
+			ast.Inspect(fn.Body, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok || len(call.Args) == 0 {
+					return true
+				}
+				name := ""
+				switch f := call.Fun.(type) {
+				case *ast.SelectorExpr:
+					name = f.Sel.Name
+				case *ast.Ident:
+					name = f.Name
+				}
+				if arg, ok := call.Args[0].(*ast.Ident); ok && name == "Say" && texts[arg.Name] {
+					_, known := keyArgs[fn.Name.Name]
+					assert.True(t, known, "%s: %s says the text it is given: add it to keyArgs", p, fn.Name.Name)
+				}
+				return true
+			})
+		}
+		return nil
+	})
+	require.NoError(t, err)
 }
 
 func TestValuesAreFound(t *testing.T) {

@@ -2,15 +2,15 @@ package core
 
 import (
 	"errors"
-	"fmt"
 	"slices"
+	"strconv"
 )
 
 // RecordChecker is a Store that can check its own records and indexes:
 // every index entry points to a record and every record is in its indexes.
 // Register.Check runs it before checking the business rules.
 type RecordChecker interface {
-	CheckRecords() ([]string, error)
+	CheckRecords() ([]Message, error)
 }
 
 // Check reads the whole register and reports every way it disagrees with
@@ -19,8 +19,8 @@ type RecordChecker interface {
 // document backs, and whatever the store finds wrong with its own records.
 // An empty list means all is well. It is what `serialdesk check` and the
 // crash tests run.
-func (r *Register) Check() ([]string, error) {
-	var found []string
+func (r *Register) Check() ([]Message, error) {
+	var found []Message
 	if c, ok := r.store.(RecordChecker); ok {
 		var err error
 		if found, err = c.CheckRecords(); err != nil {
@@ -33,7 +33,7 @@ func (r *Register) Check() ([]string, error) {
 		if inner := errors.Unwrap(err); inner != nil {
 			err = inner
 		}
-		return append(found, "stock and serial states could not be checked against the documents: "+err.Error()), nil
+		return append(found, Say("stock and serial states could not be checked against the documents: {{.Cause}}", Values{"Cause": err.Error()})), nil
 	}
 	return append(found, rules...), err
 }
@@ -53,9 +53,9 @@ func (m onDocs) lists(item ItemID, serial string, doc DocRef) bool {
 
 // checkRules checks stock and serials against the documents in one
 // snapshot.
-func checkRules(tx Tx) ([]string, error) {
-	var found []string
-	report := func(f string, a ...any) { found = append(found, fmt.Sprintf(f, a...)) }
+func checkRules(tx Tx) ([]Message, error) {
+	var found []Message
+	report := func(key string, values Values) { found = append(found, Say(key, values)) }
 	want := map[ItemID]Stock{}
 	received, sold, returned, toSupplier := onDocs{}, onDocs{}, onDocs{}, onDocs{}
 
@@ -115,46 +115,48 @@ func checkRules(tx Tx) ([]string, error) {
 			return nil, err
 		}
 		if w := want[it.ID]; st != w {
-			report("item %s: stock says %d purchased, %d sold, %d returned, %d to the supplier; the documents add up to %d, %d, %d, %d",
-				it.No, st.Purchased, st.Sold, st.Returned, st.ToSupplier, w.Purchased, w.Sold, w.Returned, w.ToSupplier)
+			report("item {{.Item}}: stock says {{.Purchased}} purchased, {{.Sold}} sold, {{.Returned}} returned, {{.ToSupplier}} to the supplier; "+
+				"the documents add up to {{.WantPurchased}}, {{.WantSold}}, {{.WantReturned}}, {{.WantToSupplier}}",
+				Values{"Item": it.No, "Purchased": st.Purchased, "Sold": st.Sold, "Returned": st.Returned, "ToSupplier": st.ToSupplier,
+					"WantPurchased": w.Purchased, "WantSold": w.Sold, "WantReturned": w.Returned, "WantToSupplier": w.ToSupplier})
 		}
 		delete(want, it.ID)
 	}
 	for id := range want {
-		report("item %d is on documents but has no item card", id)
+		report("item {{.ID}} is on documents but has no item card", Values{"ID": strconv.FormatUint(uint64(id), 10)})
 	}
 
 	err = tx.EachSerial(func(rec Serial) error {
-		name := fmt.Sprintf("item %s, serial %s", label[rec.Item], rec.Serial)
+		unit := Values{"Item": label[rec.Item], "Serial": rec.Serial}
 		if rec.Received != nil && !received.lists(rec.Item, rec.Serial, rec.Received.Doc) {
-			report("%s: received on %s, which does not list it as confirmed", name, rec.Received.Doc)
+			report("item {{.Item}}, serial {{.Serial}}: received on {{.Doc}}, which does not list it as confirmed", unit.with("Doc", rec.Received.Doc))
 		}
 		switch rec.State {
 		case InStock:
 			if rec.Received == nil {
-				report("%s: in stock without a receipt", name)
+				report("item {{.Item}}, serial {{.Serial}}: in stock without a receipt", unit)
 			}
 			if rec.Sold != nil {
-				report("%s: in stock, yet sold on %s", name, rec.Sold.Doc)
+				report("item {{.Item}}, serial {{.Serial}}: in stock, yet sold on {{.Doc}}", unit.with("Doc", rec.Sold.Doc))
 			}
 		case Sold:
 			if rec.Sold == nil || !sold.lists(rec.Item, rec.Serial, rec.Sold.Doc) {
-				report("%s: sold, but no standing order that it names lists it", name)
+				report("item {{.Item}}, serial {{.Serial}}: sold, but no standing order that it names lists it", unit)
 			}
 		case Returned:
 			if rec.Returned == nil || !returned.lists(rec.Item, rec.Serial, rec.Returned.Doc) {
-				report("%s: returned, but no order that it names records the return", name)
+				report("item {{.Item}}, serial {{.Serial}}: returned, but no order that it names records the return", unit)
 			}
 		case ToSupplier:
 			if rec.ToSupplier == nil || !toSupplier.lists(rec.Item, rec.Serial, rec.ToSupplier.Doc) {
-				report("%s: returned to the supplier, but no standing supplier return that it names lists it", name)
+				report("item {{.Item}}, serial {{.Serial}}: returned to the supplier, but no standing supplier return that it names lists it", unit)
 			}
 		default:
-			report("%s: has no state", name)
+			report("item {{.Item}}, serial {{.Serial}}: has no state", unit)
 		}
 		if rec.Project != 0 {
 			if _, err := tx.Entity(rec.Project); ErrorCode(err) == NotFound {
-				report("%s: belongs to %s, which does not exist", name, rec.Project)
+				report("item {{.Item}}, serial {{.Serial}}: belongs to {{.Project}}, which does not exist", unit.with("Project", rec.Project))
 			} else if err != nil {
 				return err
 			}
@@ -171,10 +173,10 @@ func checkRules(tx Tx) ([]string, error) {
 	// A serial on a standing document stays registered.
 	for _, docs := range []onDocs{received, sold, toSupplier} {
 		for k, refs := range docs {
-			report("%s lists item %s, serial %s, which is not registered", refs[0], label[k.item], k.serial)
+			report("{{.Doc}} lists item {{.Item}}, serial {{.Serial}}, which is not registered", Values{"Doc": refs[0], "Item": label[k.item], "Serial": k.serial})
 		}
 	}
-	slices.Sort(found)
+	SortMessages(found)
 	return found, nil
 }
 

@@ -56,5 +56,5 @@ func TestCheckFindsWhatDisagreesWithTheDocuments(t *testing.T) {
 		rc.Ref().String() + " lists item CS-500, serial 996AAAAA2, which is not registered",
 		"item CS-500, serial 996AAAAA3: sold, but no standing order that it names lists it",
 		"item CS-500, serial 996AAAAA4: belongs to " + core.ProjectNo(77).String() + ", which does not exist",
-	}, found)
+	}, englishOf(found))
 }

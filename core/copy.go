@@ -1,16 +1,18 @@
 package core
 
-import "fmt"
-
 // Copied counts what CopyRegister copied.
 type Copied struct {
 	Items, Receipts, Orders, Serials, Events, Entities int
 }
 
-func (c Copied) String() string {
-	return fmt.Sprintf("%d item cards, %d goods receipts, %d orders, %d serials with %d history lines, %d entities",
-		c.Items, c.Receipts, c.Orders, c.Serials, c.Events, c.Entities)
+// Message says what was copied.
+func (c Copied) Message() Message {
+	return Say("{{.Items}} item cards, {{.Receipts}} goods receipts, {{.Orders}} orders, {{.Serials}} serials with {{.Events}} history lines, {{.Entities}} entities",
+		Values{"Items": c.Items, "Receipts": c.Receipts, "Orders": c.Orders, "Serials": c.Serials, "Events": c.Events, "Entities": c.Entities})
 }
+
+// String is the message in English.
+func (c Copied) String() string { return c.Message().String() }
 
 // copyPart is how many serials or history lines one write of a copy holds.
 const copyPart = 20_000
@@ -113,8 +115,7 @@ func mustBeEmpty(to Store) error {
 			return err
 		}
 		if len(items)+len(receipts)+len(orders)+len(brands)+len(parties)+serials > 0 {
-			return errorf(Conflict, "the register to copy into is not empty: it has %d item cards, %d receipts, %d orders and %d serials. Copy into a new, empty one.",
-				len(items), len(receipts), len(orders), serials)
+			return errorf(Conflict, "the register to copy into is not empty: it has {{.Items}} item cards, {{.Receipts}} receipts, {{.Orders}} orders and {{.Serials}} serials. Copy into a new, empty one.", Values{"Items": len(items), "Receipts": len(receipts), "Orders": len(orders), "Serials": serials})
 		}
 		return nil
 	}))

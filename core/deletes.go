@@ -10,10 +10,10 @@ func (r *Register) DeleteReceiptDraft(id DocID) error {
 	return change(r, func(tx Tx) error {
 		rc, err := tx.Receipt(id)
 		if err != nil {
-			return notFoundAs(err, "%s was not found", DocRef{ReceiptDoc, id})
+			return notFoundAs(err, "{{.Doc}} was not found", Values{"Doc": DocRef{ReceiptDoc, id}})
 		}
 		if rc.Status != Draft {
-			return errorf(Conflict, "%s is %s; only a draft can be deleted (a confirmed receipt is cancelled instead)", rc.Ref(), rc.Status)
+			return errorf(Conflict, "{{.Doc}} is {{.Status}}; only a draft can be deleted (a confirmed receipt is cancelled instead)", Values{"Doc": rc.Ref(), "Status": rc.Status.Word()})
 		}
 		return tx.DeleteReceipt(id)
 	})
@@ -40,7 +40,7 @@ func (r *Register) DeleteItem(id ItemID) error {
 			return err
 		}
 		if st != (Stock{}) || serials > 0 || listed {
-			return errorf(Conflict, "%s cannot be deleted: it has been received or sold, or is on a receipt or an order, and its history stays", it.Label())
+			return errorf(Conflict, "{{.Item}} cannot be deleted: it has been received or sold, or is on a receipt or an order, and its history stays", Values{"Item": it.Label()})
 		}
 		return tx.DeleteItem(id)
 	})
@@ -99,7 +99,7 @@ func modelUnused(tx Tx, m Model) error {
 		if err != nil {
 			return err
 		}
-		return errorf(Conflict, "%s cannot be deleted: item %s sells it", name, it.Label())
+		return errorf(Conflict, "{{.Name}} cannot be deleted: item {{.Item}} sells it", Values{"Name": name, "Item": it.Label()})
 	case !isNotFound(err):
 		return err
 	}
@@ -109,7 +109,7 @@ func modelUnused(tx Tx, m Model) error {
 	}
 	for _, e := range entities {
 		if e.Model == m.ID {
-			return errorf(Conflict, "%s cannot be deleted: entity %s is of it", name, e.No)
+			return errorf(Conflict, "{{.Name}} cannot be deleted: entity {{.Project}} is of it", Values{"Name": name, "Project": e.No})
 		}
 	}
 	return nil
@@ -121,10 +121,10 @@ func (r *Register) DeleteEntity(no ProjectNo) error {
 	return change(r, func(tx Tx) error {
 		e, err := tx.Entity(no)
 		if err != nil {
-			return notFoundAs(err, "entity %s was not found", no)
+			return notFoundAs(err, "entity {{.Project}} was not found", Values{"Project": no})
 		}
 		if len(e.Docs) > 0 {
-			return errorf(Conflict, "entity %s cannot be deleted: %s names it, and its history stays", no, e.Docs[0])
+			return errorf(Conflict, "entity {{.Project}} cannot be deleted: {{.Doc}} names it, and its history stays", Values{"Project": no, "Doc": e.Docs[0]})
 		}
 		return tx.DeleteEntity(no)
 	})

@@ -55,7 +55,7 @@ func demoShare(i, n int) int {
 // after each delivery.
 func (r *Register) FillDemo(n int, progress func(done int)) error {
 	if n < 0 || n > DemoItems*MaxQuantity {
-		return errorf(Invalid, "the number of serials must be between 0 and %d", DemoItems*MaxQuantity)
+		return errorf(Invalid, "the number of serials must be between 0 and {{.Max}}", Values{"Max": DemoItems * MaxQuantity})
 	}
 	if err := r.LoadExamples(); err != nil {
 		return err

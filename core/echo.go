@@ -22,6 +22,9 @@ const echoLength = 40
 
 func (e Echo) String() string { return e.text(false) }
 
+// Quoted is the value as %q writes it: always in quotes.
+func (e Echo) Quoted() string { return e.text(true) }
+
 // Format writes the value for %s, %v and %q.
 func (e Echo) Format(f fmt.State, verb rune) {
 	io.WriteString(f, e.text(verb == 'q'))

@@ -43,7 +43,7 @@ func TestOverlongSerialsMakeAShortMessage(t *testing.T) {
 	}
 	_, err := s.reg.ConfirmReceipt(core.Receipt{Lines: []core.ReceiptLine{{Item: s.chainsaw.ID, Quantity: 1000, Serials: long}}})
 	require.Error(t, err)
-	problems := core.Problems(err)
+	problems := inEnglish(core.Problems(err))
 	require.Len(t, problems, 1000)
 	assert.Equal(t, long[7], problems[7].Serial, "the problem keeps the serial as typed")
 	msg := core.UserMessage(err)
@@ -76,12 +76,12 @@ func TestOpeningStockNamesOverlongCellsShortly(t *testing.T) {
 			{Row: 3, ItemNo: "CS-500", Serial: long}},
 	})
 	cut := `"` + strings.Repeat("N", 40) + `…" (10,000 characters)`
-	assert.Equal(t, []core.Problem{
-		{Sheet: "Items", Line: 2, Reason: "the item number has 10000 characters, at most 40 are allowed"},
+	assert.Equal(t, []said{
+		{Sheet: "Items", Line: 2, Reason: "the item number has 10,000 characters, at most 40 are allowed"},
 		{Sheet: "Items", Line: 3, Reason: "item number " + cut + " is there twice (first on row 2)"},
 		{Sheet: "Serials", Line: 2, Serial: "996A00001", Reason: `there is no item "nopeNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN…" (10,004 characters); add its card to the Items sheet`},
 		{Sheet: "Serials", Line: 3, Serial: long, Reason: "longer than the 64 characters a serial may have"},
-	}, core.Problems(err))
+	}, inEnglish(core.Problems(err)))
 	assert.Contains(t, core.UserMessage(err), "Serials sheet, row 3: serial "+cut+": longer than the 64 characters a serial may have")
 	assert.Less(t, len(core.UserMessage(err)), 1000)
 }

@@ -40,10 +40,10 @@ func (r *Register) SaveEntity(in Entity) (Entity, error) {
 		} else {
 			old, err := tx.Entity(in.No)
 			if err != nil {
-				return in, notFoundAs(err, "project %s was not found", in.No)
+				return in, notFoundAs(err, "project {{.Project}} was not found", Values{"Project": in.No})
 			}
 			if old.Model != in.Model && len(old.Docs) > 0 {
-				return in, errorf(Conflict, "project %s is on %s; its model cannot change", in.No, old.Docs[0])
+				return in, errorf(Conflict, "project {{.Project}} is on {{.Doc}}; its model cannot change", Values{"Project": in.No, "Doc": old.Docs[0]})
 			}
 			saved.Docs, saved.CreatedBy, saved.Created, saved.Edited = old.Docs, old.CreatedBy, old.Created, now
 		}
@@ -55,14 +55,14 @@ func checkParams(in []Param) ([]Param, error) {
 	var problems problemList
 	out := make([]Param, 0, len(in))
 	for i, p := range in {
-		name, err := cleanText("the parameter name", p.Name, 60)
+		name, err := cleanText(Say("the parameter name"), p.Name, 60)
 		if err != nil {
-			problems.add(i+1, "", "%s", reasonOf(err))
+			problems.addErr(i+1, "", err)
 			continue
 		}
-		value, err := cleanText("the value", p.Value, MaxTextLength)
+		value, err := cleanText(Say("the value"), p.Value, MaxTextLength)
 		if err != nil {
-			problems.add(i+1, "", "%s", reasonOf(err))
+			problems.addErr(i+1, "", err)
 			continue
 		}
 		if name == "" && value == "" {
@@ -73,12 +73,12 @@ func checkParams(in []Param) ([]Param, error) {
 			continue
 		}
 		if slices.ContainsFunc(out, func(q Param) bool { return strings.EqualFold(q.Name, name) }) {
-			problems.add(i+1, "", "parameter %q is there twice", Echo(name))
+			problems.add(i+1, "", "parameter {{.Name}} is there twice", Values{"Name": Echo(name).Quoted()})
 			continue
 		}
 		out = append(out, Param{Name: name, Value: value})
 	}
-	return out, problems.err("entity")
+	return out, problems.err("The entity has a problem; nothing was saved.", "The entity has {{.Count}} problems; nothing was saved.")
 }
 
 // normalizeEntitySerial checks the serial parameter of an entity against the
@@ -98,8 +98,8 @@ func normalizeEntitySerial(tx Tx, e *Entity) error {
 			err = it.pattern().Check(s)
 		}
 		if err != nil {
-			return &Error{Code: Invalid, Message: "The entity has a problem; nothing was saved.",
-				Problems: []Problem{{Line: i + 1, Serial: p.Value, Reason: reasonOf(err)}}}
+			return &Error{Code: Invalid, Message: Say("The entity has a problem; nothing was saved."),
+				Problems: []Problem{{Line: i + 1, Serial: p.Value, Reason: Reason(err)}}}
 		}
 		e.Params[i].Value = s
 		holders, err := tx.EntitiesWith(e.Model, param, s)
@@ -108,7 +108,7 @@ func normalizeEntitySerial(tx Tx, e *Entity) error {
 		}
 		for _, no := range holders {
 			if no != e.No {
-				return errorf(Conflict, "project %s of this model already has %s %s", no, param, s)
+				return errorf(Conflict, "project {{.Project}} of this model already has {{.Param}} {{.Serial}}", Values{"Project": no, "Param": param, "Serial": s})
 			}
 		}
 	}
@@ -132,7 +132,7 @@ func itemOfModel(tx Tx, model ModelID) (Item, error) {
 func (r *Register) Entity(no ProjectNo) (Entity, error) {
 	return read(r, func(tx Tx) (Entity, error) {
 		e, err := tx.Entity(no)
-		return e, notFoundAs(err, "project %s was not found", no)
+		return e, notFoundAs(err, "project {{.Project}} was not found", Values{"Project": no})
 	})
 }
 

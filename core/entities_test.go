@@ -128,12 +128,12 @@ func TestEntityRulesFollowTheItemCard(t *testing.T) {
 func TestSaveEntityChecks(t *testing.T) {
 	s := newShop(t)
 	_, err := s.reg.SaveEntity(core.Entity{Model: s.a6.ID, Params: []core.Param{{Name: "serial number", Value: "AB"}}})
-	requireProblems(t, err, core.Invalid, core.Problem{Line: 1, Serial: "AB", Reason: "2 characters, the pattern XY123*** needs 8"})
+	requireProblems(t, err, core.Invalid, said{Line: 1, Serial: "AB", Reason: "2 characters, the pattern XY123*** needs 8"})
 	_, err = s.reg.SaveEntity(core.Entity{Model: s.a6.ID, Params: []core.Param{
 		{Name: "colour", Value: "red"}, {Name: "Colour", Value: "blue"}, {Name: "", Value: "x"}, {Name: "", Value: ""}}})
 	requireProblems(t, err, core.Invalid,
-		core.Problem{Line: 2, Reason: `parameter "Colour" is there twice`},
-		core.Problem{Line: 3, Reason: "the parameter has a value but no name"})
+		said{Line: 2, Reason: `parameter "Colour" is there twice`},
+		said{Line: 3, Reason: "the parameter has a value but no name"})
 	_, err = s.reg.SaveEntity(core.Entity{})
 	assert.Equal(t, core.NotFound, core.ErrorCode(err))
 

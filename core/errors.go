@@ -2,7 +2,7 @@ package core
 
 import (
 	"errors"
-	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -27,30 +27,38 @@ type Problem struct {
 	Sheet  string
 	Line   int
 	Serial string
-	Reason string
+	Reason Message
 }
 
-func (p Problem) String() string {
-	if where := p.Where(); where != "" {
-		return where + ": " + p.Reason
-	}
-	return p.Reason
-}
+// String is the problem in English, for logs and tests.
+func (p Problem) String() string { return English.Problem(p) }
 
-// Where names what the problem is about: "Serials sheet, row 3: serial
-// 996A1", "line 2", or "" for the document as a whole.
-func (p Problem) Where() string {
-	var parts []string
+// Where says what the problem is about: "Serials sheet, row 3: serial
+// 996A1", "line 2", or nothing for the document as a whole.
+func (p Problem) Where() Message {
+	// A row is numbered as the spreadsheet numbers it, without grouping.
+	values := Values{"Sheet": Echo(p.Sheet), "Line": strconv.Itoa(p.Line), "Serial": Echo(p.Serial)}
 	switch {
+	case p.Sheet != "" && p.Serial != "":
+		return Say("{{.Sheet}} sheet, row {{.Line}}: serial {{.Serial}}", values)
 	case p.Sheet != "":
-		parts = append(parts, fmt.Sprintf("%s sheet, row %d", Echo(p.Sheet), p.Line))
+		return Say("{{.Sheet}} sheet, row {{.Line}}", values)
+	case p.Line > 0 && p.Serial != "":
+		return Say("line {{.Line}}: serial {{.Serial}}", values)
 	case p.Line > 0:
-		parts = append(parts, fmt.Sprintf("line %d", p.Line))
+		return Say("line {{.Line}}", values)
+	case p.Serial != "":
+		return Say("serial {{.Serial}}", values)
 	}
-	if p.Serial != "" {
-		parts = append(parts, fmt.Sprintf("serial %s", Echo(p.Serial)))
+	return Message{}
+}
+
+// Problem is p in the speaker's language: where, then why.
+func (s Speaker) Problem(p Problem) string {
+	if where := s.Say(p.Where()); where != "" {
+		return where + ": " + s.Say(p.Reason)
 	}
-	return strings.Join(parts, ": ")
+	return s.Say(p.Reason)
 }
 
 // Error is the one error type of the register. Message is written for the
@@ -58,15 +66,15 @@ func (p Problem) Where() string {
 // document check, all at once.
 type Error struct {
 	Code     Code
-	Message  string
+	Message  Message
 	Problems []Problem
 	Err      error // underlying cause, for the log only
 }
 
-// Error is the whole story, for the log: what the user is told and the
-// cause beneath it. UserMessage is what the user is told.
+// Error is the whole story, for the log, in English: what the user is
+// told and the cause beneath it. UserMessage is what the user is told.
 func (e *Error) Error() string {
-	told := e.told()
+	told := English.told(e)
 	switch {
 	case e.Err == nil:
 		return told
@@ -77,26 +85,23 @@ func (e *Error) Error() string {
 }
 
 // told is the message and every problem, one a line.
-func (e *Error) told() string {
-	if len(e.Problems) == 0 {
-		return e.Message
-	}
+func (s Speaker) told(e *Error) string {
 	lines := make([]string, 0, len(e.Problems)+1)
-	lines = append(lines, e.Message)
+	lines = append(lines, s.Say(e.Message))
 	for _, p := range e.Problems {
-		lines = append(lines, "  "+p.String())
+		lines = append(lines, "  "+s.Problem(p))
 	}
 	return strings.Join(lines, "\n")
 }
 
 func (e *Error) Unwrap() error { return e.Err }
 
-func errorf(code Code, format string, args ...any) *Error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+func errorf(code Code, key string, values ...Values) *Error {
+	return &Error{Code: code, Message: Say(key, values...)}
 }
 
 // ErrNotFound is what a Store returns for a missing record.
-var ErrNotFound = &Error{Code: NotFound, Message: "not found"}
+var ErrNotFound = errorf(NotFound, "not found")
 
 // ErrorCode returns the code of err, Internal for errors that are not ours.
 func ErrorCode(err error) Code {
@@ -116,77 +121,89 @@ func Problems(err error) []Problem {
 	return nil
 }
 
-// UserMessage turns any error into the text a user should see. Errors that
-// are not the register's own become a general sentence; their detail belongs
-// in the log.
-func UserMessage(err error) string {
+// UserMessage is what a user is told of err, in English.
+func UserMessage(err error) string { return English.Error(err) }
+
+// Error turns any error into the text a user should see, with its
+// problems, one a line. Errors that are not the register's own become a
+// general sentence; their detail belongs in the log.
+func (s Speaker) Error(err error) string {
 	if err == nil {
 		return ""
 	}
 	var e *Error
-	if errors.As(err, &e) && (e.Code != Internal || e.Message != "") {
-		return capitalize(e.told())
+	if errors.As(err, &e) && len(e.Problems) > 0 {
+		return Capitalized(s.told(e))
 	}
-	return "Something went wrong while reading or saving the register; nothing was changed. The details are in the log file."
+	return s.Summary(err)
 }
 
 // Summary is what a user should see of err without its problems, for a
 // screen that lists those itself.
-func Summary(err error) string {
+func (s Speaker) Summary(err error) string { return Capitalized(s.Say(Told(err))) }
+
+// Told is err's message as a user is told it, without its problems: the
+// register's own, or a general sentence for a failure that is not.
+func Told(err error) Message {
 	var e *Error
-	if errors.As(err, &e) && len(e.Problems) > 0 {
-		return capitalize(e.Message)
+	if errors.As(err, &e) && (e.Code != Internal || !e.Message.Empty()) {
+		return e.Message
 	}
-	return UserMessage(err)
+	return Say("Something went wrong while reading or saving the register; nothing was changed. The details are in the log file.")
 }
 
-// reasonOf is the message of one of our errors as it stands inside a
-// sentence: a problem's reason.
-func reasonOf(err error) string {
+// Reason is the message of err as it stands inside a sentence: a
+// problem's reason, a value of another message.
+func Reason(err error) Message {
 	var e *Error
 	if errors.As(err, &e) {
 		return e.Message
 	}
-	return err.Error()
-}
-
-func capitalize(s string) string {
-	if s == "" || s[0] < 'a' || s[0] > 'z' {
-		return s
-	}
-	return string(s[0]-'a'+'A') + s[1:]
+	return Say("{{.Error}}", Values{"Error": err.Error()})
 }
 
 // problemList collects problems of one document check.
 type problemList []Problem
 
-func (l *problemList) add(line int, serial, format string, args ...any) {
-	l.addIn("", line, serial, format, args...)
+func (l *problemList) add(line int, serial, key string, values ...Values) {
+	l.addReason("", line, serial, Say(key, values...))
 }
 
 // addIn adds a problem of a row of a workbook's sheet.
-func (l *problemList) addIn(sheet string, row int, serial, format string, args ...any) {
-	*l = append(*l, Problem{Sheet: sheet, Line: row, Serial: serial, Reason: fmt.Sprintf(format, args...)})
+func (l *problemList) addIn(sheet string, row int, serial, key string, values ...Values) {
+	l.addReason(sheet, row, serial, Say(key, values...))
+}
+
+// addErr adds err as the problem of a line and serial.
+func (l *problemList) addErr(line int, serial string, err error) {
+	l.addReason("", line, serial, Reason(err))
+}
+
+func (l *problemList) addReason(sheet string, line int, serial string, reason Message) {
+	*l = append(*l, Problem{Sheet: sheet, Line: line, Serial: serial, Reason: reason})
 }
 
 // err returns nil when there are no problems, otherwise one Invalid error
-// carrying all of them.
-func (l problemList) err(what string) error {
+// carrying all of them, saying one or many.
+func (l problemList) err(one, many string) error { return l.errAs(Say(one), Say(many)) }
+
+// errAs is err with the messages given; many has a {{.Count}}.
+func (l problemList) errAs(one, many Message) error {
 	if len(l) == 0 {
 		return nil
 	}
-	msg := fmt.Sprintf("The %s has a problem; nothing was saved.", what)
+	msg := one
 	if len(l) > 1 {
-		msg = fmt.Sprintf("The %s has %d problems; nothing was saved.", what, len(l))
+		msg = Message{Key: many.Key, Values: Values{"Count": len(l)}}
 	}
 	return &Error{Code: Invalid, Message: msg, Problems: l}
 }
 
 // conflict returns nil when there are no problems, otherwise one Conflict
 // error with the given message carrying all of them.
-func (l problemList) conflict(format string, args ...any) error {
+func (l problemList) conflict(key string, values ...Values) error {
 	if len(l) == 0 {
 		return nil
 	}
-	return &Error{Code: Conflict, Message: fmt.Sprintf(format, args...), Problems: l}
+	return &Error{Code: Conflict, Message: Say(key, values...), Problems: l}
 }

@@ -25,8 +25,13 @@ func (r *Register) IsEmpty() (bool, error) {
 // a used car whose serial is its VIN, and a few receipts, orders, a
 // customer's return with a service note, and a return to the supplier. The
 // customers and suppliers are on the register, one customer with two
-// purchases.
-func (r *Register) LoadExamples() error {
+// purchases. Its names and notes are English; LoadExamplesIn says them in
+// another language.
+func (r *Register) LoadExamples() error { return r.LoadExamplesIn(English) }
+
+// LoadExamplesIn loads the example data with its names and notes in the
+// speaker's language, as a shop of that language would have typed them.
+func (r *Register) LoadExamplesIn(s Speaker) error {
 	empty, err := r.IsEmpty()
 	if err != nil {
 		return err
@@ -34,7 +39,7 @@ func (r *Register) LoadExamples() error {
 	if !empty {
 		return errorf(Conflict, "the example data goes into an empty register only; this one already has item cards")
 	}
-	ex := examples{r: r, day: r.today().AddDate(0, 0, -14)}
+	ex := examples{r: r, s: s, day: r.today().AddDate(0, 0, -14)}
 	if err := ex.load(); err != nil {
 		return err
 	}
@@ -169,9 +174,13 @@ func documents(tx Tx) ([]any, error) {
 // calls, so that it obeys every rule; the first failure stops it.
 type examples struct {
 	r   *Register
+	s   Speaker // the language of its names
 	day time.Time
 	err error
 }
+
+// say is a name or note of the examples in their language.
+func (ex *examples) say(key string) string { return ex.s.Say(Say(key)) }
 
 // exampleShop is the shop the example data prints as, where the shop's
 // own details are not saved yet.
@@ -196,7 +205,7 @@ func (ex *examples) load() error {
 	must(ex, func() (Model, error) { return r.SaveModel(Model{Brand: audi.ID, Name: "A4"}) })
 
 	saw := must(ex, func() (Item, error) {
-		return r.SaveItem(Item{No: "CS-500", Name: "Chainsaw 500", Price: 599_00, UseSerial: true, Pattern: "996******",
+		return r.SaveItem(Item{No: "CS-500", Name: ex.say("Chainsaw 500"), Price: 599_00, UseSerial: true, Pattern: "996******",
 			RequireAtSale: true, RequireAtPurchase: true, WarrantyMonths: 24})
 	})
 	car := must(ex, func() (Item, error) {
@@ -204,13 +213,15 @@ func (ex *examples) load() error {
 			RequireAtSale: true, Model: a6.ID, CreateEntity: true, CreateOnSave: true, CreateOnStockUpdate: true,
 			SerialParam: DefaultSerialParam})
 	})
-	oil := must(ex, func() (Item, error) { return r.SaveItem(Item{No: "OIL-1L", Name: "Chain oil 1 l", Price: 9_90}) })
+	oil := must(ex, func() (Item, error) {
+		return r.SaveItem(Item{No: "OIL-1L", Name: ex.say("Chain oil 1 l"), Price: 9_90})
+	})
 	drill := must(ex, func() (Item, error) {
-		return r.SaveItem(Item{No: "DRILL-18V", Name: "Cordless drill 18 V", Price: 149_00, UseSerial: true, Pattern: "DR-######",
+		return r.SaveItem(Item{No: "DRILL-18V", Name: ex.say("Cordless drill 18 V"), Price: 149_00, UseSerial: true, Pattern: "DR-######",
 			GTIN: "04006381333931", WarrantyMonths: 12})
 	})
 	usedCar := must(ex, func() (Item, error) {
-		return r.SaveItem(Item{No: "USED-CAR", Name: "Used car", UseSerial: true, VIN: true, RequireAtSale: true, WarrantyMonths: 3})
+		return r.SaveItem(Item{No: "USED-CAR", Name: ex.say("Used car"), UseSerial: true, VIN: true, RequireAtSale: true, WarrantyMonths: 3})
 	})
 	must(ex, func() (Party, error) {
 		return r.SaveParty(Party{Kind: Customer, Name: "Ola Nordmann", Phone: "+47 912 34 567", Email: "ola@example.no",
@@ -218,7 +229,7 @@ func (ex *examples) load() error {
 	})
 	must(ex, func() (Entity, error) {
 		return r.SaveEntity(Entity{Model: a6.ID, Params: []Param{
-			{Name: DefaultSerialParam, Value: "XY123K01"}, {Name: "colour", Value: "Mythos black"}, {Name: "ordered for", Value: "Kari Hansen"}}})
+			{Name: DefaultSerialParam, Value: "XY123K01"}, {Name: ex.say("colour"), Value: ex.say("Mythos black")}, {Name: ex.say("ordered for"), Value: "Kari Hansen"}}})
 	})
 
 	sawSerials := make([]string, 6)
@@ -248,21 +259,21 @@ func (ex *examples) load() error {
 		}})
 	})
 	must(ex, func() (Order, error) {
-		return r.SaveOrder(Order{Date: ex.day.AddDate(0, 0, 8), Customer: "Kari Hansen", Reference: "Contract 2026-117", Lines: []OrderLine{
+		return r.SaveOrder(Order{Date: ex.day.AddDate(0, 0, 8), Customer: "Kari Hansen", Reference: ex.say("Contract 2026-117"), Lines: []OrderLine{
 			{Item: car.ID, Quantity: 1, Serials: []string{"XY123K01"}, UnitPrice: 64_990_00},
 		}})
 	})
 	must(ex, func() (Order, error) {
-		return r.ReturnToStock(first.ID, ReturnInput{Line: 1, Serials: []string{"996A1B2C2"}, Date: ex.day.AddDate(0, 0, 10), Note: "Chain brake sticks"})
+		return r.ReturnToStock(first.ID, ReturnInput{Line: 1, Serials: []string{"996A1B2C2"}, Date: ex.day.AddDate(0, 0, 10), Note: ex.say("Chain brake sticks")})
 	})
 	must(ex, func() (Event, error) {
-		return r.AddNote(saw.ID, "996A1B2C2", ex.day.AddDate(0, 0, 11), "Chain brake replaced and tested")
+		return r.AddNote(saw.ID, "996A1B2C2", ex.day.AddDate(0, 0, 11), ex.say("Chain brake replaced and tested"))
 	})
 	// Entered late, from two years back: drills out of warranty, and a car
 	// taken in.
 	long := ex.day.AddDate(-2, 0, -20)
 	must(ex, func() (Receipt, error) {
-		return r.ConfirmReceipt(Receipt{Date: long, Supplier: "Oslo Auction House", Reference: "Lot 17", Lines: []ReceiptLine{
+		return r.ConfirmReceipt(Receipt{Date: long, Supplier: ex.say("Oslo Auction House"), Reference: ex.say("Lot 17"), Lines: []ReceiptLine{
 			{Item: drill.ID, Quantity: 3, Serials: []string{"DR-990101", "DR-990102", "DR-990103"}, UnitCost: 70_00},
 			{Item: usedCar.ID, Quantity: 1, Serials: []string{"1HGCM82633A004352"}, UnitCost: 41_000_00},
 		}})
@@ -273,8 +284,8 @@ func (ex *examples) load() error {
 		}})
 	})
 	must(ex, func() (SupplierReturn, error) {
-		return r.SaveSupplierReturn(SupplierReturn{Date: ex.day.AddDate(0, 0, 12), Supplier: "Oslo Auction House", Reference: "Claim 4411",
-			Reason: "defective: does not charge", Lines: []SupplierReturnLine{{Item: drill.ID, Quantity: 1, Serials: []string{"DR-990103"}}}})
+		return r.SaveSupplierReturn(SupplierReturn{Date: ex.day.AddDate(0, 0, 12), Supplier: ex.say("Oslo Auction House"), Reference: ex.say("Claim 4411"),
+			Reason: ex.say("defective: does not charge"), Lines: []SupplierReturnLine{{Item: drill.ID, Quantity: 1, Serials: []string{"DR-990103"}}}})
 	})
 	return ex.err
 }

@@ -17,6 +17,7 @@ type Formats struct {
 	// otherDates are the other ways a date may be typed, beside the
 	// layout and 2026-12-31, which every language reads.
 	otherDates []string
+	currency   string // shown with amounts when the shop names none
 }
 
 var (
@@ -26,7 +27,7 @@ var (
 	// NorwegianFormats write 31.12.2026 and 64 990,00, and read 31.12,
 	// 31.12.26 and 2026-12-31 too.
 	NorwegianFormats = Formats{Language: "nb", dateLayout: "02.01.2006", decimal: ",", thousands: "\u00a0",
-		otherDates: []string{"2.1.2006", "2.1.06", "2.1", "2.1."}}
+		otherDates: []string{"2.1.2006", "2.1.06", "2.1", "2.1."}, currency: "NOK"}
 )
 
 // FormatsFor are the formats of a language or locale (nb, no-NO, nn):
@@ -65,7 +66,7 @@ func (f Formats) ParseDate(s string, today time.Time) (time.Time, error) {
 		}
 		return t, nil
 	}
-	return time.Time{}, errorf(Invalid, "%q is not a date; write it like %s", Echo(s), f.Date(time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)))
+	return time.Time{}, errorf(Invalid, "{{.Typed}} is not a date; write it like {{.Example}}", Values{"Typed": Echo(s).Quoted(), "Example": f.Date(time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC))})
 }
 
 // Money writes an amount with its decimal mark and its thousands grouped.
@@ -74,11 +75,24 @@ func (f Formats) Money(m Money) string {
 	if m < 0 {
 		sign, m = "-", -m
 	}
-	whole := strconv.FormatInt(int64(m)/100, 10)
-	for i := len(whole) - 3; i > 0; i -= 3 {
-		whole = whole[:i] + f.thousands + whole[i:]
+	return fmt.Sprintf("%s%s%s%02d", sign, f.grouped(int64(m)/100), f.decimal, int64(m)%100)
+}
+
+// Number writes a whole number with its thousands grouped: 10,000 in
+// English, 10 000 in Norwegian.
+func (f Formats) Number(n int) string {
+	if n < 0 {
+		return "-" + f.grouped(-int64(n))
 	}
-	return fmt.Sprintf("%s%s%s%02d", sign, whole, f.decimal, int64(m)%100)
+	return f.grouped(int64(n))
+}
+
+func (f Formats) grouped(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + f.thousands + s[i:]
+	}
+	return s
 }
 
 // ParseMoney reads an amount as typed: 64990, 64 990,00, 64.990,00 or
@@ -91,7 +105,7 @@ func (f Formats) ParseMoney(s string) (Money, error) {
 	if typed == "" {
 		return 0, nil
 	}
-	invalid := errorf(Invalid, "%q is not an amount; write it like %s", Echo(typed), f.Money(1250_00))
+	invalid := errorf(Invalid, "{{.Typed}} is not an amount; write it like {{.Example}}", Values{"Typed": Echo(typed).Quoted(), "Example": f.Money(1250_00)})
 	t := strings.Map(func(r rune) rune {
 		if r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\'' {
 			return -1 // spaces and apostrophes group thousands

@@ -55,7 +55,7 @@ func FuzzPattern(f *testing.F) {
 			}
 			return
 		}
-		if p.Describe() == "" {
+		if len(p.Describe()) == 0 || p.Describe()[0].String() == "" {
 			t.Fatalf("%q: no description", pattern)
 		}
 		if again, err := core.ParsePattern(p.String()); err != nil || again != p {

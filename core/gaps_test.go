@@ -40,7 +40,7 @@ func TestCreateEntityIsTheMasterSwitch(t *testing.T) {
 	_, err := s.reg.SaveItem(s.audi)
 	require.NoError(t, err)
 	_, err = s.reg.SaveOrder(core.Order{Lines: []core.OrderLine{{Item: s.audi.ID, Quantity: 1, Serials: []string{"XY123Z01"}}}})
-	requireProblems(t, err, core.Invalid, core.Problem{Line: 1, Serial: "XY123Z01",
+	requireProblems(t, err, core.Invalid, said{Line: 1, Serial: "XY123Z01",
 		Reason: "never received; NEW-A6 NEW AUDI A6 needs its serials registered at purchase, so receive it first"})
 
 	s.receive(s.audi, "XY123Z01")
@@ -134,7 +134,7 @@ func TestReceiptAfterSaleCannotBeCancelledOnceTheUnitMovedOn(t *testing.T) {
 	s.sell(drill, "D-1")
 
 	_, err = s.reg.CancelReceipt(rc.ID)
-	requireProblems(t, err, core.Conflict, core.Problem{Line: 1, Serial: "D-1", Reason: "sold on SO-000002 to Jane Doe since"})
+	requireProblems(t, err, core.Conflict, said{Line: 1, Serial: "D-1", Reason: "sold on SO-000002 to Jane Doe since"})
 }
 
 func TestReceiptAfterResaleSurvivesCancellingTheResale(t *testing.T) {
@@ -229,7 +229,7 @@ func TestNewPatternLeavesRegisteredUnitsAlone(t *testing.T) {
 	_, err = s.reg.SaveOrder(o)
 	assert.NoError(t, err, "a saved order can be corrected")
 	_, err = s.reg.ConfirmReceipt(core.Receipt{Lines: []core.ReceiptLine{{Item: it.ID, Quantity: 1, Serials: []string{"996AAAAA3"}}}})
-	requireProblems(t, err, core.Invalid, core.Problem{Line: 1, Serial: "996AAAAA3", Reason: "character 3 must be 7"})
+	requireProblems(t, err, core.Invalid, said{Line: 1, Serial: "996AAAAA3", Reason: "character 3 must be 7"})
 }
 
 // A unit sold, bought back on a second receipt, its order then cancelled

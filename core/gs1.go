@@ -156,11 +156,11 @@ func aiAt(s string) (ai string, fixed int, err error) {
 	if len(s) >= 2 && allDigits(s[:2]) {
 		return "", 0, unknownAI(s[:2])
 	}
-	return "", 0, errorf(Invalid, "the GS1 code has %q where an AI (2 to 4 digits) should be; scan the serial's own barcode", Echo(s))
+	return "", 0, errorf(Invalid, "the GS1 code has {{.Typed}} where an AI (2 to 4 digits) should be; scan the serial's own barcode", Values{"Typed": Echo(s).Quoted()})
 }
 
 func unknownAI(ai string) error {
-	return errorf(Invalid, "the code has AI %s which Serialdesk does not read; scan the serial's own barcode", ai)
+	return errorf(Invalid, "the code has AI {{.AI}} which Serialdesk does not read; scan the serial's own barcode", Values{"AI": ai})
 }
 
 // bracketElements reads the human-readable form,
@@ -204,7 +204,7 @@ func gs1Unit(elements []gs1Element) (GS1, error) {
 	seen := map[string]string{}
 	for _, e := range elements {
 		if v, twice := seen[e.ai]; twice && v != e.value {
-			return GS1{}, errorf(Invalid, "the code has AI %s twice, with different values; scan the serial's own barcode", e.ai)
+			return GS1{}, errorf(Invalid, "the code has AI {{.AI}} twice, with different values; scan the serial's own barcode", Values{"AI": e.ai})
 		}
 		seen[e.ai] = e.value
 		if fixed := gs1AIs[e.ai]; fixed != untilGS {
@@ -215,7 +215,7 @@ func gs1Unit(elements []gs1Element) (GS1, error) {
 		switch e.ai {
 		case "01":
 			if want := gtinCheckDigit(e.value[:13]); e.value[13] != want {
-				return GS1{}, errorf(Invalid, "the last digit of the GTIN (AI 01) is its check digit: %c here, %c expected; scan the code again", e.value[13], want)
+				return GS1{}, errorf(Invalid, "the last digit of the GTIN (AI 01) is its check digit: {{.Found}} here, {{.Expected}} expected; scan the code again", Values{"Found": string(rune(e.value[13])), "Expected": string(rune(want))})
 			}
 			code.GTIN = e.value
 		case "21":
@@ -235,10 +235,10 @@ func gs1Unit(elements []gs1Element) (GS1, error) {
 // reads are digits.
 func checkFixedAI(ai, value string, digits int) error {
 	if len(value) < digits && allDigits(value) {
-		return errorf(Invalid, "AI %s is cut short: it has %d digits, the code gives %d", ai, digits, len(value))
+		return errorf(Invalid, "AI {{.AI}} is cut short: it has {{.Digits}} digits, the code gives {{.Found}}", Values{"AI": ai, "Digits": digits, "Found": len(value)})
 	}
 	if len(value) != digits || !allDigits(value) {
-		return errorf(Invalid, "AI %s has %d digits; the code gives %s", ai, digits, Echo(value))
+		return errorf(Invalid, "AI {{.AI}} has {{.Digits}} digits; the code gives {{.Value}}", Values{"AI": ai, "Digits": digits, "Value": Echo(value)})
 	}
 	return nil
 }
@@ -250,11 +250,11 @@ func checkGS1Serial(s string) error {
 		return errorf(Invalid, "the serial (AI 21) in the GS1 code is empty; scan the code again")
 	}
 	if n := utf8.RuneCountInString(s); n > gs1MaxSerial {
-		return errorf(Invalid, "the serial (AI 21) has %s characters; GS1 allows at most %d", Thousands(n), gs1MaxSerial)
+		return errorf(Invalid, "the serial (AI 21) has {{.Count}} characters; GS1 allows at most {{.Max}}", Values{"Count": n, "Max": gs1MaxSerial})
 	}
 	for i, r := range []rune(s) {
 		if !isLetter(r) && !(r >= 'a' && r <= 'z') && !isDigit(r) && !strings.ContainsRune(gs1SerialPunctuation, r) {
-			return errorf(Invalid, "character %d of the serial (AI 21) is %s, which GS1 does not allow; a GS1 serial has letters, digits and %s", i+1, describeRune(r), gs1SerialPunctuation)
+			return errorf(Invalid, "character {{.Position}} of the serial (AI 21) is {{.Character}}, which GS1 does not allow; a GS1 serial has letters, digits and {{.Punctuation}}", Values{"Position": i + 1, "Character": describeRune(r), "Punctuation": gs1SerialPunctuation})
 		}
 	}
 	return nil
@@ -270,17 +270,17 @@ func NormalizeGTIN(s string) (string, error) {
 	}
 	for i, r := range []rune(s) {
 		if !isDigit(r) {
-			return "", errorf(Invalid, "character %d %s is not a digit; a GTIN has digits only", i+1, describeRune(r))
+			return "", errorf(Invalid, "character {{.Position}} {{.Character}} is not a digit; a GTIN has digits only", Values{"Position": i + 1, "Character": describeRune(r)})
 		}
 	}
 	switch len(s) {
 	case 8, 12, 13, 14:
 	default:
-		return "", errorf(Invalid, "a GTIN has 8, 12, 13 or 14 digits; this has %s", Thousands(len(s)))
+		return "", errorf(Invalid, "a GTIN has 8, 12, 13 or 14 digits; this has {{.Count}}", Values{"Count": len(s)})
 	}
 	s = strings.Repeat("0", 14-len(s)) + s
 	if want := gtinCheckDigit(s[:13]); s[13] != want {
-		return "", errorf(Invalid, "the last digit of a GTIN is its check digit: %c here, %c expected", s[13], want)
+		return "", errorf(Invalid, "the last digit of a GTIN is its check digit: {{.Found}} here, {{.Expected}} expected", Values{"Found": string(rune(s[13])), "Expected": string(rune(want))})
 	}
 	return s, nil
 }

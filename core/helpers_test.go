@@ -95,11 +95,30 @@ func (s *shop) history(it core.Item, serial string) []string {
 
 // requireProblems checks that err is a register error listing exactly these
 // problems, in order.
-func requireProblems(t *testing.T, err error, code core.Code, want ...core.Problem) {
+func requireProblems(t *testing.T, err error, code core.Code, want ...said) {
 	t.Helper()
 	require.Error(t, err)
 	require.Equal(t, code, core.ErrorCode(err), "error: %v", err)
-	require.Equal(t, want, core.Problems(err))
+	require.Equal(t, want, inEnglish(core.Problems(err)))
+}
+
+// said is a problem as English says it, for tests to compare.
+type said struct {
+	Sheet  string
+	Line   int
+	Serial string
+	Reason string
+}
+
+func inEnglish(problems []core.Problem) []said {
+	if problems == nil {
+		return nil
+	}
+	out := make([]said, len(problems))
+	for i, p := range problems {
+		out[i] = said{p.Sheet, p.Line, p.Serial, p.Reason.String()}
+	}
+	return out
 }
 
 func serials(prefix string, n int) []string {
@@ -130,6 +149,15 @@ func inFull[D any, H comparable](t *testing.T, list func() ([]H, error), get fun
 		out[i], err = get(ref(h).ID)
 		require.NoError(t, err)
 		require.Equal(t, h, head(out[i]), "the list shows %s as it is", ref(h))
+	}
+	return out
+}
+
+// englishOf is messages as English says them, for tests to compare.
+func englishOf(ms []core.Message) []string {
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = m.String()
 	}
 	return out
 }

@@ -58,14 +58,14 @@ func TestHostileInput(t *testing.T) {
 		{"serial starting with @", receive("@SUM"), "character 1 '@' is not allowed"},
 		{"quantity 0", receiveQty(0), "the quantity must be at least 1"},
 		{"negative quantity", receiveQty(-3), "the quantity must be at least 1"},
-		{"quantity of 10 million", receiveQty(10_000_000), "a quantity of 10000000 is more than one line can hold (1000000)"},
-		{"supplier of 10,000 characters", fromSupplier(long), "The supplier has 10000 characters, at most 200 are allowed"},
+		{"quantity of 10 million", receiveQty(10_000_000), "a quantity of 10,000,000 is more than one line can hold (1,000,000)"},
+		{"supplier of 10,000 characters", fromSupplier(long), "The supplier has 10,000 characters, at most 200 are allowed"},
 		{"supplier with a control character", fromSupplier("ACME\x00"), "The supplier: character 5 (control character U+0000) is not allowed"},
 		{"supplier with a zero-width joiner", fromSupplier("AC\u200dME"), "The supplier: character 3 '\\u200d' (U+200D) is not allowed"},
 		{"supplier with a direction mark", fromSupplier("\u200fACME"), "The supplier: character 1 '\\u200f' (U+200F) is not allowed"},
 		{"empty item number", item("", "Saw"), "the item number is empty"},
 		{"item number of spaces", item("   ", "Saw"), "the item number is empty"},
-		{"item number of 10,000 characters", item(long, "Saw"), "the item number has 10000 characters, at most 40 are allowed"},
+		{"item number of 10,000 characters", item(long, "Saw"), "the item number has 10,000 characters, at most 40 are allowed"},
 		{"item name with a byte-order mark", item("SAW", "\ufeffSaw"), "the name: character 1 '\\ufeff' (U+FEFF) is not allowed"},
 		{"item name of spaces", item("SAW", " \t "), "the name is empty"},
 		{"pattern with a space", func() error {
@@ -75,7 +75,7 @@ func TestHostileInput(t *testing.T) {
 		{"pattern of 10,000 characters", func() error {
 			_, err := s.reg.SaveItem(core.Item{No: "SAW", Name: "Saw", UseSerial: true, Pattern: long})
 			return err
-		}, "the pattern has 10000 characters; a serial has at most 64"},
+		}, "the pattern has 10,000 characters; a serial has at most 64"},
 		{"customer with a control character", func() error {
 			_, err := s.reg.SaveOrder(core.Order{Customer: "Jane\x1bDoe", Lines: []core.OrderLine{{Item: s.bolts.ID, Quantity: 1}}})
 			return err

@@ -18,13 +18,13 @@ func checkItem(in Item) (Item, error) {
 	var problems problemList
 	it := in
 	var err error
-	if it.No, err = cleanText("the item number", in.No, MaxItemNoLength); err != nil {
-		problems.add(0, "", "%s", reasonOf(err))
+	if it.No, err = cleanText(Say("the item number"), in.No, MaxItemNoLength); err != nil {
+		problems.addErr(0, "", err)
 	} else if it.No == "" {
 		problems.add(0, "", "the item number is empty")
 	}
-	if it.Name, err = cleanText("the name", in.Name, MaxTextLength); err != nil {
-		problems.add(0, "", "%s", reasonOf(err))
+	if it.Name, err = cleanText(Say("the name"), in.Name, MaxTextLength); err != nil {
+		problems.addErr(0, "", err)
 	} else if it.Name == "" {
 		problems.add(0, "", "the name is empty")
 	}
@@ -32,12 +32,12 @@ func checkItem(in Item) (Item, error) {
 		problems.add(0, "", "the price cannot be negative")
 	}
 	if p, err := ParsePattern(in.Pattern); err != nil {
-		problems.add(0, "", "%s", reasonOf(err))
+		problems.addErr(0, "", err)
 	} else {
 		it.Pattern = p.String()
 	}
-	if it.SerialParam, err = cleanText("the serial parameter", in.SerialParam, 60); err != nil {
-		problems.add(0, "", "%s", reasonOf(err))
+	if it.SerialParam, err = cleanText(Say("the serial parameter"), in.SerialParam, 60); err != nil {
+		problems.addErr(0, "", err)
 	} else if it.SerialParam == "" {
 		it.SerialParam = DefaultSerialParam
 	}
@@ -45,7 +45,7 @@ func checkItem(in Item) (Item, error) {
 	case it.WarrantyMonths < 0:
 		problems.add(0, "", "the warranty cannot be negative; give 0 months for none")
 	case it.WarrantyMonths > MaxWarrantyMonths:
-		problems.add(0, "", "a warranty of %d months is more than %d years", it.WarrantyMonths, MaxWarrantyMonths/12)
+		problems.add(0, "", "a warranty of {{.Months}} months is more than {{.Years}} years", Values{"Months": it.WarrantyMonths, "Years": MaxWarrantyMonths / 12})
 	}
 	if it.WarrantyFrom > WarrantyFromReceipt {
 		problems.add(0, "", "choose whether the warranty starts at the sale or at the receipt")
@@ -57,7 +57,7 @@ func checkItem(in Item) (Item, error) {
 		problems.add(0, "", "a VIN has its own rule; clear the pattern, or turn VIN off")
 	}
 	if it.GTIN, err = NormalizeGTIN(in.GTIN); err != nil {
-		problems.add(0, "", "%s", reasonOf(err))
+		problems.addErr(0, "", err)
 	}
 	if it.CreateEntity && it.Model == 0 {
 		problems.add(0, "", "Create entity needs a model: link the item to a model of the brand/model registry")
@@ -65,7 +65,7 @@ func checkItem(in Item) (Item, error) {
 	if it.CreateEntity && !it.UseSerial {
 		problems.add(0, "", "Create entity needs Use serial number: the entity keeps the unit's serial")
 	}
-	return it, problems.err("item card")
+	return it, problems.err("The item card has a problem; nothing was saved.", "The item card has {{.Count}} problems; nothing was saved.")
 }
 
 // SaveItem creates an item card (ID 0) or updates one.
@@ -82,7 +82,7 @@ func (r *Register) SaveItem(in Item) (Item, error) {
 		other, err := tx.ItemByNo(it.No)
 		switch {
 		case err == nil && other.ID != it.ID:
-			return it, errorf(Conflict, "item number %s is already used by %s", it.No, other.Label())
+			return it, errorf(Conflict, "item number {{.Item}} is already used by {{.Other}}", Values{"Item": it.No, "Other": other.Label()})
 		case err != nil && !isNotFound(err):
 			return it, err
 		}
@@ -93,7 +93,7 @@ func (r *Register) SaveItem(in Item) (Item, error) {
 			if err != nil {
 				return notFoundAs(err, "the item was not found; it may have been removed")
 			}
-			if err := sameRevision("The item card "+stored.No, stored.LastChange, it.LastChange); err != nil {
+			if err := sameRevision(Say("The item card {{.Number}}", Values{"Number": stored.No}), stored.LastChange, it.LastChange); err != nil {
 				return err
 			}
 			saved.LastChange = stored.LastChange
@@ -179,7 +179,7 @@ func checkModelFree(tx Tx, model ModelID, item ItemID) error {
 		if err != nil {
 			return err
 		}
-		return errorf(Conflict, "model %s is already linked to item %s; each model can have only one item", name, other.Label())
+		return errorf(Conflict, "model {{.Name}} is already linked to item {{.Other}}; each model can have only one item", Values{"Name": name, "Other": other.Label()})
 	case err != nil && !isNotFound(err):
 		return err
 	}
@@ -199,7 +199,7 @@ func (r *Register) ItemByNo(no string) (Item, error) {
 	no = strings.TrimSpace(no)
 	return read(r, func(tx Tx) (Item, error) {
 		it, err := tx.ItemByNo(no)
-		return it, notFoundAs(err, "there is no item with number %s", no)
+		return it, notFoundAs(err, "there is no item with number {{.Item}}", Values{"Item": no})
 	})
 }
 

@@ -16,19 +16,19 @@ func TestSaveItemChecksTheCard(t *testing.T) {
 	tests := []struct {
 		name string
 		item core.Item
-		want []core.Problem
+		want []said
 	}{
-		{"empty", core.Item{}, []core.Problem{{Reason: "the item number is empty"}, {Reason: "the name is empty"}}},
+		{"empty", core.Item{}, []said{{Reason: "the item number is empty"}, {Reason: "the name is empty"}}},
 		{"bad pattern", core.Item{No: "X", Name: "X", UseSerial: true, Pattern: "99 9"},
-			[]core.Problem{{Reason: "pattern character 3 (a space) is not allowed; use letters, digits, - / . _ and the wildcards * (letter or digit), # (digit), @ (letter)"}}},
+			[]said{{Reason: "pattern character 3 (a space) is not allowed; use letters, digits, - / . _ and the wildcards * (letter or digit), # (digit), @ (letter)"}}},
 		{"hidden characters", core.Item{No: "A\u202eB", Name: "Saw\x00"},
-			[]core.Problem{{Reason: `the item number: character 2 '\u202e' (U+202E) is not allowed`}, {Reason: "the name: character 4 (control character U+0000) is not allowed"}}},
-		{"too long", core.Item{No: strings.Repeat("N", 41), Name: "x"}, []core.Problem{{Reason: "the item number has 41 characters, at most 40 are allowed"}}},
-		{"negative price", core.Item{No: "P", Name: "P", Price: -1}, []core.Problem{{Reason: "the price cannot be negative"}}},
+			[]said{{Reason: `the item number: character 2 '\u202e' (U+202E) is not allowed`}, {Reason: "the name: character 4 (control character U+0000) is not allowed"}}},
+		{"too long", core.Item{No: strings.Repeat("N", 41), Name: "x"}, []said{{Reason: "the item number has 41 characters, at most 40 are allowed"}}},
+		{"negative price", core.Item{No: "P", Name: "P", Price: -1}, []said{{Reason: "the price cannot be negative"}}},
 		{"entity without model", core.Item{No: "E", Name: "E", UseSerial: true, CreateEntity: true},
-			[]core.Problem{{Reason: "Create entity needs a model: link the item to a model of the brand/model registry"}}},
+			[]said{{Reason: "Create entity needs a model: link the item to a model of the brand/model registry"}}},
 		{"entity without serials", core.Item{No: "E", Name: "E", Model: 1, CreateEntity: true},
-			[]core.Problem{{Reason: "Create entity needs Use serial number: the entity keeps the unit's serial"}}},
+			[]said{{Reason: "Create entity needs Use serial number: the entity keeps the unit's serial"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -50,27 +50,26 @@ func (c *lineCheck) item(n int, id ItemID) (Item, bool, error) {
 }
 
 // serials checks the quantity and serials of line n and returns the serials
-// normalized. required says whether every unit needs a serial here; doc
-// names the document in messages ("receipt", "order").
-func (c *lineCheck) serials(n int, it Item, qty int, typed []string, required bool, doc string) []string {
+// normalized. required says whether every unit needs a serial here.
+func (c *lineCheck) serials(n int, it Item, qty int, typed []string, required bool) []string {
 	switch {
 	case qty < 1:
 		c.problems.add(n, "", "the quantity must be at least 1")
 	case qty > MaxQuantity:
-		c.problems.add(n, "", "a quantity of %d is more than one line can hold (%d)", qty, MaxQuantity)
+		c.problems.add(n, "", "a quantity of {{.Quantity}} is more than one line can hold ({{.Max}})", Values{"Quantity": qty, "Max": MaxQuantity})
 	}
 	typed = dropBlank(typed)
 	if !it.UseSerial {
 		if len(typed) > 0 {
-			c.problems.add(n, "", "%s does not use serial numbers; remove the serials or turn on Use serial number on the item card", it.Label())
+			c.problems.add(n, "", "{{.Item}} does not use serial numbers; remove the serials or turn on Use serial number on the item card", Values{"Item": it.Label()})
 		}
 		return nil
 	}
 	if len(typed) > qty && qty >= 1 {
-		c.problems.add(n, "", "%d serials for a quantity of %d; one serial goes with one unit", len(typed), qty)
+		c.problems.add(n, "", "{{.Serials}} serials for a quantity of {{.Quantity}}; one serial goes with one unit", Values{"Serials": len(typed), "Quantity": qty})
 	}
 	if required && len(typed) < qty && qty <= MaxQuantity {
-		c.problems.add(n, "", "%s needs a serial for every unit: %d of %d entered", it.Label(), len(typed), qty)
+		c.problems.add(n, "", "{{.Item}} needs a serial for every unit: {{.Serials}} of {{.Quantity}} entered", Values{"Item": it.Label(), "Serials": len(typed), "Quantity": qty})
 	}
 	out := make([]string, 0, len(typed))
 	for _, raw := range typed {
@@ -79,12 +78,12 @@ func (c *lineCheck) serials(n int, it Item, qty int, typed []string, required bo
 			err = c.fitsShape(it, n, s)
 		}
 		if err != nil {
-			c.problems.add(n, raw, "%s", reasonOf(err))
+			c.problems.addErr(n, raw, err)
 			continue
 		}
 		k := serialKey{it.ID, s}
 		if first, twice := c.seen[k]; twice {
-			c.problems.add(n, s, "entered twice in this %s (first on line %d)", doc, first)
+			c.problems.add(n, s, "entered twice (first on line {{.First}})", Values{"First": first})
 			continue
 		}
 		c.seen[k] = n
@@ -106,7 +105,7 @@ func (it Item) ReadSerial(raw string) (string, error) {
 	case !isGS1:
 		return NormalizeSerial(raw)
 	case it.GTIN != "" && code.GTIN != "" && code.GTIN != it.GTIN:
-		return "", errorf(Invalid, "the scanned GS1 code is of GTIN %s, but %s has GTIN %s", code.GTIN, it.Label(), it.GTIN)
+		return "", errorf(Invalid, "the scanned GS1 code is of GTIN {{.Scanned}}, but {{.Item}} has GTIN {{.GTIN}}", Values{"Scanned": code.GTIN, "Item": it.Label(), "GTIN": it.GTIN})
 	}
 	return NormalizeSerial(code.Serial)
 }
@@ -127,18 +126,18 @@ func (it Item) shape(serial string) error {
 // a VIN accepted when the car came in is not questioned again.
 func (c *lineCheck) fitsShape(it Item, n int, serial string) error {
 	err := it.shape(serial)
-	warning := ""
+	var warning Message
 	if err == nil && it.VIN {
 		warning = VINWarning(serial)
 	}
-	if err == nil && warning == "" {
+	if err == nil && warning.Empty() {
 		return nil
 	}
 	if _, exists, lookupErr := serialOrNone(c.tx, it.ID, serial); lookupErr != nil || exists {
 		return lookupErr
 	}
-	if warning != "" {
-		c.warnings.add(n, serial, "%s", warning)
+	if !warning.Empty() {
+		c.warnings.addReason("", n, serial, warning)
 	}
 	return err
 }

@@ -17,7 +17,7 @@ type ModelRow struct {
 // SaveBrand creates (ID 0) or renames a brand. Brand names are unique
 // regardless of case.
 func (r *Register) SaveBrand(in Brand) (Brand, error) {
-	name, err := requiredText("the brand name", in.Name)
+	name, err := requiredText(Say("the brand name"), in.Name)
 	if err != nil {
 		return Brand{}, err
 	}
@@ -28,7 +28,7 @@ func (r *Register) SaveBrand(in Brand) (Brand, error) {
 		}
 		for _, b := range brands {
 			if b.ID != in.ID && strings.EqualFold(b.Name, name) {
-				return in, errorf(Conflict, "there is already a brand %s", b.Name)
+				return in, errorf(Conflict, "there is already a brand {{.Brand}}", Values{"Brand": b.Name})
 			}
 		}
 		id, err := numberFor(tx, SeqBrand, uint64(in.ID), func() error {
@@ -46,7 +46,7 @@ func (r *Register) SaveBrand(in Brand) (Brand, error) {
 // SaveModel creates (ID 0) or renames a model under a brand. Model names are
 // unique within their brand regardless of case.
 func (r *Register) SaveModel(in Model) (Model, error) {
-	name, err := requiredText("the model name", in.Name)
+	name, err := requiredText(Say("the model name"), in.Name)
 	if err != nil {
 		return Model{}, err
 	}
@@ -60,7 +60,7 @@ func (r *Register) SaveModel(in Model) (Model, error) {
 		}
 		for _, m := range models {
 			if m.ID != in.ID && m.Brand == in.Brand && strings.EqualFold(m.Name, name) {
-				return in, errorf(Conflict, "the brand already has a model %s", m.Name)
+				return in, errorf(Conflict, "the brand already has a model {{.Model}}", Values{"Model": m.Name})
 			}
 		}
 		id, err := numberFor(tx, SeqModel, uint64(in.ID), func() error {
@@ -156,10 +156,10 @@ func modelName(tx Tx, m Model) (string, error) {
 }
 
 // requiredText cleans a name that must not be empty.
-func requiredText(field, s string) (string, error) {
+func requiredText(field Message, s string) (string, error) {
 	s, err := cleanText(field, s, MaxTextLength)
 	if err == nil && s == "" {
-		err = errorf(Invalid, "%s is empty", field)
+		err = errorf(Invalid, "{{.Field}} is empty", Values{"Field": field})
 	}
 	return s, err
 }

@@ -11,7 +11,7 @@ import (
 // state; its entity, when it has one, is named with the note. The day is
 // today when none is given, and cannot be after today.
 func (r *Register) AddNote(item ItemID, serial string, day time.Time, text string) (Event, error) {
-	text, err := cleanText("the note", text, MaxTextLength)
+	text, err := cleanText(Say("the note"), text, MaxTextLength)
 	switch {
 	case err != nil:
 		return Event{}, err
@@ -20,7 +20,7 @@ func (r *Register) AddNote(item ItemID, serial string, day time.Time, text strin
 	}
 	day = r.docDate(day)
 	if day.After(r.today()) {
-		return Event{}, errorf(Invalid, "the note's date %s is after today", day.Format(time.DateOnly))
+		return Event{}, errorf(Invalid, "the note's date {{.Date}} is after today", Values{"Date": day})
 	}
 	serial, err = NormalizeSerial(serial)
 	if err != nil {
@@ -29,7 +29,7 @@ func (r *Register) AddNote(item ItemID, serial string, day time.Time, text strin
 	return write(r, func(tx Tx) (Event, error) {
 		rec, err := tx.Serial(item, serial)
 		if err != nil {
-			return Event{}, notFoundAs(err, "%s is not registered for this item; a note goes with a unit the register knows", serial)
+			return Event{}, notFoundAs(err, "{{.Serial}} is not registered for this item; a note goes with a unit the register knows", Values{"Serial": serial})
 		}
 		ev := Event{Time: r.now(), Kind: EventNote, Item: item, Serial: serial, Project: rec.Project, Note: text, Date: day, By: r.user}
 		return ev, tx.AddEvent(ev)

@@ -1,7 +1,6 @@
 package core
 
 import (
-	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -50,19 +49,22 @@ type OpeningResult struct {
 	Receipts  []DocRef // one per supplier and date
 }
 
-// String says in a sentence what the import did.
-func (res OpeningResult) String() string {
+// Message says in a sentence what the import did.
+func (res OpeningResult) Message() Message {
 	docs := make([]string, len(res.Receipts))
 	for i, d := range res.Receipts {
 		docs[i] = d.String()
 	}
-	s := fmt.Sprintf("Imported %s (%d already there, kept as they were) and %s in stock",
-		Count(res.NewItems, "item card", "item cards"), res.KeptItems, Count(res.Serials, "serial", "serials"))
-	if len(docs) > 0 {
-		s += " on " + strings.Join(docs, ", ")
+	values := Values{"Items": Count(res.NewItems, "1 item card", "{{.Count}} item cards"), "Kept": res.KeptItems,
+		"Serials": Count(res.Serials, "1 serial", "{{.Count}} serials"), "Receipts": strings.Join(docs, ", ")}
+	if len(docs) == 0 {
+		return Say("Imported {{.Items}} ({{.Kept}} already there, kept as they were) and {{.Serials}} in stock.", values)
 	}
-	return s + "."
+	return Say("Imported {{.Items}} ({{.Kept}} already there, kept as they were) and {{.Serials}} in stock on {{.Receipts}}.", values)
 }
+
+// String is the message in English.
+func (res OpeningResult) String() string { return res.Message().String() }
 
 // openingReference marks the receipts an import makes.
 const openingReference = "Opening stock"
@@ -90,8 +92,8 @@ func (r *Register) ImportOpeningStock(in OpeningStock) (OpeningResult, error) {
 			sort.SliceStable(all, func(i, j int) bool {
 				return all[i].Sheet < all[j].Sheet || (all[i].Sheet == all[j].Sheet && all[i].Line < all[j].Line)
 			})
-			msg := fmt.Sprintf("The opening stock has %s; nothing was imported.", countProblems(len(all)))
-			return res, &Error{Code: Invalid, Message: msg, Problems: all}
+			return res, problemList(all).errAs(Say("The opening stock has a problem; nothing was imported."),
+				Say("The opening stock has {{.Count}} problems; nothing was imported."))
 		}
 		for _, g := range groups {
 			rc, err := r.confirm(tx, g)
@@ -133,13 +135,6 @@ func (in OpeningStock) readable() ([]OpeningItem, []OpeningSerial) {
 	return items, serials
 }
 
-func countProblems(n int) string {
-	if n == 1 {
-		return "a problem"
-	}
-	return fmt.Sprintf("%d problems", n)
-}
-
 // openingItems adds the item cards the register does not have yet and
 // returns every item of the list by number.
 func (r *Register) openingItems(tx Tx, list []OpeningItem, res *OpeningResult, problems *problemList) (map[string]Item, error) {
@@ -148,7 +143,7 @@ func (r *Register) openingItems(tx Tx, list []OpeningItem, res *OpeningResult, p
 	for _, oi := range list {
 		no := strings.ToUpper(strings.TrimSpace(oi.Item.No))
 		if first, twice := rows[no]; twice && no != "" {
-			problems.addIn(ItemsPart, oi.Row, "", "item number %s is there twice (first on row %d)", Echo(oi.Item.No), first)
+			problems.addIn(ItemsPart, oi.Row, "", "item number {{.Item}} is there twice (first on row {{.First}})", Values{"Item": Echo(oi.Item.No), "First": first})
 			continue
 		}
 		rows[no] = oi.Row
@@ -163,7 +158,7 @@ func (r *Register) openingItems(tx Tx, list []OpeningItem, res *OpeningResult, p
 		if oi.Model != "" {
 			id, err := findOrAddModel(tx, oi.Brand, oi.Model)
 			if err != nil {
-				problems.addIn(ItemsPart, oi.Row, "", "%s", reasonOf(err))
+				problems.addReason(ItemsPart, oi.Row, "", Reason(err))
 				continue
 			}
 			it.Model = id
@@ -171,13 +166,13 @@ func (r *Register) openingItems(tx Tx, list []OpeningItem, res *OpeningResult, p
 		it, err := checkItem(it)
 		if err != nil {
 			for _, p := range Problems(err) {
-				problems.addIn(ItemsPart, oi.Row, "", "%s", p.Reason)
+				problems.addReason(ItemsPart, oi.Row, "", p.Reason)
 			}
 			continue
 		}
 		if it.Model != 0 {
 			if err := checkModelFree(tx, it.Model, 0); err != nil {
-				problems.addIn(ItemsPart, oi.Row, "", "%s", reasonOf(err))
+				problems.addReason(ItemsPart, oi.Row, "", Reason(err))
 				continue
 			}
 		}
@@ -198,11 +193,11 @@ func (r *Register) openingItems(tx Tx, list []OpeningItem, res *OpeningResult, p
 // findOrAddModel finds a model of the registry by brand and name (any
 // case), adding what is missing.
 func findOrAddModel(tx Tx, brandName, modelName string) (ModelID, error) {
-	brandName, err := requiredText("the brand", brandName)
+	brandName, err := requiredText(Say("the brand"), brandName)
 	if err != nil {
 		return 0, err
 	}
-	modelName, err = requiredText("the model", modelName)
+	modelName, err = requiredText(Say("the model"), modelName)
 	if err != nil {
 		return 0, err
 	}
@@ -265,13 +260,13 @@ func openingSerials(tx Tx, list []OpeningSerial, items map[string]Item, problems
 				return nil, err
 			}
 			if err != nil {
-				problems.addIn(SerialsPart, os.Row, os.Serial, "there is no item %q; add its card to the Items sheet", Echo(strings.TrimSpace(os.ItemNo)))
+				problems.addIn(SerialsPart, os.Row, os.Serial, "there is no item {{.Item}}; add its card to the Items sheet", Values{"Item": Echo(strings.TrimSpace(os.ItemNo)).Quoted()})
 				continue
 			}
 			it = found
 		}
 		if !it.UseSerial {
-			problems.addIn(SerialsPart, os.Row, os.Serial, "%s does not use serial numbers", it.Label())
+			problems.addIn(SerialsPart, os.Row, os.Serial, "{{.Item}} does not use serial numbers", Values{"Item": it.Label()})
 			continue
 		}
 		s, err := it.ReadSerial(os.Serial)
@@ -279,12 +274,12 @@ func openingSerials(tx Tx, list []OpeningSerial, items map[string]Item, problems
 			err = check.fitsShape(it, os.Row, s) // a VIN's warning is taken as read: the stock is there
 		}
 		if err != nil {
-			problems.addIn(SerialsPart, os.Row, os.Serial, "%s", reasonOf(err))
+			problems.addReason(SerialsPart, os.Row, os.Serial, Reason(err))
 			continue
 		}
 		k := serialKey{it.ID, s}
 		if first, twice := seen[k]; twice {
-			problems.addIn(SerialsPart, os.Row, s, "there twice (first on row %d)", first)
+			problems.addIn(SerialsPart, os.Row, s, "there twice (first on row {{.First}})", Values{"First": first})
 			continue
 		}
 		seen[k] = os.Row
@@ -293,16 +288,16 @@ func openingSerials(tx Tx, list []OpeningSerial, items map[string]Item, problems
 			return nil, err
 		}
 		if exists && rec.State.Available() {
-			problems.addIn(SerialsPart, os.Row, s, "already in stock (%s)", rec.whereabouts())
+			problems.addIn(SerialsPart, os.Row, s, "already in stock ({{.Whereabouts}})", Values{"Whereabouts": rec.whereabouts()})
 			continue
 		}
 		if os.Cost < 0 {
 			problems.addIn(SerialsPart, os.Row, s, "the unit cost cannot be negative")
 			continue
 		}
-		supplier, err := cleanText("the supplier", os.Supplier, MaxTextLength)
+		supplier, err := cleanText(Say("the supplier"), os.Supplier, MaxTextLength)
 		if err != nil {
-			problems.addIn(SerialsPart, os.Row, s, "%s", reasonOf(err))
+			problems.addReason(SerialsPart, os.Row, s, Reason(err))
 			continue
 		}
 		g := group{supplier, Day(os.Received)}

@@ -72,12 +72,12 @@ func TestOpeningStockWithProblemsImportsNothing(t *testing.T) {
 		},
 	})
 	requireProblems(t, err, core.Invalid,
-		core.Problem{Sheet: "Items", Line: 3, Reason: "item number cs-500 is there twice (first on row 2)"},
-		core.Problem{Sheet: "Items", Line: 4, Reason: "the name is empty"},
-		core.Problem{Sheet: "Items", Line: 4, Reason: "pattern character 2 (a space) is not allowed; use letters, digits, - / . _ and the wildcards * (letter or digit), # (digit), @ (letter)"},
-		core.Problem{Sheet: "Serials", Line: 2, Serial: "99612345", Reason: "8 characters, the pattern 996****** needs 9"},
-		core.Problem{Sheet: "Serials", Line: 4, Serial: "996AAAAA1", Reason: "there twice (first on row 3)"},
-		core.Problem{Sheet: "Serials", Line: 5, Serial: "A1", Reason: `there is no item "NOPE"; add its card to the Items sheet`},
+		said{Sheet: "Items", Line: 3, Reason: "item number cs-500 is there twice (first on row 2)"},
+		said{Sheet: "Items", Line: 4, Reason: "the name is empty"},
+		said{Sheet: "Items", Line: 4, Reason: "pattern character 2 (a space) is not allowed; use letters, digits, - / . _ and the wildcards * (letter or digit), # (digit), @ (letter)"},
+		said{Sheet: "Serials", Line: 2, Serial: "99612345", Reason: "8 characters, the pattern 996****** needs 9"},
+		said{Sheet: "Serials", Line: 4, Serial: "996AAAAA1", Reason: "there twice (first on row 3)"},
+		said{Sheet: "Serials", Line: 5, Serial: "A1", Reason: `there is no item "NOPE"; add its card to the Items sheet`},
 	)
 	assert.Contains(t, core.UserMessage(err), "The opening stock has 6 problems; nothing was imported.\n  Items sheet, row 3: item number cs-500")
 	empty, err := reg.IsEmpty()

@@ -79,7 +79,7 @@ func (r *Register) checkOrder(tx Tx, in Order) (*orderState, *lineCheck, error) 
 	if err := st.checkLines(check); err != nil {
 		return nil, check, err
 	}
-	return st, check, check.problems.err("order")
+	return st, check, check.problems.err("The order has a problem; nothing was saved.", "The order has {{.Count}} problems; nothing was saved.")
 }
 
 // startOrder cleans the header of an order and loads the stored order it
@@ -93,12 +93,12 @@ func (r *Register) startOrder(tx Tx, in Order) (*orderState, error) {
 	if in.ID != 0 {
 		old, err := tx.Order(in.ID)
 		if err != nil {
-			return nil, notFoundAs(err, "%s was not found", in.Ref())
+			return nil, notFoundAs(err, "{{.Doc}} was not found", Values{"Doc": in.Ref()})
 		}
 		if old.Cancelled() {
-			return nil, errorf(Conflict, "%s was cancelled; make a new order", in.Ref())
+			return nil, errorf(Conflict, "{{.Doc}} was cancelled; make a new order", Values{"Doc": in.Ref()})
 		}
-		if err := sameRevision(in.Ref().String(), old.LastChange, in.LastChange); err != nil {
+		if err := sameRevision(Say("{{.Doc}}", Values{"Doc": in.Ref()}), old.LastChange, in.LastChange); err != nil {
 			return nil, err
 		}
 		st.old = old
@@ -112,13 +112,13 @@ func (r *Register) startOrder(tx Tx, in Order) (*orderState, error) {
 	}
 	st.ref = o.Ref()
 	var err error
-	if o.Customer, err = cleanText("the customer", in.Customer, MaxTextLength); err != nil {
+	if o.Customer, err = cleanText(Say("the customer"), in.Customer, MaxTextLength); err != nil {
 		return nil, err
 	}
 	if err := linkParty(tx, Customer, &o.CustomerID, &o.Customer); err != nil {
 		return nil, err
 	}
-	if o.Reference, err = cleanText("the reference", in.Reference, MaxTextLength); err != nil {
+	if o.Reference, err = cleanText(Say("the reference"), in.Reference, MaxTextLength); err != nil {
 		return nil, err
 	}
 	o.Date = r.docDate(in.Date)
@@ -150,13 +150,13 @@ func (st *orderState) checkLines(check *lineCheck) error {
 			o.Lines[i].Warranty = Day(l.Warranty)
 			switch {
 			case !it.UseSerial:
-				check.problems.add(n, "", "%s does not use serial numbers, and a warranty is kept by serial", it.Label())
+				check.problems.add(n, "", "{{.Item}} does not use serial numbers, and a warranty is kept by serial", Values{"Item": it.Label()})
 			case o.Lines[i].Warranty.Before(o.Date):
-				check.problems.add(n, "", "the warranty cannot end before the sale on %s", o.Date.Format(time.DateOnly))
+				check.problems.add(n, "", "the warranty cannot end before the sale on {{.Date}}", Values{"Date": o.Date})
 			}
 		}
 		units[it.ID] += l.Quantity
-		serials := check.serials(n, it, l.Quantity, l.Serials, it.SerialsRequiredAtSale(), "order")
+		serials := check.serials(n, it, l.Quantity, l.Serials, it.SerialsRequiredAtSale())
 		registered, err := check.tx.Serials(it.ID, serials)
 		if err != nil {
 			return err
@@ -179,7 +179,7 @@ func (st *orderState) checkLines(check *lineCheck) error {
 	for _, ret := range st.returnedUnits() {
 		if units[ret.item] < ret.units {
 			it := check.items[ret.item]
-			check.problems.add(0, "", "%d units of %s were returned; the order must keep at least %d", ret.units, it.Label(), ret.units)
+			check.problems.add(0, "", "{{.Count}} units of {{.Item}} were returned; the order must keep at least {{.Count}}", Values{"Count": ret.units, "Item": it.Label()})
 		}
 	}
 	return nil
@@ -195,11 +195,11 @@ func (st *orderState) checkSerial(check *lineCheck, n int, it Item, k serialKey,
 	switch {
 	case exists && rec.State == Sold && rec.Sold.Doc == st.ref:
 	case exists && rec.State == Sold:
-		check.problems.add(n, k.serial, "already %s; a serial can be sold only once", rec.whereabouts())
+		check.problems.add(n, k.serial, "already {{.Whereabouts}}; a serial can be sold only once", Values{"Whereabouts": rec.whereabouts()})
 	case exists && rec.State == ToSupplier:
-		check.problems.add(n, k.serial, "%s; receive it again before it is sold", rec.whereabouts())
+		check.problems.add(n, k.serial, "{{.Whereabouts}}; receive it again before it is sold", Values{"Whereabouts": rec.whereabouts()})
 	case !exists && it.SerialsRequiredAtPurchase() && !it.createsOnSave():
-		check.problems.add(n, k.serial, "never received; %s needs its serials registered at purchase, so receive it first", it.Label())
+		check.problems.add(n, k.serial, "never received; {{.Item}} needs its serials registered at purchase, so receive it first", Values{"Item": it.Label()})
 	}
 }
 
@@ -386,10 +386,10 @@ func (r *Register) CancelOrder(id DocID) (Order, error) {
 	return write(r, func(tx Tx) (Order, error) {
 		o, err := tx.Order(id)
 		if err != nil {
-			return Order{}, notFoundAs(err, "%s was not found", DocRef{OrderDoc, id})
+			return Order{}, notFoundAs(err, "{{.Doc}} was not found", Values{"Doc": DocRef{OrderDoc, id}})
 		}
 		if o.Cancelled() {
-			return Order{}, errorf(Conflict, "%s is already cancelled", o.Ref())
+			return Order{}, errorf(Conflict, "{{.Doc}} is already cancelled", Values{"Doc": o.Ref()})
 		}
 		now := r.now()
 		delta := stockDelta{}
@@ -420,15 +420,15 @@ func (r *Register) ReturnToStock(id DocID, in ReturnInput) (Order, error) {
 	return write(r, func(tx Tx) (Order, error) {
 		o, err := tx.Order(id)
 		if err != nil {
-			return Order{}, notFoundAs(err, "%s was not found", DocRef{OrderDoc, id})
+			return Order{}, notFoundAs(err, "{{.Doc}} was not found", Values{"Doc": DocRef{OrderDoc, id}})
 		}
 		if o.Cancelled() {
-			return Order{}, errorf(Conflict, "%s was cancelled; there is nothing to return", o.Ref())
+			return Order{}, errorf(Conflict, "{{.Doc}} was cancelled; there is nothing to return", Values{"Doc": o.Ref()})
 		}
 		if in.Line < 1 || in.Line > len(o.Lines) {
-			return Order{}, errorf(Invalid, "choose the line of %s the units are returned from", o.Ref())
+			return Order{}, errorf(Invalid, "choose the line of {{.Doc}} the units are returned from", Values{"Doc": o.Ref()})
 		}
-		note, err := cleanText("the note", in.Note, MaxTextLength)
+		note, err := cleanText(Say("the note"), in.Note, MaxTextLength)
 		if err != nil {
 			return Order{}, err
 		}
@@ -442,7 +442,7 @@ func (r *Register) ReturnToStock(id DocID, in ReturnInput) (Order, error) {
 		if err != nil {
 			return Order{}, err
 		}
-		if err := problems.err("return"); err != nil {
+		if err := problems.err("The return has a problem; nothing was saved.", "The return has {{.Count}} problems; nothing was saved."); err != nil {
 			return Order{}, err
 		}
 		for _, rec := range records {
@@ -477,7 +477,7 @@ func checkReturn(tx Tx, o Order, in ReturnInput, it Item, ret *Return) ([]Serial
 	for _, raw := range dropBlank(in.Serials) {
 		s, err := NormalizeSerial(raw)
 		if err != nil {
-			problems.add(in.Line, raw, "%s", reasonOf(err))
+			problems.addErr(in.Line, raw, err)
 			continue
 		}
 		if seen[s] {
@@ -491,12 +491,12 @@ func checkReturn(tx Tx, o Order, in ReturnInput, it Item, ret *Return) ([]Serial
 		}
 		switch {
 		case !slices.Contains(l.Serials, s):
-			problems.add(in.Line, s, "is not on line %d of %s", in.Line, o.Ref())
+			problems.add(in.Line, s, "is not on line {{.Line}} of {{.Doc}}", Values{"Line": in.Line, "Doc": o.Ref()})
 		case exists && rec.State == Sold && rec.Sold.Doc == o.Ref():
 			records = append(records, rec)
 			ret.Serials = append(ret.Serials, s)
 		default:
-			problems.add(in.Line, s, "cannot come back on %s: it is %s", o.Ref(), rec.whereabouts())
+			problems.add(in.Line, s, "cannot come back on {{.Doc}}: it is {{.Whereabouts}}", Values{"Doc": o.Ref(), "Whereabouts": rec.whereabouts()})
 		}
 	}
 	if ret.Quantity == 0 {
@@ -506,9 +506,9 @@ func checkReturn(tx Tx, o Order, in ReturnInput, it Item, ret *Return) ([]Serial
 	case ret.Quantity < 1:
 		problems.add(in.Line, "", "enter the serials or the quantity returned")
 	case ret.Quantity < len(seen):
-		problems.add(in.Line, "", "%d serials for a quantity of %d", len(seen), ret.Quantity)
+		problems.add(in.Line, "", "{{.Serials}} serials for a quantity of {{.Quantity}}", Values{"Serials": len(seen), "Quantity": ret.Quantity})
 	case it.SerialsRequiredAtSale() && ret.Quantity != len(seen):
-		problems.add(in.Line, "", "%s needs the serial of every unit returned", it.Label())
+		problems.add(in.Line, "", "{{.Item}} needs the serial of every unit returned", Values{"Item": it.Label()})
 	}
 	left := -ret.Quantity
 	for _, ol := range o.Lines {
@@ -522,7 +522,7 @@ func checkReturn(tx Tx, o Order, in ReturnInput, it Item, ret *Return) ([]Serial
 		}
 	}
 	if ret.Quantity >= 1 && left < 0 {
-		problems.add(in.Line, "", "only %d units of %s are left to return on %s", left+ret.Quantity, it.Label(), o.Ref())
+		problems.add(in.Line, "", "only {{.Left}} units of {{.Item}} are left to return on {{.Doc}}", Values{"Left": left + ret.Quantity, "Item": it.Label(), "Doc": o.Ref()})
 	}
 	return records, problems, nil
 }
@@ -531,7 +531,7 @@ func checkReturn(tx Tx, o Order, in ReturnInput, it Item, ret *Return) ([]Serial
 func (r *Register) Order(id DocID) (Order, error) {
 	return read(r, func(tx Tx) (Order, error) {
 		o, err := tx.Order(id)
-		return o, notFoundAs(err, "%s was not found", DocRef{OrderDoc, id})
+		return o, notFoundAs(err, "{{.Doc}} was not found", Values{"Doc": DocRef{OrderDoc, id}})
 	})
 }
 

@@ -43,13 +43,13 @@ func TestSaveOrderReportsEveryProblemAndWritesNothing(t *testing.T) {
 		{Item: s.chainsaw.ID, Quantity: 1, Serials: []string{"996AAAAA3", "996AAAAA4"}},
 	}})
 	requireProblems(t, err, core.Invalid,
-		core.Problem{Line: 1, Serial: "99612345", Reason: "8 characters, the pattern 996****** needs 9"},
-		core.Problem{Line: 1, Serial: "996AAAAA1", Reason: "already sold on SO-000001 to Jane Doe; a serial can be sold only once"},
-		core.Problem{Line: 2, Reason: "CS-500 Chainsaw 500 needs a serial for every unit: 1 of 2 entered"},
-		core.Problem{Line: 3, Serial: "996AAAAA2", Reason: "entered twice in this order (first on line 2)"},
-		core.Problem{Line: 4, Serial: "996ZZZZZ9", Reason: "never received; CS-500 Chainsaw 500 needs its serials registered at purchase, so receive it first"},
-		core.Problem{Line: 5, Reason: "2 serials for a quantity of 1; one serial goes with one unit"},
-		core.Problem{Line: 5, Serial: "996AAAAA4", Reason: "never received; CS-500 Chainsaw 500 needs its serials registered at purchase, so receive it first"},
+		said{Line: 1, Serial: "99612345", Reason: "8 characters, the pattern 996****** needs 9"},
+		said{Line: 1, Serial: "996AAAAA1", Reason: "already sold on SO-000001 to Jane Doe; a serial can be sold only once"},
+		said{Line: 2, Reason: "CS-500 Chainsaw 500 needs a serial for every unit: 1 of 2 entered"},
+		said{Line: 3, Serial: "996AAAAA2", Reason: "entered twice (first on line 2)"},
+		said{Line: 4, Serial: "996ZZZZZ9", Reason: "never received; CS-500 Chainsaw 500 needs its serials registered at purchase, so receive it first"},
+		said{Line: 5, Reason: "2 serials for a quantity of 1; one serial goes with one unit"},
+		said{Line: 5, Serial: "996AAAAA4", Reason: "never received; CS-500 Chainsaw 500 needs its serials registered at purchase, so receive it first"},
 	)
 	assert.Equal(t, core.Stock{Purchased: 3, Sold: 1}, s.stock(s.chainsaw))
 	rec, _ := s.serial(s.chainsaw, "996AAAAA2")
@@ -67,18 +67,18 @@ func TestOrderSerialRules(t *testing.T) {
 	tests := []struct {
 		name string
 		line core.OrderLine
-		want []core.Problem
+		want []said
 	}{
 		{"serial not required at sale", core.OrderLine{Item: optional.ID, Quantity: 2, Serials: []string{"D-01"}}, nil},
 		{"never received, not required at purchase", core.OrderLine{Item: optional.ID, Quantity: 1, Serials: []string{"D-02"}}, nil},
 		{"pattern still applies", core.OrderLine{Item: optional.ID, Quantity: 1, Serials: []string{"D-3"}},
-			[]core.Problem{{Line: 1, Serial: "D-3", Reason: "3 characters, the pattern D-## needs 4"}}},
+			[]said{{Line: 1, Serial: "D-3", Reason: "3 characters, the pattern D-## needs 4"}}},
 		{"quantity only", core.OrderLine{Item: s.bolts.ID, Quantity: 7}, nil},
 		{"no serials on quantity items", core.OrderLine{Item: s.bolts.ID, Quantity: 1, Serials: []string{"X"}},
-			[]core.Problem{{Line: 1, Reason: "BOLT-8 Bolt M8 does not use serial numbers; remove the serials or turn on Use serial number on the item card"}}},
-		{"zero quantity", core.OrderLine{Item: s.bolts.ID}, []core.Problem{{Line: 1, Reason: "the quantity must be at least 1"}}},
+			[]said{{Line: 1, Reason: "BOLT-8 Bolt M8 does not use serial numbers; remove the serials or turn on Use serial number on the item card"}}},
+		{"zero quantity", core.OrderLine{Item: s.bolts.ID}, []said{{Line: 1, Reason: "the quantity must be at least 1"}}},
 		{"negative price", core.OrderLine{Item: s.bolts.ID, Quantity: 1, UnitPrice: -1},
-			[]core.Problem{{Line: 1, Reason: "the unit price cannot be negative"}}},
+			[]said{{Line: 1, Reason: "the unit price cannot be negative"}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -97,7 +97,7 @@ func TestOrderSerialRules(t *testing.T) {
 	assert.Equal(t, int64(-3), s.stock(optional).InStock(), "selling what was not received leaves stock below zero")
 
 	_, err = s.reg.SaveOrder(core.Order{})
-	requireProblems(t, err, core.Invalid, core.Problem{Reason: "add at least one line"})
+	requireProblems(t, err, core.Invalid, said{Reason: "add at least one line"})
 }
 
 func TestEditOrder(t *testing.T) {
@@ -131,7 +131,7 @@ func TestEditOrder(t *testing.T) {
 	// An edit with a problem changes nothing.
 	edited.Lines[0].Serials = []string{"996AAAAA1", "996AAAAA2"}
 	_, err = s.reg.SaveOrder(edited)
-	requireProblems(t, err, core.Invalid, core.Problem{Line: 1, Serial: "996AAAAA1", Reason: "already sold on SO-000002 to Jane Doe; a serial can be sold only once"})
+	requireProblems(t, err, core.Invalid, said{Line: 1, Serial: "996AAAAA1", Reason: "already sold on SO-000002 to Jane Doe; a serial can be sold only once"})
 	rec, _ = s.serial(s.chainsaw, "996AAAAA3")
 	assert.Equal(t, core.Sold, rec.State)
 }
@@ -193,14 +193,14 @@ func TestReturnToStock(t *testing.T) {
 
 	_, err = s.reg.ReturnToStock(o.ID, core.ReturnInput{Line: 1, Serials: []string{"996AAAAA3", "996OTHER1", "bad!", "996AAAAA1", "996aaaaa1"}})
 	requireProblems(t, err, core.Invalid,
-		core.Problem{Line: 1, Serial: "996AAAAA3", Reason: "is not on line 1 of SO-000001"},
-		core.Problem{Line: 1, Serial: "996OTHER1", Reason: "is not on line 1 of SO-000001"},
-		core.Problem{Line: 1, Serial: "bad!", Reason: "character 4 '!' is not allowed; use letters, digits and - / . _"},
-		core.Problem{Line: 1, Serial: "996AAAAA1", Reason: "entered twice in this return"},
-		core.Problem{Line: 1, Reason: "only 2 units of CS-500 Chainsaw 500 are left to return on SO-000001"},
+		said{Line: 1, Serial: "996AAAAA3", Reason: "is not on line 1 of SO-000001"},
+		said{Line: 1, Serial: "996OTHER1", Reason: "is not on line 1 of SO-000001"},
+		said{Line: 1, Serial: "bad!", Reason: "character 4 '!' is not allowed; use letters, digits and - / . _"},
+		said{Line: 1, Serial: "996AAAAA1", Reason: "entered twice in this return"},
+		said{Line: 1, Reason: "only 2 units of CS-500 Chainsaw 500 are left to return on SO-000001"},
 	)
 	_, err = s.reg.ReturnToStock(o.ID, core.ReturnInput{Line: 1, Serials: []string{"996AAAAA2"}, Quantity: 2})
-	requireProblems(t, err, core.Invalid, core.Problem{Line: 1, Reason: "CS-500 Chainsaw 500 needs the serial of every unit returned"})
+	requireProblems(t, err, core.Invalid, said{Line: 1, Reason: "CS-500 Chainsaw 500 needs the serial of every unit returned"})
 
 	o, err = s.reg.ReturnToStock(o.ID, core.ReturnInput{Line: 1, Serials: []string{"996aaaaa1"}, Note: "Faulty chain brake"})
 	require.NoError(t, err)
@@ -215,21 +215,21 @@ func TestReturnToStock(t *testing.T) {
 	assert.Equal(t, []string{"received GR-000001", "sold SO-000001", "returned SO-000001"}, s.history(s.chainsaw, "996AAAAA1"))
 
 	_, err = s.reg.ReturnToStock(o.ID, core.ReturnInput{Line: 1, Serials: []string{"996AAAAA1"}})
-	requireProblems(t, err, core.Invalid, core.Problem{Line: 1, Serial: "996AAAAA1", Reason: "cannot come back on SO-000001: it is returned on SO-000001 by Jane Doe"})
+	requireProblems(t, err, core.Invalid, said{Line: 1, Serial: "996AAAAA1", Reason: "cannot come back on SO-000001: it is returned on SO-000001 by Jane Doe"})
 
 	// A returned unit is in stock: it cannot be received again, but can be sold again.
 	_, err = s.reg.ConfirmReceipt(core.Receipt{Lines: []core.ReceiptLine{{Item: s.chainsaw.ID, Quantity: 1, Serials: []string{"996AAAAA1"}}}})
-	requireProblems(t, err, core.Invalid, core.Problem{Line: 1, Serial: "996AAAAA1", Reason: "already in stock (returned on SO-000001 by Jane Doe)"})
+	requireProblems(t, err, core.Invalid, said{Line: 1, Serial: "996AAAAA1", Reason: "already in stock (returned on SO-000001 by Jane Doe)"})
 
 	// Quantity-only lines return a quantity, never more than was sold.
 	_, err = s.reg.ReturnToStock(o.ID, core.ReturnInput{Line: 2, Quantity: 4})
 	require.NoError(t, err)
 	_, err = s.reg.ReturnToStock(o.ID, core.ReturnInput{Line: 2, Quantity: 7})
-	requireProblems(t, err, core.Invalid, core.Problem{Line: 2, Reason: "only 6 units of BOLT-8 Bolt M8 are left to return on SO-000001"})
+	requireProblems(t, err, core.Invalid, said{Line: 2, Reason: "only 6 units of BOLT-8 Bolt M8 are left to return on SO-000001"})
 	_, err = s.reg.ReturnToStock(o.ID, core.ReturnInput{Line: 3, Quantity: 1})
 	assert.Equal(t, core.Invalid, core.ErrorCode(err))
 	_, err = s.reg.ReturnToStock(o.ID, core.ReturnInput{Line: 2})
-	requireProblems(t, err, core.Invalid, core.Problem{Line: 2, Reason: "enter the serials or the quantity returned"})
+	requireProblems(t, err, core.Invalid, said{Line: 2, Reason: "enter the serials or the quantity returned"})
 	assert.Equal(t, core.Stock{Sold: 10, Returned: 4}, s.stock(s.bolts))
 
 	// Returned serials stay on the order; an edit (of the order as it is
@@ -239,11 +239,11 @@ func TestReturnToStock(t *testing.T) {
 	o.Lines[0] = core.OrderLine{Item: s.chainsaw.ID, Quantity: 1, Serials: []string{"996AAAAA2"}}
 	_, err = s.reg.SaveOrder(o)
 	requireProblems(t, err, core.Invalid,
-		core.Problem{Serial: "996AAAAA1", Reason: "was returned by the customer; it stays on the order"})
+		said{Serial: "996AAAAA1", Reason: "was returned by the customer; it stays on the order"})
 	// Nor lower the quantity below what came back.
 	o.Lines = []core.OrderLine{{Item: s.chainsaw.ID, Quantity: 2, Serials: []string{"996AAAAA1", "996AAAAA2"}}, {Item: s.bolts.ID, Quantity: 3}}
 	_, err = s.reg.SaveOrder(o)
-	requireProblems(t, err, core.Invalid, core.Problem{Reason: "4 units of BOLT-8 Bolt M8 were returned; the order must keep at least 4"})
+	requireProblems(t, err, core.Invalid, said{Reason: "4 units of BOLT-8 Bolt M8 were returned; the order must keep at least 4"})
 	// An edit that keeps them is fine, and leaves the returned serial returned.
 	o.Lines[1].Quantity = 6
 	_, err = s.reg.SaveOrder(o)

@@ -16,9 +16,11 @@ type Paper struct {
 	// the cards has only the name, and a cash sale none.
 	Party     Party
 	Reference string
-	Status    string // "" for a saved order or a confirmed receipt, else draft or cancelled
-	By        string // who entered it last
-	Lines     []PaperLine
+	// Status is the word the paper is stamped with: none for a saved
+	// order or a confirmed receipt, else draft or cancelled.
+	Status Message
+	By     string // who entered it last
+	Lines  []PaperLine
 }
 
 // PaperLine is one line of a printed document.
@@ -43,11 +45,11 @@ type PaperSerial struct {
 
 // PaperTitle is what a document's paper is called: a sales slip for an
 // order, a goods receipt for a receipt.
-func (k DocKind) PaperTitle() string {
+func (k DocKind) PaperTitle() Message {
 	if k == ReceiptDoc {
-		return "Goods receipt"
+		return Say("Goods receipt")
 	}
-	return "Sales slip"
+	return Say("Sales slip")
 }
 
 // Total is what the document's lines come to.
@@ -67,11 +69,11 @@ func (r *Register) OrderPaper(id DocID) (Paper, error) {
 	return read(r, func(tx Tx) (Paper, error) {
 		o, err := tx.Order(id)
 		if err != nil {
-			return Paper{}, notFoundAs(err, "%s was not found", DocRef{OrderDoc, id})
+			return Paper{}, notFoundAs(err, "{{.Doc}} was not found", Values{"Doc": DocRef{OrderDoc, id}})
 		}
 		p := Paper{Doc: o.Ref(), Date: o.Date, Reference: o.Reference, By: o.By}
 		if o.Cancelled() {
-			p.Status = Cancelled.String()
+			p.Status = Cancelled.Word()
 		}
 		lines := make([]paperLine, len(o.Lines))
 		for i, l := range o.Lines {
@@ -101,11 +103,11 @@ func (r *Register) ReceiptPaper(id DocID) (Paper, error) {
 	return read(r, func(tx Tx) (Paper, error) {
 		rc, err := tx.Receipt(id)
 		if err != nil {
-			return Paper{}, notFoundAs(err, "%s was not found", DocRef{ReceiptDoc, id})
+			return Paper{}, notFoundAs(err, "{{.Doc}} was not found", Values{"Doc": DocRef{ReceiptDoc, id}})
 		}
 		p := Paper{Doc: rc.Ref(), Date: rc.Date, Reference: rc.Reference, By: rc.By}
 		if rc.Status != Confirmed {
-			p.Status = rc.Status.String()
+			p.Status = rc.Status.Word()
 		}
 		lines := make([]paperLine, len(rc.Lines))
 		for i, l := range rc.Lines {

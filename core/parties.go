@@ -23,6 +23,20 @@ func (k PartyKind) String() string {
 	return map[PartyKind]string{Customer: "customer", Supplier: "supplier"}[k]
 }
 
+// say is the message of the kind: each kind's is a sentence of its own,
+// as a language may say "the customer" and "the supplier" differently.
+func (k PartyKind) say(customer, supplier string, values ...Values) Message {
+	if k == Supplier {
+		return Say(supplier, values...)
+	}
+	return Say(customer, values...)
+}
+
+// sayError is an error whose message is the kind's (say).
+func (k PartyKind) sayError(code Code, customer, supplier string, values ...Values) *Error {
+	return &Error{Code: code, Message: k.say(customer, supplier, values...)}
+}
+
 // numberPrefix starts the numbers the register gives: C-00001, S-00001.
 func (k PartyKind) numberPrefix() string {
 	return map[PartyKind]string{Customer: "C-", Supplier: "S-"}[k]
@@ -91,9 +105,10 @@ func (b *book) clash(p Party) error {
 		switch {
 		case o.ID == p.ID || o.Kind != p.Kind:
 		case partyKey(o.No) == partyKey(p.No):
-			return errorf(Conflict, "number %s is already %s's", o.No, o.Name)
+			return errorf(Conflict, "number {{.Number}} is already {{.Name}}'s", Values{"Number": o.No, "Name": o.Name})
 		case o.called(p.Name):
-			return errorf(Conflict, "there is already a %s %s (%s); give this one another name", p.Kind, o.Name, o.No)
+			return p.Kind.sayError(Conflict, "there is already a customer {{.Name}} ({{.Number}}); give this one another name",
+				"there is already a supplier {{.Name}} ({{.Number}}); give this one another name", Values{"Name": o.Name, "Number": o.No})
 		}
 	}
 	return nil
@@ -144,9 +159,9 @@ func onlyDigits(s string) string {
 func checkParty(in Party) (Party, error) {
 	var problems problemList
 	p := in
-	cleanFields(&problems, []textField{{"the name", &p.Name, MaxTextLength}, {"the number", &p.No, MaxItemNoLength},
-		{"the organisation number", &p.OrgNo, 40}, {"the phone", &p.Phone, 40}, {"the e-mail", &p.Email, MaxTextLength},
-		{"the address", &p.Address, MaxTextLength}, {"the note", &p.Note, MaxTextLength}})
+	cleanFields(&problems, []textField{{Say("the name"), &p.Name, MaxTextLength}, {Say("the number"), &p.No, MaxItemNoLength},
+		{Say("the organisation number"), &p.OrgNo, 40}, {Say("the phone"), &p.Phone, 40}, {Say("the e-mail"), &p.Email, MaxTextLength},
+		{Say("the address"), &p.Address, MaxTextLength}, {Say("the note"), &p.Note, MaxTextLength}})
 	if p.Kind != Customer && p.Kind != Supplier {
 		problems.add(0, "", "choose whether it is a customer or a supplier")
 	}
@@ -154,7 +169,8 @@ func checkParty(in Party) (Party, error) {
 		problems.add(0, "", "the name is empty")
 	}
 	checkContact(&problems, p.Email, p.Phone)
-	return p, problems.err(p.Kind.String() + " card")
+	return p, problems.errAs(p.Kind.say("The customer card has a problem; nothing was saved.", "The supplier card has a problem; nothing was saved."),
+		p.Kind.say("The customer card has {{.Count}} problems; nothing was saved.", "The supplier card has {{.Count}} problems; nothing was saved."))
 }
 
 // checkContact adds what is wrong with an e-mail address and a phone
@@ -162,11 +178,11 @@ func checkParty(in Party) (Party, error) {
 func checkContact(problems *problemList, email, phone string) {
 	if email != "" {
 		if a, err := mail.ParseAddress(email); err != nil || a.Address != email || !strings.Contains(email, ".") {
-			problems.add(0, "", "the e-mail %s is not an address like name@example.no", Echo(email))
+			problems.add(0, "", "the e-mail {{.Email}} is not an address like name@example.no", Values{"Email": Echo(email)})
 		}
 	}
 	if phone != "" && strings.ContainsFunc(phone, func(r rune) bool { return !strings.ContainsRune("0123456789 +-()./", r) }) {
-		problems.add(0, "", "the phone %s has more than digits, spaces and + - ( )", Echo(phone))
+		problems.add(0, "", "the phone {{.Phone}} has more than digits, spaces and + - ( )", Values{"Phone": Echo(phone)})
 	}
 }
 
@@ -192,10 +208,12 @@ func (r *Register) SaveParty(in Party) (Party, error) {
 func (r *Register) putParty(tx Tx, b *book, p Party) (Party, error) {
 	if p.ID != 0 {
 		stored, err := tx.Party(p.ID)
-		if err != nil {
-			return p, notFoundAs(err, "the %s was not found; it may have been deleted", p.Kind)
+		if isNotFound(err) {
+			return p, p.Kind.sayError(NotFound, "the customer was not found; it may have been deleted", "the supplier was not found; it may have been deleted")
+		} else if err != nil {
+			return p, err
 		}
-		if err := sameRevision("The "+stored.Kind.String()+" card "+stored.No, stored.LastChange, p.LastChange); err != nil {
+		if err := sameRevision(stored.Kind.say("The customer card {{.Number}}", "The supplier card {{.Number}}", Values{"Number": stored.No}), stored.LastChange, p.LastChange); err != nil {
 			return p, err
 		}
 		p.Kind, p.LastChange, p.OldNames = stored.Kind, stored.LastChange, stored.OldNames
@@ -214,7 +232,7 @@ func (r *Register) putParty(tx Tx, b *book, p Party) (Party, error) {
 		}
 	}
 	if p.No == "" {
-		return p, errorf(Invalid, "the number is empty; every %s keeps one", p.Kind)
+		return p, p.Kind.sayError(Invalid, "the number is empty; every customer keeps one", "the number is empty; every supplier keeps one")
 	}
 	if err := b.clash(p); err != nil {
 		return p, err
@@ -261,8 +279,9 @@ func (r *Register) DeleteParty(id PartyID) error {
 			return err
 		}
 		if len(docs) > 0 {
-			return errorf(Conflict, "%s stays: it is on %s (the first %s). Only a %s no document names can be deleted.",
-				p.Label(), Count(len(docs), "document", "documents"), docs[0].Ref, p.Kind)
+			return p.Kind.sayError(Conflict, "{{.Name}} stays: it is on {{.Count}} documents (the first {{.Doc}}). Only a customer no document names can be deleted.",
+				"{{.Name}} stays: it is on {{.Count}} documents (the first {{.Doc}}). Only a supplier no document names can be deleted.",
+				Values{"Name": p.Label(), "Count": len(docs), "Doc": docs[0].Ref})
 		}
 		return tx.DeleteParty(id)
 	})
@@ -275,11 +294,13 @@ func (r *Register) DeleteParty(id PartyID) error {
 func party(tx Tx, kind PartyKind, id PartyID, name string) (p Party, ok bool, err error) {
 	if id != 0 {
 		p, err = tx.Party(id)
-		if err != nil {
-			return p, false, notFoundAs(err, "the %s was not found; it may have been deleted. Choose another.", kind)
+		if isNotFound(err) {
+			return p, false, kind.sayError(NotFound, "the customer was not found; it may have been deleted. Choose another.", "the supplier was not found; it may have been deleted. Choose another.")
+		} else if err != nil {
+			return p, false, err
 		}
 		if p.Kind != kind {
-			return p, false, errorf(Invalid, "%s is a %s, not a %s", p.Label(), p.Kind, kind)
+			return p, false, kind.sayError(Invalid, "{{.Name}} is a supplier, not a customer", "{{.Name}} is a customer, not a supplier", Values{"Name": p.Label()})
 		}
 		return p, true, nil
 	}

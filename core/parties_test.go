@@ -21,11 +21,11 @@ func TestPartyCards(t *testing.T) {
 	assert.Equal(t, "L-77", stihl.No, "a number typed is kept")
 
 	_, err = s.reg.SaveParty(core.Party{Kind: core.Customer, Name: "", Email: "jane(at)example", Phone: "ring me"})
-	assert.Equal(t, []core.Problem{
+	assert.Equal(t, []said{
 		{Reason: "the name is empty"},
 		{Reason: "the e-mail jane(at)example is not an address like name@example.no"},
 		{Reason: "the phone ring me has more than digits, spaces and + - ( )"},
-	}, core.Problems(err))
+	}, inEnglish(core.Problems(err)))
 	_, err = s.reg.SaveParty(core.Party{Kind: core.Customer, Name: "JANE DOE"})
 	assert.Equal(t, "There is already a customer Jane Doe (C-00001); give this one another name", core.UserMessage(err))
 	_, err = s.reg.SaveParty(core.Party{Kind: core.Customer, Name: "John", No: "c-00001"})

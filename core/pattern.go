@@ -24,11 +24,11 @@ type Pattern struct {
 func ParsePattern(s string) (Pattern, error) {
 	s = strings.TrimSpace(s)
 	if n := utf8.RuneCountInString(s); n > MaxSerialLength {
-		return Pattern{}, errorf(Invalid, "the pattern has %d characters; a serial has at most %d", n, MaxSerialLength)
+		return Pattern{}, errorf(Invalid, "the pattern has {{.Count}} characters; a serial has at most {{.Max}}", Values{"Count": n, "Max": MaxSerialLength})
 	}
 	for i, r := range []rune(s) { // before upper-casing, as NormalizeSerial does
 		if r > unicode.MaxASCII || !isWildcard(r) && !isSerialRune(unicode.ToUpper(r)) {
-			return Pattern{}, errorf(Invalid, "pattern character %d %s is not allowed; use letters, digits, - / . _ and the wildcards * (letter or digit), # (digit), @ (letter)", i+1, describeRune(r))
+			return Pattern{}, errorf(Invalid, "pattern character {{.Position}} {{.Character}} is not allowed; use letters, digits, - / . _ and the wildcards * (letter or digit), # (digit), @ (letter)", Values{"Position": i + 1, "Character": describeRune(r)})
 		}
 	}
 	return Pattern{text: strings.ToUpper(s)}, nil
@@ -49,42 +49,42 @@ func (p Pattern) Check(serial string) error {
 		return nil
 	}
 	if len(serial) != len(p.text) {
-		return errorf(Invalid, "%d characters, the pattern %s needs %d", len(serial), Echo(p.text), len(p.text))
+		return errorf(Invalid, "{{.Count}} characters, the pattern {{.Pattern}} needs {{.Needed}}", Values{"Count": len(serial), "Pattern": Echo(p.text), "Needed": len(p.text)})
 	}
 	for i := 0; i < len(p.text); i++ {
 		want, got := rune(p.text[i]), rune(serial[i])
 		switch {
 		case want == '*' && !isLetter(got) && !isDigit(got):
-			return errorf(Invalid, "character %d must be a letter or digit", i+1)
+			return errorf(Invalid, "character {{.Position}} must be a letter or digit", Values{"Position": i + 1})
 		case want == '#' && !isDigit(got):
-			return errorf(Invalid, "character %d must be a digit", i+1)
+			return errorf(Invalid, "character {{.Position}} must be a digit", Values{"Position": i + 1})
 		case want == '@' && !isLetter(got):
-			return errorf(Invalid, "character %d must be a letter", i+1)
+			return errorf(Invalid, "character {{.Position}} must be a letter", Values{"Position": i + 1})
 		case !isWildcard(want) && got != want:
-			return errorf(Invalid, "character %d must be %c", i+1, want)
+			return errorf(Invalid, "character {{.Position}} must be {{.Expected}}", Values{"Position": i + 1, "Expected": string(rune(want))})
 		}
 	}
 	return nil
 }
 
-// Describe explains the pattern in words for the item card, e.g.
-// "9 characters, starts with 996, then 6 letters or digits".
-func (p Pattern) Describe() string {
+// Describe explains the pattern in words for the item card, part by
+// part: "9 characters", "starts with 996", "then 6 letters or digits".
+func (p Pattern) Describe() []Message {
 	if p.text == "" {
-		return "any serial of letters, digits and - / . _ (up to 64 characters)"
+		return []Message{Say("any serial of letters, digits and - / . _ (up to {{.Max}} characters)", Values{"Max": MaxSerialLength})}
 	}
-	parts := []string{fmt.Sprintf("%d characters", len(p.text))}
+	parts := []Message{Say("{{.Count}} characters", Values{"Count": len(p.text)})}
 	for i, run := range p.runs() {
 		switch {
 		case !isWildcard(rune(run[0])) && i == 0:
-			parts = append(parts, "starts with "+run)
+			parts = append(parts, Say("starts with {{.Text}}", Values{"Text": run}))
 		case !isWildcard(rune(run[0])):
-			parts = append(parts, "then "+run)
+			parts = append(parts, Say("then {{.Text}}", Values{"Text": run}))
 		default:
-			parts = append(parts, "then "+Count(len(run), wildcardNoun(run[0])[0], wildcardNoun(run[0])[1]))
+			parts = append(parts, wildcards(run[0], len(run)))
 		}
 	}
-	return strings.Join(parts, ", ")
+	return parts
 }
 
 // Example is a serial that fits the pattern and counts n in its last
@@ -137,20 +137,23 @@ func runKind(c byte) byte {
 	return 'L'
 }
 
-func wildcardNoun(c byte) [2]string {
+// wildcards says a run of n of the wildcard c, after what comes before.
+func wildcards(c byte, n int) Message {
 	switch c {
 	case '#':
-		return [2]string{"digit", "digits"}
+		return Count(n, "then 1 digit", "then {{.Count}} digits")
 	case '@':
-		return [2]string{"letter", "letters"}
+		return Count(n, "then 1 letter", "then {{.Count}} letters")
 	}
-	return [2]string{"letter or digit", "letters or digits"}
+	return Count(n, "then 1 letter or digit", "then {{.Count}} letters or digits")
 }
 
-// Count says how many of something there are: 1 unit, 2,000 units.
-func Count(n int, one, many string) string {
+// Count says how many of something there are: one says one ("1 unit"),
+// many says more or none, with the number as {{.Count}} ("{{.Count}}
+// units": 2,000 units).
+func Count(n int, one, many string) Message {
 	if n == 1 {
-		return "1 " + one
+		return Say(one)
 	}
-	return Thousands(n) + " " + many
+	return Say(many, Values{"Count": n})
 }

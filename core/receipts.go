@@ -42,24 +42,24 @@ func (r *Register) receiptHeader(tx Tx, in Receipt) (Receipt, error) {
 	if in.ID != 0 {
 		old, err := tx.Receipt(in.ID)
 		if err != nil {
-			return rc, notFoundAs(err, "%s was not found", in.Ref())
+			return rc, notFoundAs(err, "{{.Doc}} was not found", Values{"Doc": in.Ref()})
 		}
 		if old.Status != Draft {
-			return rc, errorf(Conflict, "%s is %s; only a draft can be changed", in.Ref(), old.Status)
+			return rc, errorf(Conflict, "{{.Doc}} is {{.Status}}; only a draft can be changed", Values{"Doc": in.Ref(), "Status": old.Status.Word()})
 		}
-		if err := sameRevision(in.Ref().String(), old.LastChange, in.LastChange); err != nil {
+		if err := sameRevision(Say("{{.Doc}}", Values{"Doc": in.Ref()}), old.LastChange, in.LastChange); err != nil {
 			return rc, err
 		}
 		rc.LastChange = old.LastChange
 	}
 	var err error
-	if rc.Supplier, err = cleanText("the supplier", in.Supplier, MaxTextLength); err != nil {
+	if rc.Supplier, err = cleanText(Say("the supplier"), in.Supplier, MaxTextLength); err != nil {
 		return rc, err
 	}
 	if err := linkParty(tx, Supplier, &rc.SupplierID, &rc.Supplier); err != nil {
 		return rc, err
 	}
-	if rc.Reference, err = cleanText("the reference", in.Reference, MaxTextLength); err != nil {
+	if rc.Reference, err = cleanText(Say("the reference"), in.Reference, MaxTextLength); err != nil {
 		return rc, err
 	}
 	rc.Date = r.docDate(in.Date)
@@ -144,7 +144,7 @@ func (r *Register) checkReceipt(tx Tx, in Receipt) (rc Receipt, check *lineCheck
 		if l.UnitCost < 0 {
 			check.problems.add(n, "", "the unit cost cannot be negative")
 		}
-		serials := check.serials(n, it, l.Quantity, l.Serials, it.SerialsRequiredAtPurchase(), "receipt")
+		serials := check.serials(n, it, l.Quantity, l.Serials, it.SerialsRequiredAtPurchase())
 		registered, err := tx.Serials(it.ID, serials)
 		if err != nil {
 			return rc, nil, nil, err
@@ -152,14 +152,14 @@ func (r *Register) checkReceipt(tx Tx, in Receipt) (rc Receipt, check *lineCheck
 		for _, s := range serials {
 			rec, exists := registered[s]
 			if exists && rec.State.Available() {
-				check.problems.add(n, s, "already in stock (%s)", rec.whereabouts())
+				check.problems.add(n, s, "already in stock ({{.Whereabouts}})", Values{"Whereabouts": rec.whereabouts()})
 			} else if exists {
 				known[serialKey{it.ID, s}] = rec
 			}
 		}
 		rc.Lines[i].Serials = serials
 	}
-	return rc, check, known, check.problems.err("receipt")
+	return rc, check, known, check.problems.err("The receipt has a problem; nothing was saved.", "The receipt has {{.Count}} problems; nothing was saved.")
 }
 
 // receive writes what a checked receipt does to stock, serials and entities.
@@ -223,11 +223,11 @@ func (r *Register) CancelReceipt(id DocID) (Receipt, error) {
 	return write(r, func(tx Tx) (Receipt, error) {
 		rc, err := tx.Receipt(id)
 		if err != nil {
-			return Receipt{}, notFoundAs(err, "%s was not found", DocRef{ReceiptDoc, id})
+			return Receipt{}, notFoundAs(err, "{{.Doc}} was not found", Values{"Doc": DocRef{ReceiptDoc, id}})
 		}
 		ref := rc.Ref()
 		if rc.Status == Cancelled {
-			return Receipt{}, errorf(Conflict, "%s is already cancelled", ref)
+			return Receipt{}, errorf(Conflict, "{{.Doc}} is already cancelled", Values{"Doc": ref})
 		}
 		now := r.now()
 		if rc.Status == Confirmed {
@@ -247,10 +247,10 @@ func (r *Register) CheckCancelReceipt(id DocID) error {
 	_, err := read(r, func(tx Tx) (struct{}, error) {
 		rc, err := tx.Receipt(id)
 		if err != nil {
-			return struct{}{}, notFoundAs(err, "%s was not found", DocRef{ReceiptDoc, id})
+			return struct{}{}, notFoundAs(err, "{{.Doc}} was not found", Values{"Doc": DocRef{ReceiptDoc, id}})
 		}
 		if rc.Status == Cancelled {
-			return struct{}{}, errorf(Conflict, "%s is already cancelled", rc.Ref())
+			return struct{}{}, errorf(Conflict, "{{.Doc}} is already cancelled", Values{"Doc": rc.Ref()})
 		}
 		if rc.Status == Confirmed {
 			_, err = movedOn(tx, rc)
@@ -273,13 +273,13 @@ func movedOn(tx Tx, rc Receipt) (map[serialKey]Serial, error) {
 		for _, s := range l.Serials {
 			rec, exists := registered[s]
 			if !exists || !rc.leftAsIs(rec) {
-				problems.add(i+1, s, "%s since", rec.whereabouts())
+				problems.add(i+1, s, "{{.Whereabouts}} since", Values{"Whereabouts": rec.whereabouts()})
 				continue
 			}
 			records[serialKey{l.Item, s}] = rec
 		}
 	}
-	return records, problems.conflict("%s cannot be cancelled: some of its units have moved on. Cancel or undo those documents first.", rc.Ref())
+	return records, problems.conflict("{{.Doc}} cannot be cancelled: some of its units have moved on. Cancel or undo those documents first.", Values{"Doc": rc.Ref()})
 }
 
 func (r *Register) unreceive(tx Tx, rc Receipt, now time.Time) error {
@@ -373,7 +373,7 @@ func (s Serial) soldBeforeReceived() bool { return s.State == Sold && s.Received
 func (r *Register) Receipt(id DocID) (Receipt, error) {
 	return read(r, func(tx Tx) (Receipt, error) {
 		rc, err := tx.Receipt(id)
-		return rc, notFoundAs(err, "%s was not found", DocRef{ReceiptDoc, id})
+		return rc, notFoundAs(err, "{{.Doc}} was not found", Values{"Doc": DocRef{ReceiptDoc, id}})
 	})
 }
 
@@ -388,27 +388,24 @@ func (r *Register) Receipts() ([]ReceiptHead, error) {
 
 // whereabouts says where a serial record stands, for messages:
 // "received on GR-000003", "sold on SO-000004 to Jane Doe".
-func (s Serial) whereabouts() string {
+func (s Serial) whereabouts() Message {
 	switch {
+	case s.State == Sold && s.Sold != nil && s.Sold.Party != "":
+		return Say("sold on {{.Doc}} to {{.Party}}", Values{"Doc": s.Sold.Doc, "Party": s.Sold.Party})
 	case s.State == Sold && s.Sold != nil:
-		return "sold on " + s.Sold.Doc.String() + partySuffix(" to ", s.Sold.Party)
+		return Say("sold on {{.Doc}}", Values{"Doc": s.Sold.Doc})
+	case s.State == Returned && s.Returned != nil && s.Returned.Party != "":
+		return Say("returned on {{.Doc}} by {{.Party}}", Values{"Doc": s.Returned.Doc, "Party": s.Returned.Party})
 	case s.State == Returned && s.Returned != nil:
-		return "returned on " + s.Returned.Doc.String() + partySuffix(" by ", s.Returned.Party)
+		return Say("returned on {{.Doc}}", Values{"Doc": s.Returned.Doc})
 	case s.State == ToSupplier && s.ToSupplier != nil && s.ToSupplier.Party != "":
-		return "returned to " + s.ToSupplier.Party + " on " + s.ToSupplier.Doc.String()
+		return Say("returned to {{.Party}} on {{.Doc}}", Values{"Doc": s.ToSupplier.Doc, "Party": s.ToSupplier.Party})
 	case s.State == ToSupplier && s.ToSupplier != nil:
-		return "returned to the supplier on " + s.ToSupplier.Doc.String()
+		return Say("returned to the supplier on {{.Doc}}", Values{"Doc": s.ToSupplier.Doc})
 	case s.State == InStock && s.Received != nil:
-		return "received on " + s.Received.Doc.String()
+		return Say("received on {{.Doc}}", Values{"Doc": s.Received.Doc})
 	case s.State == InStock:
-		return "in stock"
+		return Say("in stock")
 	}
-	return "no longer registered"
-}
-
-func partySuffix(word, party string) string {
-	if party == "" {
-		return ""
-	}
-	return word + party
+	return Say("no longer registered")
 }

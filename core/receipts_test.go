@@ -47,16 +47,16 @@ func TestConfirmReceiptReportsEveryProblemAndWritesNothing(t *testing.T) {
 		{Item: s.chainsaw.ID, Quantity: 1, Serials: []string{"996 DDDD1"}},
 	}})
 	requireProblems(t, err, core.Invalid,
-		core.Problem{Line: 1, Serial: "99612345", Reason: "8 characters, the pattern 996****** needs 9"},
-		core.Problem{Line: 1, Serial: "997A1B2C3", Reason: "character 3 must be 6"},
-		core.Problem{Line: 1, Serial: "996AAAAA1", Reason: "already in stock (received on GR-000001)"},
-		core.Problem{Line: 2, Reason: "CS-500 Chainsaw 500 needs a serial for every unit: 1 of 2 entered"},
-		core.Problem{Line: 2, Serial: "996BBBBB1", Reason: "entered twice in this receipt (first on line 1)"},
-		core.Problem{Line: 3, Reason: "2 serials for a quantity of 1; one serial goes with one unit"},
-		core.Problem{Line: 4, Reason: "BOLT-8 Bolt M8 does not use serial numbers; remove the serials or turn on Use serial number on the item card"},
-		core.Problem{Line: 5, Reason: "the quantity must be at least 1"},
-		core.Problem{Line: 6, Reason: "choose an item for the line"},
-		core.Problem{Line: 7, Serial: "996 DDDD1", Reason: "character 4 (a space) is not allowed; use letters, digits and - / . _"},
+		said{Line: 1, Serial: "99612345", Reason: "8 characters, the pattern 996****** needs 9"},
+		said{Line: 1, Serial: "997A1B2C3", Reason: "character 3 must be 6"},
+		said{Line: 1, Serial: "996AAAAA1", Reason: "already in stock (received on GR-000001)"},
+		said{Line: 2, Reason: "CS-500 Chainsaw 500 needs a serial for every unit: 1 of 2 entered"},
+		said{Line: 2, Serial: "996BBBBB1", Reason: "entered twice (first on line 1)"},
+		said{Line: 3, Reason: "2 serials for a quantity of 1; one serial goes with one unit"},
+		said{Line: 4, Reason: "BOLT-8 Bolt M8 does not use serial numbers; remove the serials or turn on Use serial number on the item card"},
+		said{Line: 5, Reason: "the quantity must be at least 1"},
+		said{Line: 6, Reason: "choose an item for the line"},
+		said{Line: 7, Serial: "996 DDDD1", Reason: "character 4 (a space) is not allowed; use letters, digits and - / . _"},
 	)
 	assert.Contains(t, core.UserMessage(err), "The receipt has 10 problems; nothing was saved.\n  line 1: serial 99612345: 8 characters")
 
@@ -84,19 +84,19 @@ func TestReceiptSerialRules(t *testing.T) {
 	tests := []struct {
 		name string
 		line core.ReceiptLine
-		want []core.Problem
+		want []said
 	}{
 		{"serials optional at purchase", core.ReceiptLine{Item: loose.ID, Quantity: 3, Serials: []string{"D-1"}}, nil},
 		{"never more serials than units", core.ReceiptLine{Item: loose.ID, Quantity: 1, Serials: []string{"D-2", "D-3"}},
-			[]core.Problem{{Line: 1, Reason: "2 serials for a quantity of 1; one serial goes with one unit"}}},
+			[]said{{Line: 1, Reason: "2 serials for a quantity of 1; one serial goes with one unit"}}},
 		{"required at purchase", core.ReceiptLine{Item: s.chainsaw.ID, Quantity: 2, Serials: []string{"996AAAAA1"}},
-			[]core.Problem{{Line: 1, Reason: "CS-500 Chainsaw 500 needs a serial for every unit: 1 of 2 entered"}}},
+			[]said{{Line: 1, Reason: "CS-500 Chainsaw 500 needs a serial for every unit: 1 of 2 entered"}}},
 		{"negative quantity", core.ReceiptLine{Item: s.bolts.ID, Quantity: -3},
-			[]core.Problem{{Line: 1, Reason: "the quantity must be at least 1"}}},
+			[]said{{Line: 1, Reason: "the quantity must be at least 1"}}},
 		{"ten million", core.ReceiptLine{Item: s.bolts.ID, Quantity: 10_000_000},
-			[]core.Problem{{Line: 1, Reason: "a quantity of 10000000 is more than one line can hold (1000000)"}}},
+			[]said{{Line: 1, Reason: "a quantity of 10,000,000 is more than one line can hold (1,000,000)"}}},
 		{"negative cost", core.ReceiptLine{Item: s.bolts.ID, Quantity: 1, UnitCost: -1},
-			[]core.Problem{{Line: 1, Reason: "the unit cost cannot be negative"}}},
+			[]said{{Line: 1, Reason: "the unit cost cannot be negative"}}},
 		{"same serial, other item", core.ReceiptLine{Item: loose.ID, Quantity: 1, Serials: []string{"996AAAAA9"}}, nil},
 	}
 	s.receive(s.chainsaw, "996AAAAA9")
@@ -111,7 +111,7 @@ func TestReceiptSerialRules(t *testing.T) {
 		})
 	}
 	_, err = s.reg.ConfirmReceipt(core.Receipt{})
-	requireProblems(t, err, core.Invalid, core.Problem{Reason: "add at least one line"})
+	requireProblems(t, err, core.Invalid, said{Reason: "add at least one line"})
 	_, err = s.reg.ConfirmReceipt(core.Receipt{Supplier: "=HYPERLINK(\"x\")\u200f", Lines: []core.ReceiptLine{{Item: s.bolts.ID, Quantity: 1}}})
 	assert.Equal(t, core.Invalid, core.ErrorCode(err), "hidden characters in the supplier are refused")
 }
@@ -130,8 +130,8 @@ func TestDraftKeepsWhatWasTyped(t *testing.T) {
 
 	_, err = s.reg.ConfirmReceipt(stored)
 	requireProblems(t, err, core.Invalid,
-		core.Problem{Line: 1, Serial: "bad serial!", Reason: "character 4 (a space) is not allowed; use letters, digits and - / . _"},
-		core.Problem{Line: 1, Serial: "996AAAAA1", Reason: "entered twice in this receipt (first on line 1)"})
+		said{Line: 1, Serial: "bad serial!", Reason: "character 4 (a space) is not allowed; use letters, digits and - / . _"},
+		said{Line: 1, Serial: "996AAAAA1", Reason: "entered twice (first on line 1)"})
 	stored, err = s.reg.Receipt(draft.ID)
 	require.NoError(t, err)
 	assert.Equal(t, core.Draft, stored.Status, "a failed confirmation leaves the draft as it was")
@@ -160,7 +160,7 @@ func TestCancelReceipt(t *testing.T) {
 	o := s.sell(s.chainsaw, "996AAAAA1")
 
 	_, err = s.reg.CancelReceipt(rc.ID)
-	requireProblems(t, err, core.Conflict, core.Problem{Line: 1, Serial: "996AAAAA1", Reason: "sold on SO-000001 to Jane Doe since"})
+	requireProblems(t, err, core.Conflict, said{Line: 1, Serial: "996AAAAA1", Reason: "sold on SO-000001 to Jane Doe since"})
 	assert.Equal(t, core.Stock{Purchased: 2, Sold: 1}, s.stock(s.chainsaw), "a refused cancel changes nothing")
 
 	_, err = s.reg.CancelOrder(o.ID)

@@ -164,8 +164,11 @@ const (
 	Cancelled
 )
 
-func (s DocStatus) String() string {
-	return map[DocStatus]string{Draft: "draft", Confirmed: "confirmed", Cancelled: "cancelled"}[s]
+func (s DocStatus) String() string { return s.Word().String() }
+
+// Word is the status as a message says it: "is draft".
+func (s DocStatus) Word() Message {
+	return map[DocStatus]Message{Draft: Say("draft"), Confirmed: Say("confirmed"), Cancelled: Say("cancelled")}[s]
 }
 
 // LastChange is when a document was last changed, by whom, and how many
@@ -417,19 +420,22 @@ const (
 	EventSupplierReturnCancelled
 )
 
-func (k EventKind) String() string {
-	return map[EventKind]string{
-		EventReceived:                "received",
-		EventSold:                    "sold",
-		EventReturned:                "returned",
-		EventReceiptCancelled:        "receipt cancelled",
-		EventOrderCancelled:          "order cancelled",
-		EventRemovedFromOrder:        "removed from order",
-		EventEntityCreated:           "entity created",
-		EventEntityLinked:            "entity linked",
-		EventNote:                    "note",
-		EventToSupplier:              "returned to supplier",
-		EventSupplierReturnCancelled: "supplier return cancelled",
+func (k EventKind) String() string { return k.Word().String() }
+
+// Word is what happened, as a serial's history says it.
+func (k EventKind) Word() Message {
+	return map[EventKind]Message{
+		EventReceived:                Say("received"),
+		EventSold:                    Say("sold"),
+		EventReturned:                Say("returned"),
+		EventReceiptCancelled:        Say("receipt cancelled"),
+		EventOrderCancelled:          Say("order cancelled"),
+		EventRemovedFromOrder:        Say("removed from order"),
+		EventEntityCreated:           Say("entity created"),
+		EventEntityLinked:            Say("entity linked"),
+		EventNote:                    Say("note"),
+		EventToSupplier:              Say("returned to supplier"),
+		EventSupplierReturnCancelled: Say("supplier return cancelled"),
 	}[k]
 }
 

@@ -46,9 +46,9 @@ const (
 func isNotFound(err error) bool { return ErrorCode(err) == NotFound }
 
 // notFoundAs turns a store's not-found into a message naming the thing.
-func notFoundAs(err error, format string, args ...any) error {
+func notFoundAs(err error, key string, values ...Values) error {
 	if isNotFound(err) {
-		return errorf(NotFound, format, args...)
+		return errorf(NotFound, key, values...)
 	}
 	return err
 }
@@ -116,14 +116,15 @@ func (r *Register) change(c *LastChange, now time.Time) {
 // sameRevision refuses to save over a document or card (what) that changed
 // since the user opened it (in, as the screen had it) on another counter or
 // window.
-func sameRevision(what string, stored, in LastChange) error {
+func sameRevision(what Message, stored, in LastChange) error {
 	if stored.Revision == in.Revision {
 		return nil
 	}
-	by := ""
-	if stored.By != "" {
-		by = " by " + stored.By
+	values := Values{"What": what, "By": stored.By, "When": stored.Changed.Local()}
+	if stored.By == "" {
+		return errorf(Conflict, "{{.What}} was changed at {{.When}} while you had it open, so your changes were not saved. "+
+			"They are still on screen: note them, open it again and enter them there.", values)
 	}
-	return errorf(Conflict, "%s was changed%s at %s while you had it open, so your changes were not saved. They are still on screen: "+
-		"note them, open it again and enter them there.", what, by, stored.Changed.Local().Format("2006-01-02 15:04"))
+	return errorf(Conflict, "{{.What}} was changed by {{.By}} at {{.When}} while you had it open, so your changes were not saved. "+
+		"They are still on screen: note them, open it again and enter them there.", values)
 }

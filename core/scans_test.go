@@ -19,12 +19,12 @@ func TestVINsAreCheckedAndTheirCheckDigitWarned(t *testing.T) {
 	rc := core.Receipt{Lines: []core.ReceiptLine{{Item: car.ID, Quantity: 4,
 		Serials: []string{"1m8gdm9axkp042788", "WVWZZZ1JZXW000001", "WVWZZZ1JZXWO00001", "1HGCM82633A00435"}}}}
 	warnings, err := s.reg.CheckReceipt(rc)
-	assert.Equal(t, []core.Problem{
+	assert.Equal(t, []said{
 		{Line: 1, Serial: "WVWZZZ1JZXWO00001", Reason: "character 12 is O; a VIN never has I, O or Q (O is read as 0)"},
 		{Line: 1, Serial: "1HGCM82633A00435", Reason: "a VIN has 17 characters; this has 16"},
-	}, core.Problems(err))
-	assert.Equal(t, []core.Problem{{Line: 1, Serial: "WVWZZZ1JZXW000001", Reason: core.VINWarning("WVWZZZ1JZXW000001")}}, warnings)
-	assert.Contains(t, warnings[0].Reason, "accept it if the car was made for Europe")
+	}, inEnglish(core.Problems(err)))
+	assert.Equal(t, []said{{Line: 1, Serial: "WVWZZZ1JZXW000001", Reason: core.VINWarning("WVWZZZ1JZXW000001").String()}}, inEnglish(warnings))
+	assert.Contains(t, warnings[0].Reason.String(), "accept it if the car was made for Europe")
 	_, err = s.reg.ConfirmReceipt(rc)
 	require.Error(t, err)
 	heads, err := s.reg.Receipts()
@@ -44,10 +44,10 @@ func TestVINsAreCheckedAndTheirCheckDigitWarned(t *testing.T) {
 func TestAVINRuleIsNotAPattern(t *testing.T) {
 	s := newShop(t)
 	_, err := s.reg.SaveItem(core.Item{No: "CAR", Name: "Car", VIN: true, Pattern: "WVW**************"})
-	assert.Equal(t, []core.Problem{
+	assert.Equal(t, []said{
 		{Reason: "VIN needs Use serial number: the VIN is the unit's serial"},
 		{Reason: "a VIN has its own rule; clear the pattern, or turn VIN off"},
-	}, core.Problems(err))
+	}, inEnglish(core.Problems(err)))
 }
 
 // A GS1 code scanned into a serial row gives the serial it carries, and
@@ -72,10 +72,10 @@ func TestGS1CodesGiveTheirSerial(t *testing.T) {
 		"(01)09501101020917(17)270101",
 		"DR0004",
 	}}}})
-	assert.Equal(t, []core.Problem{
+	assert.Equal(t, []said{
 		{Line: 1, Serial: "(01)04006381333931(21)DR0009", Reason: "the scanned GS1 code is of GTIN 04006381333931, but DRILL Drill has GTIN 09501101020917"},
 		{Line: 1, Serial: "(01)09501101020917(17)270101", Reason: "the GS1 code has no serial (AI 21); scan the barcode that carries the serial"},
-	}, core.Problems(err))
+	}, inEnglish(core.Problems(err)))
 
 	// A card without a GTIN takes any item's code, by its serial.
 	saw := s.chainsaw
@@ -99,6 +99,6 @@ func TestGS1CodesGiveTheirSerial(t *testing.T) {
 func TestAGTINOnTheCardIsChecked(t *testing.T) {
 	s := newShop(t)
 	_, err := s.reg.SaveItem(core.Item{No: "DRILL", Name: "Drill", GTIN: "9501101020918"})
-	require.Len(t, core.Problems(err), 1)
-	assert.Contains(t, core.Problems(err)[0].Reason, "check digit")
+	require.Len(t, inEnglish(core.Problems(err)), 1)
+	assert.Contains(t, inEnglish(core.Problems(err))[0].Reason, "check digit")
 }

@@ -19,13 +19,13 @@ func NormalizeSerial(s string) (string, error) {
 		return "", errorf(Invalid, "the serial is empty")
 	}
 	if utf8.RuneCountInString(s) > MaxSerialLength {
-		return "", errorf(Invalid, "longer than the %d characters a serial may have", MaxSerialLength)
+		return "", errorf(Invalid, "longer than the {{.Max}} characters a serial may have", Values{"Max": MaxSerialLength})
 	}
 	// Checked before upper-casing, which would turn look-alikes such as
 	// the dotless ı into a plain I without anyone seeing it.
 	for i, r := range []rune(s) {
 		if !isSerialRune(unicode.ToUpper(r)) || r > unicode.MaxASCII {
-			return "", errorf(Invalid, "character %d %s is not allowed; use letters, digits and - / . _", i+1, describeRune(r))
+			return "", errorf(Invalid, "character {{.Position}} {{.Character}} is not allowed; use letters, digits and - / . _", Values{"Position": i + 1, "Character": describeRune(r)})
 		}
 	}
 	return strings.ToUpper(s), nil
@@ -39,19 +39,18 @@ func isLetter(r rune) bool { return r >= 'A' && r <= 'Z' }
 func isDigit(r rune) bool  { return r >= '0' && r <= '9' }
 
 // describeRune names a character so that invisible ones can be found.
-func describeRune(r rune) string {
+func describeRune(r rune) Message {
 	switch {
 	case r == ' ':
-		return "(a space)"
+		return Say("(a space)")
 	case r == utf8.RuneError:
-		return "(an unreadable character)"
+		return Say("(an unreadable character)")
 	case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
-		return fmt.Sprintf("(control character U+%04X)", r)
+		return Say("(control character {{.Code}})", Values{"Code": fmt.Sprintf("U+%04X", r)})
 	case r > 0x7e:
-		return fmt.Sprintf("%q (U+%04X)", r, r)
-	default:
-		return fmt.Sprintf("%q", r)
+		return Say("{{.Character}} ({{.Code}})", Values{"Character": strconv.QuoteRune(r), "Code": fmt.Sprintf("U+%04X", r)})
 	}
+	return Say("{{.Character}}", Values{"Character": strconv.QuoteRune(r)})
 }
 
 // SerialRange lists the serials from first to last, counting up the digits
@@ -68,15 +67,15 @@ func SerialRange(first, last string) ([]string, error) {
 	pa, na := splitCounter(a)
 	pb, nb := splitCounter(b)
 	if na == "" || nb == "" || pa != pb || len(na) != len(nb) {
-		return nil, errorf(Invalid, "%s and %s must differ only in the digits they end with, with as many digits", Echo(a), Echo(b))
+		return nil, errorf(Invalid, "{{.First}} and {{.Last}} must differ only in the digits they end with, with as many digits", Values{"First": Echo(a), "Last": Echo(b)})
 	}
 	from, _ := strconv.ParseUint(na, 10, 64)
 	to, _ := strconv.ParseUint(nb, 10, 64)
 	if to < from {
-		return nil, errorf(Invalid, "%s comes before %s; give the first serial first", Echo(b), Echo(a))
+		return nil, errorf(Invalid, "{{.Last}} comes before {{.First}}; give the first serial first", Values{"Last": Echo(b), "First": Echo(a)})
 	}
 	if to-from >= MaxQuantity {
-		return nil, errorf(Invalid, "%d serials is more than one line can hold (%d)", to-from+1, MaxQuantity)
+		return nil, errorf(Invalid, "{{.Count}} serials is more than one line can hold ({{.Max}})", Values{"Count": to - from + 1, "Max": MaxQuantity})
 	}
 	out := make([]string, 0, to-from+1)
 	for n := from; n <= to; n++ {

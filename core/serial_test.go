@@ -96,7 +96,11 @@ func TestPatternDescribe(t *testing.T) {
 	} {
 		p, err := core.ParsePattern(pattern)
 		require.NoError(t, err)
-		assert.Equal(t, want, p.Describe(), pattern)
+		var parts []string
+		for _, part := range p.Describe() {
+			parts = append(parts, part.String())
+		}
+		assert.Equal(t, want, strings.Join(parts, ", "), pattern)
 	}
 }
 
@@ -165,7 +169,7 @@ func TestErrorsKeepTheirCauseForTheLog(t *testing.T) {
 	assert.Equal(t, cause.Error(), internal.Error())
 	assert.NotContains(t, core.UserMessage(internal), "input/output")
 
-	said := &core.Error{Code: core.Unavailable, Message: "Cannot reach the shop server db:5432, database shop.", Err: cause}
+	said := &core.Error{Code: core.Unavailable, Message: core.Say("Cannot reach the shop server db:5432, database shop."), Err: cause}
 	assert.Equal(t, "Cannot reach the shop server db:5432, database shop. (cause: "+cause.Error()+")", said.Error())
 	assert.Equal(t, "Cannot reach the shop server db:5432, database shop.", core.UserMessage(said))
 

@@ -64,17 +64,17 @@ func (r *Register) CheckSupplierReturn(in SupplierReturn) (warnings []Problem, e
 func (r *Register) checkSupplierReturn(tx Tx, in SupplierReturn) (SupplierReturn, map[serialKey]Serial, *lineCheck, error) {
 	sr := SupplierReturn{Date: r.docDate(in.Date), Lines: slices.Clone(in.Lines)}
 	var err error
-	if sr.Supplier, err = cleanText("the supplier", in.Supplier, MaxTextLength); err != nil {
+	if sr.Supplier, err = cleanText(Say("the supplier"), in.Supplier, MaxTextLength); err != nil {
 		return sr, nil, nil, err
 	}
 	sr.SupplierID = in.SupplierID
 	if err := linkParty(tx, Supplier, &sr.SupplierID, &sr.Supplier); err != nil {
 		return sr, nil, nil, err
 	}
-	if sr.Reference, err = cleanText("the reference", in.Reference, MaxTextLength); err != nil {
+	if sr.Reference, err = cleanText(Say("the reference"), in.Reference, MaxTextLength); err != nil {
 		return sr, nil, nil, err
 	}
-	if sr.Reason, err = cleanText("the reason", in.Reason, MaxTextLength); err != nil {
+	if sr.Reason, err = cleanText(Say("the reason"), in.Reason, MaxTextLength); err != nil {
 		return sr, nil, nil, err
 	}
 	check := newLineCheck(tx)
@@ -101,7 +101,7 @@ func (r *Register) checkSupplierReturn(tx Tx, in SupplierReturn) (SupplierReturn
 		}
 		units[it.ID] += l.Quantity
 		// The units that go back are these very ones: every serial is needed.
-		serials := check.serials(n, it, l.Quantity, l.Serials, it.UseSerial, "supplier return")
+		serials := check.serials(n, it, l.Quantity, l.Serials, it.UseSerial)
 		registered, err := tx.Serials(it.ID, serials)
 		if err != nil {
 			return sr, nil, check, err
@@ -113,10 +113,10 @@ func (r *Register) checkSupplierReturn(tx Tx, in SupplierReturn) (SupplierReturn
 				check.problems.add(n, s, "never received; only units in stock go back to the supplier")
 				continue
 			case !rec.State.Available():
-				check.problems.add(n, s, "not in stock: %s", rec.whereabouts())
+				check.problems.add(n, s, "not in stock: {{.Whereabouts}}", Values{"Whereabouts": rec.whereabouts()})
 				continue
 			case rec.Received != nil && rec.Received.Party != "" && partyKey(rec.Received.Party) != partyKey(sr.Supplier) && sr.Supplier != "":
-				check.warnings.add(n, s, "received from %s on %s, not from %s", rec.Received.Party, rec.Received.Doc, sr.Supplier)
+				check.warnings.add(n, s, "received from {{.Supplier}} on {{.Doc}}, not from {{.Chosen}}", Values{"Supplier": rec.Received.Party, "Doc": rec.Received.Doc, "Chosen": sr.Supplier})
 			}
 			records[serialKey{it.ID, s}] = rec
 		}
@@ -129,10 +129,10 @@ func (r *Register) checkSupplierReturn(tx Tx, in SupplierReturn) (SupplierReturn
 			return sr, nil, check, err
 		}
 		if int64(n) > st.InStock() {
-			check.problems.add(0, "", "%d units of %s go back, but %d are in stock", n, check.items[id].Label(), st.InStock())
+			check.problems.add(0, "", "{{.Count}} units of {{.Item}} go back, but {{.InStock}} are in stock", Values{"Count": n, "Item": check.items[id].Label(), "InStock": st.InStock()})
 		}
 	}
-	return sr, records, check, check.problems.err("supplier return")
+	return sr, records, check, check.problems.err("The supplier return has a problem; nothing was saved.", "The supplier return has {{.Count}} problems; nothing was saved.")
 }
 
 // CancelSupplierReturn undoes a return to the supplier: its units are in
@@ -142,11 +142,11 @@ func (r *Register) CancelSupplierReturn(id DocID) (SupplierReturn, error) {
 	return write(r, func(tx Tx) (SupplierReturn, error) {
 		sr, err := tx.SupplierReturn(id)
 		if err != nil {
-			return SupplierReturn{}, notFoundAs(err, "%s was not found", DocRef{SupplierReturnDoc, id})
+			return SupplierReturn{}, notFoundAs(err, "{{.Doc}} was not found", Values{"Doc": DocRef{SupplierReturnDoc, id}})
 		}
 		ref := sr.Ref()
 		if sr.Cancelled() {
-			return SupplierReturn{}, errorf(Conflict, "%s is already cancelled", ref)
+			return SupplierReturn{}, errorf(Conflict, "{{.Doc}} is already cancelled", Values{"Doc": ref})
 		}
 		var problems problemList
 		for i, l := range sr.Lines {
@@ -156,11 +156,11 @@ func (r *Register) CancelSupplierReturn(id DocID) (SupplierReturn, error) {
 			}
 			for _, s := range l.Serials {
 				if rec, ok := registered[s]; !ok || rec.State != ToSupplier || rec.ToSupplier == nil || rec.ToSupplier.Doc != ref {
-					problems.add(i+1, s, "%s since", rec.whereabouts())
+					problems.add(i+1, s, "{{.Whereabouts}} since", Values{"Whereabouts": rec.whereabouts()})
 				}
 			}
 		}
-		if err := problems.conflict("%s cannot be cancelled: some of its units have moved on. Cancel those documents first.", ref); err != nil {
+		if err := problems.conflict("{{.Doc}} cannot be cancelled: some of its units have moved on. Cancel those documents first.", Values{"Doc": ref}); err != nil {
 			return SupplierReturn{}, err
 		}
 		now := r.now()
@@ -196,7 +196,7 @@ func (r *Register) CancelSupplierReturn(id DocID) (SupplierReturn, error) {
 func (r *Register) SupplierReturn(id DocID) (SupplierReturn, error) {
 	return read(r, func(tx Tx) (SupplierReturn, error) {
 		sr, err := tx.SupplierReturn(id)
-		return sr, notFoundAs(err, "%s was not found", DocRef{SupplierReturnDoc, id})
+		return sr, notFoundAs(err, "{{.Doc}} was not found", Values{"Doc": DocRef{SupplierReturnDoc, id}})
 	})
 }
 

@@ -56,10 +56,10 @@ func TestAReturnToTheSupplierAndItsCancel(t *testing.T) {
 
 	// Gone from the shelf: not sold, not returned again.
 	_, err = s.reg.SaveOrder(core.Order{Lines: []core.OrderLine{{Item: s.chainsaw.ID, Quantity: 1, Serials: []string{"996000001"}}}})
-	assert.Equal(t, []core.Problem{{Line: 1, Serial: "996000001", Reason: "returned to Husqvarna AB on SR-000001; receive it again before it is sold"}}, core.Problems(err))
+	assert.Equal(t, []said{{Line: 1, Serial: "996000001", Reason: "returned to Husqvarna AB on SR-000001; receive it again before it is sold"}}, inEnglish(core.Problems(err)))
 	_, err = s.reg.SaveSupplierReturn(core.SupplierReturn{Supplier: "Husqvarna AB", Lines: []core.SupplierReturnLine{
 		{Item: s.chainsaw.ID, Quantity: 1, Serials: []string{"996000001"}}}})
-	assert.Equal(t, []core.Problem{{Line: 1, Serial: "996000001", Reason: "not in stock: returned to Husqvarna AB on SR-000001"}}, core.Problems(err))
+	assert.Equal(t, []said{{Line: 1, Serial: "996000001", Reason: "not in stock: returned to Husqvarna AB on SR-000001"}}, inEnglish(core.Problems(err)))
 
 	sr, err = s.reg.CancelSupplierReturn(sr.ID)
 	require.NoError(t, err)
@@ -90,7 +90,7 @@ func TestAUnitReturnedToTheSupplierIsReceivedAgain(t *testing.T) {
 	assert.Equal(t, core.InStock, stateOf(t, s, s.chainsaw, "996000001").State)
 	_, err = s.reg.CancelSupplierReturn(sr.ID)
 	require.Error(t, err)
-	assert.Equal(t, []core.Problem{{Line: 1, Serial: "996000001", Reason: "received on " + again.Ref().String() + " since"}}, core.Problems(err))
+	assert.Equal(t, []said{{Line: 1, Serial: "996000001", Reason: "received on " + again.Ref().String() + " since"}}, inEnglish(core.Problems(err)))
 
 	// Cancelling the receipt of the replacement: away at the supplier again.
 	_, err = s.reg.CancelReceipt(again.ID)
@@ -112,13 +112,13 @@ func TestASupplierReturnIsCheckedLikeAnOrder(t *testing.T) {
 		{Item: s.bolts.ID, Quantity: 2},
 	}}
 	warnings, err := s.reg.CheckSupplierReturn(in)
-	assert.Equal(t, []core.Problem{
+	assert.Equal(t, []said{
 		{Line: 1, Serial: "996000002", Reason: "not in stock: sold on SO-000001 to Jane Doe"},
 		{Line: 1, Serial: "99600000X", Reason: "never received; only units in stock go back to the supplier"},
 		{Line: 0, Reason: "3 units of CS-500 Chainsaw 500 go back, but 1 are in stock"},
 		{Line: 0, Reason: "2 units of BOLT-8 Bolt M8 go back, but 0 are in stock"},
-	}, core.Problems(err))
-	assert.Equal(t, []core.Problem{{Line: 1, Serial: "996000001", Reason: "received from Husqvarna AB on GR-000001, not from Stihl"}}, warnings)
+	}, inEnglish(core.Problems(err)))
+	assert.Equal(t, []said{{Line: 1, Serial: "996000001", Reason: "received from Husqvarna AB on GR-000001, not from Stihl"}}, inEnglish(warnings))
 	_, err = s.reg.SaveSupplierReturn(in)
 	require.Error(t, err)
 	heads, err := s.reg.SupplierReturns()
@@ -126,10 +126,10 @@ func TestASupplierReturnIsCheckedLikeAnOrder(t *testing.T) {
 	assert.Empty(t, heads)
 
 	_, err = s.reg.SaveSupplierReturn(core.SupplierReturn{Lines: []core.SupplierReturnLine{{Item: s.chainsaw.ID, Quantity: 1}}})
-	assert.Equal(t, []core.Problem{
+	assert.Equal(t, []said{
 		{Reason: "name the supplier the units go back to"},
 		{Line: 1, Reason: "CS-500 Chainsaw 500 needs a serial for every unit: 0 of 1 entered"},
-	}, core.Problems(err))
+	}, inEnglish(core.Problems(err)))
 }
 
 // A unit's later life is undone around a return to the supplier without

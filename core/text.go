@@ -8,14 +8,14 @@ import (
 // cleanText trims a free-text field and refuses characters that cannot be
 // seen or printed (control, zero-width and direction marks), which would
 // make two equal-looking names differ.
-func cleanText(field, s string, max int) (string, error) {
+func cleanText(field Message, s string, max int) (string, error) {
 	s = strings.TrimSpace(s)
 	if n := utf8.RuneCountInString(s); n > max {
-		return "", errorf(Invalid, "%s has %d characters, at most %d are allowed", field, n, max)
+		return "", errorf(Invalid, "{{.Field}} has {{.Count}} characters, at most {{.Max}} are allowed", Values{"Field": field, "Count": n, "Max": max})
 	}
 	for i, r := range []rune(s) {
 		if isHiddenRune(r) {
-			return "", errorf(Invalid, "%s: character %d %s is not allowed", field, i+1, describeRune(r))
+			return "", errorf(Invalid, "{{.Field}}: character {{.Position}} {{.Character}} is not allowed", Values{"Field": field, "Position": i + 1, "Character": describeRune(r)})
 		}
 	}
 	return s, nil
@@ -24,7 +24,7 @@ func cleanText(field, s string, max int) (string, error) {
 // textField is a card's text field, named as a problem names it, with the
 // most characters it may have.
 type textField struct {
-	name string
+	name Message
 	text *string
 	max  int
 }
@@ -35,7 +35,7 @@ func cleanFields(problems *problemList, fields []textField) {
 	for _, f := range fields {
 		var err error
 		if *f.text, err = cleanText(f.name, *f.text, f.max); err != nil {
-			problems.add(0, "", "%s", reasonOf(err))
+			problems.addErr(0, "", err)
 		}
 	}
 }

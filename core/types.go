@@ -64,7 +64,7 @@ func ParseDocRef(kind DocKind, s string) (DocRef, error) {
 	}
 	id, err := strconv.ParseUint(digits, 10, 64)
 	if err != nil || id == 0 {
-		return DocRef{}, errorf(Invalid, "%s is not a document number like %s", Echo(s), DocRef{Kind: kind, ID: 1})
+		return DocRef{}, errorf(Invalid, "{{.Typed}} is not a document number like {{.Example}}", Values{"Typed": Echo(s), "Example": DocRef{Kind: kind, ID: 1}})
 	}
 	return DocRef{Kind: kind, ID: DocID(id)}, nil
 }
@@ -94,7 +94,7 @@ func ParseQuantity(s string) (int, error) {
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil {
-		return 0, errorf(Invalid, "the quantity %q is not a whole number", Echo(s))
+		return 0, errorf(Invalid, "the quantity {{.Typed}} is not a whole number", Values{"Typed": Echo(s).Quoted()})
 	}
 	return n, nil
 }
@@ -108,7 +108,7 @@ func ParseMonths(s string) (int, error) {
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil {
-		return 0, errorf(Invalid, "the warranty %q is not a whole number of months", Echo(s))
+		return 0, errorf(Invalid, "the warranty {{.Typed}} is not a whole number of months", Values{"Typed": Echo(s).Quoted()})
 	}
 	return n, nil
 }
@@ -127,6 +127,11 @@ var stateNames = map[State]string{InStock: "in stock", Sold: "sold", Returned: "
 
 func (s State) String() string { return stateNames[s] }
 
+// Word is the state as the screens and papers say it.
+func (s State) Word() Message {
+	return map[State]Message{InStock: Say("in stock"), Sold: Say("sold"), Returned: Say("returned"), ToSupplier: Say("returned to supplier")}[s]
+}
+
 // Available reports whether a unit in this state is on the shelf.
 func (s State) Available() bool { return s == InStock || s == Returned }
 
@@ -139,7 +144,7 @@ func ParseState(s string) (State, error) {
 			return st, nil
 		}
 	}
-	return 0, errorf(Invalid, "%q is not a serial state; use in-stock, sold, returned or returned-to-supplier", Echo(s))
+	return 0, errorf(Invalid, "{{.Typed}} is not a serial state; use in-stock, sold, returned or returned-to-supplier", Values{"Typed": Echo(s).Quoted()})
 }
 
 // Day is the calendar day of t, as the midnight UTC that stands for it, so

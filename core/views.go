@@ -252,7 +252,7 @@ func documentSerials(tx Tx, doc DocRef) ([]serialKey, error) {
 	case ReceiptDoc:
 		rc, err := tx.Receipt(doc.ID)
 		if err != nil {
-			return nil, notFoundAs(err, "%s was not found", doc)
+			return nil, notFoundAs(err, "{{.Doc}} was not found", Values{"Doc": doc})
 		}
 		for _, l := range rc.Lines {
 			add(l.Item, l.Serials)
@@ -260,7 +260,7 @@ func documentSerials(tx Tx, doc DocRef) ([]serialKey, error) {
 	case OrderDoc:
 		o, err := tx.Order(doc.ID)
 		if err != nil {
-			return nil, notFoundAs(err, "%s was not found", doc)
+			return nil, notFoundAs(err, "{{.Doc}} was not found", Values{"Doc": doc})
 		}
 		for _, l := range o.Lines {
 			add(l.Item, l.Serials)
@@ -268,7 +268,7 @@ func documentSerials(tx Tx, doc DocRef) ([]serialKey, error) {
 	case SupplierReturnDoc:
 		sr, err := tx.SupplierReturn(doc.ID)
 		if err != nil {
-			return nil, notFoundAs(err, "%s was not found", doc)
+			return nil, notFoundAs(err, "{{.Doc}} was not found", Values{"Doc": doc})
 		}
 		for _, l := range sr.Lines {
 			add(l.Item, l.Serials)
@@ -289,7 +289,7 @@ func (r *Register) UnitToSell(serial string) (SerialRow, error) {
 	}
 	s, err := NormalizeSerial(serial)
 	if err != nil {
-		return SerialRow{}, errorf(NotFound, "no unit has the serial %s", Echo(strings.TrimSpace(serial)))
+		return SerialRow{}, errorf(NotFound, "no unit has the serial {{.Serial}}", Values{"Serial": Echo(strings.TrimSpace(serial))})
 	}
 	return read(r, func(tx Tx) (SerialRow, error) {
 		recs, err := tx.SerialOfEveryItem(s)
@@ -317,10 +317,10 @@ func (r *Register) UnitToSell(serial string) (SerialRow, error) {
 			for i, row := range available {
 				labels[i] = row.ItemNo
 			}
-			return SerialRow{}, errorf(Conflict, "%s is in stock for %s; type the item first", s, strings.Join(labels, " and "))
+			return SerialRow{}, errorf(Conflict, "{{.Serial}} is in stock for {{.Items}}; type the item first", Values{"Serial": s, "Items": strings.Join(labels, ", ")})
 		case len(gone) > 0:
-			return SerialRow{}, errorf(Conflict, "%s (%s) is not in stock: %s", s, gone[0].ItemNo, gone[0].Serial.whereabouts())
+			return SerialRow{}, errorf(Conflict, "{{.Serial}} ({{.Item}}) is not in stock: {{.Whereabouts}}", Values{"Serial": s, "Item": gone[0].ItemNo, "Whereabouts": gone[0].Serial.whereabouts()})
 		}
-		return SerialRow{}, errorf(NotFound, "no unit has the serial %s", s)
+		return SerialRow{}, errorf(NotFound, "no unit has the serial {{.Serial}}", Values{"Serial": s})
 	})
 }

@@ -1,7 +1,6 @@
 package core
 
 import (
-	"fmt"
 	"unicode/utf8"
 )
 
@@ -23,16 +22,16 @@ var vinWeights = [vinLength]int{8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3,
 // VINWarning.
 func CheckVIN(vin string) error {
 	if n := utf8.RuneCountInString(vin); n != vinLength {
-		return errorf(Invalid, "a VIN has %d characters; this has %s", vinLength, Thousands(n))
+		return errorf(Invalid, "a VIN has {{.Length}} characters; this has {{.Count}}", Values{"Length": vinLength, "Count": n})
 	}
 	for i, r := range []rune(vin) {
 		switch {
 		case r == 'I':
-			return errorf(Invalid, "character %d is I; a VIN never has I, O or Q (I is read as 1)", i+1)
+			return errorf(Invalid, "character {{.Position}} is I; a VIN never has I, O or Q (I is read as 1)", Values{"Position": i + 1})
 		case r == 'O' || r == 'Q':
-			return errorf(Invalid, "character %d is %c; a VIN never has I, O or Q (%c is read as 0)", i+1, r, r)
+			return errorf(Invalid, "character {{.Position}} is {{.Character}}; a VIN never has I, O or Q ({{.Character}} is read as 0)", Values{"Position": i + 1, "Character": string(rune(r))})
 		case !isLetter(r) && !isDigit(r):
-			return errorf(Invalid, "character %d %s is not allowed in a VIN; use letters and digits", i+1, describeRune(r))
+			return errorf(Invalid, "character {{.Position}} {{.Character}} is not allowed in a VIN; use letters and digits", Values{"Position": i + 1, "Character": describeRune(r)})
 		}
 	}
 	return nil
@@ -58,13 +57,14 @@ func VINCheckDigit(vin string) (want byte, ok bool) {
 	return want, vin[8] == want
 }
 
-// VINWarning is "" when vin carries its check digit (or is not a VIN),
-// otherwise a sentence for the user. It warns rather than refuses: only
+// VINWarning is nothing when vin carries its check digit (or is not a
+// VIN), otherwise a message for the user. It warns rather than refuses: only
 // VINs of cars made for North America must carry the check digit.
-func VINWarning(vin string) string {
+func VINWarning(vin string) Message {
 	want, ok := VINCheckDigit(vin)
 	if ok || want == 0 {
-		return ""
+		return Message{}
 	}
-	return fmt.Sprintf("position 9 is %c, the North American check digit would be %c; accept it if the car was made for Europe, where VINs need not carry one", vin[8], want)
+	return Say("position 9 is {{.Found}}, the North American check digit would be {{.Expected}}; accept it if the car was made for Europe, where VINs need not carry one",
+		Values{"Found": string(rune(vin[8])), "Expected": string(rune(want))})
 }

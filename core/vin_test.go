@@ -90,7 +90,7 @@ func TestVINCheckDigit(t *testing.T) {
 		got, ok := core.VINCheckDigit(tt.vin)
 		assert.Equal(t, string(want), string(got), tt.vin)
 		assert.Equal(t, tt.carries, ok, tt.vin)
-		assert.Equal(t, tt.warning, core.VINWarning(tt.vin), tt.vin)
+		assert.Equal(t, tt.warning, core.VINWarning(tt.vin).String(), tt.vin)
 	}
 	assert.Equal(t, byte('X'), northAmericanCheckDigit(t, "1M8GDM9AXKP042788"), "the classic example's check digit is X")
 }

@@ -85,18 +85,18 @@ func TestAnOrderLineExtendsTheWarranty(t *testing.T) {
 func TestWarrantiesThatCannotBeAreRefused(t *testing.T) {
 	s, mower, _ := warrantyShop(t)
 	_, err := s.reg.SaveItem(core.Item{No: "X", Name: "X", UseSerial: true, WarrantyMonths: -3})
-	assert.Equal(t, []core.Problem{{Reason: "the warranty cannot be negative; give 0 months for none"}}, core.Problems(err))
+	assert.Equal(t, []said{{Reason: "the warranty cannot be negative; give 0 months for none"}}, inEnglish(core.Problems(err)))
 	_, err = s.reg.SaveItem(core.Item{No: "X", Name: "X", UseSerial: true, WarrantyMonths: 601})
-	assert.Equal(t, []core.Problem{{Reason: "a warranty of 601 months is more than 50 years"}}, core.Problems(err))
+	assert.Equal(t, []said{{Reason: "a warranty of 601 months is more than 50 years"}}, inEnglish(core.Problems(err)))
 
 	s.receive(mower, "M1")
 	_, err = s.reg.SaveOrder(core.Order{Date: date(2026, 1, 10), Lines: []core.OrderLine{
 		{Item: mower.ID, Quantity: 1, Serials: []string{"M1"}, Warranty: date(2026, 1, 9)},
 		{Item: s.bolts.ID, Quantity: 5, Warranty: date(2027, 1, 9)}}})
-	assert.Equal(t, []core.Problem{
+	assert.Equal(t, []said{
 		{Line: 1, Reason: "the warranty cannot end before the sale on 2026-01-10"},
 		{Line: 2, Reason: "BOLT-8 Bolt M8 does not use serial numbers, and a warranty is kept by serial"},
-	}, core.Problems(err))
+	}, inEnglish(core.Problems(err)))
 	items, err := s.reg.Items("X")
 	require.NoError(t, err)
 	assert.Empty(t, items, "nothing was saved")

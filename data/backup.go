@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -76,7 +75,7 @@ func cannotWrite(path string, err error) error {
 	if errors.As(err, &e) {
 		return err
 	}
-	return &core.Error{Code: core.Internal, Message: fmt.Sprintf("The backup could not be written to %s: %v", path, err), Err: err}
+	return &core.Error{Code: core.Internal, Message: core.Say("The backup could not be written to {{.File}}: {{.Cause}}", core.Values{"File": path, "Cause": err.Error()}), Err: err}
 }
 
 // KeepBackups is how many automatic backups stay in the data folder.
@@ -177,9 +176,9 @@ const maxBackupList = 256 << 20
 // MustBeNew refuses a folder for a new register that holds anything.
 func MustBeNew(dir string) error {
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
-		return &core.Error{Code: core.Conflict, Message: fmt.Sprintf("%s is not empty. Choose a new, empty folder, so that nothing there is overwritten.", dir)}
+		return &core.Error{Code: core.Conflict, Message: core.Say("{{.Folder}} is not empty. Choose a new, empty folder, so that nothing there is overwritten.", core.Values{"Folder": dir})}
 	} else if err != nil && !errors.Is(err, os.ErrNotExist) {
-		return &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot read the folder %s: %v", dir, err), Err: err}
+		return &core.Error{Code: core.Internal, Message: core.Say("Serialdesk cannot read the folder {{.Folder}}: {{.Cause}}", core.Values{"Folder": dir, "Cause": err.Error()}), Err: err}
 	}
 	return nil
 }
@@ -214,7 +213,7 @@ func Restore(in, redoPath, dir string, log logrus.FieldLogger) error {
 	defer f.Close()
 	db, err := badger.Open(badgerOptions(dir, log))
 	if err != nil {
-		return &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot make a register in %s: %v", dir, err), Err: err}
+		return &core.Error{Code: core.Internal, Message: core.Say("Serialdesk cannot make a register in {{.Folder}}: {{.Cause}}", core.Values{"Folder": dir, "Cause": err.Error()}), Err: err}
 	}
 	err = db.Load(f, 64)
 	if err != nil {
@@ -264,7 +263,7 @@ func replayChanges(db *badger.DB, path string) error {
 	err := replayFile(db, path)
 	switch {
 	case errors.Is(err, errRedoGap):
-		return &core.Error{Code: core.Invalid, Err: err, Message: fmt.Sprintf("The backup %s does not follow the one before it (%v): restore an earlier backup.", path, err)}
+		return &core.Error{Code: core.Invalid, Err: err, Message: core.Say("The backup {{.File}} does not follow the one before it ({{.Cause}}): restore an earlier backup.", core.Values{"File": path, "Cause": err.Error()})}
 	case err != nil:
 		return notABackup(path, err)
 	}
@@ -276,9 +275,9 @@ func replayFrom(db *badger.DB, redoPath string) error {
 	err := replayFile(db, redoPath)
 	switch {
 	case errors.Is(err, errRedoGap):
-		return &core.Error{Code: core.Invalid, Err: err, Message: fmt.Sprintf("The backup and the redo log %s do not fit together (%v): restore a newer backup with it, or this backup alone.", redoPath, err)}
+		return &core.Error{Code: core.Invalid, Err: err, Message: core.Say("The backup and the redo log {{.RedoLog}} do not fit together ({{.Cause}}): restore a newer backup with it, or this backup alone.", core.Values{"RedoLog": redoPath, "Cause": err.Error()})}
 	case errors.As(err, new(unreadable)):
-		return &core.Error{Code: core.Invalid, Err: err, Message: fmt.Sprintf("%s cannot be read as a Serialdesk redo log (%v).", redoPath, err)}
+		return &core.Error{Code: core.Invalid, Err: err, Message: core.Say("{{.RedoLog}} cannot be read as a Serialdesk redo log ({{.Cause}}).", core.Values{"RedoLog": redoPath, "Cause": err.Error()})}
 	}
 	return err
 }
@@ -343,5 +342,5 @@ func checkBackupFile(path string) error {
 
 func notABackup(path string, err error) error {
 	return &core.Error{Code: core.Invalid, Err: err,
-		Message: fmt.Sprintf("%s cannot be read as a Serialdesk backup: it is another kind of file, or damaged.", path)}
+		Message: core.Say("{{.File}} cannot be read as a Serialdesk backup: it is another kind of file, or damaged.", core.Values{"File": path})}
 }

@@ -3,7 +3,6 @@ package data
 import (
 	"bufio"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -170,8 +169,7 @@ func backupChain(path string) ([]string, error) {
 		}
 		prev := filepath.Join(filepath.Dir(path), sc.latest)
 		if _, err := os.Stat(prev); err != nil {
-			return nil, &core.Error{Code: core.NotFound, Err: err, Message: fmt.Sprintf("The backup %s holds the work since %s, which is not beside it in %s: put it there (and any it builds on) and try again.",
-				filepath.Base(path), sc.latest, filepath.Dir(path))}
+			return nil, &core.Error{Code: core.NotFound, Err: err, Message: core.Say("The backup {{.File}} holds the work since {{.Since}}, which is not beside it in {{.Folder}}: put it there (and any it builds on) and try again.", core.Values{"File": filepath.Base(path), "Since": sc.latest, "Folder": filepath.Dir(path)})}
 		}
 		chain = append(chain, prev)
 		path = prev

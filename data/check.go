@@ -5,8 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
-	"time"
 
 	"serialdesk/core"
 	"serialdesk/data/record"
@@ -17,11 +17,11 @@ import (
 // without its record, a record missing from an index, a list head that is
 // not its document's, a counter behind a number it has handed out, an
 // operation a crash left half done. It implements core.RecordChecker.
-func (s *Store) CheckRecords() ([]string, error) {
+func (s *Store) CheckRecords() ([]core.Message, error) {
 	if err := s.VerifyFiles(); err != nil {
-		return []string{core.UserMessage(err)}, nil
+		return []core.Message{core.Told(err)}, nil
 	}
-	var found []string
+	var found []core.Message
 	err := s.View(func(ctx core.Tx) error {
 		c := &checker{t: ctx.(*tx)}
 		if err := c.run(); err != nil {
@@ -30,7 +30,7 @@ func (s *Store) CheckRecords() ([]string, error) {
 		found = c.found
 		return nil
 	})
-	slices.Sort(found)
+	core.SortMessages(found)
 	return found, err
 }
 
@@ -40,13 +40,18 @@ const stateUnknown core.State = 0xff
 
 type checker struct {
 	t     *tx
-	found []string
+	found []core.Message
 	items map[core.ItemID]core.Item
 	// Highest number in use of each counter.
 	used map[core.Sequence]uint64
 }
 
-func (c *checker) report(f string, a ...any) { c.found = append(c.found, fmt.Sprintf(f, a...)) }
+func (c *checker) report(key string, values core.Values) {
+	c.found = append(c.found, core.Say(key, values))
+}
+
+// recordNo is a record's number as a finding names it, without grouping.
+func recordNo[N ~uint64 | ~uint32](n N) string { return strconv.FormatUint(uint64(n), 10) }
 
 func (c *checker) run() error {
 	c.used = map[core.Sequence]uint64{}
@@ -63,7 +68,7 @@ func (c *checker) run() error {
 func (c *checker) journal() error {
 	for _, p := range []byte{pUndo, pDone} {
 		if err := c.t.kv.scan([]byte{p}, true, func(k, _ []byte) error {
-			c.report("operation %d was interrupted and is still in the journal", binaryUint64(k[1:]))
+			c.report("operation {{.Operation}} was interrupted and is still in the journal", core.Values{"Operation": recordNo(binaryUint64(k[1:]))})
 			return nil
 		}); err != nil {
 			return err
@@ -90,16 +95,16 @@ func (c *checker) itemIndexes() error {
 		c.items[it.ID] = it
 		c.used[core.SeqItem] = max(c.used[core.SeqItem], uint64(it.ID))
 	}
-	pointsTo := func(prefix byte, what string, ok func(k []byte, it core.Item) bool) (map[core.ItemID]bool, error) {
+	pointsTo := func(prefix byte, what core.Message, ok func(k []byte, it core.Item) bool) (map[core.ItemID]bool, error) {
 		indexed := map[core.ItemID]bool{}
 		err := c.t.kv.scan([]byte{prefix}, false, func(k, v []byte) error {
 			id := core.ItemID(binaryUint64(v))
 			it, exists := c.items[id]
 			switch {
 			case !exists:
-				c.report("the %s index has %q for item %d, which does not exist", what, k[1:], id)
+				c.report("the {{.Index}} index has {{.Key}} for item {{.ID}}, which does not exist", core.Values{"Index": what, "Key": strconv.Quote(string(k[1:])), "ID": recordNo(id)})
 			case !ok(k, it):
-				c.report("the %s index has %q for item %s", what, k[1:], it.No)
+				c.report("the {{.Index}} index has {{.Key}} for item {{.Item}}", core.Values{"Index": what, "Key": strconv.Quote(string(k[1:])), "Item": it.No})
 			default:
 				indexed[id] = true
 			}
@@ -107,13 +112,13 @@ func (c *checker) itemIndexes() error {
 		})
 		return indexed, err
 	}
-	byNo, err := pointsTo(pItemNo, "item number", func(k []byte, it core.Item) bool {
+	byNo, err := pointsTo(pItemNo, core.Say("item number"), func(k []byte, it core.Item) bool {
 		return bytes.Equal(k, itemNoKey(it.No))
 	})
 	if err != nil {
 		return err
 	}
-	byModel, err := pointsTo(pModelItem, "model", func(k []byte, it core.Item) bool {
+	byModel, err := pointsTo(pModelItem, core.Say("model"), func(k []byte, it core.Item) bool {
 		return bytes.Equal(k, modelItemKey(it.Model))
 	})
 	if err != nil {
@@ -121,15 +126,15 @@ func (c *checker) itemIndexes() error {
 	}
 	for _, it := range items {
 		if !byNo[it.ID] {
-			c.report("item %s is missing from the item number index", it.No)
+			c.report("item {{.Item}} is missing from the item number index", core.Values{"Item": it.No})
 		}
 		if it.Model != 0 && !byModel[it.ID] {
-			c.report("item %s is missing from the model index", it.No)
+			c.report("item {{.Item}} is missing from the model index", core.Values{"Item": it.No})
 		}
 	}
 	return c.t.kv.scan([]byte{pStock}, true, func(k, _ []byte) error {
 		if _, ok := c.items[core.ItemID(lastUint64(k))]; !ok {
-			c.report("stock is kept for item %d, which does not exist", lastUint64(k))
+			c.report("stock is kept for item {{.ID}}, which does not exist", core.Values{"ID": recordNo(lastUint64(k))})
 		}
 		return nil
 	})
@@ -145,13 +150,13 @@ func (c *checker) serials() error {
 		var rec core.Serial
 		switch err := decodeSerial(v, &rec); {
 		case err != nil:
-			c.report("item %d, serial %s: the record cannot be read: %v", id, serial, err)
+			c.report("item {{.ID}}, serial {{.Serial}}: the record cannot be read: {{.Cause}}", core.Values{"ID": recordNo(id), "Serial": serial, "Cause": err.Error()})
 			rec.State = stateUnknown
 		case rec.Item != id || rec.Serial != serial:
-			c.report("item %d, serial %s: the record is of item %d, serial %s", id, serial, rec.Item, rec.Serial)
+			c.report("item {{.ID}}, serial {{.Serial}}: the record is of item {{.Other}}, serial {{.OtherSerial}}", core.Values{"ID": recordNo(id), "Serial": serial, "Other": recordNo(rec.Item), "OtherSerial": rec.Serial})
 		}
 		if _, ok := c.items[id]; !ok {
-			c.report("serial %s is registered for item %d, which does not exist", serial, id)
+			c.report("serial {{.Serial}} is registered for item {{.ID}}, which does not exist", core.Values{"Serial": serial, "ID": recordNo(id)})
 		}
 		records = append(records, serialChange{entryKey{serial, id}, rec.State, warrantyDay(rec.Warranty)})
 		owners = append(owners, bytes.Clone(k))
@@ -168,29 +173,29 @@ func (c *checker) serials() error {
 	if err := readTextIndex(c.t.kv.txn, []byte{pSerialText}, nil, &index); err != nil {
 		return err
 	}
-	c.sameSerials(fromRecords, "the serial records", index, "the serial search index")
-	c.sameSerials(index, "the serial search index", c.t.kv.s.find.merged(), "the serial search in memory")
+	c.sameSerials(fromRecords, core.Say("the serial records"), index, core.Say("the serial search index"))
+	c.sameSerials(index, core.Say("the serial search index"), c.t.kv.s.find.merged(), core.Say("the serial search in memory"))
 	return c.history(owners)
 }
 
 // sameSerials reports every entry where two lists of serials differ.
-func (c *checker) sameSerials(a serialList, aName string, b serialList, bName string) {
+func (c *checker) sameSerials(a serialList, aName core.Message, b serialList, bName core.Message) {
 	i, j := 0, 0
 	for i < a.len() || j < b.len() {
 		switch {
 		case j == b.len() || i < a.len() && a.compare(i, b.key(j)) < 0:
-			c.report("item %d, serial %s: in %s, not in %s", a.item[i], a.serial(i), aName, bName)
+			c.report("item {{.ID}}, serial {{.Serial}}: in {{.In}}, not in {{.NotIn}}", core.Values{"ID": recordNo(a.item[i]), "Serial": string(a.serial(i)), "In": aName, "NotIn": bName})
 			i++
 		case i == a.len() || a.compare(i, b.key(j)) > 0:
-			c.report("item %d, serial %s: in %s, not in %s", b.item[j], b.serial(j), bName, aName)
+			c.report("item {{.ID}}, serial {{.Serial}}: in {{.In}}, not in {{.NotIn}}", core.Values{"ID": recordNo(b.item[j]), "Serial": string(b.serial(j)), "In": bName, "NotIn": aName})
 			j++
 		default:
 			known := a.state[i] != stateUnknown && b.state[j] != stateUnknown
 			if a.state[i] != b.state[j] && known {
-				c.report("item %d, serial %s: %s say %s, %s says %s", a.item[i], a.serial(i), aName, a.state[i], bName, b.state[j])
+				c.report("item {{.ID}}, serial {{.Serial}}: {{.One}} say {{.State}}, {{.Other}} says {{.OtherState}}", core.Values{"ID": recordNo(a.item[i]), "Serial": string(a.serial(i)), "One": aName, "State": a.state[i].Word(), "Other": bName, "OtherState": b.state[j].Word()})
 			} else if a.warranty[i] != b.warranty[j] && known {
-				c.report("item %d, serial %s: %s say the warranty ends %s, %s says %s", a.item[i], a.serial(i),
-					aName, warrantyText(a.warranty[i]), bName, warrantyText(b.warranty[j]))
+				c.report("item {{.ID}}, serial {{.Serial}}: {{.One}} say the warranty ends {{.Ends}}, {{.Other}} says {{.OtherEnds}}", core.Values{"ID": recordNo(a.item[i]), "Serial": string(a.serial(i)),
+					"One": aName, "Ends": warrantyText(a.warranty[i]), "Other": bName, "OtherEnds": warrantyText(b.warranty[j])})
 			}
 			i++
 			j++
@@ -205,7 +210,7 @@ func (c *checker) history(owners [][]byte) error {
 	err := c.t.kv.scan([]byte{pEvent}, true, func(k, _ []byte) error {
 		end := bytes.IndexByte(k[9:], 0)
 		if end < 0 {
-			c.report("an event key cannot be read: %q", k)
+			c.report("an event key cannot be read: {{.Key}}", core.Values{"Key": strconv.Quote(string(k))})
 			return nil
 		}
 		owner := append([]byte{pSerial}, k[1:9+end]...)
@@ -238,7 +243,7 @@ func (c *checker) notes() error {
 	}
 	for _, k := range keys {
 		if _, err := c.t.kv.get(append([]byte{pEvent}, k[1:]...)); core.ErrorCode(err) == core.NotFound {
-			c.report("item %d: a service note has no line in the history: %q", binaryUint64(k[1:]), k[9:])
+			c.report("item {{.ID}}: a service note has no line in the history: {{.Key}}", core.Values{"ID": recordNo(binaryUint64(k[1:])), "Key": strconv.Quote(string(k[9:]))})
 		} else if err != nil {
 			return err
 		}
@@ -247,7 +252,7 @@ func (c *checker) notes() error {
 }
 
 func (c *checker) noHistory(serialKey []byte) {
-	c.report("item %d, serial %s: registered without any history", binaryUint64(serialKey[1:]), serialKey[9:])
+	c.report("item {{.ID}}, serial {{.Serial}}: registered without any history", core.Values{"ID": recordNo(binaryUint64(serialKey[1:])), "Serial": string(serialKey[9:])})
 }
 
 // documents: every receipt, order and supplier return has its list head,
@@ -276,7 +281,7 @@ func sameHeads[R interface{ Core() D }, D any](c *checker, docs, heads byte, seq
 		c.used[seq] = max(c.used[seq], id)
 		var kept R
 		if err := json.Unmarshal(v, &kept); err != nil {
-			c.report("document %d (key %x) cannot be read: %v", id, k[0], err)
+			c.report("document {{.ID}} (key {{.Key}}) cannot be read: {{.Cause}}", core.Values{"ID": recordNo(id), "Key": fmt.Sprintf("%x", k[0]), "Cause": err.Error()})
 			return nil
 		}
 		doc := kept.Core()
@@ -286,15 +291,15 @@ func sameHeads[R interface{ Core() D }, D any](c *checker, docs, heads byte, seq
 		}
 		switch have, ok := stored[id]; {
 		case !ok:
-			c.report("%s is missing from its list", ref(doc))
+			c.report("{{.Doc}} is missing from its list", core.Values{"Doc": ref(doc)})
 		case !bytes.Equal(have, want):
-			c.report("%s: the list shows %s, the document is %s", ref(doc), have, want)
+			c.report("{{.Doc}}: the list shows {{.Shown}}, the document is {{.Kept}}", core.Values{"Doc": ref(doc), "Shown": string(have), "Kept": string(want)})
 		}
 		delete(stored, id)
 		return nil
 	})
 	for id := range stored {
-		c.report("the list has document %d (key %x), which does not exist", id, heads)
+		c.report("the list has document {{.ID}} (key {{.Key}}), which does not exist", core.Values{"ID": recordNo(id), "Key": fmt.Sprintf("%x", heads)})
 	}
 	return err
 }
@@ -320,12 +325,12 @@ func (c *checker) registry() error {
 		haveModel[m.ID] = true
 		c.used[core.SeqModel] = max(c.used[core.SeqModel], uint64(m.ID))
 		if !haveBrand[m.Brand] {
-			c.report("model %s has brand %d, which does not exist", m.Name, m.Brand)
+			c.report("model {{.Model}} has brand {{.ID}}, which does not exist", core.Values{"Model": m.Name, "ID": recordNo(m.Brand)})
 		}
 	}
 	for _, it := range c.items {
 		if it.Model != 0 && !haveModel[it.Model] {
-			c.report("item %s sells model %d, which does not exist", it.No, it.Model)
+			c.report("item {{.Item}} sells model {{.ID}}, which does not exist", core.Values{"Item": it.No, "ID": recordNo(it.Model)})
 		}
 	}
 	entities, err := c.t.Entities()
@@ -336,7 +341,7 @@ func (c *checker) registry() error {
 	for _, e := range entities {
 		c.used[core.SeqProject] = max(c.used[core.SeqProject], uint64(e.No))
 		if !haveModel[e.Model] {
-			c.report("%s has model %d, which does not exist", e.No, e.Model)
+			c.report("{{.Project}} has model {{.ID}}, which does not exist", core.Values{"Project": e.No, "ID": recordNo(e.Model)})
 		}
 		for _, p := range e.Params {
 			params[string(paramKey(e.Model, p, e.No))] = true
@@ -344,7 +349,7 @@ func (c *checker) registry() error {
 	}
 	if err := c.t.kv.scan([]byte{pParam}, true, func(k, _ []byte) error {
 		if !params[string(k)] {
-			c.report("the parameter index has %q for %s, which has no such parameter", strings.ReplaceAll(string(k[9:len(k)-9]), "\x00", " = "), core.ProjectNo(lastUint64(k)))
+			c.report("the parameter index has {{.Param}} for {{.Project}}, which has no such parameter", core.Values{"Param": strconv.Quote(strings.ReplaceAll(string(k[9:len(k)-9]), "\x00", " = ")), "Project": core.ProjectNo(lastUint64(k))})
 		}
 		delete(params, string(k))
 		return nil
@@ -352,7 +357,7 @@ func (c *checker) registry() error {
 		return err
 	}
 	for k := range params {
-		c.report("%s: parameter %q is missing from the parameter index", core.ProjectNo(lastUint64([]byte(k))), strings.ReplaceAll(k[9:len(k)-9], "\x00", " = "))
+		c.report("{{.Project}}: parameter {{.Param}} is missing from the parameter index", core.Values{"Project": core.ProjectNo(lastUint64([]byte(k))), "Param": strconv.Quote(strings.ReplaceAll(k[9:len(k)-9], "\x00", " = "))})
 	}
 	return nil
 }
@@ -374,7 +379,7 @@ func (c *checker) sequences() error {
 			return err
 		}
 		if n < c.used[seq] {
-			c.report("the %s counter is at %d, but number %d is in use", seq, n, c.used[seq])
+			c.report("the {{.Counter}} counter is at {{.At}}, but number {{.Used}} is in use", core.Values{"Counter": string(seq), "At": recordNo(n), "Used": recordNo(c.used[seq])})
 		}
 	}
 	return nil
@@ -383,9 +388,9 @@ func (c *checker) sequences() error {
 var _ core.RecordChecker = (*Store)(nil)
 
 // warrantyText names a warranty's end in a report.
-func warrantyText(day uint32) string {
+func warrantyText(day uint32) core.Message {
 	if day == 0 {
-		return "never (none)"
+		return core.Say("never (none)")
 	}
-	return warrantyEnd(day).Format(time.DateOnly)
+	return core.Say("{{.Date}}", core.Values{"Date": warrantyEnd(day)})
 }

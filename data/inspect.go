@@ -77,7 +77,7 @@ func inspect(dir string) (folder, error) {
 		return f, nil
 	}
 	if err != nil {
-		return f, &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot read its data folder %s: %v", dir, err), Err: err}
+		return f, &core.Error{Code: core.Internal, Message: core.Say("Serialdesk cannot read its data folder {{.Folder}}: {{.Cause}}", core.Values{"Folder": dir, "Cause": err.Error()}), Err: err}
 	}
 	names := map[string]int64{}
 	var tables, vlogs []string
@@ -88,7 +88,7 @@ func inspect(dir string) (folder, error) {
 		}
 		info, err := e.Info()
 		if err == nil && !info.Mode().IsRegular() {
-			err = errors.New("it is not a file")
+			err = &core.Error{Code: core.Internal, Message: core.Say("it is not a file")}
 		}
 		if err != nil {
 			return f, damagedFile(dir, name, err)
@@ -96,7 +96,8 @@ func inspect(dir string) (folder, error) {
 		names[name] = info.Size()
 		ext := filepath.Ext(name)
 		if _, err := strconv.ParseUint(strings.TrimSuffix(name, ext), 10, 32); err != nil && ext != "" {
-			return f, damagedFile(dir, name, errors.New("Badger cannot tell which of its files this is; move it out of the folder if another program made it"))
+			return f, damagedFile(dir, name, &core.Error{Code: core.Internal,
+				Message: core.Say("Badger cannot tell which of its files this is; move it out of the folder if another program made it")})
 		}
 		switch ext {
 		case ".sst":
@@ -123,13 +124,13 @@ func inspect(dir string) (folder, error) {
 	}
 	switch {
 	case !f.register && (f.redo.Present || len(Backups(dir)) > 0):
-		return f, damaged(dir, fmt.Sprintf("The register's database files are missing from %s: only its %s left. Serialdesk has not changed anything.", dir, leftWhat(f.redo.Present)), nil)
+		return f, damaged(dir, onlyLeft(dir, f.redo.Present), nil)
 	case !f.register:
 		return f, nil
 	case !hasManifest:
-		return f, missing(dir, manifestName, "the list of the register's tables")
+		return f, missing(dir, core.Say("{{.File}} (the list of the register's tables)", core.Values{"File": manifestName}))
 	case !hasRegistry:
-		return f, missing(dir, registryName, "the register's key registry")
+		return f, missing(dir, core.Say("{{.File}} (the register's key registry)", core.Values{"File": registryName}))
 	}
 	for name := range names {
 		f.files = append(f.files, name)
@@ -137,7 +138,7 @@ func inspect(dir string) (folder, error) {
 	if len(vlogs) == 0 {
 		// Badger always keeps its latest value log, and a missing one may
 		// have held values the tables point to.
-		return f, missing(dir, "the value log", "a .vlog file, where Badger keeps large values")
+		return f, missing(dir, core.Say("the value log (a .vlog file, where Badger keeps large values)"))
 	}
 	referenced, err := readManifest(dir)
 	if err != nil {
@@ -153,7 +154,7 @@ func inspect(dir string) (folder, error) {
 	for _, id := range slices.Sorted(maps.Keys(referenced)) {
 		name := tableFileName(id)
 		if _, ok := names[name]; !ok {
-			return f, missing(dir, name, "one of the register's tables")
+			return f, missing(dir, core.Say("{{.File}} (one of the register's tables)", core.Values{"File": name}))
 		}
 		if err := checkTableEnds(filepath.Join(dir, name), referenced[id].Compression); err != nil {
 			return f, damagedFile(dir, name, err)
@@ -223,11 +224,13 @@ func (f folder) writable() error {
 	return nil
 }
 
-func leftWhat(redo bool) string {
+// onlyLeft says that the register's database files are gone, and what is
+// left of it.
+func onlyLeft(dir string, redo bool) core.Message {
 	if redo {
-		return "redo log and backups are"
+		return core.Say("The register's database files are missing from {{.Folder}}: only its redo log and backups are left. Serialdesk has not changed anything.", core.Values{"Folder": dir})
 	}
-	return "backups are"
+	return core.Say("The register's database files are missing from {{.Folder}}: only its backups are left. Serialdesk has not changed anything.", core.Values{"Folder": dir})
 }
 
 // readManifest reads MANIFEST the way Badger does and returns the tables

@@ -2,7 +2,6 @@ package data
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -19,7 +18,7 @@ import (
 // read), opens the register, which writes back what those records hold and
 // it lacks, and backs the register up, so that the backups and the new log
 // hold all of it. It says what it did and what could not be read.
-func StartNewLog(dir string, log logrus.FieldLogger, now time.Time) ([]string, error) {
+func StartNewLog(dir string, log logrus.FieldLogger, now time.Time) ([]core.Message, error) {
 	if inUse(dir) {
 		return nil, openError(dir, errInUse, nil)
 	}
@@ -28,18 +27,18 @@ func StartNewLog(dir string, log logrus.FieldLogger, now time.Time) ([]string, e
 	var d *redoDamage
 	if !errors.As(err, &d) {
 		if err == nil {
-			return nil, &core.Error{Code: core.Conflict, Message: fmt.Sprintf("The redo log in %s is not damaged: Serialdesk opens the register as it is.", dir)}
+			return nil, &core.Error{Code: core.Conflict, Message: core.Say("The redo log in {{.Folder}} is not damaged: Serialdesk opens the register as it is.", core.Values{"Folder": dir})}
 		}
-		return nil, &core.Error{Code: core.Internal, Err: err, Message: fmt.Sprintf("Serialdesk cannot read the redo log in %s: %v", dir, err)}
+		return nil, &core.Error{Code: core.Internal, Err: err, Message: core.Say("Serialdesk cannot read the redo log in {{.Folder}}: {{.Cause}}", core.Values{"Folder": dir, "Cause": err.Error()})}
 	}
 	kept := filepath.Join(dir, "redo-damaged-"+now.Format(backupStamp)+".log")
 	if err := copyFile(path, kept); err != nil {
-		return nil, &core.Error{Code: core.Internal, Err: err, Message: fmt.Sprintf("Serialdesk could not keep a copy of the damaged redo log as %s: %v. Nothing was changed.", kept, err)}
+		return nil, &core.Error{Code: core.Internal, Err: err, Message: core.Say("Serialdesk could not keep a copy of the damaged redo log as {{.Kept}}: {{.Cause}}. Nothing was changed.", core.Values{"Kept": kept, "Cause": err.Error()})}
 	}
-	said := []string{fmt.Sprintf("The damaged redo log (%s) is kept as %s.", d.what, filepath.Base(kept))}
+	said := []core.Message{core.Say("The damaged redo log ({{.What}}) is kept as {{.Kept}}.", core.Values{"What": d.what, "Kept": filepath.Base(kept)})}
 	if d.header {
 		err = os.Remove(path)
-		said = append(said, "Nothing of it could be read.")
+		said = append(said, core.Say("Nothing of it could be read."))
 	} else {
 		r := &redoLog{path: path, redoHeader: sc.redoHeader}
 		var old *os.File
@@ -47,10 +46,10 @@ func StartNewLog(dir string, log logrus.FieldLogger, now time.Time) ([]string, e
 			err = r.rewrite(old, sc.records)
 			r.close()
 		}
-		said = append(said, fmt.Sprintf("It could be read up to operation %d; %d bytes after that could not.", sc.last(), sc.size-sc.end))
+		said = append(said, core.Say("It could be read up to operation {{.Operation}}; {{.Bytes}} bytes after that could not.", core.Values{"Operation": sc.last(), "Bytes": int(sc.size - sc.end)}))
 	}
 	if err != nil {
-		return nil, &core.Error{Code: core.Internal, Err: err, Message: fmt.Sprintf("Serialdesk could not start a new redo log in %s: %v", dir, err)}
+		return nil, &core.Error{Code: core.Internal, Err: err, Message: core.Say("Serialdesk could not start a new redo log in {{.Folder}}: {{.Cause}}", core.Values{"Folder": dir, "Cause": err.Error()})}
 	}
 	s, err := Open(dir, log)
 	if err != nil {
@@ -60,14 +59,14 @@ func StartNewLog(dir string, log logrus.FieldLogger, now time.Time) ([]string, e
 	if ro := s.ReadOnly(); ro != nil {
 		return nil, ro
 	}
-	said = append(said, s.Notices()...)
+	said = append(said, s.notes...)
 	backup := filepath.Join(BackupDir(dir), s.redo.latest)
 	if s.BackupDue(dir) { // unless opening backed it up already
 		if backup, err = s.backupNow(dir, KeepBackups, now, true); err != nil {
 			return nil, err
 		}
 	}
-	said = append(said, fmt.Sprintf("The register holds operations up to %d and is backed up to %s; it has a new redo log and opens as usual again.", s.redo.seq, backup))
+	said = append(said, core.Say("The register holds operations up to {{.Done}} and is backed up to {{.Backup}}; it has a new redo log and opens as usual again.", core.Values{"Done": s.redo.seq, "Backup": backup}))
 	return said, nil
 }
 

@@ -124,11 +124,11 @@ func (sc redoScan) last() uint64 {
 // redoDamage is a redo log that cannot be read as one; header says
 // whether nothing of it can.
 type redoDamage struct {
-	what   string
+	what   core.Message
 	header bool
 }
 
-func (e *redoDamage) Error() string { return e.what }
+func (e *redoDamage) Error() string { return e.what.String() }
 
 // scanRedoFile reads a redo log whole and checks it: the header, and every
 // record's checksum and number. It says where damage is, returning the
@@ -178,7 +178,7 @@ func scanRedoFile(path string) (redoScan, error) {
 			if at+8+n == sc.size {
 				break // the last one: a crash during its append
 			}
-			return sc, &redoDamage{what: fmt.Sprintf("the record after operation %d (at byte %d) is damaged", sc.last(), at)}
+			return sc, &redoDamage{what: core.Say("the record after operation {{.Operation}} (at byte {{.Byte}}) is damaged", core.Values{"Operation": sc.last(), "Byte": at})}
 		}
 		sc.records = append(sc.records, redoPlace{seq: seq, at: at, n: 8 + n})
 		sc.end = at + 8 + n
@@ -199,32 +199,32 @@ func readRedoHeader(r io.Reader) (redoHeadRead, error) {
 	switch magic := string(b[:got]); {
 	case magic == redoMagic1:
 		if _, err := io.ReadFull(r, b[len(redoMagic):redoHead1]); err != nil {
-			return redoHeadRead{}, &redoDamage{"its header is cut short", true}
+			return redoHeadRead{}, &redoDamage{core.Say("its header is cut short"), true}
 		}
 		return redoHeadRead{headerAt(b), int64(redoHead1)}, nil
 	case magic == redoMagic:
 		if _, err := io.ReadFull(r, b[len(redoMagic):]); err != nil {
-			return redoHeadRead{}, &redoDamage{"its header is cut short", true}
+			return redoHeadRead{}, &redoDamage{core.Say("its header is cut short"), true}
 		}
 		name := make([]byte, binary.BigEndian.Uint16(b[redoHead1:])+4)
 		if _, err := io.ReadFull(r, name); err != nil {
-			return redoHeadRead{}, &redoDamage{"its header is cut short", true}
+			return redoHeadRead{}, &redoDamage{core.Say("its header is cut short"), true}
 		}
 		b = append(b, name...)
 		end := len(b) - 4
 		if crc32.Checksum(b[:end], castagnoli) != binary.BigEndian.Uint32(b[end:]) {
-			return redoHeadRead{}, &redoDamage{"its header is damaged", true}
+			return redoHeadRead{}, &redoDamage{core.Say("its header is damaged"), true}
 		}
 		h := headerAt(b)
 		h.latest = string(b[redoHead1+2 : end])
 		if h.base > h.lastBackup {
-			return redoHeadRead{}, &redoDamage{"its header is damaged", true}
+			return redoHeadRead{}, &redoDamage{core.Say("its header is damaged"), true}
 		}
 		return redoHeadRead{h, int64(len(b))}, nil
 	case got < len(redoMagic):
-		return redoHeadRead{}, &redoDamage{"it is cut short: its header is not whole", true}
+		return redoHeadRead{}, &redoDamage{core.Say("it is cut short: its header is not whole"), true}
 	}
-	return redoHeadRead{}, &redoDamage{"it does not start as a Serialdesk redo log", true}
+	return redoHeadRead{}, &redoDamage{core.Say("it does not start as a Serialdesk redo log"), true}
 }
 
 func headerAt(b []byte) redoHeader {
@@ -249,7 +249,7 @@ func (sc redoScan) readAfter(path string, done uint64) ([]redoRecord, error) {
 		}
 		rec, ok := decodeRedo(b[8:])
 		if !ok {
-			return nil, &redoDamage{what: fmt.Sprintf("the record of operation %d (at byte %d) is damaged", p.seq, p.at)}
+			return nil, &redoDamage{what: core.Say("the record of operation {{.Operation}} (at byte {{.Byte}}) is damaged", core.Values{"Operation": p.seq, "Byte": p.at})}
 		}
 		out = append(out, rec)
 	}
@@ -498,7 +498,7 @@ func (s *Store) commitDurably(k *kv, commit func() error) error {
 			// The record stays: the next open writes the operation.
 			s.log.WithError(terr).Error("could not take an operation Badger refused back out of the redo log")
 			return &core.Error{Code: core.Internal, Err: errors.Join(err, terr),
-				Message: "Saving failed, and Serialdesk could not tell whether it was saved: close Serialdesk and open it again, then look whether it is there."}
+				Message: core.Say("Saving failed, and Serialdesk could not tell whether it was saved: close Serialdesk and open it again, then look whether it is there.")}
 		}
 		return err
 	}
@@ -517,7 +517,7 @@ func (s *Store) notSaved(err error) error {
 		return s.diskFull(s.dir)
 	}
 	return &core.Error{Code: core.Internal, Err: err,
-		Message: fmt.Sprintf("This was not saved: Serialdesk could not write it to its redo log in %s (%v). Nothing was changed.", s.dir, err)}
+		Message: core.Say("This was not saved: Serialdesk could not write it to its redo log in {{.Folder}} ({{.Cause}}). Nothing was changed.", core.Values{"Folder": s.dir, "Cause": err.Error()})}
 }
 
 // applied is the number of the last operation Badger holds.
@@ -596,7 +596,7 @@ func (s *Store) openRedo(sc redoScan) error {
 	}
 	redo, records, err := openRedo(s.dir, sc, done)
 	if err != nil {
-		return &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot open its redo log in %s: %v", s.dir, err), Err: err}
+		return &core.Error{Code: core.Internal, Message: core.Say("Serialdesk cannot open its redo log in {{.Folder}}: {{.Cause}}", core.Values{"Folder": s.dir, "Cause": err.Error()}), Err: err}
 	}
 	s.redo = redo
 	n, done, err := replayRedo(s.db, done, redo.base, records)
@@ -606,11 +606,15 @@ func (s *Store) openRedo(sc redoScan) error {
 		return nil
 	}
 	if err != nil {
-		return &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk could not write the work its redo log holds into the register in %s", s.dir), Err: err}
+		return &core.Error{Code: core.Internal, Message: core.Say("Serialdesk could not write the work its redo log holds into the register in {{.Folder}}", core.Values{"Folder": s.dir}), Err: err}
 	}
 	if n > 0 {
 		s.log.WithField("operations", n).Warn(ReplayedMessage)
-		s.notice(fmt.Sprintf("The register's files in %s had lost the last %s, as a power cut can do. Serialdesk wrote %s back from its redo log; nothing is missing.", s.dir, count(n, "operation"), them(n)))
+		if n == 1 {
+			s.notice(core.Say("The register's files in {{.Folder}} had lost the last 1 operation, as a power cut can do. Serialdesk wrote it back from its redo log; nothing is missing.", core.Values{"Folder": s.dir}))
+		} else {
+			s.notice(core.Say("The register's files in {{.Folder}} had lost the last {{.Count}} operations, as a power cut can do. Serialdesk wrote them back from its redo log; nothing is missing.", core.Values{"Folder": s.dir, "Count": n}))
+		}
 	}
 	redo.seq = max(redo.seq, redo.lastBackup, done)
 	return nil
@@ -619,7 +623,8 @@ func (s *Store) openRedo(sc redoScan) error {
 // lostWork is why a register whose files lost more than its redo log
 // holds saves nothing: the latest backup with the log brings it all back.
 func lostWork(dir string, err error) error {
-	return damaged(dir, fmt.Sprintf("The register in %s has lost work, as a power cut or a failing disk can do, and its redo log cannot bring it back (%v). Serialdesk shows it as it is and saves nothing in it.", dir, err), err)
+	return damaged(dir, core.Say("The register in {{.Folder}} has lost work, as a power cut or a failing disk can do, and its redo log cannot bring it back ({{.Cause}}). Serialdesk shows it as it is and saves nothing in it.",
+		core.Values{"Folder": dir, "Cause": err.Error()}), err)
 }
 
 // lookAtRedo is openRedo for a store that only reads: it writes nothing
@@ -630,12 +635,13 @@ func (s *Store) lookAtRedo(sc redoScan, done uint64) error {
 	s.redo = &redoLog{path: path, redoHeader: sc.redoHeader, seq: max(sc.last(), done)}
 	if !sc.Present {
 		if done > 0 {
-			s.notes = append(s.notes, fmt.Sprintf("%s is missing; opening the register starts a new one and backs the register up.", redoFile))
+			s.notes = append(s.notes, core.Say("{{.RedoLog}} is missing; opening the register starts a new one and backs the register up.", core.Values{"RedoLog": redoFile}))
 		}
 		return nil
 	}
 	if covered := max(sc.last(), sc.lastBackup); done > covered {
-		s.notes = append(s.notes, fmt.Sprintf("%s ends at operation %d, but the register holds operations up to %d; opening the register backs it up, so that the backups and the log hold all of it again.", redoFile, covered, done))
+		s.notes = append(s.notes, core.Say("{{.RedoLog}} ends at operation {{.Covered}}, but the register holds operations up to {{.Done}}; opening the register backs it up, so that the backups and the log hold all of it again.",
+			core.Values{"RedoLog": redoFile, "Covered": covered, "Done": done}))
 	}
 	records, err := sc.readAfter(path, done)
 	if err != nil {
@@ -658,32 +664,20 @@ func (s *Store) anchor() error {
 		return nil
 	}
 	s.log.WithFields(map[string]any{"logged": s.redo.covered, "held": s.redo.seq}).Warn("backing up work the redo log missed")
-	missed := fmt.Sprintf("The redo log in %s ends at operation %d, but the register holds operations up to %d: the log was cut short, or an older Serialdesk could not write to it.", s.dir, s.redo.covered, s.redo.seq)
+	missed := core.Say("The redo log in {{.Folder}} ends at operation {{.Covered}}, but the register holds operations up to {{.Done}}: the log was cut short, or an older Serialdesk could not write to it.",
+		core.Values{"Folder": s.dir, "Covered": s.redo.covered, "Done": s.redo.seq})
 	if s.redo.covered == 0 {
-		missed = fmt.Sprintf("The redo log was missing from %s; Serialdesk started a new one.", s.dir)
+		missed = core.Say("The redo log was missing from {{.Folder}}; Serialdesk started a new one.", core.Values{"Folder": s.dir})
 	}
 	if _, err := s.backupNow(s.dir, KeepBackups, time.Now(), true); err != nil {
-		s.notice(missed + " Serialdesk could not back it up now: " + core.UserMessage(err) + " Make a backup with Back up now… in the Serialdesk menu.")
+		s.notice(core.Sentences(" ", missed,
+			core.Say("Serialdesk could not back it up now: {{.Reason}} Make a backup with Back up now… in the Serialdesk menu.", core.Values{"Reason": core.Told(err)})))
 		return nil
 	}
-	s.notice(missed + " Serialdesk backed it up, so that the backups and the log hold all of it again.")
+	s.notice(core.Sentences(" ", missed, core.Say("Serialdesk backed it up, so that the backups and the log hold all of it again.")))
 	return nil
 }
 
 // ReplayedMessage is logged when opening wrote operations from the redo
 // log that Badger had lost.
 const ReplayedMessage = "wrote operations from the redo log that the register had lost"
-
-func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
-}
-
-func them(n int) string {
-	if n == 1 {
-		return "it"
-	}
-	return "them"
-}

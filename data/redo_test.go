@@ -107,7 +107,7 @@ func TestRedoLogBringsBackWhatThePowerCutTook(t *testing.T) {
 	}
 	assert.Equal(t, 5, replayed, "two receipts, the sale, the return and the cancellation")
 	assert.Equal(t, []string{"The register's files in " + dir + " had lost the last 5 operations, as a power cut can do. " +
-		"Serialdesk wrote them back from its redo log; nothing is missing."}, s.Notices(), "said, not repaired silently")
+		"Serialdesk wrote them back from its redo log; nothing is missing."}, datatest.English(s.Notices()), "said, not repaired silently")
 	reg := core.New(s)
 	assert.Equal(t, want, snapshot(t, reg), "everything the calls returned is there")
 	found, err := reg.Check()
@@ -245,7 +245,7 @@ func TestNewRedoLogStartsAtWhatTheRegisterHolds(t *testing.T) {
 	require.NoError(t, os.Remove(filepath.Join(dir, "redo.log")))
 	s := datatest.MustOpen(t, dir)
 	assert.Equal(t, []string{"The redo log was missing from " + dir + "; Serialdesk started a new one. Serialdesk backed it up, " +
-		"so that the backups and the log hold all of it again."}, s.Notices())
+		"so that the backups and the log hold all of it again."}, datatest.English(s.Notices()))
 	assert.Len(t, data.Backups(dir), 1)
 	require.NoError(t, s.Close())
 

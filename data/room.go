@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"strings"
 
 	"serialdesk/core"
 )
@@ -54,15 +53,16 @@ func (s *Store) diskFull(dir string) error {
 
 func diskFullError(dir string, free, need uint64) error {
 	return &core.Error{Code: core.Conflict, Err: ErrDiskFull,
-		Message: fmt.Sprintf("The disk that holds %s is full (%s free; Serialdesk needs %s to save safely). Make room on it and try again. Nothing was changed.", dir, bytesText(free), bytesText(need))}
+		Message: core.Say("The disk that holds {{.Folder}} is full ({{.Free}} free; Serialdesk needs {{.Needed}} to save safely). Make room on it and try again. Nothing was changed.", core.Values{"Folder": dir, "Free": bytesText(free), "Needed": bytesText(need)})}
 }
 
 // openedReadOnly is why a register opened on a full disk saves nothing:
 // it stays so until Serialdesk is started again.
 func openedReadOnly(full error) error {
 	e := *full.(*core.Error)
-	e.Message = strings.Replace(e.Message, "). Make room on it and try again.",
-		"), so the register was opened read-only. Make room on it and start again.", 1)
+	// The same values as diskFullError's, in the sentence for a register
+	// that was opened read-only.
+	e.Message = core.Say("The disk that holds {{.Folder}} is full ({{.Free}} free; Serialdesk needs {{.Needed}} to save safely), so the register was opened read-only. Make room on it and start again. Nothing was changed.", e.Message.Values)
 	return &e
 }
 
@@ -71,7 +71,7 @@ func (s *Store) cannotWrite(err error) error {
 	if isDiskFull(err) {
 		return s.diskFull(s.dir)
 	}
-	return &core.Error{Code: core.Internal, Err: err, Message: fmt.Sprintf("Serialdesk cannot write in its data folder %s: %v. Nothing was changed.", s.dir, err)}
+	return &core.Error{Code: core.Internal, Err: err, Message: core.Say("Serialdesk cannot write in its data folder {{.Folder}}: {{.Cause}}. Nothing was changed.", core.Values{"Folder": s.dir, "Cause": err.Error()})}
 }
 
 // bytesText says a size in words: "3 MB", "640 KB".
@@ -95,10 +95,9 @@ func DiskFull(err error, file string) error {
 	}
 	if file == "" {
 		return &core.Error{Code: core.Conflict, Err: errors.Join(ErrDiskFull, err),
-			Message: "The disk is full, so the file could not be written. Make room on it, or choose another disk, and try again."}
+			Message: core.Say("The disk is full, so the file could not be written. Make room on it, or choose another disk, and try again.")}
 	}
 	free, _ := freeSpace(filepath.Dir(file))
 	return &core.Error{Code: core.Conflict, Err: errors.Join(ErrDiskFull, err),
-		Message: fmt.Sprintf("The disk that holds %s is full (%s free), so %s could not be written. Make room on it, or choose another disk, and try again.",
-			filepath.Dir(file), bytesText(free), filepath.Base(file))}
+		Message: core.Say("The disk that holds {{.Folder}} is full ({{.Free}} free), so {{.File}} could not be written. Make room on it, or choose another disk, and try again.", core.Values{"Folder": filepath.Dir(file), "Free": bytesText(free), "File": filepath.Base(file)})}
 }

@@ -54,7 +54,7 @@ type Store struct {
 	// halted: why nothing can be read either (half an operation the disk
 	// had no room to undo), until a restart.
 	halted  error
-	notes   []string
+	notes   []core.Message
 	size    int64  // of Badger's files at open, for the room Badger needs
 	release func() // the lock of a read-only open on Windows
 }
@@ -95,14 +95,14 @@ func open(dir string, log logrus.FieldLogger, readOnly bool) (*Store, error) {
 		return nil, err
 	}
 	if readOnly && !f.register {
-		return nil, &core.Error{Code: core.NotFound, Message: fmt.Sprintf("There is no register in %s.", dir)}
+		return nil, &core.Error{Code: core.NotFound, Message: core.Say("There is no register in {{.Folder}}.", core.Values{"Folder": dir})}
 	}
 	s := &Store{dir: dir, log: log, size: f.size,
 		whole: budget{count: badgerTxnCount * 9 / 10, size: badgerTxnSize * 9 / 10},
 		chunk: budget{count: badgerTxnCount / 2, size: badgerTxnSize / 2},
 	}
 	if readOnly {
-		s.readOnly = &core.Error{Code: core.Conflict, Err: ErrOpenedToRead, Message: fmt.Sprintf("The register in %s is open for reading only.", dir)}
+		s.readOnly = &core.Error{Code: core.Conflict, Err: ErrOpenedToRead, Message: core.Say("The register in {{.Folder}} is open for reading only.", core.Values{"Folder": dir})}
 	} else {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, s.cannotWrite(err)
@@ -186,7 +186,7 @@ func (s *Store) bringUpToDate(f folder) error {
 	} else {
 		kept, rolledBack, err := recoverJournal(s.db)
 		if err != nil {
-			return &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk could not finish an interrupted operation in %s", s.dir), Err: err}
+			return &core.Error{Code: core.Internal, Message: core.Say("Serialdesk could not finish an interrupted operation in {{.Folder}}", core.Values{"Folder": s.dir}), Err: err}
 		}
 		if kept+rolledBack > 0 {
 			s.log.WithFields(logrus.Fields{"finished": kept, "rolled_back": rolledBack}).Warn(InterruptedMessage)
@@ -197,12 +197,12 @@ func (s *Store) bringUpToDate(f folder) error {
 	}
 	if s.readOnly == nil {
 		if err := addMissingHeads(s); err != nil {
-			return &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot bring the register in %s up to date", s.dir), Err: err}
+			return &core.Error{Code: core.Internal, Message: core.Say("Serialdesk cannot bring the register in {{.Folder}} up to date", core.Values{"Folder": s.dir}), Err: err}
 		}
 	}
 	var err error
 	if s.find, err = loadFinder(s.db); err != nil {
-		return &core.Error{Code: core.Internal, Message: fmt.Sprintf("Serialdesk cannot read the serial index in %s", s.dir), Err: err}
+		return &core.Error{Code: core.Internal, Message: core.Say("Serialdesk cannot read the serial index in {{.Folder}}", core.Values{"Folder": s.dir}), Err: err}
 	}
 	return s.anchor()
 }
@@ -218,10 +218,12 @@ var ErrUnfinished = errors.New("the register's last session did not finish")
 // unfinished is the error for a register that opening must first finish,
 // which a read-only open cannot.
 func (s *Store) unfinished() error {
-	msg := fmt.Sprintf("The register in %s was not closed properly (Serialdesk was stopped, or the power went), and Serialdesk must finish its last session's work before it can be read. Open it once in Serialdesk, which does that, and try again. Nothing was changed.", s.dir)
+	values := core.Values{"Folder": s.dir}
+	msg := core.Say("The register in {{.Folder}} was not closed properly (Serialdesk was stopped, or the power went), and Serialdesk must finish its last session's work before it can be read. Open it once in Serialdesk, which does that, and try again. Nothing was changed.", values)
 	why := ErrUnfinished
 	if full, ok := s.readOnly.(*core.Error); ok && errors.Is(full, ErrDiskFull) {
-		msg = full.Message + fmt.Sprintf(" The register in %s was not closed properly either, and finishing its last session's work needs room on the disk too.", s.dir)
+		msg = core.Sentences(" ", full.Message,
+			core.Say("The register in {{.Folder}} was not closed properly either, and finishing its last session's work needs room on the disk too.", values))
 		why = errors.Join(ErrUnfinished, ErrDiskFull)
 	}
 	return &core.Error{Code: core.Conflict, Message: msg, Err: why}
@@ -231,10 +233,11 @@ func (s *Store) unfinished() error {
 // back from the redo log, a missing file made again. Nothing is repaired
 // silently. A store opened read-only repairs nothing; its notices say
 // what opening it for work would do.
-func (s *Store) Notices() []string { return s.notes }
+func (s *Store) Notices() []core.Message { return s.notes }
 
-func (s *Store) notice(msg string) {
-	s.log.Warn(msg)
+// notice is a notice that opening logs too.
+func (s *Store) notice(msg core.Message) {
+	s.log.Warn(msg.String())
 	s.notes = append(s.notes, msg)
 }
 
@@ -303,19 +306,20 @@ var removeFile = os.Remove
 
 // unchanged says that a failed open left the folder as it was, or which
 // files it could not take back.
-func unchanged(left []string) string {
+func unchanged(left []string) core.Message {
 	if len(left) == 0 {
-		return "None of the register's files was changed."
+		return core.Say("None of the register's files was changed.")
 	}
-	return fmt.Sprintf("Serialdesk changed none of the register's files, but could not remove the working files its attempt made (%s); "+
-		"delete them once Serialdesk is closed.", strings.Join(left, ", "))
+	return core.Say("Serialdesk changed none of the register's files, but could not remove the working files its attempt made ({{.Files}}); "+
+		"delete them once Serialdesk is closed.", core.Values{"Files": strings.Join(left, ", ")})
 }
 
 func openError(dir string, err error, left []string) error {
+	values := core.Values{"Folder": dir}
 	if isLocked(err) {
-		msg := fmt.Sprintf("Serialdesk is already open on %s. Use the window that is open, or close it first.", dir)
+		msg := core.Say("Serialdesk is already open on {{.Folder}}. Use the window that is open, or close it first.", values)
 		if _, closing := os.Stat(filepath.Join(dir, closingFile)); closing == nil {
-			msg = fmt.Sprintf("Serialdesk is still closing on %s: it is saving a backup of the register. Start it again in a moment.", dir)
+			msg = core.Say("Serialdesk is still closing on {{.Folder}}: it is saving a backup of the register. Start it again in a moment.", values)
 		}
 		return &core.Error{Code: core.Conflict, Message: msg, Err: fmt.Errorf("%w: %w", ErrAlreadyOpen, err)}
 	}
@@ -323,47 +327,61 @@ func openError(dir string, err error, left []string) error {
 		return notAllowed(dir, err)
 	}
 	if heldOpen(err) {
-		return &core.Error{Code: core.Conflict, Err: err, Message: fmt.Sprintf("Another program is using the files in %s, often a sync program such as OneDrive, "+
-			"a backup program or a virus scanner. Wait until it is done or close it, then start Serialdesk again. %s", dir, unchanged(left))}
+		return &core.Error{Code: core.Conflict, Err: err, Message: core.Sentences(" ",
+			core.Say("Another program is using the files in {{.Folder}}, often a sync program such as OneDrive, "+
+				"a backup program or a virus scanner. Wait until it is done or close it, then start Serialdesk again.", values),
+			unchanged(left))}
 	}
-	detail := firstLine(err)
-	return damaged(dir, fmt.Sprintf("Serialdesk cannot open the register in %s: its files are damaged or cannot be read (%s). %s", dir, strings.TrimSuffix(detail, "."), unchanged(left)), err)
+	return damaged(dir, core.Sentences(" ",
+		core.Say("Serialdesk cannot open the register in {{.Folder}}: its files are damaged or cannot be read ({{.Cause}}).", core.Values{"Folder": dir, "Cause": firstLine(err)}),
+		unchanged(left)), err)
 }
 
 // damaged is the error for a register whose files are damaged: what is
 // wrong, and the way out through the latest backup.
-func damaged(dir, msg string, err error) error {
+func damaged(dir string, msg core.Message, err error) error {
+	var way core.Message
 	if all := Backups(dir); len(all) > 0 {
 		latest := all[len(all)-1]
-		withLog, redo := "", filepath.Join(dir, redoFile)
-		if _, err := os.Stat(redo); err == nil {
-			withLog = " --log " + core.Quoted(redo)
+		values := core.Values{"Backup": filepath.Base(latest), "Command": core.Command(), "QuotedBackup": core.Quoted(latest)}
+		if redo := filepath.Join(dir, redoFile); fileExists(redo) {
+			values["QuotedRedoLog"] = core.Quoted(redo)
+			way = core.Say("The latest backup is {{.Backup}}. To go on from it, restore it into a new folder together with the work saved since, which the redo log keeps:\n"+
+				"  {{.Command}} restore --in {{.QuotedBackup}} --log {{.QuotedRedoLog}} --data NEWFOLDER\nand start Serialdesk with --data NEWFOLDER.", values)
+		} else {
+			way = core.Say("The latest backup is {{.Backup}}. To go on from it, restore it into a new folder:\n"+
+				"  {{.Command}} restore --in {{.QuotedBackup}} --data NEWFOLDER\nand start Serialdesk with --data NEWFOLDER.", values)
 		}
-		msg += fmt.Sprintf("\n\nThe latest backup is %s. To go on from it, restore it into a new folder", filepath.Base(latest))
-		if withLog != "" {
-			msg += " together with the work saved since, which the redo log keeps"
-		}
-		msg += fmt.Sprintf(":\n  %s restore --in %s%s --data NEWFOLDER\nand start Serialdesk with --data NEWFOLDER.", core.Command(), core.Quoted(latest), withLog)
 	} else {
-		msg += fmt.Sprintf("\n\nThere is no backup in %s. If you keep backups elsewhere, restore the latest one into a new folder with: %s restore --in FILE --data NEWFOLDER", BackupDir(dir), core.Command())
+		way = core.Say("There is no backup in {{.Folder}}. If you keep backups elsewhere, restore the latest one into a new folder with: {{.Command}} restore --in FILE --data NEWFOLDER",
+			core.Values{"Folder": BackupDir(dir), "Command": core.Command()})
 	}
-	return &core.Error{Code: core.Internal, Message: msg, Err: errors.Join(ErrDamaged, err)}
+	return &core.Error{Code: core.Internal, Message: core.Sentences("\n\n", msg, way), Err: errors.Join(ErrDamaged, err)}
+}
+
+// fileExists reports whether there is a file at path.
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // ErrDamaged is wrapped by the error for a register whose files are
 // damaged or missing.
 var ErrDamaged = errors.New("the register's files are damaged")
 
-// missing is the error for a file of the register that is gone.
-func missing(dir, name, what string) error {
-	return damaged(dir, fmt.Sprintf("Serialdesk cannot open the register in %s: %s (%s) is missing from the folder, as happens when a sync program, a virus scanner or a person removes it. Serialdesk has not changed anything.", dir, name, what), nil)
+// missing is the error for a file of the register that is gone: file
+// names it and says what it is ("MANIFEST (the list of the register's
+// tables)").
+func missing(dir string, file core.Message) error {
+	return damaged(dir, core.Say("Serialdesk cannot open the register in {{.Folder}}: {{.File}} is missing from the folder, as happens when a sync program, a virus scanner or a person removes it. Serialdesk has not changed anything.",
+		core.Values{"Folder": dir, "File": file}), nil)
 }
 
 // notAllowed is the error for a file of the register Serialdesk may not
 // open: not damage, and no backup helps.
 func notAllowed(dir string, err error) error {
-	return &core.Error{Code: core.Conflict, Err: err, Message: fmt.Sprintf("Serialdesk may not open the register's files in %s (%s). "+
-		"Ask whoever looks after this computer to let your user read and write that folder. None of its files was changed.", dir, firstLine(err))}
+	return &core.Error{Code: core.Conflict, Err: err, Message: core.Say("Serialdesk may not open the register's files in {{.Folder}} ({{.Cause}}). "+
+		"Ask whoever looks after this computer to let your user read and write that folder. None of its files was changed.", core.Values{"Folder": dir, "Cause": firstLine(err)})}
 }
 
 // damagedFile is the error for a file of the register that is damaged.
@@ -371,7 +389,19 @@ func damagedFile(dir, name string, err error) error {
 	if errors.Is(err, fs.ErrPermission) {
 		return notAllowed(dir, err)
 	}
-	return damaged(dir, fmt.Sprintf("Serialdesk cannot open the register in %s: %s is damaged (%s). Serialdesk has not changed anything.", dir, name, firstLine(err)), err)
+	return damaged(dir, core.Say("Serialdesk cannot open the register in {{.Folder}}: {{.File}} is damaged ({{.Cause}}). Serialdesk has not changed anything.",
+		core.Values{"Folder": dir, "File": name, "Cause": cause(err)}), err)
+}
+
+// cause is what err says inside a message: its message when it is the
+// register's own, otherwise its first line (the system's or Badger's
+// words).
+func cause(err error) any {
+	var e *core.Error
+	if errors.As(err, &e) {
+		return e.Message
+	}
+	return firstLine(err)
 }
 
 // firstLine is what an error says in its first line: Badger's go on to
@@ -386,12 +416,12 @@ func firstLine(err error) string {
 func damagedRedo(dir string, err error) error {
 	var d *redoDamage
 	if !errors.As(err, &d) {
-		return &core.Error{Code: core.Internal, Err: err, Message: fmt.Sprintf("Serialdesk cannot read its redo log in %s: %v. Nothing was changed.", dir, err)}
+		return &core.Error{Code: core.Internal, Err: err, Message: core.Say("Serialdesk cannot read its redo log in {{.Folder}}: {{.Cause}}. Nothing was changed.", core.Values{"Folder": dir, "Cause": err.Error()})}
 	}
-	return &core.Error{Code: core.Internal, Err: err, Message: fmt.Sprintf("Serialdesk cannot open the register in %s: its redo log (%s) is damaged: %s. "+
+	return &core.Error{Code: core.Internal, Err: err, Message: core.Say("Serialdesk cannot open the register in {{.Folder}}: its redo log ({{.RedoLog}}) is damaged: {{.What}}. "+
 		"The log only matters when the register's own files have lost work; Serialdesk has not changed anything.\n\n"+
-		"To go on, start a new redo log with:\n  %s new-log --data %s\nIt writes back what the damaged log still holds and the register lacks, keeps the damaged log beside it, "+
-		"backs the register up and says whether any work could not be read.", dir, redoFile, d.what, core.Command(), core.Quoted(dir))}
+		"To go on, start a new redo log with:\n  {{.Command}} new-log --data {{.QuotedFolder}}\nIt writes back what the damaged log still holds and the register lacks, keeps the damaged log beside it, "+
+		"backs the register up and says whether any work could not be read.", core.Values{"Folder": dir, "RedoLog": redoFile, "What": d.what, "Command": core.Command(), "QuotedFolder": core.Quoted(dir)})}
 }
 
 // VerifyFiles reads every table of the register and checks it against its
@@ -446,7 +476,8 @@ func (s *Store) verifyTables(tables []badger.TableInfo) error {
 		}
 		if err != nil {
 			err = fmt.Errorf("%s: %w", name, err)
-			return damaged(s.dir, fmt.Sprintf("The register's files in %s are damaged (%v). Serialdesk has not changed them; stop working in it and go on from a backup.", s.dir, err), err)
+			return damaged(s.dir, core.Say("The register's files in {{.Folder}} are damaged ({{.Cause}}). Serialdesk has not changed them; stop working in it and go on from a backup.",
+				core.Values{"Folder": s.dir, "Cause": err.Error()}), err)
 		}
 	}
 	return nil
@@ -486,7 +517,7 @@ func tableFileName(id uint64) string { return fmt.Sprintf("%06d.sst", id) }
 
 // ErrClosed is what work gets that reaches the store after Close (or a
 // check of the files that Close stopped).
-var ErrClosed = &core.Error{Code: core.Internal, Message: "The register is closed."}
+var ErrClosed = &core.Error{Code: core.Internal, Message: core.Say("The register is closed.")}
 
 // InterruptedMessage is logged when Open finishes or rolls back operations
 // a crash interrupted.
@@ -637,14 +668,14 @@ func (s *Store) updateJournaled(fn func(core.Tx) error) error {
 	if full := s.room(2 * j.undone); full != nil {
 		// Undoing writes too: with no room for it, nothing more is read
 		// or written until a restart undoes the part already written.
-		s.halted = &core.Error{Code: core.Conflict, Err: errors.Join(err, ErrDiskFull), Message: core.UserMessage(full) +
-			" The disk filled up while this was being saved, and Serialdesk has no room to undo the part already written: close Serialdesk, make room, and start it again; it undoes that part when it starts."}
+		s.halted = &core.Error{Code: core.Conflict, Err: errors.Join(err, ErrDiskFull), Message: core.Sentences(" ", core.Reason(full),
+			core.Say("The disk filled up while this was being saved, and Serialdesk has no room to undo the part already written: close Serialdesk, make room, and start it again; it undoes that part when it starts."))}
 		s.readOnly = s.halted
 		return s.halted
 	}
 	if rbErr := rollbackOp(s.db, j.op); rbErr != nil {
 		s.log.WithError(rbErr).Error("could not roll back an unfinished operation; it is rolled back on the next start")
-		return &core.Error{Code: core.Internal, Message: "Saving failed halfway and could not be undone right away. Close Serialdesk and open it again: it undoes the unfinished step when it starts.", Err: errors.Join(err, rbErr)}
+		return &core.Error{Code: core.Internal, Message: core.Say("Saving failed halfway and could not be undone right away. Close Serialdesk and open it again: it undoes the unfinished step when it starts."), Err: errors.Join(err, rbErr)}
 	}
 	return err
 }

@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"fmt"
 	"net/url"
 	"os/exec"
 	"path/filepath"
@@ -26,22 +25,22 @@ func AboutItem(env *Env) *fyne.MenuItem {
 
 func (env *Env) showAbout() {
 	title := widget.NewLabelWithStyle("Serialdesk "+env.Version, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	what := widget.NewLabel("Keeps the serial numbers of the items the shop buys and sells.")
+	what := widget.NewLabel(lang.L("Keeps the serial numbers of the items the shop buys and sells."))
 	where := widget.NewForm(
-		widget.NewFormItem("Data folder", selectable(env.DataDir)),
-		widget.NewFormItem("Log", selectable(filepath.Join(env.DataDir, "serialdesk.log"))),
-		widget.NewFormItem("Backups", selectable(filepath.Join(env.DataDir, "backups"))),
+		widget.NewFormItem(lang.L("Data folder"), selectable(env.DataDir)),
+		widget.NewFormItem(lang.L("Log"), selectable(filepath.Join(env.DataDir, "serialdesk.log"))),
+		widget.NewFormItem(lang.L("Backups"), selectable(filepath.Join(env.DataDir, "backups"))),
 	)
-	open := newButton("Open the data folder", theme.FolderOpenIcon(), func() {
+	open := newButton(lang.L("Open the data folder"), theme.FolderOpenIcon(), func() {
 		if err := openInSystem(env.DataDir); err != nil {
 			env.Log.WithError(err).Warn("could not open the data folder")
 			env.showError(&core.Error{Code: core.Invalid, Err: err,
-				Message: fmt.Sprintf("The file manager could not be started (%v). The data folder is %s.", err, env.DataDir)})
+				Message: core.Say("The file manager could not be started ({{.Cause}}). The data folder is {{.Folder}}.", core.Values{"Cause": err.Error(), "Folder": env.DataDir})})
 		}
 	})
 	content := container.NewVBox(title, what, where, container.NewHBox(open))
-	d := dialog.NewCustomWithoutButtons("About Serialdesk", content, env.Window)
-	env.showWithKeys(d, newEnterButton("Close", nil, d.Hide)) // Enter and Esc close it
+	d := dialog.NewCustomWithoutButtons(lang.L("About Serialdesk"), content, env.Window)
+	env.showWithKeys(d, newEnterButton(lang.L("Close"), nil, d.Hide)) // Enter and Esc close it
 }
 
 // selectable is a label whose text can be selected and copied: a path to

@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"fmt"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -27,7 +26,7 @@ func (env *Env) askBackup() {
 		// it, so that the file is whole or not there at all.
 		w.Close()
 		if w.URI().Scheme() != "file" {
-			env.showError(&core.Error{Code: core.Invalid, Message: "Choose a folder on this computer, a USB stick or a network drive for the backup."})
+			env.showError(&core.Error{Code: core.Invalid, Message: core.Say("Choose a folder on this computer, a USB stick or a network drive for the backup.")})
 			return
 		}
 		env.backUp(w.URI())
@@ -39,7 +38,7 @@ func (env *Env) askBackup() {
 func (env *Env) backUp(where fyne.URI) {
 	path := where.Path()
 	bar := widget.NewProgressBarInfinite()
-	progress := dialog.NewCustomWithoutButtons("Backing up the register…", bar, env.Window)
+	progress := dialog.NewCustomWithoutButtons(lang.L("Backing up the register…"), bar, env.Window)
 	progress.Show()
 	background(env, func() (struct{}, error) { return struct{}{}, env.BackupTo(path) }, func(_ struct{}, err error) {
 		progress.Hide()
@@ -48,6 +47,7 @@ func (env *Env) backUp(where fyne.URI) {
 			env.showError(err)
 			return
 		}
-		env.showSaved("Backup done", fmt.Sprintf("The whole register is backed up to\n%s\n\nKeep a copy away from this computer. To go on from it one day:\n%s restore --in %s --data NEWFOLDER", path, core.Command(), core.Quoted(path)), where)
+		env.showSaved(lang.L("Backup done"), Tr("The whole register is backed up to\n{{.File}}\n\nKeep a copy away from this computer. To go on from it one day:\n{{.Command}} restore --in {{.Quoted}} --data NEWFOLDER",
+			core.Values{"File": path, "Command": core.Command(), "Quoted": core.Quoted(path)}), where)
 	})
 }

@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -18,7 +17,7 @@ import (
 
 // docKind is what tells a goods receipt from an order on screen.
 type docKind struct {
-	name      string // "receipt", "order": as core names the document in problems
+	the       string // "The receipt": the document as a sentence starts with it
 	party     string // "Supplier", "Customer"
 	partyKind core.PartyKind
 	amount    string // "Unit cost", "Unit price"; "" for lines without an amount
@@ -98,11 +97,11 @@ type lineTyped struct {
 }
 
 // unsaved reports whether the document has changes not saved, and if so
-// says that they are saved first, before what (a cancel, printing): what
-// is done works on the document as saved.
-func (e *docEditor) unsaved(before string) bool {
+// says that they are saved first (advice: before what), as what is done
+// next works on the document as saved.
+func (e *docEditor) unsaved(advice string) bool {
 	if e.dirty {
-		e.env.ShowMessage("Save the "+e.kind.name+" first", "The "+e.kind.name+" has changes that are not saved. Save them, or open it again to drop them, before "+before+".")
+		e.env.ShowMessage(lang.L("Save first"), lang.L("{{.Document}} has changes that are not saved.", map[string]string{"Document": lang.L(e.kind.the)})+" "+advice)
 	}
 	return e.dirty
 }
@@ -124,7 +123,7 @@ func newDocEditor(env *Env, kind docKind, actions fyne.CanvasObject) *docEditor 
 		}
 		e.edited()
 	}
-	e.party = newSuggestField("name, number or phone", func(typed string) { e.chooseParty(typed) })
+	e.party = newSuggestField(lang.L("name, number or phone"), func(typed string) { e.chooseParty(typed) })
 	e.party.OnChanged = func(typed string) {
 		e.completeParty(typed)
 		e.edited()
@@ -147,7 +146,9 @@ func newDocEditor(env *Env, kind docKind, actions fyne.CanvasObject) *docEditor 
 	}
 	var amountHeading fyne.CanvasObject
 	if kind.amount != "" {
-		amountHeading = widget.NewLabel(lang.L(kind.amount))
+		heading := widget.NewLabel("")
+		env.showCurrency(func(code string) { heading.SetText(withCurrency(lang.L(kind.amount), code)) })
+		amountHeading = heading
 	}
 	columns := container.NewBorder(nil, nil, nil, lineColumns(widget.NewLabel(lang.L("Quantity")), amountHeading,
 		widget.NewLabel(lang.L("Serials")), widget.NewLabel("")), widget.NewLabel(lang.L("Item")))
@@ -271,7 +272,7 @@ func (e *docEditor) load(head docHead, lines []lineTyped, editable bool) {
 
 // leave runs then, which replaces the document shown, once the user agrees
 // to drop what they typed and did not save; stay runs when they do not.
-func (e *docEditor) leave(then, stay func()) { e.env.leave("The "+e.kind.name, e.dirty, then, stay) }
+func (e *docEditor) leave(then, stay func()) { e.env.leave(lang.L(e.kind.the), e.dirty, then, stay) }
 
 func (e *docEditor) itemByID(id core.ItemID) core.Item {
 	for _, r := range e.items {
@@ -279,7 +280,7 @@ func (e *docEditor) itemByID(id core.ItemID) core.Item {
 			return r.Item
 		}
 	}
-	return core.Item{ID: id, No: fmt.Sprintf("item %d", id)}
+	return core.Item{ID: id, No: Tr("item {{.ID}}", core.Values{"ID": int(id)})}
 }
 
 func itemLabel(it core.Item) string {
@@ -292,7 +293,7 @@ func itemLabel(it core.Item) string {
 // newLine adds an empty line.
 func (e *docEditor) newLine() *docLine {
 	l := &docLine{qty: newEntry(), problem: widget.NewLabel("")}
-	l.itemText = newSuggestField("item number or name", func(s string) { e.chooseItem(l, s) })
+	l.itemText = newSuggestField(lang.L("item number or name"), func(s string) { e.chooseItem(l, s) })
 	l.problem.Importance = widget.DangerImportance
 	l.problem.Wrapping = fyne.TextWrapWord
 	l.problem.Hide()
@@ -427,17 +428,17 @@ func (e *docEditor) showPartyNote() {
 	note := ""
 	switch {
 	case typed == "" && e.kind.partyKind == core.Customer:
-		note = "No customer: a cash sale"
+		note = lang.L("No customer: a cash sale")
 	case typed == "":
 	case e.partyID != 0:
-		note = e.kind.party + " on the register"
+		note = partyWords(e.kind.partyKind, "Customer on the register", "Supplier on the register")
 		for _, p := range e.parties {
 			if p.ID == e.partyID {
 				note = strings.Join(nonEmpty(p.No, p.Phone, p.Email), " · ")
 			}
 		}
 	default:
-		note = "New " + strings.ToLower(e.kind.party) + ": added to the register when saved"
+		note = partyWords(e.kind.partyKind, "New customer: added to the register when saved", "New supplier: added to the register when saved")
 	}
 	e.partyNote.SetText(note)
 	e.partyNote.Hidden = note == ""
@@ -469,7 +470,7 @@ func (e *docEditor) chooseItem(l *docLine, typed string) {
 		return
 	}
 	if !ok {
-		e.itemRefused(l, fmt.Sprintf("There is no item %q; type its number, or pick it from the list", core.Echo(typed)))
+		e.itemRefused(l, Tr("There is no item {{.Typed}}; type its number, or pick it from the list", core.Values{"Typed": core.Echo(typed).Quoted()}))
 		return
 	}
 	e.setItem(l, it)
@@ -516,7 +517,7 @@ func (e *docEditor) sellUnit(l *docLine, serial string) {
 		}
 		switch {
 		case core.ErrorCode(err) == core.NotFound:
-			refuse(fmt.Sprintf("There is no item %q, and no unit in stock has that serial; type the item's number or name, or pick it from the list", core.Echo(serial)))
+			refuse(Tr("There is no item {{.Typed}}, and no unit in stock has that serial; type the item's number or name, or pick it from the list", core.Values{"Typed": core.Echo(serial).Quoted()}))
 			return
 		case err != nil && core.ErrorCode(err) != core.Conflict:
 			if free {
@@ -525,7 +526,7 @@ func (e *docEditor) sellUnit(l *docLine, serial string) {
 			e.env.readFailed(err)
 			return
 		case err != nil:
-			refuse(core.UserMessage(err))
+			refuse(ErrorText(err))
 			return
 		}
 		var target *docLine
@@ -534,7 +535,7 @@ func (e *docEditor) sellUnit(l *docLine, serial string) {
 				continue
 			}
 			if slices.ContainsFunc(other.serials, func(s string) bool { return serialKey(s) == row.Serial.Serial }) {
-				refuse(fmt.Sprintf("%s is on this order already (line %d)", row.Serial.Serial, i+1))
+				refuse(Tr("{{.Serial}} is on this order already (line {{.Line}})", core.Values{"Serial": row.Serial.Serial, "Line": i + 1}))
 				return
 			}
 			target = other
@@ -578,7 +579,7 @@ func (e *docEditor) setItem(l *docLine, it core.Item) {
 	}
 	// Propose the item's price, replacing one proposed before but never
 	// one the user typed.
-	if e.kind.name == "order" && (l.amount.Text == "" || l.amount.Text == l.proposed) {
+	if e.kind.sells && (l.amount.Text == "" || l.amount.Text == l.proposed) {
 		l.proposed = ""
 		if it.Price != 0 {
 			l.proposed = formatMoney(it.Price)
@@ -616,13 +617,13 @@ func (e *docEditor) selectLine(l *docLine) {
 	e.serials.setFound(l.found, l.warned)
 	switch {
 	case l.item.ID == 0:
-		e.serialTitle.SetText("Serials: choose the line's item first")
+		e.serialTitle.SetText(lang.L("Serials: choose the line's item first"))
 	case !l.item.UseSerial:
-		e.serialTitle.SetText(l.item.No + " does not use serial numbers")
+		e.serialTitle.SetText(Tr("{{.Item}} does not use serial numbers", core.Values{"Item": l.item.No}))
 	case len(l.back) > 0:
-		e.serialTitle.SetText("Serials · " + itemLabel(l.item) + " · came back: " + strings.Join(l.back, ", "))
+		e.serialTitle.SetText(Tr("Serials · {{.Item}} · came back: {{.Serials}}", core.Values{"Item": itemLabel(l.item), "Serials": strings.Join(l.back, ", ")}))
 	default:
-		e.serialTitle.SetText("Serials · " + itemLabel(l.item))
+		e.serialTitle.SetText(Tr("Serials · {{.Item}}", core.Values{"Item": itemLabel(l.item)}))
 	}
 	e.serials.lock(!e.editable, e.editable && l.item.UseSerial)
 	setVisible(e.editable && l.item.UseSerial, e.serials.fill, e.serials.load)
@@ -638,23 +639,23 @@ func (e *docEditor) showWarranty(l *docLine) {
 	e.warranty.SetText(l.warranty)
 	e.warranty.lock(!e.editable)
 	setVisible(l.item.UseSerial || l.warranty != "", e.warrantyRow) // one typed stays in sight, for its problem
-	note := "empty: none, the item gives no warranty"
+	note, months := lang.L("empty: none, the item gives no warranty"), core.Values{"Months": l.item.WarrantyMonths}
 	switch {
 	case !e.editable:
 		note = ""
 	case l.item.WarrantyMonths > 0 && l.item.WarrantyFrom == core.WarrantyFromReceipt:
-		note = fmt.Sprintf("empty: the item's own, %d months from the receipt", l.item.WarrantyMonths)
+		note = Tr("empty: the item's own, {{.Months}} months from the receipt", months)
 	case l.item.WarrantyMonths > 0:
-		note = fmt.Sprintf("empty: the item's own, %d months from the sale", l.item.WarrantyMonths)
+		note = Tr("empty: the item's own, {{.Months}} months from the sale", months)
 	}
 	e.warrantyNote.SetText(note)
 }
 
 func (e *docEditor) showSerialCount(l *docLine) {
 	n := len(dropBlank(l.serials))
-	l.serialsBtn.SetText(core.Count(n, "serial", "serials"))
+	l.serialsBtn.SetText(Say(core.Count(n, "1 serial", "{{.Count}} serials")))
 	if len(l.back) > 0 {
-		l.serialsBtn.SetText(fmt.Sprintf("%d, %d back", n, len(l.back)))
+		l.serialsBtn.SetText(Tr("{{.Count}}, {{.Back}} back", core.Values{"Count": n, "Back": len(l.back)}))
 	}
 	if !l.item.UseSerial {
 		l.serialsBtn.SetText("—")
@@ -697,7 +698,7 @@ func (e *docEditor) typed() (date time.Time, lines []lineTyped, err error) {
 	var problems []core.Problem
 	e.sent = e.sent[:0]
 	if date, err = parseDate(e.date.Text); err != nil {
-		problems = append(problems, core.Problem{Reason: "the date: " + reasonText(err)})
+		problems = append(problems, core.Problem{Reason: core.Say("the date: {{.Reason}}", core.Values{"Reason": core.Reason(err)})})
 	}
 	for _, l := range e.lines {
 		if l.item.ID == 0 && strings.TrimSpace(l.itemText.Text) == "" && len(dropBlank(l.serials)) == 0 {
@@ -707,22 +708,22 @@ func (e *docEditor) typed() (date time.Time, lines []lineTyped, err error) {
 		n := len(e.sent)
 		qty, err := core.ParseQuantity(l.qty.Text)
 		if err != nil {
-			problems = append(problems, core.Problem{Line: n, Reason: reasonText(err)})
+			problems = append(problems, core.Problem{Line: n, Reason: core.Reason(err)})
 		}
 		var amount core.Money
 		if l.amount != nil {
 			if amount, err = parseMoney(l.amount.Text); err != nil {
-				problems = append(problems, core.Problem{Line: n, Reason: "the " + strings.ToLower(e.kind.amount) + ": " + reasonText(err)})
+				problems = append(problems, core.Problem{Line: n, Reason: core.Say("{{.Field}}: {{.Reason}}", core.Values{"Field": core.Say(e.kind.amount), "Reason": core.Reason(err)})})
 			}
 		}
 		warranty, err := parseDate(l.warranty)
 		if err != nil {
-			problems = append(problems, core.Problem{Line: n, Reason: "the warranty: " + reasonText(err)})
+			problems = append(problems, core.Problem{Line: n, Reason: core.Say("the warranty: {{.Reason}}", core.Values{"Reason": core.Reason(err)})})
 		}
 		lines = append(lines, lineTyped{item: l.item.ID, qty: qty, amount: amount, warranty: warranty, serials: dropBlank(l.serials)})
 	}
 	if len(problems) > 0 {
-		return date, lines, &core.Error{Code: core.Invalid, Message: fmt.Sprintf("The %s cannot be read; nothing was saved.", e.kind.name), Problems: problems}
+		return date, lines, &core.Error{Code: core.Invalid, Message: core.Say("{{.Document}} cannot be read; nothing was saved.", core.Values{"Document": core.Say(e.kind.the)}), Problems: problems}
 	}
 	return date, lines, nil
 }
@@ -754,7 +755,7 @@ func (e *docEditor) placeProblems(problems, warnings []core.Problem, withLines b
 				continue
 			}
 			if p.Serial == "" {
-				reasons = append(reasons, p.Reason)
+				reasons = append(reasons, Say(p.Reason))
 			} else {
 				l.found = append(l.found, p)
 			}
@@ -837,8 +838,9 @@ func (e *docEditor) focusProblem(err error) {
 		return
 	}
 	p, canvas := problems[0], e.env.Window.Canvas()
+	reason := strings.ToLower(p.Reason.String()) // in English, which names the fields as the kind does
 	if p.Line < 1 || p.Line > len(e.sent) {
-		switch reason := strings.ToLower(p.Reason); {
+		switch {
 		case strings.Contains(reason, "date"):
 			canvas.Focus(e.date)
 		case strings.Contains(reason, strings.ToLower(e.kind.party)):
@@ -855,7 +857,7 @@ func (e *docEditor) focusProblem(err error) {
 		return // removed while the register checked it
 	}
 	e.selectLine(l)
-	switch reason := strings.ToLower(p.Reason); {
+	switch {
 	case p.Serial != "" && e.serials.firstMarked() >= 0:
 		e.serials.selectRow(e.serials.firstMarked())
 	case l.item.ID == 0:
@@ -926,10 +928,4 @@ func submit[D any](e *docEditor, typed func() (D, error), call func(D) (D, error
 		}
 		done(saved, !moved)
 	})
-}
-
-// reasonText is an error's message as it stands after a field's name.
-func reasonText(err error) string {
-	msg := core.UserMessage(err)
-	return strings.ToLower(msg[:1]) + msg[1:]
 }

@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"fmt"
 	"slices"
 
 	"fyne.io/fyne/v2/widget"
@@ -38,15 +37,16 @@ func changedElsewhere[D any](e *docEditor, message *widget.Label, shown core.Doc
 	if shown.IsZero() || !(c.Everything || slices.Contains(c.Docs, shown)) {
 		return
 	}
-	who := "on another counter"
-	if c.By != "" {
-		who += " by " + c.By
-	}
+	values := core.Values{"Doc": shown, "By": c.By}
 	// When everything may have changed, typing is left alone unsaid: saving
 	// tells whether the document changed meanwhile.
 	kept := func() {
 		if !c.Everything {
-			warn(message, fmt.Sprintf("%s was just changed %s. What you typed is kept, but saving it will be refused: note it, then open %s again.", shown, who, shown))
+			if c.By == "" {
+				warn(message, Tr("{{.Doc}} was just changed on another counter. What you typed is kept, but saving it will be refused: note it, then open {{.Doc}} again.", values))
+			} else {
+				warn(message, Tr("{{.Doc}} was just changed on another counter by {{.By}}. What you typed is kept, but saving it will be refused: note it, then open {{.Doc}} again.", values))
+			}
 		}
 	}
 	if e.dirty {
@@ -60,14 +60,18 @@ func changedElsewhere[D any](e *docEditor, message *widget.Label, shown core.Doc
 		}
 		show(d)
 		if !c.Everything {
-			say(message, fmt.Sprintf("%s was just changed %s; it is shown as it is now.", shown, who))
+			if c.By == "" {
+				tell(message, Tr("{{.Doc}} was just changed on another counter; it is shown as it is now.", values))
+			} else {
+				tell(message, Tr("{{.Doc}} was just changed on another counter by {{.By}}; it is shown as it is now.", values))
+			}
 		}
 	})
 }
 
-// say and warn put a message beside a document's buttons: how the work
+// tell and warn put a message beside a document's buttons: how the work
 // went, or what to look out for.
-func say(message *widget.Label, text string) {
+func tell(message *widget.Label, text string) {
 	message.Importance = widget.SuccessImportance
 	message.SetText(text)
 }

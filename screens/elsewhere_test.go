@@ -40,7 +40,7 @@ func TestAnOrderChangedOnAnotherCounter(t *testing.T) {
 	o.Reference = "while offline"
 	o, err = env.Reg.SaveOrder(o)
 	require.NoError(t, err)
-	say(m.Orders.message, "")
+	tell(m.Orders.message, "")
 	m.ChangedElsewhere(Changed{Everything: true})
 	env.settle()
 	assert.Equal(t, "while offline", m.Orders.editor.reference.Text)
@@ -101,14 +101,14 @@ type unreachable struct {
 
 func (u *unreachable) View(fn func(core.Tx) error) error {
 	if u.readFailures.Add(-1) >= 0 {
-		return &core.Error{Code: core.Unavailable, Message: "Cannot reach the shop server db:5432, database shop."}
+		return &core.Error{Code: core.Unavailable, Message: core.Say("Cannot reach the shop server db:5432, database shop.")}
 	}
 	return u.Store.View(fn)
 }
 
 func (u *unreachable) Update(fn func(core.Tx) error) error {
 	if u.failures.Add(-1) >= 0 {
-		return &core.Error{Code: core.Unavailable, Message: "Cannot reach the shop server db:5432, database shop. Nothing was saved."}
+		return &core.Error{Code: core.Unavailable, Message: core.Say("Cannot reach the shop server db:5432, database shop. Nothing was saved.")}
 	}
 	return u.Store.Update(fn)
 }

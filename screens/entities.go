@@ -59,20 +59,20 @@ func NewEntities(env *Env) *Entities {
 	)
 	s.list.OnSelected = func(id widget.ListItemID) {
 		e := s.rows[id].Entity
-		env.leave("The entity", s.dirty, func() { s.edit(e) }, s.list.UnselectAll)
+		env.leave(lang.L("The entity"), s.dirty, func() { s.edit(e) }, s.list.UnselectAll)
 	}
 	s.save = newButton(lang.L("Save entity"), theme.DocumentSaveIcon(), s.saveEntity)
 	s.save.Importance = widget.HighImportance
 	s.remove = newButton(lang.L("Delete entity…"), theme.DeleteIcon(), func() {
 		no := s.entity.No
-		env.askDelete("entity "+no.String(), func() error { return env.Reg.DeleteEntity(no) }, func() {
+		env.askDelete(Tr("entity {{.Project}}", core.Values{"Project": no}), func() error { return env.Reg.DeleteEntity(no) }, func() {
 			s.edit(core.Entity{})
 			s.Reload()
 		})
 	})
 	addParam := newButton(lang.L("Add parameter"), theme.ContentAddIcon(), func() { s.addParam(core.Param{}) })
 	s.add = newButton(lang.L("New entity"), theme.ContentAddIcon(), func() {
-		env.leave("The entity", s.dirty, func() {
+		env.leave(lang.L("The entity"), s.dirty, func() {
 			s.list.UnselectAll()
 			s.edit(core.Entity{})
 		}, func() {})
@@ -145,9 +145,9 @@ func (s *Entities) reload() {
 func (s *Entities) edit(e core.Entity) {
 	s.entity = e
 	setVisible(e.No != 0 && len(e.Docs) == 0, s.remove) // one a document names stays
-	s.title.SetText("New entity")
+	s.title.SetText(lang.L("New entity"))
 	if e.No != 0 {
-		s.title.SetText("Project " + e.No.String())
+		s.title.SetText(Tr("Project {{.Project}}", core.Values{"Project": e.No}))
 	}
 	s.model.ClearSelected()
 	for _, m := range s.models {
@@ -169,7 +169,7 @@ func (s *Entities) edit(e core.Entity) {
 	}
 	s.docs.SetText(strings.Join(docs, ", "))
 	if len(docs) == 0 {
-		s.docs.SetText("none yet")
+		s.docs.SetText(lang.L("none yet"))
 	}
 	s.showNotes(e.No)
 	s.problems.Hide()
@@ -178,7 +178,7 @@ func (s *Entities) edit(e core.Entity) {
 
 // showNotes lists the service notes of the entity's units, one a line.
 func (s *Entities) showNotes(no core.ProjectNo) {
-	s.notes.SetText("none yet")
+	s.notes.SetText(lang.L("none yet"))
 	if no == 0 {
 		s.notesFor.next()
 		return
@@ -227,7 +227,7 @@ func (s *Entities) saveEntity() {
 	background(s.env, func() (core.Entity, error) { return s.env.Reg.SaveEntity(e) }, func(saved core.Entity, err error) {
 		s.save.Enable()
 		if err != nil {
-			s.problems.SetText(core.UserMessage(err))
+			s.problems.SetText(ErrorText(err))
 			s.problems.Show()
 			return
 		}

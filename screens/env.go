@@ -3,6 +3,7 @@ package screens
 import (
 	"context"
 	"errors"
+	"fyne.io/fyne/v2/lang"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -45,7 +46,8 @@ type Env struct {
 	// their own goroutine, as the app's loop would.
 	Deliver func(func())
 
-	busy sync.WaitGroup // background work in flight
+	busy  sync.WaitGroup // background work in flight
+	money currency       // the shop's, shown beside amounts
 
 	workbooks     map[Workbook]bool // open in a dialog, to close should the app stop first
 	workbooksMu   sync.Mutex
@@ -135,8 +137,8 @@ func (env *Env) leave(what string, dirty bool, then, stay func()) {
 		then()
 		return
 	}
-	env.ask("Discard changes?", what+" on the screen has changes that are not saved. Discard them?",
-		"Discard", theme.DeleteIcon(), then, "Keep editing", theme.DocumentCreateIcon(), stay)
+	env.ask(lang.L("Discard changes?"), Tr("{{.What}} on the screen has changes that are not saved. Discard them?", core.Values{"What": what}),
+		lang.L("Discard"), theme.DeleteIcon(), then, lang.L("Keep editing"), theme.DocumentCreateIcon(), stay)
 }
 
 // ask asks before something that throws work away or changes the register
@@ -162,10 +164,18 @@ func (env *Env) ask(title, question, doLabel string, doIcon fyne.Resource, do fu
 	keepButton.escape = kept
 }
 
+// askCancel asks before cancelling a document, saying what that undoes
+// (question), with keeping it as the default.
+func (env *Env) askCancel(doc core.DocRef, question core.Message, button string, cancel func()) {
+	env.ask(Tr("Cancel {{.Doc}}?", core.Values{"Doc": doc}), Say(question), button, theme.CancelIcon(), cancel,
+		lang.L("Keep it"), theme.ConfirmIcon(), nil)
+}
+
 // askDelete asks before deleting something (keeping it is the default),
 // then deletes it in the background and runs done; a refusal says why.
 func (env *Env) askDelete(what string, del func() error, done func()) {
-	env.ask("Delete "+what+"?", "Delete "+what+"? This cannot be undone.", "Delete", theme.DeleteIcon(), func() {
+	values := core.Values{"What": what}
+	env.ask(Tr("Delete {{.What}}?", values), Tr("Delete {{.What}}? This cannot be undone.", values), lang.L("Delete"), theme.DeleteIcon(), func() {
 		background(env, func() (struct{}, error) { return struct{}{}, del() }, func(_ struct{}, err error) {
 			if err != nil {
 				env.showError(err)
@@ -173,7 +183,7 @@ func (env *Env) askDelete(what string, del func() error, done func()) {
 			}
 			done()
 		})
-	}, "Keep it", theme.CancelIcon(), nil)
+	}, lang.L("Keep it"), theme.CancelIcon(), nil)
 }
 
 // askForm shows a form in a dialog that works from the keyboard: the
@@ -197,7 +207,7 @@ func (env *Env) askForm(title, doLabel string, width float32, items []*widget.Fo
 		}
 	}
 	ok := newEnterButton(doLabel, theme.ConfirmIcon(), done)
-	env.showWithKeys(d, ok, newButton("Cancel", theme.CancelIcon(), d.Hide))
+	env.showWithKeys(d, ok, newButton(lang.L("Cancel"), theme.CancelIcon(), d.Hide))
 	d.Resize(fyne.NewSize(max(width, 420), d.MinSize().Height))
 	if first != nil {
 		env.Window.Canvas().Focus(first)

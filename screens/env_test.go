@@ -40,7 +40,7 @@ func testEnv(t *testing.T, a fyne.App, w fyne.Window) *Env {
 // testEnvOn is testEnv on a store of the test's own.
 func testEnvOn(t *testing.T, a fyne.App, w fyne.Window, store *data.Store) *Env {
 	reg := core.New(store)
-	env := &Env{Reg: reg, Window: w, Prefs: a.Preferences(), Log: datatest.Logger(), Sheets: testSheets{sheets.Exporter{Reg: reg}},
+	env := &Env{Reg: reg, Window: w, Prefs: a.Preferences(), Log: datatest.Logger(), Sheets: testSheets{sheets.Exporter{Reg: reg, In: Speaker()}},
 		BackupTo: store.BackupTo, Papers: testPapers{reg}, PrintDir: t.TempDir(),
 		OpenFile: func(string) error { return nil }} // no viewer pops up: a test that prints looks at the file
 	q := &uiQueue{}
@@ -155,23 +155,23 @@ func (testSheets) OpenWorkbook(r io.Reader) (Workbook, error) {
 	return wb, nil
 }
 
-func (testSheets) ReadOpeningStock(r io.Reader) (core.OpeningStock, error) {
-	return sheets.ReadOpeningStock(r)
+func (s testSheets) ReadOpeningStock(r io.Reader) (core.OpeningStock, error) {
+	return sheets.ReadOpeningStock(r, s.In)
 }
 
-func (testSheets) WriteTemplate(w io.Writer) error { return sheets.WriteTemplate(w) }
+func (s testSheets) WriteTemplate(w io.Writer) error { return sheets.WriteTemplate(w, s.In) }
 
 // testPapers is what the app gives the screens, as the app does it.
 type testPapers struct{ reg *core.Register }
 
 func (testPapers) Document(path string, p core.Paper) error {
-	return data.WriteFile(path, func(w io.Writer) error { return paper.Document(w, p, time.Now()) })
+	return data.WriteFile(path, func(w io.Writer) error { return paper.Document(w, p, Speaker(), time.Now()) })
 }
 
 func (testPapers) Labels(ctx context.Context, path string, units []core.SerialRow, size string, qr bool, progress func(done, total int)) ([]string, error) {
 	var printed paper.Printed
 	err := data.WriteFile(path, func(w io.Writer) (err error) {
-		printed, err = paper.Labels(ctx, w, paper.LabelsOf(units), paper.LabelOptions{Size: paper.LabelSize(size), QR: qr}, progress, time.Now())
+		printed, err = paper.Labels(ctx, w, paper.LabelsOf(units), paper.LabelOptions{Size: paper.LabelSize(size), QR: qr, In: Speaker()}, progress, time.Now())
 		return err
 	})
 	return printed.QRInstead, err
@@ -179,7 +179,7 @@ func (testPapers) Labels(ctx context.Context, path string, units []core.SerialRo
 
 func (p testPapers) StockList(ctx context.Context, path string, item core.ItemID, progress func(done, total int)) (n int, err error) {
 	err = data.WriteFile(path, func(w io.Writer) error {
-		n, err = paper.StockList(ctx, w, p.reg, item, progress, time.Now())
+		n, err = paper.StockList(ctx, w, p.reg, item, Speaker(), progress, time.Now())
 		return err
 	})
 	return n, err
@@ -188,7 +188,7 @@ func (p testPapers) StockList(ctx context.Context, path string, item core.ItemID
 func (testPapers) LabelSizes() []LabelSize {
 	out := make([]LabelSize, len(paper.LabelSizes))
 	for i, s := range paper.LabelSizes {
-		out[i] = LabelSize{Key: string(s), Name: s.String()}
+		out[i] = LabelSize{Key: string(s), Name: Say(s.Name())}
 	}
 	return out
 }

@@ -1,7 +1,7 @@
 package screens
 
 import (
-	"fmt"
+	"fyne.io/fyne/v2/lang"
 	"io"
 	"time"
 
@@ -48,7 +48,7 @@ func (env *Env) exportQuery(q core.SerialQuery) {
 
 // exportDocument saves the serials of a receipt or an order.
 func (env *Env) exportDocument(doc core.DocRef) {
-	env.askExport("Serials of "+doc.String(), env.documentSerials(doc), false)
+	env.askExport(Tr("Serials of {{.Doc}}", core.Values{"Doc": doc}), env.documentSerials(doc), false)
 }
 
 func (env *Env) documentSerials(doc core.DocRef) fetchFunc {
@@ -65,7 +65,7 @@ func (env *Env) askExport(title string, fetch fetchFunc, cards bool) {
 // says how many serials went into it.
 func (env *Env) export(w fyne.URIWriteCloser, title string, fetch fetchFunc, cards bool) {
 	bar := widget.NewProgressBar()
-	progress := dialog.NewCustomWithoutButtons("Exporting serials…", bar, env.Window)
+	progress := dialog.NewCustomWithoutButtons(lang.L("Exporting serials…"), bar, env.Window)
 	progress.Show()
 	background(env, func() (int, error) {
 		n, err := env.Sheets.Export(w, title, fetch, cards, func(done, total int) {
@@ -83,6 +83,6 @@ func (env *Env) export(w fyne.URIWriteCloser, title string, fetch fetchFunc, car
 			env.showError(err)
 			return
 		}
-		env.showSaved("Export done", fmt.Sprintf("%s written to\n%s", core.Count(n, "serial", "serials"), filePath(w.URI())), w.URI())
+		env.showSaved(lang.L("Export done"), Say(core.Count(n, "1 serial written to\n{{.File}}", "{{.Count}} serials written to\n{{.File}}").With(core.Values{"File": filePath(w.URI())})), w.URI())
 	})
 }

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -88,13 +89,13 @@ func (env *Env) showSaved(title, text string, where fyne.URI) {
 	var others []fyne.CanvasObject
 	if where != nil && where.Scheme() == "file" {
 		dir := filepath.Dir(where.Path())
-		others = append(others, newButton("Open its folder", theme.FolderOpenIcon(), func() {
+		others = append(others, newButton(lang.L("Open its folder"), theme.FolderOpenIcon(), func() {
 			if err := openInSystem(dir); err != nil {
 				env.Log.WithError(err).Warn("could not open a folder")
 			}
 		}))
 	}
-	env.showWithKeys(d, newEnterButton("OK", nil, d.Hide), others...)
+	env.showWithKeys(d, newEnterButton(lang.L("OK"), nil, d.Hide), others...)
 }
 
 // filePath is where a chosen file is, as the user knows it.

@@ -13,18 +13,18 @@ import (
 // keys are the keys the counter works with, as Help lists them; Ctrl is
 // Cmd on macOS.
 var keys = [][2]string{
-	{"Ctrl+R", "New goods receipt"},
-	{"Ctrl+O", "New order"},
-	{"Ctrl+F", "Serial search"},
-	{"Ctrl+N", "New receipt, order, item or entity, in the section shown"},
-	{"Ctrl+S", "Save: the order, the item card, the entity, a receipt as a draft"},
-	{"Ctrl+Enter", "Confirm the receipt, or save the order"},
-	{"Tab, Shift+Tab", "Next and previous field: the header, each line's item, quantity, price and serials, then the buttons"},
-	{"Enter", "In the item: take it and go on to its serials (or quantity). In a serial: the next row, as a scanner's Enter does. On a button: press it"},
-	{"Down, Up", "Choose among the items suggested under the item field"},
-	{"Esc", "Drop the suggestions; close a dialog (its safe choice)"},
-	{"Ctrl+Q", "Quit (asks first when something typed is not saved)"},
-	{"F1", "These keys"},
+	{"Ctrl+R", words("New goods receipt")},
+	{"Ctrl+O", words("New order")},
+	{"Ctrl+F", words("Serial search")},
+	{"Ctrl+N", words("New receipt, order, item or entity, in the section shown")},
+	{"Ctrl+S", words("Save: the order, the item card, the entity, a receipt as a draft")},
+	{"Ctrl+Enter", words("Confirm the receipt, or save the order")},
+	{"Tab, Shift+Tab", words("Next and previous field: the header, each line's item, quantity, price and serials, then the buttons")},
+	{"Enter", words("In the item: take it and go on to its serials (or quantity). In a serial: the next row, as a scanner's Enter does. On a button: press it")},
+	{"Down, Up", words("Choose among the items suggested under the item field")},
+	{"Esc", words("Drop the suggestions; close a dialog (its safe choice)")},
+	{"Ctrl+Q", words("Quit (asks first when something typed is not saved)")},
+	{"F1", words("These keys")},
 }
 
 // keysText is the list of keys in words, Ctrl named as on this computer.
@@ -35,9 +35,9 @@ func keysText() string {
 		if runtime.GOOS == "darwin" {
 			key = strings.ReplaceAll(key, "Ctrl+", "Cmd+")
 		}
-		b.WriteString(key + "\t" + k[1] + "\n")
+		b.WriteString(key + "\t" + lang.L(k[1]) + "\n")
 	}
-	b.WriteString("\nA barcode scanner types the serial and presses Enter: scan into a serial row, or into an order's item field to start a sale with that unit.")
+	b.WriteString("\n" + lang.L("A barcode scanner types the serial and presses Enter: scan into a serial row, or into an order's item field to start a sale with that unit."))
 	return b.String()
 }
 
@@ -49,7 +49,7 @@ func HelpItems(env *Env) []*fyne.MenuItem {
 	return []*fyne.MenuItem{keysItem, AboutItem(env)}
 }
 
-func (env *Env) showKeys() { env.ShowMessage("Keys and scanner", keysText()) }
+func (env *Env) showKeys() { env.ShowMessage(lang.L("Keys and scanner"), keysText()) }
 
 // helpKey opens the keys on F1 wherever the cursor is. Fyne hears a key
 // without Ctrl only in the widget that has the cursor, so each kind of
@@ -110,7 +110,7 @@ type choice struct{ widget.Select }
 
 func newChoice(options []string, changed func(string)) *choice {
 	c := &choice{}
-	c.Options, c.OnChanged, c.PlaceHolder = options, changed, "(Select one)"
+	c.Options, c.OnChanged, c.PlaceHolder = options, changed, lang.L("(Select one)")
 	c.ExtendBaseWidget(c)
 	return c
 }
@@ -134,4 +134,14 @@ func (c *check) TypedKey(ev *fyne.KeyEvent) {
 	if !isHelp(ev) {
 		c.Check.TypedKey(ev)
 	}
+}
+
+// translated are fixed choices (kept with words) in the program's
+// language, for a choice read by its index.
+func translated(options []string) []string {
+	out := make([]string, len(options))
+	for i, o := range options {
+		out[i] = lang.L(o)
+	}
+	return out
 }

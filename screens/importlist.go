@@ -1,13 +1,13 @@
 package screens
 
 import (
-	"fmt"
 	"io"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
 	"serialdesk/core"
@@ -56,12 +56,12 @@ func (t *serialEntry) chooseColumn(wb Workbook) {
 	progress := widget.NewProgressBarInfinite()
 	column := newChoice(nil, nil)
 	sheet := newChoice(wb.Sheets(), nil)
-	form := widget.NewForm(widget.NewFormItem("Sheet", sheet), widget.NewFormItem("Column", column))
+	form := widget.NewForm(widget.NewFormItem(lang.L("Sheet"), sheet), widget.NewFormItem(lang.L("Column"), column))
 	// The preview scrolls between the form and the buttons: a long one
 	// (overlong serials, many problems) had run under the buttons.
-	d := dialog.NewCustomWithoutButtons("Serials from a workbook",
+	d := dialog.NewCustomWithoutButtons(lang.L("Serials from a workbook"),
 		container.NewBorder(container.NewVBox(form, progress), nil, nil, nil, container.NewVScroll(preview)), t.env.Window)
-	fill := newEnterButton("Fill rows", nil, func() {
+	fill := newEnterButton(lang.L("Fill rows"), nil, func() {
 		d.Hide()
 		if len(values) > 0 {
 			t.fillFrom(t.firstEmpty(), values)
@@ -73,7 +73,7 @@ func (t *serialEntry) chooseColumn(wb Workbook) {
 		values = nil
 		fill.Disable()
 		progress.Show()
-		preview.SetText("Reading the workbook…")
+		preview.SetText(lang.L("Reading the workbook…"))
 		background(t.env, func() (struct{}, error) { return struct{}{}, work() }, func(_ struct{}, err error) {
 			if !current() {
 				return
@@ -105,7 +105,7 @@ func (t *serialEntry) chooseColumn(wb Workbook) {
 	}
 	d.SetOnClosed(t.env.holdWorkbook(wb))
 	d.Resize(fyne.NewSize(560, 360))
-	t.env.showWithKeys(d, fill, newButton("Cancel", nil, d.Hide)) // Enter fills, Esc closes
+	t.env.showWithKeys(d, fill, newButton(lang.L("Cancel"), nil, d.Hide)) // Enter fills, Esc closes
 	sheet.SetSelectedIndex(0)
 }
 
@@ -124,5 +124,6 @@ func previewText(values []string, err error) string {
 	if len(values) > len(shown) {
 		more = ", …"
 	}
-	return fmt.Sprintf("%s: %s%s. Each row is checked like a typed one.", core.Count(len(values), "serial", "serials"), strings.Join(shown, ", "), more)
+	return Say(core.Count(len(values), "1 serial: {{.Serials}}. Each row is checked like a typed one.", "{{.Count}} serials: {{.Serials}}. Each row is checked like a typed one.").
+		With(core.Values{"Serials": strings.Join(shown, ", ") + more}))
 }

@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -42,7 +41,7 @@ func NewItems(env *Env) *Items {
 			row := s.rows[id]
 			text := row.No + "  " + row.Name
 			if row.Stock != (core.Stock{}) {
-				text += fmt.Sprintf("  ·  %d in stock", row.Stock.InStock())
+				text += "  ·  " + Tr("{{.Count}} in stock", core.Values{"Count": row.Stock.InStock()})
 			}
 			o.(*widget.Label).SetText(text)
 		},
@@ -50,10 +49,10 @@ func NewItems(env *Env) *Items {
 	s.card = newItemCard(env, func(it core.Item) { s.reload() })
 	s.list.OnSelected = func(id widget.ListItemID) {
 		it := s.rows[id].Item
-		env.leave("The item card", s.card.dirty, func() { s.card.edit(it) }, s.list.UnselectAll)
+		env.leave(lang.L("The item card"), s.card.dirty, func() { s.card.edit(it) }, s.list.UnselectAll)
 	}
 	s.add = newButton(lang.L("New item"), theme.ContentAddIcon(), func() {
-		env.leave("The item card", s.card.dirty, func() {
+		env.leave(lang.L("The item card"), s.card.dirty, func() {
 			s.list.UnselectAll()
 			s.card.edit(core.Item{})
 		}, func() {})
@@ -100,11 +99,11 @@ type itemCard struct {
 	view                                                                   fyne.CanvasObject
 }
 
-const noModel = "(no model)"
+var noModel = words("(no model)")
 
 // warrantyStarts are the choices of when a warranty starts, in
 // core.WarrantyStart's order.
-var warrantyStarts = []string{"the sale", "the receipt"}
+var warrantyStarts = []string{words("the sale"), words("the receipt")}
 
 // fieldNote is the line under a field of the item card that says what is
 // wrong with it; words are what a problem with the field mentions.
@@ -132,16 +131,16 @@ func newItemCard(env *Env, onSaved func(core.Item)) *itemCard {
 	}
 	c.pattern.OnChanged = func(string) { c.dirty = true; c.explainPattern() }
 	changed := func(bool) { c.dirty = true; c.enableSettings() }
-	c.useSerial = newCheck("Use serial number", changed)
-	c.vin = newCheck("Serials are VINs (17 characters, no I, O or Q)", changed)
+	c.useSerial = newCheck(lang.L("Use serial number"), changed)
+	c.vin = newCheck(lang.L("Serials are VINs (17 characters, no I, O or Q)"), changed)
 	c.gtin.SetPlaceHolder(lang.L("from the maker's barcode: 8 to 14 digits"))
 	c.warranty.SetPlaceHolder(lang.L("0 for none"))
-	c.warrantyFrom = newChoice(warrantyStarts, func(string) { c.dirty = true })
-	c.requireSale = newCheck("Require at sale", changed)
-	c.requirePurchase = newCheck("Require at purchase", changed)
-	c.createEntity = newCheck("Create entity", changed)
-	c.onSave = newCheck("Create on save (order)", changed)
-	c.onStock = newCheck("Create on stock update (goods receipt)", changed)
+	c.warrantyFrom = newChoice(translated(warrantyStarts), func(string) { c.dirty = true })
+	c.requireSale = newCheck(lang.L("Require at sale"), changed)
+	c.requirePurchase = newCheck(lang.L("Require at purchase"), changed)
+	c.createEntity = newCheck(lang.L("Create entity"), changed)
+	c.onSave = newCheck(lang.L("Create on save (order)"), changed)
+	c.onStock = newCheck(lang.L("Create on stock update (goods receipt)"), changed)
 	c.model = newChoice(nil, func(string) { c.dirty = true; c.enableSettings() })
 	for _, e := range []*entry{c.no, c.name, c.price, c.serialParam, c.gtin, c.warranty} {
 		e.OnChanged = func(string) { c.dirty = true }
@@ -150,7 +149,7 @@ func newItemCard(env *Env, onSaved func(core.Item)) *itemCard {
 	c.save.Importance = widget.HighImportance
 	c.remove = newButton(lang.L("Delete item…"), theme.DeleteIcon(), func() {
 		it := c.item
-		env.askDelete("the item card "+it.No, func() error { return env.Reg.DeleteItem(it.ID) }, func() {
+		env.askDelete(Tr("the item card {{.Number}}", core.Values{"Number": it.No}), func() error { return env.Reg.DeleteItem(it.ID) }, func() {
 			c.edit(core.Item{})
 			c.onSaved(core.Item{})
 		})
@@ -166,7 +165,7 @@ func newItemCard(env *Env, onSaved func(core.Item)) *itemCard {
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("Item number"), noted(c.no, c.no, "item number")),
 		widget.NewFormItem(lang.L("Name"), noted(c.name, c.name, "name")),
-		widget.NewFormItem(lang.L("Default price"), noted(c.price, c.price, "price", "amount")),
+		widget.NewFormItem(lang.L("Default price"), noted(c.price, env.amountField(c.price), "price", "amount")),
 	)
 	serials := widget.NewForm(
 		widget.NewFormItem("", c.useSerial),
@@ -249,7 +248,7 @@ func (c *itemCard) edit(it core.Item) {
 
 func (c *itemCard) showTitle() {
 	if c.item.ID == 0 {
-		c.title.SetText("New item")
+		c.title.SetText(lang.L("New item"))
 		return
 	}
 	c.title.SetText(c.item.Label())
@@ -269,8 +268,8 @@ func (c *itemCard) loadModels(selected core.ModelID) {
 				return
 			}
 			c.models = models
-			options := []string{noModel}
-			choice := noModel
+			options := []string{lang.L(noModel)}
+			choice := lang.L(noModel)
 			for _, m := range models {
 				label := modelLabel(m)
 				options = append(options, label)
@@ -289,7 +288,7 @@ func (c *itemCard) loadModels(selected core.ModelID) {
 func modelLabel(m core.ModelRow) string {
 	label := m.BrandName + " " + m.Name
 	if m.ItemLabel != "" {
-		label += "  (item " + strings.SplitN(m.ItemLabel, " ", 2)[0] + ")"
+		label += "  " + Tr("(item {{.Item}})", core.Values{"Item": strings.SplitN(m.ItemLabel, " ", 2)[0]})
 	}
 	return label
 }
@@ -308,18 +307,22 @@ func (c *itemCard) explainPattern() {
 	p, err := core.ParsePattern(c.pattern.Text)
 	if err != nil {
 		c.patternHelp.Importance = widget.DangerImportance
-		c.patternHelp.SetText(core.UserMessage(err))
+		c.patternHelp.SetText(ErrorText(err))
 		return
 	}
 	c.patternHelp.Importance = widget.MediumImportance
-	c.patternHelp.SetText(p.Describe())
+	var parts []string
+	for _, part := range p.Describe() {
+		parts = append(parts, Say(part))
+	}
+	c.patternHelp.SetText(strings.Join(parts, ", "))
 }
 
 // enableSettings greys out what has no effect with the current choices.
 func (c *itemCard) enableSettings() {
 	setEnabled(c.useSerial.Checked && !c.vin.Checked, c.pattern)
 	setEnabled(c.useSerial.Checked, c.vin, c.requireSale, c.requirePurchase, c.gtin)
-	hasModel := c.model.Selected != "" && c.model.Selected != noModel
+	hasModel := c.model.Selected != "" && c.model.Selected != lang.L(noModel)
 	setEnabled(c.useSerial.Checked && hasModel, c.createEntity)
 	setEnabled(c.useSerial.Checked && hasModel && c.createEntity.Checked, c.onSave, c.onStock, c.serialParam)
 }
@@ -397,7 +400,7 @@ func (c *itemCard) saveItem() {
 // what was typed so the user can fix it.
 func (c *itemCard) showProblems(err error) {
 	c.clearProblems()
-	reasons := []string{core.UserMessage(err)}
+	reasons := []core.Message{core.Say("{{.Error}}", core.Values{"Error": ErrorText(err)})}
 	if problems := core.Problems(err); len(problems) > 0 {
 		reasons = reasons[:0]
 		for _, p := range problems {
@@ -406,8 +409,8 @@ func (c *itemCard) showProblems(err error) {
 	}
 	var first fyne.Focusable
 	var rest []string
-	for _, reason := range reasons {
-		n := c.noteFor(reason)
+	for _, m := range reasons {
+		n, reason := c.noteFor(m), Say(m)
 		if n == nil {
 			rest = append(rest, reason)
 			continue
@@ -433,8 +436,8 @@ func (c *itemCard) showProblems(err error) {
 }
 
 // noteFor is the note of the field a problem is about, nil for none.
-func (c *itemCard) noteFor(reason string) *fieldNote {
-	reason = strings.ToLower(reason)
+func (c *itemCard) noteFor(m core.Message) *fieldNote {
+	reason := strings.ToLower(m.String()) // in English, whatever the language shown
 	for i, n := range c.notes {
 		for _, w := range n.words {
 			if strings.Contains(reason, w) {
@@ -466,19 +469,29 @@ type overview struct {
 	view   fyne.CanvasObject
 }
 
-var stateChoices = []string{"All states", core.InStock.String(), core.Sold.String(), core.Returned.String(), core.ToSupplier.String()}
+// states are the choices of a state filter, 0 for all.
+var states = []core.State{0, core.InStock, core.Sold, core.Returned, core.ToSupplier}
+
+// stateChoices are the state filter's choices, in the order of states.
+func stateChoices() []string {
+	choices := []string{lang.L("All states")}
+	for _, st := range states[1:] {
+		choices = append(choices, Say(st.Word()))
+	}
+	return choices
+}
 
 func newOverview(env *Env) *overview {
 	columns := append([]serialColumn{tickColumn}, withoutItem(serialColumns)...)
 	ov := &overview{env: env, counts: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), table: newSerialTable(env, columns)}
-	ov.state = newChoice(stateChoices, func(string) { ov.show(ov.item) })
+	ov.state = newChoice(stateChoices(), func(string) { ov.show(ov.item) })
 	ov.state.SetSelectedIndex(0)
 	export := newButton(lang.L("Export…"), theme.DocumentSaveIcon(), func() {
 		env.exportQuery(core.SerialQuery{Item: ov.item, State: selectedState(ov.state)})
 	})
 	ov.labels = newButton(lang.L("Labels"), theme.DocumentPrintIcon(), func() {
 		rows := ov.table.tickedRows()
-		env.printLabels("Labels "+rows[0].ItemNo, func() ([]core.SerialRow, error) { return rows, nil })
+		env.printLabels(Tr("Labels {{.Item}}", core.Values{"Item": rows[0].ItemNo}), func() ([]core.SerialRow, error) { return rows, nil })
 	})
 	ov.table.onTicked = func(n int) {
 		ov.labels.SetText(lang.L("Labels"))
@@ -513,8 +526,8 @@ func (ov *overview) show(id core.ItemID) {
 		if err == nil && offset == 0 {
 			ov.env.OnUI(func() {
 				if id == ov.item {
-					ov.counts.SetText(fmt.Sprintf("Purchased %d · Sold %d · Returned %d · To supplier %d · In stock %d",
-						o.Stock.Purchased, o.Stock.Sold, o.Stock.Returned, o.Stock.ToSupplier, o.Stock.InStock()))
+					ov.counts.SetText(Tr("Purchased {{.Purchased}} · Sold {{.Sold}} · Returned {{.Returned}} · To supplier {{.ToSupplier}} · In stock {{.InStock}}",
+						core.Values{"Purchased": o.Stock.Purchased, "Sold": o.Stock.Sold, "Returned": o.Stock.Returned, "ToSupplier": o.Stock.ToSupplier, "InStock": o.Stock.InStock()}))
 				}
 			})
 		}
@@ -524,11 +537,7 @@ func (ov *overview) show(id core.ItemID) {
 
 // selectedState is the state chosen in a filter, 0 for all.
 func selectedState(sel *choice) core.State {
-	st, err := core.ParseState(sel.Selected)
-	if err != nil {
-		return 0
-	}
-	return st
+	return states[max(0, sel.SelectedIndex())]
 }
 
 func withoutItem(columns []serialColumn) []serialColumn {

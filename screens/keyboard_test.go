@@ -412,7 +412,7 @@ func TestPanesKeepTheirSize(t *testing.T) {
 		rows = append(rows, fmt.Sprintf("996C%05d", i))
 	}
 	e.serials.rows[0].TypedShortcut(&fyne.ShortcutPaste{Clipboard: clipboard(strings.Join(rows, "\n"))})
-	say(s.message, strings.Repeat("A long message about what was just done. ", 10))
+	tell(s.message, strings.Repeat("A long message about what was just done. ", 10))
 	env.settle()
 	assert.Equal(t, "500", e.lines[0].qty.Text)
 	assert.LessOrEqual(t, s.view.MinSize().Width, before.Width, "no wider")

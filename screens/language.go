@@ -16,14 +16,20 @@ const languageKey = "language"
 
 // languages are the languages Serialdesk speaks, by tag, as Settings…
 // names them; English is the one its texts are written in.
-var languages = []struct{ tag, name string }{{"", "The system's"}, {"en", "English"}, {"nb", "Norsk bokmål"}}
+var languages = []struct{ tag, name string }{{"", words("The system's")}, {"en", "English"}, {"nb", "Norsk bokmål"}}
 
 // UseLanguage sets the language Serialdesk speaks, as the app starts and
 // before any screen is built: the one chosen in Settings…, or the
 // system's (Norwegian for nb, no and nn; English for any other). Dates and
 // amounts follow it.
-func UseLanguage(prefs fyne.Preferences) error {
-	chosen := prefs.String(languageKey)
+func UseLanguage(prefs fyne.Preferences) error { return useLanguage(prefs.String(languageKey)) }
+
+// UseSystemLanguage sets the language the command line speaks: the
+// system's, as a scheduled command runs without the window's settings.
+func UseSystemLanguage() error { return useLanguage("") }
+
+// useLanguage speaks the language of the tag chosen, "" for the system's.
+func useLanguage(chosen string) error {
 	system := lang.SystemLocale()
 	if chosen == "" {
 		chosen = core.FormatsFor(string(system)).Language

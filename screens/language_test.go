@@ -4,6 +4,7 @@ import (
 	"os"
 	"os/exec"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 	"github.com/stretchr/testify/assert"
@@ -40,7 +41,7 @@ func TestTheChosenLanguageIsSpoken(t *testing.T) {
 	assert.Equal(t, "Varer", s.Tabs.Items[itemsSection].Text)
 	assert.Equal(t, "Varemottak", s.Tabs.Items[receiptsSection].Text)
 	assert.Equal(t, "Nytt varemottak", s.MenuItems()[0].Label)
-	assert.Equal(t, core.NorwegianFormats.Language, formats.Language)
+	assert.Equal(t, core.NorwegianFormats.Language, speaker.Formats.Language)
 }
 
 // The system's language is spoken when none is chosen: Norwegian for nb,
@@ -63,4 +64,26 @@ func TestTheSystemsLanguageIsSpokenUnlessAnotherIsChosen(t *testing.T) {
 			assert.Equal(t, os.Getenv("SERIALDESK_ITEMS"), s.Tabs.Items[itemsSection].Text)
 		})
 	}
+}
+
+// The register's refusals are said in the language spoken, each value
+// written its way: a number grouped by a space, the document's own words.
+func TestTheRegistersMessagesAreSaidInTheLanguageSpoken(t *testing.T) {
+	if !inChild(t, "LANG=nb_NO.UTF-8", "LANGUAGE=", "LC_ALL=", "LC_MESSAGES=") {
+		return
+	}
+	defer SetFormats(core.EnglishFormats)
+	env := newTestEnv(t)
+	require.NoError(t, UseLanguage(env.Prefs))
+	bolt, err := env.Reg.SaveItem(core.Item{No: "BOLT-8", Name: "Bolt M8"})
+	require.NoError(t, err)
+	_, err = env.Reg.SaveOrder(core.Order{Lines: []core.OrderLine{{Item: bolt.ID, Quantity: 10_000_000}, {}}})
+	require.Error(t, err)
+	assert.Equal(t, "Ordren har 2 problemer; ingenting ble lagret.\n"+
+		"  linje 1: et antall på 10\u00a0000\u00a0000 er mer enn én linje kan ha (1\u00a0000\u00a0000)\n"+
+		"  linje 2: velg en vare for linjen", ErrorText(err))
+	assert.Equal(t, "Ordren har 2 problemer; ingenting ble lagret.", speaker.Summary(err))
+
+	_, err = core.NorwegianFormats.ParseDate("32.13", time.Now())
+	assert.Equal(t, `"32.13" er ikke en dato; skriv den som 31.12.2026`, ErrorText(err))
 }

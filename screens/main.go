@@ -72,6 +72,7 @@ func Main(env *Env) *Screens {
 			env.Window.Canvas().AddShortcut(item.Shortcut, func(fyne.Shortcut) { item.Action() })
 		}
 	}
+	env.readCurrency()
 	return s
 }
 
@@ -147,17 +148,17 @@ func (s *Screens) OfferExamples(env *Env) {
 			return
 		}
 		// Loading is not the default: the examples go into the real register.
-		env.ask("Welcome to Serialdesk",
-			"The register is empty. Load the example data (chainsaws with serial numbers, an Audi A6 with its entities, a few receipts and orders) to try every screen?\n\nLeave it empty to start with your own items.",
-			"Load the examples", theme.DownloadIcon(), func() {
-				background(env, func() (bool, error) { return true, env.Reg.LoadExamples() }, func(_ bool, err error) {
+		env.ask(lang.L("Welcome to Serialdesk"),
+			lang.L("The register is empty. Load the example data (chainsaws with serial numbers, an Audi A6 with its entities, a few receipts and orders) to try every screen?\n\nLeave it empty to start with your own items."),
+			lang.L("Load the examples"), theme.DownloadIcon(), func() {
+				background(env, func() (bool, error) { return true, env.Reg.LoadExamplesIn(speaker) }, func(_ bool, err error) {
 					if err != nil {
 						env.showError(err)
 						return
 					}
 					s.Reload()
 				})
-			}, "Start empty", theme.ContentAddIcon(), nil)
+			}, lang.L("Start empty"), theme.ContentAddIcon(), nil)
 	})
 }
 
@@ -167,17 +168,17 @@ func (s *Screens) OfferExamples(env *Env) {
 func (s *Screens) RemoveExamplesItem() *fyne.MenuItem {
 	env := s.env
 	return fyne.NewMenuItem(lang.L("Remove the example data…"), func() {
-		env.ask("Remove the example data?", "Remove the example items, receipts, orders, entities, brands and models, and start on an empty register? "+
-			"This works while nothing else was entered.", "Remove", theme.DeleteIcon(), func() {
+		env.ask(lang.L("Remove the example data?"), lang.L("Remove the example items, receipts, orders, entities, brands and models, and start on an empty register? "+
+			"This works while nothing else was entered."), lang.L("Remove"), theme.DeleteIcon(), func() {
 			background(env, func() (struct{}, error) { return struct{}{}, env.Reg.RemoveExamples() }, func(_ struct{}, err error) {
 				if err != nil {
 					env.showError(err)
 					return
 				}
 				s.Reload()
-				env.ShowMessage("Example data removed", "The register is empty: add your own items, or import your opening stock under Items.")
+				env.ShowMessage(lang.L("Example data removed"), lang.L("The register is empty: add your own items, or import your opening stock under Items."))
 			})
-		}, "Keep them", theme.CancelIcon(), nil)
+		}, lang.L("Keep them"), theme.CancelIcon(), nil)
 	})
 }
 
@@ -235,17 +236,17 @@ func (s *Screens) Leave(then func()) {
 	what, dirty := "", true
 	switch {
 	case s.Receipts.editor.dirty:
-		what = "The goods receipt"
+		what = lang.L(receiptKind.the)
 	case s.Orders.editor.dirty:
-		what = "The order"
+		what = lang.L(orderKind.the)
 	case s.Returns.editor.dirty:
-		what = "The supplier return"
+		what = lang.L(supplierReturnKind.the)
 	case s.Items.card.dirty:
-		what = "The item card"
+		what = lang.L("The item card")
 	case s.Entities.dirty:
-		what = "The entity"
+		what = lang.L("The entity")
 	case s.Parties.dirty:
-		what = "The " + s.Parties.party.Kind.String() + " card"
+		what = partyWords(s.Parties.party.Kind, "The customer card", "The supplier card")
 	default:
 		dirty = false
 	}

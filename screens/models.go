@@ -32,7 +32,7 @@ type Models struct {
 // NewModels builds the Brands & models screen.
 func NewModels(env *Env) *Models {
 	s := &Models{env: env, brandName: newEntry(), modelName: newEntry(),
-		modelTitle: widget.NewLabelWithStyle("Choose a brand", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+		modelTitle: widget.NewLabelWithStyle(lang.L("Choose a brand"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	s.brandName.SetPlaceHolder(lang.L("new brand, e.g. Audi"))
 	s.modelName.SetPlaceHolder(lang.L("new model, e.g. A6"))
 	s.brandList = newList(func() int { return len(s.brands) },
@@ -43,9 +43,9 @@ func NewModels(env *Env) *Models {
 		newTwoLineItem,
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			m := s.models[id]
-			item := "no item sells this model yet"
+			item := lang.L("no item sells this model yet")
 			if m.ItemLabel != "" {
-				item = "sold as item " + m.ItemLabel
+				item = Tr("sold as item {{.Item}}", core.Values{"Item": m.ItemLabel})
 			}
 			setTwoLineItem(o, m.Name, item)
 		})
@@ -53,18 +53,18 @@ func NewModels(env *Env) *Models {
 	addBrand := newButton(lang.L("Add brand"), theme.ContentAddIcon(), s.saveBrand)
 	renameBrand := newButton(lang.L("Rename brand…"), theme.DocumentCreateIcon(), func() {
 		if b := s.brand; b.ID != 0 {
-			s.askName("Rename brand "+b.Name, b.Name, func(name string) (string, error) {
+			s.askName(Tr("Rename brand {{.Brand}}", core.Values{"Brand": b.Name}), b.Name, func(name string) (string, error) {
 				saved, err := s.env.Reg.SaveBrand(core.Brand{ID: b.ID, Name: name})
 				return saved.Name, err
 			}, func(name string) {
 				s.brand.Name = name
-				s.modelTitle.SetText("Models of " + name)
+				s.modelTitle.SetText(Tr("Models of {{.Brand}}", core.Values{"Brand": name}))
 			})
 		}
 	})
 	renameModel := newButton(lang.L("Rename model…"), theme.DocumentCreateIcon(), func() {
 		if m := s.model; m.ID != 0 {
-			s.askName("Rename model "+m.Name, m.Name, func(name string) (string, error) {
+			s.askName(Tr("Rename model {{.Model}}", core.Values{"Model": m.Name}), m.Name, func(name string) (string, error) {
 				saved, err := s.env.Reg.SaveModel(core.Model{ID: m.ID, Brand: m.Brand, Name: name})
 				return saved.Name, err
 			}, func(name string) { s.model.Name = name })
@@ -72,11 +72,11 @@ func NewModels(env *Env) *Models {
 	})
 	deleteBrand := newButton(lang.L("Delete brand…"), theme.DeleteIcon(), func() {
 		if b := s.brand; b.ID != 0 {
-			env.askDelete("the brand "+b.Name+" and its models", func() error { return env.Reg.DeleteBrand(b.ID) }, func() {
+			env.askDelete(Tr("the brand {{.Brand}} and its models", core.Values{"Brand": b.Name}), func() error { return env.Reg.DeleteBrand(b.ID) }, func() {
 				s.brand, s.model = core.Brand{}, core.Model{}
 				s.models = nil
 				s.modelList.Refresh()
-				s.modelTitle.SetText("Choose a brand")
+				s.modelTitle.SetText(lang.L("Choose a brand"))
 				setEnabled(false, s.addModel, s.modelName)
 				s.Reload()
 			})
@@ -84,7 +84,7 @@ func NewModels(env *Env) *Models {
 	})
 	deleteModel := newButton(lang.L("Delete model…"), theme.DeleteIcon(), func() {
 		if m := s.model; m.ID != 0 {
-			env.askDelete("the model "+m.Name, func() error { return env.Reg.DeleteModel(m.ID) }, s.Reload)
+			env.askDelete(Tr("the model {{.Model}}", core.Values{"Model": m.Name}), func() error { return env.Reg.DeleteModel(m.ID) }, s.Reload)
 		}
 	})
 	s.brandName.OnSubmitted = func(string) { s.saveBrand() }
@@ -113,7 +113,7 @@ func (s *Models) Reload() {
 
 func (s *Models) chooseBrand(b core.Brand) {
 	s.brand, s.model = b, core.Model{}
-	s.modelTitle.SetText("Models of " + b.Name)
+	s.modelTitle.SetText(Tr("Models of {{.Brand}}", core.Values{"Brand": b.Name}))
 	setEnabled(true, s.addModel, s.modelName)
 	refill(s.env, &s.modelQuery, func() ([]core.ModelRow, error) { return s.env.Reg.Models(b.ID) }, &s.models, s.modelList)
 }
@@ -148,7 +148,7 @@ func (s *Models) saveModel() {
 func (s *Models) askName(title, name string, save func(string) (string, error), after func(string)) {
 	field := newEntry()
 	field.SetText(name)
-	s.env.askForm(title, "Rename", 0, []*widget.FormItem{widget.NewFormItem(lang.L("New name"), field)}, func() { s.rename(field.Text, save, after) })
+	s.env.askForm(title, lang.L("Rename"), 0, []*widget.FormItem{widget.NewFormItem(lang.L("New name"), field)}, func() { s.rename(field.Text, save, after) })
 }
 
 func (s *Models) rename(name string, save func(string) (string, error), after func(string)) {

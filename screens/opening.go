@@ -1,6 +1,7 @@
 package screens
 
 import (
+	"fyne.io/fyne/v2/lang"
 	"io"
 
 	"fyne.io/fyne/v2"
@@ -19,7 +20,7 @@ func (s *Items) askOpeningStock() {
 // importOpeningStock reads and imports in the background; every bad row is
 // listed, and then nothing is stored.
 func (s *Items) importOpeningStock(r io.ReadCloser) {
-	busy := dialog.NewCustomWithoutButtons("Importing opening stock…", widget.NewProgressBarInfinite(), s.env.Window)
+	busy := dialog.NewCustomWithoutButtons(lang.L("Importing opening stock…"), widget.NewProgressBarInfinite(), s.env.Window)
 	busy.Show()
 	background(s.env, func() (core.OpeningResult, error) {
 		defer r.Close()
@@ -34,7 +35,7 @@ func (s *Items) importOpeningStock(r io.ReadCloser) {
 			s.env.showError(err)
 			return
 		}
-		s.env.ShowMessage("Opening stock imported", res.String())
+		s.env.ShowMessage(lang.L("Opening stock imported"), Say(res.Message()))
 		s.reload()
 	})
 }
@@ -56,6 +57,6 @@ func (s *Items) saveTemplate(w fyne.URIWriteCloser) {
 			s.env.showError(err)
 			return
 		}
-		s.env.showSaved("Template saved", "Saved as\n"+filePath(w.URI())+"\n\nFill in the Items sheet with your item cards and the Serials sheet with the serials in stock (one example row each), then use Opening stock… to import it.", w.URI())
+		s.env.showSaved(lang.L("Template saved"), Tr("Saved as\n{{.File}}\n\nFill in the Items sheet with your item cards and the Serials sheet with the serials in stock (one example row each), then use Opening stock… to import it.", core.Values{"File": filePath(w.URI())}), w.URI())
 	})
 }

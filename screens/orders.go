@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -32,7 +31,7 @@ type Orders struct {
 	view           fyne.CanvasObject
 }
 
-var orderKind = docKind{name: "order", party: words("Customer"), partyKind: core.Customer, amount: words("Unit price"), sells: true,
+var orderKind = docKind{the: words("The order"), party: words("Customer"), partyKind: core.Customer, amount: words("Unit price"), sells: true,
 	required: func(it core.Item) bool { return it.SerialsRequiredAtSale() }}
 
 // NewOrders builds the Orders screen.
@@ -46,7 +45,7 @@ func NewOrders(env *Env) *Orders {
 	s.retour = newButton(lang.L("Return…"), theme.MailReplyIcon(), s.askReturn)
 	s.export = newButton(lang.L("Export serials…"), theme.DocumentSaveIcon(), func() { env.exportDocument(s.order.Ref()) })
 	s.print = newButton(lang.L("Print slip"), theme.DocumentPrintIcon(), func() {
-		if !s.editor.unsaved("printing") {
+		if !s.editor.unsaved(lang.L("Save them, or open it again to drop them, before printing.")) {
 			env.printDocument(s.order.Ref())
 		}
 	})
@@ -64,7 +63,7 @@ func NewOrders(env *Env) *Orders {
 		newTwoLineItem,
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			ord := s.orders[id]
-			setTwoLineItem(o, fmt.Sprintf("%s · %s", ord.Ref(), orderStatus(ord)), docSummary(ord.Date, ord.Units, ord.Customer))
+			setTwoLineItem(o, ord.Ref().String()+" · "+orderStatus(ord), docSummary(ord.Date, ord.Units, ord.Customer))
 		},
 	)
 	s.list.OnSelected = func(id widget.ListItemID) {
@@ -91,11 +90,11 @@ func (s *Orders) Content() fyne.CanvasObject { return s.view }
 func orderStatus(o core.OrderHead) string {
 	switch {
 	case o.Cancelled():
-		return "cancelled"
+		return lang.L("cancelled")
 	case o.Returns > 0:
-		return "saved, with returns"
+		return lang.L("saved, with returns")
 	}
-	return "saved"
+	return lang.L("saved")
 }
 
 func (s *Orders) reload() {
@@ -119,7 +118,7 @@ func (s *Orders) Focus() { s.editor.focusStart() }
 // show puts an order in the editor, with no message of the one before; a
 // cancelled one cannot be changed.
 func (s *Orders) show(o core.Order) {
-	say(s.message, "")
+	tell(s.message, "")
 	s.opening.next() // an order still being read is not wanted now
 	s.order = o
 	lines := make([]lineTyped, len(o.Lines))
@@ -133,9 +132,9 @@ func (s *Orders) show(o core.Order) {
 	}
 	s.editor.load(docHead{date: o.Date, party: o.Customer, partyID: o.CustomerID, reference: o.Reference}, lines, !o.Cancelled())
 	if o.ID == 0 {
-		s.title.SetText("New order")
+		s.title.SetText(lang.L("New order"))
 	} else {
-		s.title.SetText(fmt.Sprintf("%s · %s", o.Ref(), orderStatus(o.Head())))
+		s.title.SetText(o.Ref().String() + " · " + orderStatus(o.Head()))
 	}
 	setVisible(!o.Cancelled(), s.save)
 	setVisible(o.ID != 0 && !o.Cancelled(), s.cancel, s.retour)
@@ -160,25 +159,31 @@ func (s *Orders) saveOrder() {
 		if shown {
 			s.show(saved)
 		}
-		say(s.message, fmt.Sprintf("%s saved: %s sold.", saved.Ref(), units(saved.Units())))
+		tell(s.message, Say(core.Count(saved.Units(), "{{.Doc}} saved: 1 unit sold.", "{{.Doc}} saved: {{.Count}} units sold.").With(core.Values{"Doc": saved.Ref()})))
 		s.reload()
 	}, s.save)
 }
 
 func (s *Orders) askCancel() {
-	if s.editor.unsaved("a cancel") {
+	if s.editor.unsaved(lang.L("Save them, or open it again to drop them, before you cancel it.")) {
 		return
 	}
 	o := s.order
-	s.env.ask("Cancel "+o.Ref().String()+"?",
-		fmt.Sprintf("Cancel %s for %s? Its %s are no longer sold; their serials go back to stock.", o.Ref(), o.Customer, units(o.Units())),
-		"Cancel the order", theme.CancelIcon(), func() { s.apply(func() (core.Order, error) { return s.env.Reg.CancelOrder(o.ID) }, cancelledText) },
-		"Keep it", theme.ConfirmIcon(), nil)
+	values := core.Values{"Doc": o.Ref(), "Customer": o.Customer}
+	question := core.Count(o.Units(), "Cancel {{.Doc}} for {{.Customer}}? Its unit is no longer sold; its serial goes back to stock.",
+		"Cancel {{.Doc}} for {{.Customer}}? Its {{.Count}} units are no longer sold; their serials go back to stock.")
+	if o.Customer == "" {
+		question = core.Count(o.Units(), "Cancel {{.Doc}}, a cash sale? Its unit is no longer sold; its serial goes back to stock.",
+			"Cancel {{.Doc}}, a cash sale? Its {{.Count}} units are no longer sold; their serials go back to stock.")
+	}
+	s.env.askCancel(o.Ref(), question.With(values), lang.L("Cancel the order"), func() {
+		s.apply(func() (core.Order, error) { return s.env.Reg.CancelOrder(o.ID) }, cancelledText)
+	})
 }
 
 // askReturn records what the customer brings back from the selected line.
 func (s *Orders) askReturn() {
-	if s.editor.unsaved("a return") {
+	if s.editor.unsaved(lang.L("Save them, or open it again to drop them, before a return.")) {
 		return
 	}
 	line := s.editor.current
@@ -199,9 +204,10 @@ func (s *Orders) askReturn() {
 		}
 	}
 	without := ol.Quantity - len(ol.Serials) // units sold without a serial
-	title := fmt.Sprintf("Return from line %d of %s", index+1, s.order.Ref())
+	values := core.Values{"Line": index + 1, "Doc": s.order.Ref()}
+	title := Tr("Return from line {{.Line}} of {{.Doc}}", values)
 	if len(sold) == 0 && without <= 0 {
-		s.env.ShowMessage(title, fmt.Sprintf("Every unit of line %d came back already: there is nothing left to return.", index+1))
+		s.env.ShowMessage(title, Tr("Every unit of line {{.Line}} came back already: there is nothing left to return.", values))
 		return
 	}
 	serials := widget.NewCheckGroup(sold, nil)
@@ -212,15 +218,15 @@ func (s *Orders) askReturn() {
 		items = append(items, widget.NewFormItem(lang.L("Serials"), serials))
 	}
 	if without > 0 {
-		label := "Quantity"
+		label := lang.L("Quantity")
 		if len(ol.Serials) > 0 {
-			label = "Units without a serial"
+			label = lang.L("Units without a serial")
 		}
-		qty.SetPlaceHolder(fmt.Sprintf("up to %d", without))
+		qty.SetPlaceHolder(Tr("up to {{.Count}}", core.Values{"Count": without}))
 		items = append(items, widget.NewFormItem(label, qty))
 	}
 	items = append(items, widget.NewFormItem(lang.L("Note"), note))
-	s.env.askForm(title, "Return to stock", 0, items, func() {
+	s.env.askForm(title, lang.L("Return to stock"), 0, items, func() {
 		n := 0
 		if strings.TrimSpace(qty.Text) != "" {
 			var err error
@@ -232,26 +238,25 @@ func (s *Orders) askReturn() {
 		in := core.ReturnInput{Line: index + 1, Serials: serials.Selected, Quantity: len(serials.Selected) + n, Note: note.Text}
 		id := s.order.ID
 		s.apply(func() (core.Order, error) { return s.env.Reg.ReturnToStock(id, in) }, func(o core.Order) string {
-			return fmt.Sprintf("Return taken on %s: %s back in stock.", o.Ref(), units(in.Quantity))
+			return Say(core.Count(in.Quantity, "Return taken on {{.Doc}}: 1 unit back in stock.", "Return taken on {{.Doc}}: {{.Count}} units back in stock.").With(core.Values{"Doc": o.Ref()}))
 		})
 	})
 }
 
-// unsaved tells the user to save or drop their changes first: a return or
-// a cancel works on the order as saved, and would show it over the edits.
 // cancelledText says what cancelling an order did, as a person would.
 func cancelledText(o core.Order) string {
 	n := o.Units()
 	for _, ret := range o.Returns {
 		n -= ret.Quantity // back in stock already
 	}
+	values := core.Values{"Doc": o.Ref(), "Count": n}
 	switch {
 	case n == 1:
-		return fmt.Sprintf("%s cancelled: 1 unit is no longer sold; it is back in stock.", o.Ref())
+		return Tr("{{.Doc}} cancelled: 1 unit is no longer sold; it is back in stock.", values)
 	case n > 1:
-		return fmt.Sprintf("%s cancelled: %d units are no longer sold; they are back in stock.", o.Ref(), n)
+		return Tr("{{.Doc}} cancelled: {{.Count}} units are no longer sold; they are back in stock.", values)
 	}
-	return fmt.Sprintf("%s cancelled.", o.Ref())
+	return Tr("{{.Doc}} cancelled.", values)
 }
 
 // apply runs a change to the order and shows the order as it then is,
@@ -266,7 +271,7 @@ func (s *Orders) apply(call func() (core.Order, error), done func(core.Order) st
 		if version == s.editor.version {
 			s.show(o)
 		}
-		say(s.message, done(o))
+		tell(s.message, done(o))
 		s.reload()
 	})
 }

@@ -168,5 +168,5 @@ func TestAnOrderInNorwegianFormats(t *testing.T) {
 	e.lines[0].amount.SetText("63,500")
 	test.Tap(s.save)
 	env.settle()
-	assert.Contains(t, e.problems.Text, `the unit price: "63,500" is not an amount; write it like 1`+"\u00a0"+`250,00`)
+	assert.Contains(t, e.problems.Text, `Unit price: "63,500" is not an amount; write it like 1`+"\u00a0"+`250,00`)
 }

@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -43,7 +42,7 @@ type Parties struct {
 }
 
 // partyKinds are the kind choice's, in the order of core.PartyKind from 1.
-var partyKinds = []string{"Customers", "Suppliers"}
+var partyKinds = []string{words("Customers"), words("Suppliers")}
 
 // NewParties builds the Customers & suppliers screen.
 func NewParties(env *Env) *Parties {
@@ -52,7 +51,7 @@ func NewParties(env *Env) *Parties {
 		address: newEntry(), note: newEntry(), serials: newSerialTable(env, serialColumns)}
 	s.problems.Importance, s.problems.Wrapping = widget.DangerImportance, fyne.TextWrapWord
 	s.problems.Hide()
-	s.kind = newChoice(partyKinds, nil)
+	s.kind = newChoice(translated(partyKinds), nil)
 	s.kind.SetSelectedIndex(0)
 	var changed func(string)
 	changed = func(string) {
@@ -89,7 +88,7 @@ func NewParties(env *Env) *Parties {
 	s.save.Importance = widget.HighImportance
 	s.remove = newButton(lang.L("Delete…"), theme.DeleteIcon(), func() {
 		p := s.party
-		env.askDelete(p.Kind.String()+" "+p.Label(), func() error { return env.Reg.DeleteParty(p.ID) }, func() {
+		env.askDelete(partyWords(p.Kind, "the customer {{.Name}}", "the supplier {{.Name}}", core.Values{"Name": p.Label()}), func() error { return env.Reg.DeleteParty(p.ID) }, func() {
 			s.show(core.Party{Kind: p.Kind})
 			s.reload()
 		})
@@ -117,11 +116,11 @@ func NewParties(env *Env) *Parties {
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			d := s.docs[id]
-			o.(*widget.Label).SetText(fmt.Sprintf("%s  ·  %s  ·  %s  ·  %s", d.Ref, formatDate(d.Date), d.Status, units(d.Units)))
+			o.(*widget.Label).SetText(strings.Join([]string{d.Ref.String(), formatDate(d.Date), lang.L(d.Status), units(d.Units)}, "  ·  "))
 		},
 	)
 	s.export = newButton(lang.L("Export…"), theme.DocumentSaveIcon(), func() {
-		env.askExport("Serials of "+s.party.Kind.String()+" "+s.party.Label(), s.partySerials(s.party.ID), false)
+		env.askExport(partyWords(s.party.Kind, "Serials of customer {{.Name}}", "Serials of supplier {{.Name}}", core.Values{"Name": s.party.Label()}), s.partySerials(s.party.ID), false)
 	})
 	serials := container.NewBorder(container.NewHBox(heading(lang.L("Serials")), s.serials.count, s.export), nil, nil, nil, s.serials.view)
 	split := container.NewVSplit(container.NewBorder(heading(lang.L("Documents")), nil, nil, nil, s.docList), serials)
@@ -148,7 +147,7 @@ func (s *Parties) selectedKind() core.PartyKind {
 // leave runs then once what was typed on the card shown is saved or given
 // up; stay runs when it is kept.
 func (s *Parties) leave(then, stay func()) {
-	s.env.leave("The "+s.party.Kind.String()+" card", s.dirty, then, stay)
+	s.env.leave(partyWords(s.party.Kind, "The customer card", "The supplier card"), s.dirty, then, stay)
 }
 
 // Reload shows the list afresh, as other sections may have added to it.
@@ -169,9 +168,9 @@ func (s *Parties) show(p core.Party) {
 		f.e.SetText(f.text)
 	}
 	s.problems.Hide()
-	s.add.SetText("New " + p.Kind.String())
+	s.add.SetText(partyWords(p.Kind, "New customer", "New supplier"))
 	if p.ID == 0 {
-		s.title.SetText("New " + p.Kind.String())
+		s.title.SetText(partyWords(p.Kind, "New customer", "New supplier"))
 		s.tabs.SelectIndex(0)
 		s.tabs.DisableIndex(1)
 	} else {
@@ -261,4 +260,13 @@ func nonEmpty(texts ...string) []string {
 		}
 	}
 	return out
+}
+
+// partyWords is the text of the kind: each kind's is a text of its own, as
+// a language may say "the customer" and "the supplier" differently.
+func partyWords(kind core.PartyKind, customer, supplier string, values ...core.Values) string {
+	if kind == core.Supplier {
+		return Tr(supplier, values...)
+	}
+	return Tr(customer, values...)
 }

@@ -3,7 +3,6 @@ package screens
 import (
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -80,7 +79,7 @@ func (env *Env) print(job printJob) {
 			if errors.As(err, &pathErr) {
 				why = pathErr.Err // "permission denied", without the system call
 			}
-			return "", &core.Error{Code: core.Invalid, Message: fmt.Sprintf("The folder for printouts %s cannot be made (%v).", env.PrintDir, why), Err: err}
+			return "", &core.Error{Code: core.Invalid, Message: core.Say("The folder for printouts {{.Folder}} cannot be made ({{.Cause}}).", core.Values{"Folder": env.PrintDir, "Cause": why.Error()}), Err: err}
 		}
 		env.clearOldPrintouts()
 		return job.write(ctx, path, func(done, total int) {
@@ -102,10 +101,10 @@ func (env *Env) print(job printJob) {
 		opened := env.openFile(path)
 		if opened != nil {
 			env.Log.WithError(opened).Warn("could not open a printout")
-			note = strings.TrimSpace("The PDF viewer could not be opened; open the file yourself to print it.\n\n" + note)
+			note = strings.TrimSpace(lang.L("The PDF viewer could not be opened; open the file yourself to print it.") + "\n\n" + note)
 		}
 		if note != "" {
-			env.showSaved("Printed to a PDF", note+"\n\n"+path, storage.NewFileURI(path))
+			env.showSaved(lang.L("Printed to a PDF"), note+"\n\n"+path, storage.NewFileURI(path))
 		}
 	})
 }
@@ -153,9 +152,9 @@ func (env *Env) withShop(then func()) {
 		case shop.Name != "":
 			then()
 		default:
-			env.ask("The shop's details are missing", "Papers print the shop's name, address and organisation number at their head, "+
-				"and none are saved yet. Enter them once for every counter, under Settings… in the Serialdesk menu.",
-				"Enter them…", theme.DocumentCreateIcon(), func() { env.askShop(shop, "") }, "Print without", theme.DocumentPrintIcon(), then)
+			env.ask(lang.L("The shop's details are missing"), lang.L("Papers print the shop's name, address and organisation number at their head, "+
+				"and none are saved yet. Enter them once for every counter, under Settings… in the Serialdesk menu."),
+				lang.L("Enter them…"), theme.DocumentCreateIcon(), func() { env.askShop(shop, "") }, lang.L("Print without"), theme.DocumentPrintIcon(), then)
 		}
 	})
 }
@@ -166,7 +165,7 @@ func (env *Env) printDocument(doc core.DocRef) {
 }
 
 func (env *Env) printDocumentNow(doc core.DocRef) {
-	env.print(printJob{what: "Printing " + doc.String() + "…", name: doc.Kind.PaperTitle() + " " + doc.String(),
+	env.print(printJob{what: Tr("Printing {{.Doc}}…", core.Values{"Doc": doc}), name: Say(doc.Kind.PaperTitle()) + " " + doc.String(),
 		write: func(_ context.Context, path string, _ func(int, int)) (string, error) {
 			read := env.Reg.OrderPaper
 			if doc.Kind == core.ReceiptDoc {
@@ -184,7 +183,7 @@ func (env *Env) printDocumentNow(doc core.DocRef) {
 // label size.
 func (env *Env) printLabels(name string, fetch func() ([]core.SerialRow, error)) {
 	size := env.labelSize()
-	env.print(printJob{what: "Printing labels…", name: name, long: true,
+	env.print(printJob{what: lang.L("Printing labels…"), name: name, long: true,
 		write: func(ctx context.Context, path string, progress func(int, int)) (string, error) {
 			units, err := fetch()
 			if err != nil {
@@ -194,17 +193,10 @@ func (env *Env) printLabels(name string, fetch func() ([]core.SerialRow, error))
 			if err != nil || len(tooLong) == 0 {
 				return "", err
 			}
-			return core.Count(len(tooLong), "serial is", "serials are") + " too long for a barcode that scans on " + size.Name +
-				" labels; " + pronoun(len(tooLong)) + " a QR code instead, which 2D scanners read: " + strings.Join(firstOf(tooLong, 5), ", ") +
-				". Wider labels give a barcode more room.", nil
+			values := core.Values{"Size": size.Name, "Serials": strings.Join(firstOf(tooLong, 5), ", ")}
+			return Say(core.Count(len(tooLong), "1 serial is too long for a barcode that scans on {{.Size}} labels; its label carries a QR code instead, which 2D scanners read: {{.Serials}}. Wider labels give a barcode more room.",
+				"{{.Count}} serials are too long for a barcode that scans on {{.Size}} labels; their labels carry a QR code instead, which 2D scanners read: {{.Serials}}. Wider labels give a barcode more room.").With(values)), nil
 		}})
-}
-
-func pronoun(n int) string {
-	if n == 1 {
-		return "its label carries"
-	}
-	return "their labels carry"
 }
 
 func firstOf(s []string, n int) []string {
@@ -232,7 +224,7 @@ func (env *Env) printStockList(item core.ItemID, name string) {
 }
 
 func (env *Env) printStockListNow(item core.ItemID, name string) {
-	env.print(printJob{what: "Printing the stock list…", name: "Stock list " + name, long: true,
+	env.print(printJob{what: lang.L("Printing the stock list…"), name: Tr("Stock list {{.Item}}", core.Values{"Item": name}), long: true,
 		write: func(ctx context.Context, path string, progress func(int, int)) (string, error) {
 			_, err := env.Papers.StockList(ctx, path, item, progress)
 			return "", err
@@ -241,5 +233,5 @@ func (env *Env) printStockListNow(item core.ItemID, name string) {
 
 // StockListItem is the menu item that prints a stock list of every item.
 func StockListItem(env *Env) *fyne.MenuItem {
-	return fyne.NewMenuItem(lang.L("Print a stock list"), func() { env.printStockList(0, "all items") })
+	return fyne.NewMenuItem(lang.L("Print a stock list"), func() { env.printStockList(0, lang.L("all items")) })
 }

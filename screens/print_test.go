@@ -180,7 +180,9 @@ func TestShopDetailsLanguageAndLabelsAreSetInOnePlace(t *testing.T) {
 	form := env.Window.Canvas().Overlays().Top()
 	require.NotNil(t, form)
 	entries := entriesIn(form)
-	require.Len(t, entries, 5)
+	require.Len(t, entries, 6)
+	assert.Equal(t, "none, or a code such as EUR", entries[5].PlaceHolder, "English shows no currency unless the shop names one")
+	test.Type(entries[5], "sek")
 	test.Type(entries[0], "Sykkelhuset AS")
 	test.Type(entries[1], "Torget 3, 3015 Drammen")
 	test.Type(entries[3], "post at sykkelhuset")
@@ -212,6 +214,8 @@ func TestShopDetailsLanguageAndLabelsAreSetInOnePlace(t *testing.T) {
 	assert.Equal(t, "Sykkelhuset AS", shop.Name)
 	assert.Equal(t, "Torget 3, 3015 Drammen", shop.Address)
 	assert.Equal(t, "post@sykkelhuset.no", shop.Email)
+	assert.Equal(t, "SEK", shop.Currency)
+	assert.Equal(t, "SEK", env.money.code, "shown beside amounts from now on")
 	assert.Equal(t, "89x36", env.Prefs.String(labelSizeKey), "this counter's labels are remembered")
 }
 
@@ -293,4 +297,20 @@ func TestShopDetailsChangedElsewhereKeepWhatWasTyped(t *testing.T) {
 	shop, err := env.Reg.Shop()
 	require.NoError(t, err)
 	assert.Equal(t, "Our name", shop.Name)
+}
+
+// Amounts show the shop's currency: the one it names, else the
+// language's (none in English).
+func TestAmountsShowTheShopsCurrency(t *testing.T) {
+	env := newTestEnv(t)
+	s := Main(env)
+	env.settle()
+	assert.Contains(t, labelTexts(s.Orders.Content()), "Unit price")
+	_, err := env.Reg.SaveShop(core.Shop{Name: "Sykkelhuset AS", Currency: "EUR"})
+	require.NoError(t, err)
+	s = Main(env)
+	env.settle()
+	assert.Contains(t, labelTexts(s.Orders.Content()), "Unit price (EUR)")
+	assert.Contains(t, labelTexts(s.Receipts.Content()), "Unit cost (EUR)")
+	assert.Contains(t, labelTexts(s.Items.Content()), "EUR", "beside the item's price")
 }

@@ -1,12 +1,12 @@
 package screens
 
 import (
-	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -33,7 +33,7 @@ func (env *Env) showError(err error) {
 		env.showProblems(err)
 		return
 	}
-	env.ShowMessage("Not done", core.UserMessage(err))
+	env.ShowMessage(lang.L("Not done"), ErrorText(err))
 }
 
 // showProblems shows err's message and every one of its problems. The list
@@ -43,23 +43,23 @@ func (env *Env) showError(err error) {
 // or Esc closes it.
 func (env *Env) showProblems(err error) {
 	problems := core.Problems(err)
-	message := widget.NewLabel(core.Summary(err))
+	message := widget.NewLabel(speaker.Summary(err))
 	message.Wrapping = fyne.TextWrapWord
-	whole := widget.NewLabel("Choose a problem to read it whole.")
+	whole := widget.NewLabel(lang.L("Choose a problem to read it whole."))
 	whole.Wrapping, whole.Selectable = fyne.TextWrapWord, true
 	list := newList(func() int { return len(problems) }, newTwoLineItem, func(i widget.ListItemID, o fyne.CanvasObject) {
 		p := problems[i]
-		if where := p.Where(); where != "" {
-			setTwoLineItem(o, where, p.Reason)
+		if where := Say(p.Where()); where != "" {
+			setTwoLineItem(o, where, Say(p.Reason))
 		} else {
-			setTwoLineItem(o, p.Reason, "")
+			setTwoLineItem(o, Say(p.Reason), "")
 		}
 	})
-	list.OnSelected = func(i widget.ListItemID) { whole.SetText(problems[i].String()) }
-	d := dialog.NewCustomWithoutButtons(core.Count(len(problems), "problem", "problems"), container.NewBorder(message, whole, nil, nil, list), env.Window)
+	list.OnSelected = func(i widget.ListItemID) { whole.SetText(speaker.Problem(problems[i])) }
+	d := dialog.NewCustomWithoutButtons(Say(core.Count(len(problems), "1 problem", "{{.Count}} problems")), container.NewBorder(message, whole, nil, nil, list), env.Window)
 	window := env.Window.Canvas().Size()
 	d.Resize(fyne.NewSize(min(760, window.Width*0.9), min(560, window.Height*0.9)))
-	env.showWithKeys(d, newEnterButton("OK", nil, d.Hide))
+	env.showWithKeys(d, newEnterButton(lang.L("OK"), nil, d.Hide))
 }
 
 // ShowMessage tells the user something they should know, in a dialog that
@@ -71,19 +71,19 @@ func (env *Env) ShowMessage(title, text string) {
 	d := dialog.NewCustomWithoutButtons(title, container.NewVScroll(msg), env.Window)
 	window := env.Window.Canvas().Size()
 	d.Resize(fyne.NewSize(min(700, window.Width*0.9), min(420, window.Height*0.9)))
-	env.showWithKeys(d, newEnterButton("OK", nil, d.Hide))
+	env.showWithKeys(d, newEnterButton(lang.L("OK"), nil, d.Hide))
 }
 
 // problemsText is err's message and its first max problems, one a line,
 // saying how many more there are.
 func problemsText(err error, max int) string {
 	problems := core.Problems(err)
-	lines := []string{core.Summary(err)}
+	lines := []string{speaker.Summary(err)}
 	for _, p := range problems[:min(len(problems), max)] {
-		lines = append(lines, "  "+p.String())
+		lines = append(lines, "  "+speaker.Problem(p))
 	}
 	if len(problems) > max {
-		lines = append(lines, fmt.Sprintf("  … and %s more", core.Thousands(len(problems)-max)))
+		lines = append(lines, "  "+Tr("… and {{.Count}} more", core.Values{"Count": len(problems) - max}))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -92,12 +92,12 @@ func problemsText(err error, max int) string {
 // try again, with Enter (Esc closes it); what was typed stays where it is
 // meanwhile.
 func (env *Env) offerRetry(err error, retry func()) {
-	text := widget.NewLabel(core.UserMessage(err) + "\n\nWhat you typed is kept. Serialdesk connects again by itself as soon as the server answers.")
+	text := widget.NewLabel(ErrorText(err) + "\n\n" + lang.L("What you typed is kept. Serialdesk connects again by itself as soon as the server answers."))
 	text.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomWithoutButtons("Not saved", text, env.Window)
+	d := dialog.NewCustomWithoutButtons(lang.L("Not saved"), text, env.Window)
 	d.Resize(fyne.NewSize(520, 0))
-	close := newButton("Close", theme.CancelIcon(), d.Hide)
-	env.showWithKeys(d, newEnterButton("Try again", theme.ConfirmIcon(), func() {
+	close := newButton(lang.L("Close"), theme.CancelIcon(), d.Hide)
+	env.showWithKeys(d, newEnterButton(lang.L("Try again"), theme.ConfirmIcon(), func() {
 		d.Hide()
 		retry()
 	}), close)

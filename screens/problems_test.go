@@ -103,7 +103,7 @@ func TestAThousandBadRowsOfOpeningStock(t *testing.T) {
 		"Serials": rows,
 	}))
 	env.settle()
-	requireProblemList(t, env, "The opening stock has 1000 problems; nothing was imported.", 1000)
+	requireProblemList(t, env, "The opening stock has 1,000 problems; nothing was imported.", 1000)
 	assert.Contains(t, labelTexts(env.Window.Canvas().Overlays().Top()),
 		`Serials sheet, row 2: serial "9960000XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX…" (10,000 characters)`)
 }
@@ -145,13 +145,13 @@ func TestAThousandOverlongSerialsImportedIntoAReceipt(t *testing.T) {
 	test.Tap(s.confirm)
 	env.settle()
 	lines := strings.Split(e.problems.Text, "\n")
-	assert.Equal(t, "The receipt has 1000 problems; nothing was saved.", lines[0])
+	assert.Equal(t, "The receipt has 1,000 problems; nothing was saved.", lines[0])
 	assert.Equal(t, `  line 1: serial "9960000XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX…" (10,000 characters): longer than the 64 characters a serial may have`, lines[1])
 	assert.Equal(t, "  … and 990 more", lines[len(lines)-1])
 	assert.Len(t, lines, maxProblemsListed+2)
 	require.True(t, e.allProblems.Visible())
 	test.Tap(e.allProblems)
-	requireProblemList(t, env, "The receipt has 1000 problems; nothing was saved.", 1000)
+	requireProblemList(t, env, "The receipt has 1,000 problems; nothing was saved.", 1000)
 }
 
 // A column of formulas is refused in its preview, each cell named.
@@ -219,9 +219,9 @@ func TestTypedValuesComeBackInShort(t *testing.T) {
 func manyProblems(n int) error {
 	problems := make([]core.Problem, n)
 	for i := range problems {
-		problems[i] = core.Problem{Line: i + 1, Serial: fmt.Sprintf("996A%05d", i), Reason: "the pattern 996****** needs 9 characters, and this serial was already received on GR-000001 from Husqvarna Nordic AB, whose lines name it twice"}
+		problems[i] = core.Problem{Line: i + 1, Serial: fmt.Sprintf("996A%05d", i), Reason: core.Say("the pattern 996****** needs 9 characters, and this serial was already received on GR-000001 from Husqvarna Nordic AB, whose lines name it twice")}
 	}
-	return &core.Error{Code: core.Invalid, Message: fmt.Sprintf("The receipt has %d problems; nothing was saved.", n), Problems: problems}
+	return &core.Error{Code: core.Invalid, Message: core.Say("The receipt has {{.Count}} problems; nothing was saved.", core.Values{"Count": n}), Problems: problems}
 }
 
 // The problem list closes from the keyboard: its OK has the focus, Enter

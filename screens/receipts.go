@@ -1,8 +1,6 @@
 package screens
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -31,7 +29,7 @@ type Receipts struct {
 	view                       fyne.CanvasObject
 }
 
-var receiptKind = docKind{name: "receipt", party: words("Supplier"), partyKind: core.Supplier, amount: words("Unit cost"), grow: true,
+var receiptKind = docKind{the: words("The receipt"), party: words("Supplier"), partyKind: core.Supplier, amount: words("Unit cost"), grow: true,
 	required: func(it core.Item) bool { return it.SerialsRequiredAtPurchase() }}
 
 // NewReceipts builds the Goods receipts screen.
@@ -45,16 +43,16 @@ func NewReceipts(env *Env) *Receipts {
 	s.cancel = newButton(lang.L("Cancel receipt"), theme.CancelIcon(), s.askCancel)
 	s.export = newButton(lang.L("Export serials…"), theme.DocumentSaveIcon(), func() { env.exportDocument(s.receipt.Ref()) })
 	s.print = newButton(lang.L("Print list"), theme.DocumentPrintIcon(), func() {
-		if !s.editor.unsaved("printing") {
+		if !s.editor.unsaved(lang.L("Save them, or open it again to drop them, before printing.")) {
 			env.printDocument(s.receipt.Ref())
 		}
 	})
 	s.labels = newButton(lang.L("Labels"), theme.DocumentPrintIcon(), func() {
-		if s.editor.unsaved("printing labels") {
+		if s.editor.unsaved(lang.L("Save them, or open it again to drop them, before printing labels.")) {
 			return
 		}
 		ref := s.receipt.Ref()
-		env.printLabels("Labels "+ref.String(), func() ([]core.SerialRow, error) {
+		env.printLabels(Tr("Labels {{.Doc}}", core.Values{"Doc": ref}), func() ([]core.SerialRow, error) {
 			page, err := env.Reg.DocumentSerials(ref, 0, 0)
 			return page.Rows, err
 		})
@@ -69,7 +67,7 @@ func NewReceipts(env *Env) *Receipts {
 		newTwoLineItem,
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			rc := s.receipts[id]
-			setTwoLineItem(o, fmt.Sprintf("%s · %s", rc.Ref(), rc.Status), docSummary(rc.Date, rc.Units, rc.Supplier))
+			setTwoLineItem(o, rc.Ref().String()+" · "+Say(rc.Status.Word()), docSummary(rc.Date, rc.Units, rc.Supplier))
 		},
 	)
 	s.list.OnSelected = func(id widget.ListItemID) {
@@ -115,7 +113,7 @@ func (s *Receipts) Focus() { s.editor.focusStart() }
 // show puts a receipt in the editor, with no message of the one before;
 // only a draft can be changed.
 func (s *Receipts) show(rc core.Receipt) {
-	say(s.message, "")
+	tell(s.message, "")
 	s.opening.next() // a receipt still being read is not wanted now
 	s.receipt = rc
 	lines := make([]lineTyped, len(rc.Lines))
@@ -125,9 +123,9 @@ func (s *Receipts) show(rc core.Receipt) {
 	draft := rc.Status == core.Draft
 	s.editor.load(docHead{date: rc.Date, party: rc.Supplier, partyID: rc.SupplierID, reference: rc.Reference}, lines, draft)
 	if rc.ID == 0 {
-		s.title.SetText("New goods receipt")
+		s.title.SetText(lang.L("New goods receipt"))
 	} else {
-		s.title.SetText(fmt.Sprintf("%s · %s", rc.Ref(), rc.Status))
+		s.title.SetText(rc.Ref().String() + " · " + Say(rc.Status.Word()))
 	}
 	setVisible(draft, s.confirm, s.saveDraft)
 	setVisible(rc.Status == core.Confirmed, s.cancel)
@@ -147,17 +145,27 @@ func (s *Receipts) typed() (core.Receipt, error) {
 	return rc, err
 }
 
-func (s *Receipts) confirmReceipt() { s.submit(s.env.Reg.ConfirmReceipt, "received") }
-func (s *Receipts) saveAsDraft()    { s.submit(s.env.Reg.SaveReceiptDraft, "saved as a draft") }
+func (s *Receipts) confirmReceipt() {
+	s.submit(s.env.Reg.ConfirmReceipt, func(n int) core.Message {
+		return core.Count(n, "{{.Doc}} received: 1 unit.", "{{.Doc}} received: {{.Count}} units.")
+	})
+}
 
-// submit sends the receipt to the register; on problems the editor shows
-// them all and keeps everything typed.
-func (s *Receipts) submit(call func(core.Receipt) (core.Receipt, error), done string) {
+func (s *Receipts) saveAsDraft() {
+	s.submit(s.env.Reg.SaveReceiptDraft, func(n int) core.Message {
+		return core.Count(n, "{{.Doc}} saved as a draft: 1 unit.", "{{.Doc}} saved as a draft: {{.Count}} units.")
+	})
+}
+
+// submit sends the receipt to the register and says what was done with
+// its units; on problems the editor shows them all and keeps everything
+// typed.
+func (s *Receipts) submit(call func(core.Receipt) (core.Receipt, error), done func(units int) core.Message) {
 	submit(s.editor, s.typed, call, func(saved core.Receipt, shown bool) {
 		if shown {
 			s.show(saved)
 		}
-		say(s.message, fmt.Sprintf("%s %s: %s.", saved.Ref(), done, units(saved.Units())))
+		tell(s.message, Say(done(saved.Units()).With(core.Values{"Doc": saved.Ref()})))
 		s.reload()
 	}, s.confirm, s.saveDraft)
 }
@@ -166,10 +174,10 @@ func (s *Receipts) submit(call func(core.Receipt) (core.Receipt, error), done st
 // new receipt.
 func (s *Receipts) askDelete() {
 	rc := s.receipt
-	s.env.askDelete("the draft "+rc.Ref().String(), func() error { return s.env.Reg.DeleteReceiptDraft(rc.ID) }, func() {
+	s.env.askDelete(Tr("the draft {{.Doc}}", core.Values{"Doc": rc.Ref()}), func() error { return s.env.Reg.DeleteReceiptDraft(rc.ID) }, func() {
 		s.reload()
 		s.show(core.Receipt{Status: core.Draft})
-		say(s.message, rc.Ref().String()+" deleted.")
+		tell(s.message, Tr("{{.Doc}} deleted.", core.Values{"Doc": rc.Ref()}))
 	})
 }
 
@@ -187,9 +195,14 @@ func (s *Receipts) askCancel() {
 }
 
 func (s *Receipts) confirmCancel(rc core.Receipt) {
-	s.env.ask("Cancel "+rc.Ref().String()+"?",
-		fmt.Sprintf("Cancel %s from %s? Its %s leave stock and its serials are no longer registered as received.", rc.Ref(), rc.Supplier, units(rc.Units())),
-		"Cancel the receipt", theme.CancelIcon(), func() { s.cancelReceipt(rc.ID) }, "Keep it", theme.ConfirmIcon(), nil)
+	values := core.Values{"Doc": rc.Ref(), "Supplier": rc.Supplier}
+	question := core.Count(rc.Units(), "Cancel {{.Doc}} from {{.Supplier}}? Its unit leaves stock and its serial is no longer registered as received.",
+		"Cancel {{.Doc}} from {{.Supplier}}? Its {{.Count}} units leave stock and their serials are no longer registered as received.")
+	if rc.Supplier == "" {
+		question = core.Count(rc.Units(), "Cancel {{.Doc}}? Its unit leaves stock and its serial is no longer registered as received.",
+			"Cancel {{.Doc}}? Its {{.Count}} units leave stock and their serials are no longer registered as received.")
+	}
+	s.env.askCancel(rc.Ref(), question.With(values), lang.L("Cancel the receipt"), func() { s.cancelReceipt(rc.ID) })
 }
 
 func (s *Receipts) cancelReceipt(id core.DocID) {
@@ -199,7 +212,7 @@ func (s *Receipts) cancelReceipt(id core.DocID) {
 			return
 		}
 		s.show(rc)
-		say(s.message, fmt.Sprintf("%s cancelled: its %s left stock.", rc.Ref(), units(rc.Units())))
+		tell(s.message, Say(core.Count(rc.Units(), "{{.Doc}} cancelled: its unit left stock.", "{{.Doc}} cancelled: its {{.Count}} units left stock.").With(core.Values{"Doc": rc.Ref()})))
 		s.reload()
 	})
 }

@@ -1,8 +1,6 @@
 package screens
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -36,9 +34,10 @@ type Registers interface {
 	Keep(RegisterChoice) (string, error)
 }
 
-const (
-	onThisComputer = "This computer"
-	onServer       = "Shop server (PostgreSQL)"
+// Where the register is kept: the choices, as words kept for lang.L.
+var (
+	onThisComputer = words("This computer")
+	onServer       = words("Shop server (PostgreSQL)")
 )
 
 // RegisterItem is the menu item that chooses where the register is kept.
@@ -53,9 +52,9 @@ func (env *Env) showRegister() {
 }
 
 func (env *Env) showRegisterChoice(chosen RegisterChoice, _ error) {
-	where := widget.NewRadioGroup([]string{onThisComputer, onServer}, nil)
+	where := widget.NewRadioGroup(translated([]string{onThisComputer, onServer}), nil)
 	where.Horizontal = true
-	folder := widget.NewLabel(fmt.Sprintf("The register is kept in %s, for this computer only.", env.DataDir))
+	folder := widget.NewLabel(Tr("The register is kept in {{.Folder}}, for this computer only.", core.Values{"Folder": env.DataDir}))
 	folder.Wrapping = fyne.TextWrapWord
 	host, port, database, user := newEntry(), newEntry(), newEntry(), newEntry()
 	password := newEntry()
@@ -67,11 +66,11 @@ func (env *Env) showRegisterChoice(chosen RegisterChoice, _ error) {
 	user.SetText(chosen.User)
 	password.SetText(chosen.Password)
 	ca.SetText(chosen.CAFile)
-	host.SetPlaceHolder("server name or address, e.g. shop-server")
+	host.SetPlaceHolder(lang.L("server name or address, e.g. shop-server"))
 	port.SetPlaceHolder("5432")
-	database.SetPlaceHolder("e.g. serialdesk")
-	ca.SetPlaceHolder("none: encrypted when the server offers it, not checked")
-	chooseCA := newButton("Choose…", theme.FolderOpenIcon(), func() {
+	database.SetPlaceHolder(lang.L("e.g. serialdesk"))
+	ca.SetPlaceHolder(lang.L("none: encrypted when the server offers it, not checked"))
+	chooseCA := newButton(lang.L("Choose…"), theme.FolderOpenIcon(), func() {
 		d := dialog.NewFileOpen(func(f fyne.URIReadCloser, err error) {
 			if err == nil && f != nil {
 				ca.SetText(f.URI().Path())
@@ -82,22 +81,22 @@ func (env *Env) showRegisterChoice(chosen RegisterChoice, _ error) {
 		d.Show()
 	})
 	server := widget.NewForm(
-		widget.NewFormItem("Server", host),
-		widget.NewFormItem("Port", port),
-		widget.NewFormItem("Database", database),
-		widget.NewFormItem("User", user),
-		widget.NewFormItem("Password", password),
-		widget.NewFormItem("CA file", container.NewBorder(nil, nil, nil, chooseCA, ca)),
+		widget.NewFormItem(lang.L("Server"), host),
+		widget.NewFormItem(lang.L("Port"), port),
+		widget.NewFormItem(lang.L("Database"), database),
+		widget.NewFormItem(lang.L("User"), user),
+		widget.NewFormItem(lang.L("Password"), password),
+		widget.NewFormItem(lang.L("CA file"), container.NewBorder(nil, nil, nil, chooseCA, ca)),
 	)
 	result := widget.NewLabel("")
 	result.Wrapping = fyne.TextWrapWord
 	typed := func() RegisterChoice {
-		return RegisterChoice{OnServer: where.Selected == onServer, Host: host.Text, Port: port.Text, Database: database.Text,
+		return RegisterChoice{OnServer: where.Selected == lang.L(onServer), Host: host.Text, Port: port.Text, Database: database.Text,
 			User: user.Text, Password: password.Text, CAFile: ca.Text}
 	}
 	var d *dialog.ConfirmDialog
-	// say shows what the test found, the dialog growing to hold it.
-	say := func(text string, importance widget.Importance) {
+	// show shows what the test found, the dialog growing to hold it.
+	show := func(text string, importance widget.Importance) {
 		result.Importance = importance
 		result.SetText(text)
 		if d != nil {
@@ -105,31 +104,31 @@ func (env *Env) showRegisterChoice(chosen RegisterChoice, _ error) {
 		}
 	}
 	var test *button
-	test = newButton("Test connection", theme.SearchIcon(), func() {
+	test = newButton(lang.L("Test connection"), theme.SearchIcon(), func() {
 		test.Disable()
-		say("Connecting…", widget.MediumImportance)
+		show(lang.L("Connecting…"), widget.MediumImportance)
 		background(env, func() (string, error) { return env.Registers.Test(typed()) }, func(found string, err error) {
 			test.Enable()
 			if err != nil {
-				say(core.UserMessage(err), widget.DangerImportance)
+				show(ErrorText(err), widget.DangerImportance)
 				return
 			}
-			say(found, widget.SuccessImportance)
+			show(found, widget.SuccessImportance)
 		})
 	})
 	serverPart := container.NewVBox(server, container.NewBorder(nil, nil, test, nil, result))
 	where.OnChanged = func(choice string) {
-		setVisible(choice == onServer, serverPart)
-		setVisible(choice != onServer, folder)
-		say("", widget.MediumImportance)
+		setVisible(choice == lang.L(onServer), serverPart)
+		setVisible(choice != lang.L(onServer), folder)
+		show("", widget.MediumImportance)
 	}
 	if chosen.OnServer {
-		where.SetSelected(onServer)
+		where.SetSelected(lang.L(onServer))
 	} else {
-		where.SetSelected(onThisComputer)
+		where.SetSelected(lang.L(onThisComputer))
 	}
 	content := container.NewVBox(where, folder, serverPart)
-	d = dialog.NewCustomConfirm("Where the register is kept", "Save", "Cancel", content, func(save bool) {
+	d = dialog.NewCustomConfirm(lang.L("Where the register is kept"), lang.L("Save"), lang.L("Cancel"), content, func(save bool) {
 		if !save {
 			return
 		}
@@ -139,7 +138,7 @@ func (env *Env) showRegisterChoice(chosen RegisterChoice, _ error) {
 				env.showError(err)
 				return
 			}
-			env.ShowMessage("Register", said)
+			env.ShowMessage(lang.L("Register"), said)
 		})
 	}, env.Window)
 	d.Resize(fyne.NewSize(640, 0))

@@ -24,7 +24,7 @@ func (f *fakeRegisters) Chosen() RegisterChoice { return f.chosen }
 func (f *fakeRegisters) Test(c RegisterChoice) (string, error) {
 	f.tested = c
 	if c.Password != "right" {
-		return "", &core.Error{Code: core.Invalid, Message: "The user name or password was refused by the shop server db:5432, database shop."}
+		return "", &core.Error{Code: core.Invalid, Message: core.Say("The user name or password was refused by the shop server db:5432, database shop.")}
 	}
 	return "Connected to the shop server db:5432, database shop. Its register has 4 item cards.", nil
 }

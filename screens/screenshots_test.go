@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
@@ -51,7 +52,7 @@ func screenshots(t *testing.T, size fyne.Size, language string) {
 	w := a.NewWindow("Serialdesk")
 	t.Cleanup(w.Close)
 	env := testEnv(t, a, w)
-	require.NoError(t, env.Reg.LoadExamples())
+	require.NoError(t, env.Reg.LoadExamplesIn(speaker))
 	main := Main(env)
 	w.SetContent(main.Tabs)
 	w.Resize(size)
@@ -96,16 +97,16 @@ func screenshots(t *testing.T, size fyne.Size, language string) {
 			main.Search.table.table.Select(widget.TableCellID{Row: 1, Col: 0})
 		}},
 		{"serial-search-notes", searchSection, false, func() {
-			main.Search.in.SetSelected("Service notes")
+			main.Search.in.SetSelectedIndex(1)
 			main.Search.text.SetText("brake")
 			main.Search.search()
 			env.settle()
 			main.Search.table.table.Select(widget.TableCellID{Row: 0, Col: 0})
 		}},
 		{"serial-search-warranty", searchSection, false, func() {
-			main.Search.in.SetSelected("Serials")
+			main.Search.in.SetSelectedIndex(0)
 			main.Search.text.SetText("")
-			main.Search.warranty.SetSelected("Warranty expired")
+			main.Search.warranty.SetSelectedIndex(2)
 			main.Search.search()
 			env.settle()
 			main.Search.table.table.Select(widget.TableCellID{Row: 0, Col: 0})
@@ -135,7 +136,7 @@ func screenshots(t *testing.T, size fyne.Size, language string) {
 				Database: "serialdesk", User: "kari", Password: "right"}}
 			env.showRegister()
 			env.settle()
-			test.Tap(findButton(w.Canvas().Overlays().Top(), "Test connection"))
+			test.Tap(findButton(w.Canvas().Overlays().Top(), lang.L("Test connection")))
 		}},
 		{"settings", itemsSection, false, func() {
 			w.Canvas().Overlays().Top().(interface{ Hide() }).Hide()

@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -41,33 +40,33 @@ type Search struct {
 	view         fyne.CanvasObject
 }
 
-const allItems = "All items"
+var allItems = words("All items")
 
 // searchIn says where the search field's text is looked for; searchHints
 // are the field's hints for each.
 var (
-	searchIn    = []string{"Serials", "Service notes"}
+	searchIn    = []string{words("Serials"), words("Service notes")}
 	searchHints = []string{words("Part of a serial, in any case"), words("Words of a service note, in any case")}
 )
 
 // warrantyChoices are the warranty filter's, in core.WarrantyFilter's order.
-var warrantyChoices = []string{"Any warranty", "Under warranty", "Warranty expired"}
+var warrantyChoices = []string{words("Any warranty"), words("Under warranty"), words("Warranty expired")}
 
 // NewSearch builds the Serial search screen.
 func NewSearch(env *Env) *Search {
 	s := &Search{env: env, text: newEntry(), table: newSerialTable(env, serialColumns),
-		title: widget.NewLabelWithStyle("Choose a serial to see its history", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+		title: widget.NewLabelWithStyle(lang.L("Choose a serial to see its history"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
 	s.text.SetPlaceHolder(lang.L("Part of a serial, in any case"))
 	s.text.OnChanged = func(string) { s.searchSoon() }
 	s.text.OnSubmitted = func(string) {
 		s.openOne = true
 		s.search()
 	}
-	s.in = newChoice(searchIn, nil)
+	s.in = newChoice(translated(searchIn), nil)
 	s.in.SetSelectedIndex(0)
-	s.item = newChoice([]string{allItems}, nil)
-	s.item.SetSelected(allItems)
-	s.state = newChoice(stateChoices, nil)
+	s.item = newChoice([]string{lang.L(allItems)}, nil)
+	s.item.SetSelectedIndex(0)
+	s.state = newChoice(stateChoices(), nil)
 	s.state.SetSelectedIndex(0)
 	s.item.OnChanged = func(string) { s.search() }
 	s.state.OnChanged = func(string) { s.search() }
@@ -75,7 +74,7 @@ func NewSearch(env *Env) *Search {
 		s.text.SetPlaceHolder(lang.L(searchHints[max(0, s.in.SelectedIndex())]))
 		s.search()
 	}
-	s.warranty = newChoice(warrantyChoices, func(string) { s.search() })
+	s.warranty = newChoice(translated(warrantyChoices), func(string) { s.search() })
 	s.warranty.SetSelectedIndex(0)
 	s.table.onSelect = s.showHistory
 	s.table.onLoaded = s.loaded
@@ -96,7 +95,7 @@ func NewSearch(env *Env) *Search {
 	s.label = newButton(lang.L("Print label"), theme.DocumentPrintIcon(), func() {
 		if s.shown != nil {
 			row := *s.shown
-			env.printLabels("Label "+row.Serial.Serial, func() ([]core.SerialRow, error) { return []core.SerialRow{row}, nil })
+			env.printLabels(Tr("Label {{.Serial}}", core.Values{"Serial": row.Serial.Serial}), func() ([]core.SerialRow, error) { return []core.SerialRow{row}, nil })
 		}
 	})
 	s.label.Disable()
@@ -121,7 +120,7 @@ func (s *Search) loadItems() {
 			return
 		}
 		s.items = rows
-		options := []string{allItems}
+		options := []string{lang.L(allItems)}
 		for _, r := range rows {
 			if r.UseSerial {
 				options = append(options, itemLabel(r.Item))
@@ -191,7 +190,7 @@ func (s *Search) loaded(total int) {
 func (s *Search) clearHistory() {
 	s.shown = nil
 	s.historyQuery.next() // a history on its way is not wanted now
-	s.title.SetText("Choose a serial to see its history")
+	s.title.SetText(lang.L("Choose a serial to see its history"))
 	s.addNote.Disable()
 	s.label.Disable()
 	s.events = nil
@@ -203,12 +202,12 @@ func (s *Search) showHistory(row core.SerialRow) {
 	s.shown = &row
 	s.addNote.Enable()
 	s.label.Enable()
-	title := fmt.Sprintf("History of %s · %s %s", row.Serial.Serial, row.ItemNo, row.ItemName)
+	title := Tr("History of {{.Serial}} · {{.Item}} {{.Name}}", core.Values{"Serial": row.Serial.Serial, "Item": row.ItemNo, "Name": row.ItemName})
 	switch {
 	case row.UnderWarranty(time.Now()):
-		title += " · under warranty until " + formatDate(row.Warranty)
+		title += " · " + Tr("under warranty until {{.Date}}", core.Values{"Date": row.Warranty})
 	case !row.Warranty.IsZero():
-		title += " · warranty ended " + formatDate(row.Warranty)
+		title += " · " + Tr("warranty ended {{.Date}}", core.Values{"Date": row.Warranty})
 	}
 	s.title.SetText(title)
 	current := s.historyQuery.next()
@@ -229,9 +228,9 @@ func (s *Search) showHistory(row core.SerialRow) {
 // eventLine is one line of a serial's history: the document's date (the
 // day the unit came or went) and when it was entered.
 func eventLine(ev core.HistoryLine) string {
-	line := fmt.Sprintf("%s  ·  %s", ev.Kind, ev.Doc)
+	line := Say(ev.Kind.Word()) + "  ·  " + ev.Doc.String()
 	if ev.Kind == core.EventNote {
-		line = "note: " + ev.Note
+		line = Tr("note: {{.Note}}", core.Values{"Note": ev.Note})
 	}
 	if !ev.DocDate.IsZero() {
 		line = formatDate(ev.DocDate) + "  ·  " + line
@@ -240,12 +239,12 @@ func eventLine(ev core.HistoryLine) string {
 		line += "  ·  " + ev.Party
 	}
 	if ev.Project != 0 {
-		line += "  ·  project " + ev.Project.String()
+		line += "  ·  " + Tr("project {{.Project}}", core.Values{"Project": ev.Project})
 	}
-	line += "  ·  entered " + ev.Time.Local().Format("2006-01-02 15:04")
 	if ev.By != "" {
-		line += " by " + ev.By
+		return line + "  ·  " + Tr("entered {{.When}} by {{.By}}", core.Values{"When": ev.Time.Local(), "By": ev.By})
 	}
+	line += "  ·  " + Tr("entered {{.When}}", core.Values{"When": ev.Time.Local()})
 	return line
 }
 
@@ -262,7 +261,7 @@ func (s *Search) askNote(row core.SerialRow, text, date, problem string) {
 		why.Importance, why.Wrapping = widget.DangerImportance, fyne.TextWrapWord
 		items = append([]*widget.FormItem{widget.NewFormItem("", why)}, items...)
 	}
-	s.env.askForm("Service note on "+row.Serial.Serial, "Add note", 560, items, func() {
+	s.env.askForm(Tr("Service note on {{.Serial}}", core.Values{"Serial": row.Serial.Serial}), lang.L("Add note"), 560, items, func() {
 		text, date := note.Text, day.Text
 		background(s.env, func() (core.Event, error) {
 			when, err := parseDate(date)
@@ -272,7 +271,7 @@ func (s *Search) askNote(row core.SerialRow, text, date, problem string) {
 			return s.env.Reg.AddNote(row.Item, row.Serial.Serial, when, text)
 		}, func(_ core.Event, err error) {
 			if err != nil {
-				s.askNote(row, text, date, core.UserMessage(err))
+				s.askNote(row, text, date, ErrorText(err))
 				return
 			}
 			if s.shown != nil && s.shown.Item == row.Item && s.shown.Serial.Serial == row.Serial.Serial {

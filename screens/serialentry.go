@@ -179,7 +179,7 @@ func (t *serialEntry) showPage(page int) {
 		r.showMark()
 		r.box.Show()
 	}
-	t.pageLabel.SetText(fmt.Sprintf("rows %d–%d of %d", min(t.page*rowsPerPage+1, len(v)), min((t.page+1)*rowsPerPage, len(v)), len(v)))
+	t.pageLabel.SetText(Tr("rows {{.First}}–{{.Last}} of {{.Count}}", core.Values{"First": min(t.page*rowsPerPage+1, len(v)), "Last": min((t.page+1)*rowsPerPage, len(v)), "Count": len(v)}))
 	setEnabled(t.page > 0, t.prev)
 	setEnabled(t.page < t.lastPage(), t.next)
 	setVisible(t.lastPage() > 0, t.prev, t.pageLabel, t.next)
@@ -253,19 +253,20 @@ func (t *serialEntry) check() {
 // bad problems among them.
 func (t *serialEntry) count(entered, bad int) string {
 	var s string
+	values := core.Values{"Entered": entered, "Quantity": t.qty, "Missing": t.qty - entered}
 	switch missing := t.qty - entered; {
 	case missing < 0:
-		s = fmt.Sprintf("%d serials for a quantity of %d", entered, t.qty)
+		s = Tr("{{.Entered}} serials for a quantity of {{.Quantity}}", values)
 	case missing > 0 && t.required:
-		s = fmt.Sprintf("%d of %d entered, %d missing", entered, t.qty, missing)
+		s = Tr("{{.Entered}} of {{.Quantity}} entered, {{.Missing}} missing", values)
 	default:
-		s = fmt.Sprintf("%d of %d entered", entered, t.qty)
+		s = Tr("{{.Entered}} of {{.Quantity}} entered", values)
 	}
 	s += problemCount(bad)
 	if t.required {
-		return s + " · one per unit, required"
+		return s + " · " + lang.L("one per unit, required")
 	}
-	return s + " · optional"
+	return s + " · " + lang.L("optional")
 }
 
 // serialKey is how a row's serial is matched with the register's answer:
@@ -328,7 +329,7 @@ func problemCount(n int) string {
 	if n == 0 {
 		return ""
 	}
-	return ", " + core.Count(n, "problem", "problems")
+	return ", " + Say(core.Count(n, "1 problem", "{{.Count}} problems"))
 }
 
 // setFound shows what the register found wrong with serials of this
@@ -337,10 +338,10 @@ func (t *serialEntry) setFound(problems, warnings []core.Problem) {
 	t.found, t.warned = map[string][]string{}, map[string]string{}
 	for _, p := range problems {
 		k := serialKey(p.Serial)
-		t.found[k] = append(t.found[k], p.Reason)
+		t.found[k] = append(t.found[k], Say(p.Reason))
 	}
 	for _, w := range warnings {
-		t.warned[serialKey(w.Serial)] = "Check: " + w.Reason
+		t.warned[serialKey(w.Serial)] = lang.L("Check: {{.Warning}}", map[string]string{"Warning": Say(w.Reason)})
 	}
 	t.remark()
 }
@@ -456,7 +457,7 @@ func (t *serialEntry) askRange() {
 	last.SetPlaceHolder(t.pattern.Example(50))
 	// As wide as the longest serial the item takes, and the labels.
 	width := fyne.MeasureText(strings.Repeat("W", t.pattern.Length()), theme.TextSize(), fyne.TextStyle{}).Width + 200
-	t.env.askForm("Fill range", "Fill", min(width, t.env.Window.Canvas().Size().Width*0.9), []*widget.FormItem{
+	t.env.askForm(lang.L("Fill range"), lang.L("Fill"), min(width, t.env.Window.Canvas().Size().Width*0.9), []*widget.FormItem{
 		widget.NewFormItem(lang.L("First serial"), first), widget.NewFormItem(lang.L("Last serial"), last),
 	}, func() { t.fillRange(first.Text, last.Text) })
 }

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -29,22 +30,22 @@ type serialColumn struct {
 }
 
 // tickColumn is the column of boxes to tick units with.
-var tickColumn = serialColumn{title: "Label", width: 56, tick: true}
+var tickColumn = serialColumn{title: words("Label"), width: 72, tick: true}
 
 // serialColumns are the columns of the serial search; an item's own list
 // leaves out the item.
 var serialColumns = []serialColumn{
-	{"Serial", 130, func(r core.SerialRow) string { return r.Serial.Serial }, false, false},
-	{"Item", 190, func(r core.SerialRow) string { return r.ItemNo + " " + r.ItemName }, true, false},
-	{"State", 76, func(r core.SerialRow) string { return r.State.String() }, false, false},
-	{"Project", 76, func(r core.SerialRow) string { return r.Project.String() }, false, false},
-	{"Received", 94, func(r core.SerialRow) string { return movementDate(r.Received) }, false, false},
-	{"Receipt", 94, func(r core.SerialRow) string { return movementDoc(r.Received) }, false, false},
-	{"Supplier", 150, func(r core.SerialRow) string { return movementParty(r.Received) }, true, false},
-	{"Sold", 94, func(r core.SerialRow) string { return movementDate(r.Sale()) }, false, false},
-	{"Order", 94, func(r core.SerialRow) string { return movementDoc(r.Sale()) }, false, false},
-	{"Customer", 150, func(r core.SerialRow) string { return movementParty(r.Sale()) }, true, false},
-	{"Warranty", 100, func(r core.SerialRow) string { return formatDate(r.Warranty) }, false, false},
+	{words("Serial"), 130, func(r core.SerialRow) string { return r.Serial.Serial }, false, false},
+	{words("Item"), 190, func(r core.SerialRow) string { return r.ItemNo + " " + r.ItemName }, true, false},
+	{words("State"), 100, func(r core.SerialRow) string { return Say(r.State.Word()) }, false, false},
+	{words("Project"), 76, func(r core.SerialRow) string { return r.Project.String() }, false, false},
+	{words("Received"), 94, func(r core.SerialRow) string { return movementDate(r.Received) }, false, false},
+	{words("Receipt"), 104, func(r core.SerialRow) string { return movementDoc(r.Received) }, false, false},
+	{words("Supplier"), 150, func(r core.SerialRow) string { return movementParty(r.Received) }, true, false},
+	{words("Sold"), 94, func(r core.SerialRow) string { return movementDate(r.Sale()) }, false, false},
+	{words("Order"), 94, func(r core.SerialRow) string { return movementDoc(r.Sale()) }, false, false},
+	{words("Customer"), 150, func(r core.SerialRow) string { return movementParty(r.Sale()) }, true, false},
+	{words("Warranty"), 100, func(r core.SerialRow) string { return formatDate(r.Warranty) }, false, false},
 }
 
 func movementDate(m *core.Movement) string {
@@ -132,7 +133,7 @@ func newSerialTable(env *Env, columns []serialColumn) *serialTable {
 	}
 	st.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		if id.Col >= 0 {
-			o.(*widget.Label).SetText(st.columns[id.Col].title)
+			o.(*widget.Label).SetText(lang.L(st.columns[id.Col].title))
 		}
 	}
 	st.view = container.New(&fitColumns{table: st.table, columns: columns}, st.table)
@@ -217,7 +218,7 @@ func (st *serialTable) show(fetch fetchFunc) {
 	st.total = 0
 	st.count.SetText("")
 	if fetch != nil {
-		st.count.SetText("Searching…")
+		st.count.SetText(lang.L("Searching…"))
 	}
 	st.table.UnselectAll()
 	st.table.Refresh()
@@ -241,9 +242,9 @@ func (st *serialTable) load(page int) {
 				// squeezed the field to nothing. A server out of reach is
 				// said by the window's strip; anything else in a dialog.
 				st.loading[page] = false
-				st.count.SetText("Could not search")
+				st.count.SetText(lang.L("Could not search"))
 				if core.ErrorCode(err) == core.Unavailable {
-					st.count.SetText("Waiting for the server")
+					st.count.SetText(lang.L("Waiting for the server"))
 				}
 				st.env.readFailed(err)
 				return
@@ -251,7 +252,7 @@ func (st *serialTable) load(page int) {
 			st.pages[page] = p.Rows
 			if st.total != p.Total || page == 0 {
 				st.total = p.Total
-				st.count.SetText(core.Count(p.Total, "serial", "serials"))
+				st.count.SetText(Say(core.Count(p.Total, "1 serial", "{{.Count}} serials")))
 				if st.onLoaded != nil {
 					st.onLoaded(p.Total)
 				}
@@ -316,4 +317,4 @@ func (st *serialTable) untickAll() {
 	}
 }
 
-func units(n int) string { return core.Count(n, "unit", "units") }
+func units(n int) string { return Say(core.Count(n, "1 unit", "{{.Count}} units")) }

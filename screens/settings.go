@@ -26,14 +26,18 @@ func SettingsItem(env *Env) *fyne.MenuItem {
 // labels, showing what was typed and why it was refused, so that nothing
 // typed is lost.
 func (env *Env) askShop(shop core.Shop, problem string) {
-	name, address, phone, email, orgNo := newEntry(), newEntry(), newEntry(), newEntry(), newEntry()
+	name, address, phone, email, orgNo, money := newEntry(), newEntry(), newEntry(), newEntry(), newEntry(), newEntry()
 	for _, f := range []struct {
 		e    *entry
 		text string
-	}{{name, shop.Name}, {address, shop.Address}, {phone, shop.Phone}, {email, shop.Email}, {orgNo, shop.OrgNo}} {
+	}{{name, shop.Name}, {address, shop.Address}, {phone, shop.Phone}, {email, shop.Email}, {orgNo, shop.OrgNo}, {money, shop.Currency}} {
 		f.e.SetText(f.text)
 	}
 	address.SetPlaceHolder(lang.L("street, postcode and town"))
+	money.SetPlaceHolder(core.Shop{}.CurrencyIn(speaker.Formats))
+	if money.PlaceHolder == "" {
+		money.SetPlaceHolder(lang.L("none, or a code such as EUR"))
+	}
 	sizes := env.Papers.LabelSizes()
 	names := make([]string, len(sizes))
 	for i, s := range sizes {
@@ -45,7 +49,7 @@ func (env *Env) askShop(shop core.Shop, problem string) {
 	qr.SetChecked(env.Prefs.Bool(labelQRKey))
 	languageNames := make([]string, len(languages))
 	for i, l := range languages {
-		languageNames[i] = l.name
+		languageNames[i] = lang.L(l.name)
 	}
 	language := newChoice(languageNames, nil)
 	spoken := env.Prefs.String(languageKey)
@@ -56,13 +60,14 @@ func (env *Env) askShop(shop core.Shop, problem string) {
 	}
 	items := []*widget.FormItem{widget.NewFormItem(lang.L("Shop name"), name), widget.NewFormItem(lang.L("Address"), address),
 		widget.NewFormItem(lang.L("Phone"), phone), widget.NewFormItem(lang.L("E-mail"), email), widget.NewFormItem(lang.L("Org. no."), orgNo),
+		widget.NewFormItem(lang.L("Currency"), money),
 		widget.NewFormItem(lang.L("Language"), language), widget.NewFormItem(lang.L("Labels"), size), widget.NewFormItem("", qr)}
 	if problem != "" {
 		why := widget.NewLabel(problem)
 		why.Importance, why.Wrapping = widget.DangerImportance, fyne.TextWrapWord
 		items = append([]*widget.FormItem{widget.NewFormItem("", why)}, items...)
 	}
-	env.askForm("Settings", "Save", 620, items, func() {
+	env.askForm(lang.L("Settings"), lang.L("Save"), 620, items, func() {
 		env.Prefs.SetString(labelSizeKey, sizes[max(0, size.SelectedIndex())].Key)
 		env.Prefs.SetBool(labelQRKey, qr.Checked)
 		said := "" // once the shop's details are saved
@@ -70,15 +75,17 @@ func (env *Env) askShop(shop core.Shop, problem string) {
 			// Fyne builds its texts once: the language changes as
 			// Serialdesk starts.
 			env.Prefs.SetString(languageKey, chosen.tag)
-			called := chosen.name
+			said = Tr("Serialdesk speaks {{.Language}} from when it starts again.", core.Values{"Language": chosen.name})
 			if chosen.tag == "" {
-				called = "the system's language"
+				said = lang.L("Serialdesk speaks the system's language from when it starts again.")
 			}
-			said = "Serialdesk speaks " + called + " from when it starts again."
 		}
 		in := shop
-		in.Name, in.Address, in.Phone, in.Email, in.OrgNo = name.Text, address.Text, phone.Text, email.Text, orgNo.Text
-		background(env, func() (core.Shop, error) { return env.Reg.SaveShop(in) }, func(_ core.Shop, err error) {
+		in.Name, in.Address, in.Phone, in.Email, in.OrgNo, in.Currency = name.Text, address.Text, phone.Text, email.Text, orgNo.Text, money.Text
+		background(env, func() (core.Shop, error) { return env.Reg.SaveShop(in) }, func(saved core.Shop, err error) {
+			if err == nil {
+				env.setCurrency(saved)
+			}
 			switch {
 			case core.ErrorCode(err) == core.Conflict:
 				// Saved at another counter meanwhile: what was typed
@@ -89,13 +96,13 @@ func (env *Env) askShop(shop core.Shop, problem string) {
 						return
 					}
 					in.LastChange = now.LastChange
-					env.askShop(in, "Another counter changed the shop's details while you had them open. What you typed is kept here: "+
-						"save to keep it, or Cancel to keep theirs ("+now.Name+").")
+					env.askShop(in, Tr("Another counter changed the shop's details while you had them open. What you typed is kept here: "+
+						"save to keep it, or Cancel to keep theirs ({{.Name}}).", core.Values{"Name": now.Name}))
 				})
 			case err != nil:
-				env.askShop(in, core.UserMessage(err))
+				env.askShop(in, ErrorText(err))
 			case said != "":
-				env.ShowMessage("Language", said)
+				env.ShowMessage(lang.L("Language"), said)
 			}
 		})
 	})

@@ -1,8 +1,6 @@
 package screens
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -32,7 +30,7 @@ type SupplierReturns struct {
 }
 
 // Every unit that goes back is named: the supplier credits those serials.
-var supplierReturnKind = docKind{name: "supplier return", party: words("Supplier"), partyKind: core.Supplier, note: words("Reason"),
+var supplierReturnKind = docKind{the: words("The supplier return"), party: words("Supplier"), partyKind: core.Supplier, note: words("Reason"),
 	required: func(it core.Item) bool { return it.UseSerial }}
 
 // NewSupplierReturns builds the Supplier returns screen.
@@ -56,7 +54,7 @@ func NewSupplierReturns(env *Env) *SupplierReturns {
 		newTwoLineItem,
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			h := s.returns[id]
-			setTwoLineItem(o, fmt.Sprintf("%s · %s", h.Ref(), returnStatus(h)), docSummary(h.Date, h.Units, h.Supplier))
+			setTwoLineItem(o, h.Ref().String()+" · "+returnStatus(h), docSummary(h.Date, h.Units, h.Supplier))
 		},
 	)
 	s.list.OnSelected = func(id widget.ListItemID) {
@@ -82,9 +80,9 @@ func (s *SupplierReturns) Content() fyne.CanvasObject { return s.view }
 
 func returnStatus(h core.SupplierReturnHead) string {
 	if h.Cancelled() {
-		return "cancelled"
+		return lang.L("cancelled")
 	}
-	return "saved"
+	return lang.L("saved")
 }
 
 func (s *SupplierReturns) reload() {
@@ -111,7 +109,7 @@ func (s *SupplierReturns) Focus() {
 
 // show puts a return in the editor; a saved one is read, not changed.
 func (s *SupplierReturns) show(sr core.SupplierReturn) {
-	say(s.message, "")
+	tell(s.message, "")
 	s.opening.next()
 	s.shown = sr
 	lines := make([]lineTyped, len(sr.Lines))
@@ -120,9 +118,9 @@ func (s *SupplierReturns) show(sr core.SupplierReturn) {
 	}
 	s.editor.load(docHead{date: sr.Date, party: sr.Supplier, partyID: sr.SupplierID, reference: sr.Reference, note: sr.Reason}, lines, sr.ID == 0)
 	if sr.ID == 0 {
-		s.title.SetText("New return to the supplier")
+		s.title.SetText(lang.L("New return to the supplier"))
 	} else {
-		s.title.SetText(fmt.Sprintf("%s · %s", sr.Ref(), returnStatus(sr.Head())))
+		s.title.SetText(sr.Ref().String() + " · " + returnStatus(sr.Head()))
 	}
 	setVisible(sr.ID == 0, s.save)
 	setVisible(sr.ID != 0 && !sr.Cancelled(), s.cancel)
@@ -146,28 +144,29 @@ func (s *SupplierReturns) saveReturn() {
 		if shown {
 			s.show(saved)
 		}
-		say(s.message, fmt.Sprintf("%s saved: %s back to %s, out of stock.", saved.Ref(), units(saved.Units()), saved.Supplier))
+		tell(s.message, Say(core.Count(saved.Units(), "{{.Doc}} saved: 1 unit back to {{.Supplier}}, out of stock.",
+			"{{.Doc}} saved: {{.Count}} units back to {{.Supplier}}, out of stock.").With(core.Values{"Doc": saved.Ref(), "Supplier": saved.Supplier})))
 		s.reload()
 	}, s.save)
 }
 
 func (s *SupplierReturns) askCancel() {
 	sr := s.shown
-	s.env.ask("Cancel "+sr.Ref().String()+"?",
-		fmt.Sprintf("Cancel %s to %s? Its %s are back in stock, as they were before.", sr.Ref(), sr.Supplier, units(sr.Units())),
-		"Cancel the return", theme.CancelIcon(), func() {
-			background(s.env, func() (core.SupplierReturn, error) { return s.env.Reg.CancelSupplierReturn(sr.ID) },
-				func(done core.SupplierReturn, err error) {
-					if err != nil {
-						s.env.showError(err)
-						return
-					}
-					if s.shown.ID == done.ID {
-						s.show(done)
-					}
-					say(s.message, fmt.Sprintf("%s cancelled: %s back in stock.", done.Ref(), units(done.Units())))
-					s.reload()
-				})
-		},
-		"Keep it", theme.ConfirmIcon(), nil)
+	values := core.Values{"Doc": sr.Ref(), "Supplier": sr.Supplier}
+	question := core.Count(sr.Units(), "Cancel {{.Doc}} to {{.Supplier}}? Its unit is back in stock, as it was before.",
+		"Cancel {{.Doc}} to {{.Supplier}}? Its {{.Count}} units are back in stock, as they were before.")
+	s.env.askCancel(sr.Ref(), question.With(values), lang.L("Cancel the return"), func() {
+		background(s.env, func() (core.SupplierReturn, error) { return s.env.Reg.CancelSupplierReturn(sr.ID) },
+			func(done core.SupplierReturn, err error) {
+				if err != nil {
+					s.env.showError(err)
+					return
+				}
+				if s.shown.ID == done.ID {
+					s.show(done)
+				}
+				tell(s.message, Say(core.Count(done.Units(), "{{.Doc}} cancelled: 1 unit back in stock.", "{{.Doc}} cancelled: {{.Count}} units back in stock.").With(core.Values{"Doc": done.Ref()})))
+				s.reload()
+			})
+	})
 }

@@ -776,7 +776,7 @@ func shopReadWrite(t *testing.T, s core.Store) {
 		return nil
 	}))
 	shop := core.Shop{Name: "Motor & Sag AS", Address: "Storgata 1, 0155 Oslo", Phone: "+47 22 00 00 00", Email: "post@motorsag.no",
-		OrgNo: "NO 999 999 999 MVA", LastChange: core.LastChange{Revision: 1, Changed: at(3), By: "kari@COUNTER-2"}}
+		OrgNo: "NO 999 999 999 MVA", Currency: "NOK", LastChange: core.LastChange{Revision: 1, Changed: at(3), By: "kari@COUNTER-2"}}
 	update(t, s, func(tx core.Tx) error { return tx.PutShop(shop) })
 	require.Equal(t, shop, view(t, s, func(tx core.Tx) (core.Shop, error) { return tx.Shop() }))
 	shop.Name, shop.LastChange.Revision = "Motor og Sag AS", 2

@@ -57,7 +57,7 @@ func (f *Bench) StockList100k(b *testing.B) {
 	}
 	b.ResetTimer()
 	for b.Loop() {
-		n, err := paper.StockList(context.Background(), io.Discard, f.Reg, busy.ID, nil, time.Now())
+		n, err := paper.StockList(context.Background(), io.Discard, f.Reg, busy.ID, core.English, nil, time.Now())
 		if err != nil || n < StockRows {
 			b.Fatalf("%d units listed: %v", n, err)
 		}

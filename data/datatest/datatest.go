@@ -198,3 +198,12 @@ func BeforeParties(t testing.TB, store core.Store) {
 		t.Fatalf("making the register one from before parties: %v", err)
 	}
 }
+
+// English is messages as English says them, for tests to compare.
+func English(ms []core.Message) []string {
+	out := make([]string, len(ms))
+	for i, m := range ms {
+		out[i] = m.String()
+	}
+	return out
+}

@@ -3,7 +3,6 @@ package paper
 import (
 	"io"
 	"math"
-	"strconv"
 	"strings"
 	"time"
 
@@ -11,20 +10,21 @@ import (
 )
 
 // Document writes a goods receipt's list or an order's sales slip (the
-// delivery note the customer takes home): the shop, the other party, each
-// line with its serials and their warranty, the totals, and a line to sign.
-func Document(w io.Writer, p core.Paper, now time.Time) error {
+// delivery note the customer takes home) in a language: the shop, the
+// other party, each line with its serials and their warranty, the totals
+// in the shop's currency, and a line to sign.
+func Document(w io.Writer, p core.Paper, in core.Speaker, now time.Time) error {
 	kind := documentKinds[p.Doc.Kind]
-	title := p.Doc.Kind.PaperTitle()
-	s := newSheet(title+" "+p.Doc.String(), p.Shop, joined(" · ", p.Shop.Name, title+" "+p.Doc.String()), now)
+	title := in.Say(p.Doc.Kind.PaperTitle())
+	s := newSheet(in, title+" "+p.Doc.String(), p.Shop, joined(" · ", p.Shop.Name, title+" "+p.Doc.String()), now)
 	left := s.shopHead(p.Shop)
-	right := s.facts(title, [][2]string{{kind.number, p.Doc.String()}, {"Date", date(p.Date)}, {"Reference", p.Reference},
-		{kind.by, p.By}, {"Printed", now.Format("2006-01-02 15:04")}})
-	if p.Status != "" {
+	right := s.facts(title, [][2]string{{in.Say(kind.number), p.Doc.String()}, {s.say("Date"), s.date(p.Date)},
+		{s.say("Reference"), p.Reference}, {in.Say(kind.by), p.By}, {s.say("Printed"), moment(in.Formats, now)}})
+	if !p.Status.Empty() {
 		s.SetXY(margin+textW*0.58, right+1)
 		s.SetFont(sans, "B", 12)
 		s.SetTextColor(190, 0, 0)
-		s.CellFormat(textW*0.42, 6, strings.ToUpper(p.Status), "", 2, "R", false, 0, "")
+		s.CellFormat(textW*0.42, 6, strings.ToUpper(in.Say(p.Status)), "", 2, "R", false, 0, "")
 		s.SetTextColor(0, 0, 0)
 		right = s.GetY()
 	}
@@ -32,13 +32,15 @@ func Document(w io.Writer, p core.Paper, now time.Time) error {
 	s.party(kind, p.Party)
 	s.SetY(s.GetY() + 5)
 
-	cols := []column{{"Item", 30, "L"}, {"Description", 75, "L"}, {"Quantity", 17, "R"}, {kind.price, 25, "R"}, {"Amount", 33, "R"}}
+	currency := p.Shop.CurrencyIn(in.Formats)
+	cols := []column{{s.say("Item"), 30, "L"}, {s.say("Item name"), 70, "L"}, {s.say("Quantity"), 17, "R"},
+		{withCurrency(in.Say(kind.price), currency), 30, "R"}, {withCurrency(s.say("Amount"), currency), 33, "R"}}
 	s.onNewPage = func() { s.headings(cols) }
 	s.headings(cols)
 	for _, l := range p.Lines {
 		s.need(6)
 		s.SetFont(sans, "", 9.5)
-		s.row(cols, 6, l.ItemNo, l.ItemName, strconv.Itoa(l.Quantity), money(l.Price), money(l.Amount()))
+		s.row(cols, 6, l.ItemNo, l.ItemName, s.number(l.Quantity), s.money(l.Price), s.money(l.Amount()))
 		s.serials(l.Serials, cols[0].w)
 	}
 	s.need(14)
@@ -46,19 +48,22 @@ func Document(w io.Writer, p core.Paper, now time.Time) error {
 	s.Line(margin, s.GetY(), margin+textW, s.GetY())
 	s.SetY(s.GetY() + 1)
 	s.SetFont(sans, "B", 10)
-	s.row(cols, 6, "Total", "", strconv.Itoa(p.Units()), "", money(p.Total()))
-	s.signature(kind.sign)
+	s.row(cols, 6, s.say("Total"), "", s.number(p.Units()), "", s.money(p.Total()))
+	s.signature(in.Say(kind.sign))
 	return s.write(w)
 }
 
-// documentKind is what differs between a receipt's list and an order's slip.
+// documentKind is what differs between a receipt's list and an order's
+// slip: the words each says.
 type documentKind struct {
-	number, by, party, noParty, price, sign string
+	number, by, party, noParty, price, sign core.Message
 }
 
 var documentKinds = map[core.DocKind]documentKind{
-	core.OrderDoc:   {"Order", "Served by", "Customer", "Cash sale: no customer named", "Unit price", "Received by the customer"},
-	core.ReceiptDoc: {"Receipt", "Received by", "Supplier", "No supplier named", "Unit cost", "Goods checked by"},
+	core.OrderDoc: {number: core.Say("Order"), by: core.Say("Served by"), party: core.Say("Customer"),
+		noParty: core.Say("Cash sale: no customer named"), price: core.Say("Unit price"), sign: core.Say("Received by the customer")},
+	core.ReceiptDoc: {number: core.Say("Receipt"), by: core.Say("Received by"), party: core.Say("Supplier"),
+		noParty: core.Say("No supplier named"), price: core.Say("Unit cost"), sign: core.Say("Goods checked by")},
 }
 
 // party writes the customer or supplier the document names.
@@ -66,17 +71,17 @@ func (s *sheet) party(kind documentKind, p core.Party) {
 	s.SetX(margin)
 	s.SetFont(sans, "", 8.5)
 	s.SetTextColor(90, 90, 90)
-	s.CellFormat(textW, 4.5, kind.party, "", 2, "L", false, 0, "")
+	s.CellFormat(textW, 4.5, s.in.Say(kind.party), "", 2, "L", false, 0, "")
 	s.SetTextColor(0, 0, 0)
 	if p.Name == "" {
 		s.SetFont(sans, "B", 10.5)
-		s.CellFormat(textW, 5.5, kind.noParty, "", 2, "L", false, 0, "")
+		s.CellFormat(textW, 5.5, s.in.Say(kind.noParty), "", 2, "L", false, 0, "")
 		return
 	}
 	s.SetFont(sans, "B", 10.5)
 	s.CellFormat(textW, 5.5, s.fit(joined("  ", p.Name, p.No), textW), "", 2, "L", false, 0, "")
 	s.SetFont(sans, "", 9)
-	for _, line := range []string{p.Address, joined(" · ", p.Phone, p.Email), prefixed("Org. no. ", p.OrgNo)} {
+	for _, line := range []string{p.Address, joined(" · ", p.Phone, p.Email), s.orgNo(p.OrgNo)} {
 		if line != "" {
 			s.CellFormat(textW, 4.5, s.fit(line, textW), "", 2, "L", false, 0, "")
 		}
@@ -90,13 +95,14 @@ type column struct {
 	align string
 }
 
-// headings writes a table's column titles with a rule under them.
+// headings writes a table's column titles with a rule under them, each
+// cut to its column should a language's word be longer than it.
 func (s *sheet) headings(cols []column) {
 	s.SetFont(sans, "B", 9)
 	s.SetFillColor(235, 235, 235)
 	s.SetX(margin)
 	for _, c := range cols {
-		s.CellFormat(c.w, 6, " "+c.title+" ", "", 0, c.align, true, 0, "")
+		s.CellFormat(c.w, 6, " "+s.fit(c.title, c.w-2)+" ", "", 0, c.align, true, 0, "")
 	}
 	s.Ln(7)
 }
@@ -120,9 +126,9 @@ func (s *sheet) serials(units []core.PaperSerial, indent float64) {
 	entry := func(u core.PaperSerial) (string, string) {
 		switch {
 		case !u.Returned.IsZero():
-			return u.Serial, "returned " + date(u.Returned)
+			return u.Serial, s.say("returned {{.Date}}", core.Values{"Date": s.date(u.Returned)})
 		case !u.Warranty.IsZero():
-			return u.Serial, "warranty until " + date(u.Warranty)
+			return u.Serial, s.say("warranty until {{.Date}}", core.Values{"Date": s.date(u.Warranty)})
 		}
 		return u.Serial, ""
 	}
@@ -148,7 +154,7 @@ func (s *sheet) serials(units []core.PaperSerial, indent float64) {
 			if i == 0 {
 				s.SetFont(sans, "", 8)
 				s.SetTextColor(90, 90, 90)
-				s.CellFormat(indent, 4.5, " Serials", "", 0, "L", false, 0, "")
+				s.CellFormat(indent, 4.5, " "+s.say("Serials"), "", 0, "L", false, 0, "")
 				s.SetTextColor(0, 0, 0)
 			}
 			s.SetX(margin + indent)
@@ -179,18 +185,10 @@ func (s *sheet) signature(who string) {
 	for _, f := range []struct {
 		x, w  float64
 		label string
-	}{{margin, 75, who}, {margin + 85, 55, "Name in capitals"}, {margin + 150, 30, "Date"}} {
+	}{{margin, 75, who}, {margin + 85, 55, s.say("Name in capitals")}, {margin + 150, 30, s.say("Date")}} {
 		s.Line(f.x, y, f.x+f.w, y)
 		s.SetXY(f.x, y+1)
 		s.CellFormat(f.w, 4, f.label, "", 0, "L", false, 0, "")
 	}
 	s.SetY(y + 6)
-}
-
-// money writes an amount, none as blank.
-func money(m core.Money) string {
-	if m == 0 {
-		return ""
-	}
-	return m.String()
 }

@@ -38,22 +38,26 @@ type labelSheet struct {
 	cols, rows    int
 	left, top     float64 // where the first label starts on the page
 	marginX, padY float64 // inside a label: what the printer may not reach
-	name          string
+	name          core.Message
 }
 
 var labelSheets = map[LabelSize]labelSheet{
-	Brother62x29: {w: 62, h: 29, pageW: 62, pageH: 29, cols: 1, rows: 1, marginX: 2.5, padY: 2, name: "Brother QL, 62 × 29 mm"},
-	Dymo57x32:    {w: 57, h: 32, pageW: 57, pageH: 32, cols: 1, rows: 1, marginX: 2.5, padY: 2, name: "DYMO, 57 × 32 mm"},
-	Dymo89x36:    {w: 89, h: 36, pageW: 89, pageH: 36, cols: 1, rows: 1, marginX: 3, padY: 2.5, name: "DYMO, 89 × 36 mm"},
+	Brother62x29: {w: 62, h: 29, pageW: 62, pageH: 29, cols: 1, rows: 1, marginX: 2.5, padY: 2, name: core.Say("Brother QL, 62 × 29 mm")},
+	Dymo57x32:    {w: 57, h: 32, pageW: 57, pageH: 32, cols: 1, rows: 1, marginX: 2.5, padY: 2, name: core.Say("DYMO, 57 × 32 mm")},
+	Dymo89x36:    {w: 89, h: 36, pageW: 89, pageH: 36, cols: 1, rows: 1, marginX: 3, padY: 2.5, name: core.Say("DYMO, 89 × 36 mm")},
 	// 3 × 70 mm fill the width; 8 × 37 mm leave half a millimetre above
 	// and below. Office printers cannot print the outer 4–5 mm: nothing
 	// is drawn there.
 	A4Sheet3x8: {w: 70, h: 37, pageW: a4W, pageH: a4H, cols: 3, rows: 8, left: 0, top: 0.5, marginX: 5, padY: 5,
-		name: "A4 sheet, 3 × 8 labels of 70 × 37 mm"},
+		name: core.Say("A4 sheet, 3 × 8 labels of 70 × 37 mm")},
 }
 
-// String is the size as a choice names it.
-func (s LabelSize) String() string { return labelSheets[s].name }
+// Name is the size as a choice names it, to be said in the user's
+// language.
+func (s LabelSize) Name() core.Message { return labelSheets[s].name }
+
+// String is the size's name in English, for logs and tests.
+func (s LabelSize) String() string { return s.Name().String() }
 
 // ParseLabelSize reads a size as the command line and the settings name
 // it: 62x29, 57x32, 89x36 or a4-3x8.
@@ -64,7 +68,7 @@ func ParseLabelSize(s string) (LabelSize, error) {
 		for i, l := range LabelSizes {
 			names[i] = string(l)
 		}
-		return "", &core.Error{Code: core.Invalid, Message: fmt.Sprintf("there is no label size %s; the sizes are %s", core.Echo(s), strings.Join(names, ", "))}
+		return "", &core.Error{Code: core.Invalid, Message: core.Say("there is no label size {{.Typed}}; the sizes are {{.Sizes}}", core.Values{"Typed": core.Echo(s), "Sizes": strings.Join(names, ", ")})}
 	}
 	return size, nil
 }
@@ -87,6 +91,9 @@ func LabelsOf(rows []core.SerialRow) []Label {
 type LabelOptions struct {
 	Size LabelSize
 	QR   bool // a QR code of the serial beside the barcode, for 2D scanners
+	// In is the language of the PDF's title, the only words labels
+	// have; the zero Speaker says it in English.
+	In core.Speaker
 }
 
 // Printed says what a label job printed.
@@ -114,12 +121,12 @@ const (
 func Labels(ctx context.Context, w io.Writer, labels []Label, opt LabelOptions, progress func(done, total int), now time.Time) (Printed, error) {
 	sheet, ok := labelSheets[opt.Size]
 	if !ok {
-		return Printed{}, &core.Error{Code: core.Invalid, Message: "choose a label size"}
+		return Printed{}, &core.Error{Code: core.Invalid, Message: core.Say("choose a label size")}
 	}
 	if len(labels) == 0 {
-		return Printed{}, &core.Error{Code: core.Invalid, Message: "there are no serials to print labels for"}
+		return Printed{}, &core.Error{Code: core.Invalid, Message: core.Say("there are no serials to print labels for")}
 	}
-	p := newPDF(sheet.pageW, sheet.pageH, "Labels", "", now)
+	p := newPDF(sheet.pageW, sheet.pageH, opt.In.Say(core.Say("Labels")), "", now)
 	c := canceller{ctx: ctx, progress: progress, total: len(labels)}
 	var done Printed
 	perPage := sheet.cols * sheet.rows

@@ -31,7 +31,7 @@ func examples(t *testing.T) *core.Register {
 func document(t *testing.T, p core.Paper) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	require.NoError(t, paper.Document(&buf, p, printedAt))
+	require.NoError(t, paper.Document(&buf, p, core.English, printedAt))
 	return buf.Bytes()
 }
 
@@ -53,7 +53,7 @@ func TestTheSalesSlipListsTheOrderWithItsSerialsAndWarranty(t *testing.T) {
 	got := papertest.Text(t, pdf)
 	for _, want := range []string{"Nordby Motor & Sag AS", "Industriveien 12, 2000 Lillestrøm", "Org. no. 999 888 777 MVA",
 		"Sales slip", "SO-000001", "Customer", "Ola Nordmann", "C-00001", "Storgata 1, 0155 Oslo", "+47 912 34 567 · ola@example.no",
-		"CS-500", "Chainsaw 500", "599.00", "1198.00", "996A1B2C1", "996A1B2C2", "OIL-1L", "39.60", "1237.60",
+		"CS-500", "Chainsaw 500", "599.00", "1,198.00", "996A1B2C1", "996A1B2C2", "OIL-1L", "39.60", "1,237.60",
 		"warranty until " + warrantyOf(t, reg, "996A1B2C1"), "Received by the customer", "Name in capitals", "Page 1 of 1"} {
 		assert.Contains(t, got, want)
 	}
@@ -72,7 +72,7 @@ func TestTheGoodsReceiptListNamesTheSupplierAndEveryUnit(t *testing.T) {
 	require.NoError(t, err)
 	got := papertest.Text(t, document(t, p))
 	for _, want := range []string{"Goods receipt", "GR-000004", "Supplier", "Oslo Auction House", "Lot 17", "Unit cost",
-		"DR-990101", "DR-990102", "DR-990103", "1HGCM82633A004352", "41000.00", "Goods checked by"} {
+		"DR-990101", "DR-990102", "DR-990103", "1HGCM82633A004352", "41,000.00", "Goods checked by"} {
 		assert.Contains(t, got, want)
 	}
 	assert.NotContains(t, got, "warranty", "the drill's warranty runs from its sale: the customer's, not the delivery's")
@@ -127,14 +127,14 @@ func TestALongOrderRunsOnOverPagesWithItsHeadingsRepeated(t *testing.T) {
 		assert.Contains(t, pg, fmt.Sprintf("Page %d of %d", i+1, n))
 		assert.Contains(t, pg, "Sykkelhuset · Sales slip SO-000001")
 	}
-	assert.Contains(t, pages[n-1], "1996000.00", "the total is on the last page")
+	assert.Contains(t, pages[n-1], "1,996,000.00", "the total is on the last page")
 }
 
 func TestTheStockListHasEveryUnitOnTheShelfToTick(t *testing.T) {
 	reg := examples(t)
 	var buf bytes.Buffer
 	var last [2]int
-	n, err := paper.StockList(context.Background(), &buf, reg, 0, func(done, total int) { last = [2]int{done, total} }, printedAt)
+	n, err := paper.StockList(context.Background(), &buf, reg, 0, core.English, func(done, total int) { last = [2]int{done, total} }, printedAt)
 	require.NoError(t, err)
 	got := papertest.Text(t, buf.Bytes())
 	inStock, err := reg.SearchSerials(core.SerialQuery{State: core.InStock})
@@ -158,7 +158,7 @@ func TestTheStockListHasEveryUnitOnTheShelfToTick(t *testing.T) {
 	saw, err := reg.ItemByNo("CS-500")
 	require.NoError(t, err)
 	buf.Reset()
-	_, err = paper.StockList(context.Background(), &buf, reg, saw.ID, nil, printedAt)
+	_, err = paper.StockList(context.Background(), &buf, reg, saw.ID, core.English, nil, printedAt)
 	require.NoError(t, err)
 	one := papertest.Text(t, buf.Bytes())
 	assert.Contains(t, one, "CS-500 Chainsaw 500")
@@ -170,7 +170,7 @@ func TestALongJobCanBeCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	var buf bytes.Buffer
-	_, err := paper.StockList(ctx, &buf, reg, 0, nil, printedAt)
+	_, err := paper.StockList(ctx, &buf, reg, 0, core.English, nil, printedAt)
 	assert.ErrorIs(t, err, context.Canceled)
 	assert.Zero(t, buf.Len(), "nothing written")
 
@@ -193,7 +193,7 @@ func TestTheStockListShowsLongSerialsWholeAndUnitsWithoutSerials(t *testing.T) {
 	_, err = reg.ConfirmReceipt(core.Receipt{Supplier: "Parts AS", Lines: []core.ReceiptLine{{Item: part.ID, Quantity: 3, Serials: []string{longest}}}})
 	require.NoError(t, err)
 	var buf bytes.Buffer
-	n, err := paper.StockList(context.Background(), &buf, reg, 0, nil, printedAt)
+	n, err := paper.StockList(context.Background(), &buf, reg, 0, core.English, nil, printedAt)
 	require.NoError(t, err)
 	assert.Equal(t, 1, n)
 	got := papertest.Text(t, buf.Bytes())
@@ -207,7 +207,7 @@ func TestACancelAtTheEndWritesNothing(t *testing.T) {
 	reg := examples(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	var buf bytes.Buffer
-	_, err := paper.StockList(ctx, &buf, reg, 0, func(done, total int) {
+	_, err := paper.StockList(ctx, &buf, reg, 0, core.English, func(done, total int) {
 		if done == total {
 			cancel()
 		}

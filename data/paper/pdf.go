@@ -66,14 +66,6 @@ func (p page) fit(s string, w float64) string {
 	return strings.TrimRight(string(r), " ") + "…"
 }
 
-// date is how a paper writes a day.
-func date(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.Format("2006-01-02")
-}
-
 // canceller checks now and then whether the user cancelled a long job,
 // and tells progress how far it is.
 type canceller struct {

@@ -1,7 +1,6 @@
 package paper
 
 import (
-	"strconv"
 	"time"
 
 	"serialdesk/core"
@@ -20,21 +19,25 @@ const (
 // paper's head and a footer that numbers it.
 type sheet struct {
 	page
+	// in is the language the paper is written in: its words, and how it
+	// writes dates, amounts and counts.
+	in core.Speaker
 	// onNewPage draws what every page repeats at its top (a table's
 	// headings); the first page's head is drawn by the paper itself.
 	onNewPage func()
 }
 
-// newSheet starts an A4 paper; footer is what each page's foot says
-// beside its number.
-func newSheet(title string, shop core.Shop, footer string, now time.Time) *sheet {
-	s := &sheet{page: newPDF(a4W, a4H, title, shop.Name, now)}
+// newSheet starts an A4 paper in a language; footer is what each page's
+// foot says beside its number.
+func newSheet(in core.Speaker, title string, shop core.Shop, footer string, now time.Time) *sheet {
+	s := &sheet{page: newPDF(a4W, a4H, title, shop.Name, now), in: in}
 	s.SetFooterFunc(func() {
 		s.SetFont(sans, "", 8)
 		s.SetTextColor(90, 90, 90)
 		s.SetXY(margin, a4H-12)
 		s.CellFormat(textW/2, 4, s.fit(footer, textW/2), "", 0, "L", false, 0, "")
-		s.CellFormat(textW/2, 4, "Page "+strconv.Itoa(s.PageNo())+" of {nb}", "", 0, "R", false, 0, "")
+		// {nb} is the number of pages, filled in as the PDF is written.
+		s.CellFormat(textW/2, 4, s.say("Page {{.Page}} of {{.Pages}}", core.Values{"Page": s.PageNo(), "Pages": "{nb}"}), "", 0, "R", false, 0, "")
 		s.SetTextColor(0, 0, 0)
 	})
 	s.AddPage()
@@ -60,7 +63,7 @@ func (s *sheet) shopHead(shop core.Shop) float64 {
 	s.SetFont(sans, "B", 15)
 	s.CellFormat(textW*0.55, 7, s.fit(shop.Name, textW*0.55), "", 2, "L", false, 0, "")
 	s.SetFont(sans, "", 9)
-	for _, line := range []string{shop.Address, joined(" · ", shop.Phone, shop.Email), prefixed("Org. no. ", shop.OrgNo)} {
+	for _, line := range []string{shop.Address, joined(" · ", shop.Phone, shop.Email), s.orgNo(shop.OrgNo)} {
 		if line != "" {
 			s.CellFormat(textW*0.55, 4.5, s.fit(line, textW*0.55), "", 2, "L", false, 0, "")
 		}
@@ -88,6 +91,47 @@ func (s *sheet) facts(title string, facts [][2]string) float64 {
 	return s.GetY()
 }
 
+// say is a text of the paper's in its language.
+func (s *sheet) say(key string, values ...core.Values) string {
+	return s.in.Say(core.Say(key, values...))
+}
+
+// date is how the paper writes a day, nothing for none.
+func (s *sheet) date(t time.Time) string { return s.in.Formats.Date(t) }
+
+// moment is how a paper writes when it was printed: the day and the
+// time.
+func moment(f core.Formats, t time.Time) string { return f.Date(t) + " " + t.Format("15:04") }
+
+// money is how the paper writes an amount, none as blank.
+func (s *sheet) money(m core.Money) string {
+	if m == 0 {
+		return ""
+	}
+	return s.in.Formats.Money(m)
+}
+
+// number is how the paper writes a count.
+func (s *sheet) number(n int) string { return s.in.Formats.Number(n) }
+
+// withCurrency is a heading of amounts with the currency they are in,
+// "Amount (NOK)", as the screens show it; nothing is added without one.
+func withCurrency(heading, code string) string {
+	if code == "" {
+		return heading
+	}
+	return heading + " (" + code + ")"
+}
+
+// orgNo is an organisation number as a line of an address, nothing for
+// none.
+func (s *sheet) orgNo(no string) string {
+	if no == "" {
+		return ""
+	}
+	return s.say("Org. no.") + " " + no
+}
+
 func joined(sep string, parts ...string) string {
 	out := ""
 	for _, p := range parts {
@@ -100,11 +144,4 @@ func joined(sep string, parts ...string) string {
 		out += p
 	}
 	return out
-}
-
-func prefixed(prefix, s string) string {
-	if s == "" {
-		return ""
-	}
-	return prefix + s
 }

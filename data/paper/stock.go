@@ -8,30 +8,35 @@ import (
 	"serialdesk/core"
 )
 
-// StockList writes what is in stock, item by item, for a stock count: each
-// unit with the day it came in and a box to tick, and a line for what was
-// counted. item 0 lists every item. It is read from the register in one
+// StockList writes what is in stock, item by item, for a stock count, in a
+// language: each unit with the day it came in and a box to tick, and a
+// line for what was counted. item 0 lists every item. It is read from the register in one
 // go, so that the counts and the units agree. progress hears how far it is
 // (in units); a cancelled ctx stops it with nothing written. It returns the
 // number of units listed.
-func StockList(ctx context.Context, w io.Writer, reg *core.Register, item core.ItemID, progress func(done, total int), now time.Time) (int, error) {
+func StockList(ctx context.Context, w io.Writer, reg *core.Register, item core.ItemID, in core.Speaker, progress func(done, total int), now time.Time) (int, error) {
 	shop, err := reg.Shop()
 	if err != nil {
 		return 0, err
 	}
-	s := newSheet("Stock list "+now.Format("2006-01-02"), shop, joined(" · ", shop.Name, "Stock list "+now.Format("2006-01-02 15:04")), now)
-	cols := []column{{"Counted", 16, "C"}, {"Serial", 66, "L"}, {"Received", 22, "L"}, {"Receipt", 22, "L"}, {"Project no.", 22, "L"},
-		{"Note", 32, "L"}}
+	title := in.Say(core.Say("Stock list"))
+	s := newSheet(in, title+" "+in.Formats.Date(now), shop, joined(" · ", shop.Name, title+" "+moment(in.Formats, now)), now)
+	cols := []column{{s.say("Counted"), 16, "C"}, {s.say("Serial"), 66, "L"}, {s.say("Received"), 22, "L"}, {s.say("Receipt"), 22, "L"},
+		{s.say("Project"), 22, "L"}, {s.say("Note"), 32, "L"}}
 	c := canceller{ctx: ctx, progress: progress}
 	done := 0
 	var current core.ItemRow
 	var pending []core.ItemRow // the items not started yet, by number
 	listed := 0                // units of the current item listed so far
-	heading := func(it core.ItemRow, more string) {
+	heading := func(it core.ItemRow, continued bool) {
+		name := it.No + "   " + it.Name
+		if continued {
+			name = s.say("{{.Item}} (continued)", core.Values{"Item": name})
+		}
 		s.SetFont(sans, "B", 10.5)
 		s.SetX(margin)
-		s.CellFormat(textW*0.75, 7, s.fit(it.No+"   "+it.Name+more, textW*0.75), "", 0, "L", false, 0, "")
-		s.CellFormat(textW*0.25, 7, core.Count(int(it.Stock.InStock()), "in stock", "in stock"), "", 1, "R", false, 0, "")
+		s.CellFormat(textW*0.75, 7, s.fit(name, textW*0.75), "", 0, "L", false, 0, "")
+		s.CellFormat(textW*0.25, 7, in.Say(core.Count(int(it.Stock.InStock()), "1 in stock", "{{.Count}} in stock")), "", 1, "R", false, 0, "")
 	}
 	// finish ends an item with the line its count is written on.
 	finish := func() {
@@ -39,31 +44,31 @@ func StockList(ctx context.Context, w io.Writer, reg *core.Register, item core.I
 			return
 		}
 		s.onNewPage = nil
-		note := ""
+		var note core.Message
 		switch missing := int(current.Stock.InStock()) - listed; {
 		case !current.UseSerial:
-			note = "no serials are kept of this item"
+			note = core.Say("no serials are kept of this item")
 		case missing > 0:
-			note = core.Count(missing, "unit has", "units have") + " no serial in the register: count " + pronounOf(missing) + " too"
+			note = core.Count(missing, "1 unit has no serial in the register: count it too", "{{.Count}} units have no serial in the register: count them too")
 		}
-		s.counted(note)
+		s.counted(in.Say(note))
 	}
 	start := func(it core.ItemRow) {
 		finish()
 		current, listed = it, 0
 		s.need(30)
 		s.SetY(s.GetY() + 3)
-		heading(it, "")
+		heading(it, false)
 		if it.UseSerial {
 			s.onNewPage = func() {
-				heading(it, " (continued)")
+				heading(it, true)
 				s.headings(cols)
 			}
 			s.headings(cols)
 		}
 	}
 	err = reg.CountStock(item, func(items []core.ItemRow) error {
-		which := "All items"
+		which := s.say("All items")
 		if item != 0 && len(items) > 0 {
 			which = items[0].No + " " + items[0].Name
 		}
@@ -75,13 +80,13 @@ func StockList(ctx context.Context, w io.Writer, reg *core.Register, item core.I
 			}
 		}
 		left := s.shopHead(shop)
-		right := s.facts("Stock list", [][2]string{{"Printed", now.Format("2006-01-02 15:04")}, {"Items", which},
-			{"Units in stock", core.Thousands(units)}})
+		right := s.facts(title, [][2]string{{s.say("Printed"), moment(in.Formats, now)}, {s.say("Items"), which},
+			{s.say("Units in stock"), s.number(units)}})
 		s.SetY(max(left, right) + 6)
 		if len(items) == 0 {
 			s.SetFont(sans, "", 10)
 			s.SetX(margin)
-			s.CellFormat(textW, 6, "Nothing is in stock.", "", 2, "L", false, 0, "")
+			s.CellFormat(textW, 6, s.say("Nothing is in stock."), "", 2, "L", false, 0, "")
 		}
 		pending = items
 		return nil
@@ -132,10 +137,10 @@ func (s *sheet) unit(cols []column, r core.SerialRow) {
 	}
 	received, receipt, note := "", "", ""
 	if r.Received != nil {
-		received, receipt = date(r.Received.Date), r.Received.Doc.String()
+		received, receipt = s.date(r.Received.Date), r.Received.Doc.String()
 	}
 	if r.State == core.Returned {
-		note = "back from a customer"
+		note = s.say("back from a customer")
 	}
 	s.SetXY(x+cols[0].w+cols[1].w, y)
 	for i, v := range []string{received, receipt, r.Project.String(), note} {
@@ -146,13 +151,6 @@ func (s *sheet) unit(cols []column, r core.SerialRow) {
 		s.CellFormat(cols[i+2].w, h, " "+s.fit(v, cols[i+2].w-2), "", 0, "L", false, 0, "")
 	}
 	s.SetXY(margin, y+h)
-}
-
-func pronounOf(n int) string {
-	if n == 1 {
-		return "it"
-	}
-	return "them"
 }
 
 // tick draws the box a counted unit is ticked in, in a cell of width w.
@@ -170,7 +168,7 @@ func (s *sheet) counted(note string) {
 	s.SetY(s.GetY() + 2)
 	s.SetX(margin)
 	s.SetFont(sans, "", 9)
-	s.CellFormat(18, 6, "Counted:", "", 0, "L", false, 0, "")
+	s.CellFormat(18, 6, s.say("Counted:"), "", 0, "L", false, 0, "")
 	y := s.GetY() + 5
 	s.Line(margin+18, y, margin+48, y)
 	s.SetX(margin + 52)

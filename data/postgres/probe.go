@@ -3,7 +3,6 @@ package postgres
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io/fs"
 	"net/url"
 	"strconv"
@@ -64,7 +63,8 @@ func Probe(url string) (Found, error) {
 	if err != nil {
 		return Found{}, notUnderstood(err)
 	}
-	probe := &Store{where: describe(cfg.Config), log: quiet, ca: caFileOf(url)}
+	probe := &Store{log: quiet, ca: caFileOf(url)}
+	probe.where, probe.where1 = describe(cfg.Config)
 	ctx, stop := context.WithTimeout(context.Background(), 15*time.Second)
 	defer stop()
 	conn, err := pgx.ConnectConfig(ctx, cfg)
@@ -96,11 +96,10 @@ func Probe(url string) (Found, error) {
 func notUnderstood(err error) error {
 	var file *fs.PathError
 	if errors.As(err, &file) {
-		return &core.Error{Code: core.Invalid, Err: err, Message: fmt.Sprintf(
-			"Serialdesk cannot read the certificate authority file %s (%v). Check the CA file under Register… in the Serialdesk menu.", file.Path, file.Err)}
+		return &core.Error{Code: core.Invalid, Err: err, Message: core.Say("Serialdesk cannot read the certificate authority file {{.File}} ({{.Cause}}). Check the CA file under Register… in the Serialdesk menu.", core.Values{"File": file.Path, "Cause": file.Err.Error()})}
 	}
 	return &core.Error{Code: core.Invalid, Err: err,
-		Message: "the address of the shop server is not understood; write it like postgres://user@server/database"}
+		Message: core.Say("the address of the shop server is not understood; write it like postgres://user@server/database")}
 }
 
 // caFileOf is the certificate authority file an address names, if any.

@@ -82,7 +82,8 @@ func (s *Store) migrate(ctx context.Context) error {
 		return s.failure(err, false)
 	}
 	if have > 0 {
-		s.notes = append(s.notes, fmt.Sprintf("The register's tables on %s were upgraded for this version of Serialdesk (from version %d to %d). Counters with an older Serialdesk cannot open it until they are updated too.", s.where, have, len(all)))
+		s.notes = append(s.notes, core.Say("The register's tables on {{.Server}} were upgraded for this version of Serialdesk (from version {{.Have}} to {{.Known}}). Counters with an older Serialdesk cannot open it until they are updated too.",
+			core.Values{"Server": s.where, "Have": have, "Known": len(all)}))
 	}
 	s.log.Infof("the register on %s is at version %d of its tables (was %d)", s.where, len(all), have)
 	return nil
@@ -113,7 +114,7 @@ type querier interface {
 // readSchema reads which migrations the database has had, or that it is
 // empty. One that holds another program's tables is refused, so that
 // Serialdesk never writes into another program's database.
-func readSchema(ctx context.Context, db querier, where string) (version int, empty bool, err error) {
+func readSchema(ctx context.Context, db querier, where core.Message) (version int, empty bool, err error) {
 	var marked bool
 	if err := db.QueryRow(ctx, `SELECT to_regclass('serialdesk') IS NOT NULL`).Scan(&marked); err != nil {
 		return 0, false, err
@@ -124,9 +125,8 @@ func readSchema(ctx context.Context, db querier, where string) (version int, emp
 			return 0, false, err
 		}
 		if others > 0 {
-			return 0, false, &core.Error{Code: core.Conflict, Message: fmt.Sprintf(
-				"The database on %s is not a Serialdesk register: it holds %d tables of another program. Serialdesk needs a database of its own; make an empty one for it.",
-				where, others)}
+			return 0, false, &core.Error{Code: core.Conflict, Message: core.Say("The database on {{.Server}} is not a Serialdesk register: it holds {{.Count}} tables of another program. Serialdesk needs a database of its own; make an empty one for it.",
+				core.Values{"Server": where, "Count": others})}
 		}
 		return 0, true, nil
 	}
@@ -136,19 +136,17 @@ func readSchema(ctx context.Context, db querier, where string) (version int, emp
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil {
-		return 0, false, &core.Error{Code: core.Internal, Err: err, Message: fmt.Sprintf("The register on %s does not say which version its tables are.", where)}
+		return 0, false, &core.Error{Code: core.Internal, Err: err, Message: core.Say("The register on {{.Server}} does not say which version its tables are.", core.Values{"Server": where})}
 	}
 	return n, false, nil
 }
 
 // newer refuses a register a newer Serialdesk upgraded.
-func newer(have, known int, where string) error {
+func newer(have, known int, where core.Message) error {
 	if have <= known {
 		return nil
 	}
-	return &core.Error{Code: core.Conflict, Message: fmt.Sprintf(
-		"The register on %s was upgraded by a newer Serialdesk (its tables are version %d, this program knows up to %d). Install the newer Serialdesk on this computer too.",
-		where, have, known)}
+	return &core.Error{Code: core.Conflict, Message: core.Say("The register on {{.Server}} was upgraded by a newer Serialdesk (its tables are version {{.Have}}, this program knows up to {{.Known}}). Install the newer Serialdesk on this computer too.", core.Values{"Server": where, "Have": have, "Known": known})}
 }
 
 // readable checks that the database holds a register this program reads
@@ -168,13 +166,10 @@ func (s *Store) readable(ctx context.Context) error {
 	case err != nil:
 		return s.failure(err, false)
 	case empty:
-		return &core.Error{Code: core.NotFound, Message: fmt.Sprintf(
-			"There is no Serialdesk register on %s yet: the database is empty. Check its name, or move a register there first (serialdesk move).", s.where)}
+		return &core.Error{Code: core.NotFound, Message: core.Say("There is no Serialdesk register on {{.Server}} yet: the database is empty. Check its name, or move a register there first (serialdesk move).", core.Values{"Server": s.where})}
 	case have < len(all):
-		return &core.Error{Code: core.Conflict, Message: fmt.Sprintf(
-			"The register on %s was made by an older Serialdesk (its tables are version %d, this program's are %d). "+
-				"A command that only reads does not upgrade it: open it once with the window, or let another counter's newer Serialdesk do so.",
-			s.where, have, len(all))}
+		return &core.Error{Code: core.Conflict, Message: core.Say("The register on {{.Server}} was made by an older Serialdesk (its tables are version {{.Have}}, this program's are {{.Known}}). "+
+			"A command that only reads does not upgrade it: open it once with the window, or let another counter's newer Serialdesk do so.", core.Values{"Server": s.where, "Have": have, "Known": len(all)})}
 	}
 	return newer(have, len(all), s.where)
 }

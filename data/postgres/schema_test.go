@@ -34,7 +34,7 @@ func TestOlderTablesAreUpgraded(t *testing.T) {
 	require.NoError(t, err)
 	defer s.Close()
 	require.Len(t, s.Notices(), 1)
-	assert.Contains(t, s.Notices()[0], "were upgraded for this version of Serialdesk (from version 1 to 5)")
+	assert.Contains(t, s.Notices()[0].String(), "were upgraded for this version of Serialdesk (from version 1 to 5)")
 	reg = core.New(s)
 	history, err := reg.SerialHistory(it.ID, "A1")
 	require.NoError(t, err)

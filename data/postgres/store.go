@@ -18,7 +18,6 @@ import (
 	"io"
 	mathrand "math/rand/v2"
 	"net"
-	"strings"
 	"sync/atomic"
 	"time"
 
@@ -35,11 +34,12 @@ type Store struct {
 	pool    *pgxpool.Pool
 	conn    *pgx.ConnConfig // for the connection that listens
 	log     logrus.FieldLogger
-	where   string   // "the shop server db.local:5432, database serialdesk", for messages
-	notes   []string // what opening did that the user should know
-	id      string   // this program's, so that it does not hear its own changes
-	channel string   // where changes are announced: one per register
-	ca      string   // the certificate authority file the server is checked against, if any
+	where   core.Message   // "the shop server db.local:5432, database serialdesk", for messages
+	where1  core.Message   // where at the start of a sentence: "The shop server …"
+	notes   []core.Message // what opening did that the user should know
+	id      string         // this program's, so that it does not hear its own changes
+	channel string         // where changes are announced: one per register
+	ca      string         // the certificate authority file the server is checked against, if any
 	// bulk counts the serials and history lines written since the server
 	// last looked at the tables' contents (reanalyze).
 	bulk atomic.Int64
@@ -104,7 +104,8 @@ func open(url string, log logrus.FieldLogger, toRead bool) (*Store, error) {
 			cfg.ConnConfig.RuntimeParams[name] = value
 		}
 	}
-	s := &Store{log: log, where: describe(cfg.ConnConfig.Config), conn: cfg.ConnConfig.Copy(), id: rand.Text(), ca: caFileOf(url)}
+	s := &Store{log: log, conn: cfg.ConnConfig.Copy(), id: rand.Text(), ca: caFileOf(url)}
+	s.where, s.where1 = describe(cfg.ConnConfig.Config)
 	if s.pool, err = pgxpool.NewWithConfig(context.Background(), cfg); err != nil {
 		return nil, s.failure(err, false)
 	}
@@ -130,21 +131,26 @@ func open(url string, log logrus.FieldLogger, toRead bool) (*Store, error) {
 
 // Describe names the register at url in messages, without its password:
 // "the shop server db.local:5432, database serialdesk".
-func Describe(url string) string {
+func Describe(url string) core.Message {
 	cfg, err := pgconn.ParseConfig(url)
 	if err != nil {
-		return "the shop server"
+		return core.Say("the shop server")
 	}
-	return describe(*cfg)
+	where, _ := describe(*cfg)
+	return where
 }
 
-func describe(cfg pgconn.Config) string {
-	return fmt.Sprintf("the shop server %s:%d, database %s", cfg.Host, cfg.Port, cfg.Database)
+// describe names the register in messages: inside a sentence, and at its
+// start.
+func describe(cfg pgconn.Config) (where, atStart core.Message) {
+	values := core.Values{"Address": fmt.Sprintf("%s:%d", cfg.Host, cfg.Port), "Database": cfg.Database}
+	return core.Say("the shop server {{.Address}}, database {{.Database}}", values),
+		core.Say("The shop server {{.Address}}, database {{.Database}}", values)
 }
 
 // Notices is what opening did that the user should know: an upgrade of the
 // register's tables.
-func (s *Store) Notices() []string { return s.notes }
+func (s *Store) Notices() []core.Message { return s.notes }
 
 // Close ends the connections.
 func (s *Store) Close() error {
@@ -169,8 +175,8 @@ func (s *Store) Update(fn func(core.Tx) error) error {
 		}
 		if attempt == retries {
 			s.log.WithError(err).Warn("operation kept running into other counters'")
-			return &core.Error{Code: core.Unavailable, Err: err, Message: "Other counters were saving the same units at the same moment, " +
-				"again and again, so this was not saved. Try again."}
+			return &core.Error{Code: core.Unavailable, Err: err, Message: core.Say("Other counters were saving the same units at the same moment, " +
+				"again and again, so this was not saved. Try again.")}
 		}
 		s.log.WithError(err).Debugf("operation ran into another counter's; running it again (%d)", attempt)
 		// Backing off further each time, at random, so that counters that
@@ -203,8 +209,7 @@ func (s *Store) run(opts pgx.TxOptions, write bool, fn func(core.Tx) error) erro
 			return s.failure(err, false)
 		}
 		s.log.WithError(err).Error("commit failed")
-		return &core.Error{Code: core.Internal, Err: err, Message: fmt.Sprintf(
-			"The connection to %s broke while saving, so Serialdesk cannot tell whether it was saved. Look it up before you enter it again.", s.where)}
+		return &core.Error{Code: core.Internal, Err: err, Message: core.Say("The connection to {{.Server}} broke while saving, so Serialdesk cannot tell whether it was saved. Look it up before you enter it again.", core.Values{"Server": s.where})}
 	}
 	s.reanalyze(ctx, t.sent)
 	return nil
@@ -270,54 +275,68 @@ func (s *Store) failure(err error, saving bool) error {
 		return err
 	}
 	code, msg := s.explain(err, saving)
-	s.log.WithError(err).Warn(msg)
+	s.log.WithError(err).Warn(msg.String())
 	return &core.Error{Code: code, Err: err, Message: msg}
 }
 
 // explain says in the user's words why the server did not do what was
-// asked; Unavailable when trying again later may work.
-func (s *Store) explain(err error, saving bool) (core.Code, string) {
-	notSaved := ""
-	if saving {
-		notSaved = " Nothing was saved."
-	}
+// asked; Unavailable when trying again later may work. saving says
+// whether the user was saving something, which then was not saved.
+func (s *Store) explain(err error, saving bool) (core.Code, core.Message) {
+	at := core.Values{"Server": s.where}
+	first := core.Values{"Server": s.where1}
 	var pg *pgconn.PgError
 	if errors.As(err, &pg) {
 		switch {
 		case PasswordRefused(err):
-			return core.Invalid, fmt.Sprintf("The user name or password was refused by %s. Check them under Register… in the Serialdesk menu.", s.where)
+			return core.Invalid, core.Say("The user name or password was refused by {{.Server}}. Check them under Register… in the Serialdesk menu.", at)
 		case pg.Code == "28000":
-			return core.Invalid, fmt.Sprintf("%s does not let this computer in as that user (%s). Ask whoever runs the server to allow it (pg_hba.conf).",
-				capitalized(s.where), pg.Message)
+			return core.Invalid, core.Say("{{.Server}} does not let this computer in as that user ({{.Cause}}). Ask whoever runs the server to allow it (pg_hba.conf).",
+				core.Values{"Server": s.where1, "Cause": pg.Message})
 		case pg.Code == "55P03" || pg.Code == "57014":
-			return core.Unavailable, fmt.Sprintf("Another counter held up %s for too long.%s Try again in a moment.", s.where, notSaved)
+			if saving {
+				return core.Unavailable, core.Say("Another counter held up {{.Server}} for too long. Nothing was saved. Try again in a moment.", at)
+			}
+			return core.Unavailable, core.Say("Another counter held up {{.Server}} for too long. Try again in a moment.", at)
 		case pg.Code == "3D000":
-			return core.NotFound, fmt.Sprintf("There is no such database on %s. Check its name under Register… in the Serialdesk menu, or ask whoever runs the server to make it.", s.where)
+			return core.NotFound, core.Say("There is no such database on {{.Server}}. Check its name under Register… in the Serialdesk menu, or ask whoever runs the server to make it.", at)
 		case pg.Code == "42501":
-			return core.Internal, fmt.Sprintf("The user has no right to change the tables on %s. Ask whoever runs the server to make the user the database's owner.", s.where)
+			return core.Internal, core.Say("The user has no right to change the tables on {{.Server}}. Ask whoever runs the server to make the user the database's owner.", at)
 		case pg.Code == "53100":
-			return core.Unavailable, fmt.Sprintf("The disk of %s is full.%s", s.where, notSaved)
+			if saving {
+				return core.Unavailable, core.Say("The disk of {{.Server}} is full. Nothing was saved.", at)
+			}
+			return core.Unavailable, core.Say("The disk of {{.Server}} is full.", at)
 		case pg.Code == "57P01" || pg.Code == "57P02" || pg.Code == "57P03":
-			return core.Unavailable, fmt.Sprintf("%s is shutting down or starting.%s Try again in a moment.", capitalized(s.where), notSaved)
+			if saving {
+				return core.Unavailable, core.Say("{{.Server}} is shutting down or starting. Nothing was saved. Try again in a moment.", first)
+			}
+			return core.Unavailable, core.Say("{{.Server}} is shutting down or starting. Try again in a moment.", first)
 		}
 	}
 	var unknownCA x509.UnknownAuthorityError
 	var wrongHost x509.HostnameError
 	var unchecked *tls.CertificateVerificationError
 	if errors.As(err, &unknownCA) || errors.As(err, &wrongHost) || errors.As(err, &unchecked) {
-		return core.Invalid, fmt.Sprintf("The certificate of %s could not be checked against the certificate authority in %s, so Serialdesk did not connect: "+
-			"it may not be the shop's server. Check the CA file under Register… in the Serialdesk menu, or ask whoever runs the server.", s.where, s.ca)
+		return core.Invalid, core.Say("The certificate of {{.Server}} could not be checked against the certificate authority in {{.File}}, so Serialdesk did not connect: "+
+			"it may not be the shop's server. Check the CA file under Register… in the Serialdesk menu, or ask whoever runs the server.", core.Values{"Server": s.where, "File": s.ca})
 	}
 	var conn *pgconn.ConnectError
 	if errors.As(err, &conn) || pgconn.Timeout(err) || errors.Is(err, context.DeadlineExceeded) {
-		return core.Unavailable, fmt.Sprintf("Cannot reach %s.%s Check that the server is on and that this computer is on the shop's network.", s.where, notSaved)
+		if saving {
+			return core.Unavailable, core.Say("Cannot reach {{.Server}}. Nothing was saved. Check that the server is on and that this computer is on the shop's network.", at)
+		}
+		return core.Unavailable, core.Say("Cannot reach {{.Server}}. Check that the server is on and that this computer is on the shop's network.", at)
 	}
 	var network net.Error
 	if errors.As(err, &network) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || pgconn.SafeToRetry(err) {
-		return core.Unavailable, fmt.Sprintf("The connection to %s broke.%s Try again when the network is back.", s.where, notSaved)
+		if saving {
+			return core.Unavailable, core.Say("The connection to {{.Server}} broke. Nothing was saved. Try again when the network is back.", at)
+		}
+		return core.Unavailable, core.Say("The connection to {{.Server}} broke. Try again when the network is back.", at)
 	}
-	return core.Internal, fmt.Sprintf("%s could not do what was asked.%s The details are in the log file.", capitalized(s.where), notSaved)
+	if saving {
+		return core.Internal, core.Say("{{.Server}} could not do what was asked. Nothing was saved. The details are in the log file.", first)
+	}
+	return core.Internal, core.Say("{{.Server}} could not do what was asked. The details are in the log file.", first)
 }
-
-// capitalized starts a sentence with where.
-func capitalized(where string) string { return strings.ToUpper(where[:1]) + where[1:] }

@@ -363,20 +363,23 @@ func (r Party) Core() core.Party {
 }
 
 type Shop struct {
-	Name    string `json:"Name"`
-	Address string `json:"Address,omitempty"`
-	Phone   string `json:"Phone,omitempty"`
-	Email   string `json:"Email,omitempty"`
-	OrgNo   string `json:"OrgNo,omitempty"`
+	Name     string `json:"Name"`
+	Address  string `json:"Address,omitempty"`
+	Phone    string `json:"Phone,omitempty"`
+	Email    string `json:"Email,omitempty"`
+	OrgNo    string `json:"OrgNo,omitempty"`
+	Currency string `json:"Currency,omitempty"`
 	LastChange
 }
 
 func FromShop(s core.Shop) Shop {
-	return Shop{Name: s.Name, Address: s.Address, Phone: s.Phone, Email: s.Email, OrgNo: s.OrgNo, LastChange: fromLastChange(s.LastChange)}
+	return Shop{Name: s.Name, Address: s.Address, Phone: s.Phone, Email: s.Email, OrgNo: s.OrgNo, Currency: s.Currency,
+		LastChange: fromLastChange(s.LastChange)}
 }
 
 func (r Shop) Core() core.Shop {
-	return core.Shop{Name: r.Name, Address: r.Address, Phone: r.Phone, Email: r.Email, OrgNo: r.OrgNo, LastChange: r.LastChange.core()}
+	return core.Shop{Name: r.Name, Address: r.Address, Phone: r.Phone, Email: r.Email, OrgNo: r.OrgNo, Currency: r.Currency,
+		LastChange: r.LastChange.core()}
 }
 
 type Brand struct {

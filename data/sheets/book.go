@@ -75,14 +75,14 @@ func readBook(zr *zip.Reader) (*book, error) {
 		return nil, err
 	}
 	if len(wb.Sheets) > maxSheets {
-		return nil, notASerialList("the workbook lists %s sheets, more than the %s allowed", core.Thousands(len(wb.Sheets)), core.Thousands(maxSheets))
+		return nil, notASerialList("the workbook lists {{.Count}} sheets, more than the {{.Limit}} allowed; the file is damaged or not a list of serials", core.Values{"Count": len(wb.Sheets), "Limit": maxSheets})
 	}
 	rels = relationships{}
 	if err := b.read(wbRels, &rels); err != nil {
 		return nil, err
 	}
 	if len(rels.Rel) > maxLinks {
-		return nil, notASerialList("the workbook has %s links to its parts, more than the %s allowed", core.Thousands(len(rels.Rel)), core.Thousands(maxLinks))
+		return nil, notASerialList("the workbook has {{.Count}} links to its parts, more than the {{.Limit}} allowed; the file is damaged or not a list of serials", core.Values{"Count": len(rels.Rel), "Limit": maxLinks})
 	}
 	byID := make(map[string][]string, len(rels.Rel))
 	for _, r := range rels.Rel {

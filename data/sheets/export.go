@@ -13,7 +13,8 @@ import (
 	"serialdesk/core"
 )
 
-// Sheet names of an export.
+// Sheet names of an export, in English: how code names a sheet. A
+// workbook names it in its own language (sheetNames).
 const (
 	SerialsSheet   = "Serials"
 	SummarySheet   = "Summary"
@@ -23,27 +24,41 @@ const (
 	SuppliersSheet = "Suppliers"
 )
 
+// sheetNames are the sheets' names as a workbook says them.
+var sheetNames = map[string]core.Message{SerialsSheet: core.Say("Serials"), SummarySheet: core.Say("Summary"),
+	ItemsSheet: core.Say("Items"), NotesSheet: core.Say("Service notes"), CustomersSheet: core.Say("Customers"),
+	SuppliersSheet: core.Say("Suppliers")}
+
+// The headings of a sheet's columns are said in the workbook's language;
+// their English (Message.Key) is how code names a column.
+
 // PartyHeaders are the columns of the Customers and Suppliers sheets.
-var PartyHeaders = []string{"Number", "Name", "Organisation number", "Phone", "E-mail", "Address", "Note"}
+var PartyHeaders = []core.Message{core.Say("Number"), core.Say("Name"), core.Say("Organisation number"), core.Say("Phone"),
+	core.Say("E-mail"), core.Say("Address"), core.Say("Note")}
 
 // NoteHeaders are the columns of the Service notes sheet.
-var NoteHeaders = []string{"Date", "Serial", "Item number", "Item name", "Note", "Entered by"}
+var NoteHeaders = []core.Message{core.Say("Date"), core.Say("Serial"), core.Say("Item number"), core.Say("Item name"),
+	core.Say("Note"), core.Say("Entered by")}
 
 // SerialHeaders are the columns of the Serials sheet.
-var SerialHeaders = []string{"Serial", "Item number", "Item name", "State", "Project number",
-	"Received", "Receipt", "Supplier", "Unit cost", "Received by", "Sold", "Order", "Customer", "Unit price", "Sold by",
-	"Warranty until"}
+var SerialHeaders = []core.Message{core.Say("Serial"), core.Say("Item number"), core.Say("Item name"), core.Say("State"),
+	core.Say("Project number"), core.Say("Received"), core.Say("Receipt"), core.Say("Supplier"), core.Say("Unit cost"),
+	core.Say("Received by"), core.Say("Sold"), core.Say("Order"), core.Say("Customer"), core.Say("Unit price"),
+	core.Say("Sold by"), core.Say("Warranty until")}
 
 var serialWidths = []float64{22, 14, 28, 19, 14, 12, 12, 26, 11, 18, 12, 12, 26, 11, 18, 13}
 
 // SummaryHeaders are the columns of the Summary sheet.
-var SummaryHeaders = []string{"Item number", "Item name", "Purchased", "Sold", "Returned", "To supplier", "In stock"}
+var SummaryHeaders = []core.Message{core.Say("Item number"), core.Say("Item name"), core.Say("Purchased"), core.Say("Sold"),
+	core.Say("Returned"), core.Say("To supplier"), core.Say("In stock")}
 
 // ItemHeaders are the columns of the Items sheet: every item card with its
 // serial settings, so that a full export is a complete, readable copy.
-var ItemHeaders = []string{"Item number", "Item name", "Default price", "Use serial number", "Pattern",
-	"Require at sale", "Require at purchase", "Brand", "Model", "Create entity", "Create on save",
-	"Create on stock update", "Serial parameter", "VIN", "GTIN", "Warranty months", "Warranty from"}
+var ItemHeaders = []core.Message{core.Say("Item number"), core.Say("Item name"), core.Say("Default price"),
+	core.Say("Use serial number"), core.Say("Pattern"), core.Say("Require at sale"), core.Say("Require at purchase"),
+	core.Say("Brand"), core.Say("Model"), core.Say("Create entity"), core.Say("Create on save"),
+	core.Say("Create on stock update"), core.Say("Serial parameter"), core.Say("VIN"), core.Say("GTIN"),
+	core.Say("Warranty months"), core.Say("Warranty from")}
 
 var itemWidths = []float64{14, 28, 13, 10, 14, 10, 10, 14, 14, 10, 10, 10, 16, 8, 16, 10, 10}
 
@@ -53,7 +68,12 @@ const pageSize = 10_000
 // Exporter writes serial lists of a register.
 type Exporter struct {
 	Reg *core.Register
+	// In is the language of the workbooks: their sheets' names,
+	// headings, titles and words. The zero Speaker writes English.
+	In core.Speaker
 }
+
+func (e Exporter) speaker() core.Speaker { return spoken(e.In) }
 
 // Fetch brings one page of the serials to export and how many there are:
 // a search (Register.SearchSerials) or a document (Register.DocumentSerials).
@@ -68,44 +88,42 @@ func (e Exporter) Query(q core.SerialQuery) Fetch {
 }
 
 // QueryTitle says which serials a query selects, for the title of their
-// export: "All serials", or "Serials — item CS-500, state in stock, text
-// "99"".
+// export, in the exporter's language: "All serials", or "Serials — item
+// CS-500, state in stock, text "99"".
 func (e Exporter) QueryTitle(q core.SerialQuery) (string, error) {
-	var about []string
+	var about []core.Message
 	if q.Item != 0 {
 		it, err := e.Reg.Item(q.Item)
 		if err != nil {
 			return "", err
 		}
-		about = append(about, "item "+it.No)
+		about = append(about, core.Say("item {{.Item}}", core.Values{"Item": it.No}))
 	}
 	if q.State != 0 {
-		about = append(about, "state "+q.State.String())
+		about = append(about, core.Say("state {{.State}}", core.Values{"State": q.State.Word()}))
 	}
 	switch {
 	case q.Text != "" && q.InNotes:
-		about = append(about, fmt.Sprintf("note text %q", core.Echo(q.Text)))
+		about = append(about, core.Say("note text {{.Text}}", core.Values{"Text": core.Echo(q.Text).Quoted()}))
 	case q.Text != "":
-		about = append(about, fmt.Sprintf("text %q", core.Echo(q.Text)))
+		about = append(about, core.Say("text {{.Text}}", core.Values{"Text": core.Echo(q.Text).Quoted()}))
 	}
 	day := q.Today
 	if day.IsZero() {
 		day = time.Now() // as the search takes it
 	}
+	day = core.Day(day) // said as a day, without the time
 	switch q.Warranty {
 	case core.UnderWarranty:
-		about = append(about, "under warranty on "+day.Format(dayLayout))
+		about = append(about, core.Say("under warranty on {{.Date}}", core.Values{"Date": day}))
 	case core.WarrantyExpired:
-		about = append(about, "warranty ended before "+day.Format(dayLayout))
+		about = append(about, core.Say("warranty ended before {{.Date}}", core.Values{"Date": day}))
 	}
 	if len(about) == 0 {
-		return "All serials", nil
+		return e.speaker().Say(core.Say("All serials")), nil
 	}
-	return "Serials — " + strings.Join(about, ", "), nil
+	return e.speaker().Say(core.Say("Serials — {{.About}}", core.Values{"About": core.Sentences(", ", about...)})), nil
 }
-
-// dayLayout writes a day as the register's screens do.
-const dayLayout = "2006-01-02"
 
 // Export writes the serials fetch brings to w as a workbook: the Serials
 // sheet, a Summary of their items, and, with cards, the Items sheet with
@@ -114,7 +132,7 @@ const dayLayout = "2006-01-02"
 // export. progress, when given, hears how far it is. It returns the number
 // of serial rows written.
 func (e Exporter) Export(w io.Writer, title string, fetch Fetch, cards bool, progress func(done, total int)) (int, error) {
-	b, err := newWriter(title)
+	b, err := newWriter(title, e.speaker())
 	if err != nil {
 		return 0, err
 	}
@@ -165,26 +183,35 @@ func (e Exporter) Export(w io.Writer, title string, fetch Fetch, cards bool, pro
 type writer struct {
 	f     *excelize.File
 	st    styles
-	title string    // what the workbook holds
-	at    time.Time // when it was written
+	in    core.Speaker // the workbook's language
+	title string       // what the workbook holds
+	at    time.Time    // when it was written
 }
 
-func newWriter(title string) (*writer, error) {
+func newWriter(title string, in core.Speaker) (*writer, error) {
 	f := excelize.NewFile()
+	b := &writer{f: f, in: in, title: title, at: time.Now()}
 	st, err := newStyles(f)
 	if err == nil {
-		err = f.SetSheetName("Sheet1", SerialsSheet)
+		err = f.SetSheetName("Sheet1", b.say(sheetNames[SerialsSheet]))
 	}
 	if err != nil {
 		f.Close()
 		return nil, err
 	}
-	return &writer{f: f, st: st, title: title, at: time.Now()}, nil
+	b.st = st
+	return b, nil
 }
+
+// say is m in the workbook's language.
+func (b *writer) say(m core.Message) string { return b.in.Say(m) }
 
 // exported heads a sheet of an export: what it holds and when.
 func (b *writer) exported(what string) string {
-	return what + " — exported " + b.at.Format(dayLayout+" 15:04")
+	// The time written out: a moment said as a value loses its time at
+	// midnight sharp.
+	at := b.in.Formats.Date(b.at) + " " + b.at.Format("15:04")
+	return b.say(core.Say("{{.Title}} — exported {{.At}}", core.Values{"Title": what, "At": at}))
 }
 
 // write writes the workbook out, under Serialdesk's name and the time it
@@ -246,7 +273,7 @@ const (
 )
 
 // numberHeadings are the headings over numbers (amounts, counts, dates),
-// which stand right as their numbers do.
+// which stand right as their numbers do, by their English.
 var numberHeadings = map[string]bool{"Received": true, "Unit cost": true, "Sold": true, "Unit price": true, "Warranty until": true,
 	"Purchased": true, "Returned": true, "To supplier": true, "In stock": true, "Default price": true, "Warranty months": true, "Date": true}
 
@@ -280,11 +307,16 @@ type sheet struct {
 	cols  int
 	rows  int
 	st    styles
+	in    core.Speaker
 	table string
 }
 
-func (b *writer) sheet(name, table, title string, headers []string, widths []float64) (*sheet, error) {
-	if name != SerialsSheet {
+// sheet starts the sheet code names name (SerialsSheet, …), in the
+// workbook's language; table names its table, for formulas.
+func (b *writer) sheet(name, table, title string, headers []core.Message, widths []float64) (*sheet, error) {
+	first := name == SerialsSheet // the sheet the workbook starts with
+	name = b.say(sheetNames[name])
+	if !first {
 		if _, err := b.f.NewSheet(name); err != nil {
 			return nil, err
 		}
@@ -297,8 +329,10 @@ func (b *writer) sheet(name, table, title string, headers []string, widths []flo
 	if err != nil {
 		return nil, err
 	}
+	said := make([]string, len(headers))
 	for i, h := range headers {
-		if err := sw.SetColWidth(i+1, i+1, max(widths[i], headingWidth(h))); err != nil {
+		said[i] = b.say(h)
+		if err := sw.SetColWidth(i+1, i+1, max(widths[i], headingWidth(said[i]))); err != nil {
 			return nil, err
 		}
 	}
@@ -310,14 +344,14 @@ func (b *writer) sheet(name, table, title string, headers []string, widths []flo
 		excelize.RowOpts{Height: titleHeight}); err != nil {
 		return nil, err
 	}
-	s := &sheet{sw: sw, cols: len(headers), rows: titleRow, st: b.st, table: table}
+	s := &sheet{sw: sw, cols: len(headers), rows: titleRow, st: b.st, in: b.in, table: table}
 	header := make([]any, len(headers))
 	for i, h := range headers {
 		style := b.st.bold
-		if numberHeadings[h] {
+		if numberHeadings[h.Key] {
 			style = b.st.boldRight
 		}
-		header[i] = excelize.Cell{StyleID: style, Value: h}
+		header[i] = excelize.Cell{StyleID: style, Value: said[i]}
 	}
 	return s, s.add(header)
 }
@@ -332,11 +366,19 @@ func (b *writer) setUpPages(name string) error {
 	if err := b.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
 	}
-	if err := b.f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{OddFooter: "&CPage &P of &N"}); err != nil {
+	if err := b.f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{OddFooter: "&C" + b.pageNumbers()}); err != nil {
 		return err
 	}
 	return b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: name,
-		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", name, headerRow, headerRow)})
+		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", strings.ReplaceAll(name, "'", "''"), headerRow, headerRow)})
+}
+
+// pageNumbers is a footer's "Page 2 of 5", in the codes of a header or
+// footer: &P and &N are the numbers, && an ampersand of the words.
+func (b *writer) pageNumbers() string {
+	const page, pages = "\x00P", "\x00N" // no text has them; an & would be taken for a code
+	said := b.say(core.Say("Page {{.Page}} of {{.Pages}}", core.Values{"Page": page, "Pages": pages}))
+	return strings.NewReplacer("&", "&&", page, "&P", pages, "&N").Replace(said)
 }
 
 func (s *sheet) add(values []any) error {
@@ -457,7 +499,7 @@ func (b *writer) writeSerials(fetch Fetch, progress func(done, total int), noted
 }
 
 func (s *sheet) serialRow(r core.SerialRow) []any {
-	row := []any{text(r.Serial.Serial), text(r.ItemNo), text(r.ItemName), text(r.State.String()), text(r.Project.String())}
+	row := []any{text(r.Serial.Serial), text(r.ItemNo), text(r.ItemName), text(s.say(r.State.Word())), text(r.Project.String())}
 	for _, m := range []*core.Movement{r.Received, r.Sale()} {
 		if m == nil {
 			row = append(row, nil, nil, nil, nil, nil)
@@ -478,7 +520,8 @@ func (b *writer) writeNotes(notes []core.NoteRow, exported map[unit]bool) error 
 		}
 		if s == nil {
 			var err error
-			if s, err = b.sheet(NotesSheet, "Notes", b.exported("Service notes: "+b.title), NoteHeaders, []float64{12, 18, 14, 28, 48, 18}); err != nil {
+			title := b.say(core.Say("Service notes: {{.Title}}", core.Values{"Title": b.title}))
+			if s, err = b.sheet(NotesSheet, "Notes", b.exported(title), NoteHeaders, []float64{12, 18, 14, 28, 48, 18}); err != nil {
 				return err
 			}
 		}
@@ -496,7 +539,8 @@ func (b *writer) writeNotes(notes []core.NoteRow, exported map[unit]bool) error 
 // totals below the table, as numbers rather than formulas, which a reader
 // would have to work out.
 func (b *writer) writeSummary(items []core.ItemRow) error {
-	s, err := b.sheet(SummarySheet, "Summary", b.exported("Summary: "+b.title), SummaryHeaders, []float64{14, 28, 11, 11, 11, 11, 11})
+	title := b.say(core.Say("Summary: {{.Title}}", core.Values{"Title": b.title}))
+	s, err := b.sheet(SummarySheet, "Summary", b.exported(title), SummaryHeaders, []float64{14, 28, 11, 11, 11, 11, 11})
 	if err != nil {
 		return err
 	}
@@ -511,7 +555,7 @@ func (b *writer) writeSummary(items []core.ItemRow) error {
 		total.Returned += it.Stock.Returned
 		total.ToSupplier += it.Stock.ToSupplier
 	}
-	row := []any{"Total", nil, total.Purchased, total.Sold, total.Returned, total.ToSupplier, total.InStock()}
+	row := []any{b.say(core.Say("Total")), nil, total.Purchased, total.Sold, total.Returned, total.ToSupplier, total.InStock()}
 	for i, v := range row {
 		if v != nil {
 			row[i] = excelize.Cell{StyleID: b.st.bold, Value: v}
@@ -529,7 +573,7 @@ func (e Exporter) writeItems(b *writer, items []core.ItemRow) error {
 	for _, m := range models {
 		byID[m.ID] = m
 	}
-	s, err := b.sheet(ItemsSheet, "Items", b.exported("All item cards"), ItemHeaders, itemWidths)
+	s, err := b.sheet(ItemsSheet, "Items", b.exported(b.say(core.Say("All item cards"))), ItemHeaders, itemWidths)
 	if err != nil {
 		return err
 	}
@@ -545,14 +589,15 @@ func (e Exporter) writeItems(b *writer, items []core.ItemRow) error {
 // writeParties writes the Customers and the Suppliers sheets.
 func (e Exporter) writeParties(b *writer) error {
 	for _, kind := range []struct {
-		kind                core.PartyKind
-		sheet, table, title string
-	}{{core.Customer, CustomersSheet, "Customers", "All customers"}, {core.Supplier, SuppliersSheet, "Suppliers", "All suppliers"}} {
+		kind         core.PartyKind
+		sheet, table string
+		title        core.Message
+	}{{core.Customer, CustomersSheet, "Customers", core.Say("All customers")}, {core.Supplier, SuppliersSheet, "Suppliers", core.Say("All suppliers")}} {
 		parties, err := e.Reg.Parties(kind.kind, "")
 		if err != nil {
 			return err
 		}
-		s, err := b.sheet(kind.sheet, kind.table, b.exported(kind.title), PartyHeaders, []float64{12, 28, 16, 16, 26, 34, 30})
+		s, err := b.sheet(kind.sheet, kind.table, b.exported(b.say(kind.title)), PartyHeaders, []float64{12, 28, 16, 16, 26, 34, 30})
 		if err != nil {
 			return err
 		}
@@ -569,13 +614,16 @@ func (e Exporter) writeParties(b *writer) error {
 }
 
 func (s *sheet) itemRow(it core.Item, brand, model string) []any {
-	return []any{text(it.No), text(it.Name), s.money(it.Price), yesNo(it.UseSerial), text(it.Pattern),
-		yesNo(it.RequireAtSale), yesNo(it.RequireAtPurchase), text(brand), text(model), yesNo(it.CreateEntity), yesNo(it.CreateOnSave),
-		yesNo(it.CreateOnStockUpdate), text(it.SerialParam), yesNo(it.VIN), text(it.GTIN), warrantyMonths(it), text(warrantyFrom(it))}
+	return []any{text(it.No), text(it.Name), s.money(it.Price), s.yesNo(it.UseSerial), text(it.Pattern),
+		s.yesNo(it.RequireAtSale), s.yesNo(it.RequireAtPurchase), text(brand), text(model), s.yesNo(it.CreateEntity), s.yesNo(it.CreateOnSave),
+		s.yesNo(it.CreateOnStockUpdate), text(it.SerialParam), s.yesNo(it.VIN), text(it.GTIN), warrantyMonths(it), text(s.warrantyFrom(it))}
 }
 
+// say is m in the workbook's language.
+func (s *sheet) say(m core.Message) string { return s.in.Say(m) }
+
 // WarrantyFromWords are how the Items sheet says when a warranty starts.
-var WarrantyFromWords = map[core.WarrantyStart]string{core.WarrantyFromSale: "sale", core.WarrantyFromReceipt: "receipt"}
+var WarrantyFromWords = map[core.WarrantyStart]core.Message{core.WarrantyFromSale: core.Say("sale"), core.WarrantyFromReceipt: core.Say("receipt")}
 
 func warrantyMonths(it core.Item) any {
 	if it.WarrantyMonths == 0 {
@@ -584,16 +632,16 @@ func warrantyMonths(it core.Item) any {
 	return it.WarrantyMonths
 }
 
-func warrantyFrom(it core.Item) string {
+func (s *sheet) warrantyFrom(it core.Item) string {
 	if it.WarrantyMonths == 0 {
 		return ""
 	}
-	return WarrantyFromWords[it.WarrantyFrom]
+	return s.say(WarrantyFromWords[it.WarrantyFrom])
 }
 
-func yesNo(b bool) string {
+func (s *sheet) yesNo(b bool) string {
 	if b {
-		return "yes"
+		return s.say(yesWord)
 	}
-	return "no"
+	return s.say(noWord)
 }

@@ -56,7 +56,7 @@ func (f *formulaCells) add(at cell, tag []byte) error {
 			continue
 		}
 		if r.spanned += last.row - first.row + 1; r.spanned > maxRows {
-			return notASerialList("the array formulas of sheet %s overlap in column %s", core.Echo(f.sheet), columnName(col-1))
+			return notASerialList("the array formulas of sheet {{.Sheet}} overlap in column {{.Column}}; the file is damaged or not a list of serials", core.Values{"Sheet": core.Echo(f.sheet), "Column": columnName(col - 1)})
 		}
 		f.mark(col, first.row, last.row)
 	}

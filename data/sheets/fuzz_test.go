@@ -19,7 +19,7 @@ func FuzzOpenWorkbook(f *testing.F) {
 	f.Add(supplierList(f, [][]any{{"Serial"}, {"996A00001"}, {" 996a00002 "}}).Bytes())
 	f.Add(supplierList(f, [][]any{{"Pos", "S/N"}, {1, "=1+1"}, {}, {2, "\u200bSN-2"}}).Bytes())
 	var template bytes.Buffer
-	if err := sheets.WriteTemplate(&template); err != nil {
+	if err := sheets.WriteTemplate(&template, core.English); err != nil {
 		f.Fatal(err)
 	}
 	f.Add(template.Bytes())
@@ -52,7 +52,7 @@ func FuzzOpenWorkbook(f *testing.F) {
 				t.Fatalf("refused without a message: %v", err)
 			}
 		}
-		_, err := sheets.ReadOpeningStock(bytes.NewReader(file))
+		_, err := sheets.ReadOpeningStock(bytes.NewReader(file), core.English)
 		clear(err)
 		wb, err := sheets.OpenWorkbook(bytes.NewReader(file))
 		if err != nil {

@@ -202,7 +202,7 @@ func openOnly(r io.Reader) error {
 	return err
 }
 
-func readStock(r io.Reader) error { _, err := sheets.ReadOpeningStock(r); return err }
+func readStock(r io.Reader) error { _, err := sheets.ReadOpeningStock(r, core.English); return err }
 
 func TestZipBombsAreRefusedAtOnce(t *testing.T) {
 	for _, bomb := range bombs {
@@ -400,7 +400,7 @@ func TestFormulasInOtherColumnsAreNotCounted(t *testing.T) {
 func reasons(problems []core.Problem) []string {
 	var out []string
 	for _, p := range problems {
-		out = append(out, p.Reason)
+		out = append(out, p.Reason.String())
 	}
 	return out
 }
@@ -432,13 +432,13 @@ func TestOpeningStockNamesFormulasWithTheOtherBadRows(t *testing.T) {
 	f, err := os.Open(path)
 	require.NoError(t, err)
 	defer f.Close()
-	in, err := sheets.ReadOpeningStock(f)
+	in, err := sheets.ReadOpeningStock(f, core.English)
 	require.NoError(t, err)
 	_, err = datatest.NewRegister(t).ImportOpeningStock(in)
 	requireSheetProblems(t, err, // D2 of the Serials sheet is a column the import does not read
-		core.Problem{Sheet: "Items", Line: 2, Reason: "cell D2 holds a formula; values must be typed"},
-		core.Problem{Sheet: "Serials", Line: 3, Serial: "996A00002", Reason: "cell A3 holds a formula; serials must be typed"},
-		core.Problem{Sheet: "Serials", Line: 4, Serial: "996A00003", Reason: `unit cost: "x" is not an amount; write it like 1,250.00`},
+		sheetProblem{Sheet: "Items", Line: 2, Reason: "cell D2 holds a formula; values must be typed"},
+		sheetProblem{Sheet: "Serials", Line: 3, Serial: "996A00002", Reason: "cell A3 holds a formula; serials must be typed"},
+		sheetProblem{Sheet: "Serials", Line: 4, Serial: "996A00003", Reason: `unit cost: "x" is not an amount; write it like 1,250.00`},
 	)
 }
 
@@ -451,7 +451,7 @@ func TestOverlongCellsAreReportedInShort(t *testing.T) {
 	items := sheetPart(2, inlineRow("CS-500", "Chainsaw", "yes"), 1, "")
 	items.head += inlineRow("Item number", "Item name", "Use serial number")
 	err, _ := opened(t, writeWorkbook(t, []string{"Serials", "Items"}, serials, items), func(r io.Reader) error {
-		in, err := sheets.ReadOpeningStock(r)
+		in, err := sheets.ReadOpeningStock(r, core.English)
 		require.NoError(t, err)
 		_, err = datatest.NewRegister(t).ImportOpeningStock(in)
 		return err

@@ -35,7 +35,7 @@ func longestRow(n int) core.SerialRow {
 // the export's own sheets, to a file; the last onShelf of them are units
 // back in stock (without their sale), which reading as opening stock keeps.
 func writeLongestExport(t testing.TB, rows, onShelf int) string {
-	b, err := newWriter("All serials")
+	b, err := newWriter("All serials", core.English)
 	require.NoError(t, err)
 	defer b.f.Close()
 	serials, err := b.sheet(SerialsSheet, "Serials", b.exported(b.title), SerialHeaders, serialWidths)
@@ -83,7 +83,7 @@ func TestTheLongestExportIsWithinTheLimits(t *testing.T) {
 	f, err := os.Open(path)
 	require.NoError(t, err)
 	defer f.Close()
-	in, err := ReadOpeningStock(f)
+	in, err := ReadOpeningStock(f, core.English)
 	require.NoError(t, err)
 	require.Len(t, in.Serials, 1, "the unit in stock")
 	assert.Equal(t, strings.Repeat("&", core.MaxTextLength), in.Serials[0].Supplier)
@@ -106,7 +106,7 @@ func BenchmarkReadingTheLargestExport(b *testing.B) {
 	for b.Loop() {
 		f, err := os.Open(path)
 		require.NoError(b, err)
-		in, err := ReadOpeningStock(f)
+		in, err := ReadOpeningStock(f, core.English)
 		f.Close()
 		require.NoError(b, err)
 		require.Len(b, in.Serials, maxRows-2)

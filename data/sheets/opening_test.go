@@ -26,7 +26,7 @@ func TestExportThenImportAsOpeningStock(t *testing.T) {
 	_, err := ex.Export(&file, "All serials", ex.Query(core.SerialQuery{}), true, nil)
 	require.NoError(t, err)
 
-	in, err := sheets.ReadOpeningStock(&file)
+	in, err := sheets.ReadOpeningStock(&file, core.English)
 	require.NoError(t, err)
 	fresh := datatest.NewRegister(t)
 	res, err := fresh.ImportOpeningStock(in)
@@ -71,8 +71,8 @@ func inStock(t *testing.T, reg *core.Register) []string {
 
 func TestTemplateImportsAsItIs(t *testing.T) {
 	var file bytes.Buffer
-	require.NoError(t, sheets.WriteTemplate(&file))
-	in, err := sheets.ReadOpeningStock(&file)
+	require.NoError(t, sheets.WriteTemplate(&file, core.English))
+	in, err := sheets.ReadOpeningStock(&file, core.English)
 	require.NoError(t, err)
 	require.Len(t, in.Items, 1)
 	require.Len(t, in.Serials, 1)
@@ -115,33 +115,45 @@ func TestOpeningStockWithUnreadableCells(t *testing.T) {
 			{"996A00003", "CS-500", "", "", "lost"},
 			{"996A00004", "CS-500", "", "", "sold"},
 			{"bad serial", "DRILL", "", "", ""}},
-	}))
+	}), core.English)
 	require.NoError(t, err)
 	// What the reader could not read comes with what the import finds, all
 	// at once, without guesses about the rows it could not read.
 	_, err = datatest.NewRegister(t).ImportOpeningStock(in)
 	requireSheetProblems(t, err,
-		core.Problem{Sheet: "Items", Line: 2, Reason: `default price: "12.5.0" is not an amount; write it like 1,250.00`},
-		core.Problem{Sheet: "Items", Line: 2, Reason: `use serial number: "perhaps" is not yes or no`},
-		core.Problem{Sheet: "Serials", Line: 2, Serial: "996A00001", Reason: `received: "yesterday" is not a date like 2026-11-27`},
-		core.Problem{Sheet: "Serials", Line: 3, Serial: "996A00002", Reason: `unit cost: "abc" is not an amount; write it like 1,250.00`},
-		core.Problem{Sheet: "Serials", Line: 4, Serial: "996A00003", Reason: `state "lost": use in stock, sold, returned or returned to supplier`},
-		core.Problem{Sheet: "Serials", Line: 6, Serial: "bad serial", Reason: "character 4 (a space) is not allowed; use letters, digits and - / . _"},
+		sheetProblem{Sheet: "Items", Line: 2, Reason: `default price: "12.5.0" is not an amount; write it like 1,250.00`},
+		sheetProblem{Sheet: "Items", Line: 2, Reason: `use serial number: "perhaps" is not yes or no`},
+		sheetProblem{Sheet: "Serials", Line: 2, Serial: "996A00001", Reason: `received: "yesterday" is not a date like 2026-11-27`},
+		sheetProblem{Sheet: "Serials", Line: 3, Serial: "996A00002", Reason: `unit cost: "abc" is not an amount; write it like 1,250.00`},
+		sheetProblem{Sheet: "Serials", Line: 4, Serial: "996A00003", Reason: `state "lost": use in stock, sold, returned or returned to supplier`},
+		sheetProblem{Sheet: "Serials", Line: 6, Serial: "bad serial", Reason: "character 4 (a space) is not allowed; use letters, digits and - / . _"},
 	)
 }
 
-func requireSheetProblems(t *testing.T, err error, want ...core.Problem) {
+// sheetProblem is a core.Problem with its reason in English.
+type sheetProblem struct {
+	Sheet  string
+	Line   int
+	Serial string
+	Reason string
+}
+
+func requireSheetProblems(t *testing.T, err error, want ...sheetProblem) {
 	t.Helper()
 	require.Error(t, err)
 	assert.Equal(t, core.Invalid, core.ErrorCode(err))
-	assert.Equal(t, want, core.Problems(err))
+	var got []sheetProblem
+	for _, p := range core.Problems(err) {
+		got = append(got, sheetProblem{Sheet: p.Sheet, Line: p.Line, Serial: p.Serial, Reason: p.Reason.String()})
+	}
+	assert.Equal(t, want, got)
 }
 
 func TestOpeningStockFilesOfTheWrongShape(t *testing.T) {
-	_, err := sheets.ReadOpeningStock(workbook(t, map[string][][]any{"Serials": {{"Serial", "Item number"}}}))
+	_, err := sheets.ReadOpeningStock(workbook(t, map[string][][]any{"Serials": {{"Serial", "Item number"}}}), core.English)
 	assert.Equal(t, "The workbook has no Items sheet; use the layout of the template (Save template) or of a full export", core.UserMessage(err))
-	_, err = sheets.ReadOpeningStock(workbook(t, map[string][][]any{"Items": {{"Number", "Name"}}, "Serials": {{"Serial"}}}))
+	_, err = sheets.ReadOpeningStock(workbook(t, map[string][][]any{"Items": {{"Number", "Name"}}, "Serials": {{"Serial"}}}), core.English)
 	assert.Equal(t, `The sheet Items has no column "Item number" in its header row (row 1)`, core.UserMessage(err))
-	_, err = sheets.ReadOpeningStock(strings.NewReader("PK this is not a workbook"))
+	_, err = sheets.ReadOpeningStock(strings.NewReader("PK this is not a workbook"), core.English)
 	assert.Contains(t, core.UserMessage(err), "cannot be read as an Excel workbook")
 }

@@ -99,9 +99,9 @@ func TestExportReadsWellInAnotherReader(t *testing.T) {
 		assert.WithinRange(t, when, before, after, "the time of the export")
 	}
 
-	headers := map[string][]string{sheets.SerialsSheet: sheets.SerialHeaders, sheets.SummarySheet: sheets.SummaryHeaders,
-		sheets.NotesSheet: sheets.NoteHeaders, sheets.ItemsSheet: sheets.ItemHeaders, sheets.CustomersSheet: sheets.PartyHeaders,
-		sheets.SuppliersSheet: sheets.PartyHeaders}
+	headers := map[string][]string{sheets.SerialsSheet: sayAll(core.English, sheets.SerialHeaders), sheets.SummarySheet: sayAll(core.English, sheets.SummaryHeaders),
+		sheets.NotesSheet: sayAll(core.English, sheets.NoteHeaders), sheets.ItemsSheet: sayAll(core.English, sheets.ItemHeaders), sheets.CustomersSheet: sayAll(core.English, sheets.PartyHeaders),
+		sheets.SuppliersSheet: sayAll(core.English, sheets.PartyHeaders)}
 	titles := map[string]string{sheets.SerialsSheet: "Serials — state in stock", sheets.SummarySheet: "Summary: Serials — state in stock",
 		sheets.NotesSheet: "Service notes: Serials — state in stock", sheets.ItemsSheet: "All item cards", sheets.CustomersSheet: "All customers", sheets.SuppliersSheet: "All suppliers"}
 	numbers := []string{"Received", "Unit cost", "Sold", "Unit price", "Warranty until", "Purchased", "Returned", "To supplier", "In stock",

@@ -95,7 +95,7 @@ func (w *Workbook) open(r io.Reader) error {
 	dir.left = -1 // the parts themselves are read as inspect allows
 	switch {
 	case errors.Is(err, errLongDirectory):
-		return notASerialList("the workbook's list of parts is longer than %s", limit(maxDirectory))
+		return notASerialList("the workbook's list of parts is longer than {{.Limit}}; the file is damaged or not a list of serials", core.Values{"Limit": limit(maxDirectory)})
 	case err != nil:
 		return unreadable(err)
 	}
@@ -150,16 +150,16 @@ func (d *directoryReader) ReadAt(p []byte, off int64) (int, error) {
 }
 
 func tooLarge() error {
-	return &core.Error{Code: core.Invalid, Message: fmt.Sprintf("the file is larger than %s; a serial list is much smaller, so this is probably not the right file", limit(MaxFileSize))}
+	return &core.Error{Code: core.Invalid, Message: core.Say("the file is larger than {{.Limit}}; a serial list is much smaller, so this is probably not the right file", core.Values{"Limit": limit(MaxFileSize)})}
 }
 
 func tempFailure(err error) error {
-	return &core.Error{Code: core.Internal, Err: err, Message: fmt.Sprintf("Serialdesk cannot put the workbook in a temporary folder to read it: %v", err)}
+	return &core.Error{Code: core.Internal, Err: err, Message: core.Say("Serialdesk cannot put the workbook in a temporary folder to read it: {{.Cause}}", core.Values{"Cause": err.Error()})}
 }
 
 func unreadable(err error) error {
 	return &core.Error{Code: core.Invalid, Err: err,
-		Message: "the file cannot be read as an Excel workbook (.xlsx): it is another kind of file, or damaged. Save it from the spreadsheet program as .xlsx and try again"}
+		Message: core.Say("the file cannot be read as an Excel workbook (.xlsx): it is another kind of file, or damaged. Save it from the spreadsheet program as .xlsx and try again")}
 }
 
 // safely runs a call that reaches into excelize: a panic on a damaged
@@ -191,7 +191,7 @@ func removeStale(dir string, now time.Time) {
 }
 
 // errClosed is a read cut short because the workbook was closed.
-var errClosed = &core.Error{Code: core.Invalid, Message: "the workbook was closed"}
+var errClosed = &core.Error{Code: core.Invalid, Message: core.Say("the workbook was closed")}
 
 // Close releases the workbook and removes its temporary files; a read
 // under way stops first. Closing again does nothing.
@@ -241,7 +241,7 @@ func (w *Workbook) Columns(sheet string) (headers []string, guess int, err error
 		return nil, -1, err
 	}
 	if len(first) == 0 {
-		return nil, -1, &core.Error{Code: core.Invalid, Message: fmt.Sprintf("the sheet %s is empty", core.Echo(sheet))}
+		return nil, -1, &core.Error{Code: core.Invalid, Message: core.Say("the sheet {{.Sheet}} is empty", core.Values{"Sheet": core.Echo(sheet)})}
 	}
 	guess = -1
 	for i, h := range first {
@@ -283,7 +283,7 @@ func (w *Workbook) Values(sheet string, col int) ([]string, error) {
 			}
 			v := strings.TrimSpace(cells[col])
 			if at := (cell{n, col + 1}); worked.has(at) {
-				formulas = append(formulas, core.Problem{Sheet: sheet, Line: n, Serial: v, Reason: formulaReason(at, "serials")})
+				formulas = append(formulas, core.Problem{Sheet: sheet, Line: n, Serial: v, Reason: formulaReason(at, true)})
 				return true
 			}
 			if v != "" && !(header && isHeader(v)) {
@@ -297,9 +297,9 @@ func (w *Workbook) Values(sheet string, col int) ([]string, error) {
 		return nil, err
 	case len(formulas) > 0:
 		return nil, &core.Error{Code: core.Invalid, Problems: formulas,
-			Message: fmt.Sprintf("column %s of sheet %s holds formulas (%d); serials must be typed. In the spreadsheet program, copy the column and paste it as values", columnName(col), core.Echo(sheet), len(formulas))}
+			Message: core.Say("column {{.Column}} of sheet {{.Sheet}} holds formulas ({{.Count}}); serials must be typed. In the spreadsheet program, copy the column and paste it as values", core.Values{"Column": columnName(col), "Sheet": core.Echo(sheet), "Count": len(formulas)})}
 	case len(out) == 0:
-		return nil, &core.Error{Code: core.Invalid, Message: fmt.Sprintf("column %s of sheet %s holds no serials", columnName(col), core.Echo(sheet))}
+		return nil, &core.Error{Code: core.Invalid, Message: core.Say("column {{.Column}} of sheet {{.Sheet}} holds no serials", core.Values{"Column": columnName(col), "Sheet": core.Echo(sheet)})}
 	}
 	return out, nil
 }
@@ -349,7 +349,7 @@ var errNoSheet = errors.New("no such sheet")
 // stop. The number of rows is bounded by inspect.
 func (w *Workbook) eachRow(sheet string, raw bool, do func(n int, cells []string) bool) error {
 	if w.book.sheets[strings.ToLower(sheet)] == nil {
-		return &core.Error{Code: core.Invalid, Err: errNoSheet, Message: fmt.Sprintf("the workbook has no sheet %s", core.Echo(sheet))}
+		return &core.Error{Code: core.Invalid, Err: errNoSheet, Message: core.Say("the workbook has no sheet {{.Sheet}}", core.Values{"Sheet": core.Echo(sheet)})}
 	}
 	rows, err := w.f.Rows(sheet)
 	if err != nil {
@@ -392,10 +392,13 @@ func (w *Workbook) formulaCells(sheet string, cols ...int) (*formulaCells, error
 	return f, nil
 }
 
-// formulaReason names a cell that holds a formula where what must be
-// typed.
-func formulaReason(at cell, what string) string {
-	return fmt.Sprintf("cell %s holds a formula; %s must be typed", at.ref(), what)
+// formulaReason names a cell that holds a formula where a serial, or
+// another value, must be typed.
+func formulaReason(at cell, serials bool) core.Message {
+	if serials {
+		return core.Say("cell {{.Cell}} holds a formula; serials must be typed", core.Values{"Cell": at.ref()})
+	}
+	return core.Say("cell {{.Cell}} holds a formula; values must be typed", core.Values{"Cell": at.ref()})
 }
 
 func looksLikeSerialHeader(h string) bool {

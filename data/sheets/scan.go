@@ -100,17 +100,21 @@ func inspect(zr *zip.Reader) (*book, error) {
 			continue // read from a temporary file
 		}
 		if f.UncompressedSize64 > maxPart {
-			return nil, notASerialList("the workbook's part %s unpacks to %s; only sheets may be larger than %s", core.Echo(name), size(f.UncompressedSize64), limit(maxPart))
+			return nil, notASerialList("the workbook's part {{.Part}} unpacks to {{.Size}}; only sheets may be larger than {{.Limit}}; the file is damaged or not a list of serials",
+				core.Values{"Part": core.Echo(name), "Size": size(f.UncompressedSize64), "Limit": limit(maxPart)})
 		}
 		kept += f.UncompressedSize64
 	}
 	switch {
 	case unpacked > maxUnpacked:
-		return nil, notASerialList("the workbook unpacks to %s, more than the %s allowed", size(unpacked), limit(maxUnpacked))
+		return nil, notASerialList("the workbook unpacks to {{.Size}}, more than the {{.Limit}} allowed; the file is damaged or not a list of serials",
+			core.Values{"Size": size(unpacked), "Limit": limit(maxUnpacked)})
 	case unpacked > bombSize && unpacked/maxPacking > packed:
-		return nil, notASerialList("the workbook unpacks to %s from %s, more than %d times as much; a spreadsheet packs much less", size(unpacked), size(packed), maxPacking)
+		return nil, notASerialList("the workbook unpacks to {{.Size}} from {{.Packed}}, more than {{.Times}} times as much; a spreadsheet packs much less; the file is damaged or not a list of serials",
+			core.Values{"Size": size(unpacked), "Packed": size(packed), "Times": maxPacking})
 	case kept > maxKept:
-		return nil, notASerialList("the workbook's pictures, styles and small sheets unpack to %s, more than the %s allowed", size(kept), limit(maxKept))
+		return nil, notASerialList("the workbook's pictures, styles and small sheets unpack to {{.Size}}, more than the {{.Limit}} allowed; the file is damaged or not a list of serials",
+			core.Values{"Size": size(kept), "Limit": limit(maxKept)})
 	}
 	b, err := readBook(zr)
 	if err != nil {
@@ -147,9 +151,10 @@ func add(total, n uint64) uint64 {
 	return total
 }
 
-// notASerialList refuses a workbook beyond the limits.
-func notASerialList(format string, args ...any) error {
-	return &core.Error{Code: core.Invalid, Message: fmt.Sprintf(format, args...) + "; the file is damaged or not a list of serials"}
+// notASerialList refuses a workbook beyond the limits; each key ends in
+// "; the file is damaged or not a list of serials".
+func notASerialList(key string, values ...core.Values) error {
+	return &core.Error{Code: core.Invalid, Message: core.Say(key, values...)}
 }
 
 // size writes a number of bytes as a message does, 17 MB or 1.1 GB,
@@ -410,7 +415,10 @@ func (s *partScan) tagRead(tag []byte) error {
 	case startTag:
 		if !s.selfClosing {
 			if s.depth++; s.depth > maxDepth {
-				return notASerialList("%s nests its XML more than %d deep", s.what(), maxDepth)
+				if s.kind == sheetPart {
+					return notASerialList("the sheet {{.Sheet}} nests its XML more than {{.Depth}} deep; the file is damaged or not a list of serials", core.Values{"Sheet": core.Echo(s.name), "Depth": maxDepth})
+				}
+				return notASerialList("the workbook's part {{.Part}} nests its XML more than {{.Depth}} deep; the file is damaged or not a list of serials", core.Values{"Part": core.Echo(s.name), "Depth": maxDepth})
 			}
 		}
 	default:
@@ -422,7 +430,7 @@ func (s *partScan) tagRead(tag []byte) error {
 	case s.kind == sharedStringsPart:
 		if string(name) == "si" {
 			if s.texts++; s.texts > maxSharedStrings {
-				return notASerialList("the workbook holds more than %s texts", core.Thousands(maxSharedStrings))
+				return notASerialList("the workbook holds more than {{.Count}} texts; the file is damaged or not a list of serials", core.Values{"Count": maxSharedStrings})
 			}
 			s.text = 0
 		}
@@ -431,10 +439,11 @@ func (s *partScan) tagRead(tag []byte) error {
 	case !s.inData:
 		s.text = 0 // texts outside the cells, such as a header, count one by one
 	case s.tagLength > tagKept && (string(name) == "row" || string(name) == "c" || string(name) == "f"):
-		return notASerialList("the sheet %s has a row or cell tag of more than %d bytes, longer than a spreadsheet program writes", core.Echo(s.name), tagKept)
+		return notASerialList("the sheet {{.Sheet}} has a row or cell tag of more than {{.Bytes}} bytes, longer than a spreadsheet program writes; the file is damaged or not a list of serials",
+			core.Values{"Sheet": core.Echo(s.name), "Bytes": tagKept})
 	case string(name) == "row":
 		if s.rows++; s.rows > maxRows {
-			return notASerialList("the sheet %s has more than %s rows, the most Excel allows", core.Echo(s.name), core.Thousands(maxRows))
+			return notASerialList("the sheet {{.Sheet}} has more than {{.Count}} rows, the most Excel allows; the file is damaged or not a list of serials", core.Values{"Sheet": core.Echo(s.name), "Count": maxRows})
 		}
 		if n := number(attribute(tag, "r")); n > 0 {
 			s.at.row = n
@@ -449,7 +458,8 @@ func (s *partScan) tagRead(tag []byte) error {
 			s.at.col++
 		}
 		if s.at.col > maxColumns {
-			return notASerialList("row %d of sheet %s has more than %s columns, the most Excel allows", s.at.row, core.Echo(s.name), core.Thousands(maxColumns))
+			return notASerialList("row {{.Row}} of sheet {{.Sheet}} has more than {{.Count}} columns, the most Excel allows; the file is damaged or not a list of serials",
+				core.Values{"Row": s.at.row, "Sheet": core.Echo(s.name), "Count": maxColumns})
 		}
 		s.text = 0
 	case string(name) == "f" && s.at.col > 0 && s.formulas != nil:
@@ -471,19 +481,12 @@ func localName(tag []byte) []byte {
 	return name
 }
 
-// what names the part in a message.
-func (s *partScan) what() string {
-	if s.kind == sheetPart {
-		return fmt.Sprintf("the sheet %s", core.Echo(s.name))
-	}
-	return fmt.Sprintf("the workbook's part %s", core.Echo(s.name))
-}
-
 func (s *partScan) tooLong() error {
 	if s.kind == sharedStringsPart {
-		return notASerialList("a text in the workbook has more than %s characters, the most Excel allows in a cell", core.Thousands(maxCellLength))
+		return notASerialList("a text in the workbook has more than {{.Count}} characters, the most Excel allows in a cell; the file is damaged or not a list of serials", core.Values{"Count": maxCellLength})
 	}
-	return notASerialList("cell %s of sheet %s has more than %s characters, the most Excel allows", s.at.ref(), core.Echo(s.name), core.Thousands(maxCellLength))
+	return notASerialList("cell {{.Cell}} of sheet {{.Sheet}} has more than {{.Count}} characters, the most Excel allows; the file is damaged or not a list of serials",
+		core.Values{"Cell": s.at.ref(), "Sheet": core.Echo(s.name), "Count": maxCellLength})
 }
 
 // attribute is the value of a tag's attribute, nil when it has none.

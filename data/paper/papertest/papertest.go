@@ -2,20 +2,57 @@
 // than the one that wrote them: poppler (pdftotext, pdftoppm) reads the
 // text and renders the pages as a printer would, and zbar reads the
 // barcodes off the rendered pages. Each is a Debian package that make test
-// installs (make test-deps).
+// installs (make test-deps). It also speaks Norwegian as the program does,
+// from the translations it ships.
 package papertest
 
 import (
 	"bytes"
+	"encoding/json"
+	"io/fs"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
+	"text/template"
 
 	"github.com/stretchr/testify/require"
+
+	"serialdesk/assets"
+	"serialdesk/core"
 )
+
+// Norwegian says messages in Norwegian Bokmål as the program does: each
+// text as assets/translations/nb.json translates it, its values filled in
+// (Go's text/template, as Fyne's translations do), with Norwegian dates
+// and amounts. A text not translated yet is said in English.
+func Norwegian(t testing.TB) core.Speaker {
+	t.Helper()
+	b, err := fs.ReadFile(assets.Translations, path.Join(assets.TranslationsDir, "nb.json"))
+	require.NoError(t, err)
+	var translations map[string]string
+	require.NoError(t, json.Unmarshal(b, &translations), "nb.json is a JSON object of texts")
+	return core.Speaker{Formats: core.NorwegianFormats, Translate: func(key string, values map[string]string) string {
+		text, ok := translations[key]
+		if !ok {
+			text = key
+		}
+		tmpl, err := template.New("").Option("missingkey=error").Parse(text)
+		if err != nil {
+			t.Errorf("the translation of %q does not parse: %v", key, err)
+			return key
+		}
+		var out strings.Builder
+		if err := tmpl.Execute(&out, values); err != nil {
+			t.Errorf("the translation of %q is not filled in: %v", key, err)
+			return key
+		}
+		return out.String()
+	}}
+}
 
 // tool is the path of a reader, failing the test when it is missing.
 func tool(t testing.TB, name, pkg string) string {
