@@ -85,7 +85,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	}
 	defer env.close()
 	if *demo {
-		if err := env.reg.LoadExamples(); err != nil {
+		if err := env.reg.LoadExamplesIn(screens.Speaker()); err != nil {
 			fmt.Fprintln(stderr, "serialdesk: --demo: "+screens.ErrorText(err))
 			return 1
 		}

@@ -261,7 +261,7 @@ func TestTheWindowSaysWhatOpeningFound(t *testing.T) {
 	screen := reading.screenEnv()
 	w = settled(screen, func() fyne.Window { return desktopWindow(a, reading, screen) })
 	defer w.Close()
-	assert.Contains(t, labelsIn(w.Content()), core.UserMessage(ro.ReadOnly()), "the banner says why nothing is saved")
+	assert.Contains(t, labelsIn(w.Content()), core.English.Error(ro.ReadOnly()), "the banner says why nothing is saved")
 }
 
 // openWindow opens the register at p and its main window on Fyne's test

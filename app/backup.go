@@ -81,7 +81,7 @@ func backupWarning(dir string) string {
 	at, why, _ := strings.Cut(strings.TrimSpace(string(note)), ": ")
 	var when any = at
 	if t, err := time.ParseInLocation(noteTimeLayout, at, time.Local); err == nil {
-		when = t // written as the language writes a moment
+		when = core.Moment(t)
 	}
 	return screens.Tr("The last automatic backup failed, on {{.When}}: {{.Error}}\n\n"+
 		"The older backups are kept. Make a backup elsewhere with Back up now… in the Serialdesk menu, "+
@@ -205,7 +205,7 @@ func checked(e *env) (checkedRegister, error) {
 		return out, err
 	}
 	out.counts = core.Sentences(", ", core.Count(len(items), "1 item card", "{{.Count}} item cards"),
-		core.Count(page.Total, "1 serial", "{{.Count}} serials"))
+		core.Count(page.Total, "1 serial number", "{{.Count}} serial numbers"))
 	return out, nil
 }
 

@@ -30,7 +30,7 @@ func TestBackupAndRestoreCommands(t *testing.T) {
 	restored := filepath.Join(t.TempDir(), "new shop")
 	stdout.Reset()
 	require.Equal(t, 0, Main([]string{"restore", "--in", file, "--data", restored}, &stdout, &stderr), stderr.String())
-	assert.Equal(t, "The backup "+file+" is restored into "+restored+": 5 item cards, 13 serials, all in order.\nOpen it with: serialdesk --data \""+restored+"\"\n", stdout.String())
+	assert.Equal(t, "The backup "+file+" is restored into "+restored+": 5 item cards, 13 serial numbers, all in order.\nOpen it with: serialdesk --data \""+restored+"\"\n", stdout.String())
 
 	// Restoring again over it is refused, and it stays as it is.
 	stdout.Reset()

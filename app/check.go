@@ -133,14 +133,14 @@ func grouped(found []core.Message, max int) []string {
 
 // problemKind is what a problem says without the item, serial or number
 // it names: its message, with the words put in it (which index, which
-// list) but not the data.
+// list: messages of no values of their own) but not the data.
 func problemKind(f core.Message) string {
 	if f.Key == "" {
 		return f.String()
 	}
 	kind := f.Key
 	for _, name := range slices.Sorted(maps.Keys(f.Values)) {
-		if words, ok := f.Values[name].(core.Message); ok {
+		if words, ok := f.Values[name].(core.Message); ok && len(words.Values) == 0 {
 			kind += "|" + words.String()
 		}
 	}

@@ -105,7 +105,7 @@ func TestNewLogGoesOnFromADamagedRedoLog(t *testing.T) {
 	assert.Contains(t, stdout.String(), "its redo log (redo.log) is damaged: the record after operation ")
 	_, err = open(place{dir: dir}, io.Discard)
 	require.Error(t, err)
-	assert.Contains(t, core.UserMessage(err), core.Command()+" new-log --data "+core.Quoted(dir))
+	assert.Contains(t, core.English.Error(err), core.Command()+" new-log --data "+core.Quoted(dir))
 
 	stdout.Reset()
 	require.Equal(t, 0, Main([]string{"new-log", "--data", dir}, &stdout, &stderr), stderr.String())

@@ -166,17 +166,17 @@ func runPath(t *testing.T, path, dir, stock string) (told string, opened bool) {
 	case "window":
 		e, err := open(place{dir: dir}, io.Discard)
 		if err != nil {
-			return core.UserMessage(err), false
+			return core.English.Error(err), false
 		}
 		var said []string
 		for _, n := range e.store.Notices() {
 			said = append(said, n.String())
 		}
 		if ro := e.store.(folder).ReadOnly(); ro != nil {
-			said = append(said, core.UserMessage(ro))
+			said = append(said, core.English.Error(ro))
 		}
 		if err := e.store.(folder).VerifyFiles(); err != nil {
-			said = append(said, core.UserMessage(err))
+			said = append(said, core.English.Error(err))
 		}
 		e.close()
 		return strings.Join(said, "\n"), true

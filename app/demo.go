@@ -49,7 +49,7 @@ func demoCommand(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintln(stdout, screens.Say(at.pick(
 		core.Say("{{.Serials}} over {{.Items}} items in {{.Time}}, in {{.Folder}}. Open it with: {{.Command}}"),
 		core.Say("{{.Serials}} over {{.Items}} items in {{.Time}}, on {{.Server}}. Open it with: {{.Command}}")).
-		With(core.Values{"Serials": core.Count(*n, "1 serial", "{{.Count}} serials"), "Items": core.DemoItems,
+		With(core.Values{"Serials": core.Count(*n, "1 serial number", "{{.Count}} serial numbers"), "Items": core.DemoItems,
 			"Time": time.Since(start).Round(time.Second / 10).String(), "Command": "serialdesk " + at.flag()})))
 	return 0
 }

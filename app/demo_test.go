@@ -18,7 +18,7 @@ func TestDemoCommand(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "big shop")
 	var stdout, stderr bytes.Buffer
 	require.Equal(t, 0, Main([]string{"demo", "--serials", "5000", "--data", dir}, &stdout, &stderr), stderr.String())
-	assert.Contains(t, stdout.String(), "5,000 serials over 200 items in ")
+	assert.Contains(t, stdout.String(), "5,000 serial numbers over 200 items in ")
 	assert.Contains(t, stdout.String(), `Open it with: serialdesk --data "`+dir+`"`)
 
 	// Backed up like a day's work, and the redo log no longer holds it.

@@ -22,7 +22,7 @@ func TestImportCommand(t *testing.T) {
 	fresh := filepath.Join(t.TempDir(), "new shop")
 	stdout.Reset()
 	require.Equal(t, 0, Main([]string{"import", "--data", fresh, "--in", file}, &stdout, &stderr), stderr.String())
-	assert.Equal(t, "Imported 5 item cards (0 already there, kept as they were) and 9 serials in stock on GR-000001, GR-000002, GR-000003.\n", stdout.String())
+	assert.Equal(t, "Imported 5 item cards (0 already there, kept as they were) and 9 serial numbers in stock on GR-000001, GR-000002, GR-000003.\n", stdout.String())
 
 	// The same file again: every serial is already in stock, and each is named.
 	stdout.Reset()

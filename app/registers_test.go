@@ -44,7 +44,7 @@ func TestRegisterChoiceIsKept(t *testing.T) {
 
 	// Every missing setting at once.
 	_, err = r.Keep(screens.RegisterChoice{OnServer: true, Port: "54x2"})
-	assert.Equal(t, "Fill in the server, the database, the user, a port from 1 to 65535 (not 54x2).", core.UserMessage(err))
+	assert.Equal(t, "Fill in the server, the database, the user, a port from 1 to 65535 (not 54x2).", core.English.Error(err))
 
 	// A computer whose keychain cannot be used: the choice is kept, and the
 	// password asked for at start.
@@ -88,7 +88,7 @@ func TestTestConnection(t *testing.T) {
 
 	choice.Password = "wrong"
 	_, err = r.Test(choice)
-	assert.Contains(t, core.UserMessage(err), "The user name or password was refused by the shop server 127.0.0.1:")
+	assert.Contains(t, core.English.Error(err), "The user name or password was refused by the shop server 127.0.0.1:")
 }
 
 // A register on a server whose password is not kept is opened once the

@@ -118,7 +118,7 @@ func TestBackupCrossesEngines(t *testing.T) {
 	code, stdout, stderr := run("restore", "--in", file, "--db", url)
 	require.Equal(t, 0, code, stderr)
 	assert.Contains(t, stdout, "is restored onto the shop server")
-	assert.Contains(t, stdout, "5 item cards, 53 serials, all in order.")
+	assert.Contains(t, stdout, "5 item cards, 53 serial numbers, all in order.")
 	assert.Equal(t, before, dumpServer(t, url))
 
 	fromServer := filepath.Join(t.TempDir(), "server.backup")

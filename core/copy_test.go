@@ -55,7 +55,7 @@ func TestCopyRegisterRefusesARegisterThatHoldsAnything(t *testing.T) {
 	require.NoError(t, err)
 	_, err = core.CopyRegister(from, to, nil)
 	require.Equal(t, core.Conflict, core.ErrorCode(err))
-	require.Contains(t, core.UserMessage(err), "not empty")
+	require.Contains(t, core.English.Error(err), "not empty")
 	items, err := core.New(to).Items("")
 	require.NoError(t, err)
 	require.Len(t, items, 1)

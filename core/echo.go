@@ -20,17 +20,23 @@ type Echo string
 // of the usual 8 to 20 characters, or an item name, shows whole.
 const echoLength = 40
 
-func (e Echo) String() string { return e.text(false) }
+func (e Echo) String() string { return e.in(English, false) }
 
-// Quoted is the value as %q writes it: always in quotes.
-func (e Echo) Quoted() string { return e.text(true) }
+// Quoted is the value always in quotes, as %q writes it.
+func (e Echo) Quoted() QuotedEcho { return QuotedEcho(e) }
+
+// QuotedEcho is an Echo always in quotes.
+type QuotedEcho Echo
+
+func (e QuotedEcho) String() string { return Echo(e).in(English, true) }
 
 // Format writes the value for %s, %v and %q.
 func (e Echo) Format(f fmt.State, verb rune) {
-	io.WriteString(f, e.text(verb == 'q'))
+	io.WriteString(f, e.in(English, verb == 'q'))
 }
 
-func (e Echo) text(quote bool) string {
+// in is the value as a message in the speaker's language repeats it.
+func (e Echo) in(sp Speaker, quote bool) string {
 	s := string(e)
 	n := utf8.RuneCountInString(s)
 	if n <= echoLength {
@@ -44,7 +50,7 @@ func (e Echo) text(quote bool) string {
 		_, size := utf8.DecodeRuneInString(s[cut:])
 		cut += size
 	}
-	return fmt.Sprintf("%s (%s characters)", strconv.Quote(s[:cut]+"…"), Thousands(n))
+	return sp.Say(Say("{{.Start}} ({{.Count}} characters)", Values{"Start": strconv.Quote(s[:cut] + "…"), "Count": n}))
 }
 
 // Thousands writes a count as messages do, with a comma between groups of

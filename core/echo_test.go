@@ -46,7 +46,7 @@ func TestOverlongSerialsMakeAShortMessage(t *testing.T) {
 	problems := inEnglish(core.Problems(err))
 	require.Len(t, problems, 1000)
 	assert.Equal(t, long[7], problems[7].Serial, "the problem keeps the serial as typed")
-	msg := core.UserMessage(err)
+	msg := core.English.Error(err)
 	assert.Contains(t, msg, `line 1: serial "0007XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX…" (10,000 characters): longer than the 64 characters a serial may have`)
 	assert.Less(t, len(msg), 1000*150, "a short line per problem")
 }
@@ -82,6 +82,6 @@ func TestOpeningStockNamesOverlongCellsShortly(t *testing.T) {
 		{Sheet: "Serials", Line: 2, Serial: "996A00001", Reason: `there is no item "nopeNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNNN…" (10,004 characters); add its card to the Items sheet`},
 		{Sheet: "Serials", Line: 3, Serial: long, Reason: "longer than the 64 characters a serial may have"},
 	}, inEnglish(core.Problems(err)))
-	assert.Contains(t, core.UserMessage(err), "Serials sheet, row 3: serial "+cut+": longer than the 64 characters a serial may have")
-	assert.Less(t, len(core.UserMessage(err)), 1000)
+	assert.Contains(t, core.English.Error(err), "Serials sheet, row 3: serial "+cut+": longer than the 64 characters a serial may have")
+	assert.Less(t, len(core.English.Error(err)), 1000)
 }

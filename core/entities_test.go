@@ -122,7 +122,7 @@ func TestEntityRulesFollowTheItemCard(t *testing.T) {
 
 	_, err = s.reg.SaveEntity(core.Entity{Model: model.ID, Params: []core.Param{{Name: "VIN", Value: "S-2"}}})
 	assert.Equal(t, core.Conflict, core.ErrorCode(err))
-	assert.Equal(t, "Project P-000001 of this model already has VIN S-2", core.UserMessage(err))
+	assert.Equal(t, "Project P-000001 of this model already has VIN S-2", core.English.Error(err))
 }
 
 func TestSaveEntityChecks(t *testing.T) {

@@ -72,7 +72,7 @@ type Error struct {
 }
 
 // Error is the whole story, for the log, in English: what the user is
-// told and the cause beneath it. UserMessage is what the user is told.
+// told and the cause beneath it. Speaker.Error is what the user is told.
 func (e *Error) Error() string {
 	told := English.told(e)
 	switch {
@@ -120,9 +120,6 @@ func Problems(err error) []Problem {
 	}
 	return nil
 }
-
-// UserMessage is what a user is told of err, in English.
-func UserMessage(err error) string { return English.Error(err) }
 
 // Error turns any error into the text a user should see, with its
 // problems, one a line. Errors that are not the register's own become a
@@ -194,7 +191,7 @@ func (l problemList) errAs(one, many Message) error {
 	}
 	msg := one
 	if len(l) > 1 {
-		msg = Message{Key: many.Key, Values: Values{"Count": len(l)}}
+		msg = many.With(Values{"Count": len(l)})
 	}
 	return &Error{Code: Invalid, Message: msg, Problems: l}
 }

@@ -88,7 +88,7 @@ func TestTheExamplesCanBeRemovedUntilOtherWorkComes(t *testing.T) {
 	require.NoError(t, err)
 	assert.Zero(t, shop, "the example shop went with them")
 	err = reg.RemoveExamples()
-	assert.Equal(t, "This register holds no example data to remove", core.UserMessage(err))
+	assert.Equal(t, "This register holds no example data to remove", core.English.Error(err))
 
 	// Loaded again, then anything changed: they stay.
 	require.NoError(t, reg.LoadExamples())
@@ -99,7 +99,7 @@ func TestTheExamplesCanBeRemovedUntilOtherWorkComes(t *testing.T) {
 	require.NoError(t, err)
 	err = reg.RemoveExamples()
 	require.Error(t, err)
-	assert.Contains(t, core.UserMessage(err), "Other work was entered or changed since the example data was loaded")
+	assert.Contains(t, core.English.Error(err), "Other work was entered or changed since the example data was loaded")
 	rc, err := reg.Receipts()
 	require.NoError(t, err)
 	assert.Len(t, rc, 4, "nothing was removed")

@@ -69,6 +69,10 @@ func (f Formats) ParseDate(s string, today time.Time) (time.Time, error) {
 	return time.Time{}, errorf(Invalid, "{{.Typed}} is not a date; write it like {{.Example}}", Values{"Typed": Echo(s).Quoted(), "Example": f.Date(time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC))})
 }
 
+// Moment writes when something happened: the day and the time of day,
+// 31.12.2026 14:05.
+func (f Formats) Moment(t time.Time) string { return f.Date(t) + " " + t.Format("15:04") }
+
 // Money writes an amount with its decimal mark and its thousands grouped.
 func (f Formats) Money(m Money) string {
 	sign := ""

@@ -54,7 +54,7 @@ func TestDatesAreWrittenAndReadInTheLanguage(t *testing.T) {
 	} {
 		_, err := c.f.ParseDate(c.typed, today)
 		assert.Equal(t, core.Invalid, core.ErrorCode(err), c.typed)
-		assert.Equal(t, c.says, core.UserMessage(err))
+		assert.Equal(t, c.says, core.English.Error(err))
 	}
 }
 
@@ -87,6 +87,6 @@ func TestAmountsAreWrittenAndReadInTheLanguage(t *testing.T) {
 	} {
 		_, err := c.f.ParseMoney(c.typed)
 		require.Error(t, err, "%s %q", c.f.Language, c.typed)
-		assert.Contains(t, core.UserMessage(err), "is not an amount; write it like "+c.f.Money(1250_00), "%s %q", c.f.Language, c.typed)
+		assert.Contains(t, core.English.Error(err), "is not an amount; write it like "+c.f.Money(1250_00), "%s %q", c.f.Language, c.typed)
 	}
 }

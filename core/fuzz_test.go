@@ -17,7 +17,7 @@ func FuzzNormalizeSerial(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in string) {
 		out, err := core.NormalizeSerial(in)
 		if err != nil {
-			if core.ErrorCode(err) != core.Invalid || core.UserMessage(err) == "" {
+			if core.ErrorCode(err) != core.Invalid || core.English.Error(err) == "" {
 				t.Fatalf("%q: refused without a clear message: %v", in, err)
 			}
 			return
@@ -50,7 +50,7 @@ func FuzzPattern(f *testing.F) {
 	f.Fuzz(func(t *testing.T, pattern, serial string) {
 		p, err := core.ParsePattern(pattern)
 		if err != nil {
-			if core.ErrorCode(err) != core.Invalid || core.UserMessage(err) == "" {
+			if core.ErrorCode(err) != core.Invalid || core.English.Error(err) == "" {
 				t.Fatalf("%q: refused without a clear message: %v", pattern, err)
 			}
 			return
@@ -66,7 +66,7 @@ func FuzzPattern(f *testing.F) {
 			norm = serial // the check must not panic on what was never normalized
 		}
 		if err := p.Check(norm); err != nil {
-			if core.UserMessage(err) == "" {
+			if core.English.Error(err) == "" {
 				t.Fatalf("%q against %q: refused without a reason", norm, p)
 			}
 			return

@@ -87,7 +87,7 @@ func TestEntityOnDocumentsKeepsItsModel(t *testing.T) {
 	e.Model = other.ID
 	_, err = s.reg.SaveEntity(e)
 	require.Error(t, err)
-	assert.Equal(t, "Project P-000001 is on GR-000001; its model cannot change", core.UserMessage(err))
+	assert.Equal(t, "Project P-000001 is on GR-000001; its model cannot change", core.English.Error(err))
 
 	free, err := s.reg.SaveEntity(core.Entity{Model: s.a6.ID})
 	require.NoError(t, err)

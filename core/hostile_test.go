@@ -87,7 +87,7 @@ func TestHostileInput(t *testing.T) {
 			var err error
 			require.NotPanics(t, func() { err = c.do() })
 			require.Error(t, err)
-			assert.Contains(t, core.UserMessage(err), c.want)
+			assert.Contains(t, core.English.Error(err), c.want)
 			assert.Equal(t, before, snapshotOf(t, s.reg), "a refused input changes nothing")
 		})
 	}
@@ -120,7 +120,7 @@ func TestHostileInput(t *testing.T) {
 		require.NoError(t, err, "the pattern is for serials still to come")
 		_, err = s.reg.ConfirmReceipt(core.Receipt{Lines: []core.ReceiptLine{{Item: saw.ID, Quantity: 1, Serials: []string{"996AAAAA2"}}}})
 		require.Error(t, err)
-		assert.Contains(t, core.UserMessage(err), "9 characters, the pattern *** needs 3")
+		assert.Contains(t, core.English.Error(err), "9 characters, the pattern *** needs 3")
 		s.sell(saw, "996AAAAA1") // a unit already registered can still be sold
 		rec, _ := s.serial(saw, "996AAAAA1")
 		assert.Equal(t, core.Sold, rec.State)

@@ -66,7 +66,7 @@ func TestSaveItemNormalizesAndUpdates(t *testing.T) {
 	_, err = reg.SaveItem(core.Item{No: "cs-501", Name: "Another"})
 	require.Error(t, err)
 	assert.Equal(t, core.Conflict, core.ErrorCode(err))
-	assert.Equal(t, "Item number cs-501 is already used by CS-501 Chainsaw 501", core.UserMessage(err))
+	assert.Equal(t, "Item number cs-501 is already used by CS-501 Chainsaw 501", core.English.Error(err))
 
 	_, err = reg.SaveItem(core.Item{ID: 999, No: "GHOST", Name: "Ghost"})
 	assert.Equal(t, core.NotFound, core.ErrorCode(err))
@@ -77,7 +77,7 @@ func TestOneItemPerModel(t *testing.T) {
 	_, err := s.reg.SaveItem(core.Item{No: "USED-A6", Name: "USED AUDI A6", Model: s.a6.ID})
 	require.Error(t, err)
 	assert.Equal(t, core.Conflict, core.ErrorCode(err))
-	assert.Equal(t, "Model Audi A6 is already linked to item NEW-A6 NEW AUDI A6; each model can have only one item", core.UserMessage(err))
+	assert.Equal(t, "Model Audi A6 is already linked to item NEW-A6 NEW AUDI A6; each model can have only one item", core.English.Error(err))
 
 	// Unlinking the first item frees the model.
 	s.audi.Model, s.audi.CreateEntity = 0, false
@@ -120,7 +120,7 @@ func TestBrandsAndModels(t *testing.T) {
 	_, err = reg.SaveBrand(core.Brand{Name: " AUDI "})
 	assert.Equal(t, core.Conflict, core.ErrorCode(err))
 	_, err = reg.SaveBrand(core.Brand{Name: "  "})
-	assert.Equal(t, "The brand name is empty", core.UserMessage(err))
+	assert.Equal(t, "The brand name is empty", core.English.Error(err))
 	bmw, err := reg.SaveBrand(core.Brand{Name: "BMW"})
 	require.NoError(t, err)
 

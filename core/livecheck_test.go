@@ -58,9 +58,9 @@ func TestTheUnitToSellIsFoundByItsSerial(t *testing.T) {
 	assert.Equal(t, "CS-500", row.ItemNo)
 
 	_, err = s.reg.UnitToSell("996000001")
-	assert.Equal(t, "996000001 (CS-500) is not in stock: sold on "+o.Ref().String()+" to Jane Doe", core.UserMessage(err))
+	assert.Equal(t, "996000001 (CS-500) is not in stock: sold on "+o.Ref().String()+" to Jane Doe", core.English.Error(err))
 	_, err = s.reg.UnitToSell("99600000")
-	assert.Equal(t, "No unit has the serial 99600000", core.UserMessage(err), "a part of a serial is no serial")
+	assert.Equal(t, "No unit has the serial 99600000", core.English.Error(err), "a part of a serial is no serial")
 	_, err = s.reg.UnitToSell("chainsaw")
 	assert.Equal(t, core.NotFound, core.ErrorCode(err))
 
@@ -69,7 +69,7 @@ func TestTheUnitToSellIsFoundByItsSerial(t *testing.T) {
 	require.NoError(t, err)
 	s.receive(drill, "996000002")
 	_, err = s.reg.UnitToSell("996000002")
-	assert.Equal(t, "996000002 is in stock for CS-500, DRILL; type the item first", core.UserMessage(err))
+	assert.Equal(t, "996000002 is in stock for CS-500, DRILL; type the item first", core.English.Error(err))
 }
 
 // Whether a receipt can be cancelled is told before anyone asks, writing
@@ -82,7 +82,7 @@ func TestCheckingACancelTellsWhyNot(t *testing.T) {
 	checked := s.reg.CheckCancelReceipt(rc.ID)
 	_, cancelled := s.reg.CancelReceipt(rc.ID)
 	require.Error(t, checked)
-	assert.Equal(t, core.UserMessage(cancelled), core.UserMessage(checked))
+	assert.Equal(t, core.English.Error(cancelled), core.English.Error(checked))
 	assert.Equal(t, inEnglish(core.Problems(cancelled)), inEnglish(core.Problems(checked)))
 	got, err := s.reg.Receipt(rc.ID)
 	require.NoError(t, err)

@@ -26,9 +26,13 @@ type Message struct {
 }
 
 // Values are a message's values by name: text, whole numbers, amounts
-// (Money), dates (time.Time) and other messages, each written as the
-// language writes it.
+// (Money), days (time.Time), moments (Moment) and other messages, each
+// written as the language writes it.
 type Values map[string]any
+
+// Moment is a value that is a time of day as well as a day: when a card
+// was changed, when a line was entered.
+type Moment time.Time
 
 // Say is the message key says with its values.
 func Say(key string, values ...Values) Message {
@@ -41,7 +45,8 @@ func Say(key string, values ...Values) Message {
 
 // with is the values and one more.
 func (v Values) with(name string, value any) Values {
-	all := maps.Clone(v)
+	all := Values{name: value}
+	maps.Copy(all, v)
 	all[name] = value
 	return all
 }
@@ -78,6 +83,18 @@ type Speaker struct {
 // English says messages as they are written.
 var English = Speaker{Formats: EnglishFormats}
 
+// SpeakerOf speaks the language of a translation file's texts, keyed by
+// their English (what it lacks is said in English), without Fyne: for
+// the other languages a workbook may be read in.
+func SpeakerOf(f Formats, texts map[string]string) Speaker {
+	return Speaker{Formats: f, Translate: func(key string, values map[string]string) string {
+		if text, ok := texts[key]; ok {
+			key = text
+		}
+		return fillIn(key, values)
+	}}
+}
+
 // Say is m in the speaker's language.
 func (s Speaker) Say(m Message) string {
 	if m.Key == "" {
@@ -104,10 +121,13 @@ func (s Speaker) value(v any) string {
 	case Message:
 		return s.Say(v)
 	case time.Time:
-		if h, m, sec := v.Clock(); h+m+sec == 0 {
-			return s.Formats.Date(v) // a day: a document's date
-		}
-		return s.Formats.Date(v) + " " + v.Format("15:04") // a moment: when a card was changed
+		return s.Formats.Date(v)
+	case Moment:
+		return s.Formats.Moment(time.Time(v))
+	case Echo:
+		return v.in(s, false)
+	case QuotedEcho:
+		return Echo(v).in(s, true)
 	case Money:
 		return s.Formats.Money(v)
 	case int:
@@ -121,8 +141,9 @@ func (s Speaker) value(v any) string {
 // templates are the English keys, parsed once each.
 var templates sync.Map
 
-// fillIn puts values in their places in key, as Fyne's translations do
-// (Go's text/template); a key that does not parse is said as written.
+// fillIn puts values in their places in key (or its translation), as
+// Fyne's translations do (Go's text/template); a text that does not parse
+// is said as written.
 func fillIn(key string, values map[string]string) string {
 	if !strings.Contains(key, "{{") {
 		return key

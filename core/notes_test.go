@@ -73,7 +73,7 @@ func TestNotesThatCannotBeAreRefused(t *testing.T) {
 		{"996 01", "Oiled", time.Time{}, "Character 4 (a space) is not allowed; use letters, digits and - / . _"},
 	} {
 		_, err := s.reg.AddNote(s.chainsaw.ID, c.serial, c.day, c.text)
-		assert.Equal(t, c.want, core.UserMessage(err))
+		assert.Equal(t, c.want, core.English.Error(err))
 	}
 	notes, err := s.reg.Notes()
 	require.NoError(t, err)

@@ -56,7 +56,7 @@ func (res OpeningResult) Message() Message {
 		docs[i] = d.String()
 	}
 	values := Values{"Items": Count(res.NewItems, "1 item card", "{{.Count}} item cards"), "Kept": res.KeptItems,
-		"Serials": Count(res.Serials, "1 serial", "{{.Count}} serials"), "Receipts": strings.Join(docs, ", ")}
+		"Serials": Count(res.Serials, "1 serial number", "{{.Count}} serial numbers"), "Receipts": strings.Join(docs, ", ")}
 	if len(docs) == 0 {
 		return Say("Imported {{.Items}} ({{.Kept}} already there, kept as they were) and {{.Serials}} in stock.", values)
 	}

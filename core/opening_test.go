@@ -79,7 +79,7 @@ func TestOpeningStockWithProblemsImportsNothing(t *testing.T) {
 		said{Sheet: "Serials", Line: 4, Serial: "996AAAAA1", Reason: "there twice (first on row 3)"},
 		said{Sheet: "Serials", Line: 5, Serial: "A1", Reason: `there is no item "NOPE"; add its card to the Items sheet`},
 	)
-	assert.Contains(t, core.UserMessage(err), "The opening stock has 6 problems; nothing was imported.\n  Items sheet, row 3: item number cs-500")
+	assert.Contains(t, core.English.Error(err), "The opening stock has 6 problems; nothing was imported.\n  Items sheet, row 3: item number cs-500")
 	empty, err := reg.IsEmpty()
 	require.NoError(t, err)
 	assert.True(t, empty, "nothing was imported, not even the good item cards")

@@ -179,7 +179,8 @@ func (st *orderState) checkLines(check *lineCheck) error {
 	for _, ret := range st.returnedUnits() {
 		if units[ret.item] < ret.units {
 			it := check.items[ret.item]
-			check.problems.add(0, "", "{{.Count}} units of {{.Item}} were returned; the order must keep at least {{.Count}}", Values{"Count": ret.units, "Item": it.Label()})
+			check.problems.addReason("", 0, "", Count(ret.units, "1 unit of {{.Item}} was returned; the order must keep at least 1",
+				"{{.Count}} units of {{.Item}} were returned; the order must keep at least {{.Count}}").With(Values{"Item": it.Label()}))
 		}
 	}
 	return nil
@@ -522,7 +523,8 @@ func checkReturn(tx Tx, o Order, in ReturnInput, it Item, ret *Return) ([]Serial
 		}
 	}
 	if ret.Quantity >= 1 && left < 0 {
-		problems.add(in.Line, "", "only {{.Left}} units of {{.Item}} are left to return on {{.Doc}}", Values{"Left": left + ret.Quantity, "Item": it.Label(), "Doc": o.Ref()})
+		problems.addReason("", in.Line, "", Count(left+ret.Quantity, "only 1 unit of {{.Item}} is left to return on {{.Doc}}",
+			"only {{.Count}} units of {{.Item}} are left to return on {{.Doc}}").With(Values{"Item": it.Label(), "Doc": o.Ref()}))
 	}
 	return records, problems, nil
 }

@@ -279,9 +279,9 @@ func (r *Register) DeleteParty(id PartyID) error {
 			return err
 		}
 		if len(docs) > 0 {
-			return p.Kind.sayError(Conflict, "{{.Name}} stays: it is on {{.Count}} documents (the first {{.Doc}}). Only a customer no document names can be deleted.",
-				"{{.Name}} stays: it is on {{.Count}} documents (the first {{.Doc}}). Only a supplier no document names can be deleted.",
-				Values{"Name": p.Label(), "Count": len(docs), "Doc": docs[0].Ref})
+			values := Values{"Name": p.Label(), "Doc": docs[0].Ref, "Documents": Count(len(docs), "1 document", "{{.Count}} documents")}
+			return p.Kind.sayError(Conflict, "{{.Name}} stays: it is on {{.Documents}} (the first {{.Doc}}). Only a customer no document names can be deleted.",
+				"{{.Name}} stays: it is on {{.Documents}} (the first {{.Doc}}). Only a supplier no document names can be deleted.", values)
 		}
 		return tx.DeleteParty(id)
 	})

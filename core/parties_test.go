@@ -27,9 +27,9 @@ func TestPartyCards(t *testing.T) {
 		{Reason: "the phone ring me has more than digits, spaces and + - ( )"},
 	}, inEnglish(core.Problems(err)))
 	_, err = s.reg.SaveParty(core.Party{Kind: core.Customer, Name: "JANE DOE"})
-	assert.Equal(t, "There is already a customer Jane Doe (C-00001); give this one another name", core.UserMessage(err))
+	assert.Equal(t, "There is already a customer Jane Doe (C-00001); give this one another name", core.English.Error(err))
 	_, err = s.reg.SaveParty(core.Party{Kind: core.Customer, Name: "John", No: "c-00001"})
-	assert.Equal(t, "Number C-00001 is already Jane Doe's", core.UserMessage(err))
+	assert.Equal(t, "Number C-00001 is already Jane Doe's", core.English.Error(err))
 	same, err := s.reg.SaveParty(core.Party{Kind: core.Supplier, Name: "Jane Doe"})
 	require.NoError(t, err, "a supplier may have a customer's name")
 	assert.Equal(t, "S-00001", same.No)
@@ -79,9 +79,9 @@ func TestDocumentsNameTheirParties(t *testing.T) {
 	assert.Len(t, customers, 1)
 
 	_, err = s.reg.SaveOrder(core.Order{CustomerID: suppliers[0].ID, Lines: []core.OrderLine{{Item: s.bolts.ID, Quantity: 1}}})
-	assert.Contains(t, core.UserMessage(err), "is a supplier, not a customer")
+	assert.Contains(t, core.English.Error(err), "is a supplier, not a customer")
 	err = s.reg.DeleteParty(jane)
-	assert.Equal(t, "Jane Doe (C-00001) stays: it is on 2 documents (the first SO-000001). Only a customer no document names can be deleted.", core.UserMessage(err))
+	assert.Equal(t, "Jane Doe (C-00001) stays: it is on 2 documents (the first SO-000001). Only a customer no document names can be deleted.", core.English.Error(err))
 	nobody, err := s.reg.SaveParty(core.Party{Kind: core.Customer, Name: "Nobody"})
 	require.NoError(t, err)
 	require.NoError(t, s.reg.DeleteParty(nobody.ID))

@@ -58,7 +58,7 @@ func TestConfirmReceiptReportsEveryProblemAndWritesNothing(t *testing.T) {
 		said{Line: 6, Reason: "choose an item for the line"},
 		said{Line: 7, Serial: "996 DDDD1", Reason: "character 4 (a space) is not allowed; use letters, digits and - / . _"},
 	)
-	assert.Contains(t, core.UserMessage(err), "The receipt has 10 problems; nothing was saved.\n  line 1: serial 99612345: 8 characters")
+	assert.Contains(t, core.English.Error(err), "The receipt has 10 problems; nothing was saved.\n  line 1: serial 99612345: 8 characters")
 
 	assert.Equal(t, core.Stock{Purchased: 1}, s.stock(s.chainsaw), "nothing was received")
 	assert.Equal(t, core.Stock{}, s.stock(s.bolts))

@@ -89,7 +89,7 @@ func run[T any](do func(func(Tx) error) error, fn func(Tx) (T, error)) (T, error
 }
 
 // asError keeps the register's errors and wraps anything else as Internal,
-// so that UserMessage never shows a storage message to a user.
+// so that no storage message is shown to a user (Speaker.Error).
 func asError(err error) error {
 	var e *Error
 	if err == nil || errors.As(err, &e) {
@@ -120,7 +120,7 @@ func sameRevision(what Message, stored, in LastChange) error {
 	if stored.Revision == in.Revision {
 		return nil
 	}
-	values := Values{"What": what, "By": stored.By, "When": stored.Changed.Local()}
+	values := Values{"What": what, "By": stored.By, "When": Moment(stored.Changed.Local())}
 	if stored.By == "" {
 		return errorf(Conflict, "{{.What}} was changed at {{.When}} while you had it open, so your changes were not saved. "+
 			"They are still on screen: note them, open it again and enter them there.", values)

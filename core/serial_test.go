@@ -125,9 +125,9 @@ func TestParseQuantity(t *testing.T) {
 		assert.Equal(t, want, got, in)
 	}
 	_, err := core.ParseQuantity(" two ")
-	assert.Equal(t, `The quantity "two" is not a whole number`, core.UserMessage(err))
+	assert.Equal(t, `The quantity "two" is not a whole number`, core.English.Error(err))
 	_, err = core.ParseQuantity(strings.Repeat("9", 10_000))
-	assert.Equal(t, `The quantity "9999999999999999999999999999999999999999…" (10,000 characters) is not a whole number`, core.UserMessage(err))
+	assert.Equal(t, `The quantity "9999999999999999999999999999999999999999…" (10,000 characters) is not a whole number`, core.English.Error(err))
 }
 
 func TestParseState(t *testing.T) {
@@ -140,12 +140,12 @@ func TestParseState(t *testing.T) {
 	assert.Error(t, err)
 }
 
-func TestUserMessage(t *testing.T) {
+func TestWhatTheUserIsToldOfAnError(t *testing.T) {
 	_, err := core.NormalizeSerial("")
-	assert.Equal(t, "The serial is empty", core.UserMessage(err))
+	assert.Equal(t, "The serial is empty", core.English.Error(err))
 	assert.Equal(t, "Something went wrong while reading or saving the register; nothing was changed. The details are in the log file.",
-		core.UserMessage(assert.AnError))
-	assert.Equal(t, "", core.UserMessage(nil))
+		core.English.Error(assert.AnError))
+	assert.Equal(t, "", core.English.Error(nil))
 }
 
 func TestSerialRange(t *testing.T) {
@@ -167,17 +167,17 @@ func TestErrorsKeepTheirCauseForTheLog(t *testing.T) {
 	cause := errors.New("write /srv/register/000012.vlog: input/output error")
 	internal := &core.Error{Code: core.Internal, Err: cause}
 	assert.Equal(t, cause.Error(), internal.Error())
-	assert.NotContains(t, core.UserMessage(internal), "input/output")
+	assert.NotContains(t, core.English.Error(internal), "input/output")
 
 	said := &core.Error{Code: core.Unavailable, Message: core.Say("Cannot reach the shop server db:5432, database shop."), Err: cause}
 	assert.Equal(t, "Cannot reach the shop server db:5432, database shop. (cause: "+cause.Error()+")", said.Error())
-	assert.Equal(t, "Cannot reach the shop server db:5432, database shop.", core.UserMessage(said))
+	assert.Equal(t, "Cannot reach the shop server db:5432, database shop.", core.English.Error(said))
 
 	// What the register wraps (a store's own failure) keeps it too.
 	reg := core.New(failingStore{cause})
 	_, err := reg.Items("")
 	assert.Contains(t, err.Error(), "input/output error")
-	assert.NotContains(t, core.UserMessage(err), "input/output")
+	assert.NotContains(t, core.English.Error(err), "input/output")
 }
 
 // failingStore fails every read and write with its error.

@@ -129,7 +129,8 @@ func (r *Register) checkSupplierReturn(tx Tx, in SupplierReturn) (SupplierReturn
 			return sr, nil, check, err
 		}
 		if int64(n) > st.InStock() {
-			check.problems.add(0, "", "{{.Count}} units of {{.Item}} go back, but {{.InStock}} are in stock", Values{"Count": n, "Item": check.items[id].Label(), "InStock": st.InStock()})
+			check.problems.addReason("", 0, "", Count(n, "1 unit of {{.Item}} goes back, but {{.InStock}} are in stock",
+				"{{.Count}} units of {{.Item}} go back, but {{.InStock}} are in stock").With(Values{"Item": check.items[id].Label(), "InStock": st.InStock()}))
 		}
 	}
 	return sr, records, check, check.problems.err("The supplier return has a problem; nothing was saved.", "The supplier return has {{.Count}} problems; nothing was saved.")

@@ -72,7 +72,7 @@ func TestAReturnToTheSupplierAndItsCancel(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, core.EventSupplierReturnCancelled, history[2].Kind)
 	_, err = s.reg.CancelSupplierReturn(sr.ID)
-	assert.Equal(t, "SR-000001 is already cancelled", core.UserMessage(err))
+	assert.Equal(t, "SR-000001 is already cancelled", core.English.Error(err))
 	findings, err := s.reg.Check()
 	require.NoError(t, err)
 	assert.Empty(t, findings)

@@ -80,8 +80,8 @@ func TestSavingOverAnotherCountersChangeIsRefused(t *testing.T) {
 	open2.Lines[0].Serials = []string{"996000002"}
 	_, err = counter2.SaveOrder(open2)
 	require.Equal(t, core.Conflict, core.ErrorCode(err))
-	assert.Contains(t, core.UserMessage(err), saved.Ref().String()+" was changed by kari@COUNTER-1 at ")
-	assert.Contains(t, core.UserMessage(err), "while you had it open, so your changes were not saved")
+	assert.Contains(t, core.English.Error(err), saved.Ref().String()+" was changed by kari@COUNTER-1 at ")
+	assert.Contains(t, core.English.Error(err), "while you had it open, so your changes were not saved")
 
 	now, err := counter2.Order(saved.ID)
 	require.NoError(t, err)
@@ -104,7 +104,7 @@ func TestSavingOverAnotherCountersChangeIsRefused(t *testing.T) {
 	card2.Name = "Bolt M8 zinc"
 	_, err = counter2.SaveItem(card2)
 	require.Equal(t, core.Conflict, core.ErrorCode(err))
-	assert.Contains(t, core.UserMessage(err), "The item card BOLT-8 was changed by kari@COUNTER-1 at ")
+	assert.Contains(t, core.English.Error(err), "The item card BOLT-8 was changed by kari@COUNTER-1 at ")
 	kept, err := counter2.ItemByNo("BOLT-8")
 	require.NoError(t, err)
 	assert.Equal(t, core.Money(150), kept.Price)
@@ -119,7 +119,7 @@ func TestSavingOverAnotherCountersChangeIsRefused(t *testing.T) {
 	require.NoError(t, err)
 	_, err = counter2.ConfirmReceipt(stale)
 	require.Equal(t, core.Conflict, core.ErrorCode(err))
-	assert.Contains(t, core.UserMessage(err), draft.Ref().String()+" was changed by kari@COUNTER-1")
+	assert.Contains(t, core.English.Error(err), draft.Ref().String()+" was changed by kari@COUNTER-1")
 	st, err := counter2.Stock(s.bolts.ID)
 	require.NoError(t, err)
 	assert.Zero(t, st.Purchased, "nothing received")

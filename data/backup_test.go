@@ -82,7 +82,7 @@ func TestRestoreRefusesAFolderInUseAndFilesThatAreNoBackup(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(full, "notes.txt"), []byte("mine"), 0o644))
 	err := data.Restore(backup, "", full, datatest.Logger())
 	require.Error(t, err)
-	assert.Equal(t, full+" is not empty. Choose a new, empty folder, so that nothing there is overwritten.", core.UserMessage(err))
+	assert.Equal(t, full+" is not empty. Choose a new, empty folder, so that nothing there is overwritten.", core.English.Error(err))
 	entries, _ := os.ReadDir(full)
 	assert.Len(t, entries, 1, "nothing was added")
 
@@ -104,7 +104,7 @@ func TestRestoreRefusesAFolderInUseAndFilesThatAreNoBackup(t *testing.T) {
 				return
 			}
 			require.Error(t, err)
-			assert.Equal(t, file+" cannot be read as a Serialdesk backup: it is another kind of file, or damaged.", core.UserMessage(err))
+			assert.Equal(t, file+" cannot be read as a Serialdesk backup: it is another kind of file, or damaged.", core.English.Error(err))
 			assert.NoDirExists(t, dir, "a failed restore leaves nothing behind")
 		})
 	}
@@ -115,7 +115,7 @@ func TestRestoreRefusesAFolderInUseAndFilesThatAreNoBackup(t *testing.T) {
 		require.NoError(t, os.WriteFile(notLog, []byte("a shopping list"), 0o644))
 		dir := filepath.Join(t.TempDir(), "new")
 		err := data.Restore(backup, notLog, dir, datatest.Logger())
-		assert.Equal(t, notLog+" cannot be read as a Serialdesk redo log (it does not start as a Serialdesk redo log).", core.UserMessage(err))
+		assert.Equal(t, notLog+" cannot be read as a Serialdesk redo log (it does not start as a Serialdesk redo log).", core.English.Error(err))
 		assert.NoDirExists(t, dir)
 	})
 }
@@ -197,7 +197,7 @@ func TestAutomaticBackupsAreTheChangesSinceTheLast(t *testing.T) {
 	require.NoError(t, os.WriteFile(alone, b, 0o644))
 	err = data.Restore(alone, "", filepath.Join(t.TempDir(), "restored"), datatest.Logger())
 	require.Error(t, err)
-	assert.Contains(t, core.UserMessage(err), "The backup "+filepath.Base(alone)+" holds the work since "+filepath.Base(before)+", which is not beside it in ")
+	assert.Contains(t, core.English.Error(err), "The backup "+filepath.Base(alone)+" holds the work since "+filepath.Base(before)+", which is not beside it in ")
 }
 
 // A register whose files are damaged is refused with a message that says
@@ -226,19 +226,19 @@ func TestDamagedRegisterIsLeftAloneAndPointsToTheBackup(t *testing.T) {
 
 			_, err = data.Open(dir, datatest.Logger())
 			require.Error(t, err, "opened")
-			assert.Regexp(t, "Serialdesk cannot open the register in "+regexp.QuoteMeta(dir)+": (MANIFEST|000001.vlog|\\d+\\.sst) is damaged \\(.+\\)\\. Serialdesk has not changed anything\\.", core.UserMessage(err))
+			assert.Regexp(t, "Serialdesk cannot open the register in "+regexp.QuoteMeta(dir)+": (MANIFEST|000001.vlog|\\d+\\.sst) is damaged \\(.+\\)\\. Serialdesk has not changed anything\\.", core.English.Error(err))
 			if c.name == "table block" {
 				read, rerr := data.OpenReadOnly(dir, datatest.Logger())
 				require.NoError(t, rerr, "reading opens it all the same")
 				verr := read.VerifyFiles()
 				require.Error(t, verr)
-				assert.Regexp(t, `\.sst: block 1 of \d+ \(at byte 0\) (fails its checksum|cannot be unpacked \(.*\))\)\. Serialdesk has not changed them`, core.UserMessage(verr))
+				assert.Regexp(t, `\.sst: block 1 of \d+ \(at byte 0\) (fails its checksum|cannot be unpacked \(.*\))\)\. Serialdesk has not changed them`, core.English.Error(verr))
 				found, cerr := core.New(read).Check()
 				require.NoError(t, cerr)
-				assert.Contains(t, datatest.English(found), core.UserMessage(verr))
+				assert.Contains(t, datatest.English(found), core.English.Error(verr))
 				require.NoError(t, read.Close())
 			}
-			msg := core.UserMessage(err)
+			msg := core.English.Error(err)
 			latest := filepath.Join(data.BackupDir(dir), "serialdesk-2026-11-27-093000.backup")
 			assert.Contains(t, msg, "The latest backup is serialdesk-2026-11-27-093000.backup.")
 			redo := filepath.Join(dir, "redo.log")
@@ -314,7 +314,7 @@ func TestFailedOpenSaysWhatItCouldNotTakeBack(t *testing.T) {
 
 	_, err := data.Open(dir, datatest.Logger())
 	require.Error(t, err)
-	msg := core.UserMessage(err)
+	msg := core.English.Error(err)
 	assert.NotContains(t, msg, "None of the register's files was changed.")
 	assert.Contains(t, msg, "Serialdesk changed none of the register's files, but could not remove the working files its attempt made (00001.mem); "+
 		"delete them once Serialdesk is closed.")
@@ -334,7 +334,7 @@ func TestFilesHeldByAnotherProgram(t *testing.T) {
 	err := data.OpenError(`C:\Users\Jane Doe\AppData\Roaming\serialdesk`, fmt.Errorf("open MANIFEST: %w", sharing), nil)
 	assert.Equal(t, core.Conflict, core.ErrorCode(err))
 	assert.Equal(t, `Another program is using the files in C:\Users\Jane Doe\AppData\Roaming\serialdesk, often a sync program such as OneDrive, `+
-		"a backup program or a virus scanner. Wait until it is done or close it, then start Serialdesk again. None of the register's files was changed.", core.UserMessage(err))
+		"a backup program or a virus scanner. Wait until it is done or close it, then start Serialdesk again. None of the register's files was changed.", core.English.Error(err))
 }
 
 // Changes backups that outgrow a quarter of the whole one they build on

@@ -43,11 +43,11 @@ func TestFullDiskOpensReadOnly(t *testing.T) {
 	require.NoError(t, err)
 	reg := core.New(s)
 	assert.Equal(t, want, snapshot(t, reg), "everything is shown")
-	ro := core.UserMessage(s.ReadOnly())
+	ro := core.English.Error(s.ReadOnly())
 	assert.Contains(t, ro, fmt.Sprintf(fullDiskMessage, dir))
 	assert.Contains(t, ro, "to save safely), so the register was opened read-only. Make room on it and start again. Nothing was changed.")
 	_, err = reg.SaveBrand(core.Brand{Name: "On a full disk"})
-	assert.Equal(t, ro, core.UserMessage(err))
+	assert.Equal(t, ro, core.English.Error(err))
 	require.NoError(t, s.Close())
 	assert.Equal(t, before, filesIn(t, dir), "nothing was written, no working file left")
 
@@ -67,7 +67,7 @@ func TestFullDiskRefusesWhatNeedsWriting(t *testing.T) {
 	fresh := filepath.Join(disk, "new register")
 	_, err := data.Open(fresh, datatest.Logger())
 	require.Error(t, err)
-	assert.Contains(t, core.UserMessage(err), fmt.Sprintf(fullDiskMessage, fresh))
+	assert.Contains(t, core.English.Error(err), fmt.Sprintf(fullDiskMessage, fresh))
 	entries, _ := os.ReadDir(fresh)
 	assert.Empty(t, entries, "nothing made")
 
@@ -82,8 +82,8 @@ func TestFullDiskRefusesWhatNeedsWriting(t *testing.T) {
 	before := filesIn(t, unclosed)
 	_, err = data.Open(unclosed, datatest.Logger())
 	require.Error(t, err)
-	assert.Contains(t, core.UserMessage(err), fmt.Sprintf(fullDiskMessage, unclosed))
-	assert.Contains(t, core.UserMessage(err), "was not closed properly either, and finishing its last session's work needs room on the disk too.")
+	assert.Contains(t, core.English.Error(err), fmt.Sprintf(fullDiskMessage, unclosed))
+	assert.Contains(t, core.English.Error(err), "was not closed properly either, and finishing its last session's work needs room on the disk too.")
 	assert.Equal(t, before, filesIn(t, unclosed))
 }
 
@@ -111,8 +111,8 @@ func TestDiskFillingUpWhileOpen(t *testing.T) {
 	} {
 		err := what()
 		require.Error(t, err)
-		assert.Contains(t, core.UserMessage(err), fmt.Sprintf(fullDiskMessage, dir))
-		assert.Contains(t, core.UserMessage(err), "Make room on it and try again. Nothing was changed.")
+		assert.Contains(t, core.English.Error(err), fmt.Sprintf(fullDiskMessage, dir))
+		assert.Contains(t, core.English.Error(err), "Make room on it and try again. Nothing was changed.")
 	}
 	assert.Equal(t, want, snapshot(t, reg), "nothing of them was saved")
 	found, err := reg.Check()
@@ -143,8 +143,8 @@ func TestDiskFullingUpMidOperation(t *testing.T) {
 	_, err = reg.ConfirmReceipt(core.Receipt{Supplier: "Half saved?", Lines: []core.ReceiptLine{{Item: drill.ID, Quantity: len(serials), Serials: serials}}})
 	restore()
 	require.Error(t, err)
-	assert.Contains(t, core.UserMessage(err), fmt.Sprintf(fullDiskMessage, dir))
-	assert.Contains(t, core.UserMessage(err), "Nothing was changed.")
+	assert.Contains(t, core.English.Error(err), fmt.Sprintf(fullDiskMessage, dir))
+	assert.Contains(t, core.English.Error(err), "Nothing was changed.")
 	assert.Equal(t, want, snapshot(t, reg))
 	giveBack()
 	require.NoError(t, s.Close())
@@ -177,11 +177,11 @@ func TestBackupsAndFullDisks(t *testing.T) {
 	full := filepath.Join(dir, "shop.backup")
 	err = s.BackupTo(full)
 	require.Error(t, err)
-	assert.Contains(t, core.UserMessage(err), "The disk that holds "+dir+" is full (")
-	assert.Contains(t, core.UserMessage(err), "so shop.backup could not be written. Make room on it, or choose another disk, and try again.")
+	assert.Contains(t, core.English.Error(err), "The disk that holds "+dir+" is full (")
+	assert.Contains(t, core.English.Error(err), "so shop.backup could not be written. Make room on it, or choose another disk, and try again.")
 	_, err = s.AutoBackup(dir, data.KeepBackups, time.Now())
 	require.Error(t, err)
-	assert.Contains(t, core.UserMessage(err), fmt.Sprintf(fullDiskMessage, dir))
+	assert.Contains(t, core.English.Error(err), fmt.Sprintf(fullDiskMessage, dir))
 	entries, err := os.ReadDir(dir)
 	require.NoError(t, err)
 	for _, e := range entries {
@@ -202,7 +202,7 @@ func TestRestoreOntoAFullDisk(t *testing.T) {
 	target := filepath.Join(disk, "restored")
 	err := data.Restore(backup, "", target, datatest.Logger())
 	require.Error(t, err)
-	assert.Contains(t, core.UserMessage(err), fmt.Sprintf(fullDiskMessage, target))
+	assert.Contains(t, core.English.Error(err), fmt.Sprintf(fullDiskMessage, target))
 	assert.NoDirExists(t, target)
 }
 
@@ -333,10 +333,10 @@ func largeReceiptOnAFullDisk(t *testing.T, dir string) {
 	defer data.SetBeforeLogging(func() { datatest.FillUp(t, dir) })()
 	_, err = reg.ConfirmReceipt(core.Receipt{Supplier: "Large", Lines: []core.ReceiptLine{{Item: drill.ID, Quantity: len(serials), Serials: serials}}})
 	require.Error(t, err)
-	msg := core.UserMessage(err)
+	msg := core.English.Error(err)
 	assert.Contains(t, msg, fmt.Sprintf(fullDiskMessage, dir))
 	assert.Contains(t, msg, "close Serialdesk, make room, and start it again; it undoes that part when it starts.")
 	_, err = reg.Items("")
-	assert.Equal(t, msg, core.UserMessage(err), "nothing is read beside the half-written receipt")
+	assert.Equal(t, msg, core.English.Error(err), "nothing is read beside the half-written receipt")
 	require.NoError(t, s.Close())
 }

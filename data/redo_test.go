@@ -145,11 +145,11 @@ func TestRegisterThatLostMoreThanTheRedoLogHolds(t *testing.T) {
 	s = datatest.MustOpen(t, dir)
 	err := s.ReadOnly()
 	require.Error(t, err)
-	msg := core.UserMessage(err)
+	msg := core.English.Error(err)
 	assert.Contains(t, msg, "The register in "+dir+" has lost work, as a power cut or a failing disk can do, and its redo log cannot bring it back")
 	assert.Contains(t, msg, "Serialdesk shows it as it is and saves nothing in it.")
 	_, err = core.New(s).SaveBrand(core.Brand{Name: "Saved on top"})
-	assert.Equal(t, msg, core.UserMessage(err))
+	assert.Equal(t, msg, core.English.Error(err))
 	require.NoError(t, s.Close())
 	latest := filepath.Join(data.BackupDir(dir), data.BackupName(day.AddDate(0, 0, 2)))
 	redo := filepath.Join(dir, "redo.log")
@@ -169,7 +169,7 @@ func TestRegisterThatLostMoreThanTheRedoLogHolds(t *testing.T) {
 	first := filepath.Join(data.BackupDir(dir), data.BackupName(day))
 	err = data.Restore(first, redo, filepath.Join(t.TempDir(), "other"), datatest.Logger())
 	require.Error(t, err)
-	assert.Contains(t, core.UserMessage(err), "The backup and the redo log "+redo+" do not fit together")
+	assert.Contains(t, core.English.Error(err), "The backup and the redo log "+redo+" do not fit together")
 }
 
 // A record that a crash cut off is dropped, and the log goes on after the
@@ -230,7 +230,7 @@ func TestOperationTheLogMissedIsBackedUp(t *testing.T) {
 	// bring it back across the missing operation, the backup with it can.
 	badgerFiles(t, older, dir)
 	s = datatest.MustOpen(t, dir)
-	assert.Contains(t, core.UserMessage(s.ReadOnly()), "its redo log cannot bring it back")
+	assert.Contains(t, core.English.Error(s.ReadOnly()), "its redo log cannot bring it back")
 	require.NoError(t, s.Close())
 	restored := filepath.Join(t.TempDir(), "NEWFOLDER")
 	require.NoError(t, data.Restore(data.Backups(dir)[0], filepath.Join(dir, "redo.log"), restored, datatest.Logger()))
@@ -251,5 +251,5 @@ func TestNewRedoLogStartsAtWhatTheRegisterHolds(t *testing.T) {
 
 	badgerFiles(t, older, dir)
 	s = datatest.MustOpen(t, dir)
-	assert.Contains(t, core.UserMessage(s.ReadOnly()), "its redo log cannot bring it back")
+	assert.Contains(t, core.English.Error(s.ReadOnly()), "its redo log cannot bring it back")
 }

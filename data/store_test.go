@@ -91,7 +91,7 @@ func TestSecondOpenWhileTheFirstIsClosing(t *testing.T) {
 	s := datatest.MustOpen(t, dir)
 	s.MarkClosing()
 	_, err := data.Open(dir, datatest.Logger())
-	assert.Equal(t, "Serialdesk is still closing on "+dir+": it is saving a backup of the register. Start it again in a moment.", core.UserMessage(err))
+	assert.Equal(t, "Serialdesk is still closing on "+dir+": it is saving a backup of the register. Start it again in a moment.", core.English.Error(err))
 	require.NoError(t, s.Close())
 	assert.NoFileExists(t, filepath.Join(dir, "closing"), "closing done")
 	datatest.MustOpen(t, dir)
@@ -104,7 +104,7 @@ func TestSecondOpenIsRefused(t *testing.T) {
 	require.Error(t, err)
 	assert.True(t, errors.Is(err, data.ErrAlreadyOpen))
 	assert.Equal(t, core.Conflict, core.ErrorCode(err))
-	assert.Contains(t, core.UserMessage(err), "Serialdesk is already open on "+dir)
+	assert.Contains(t, core.English.Error(err), "Serialdesk is already open on "+dir)
 
 	_, err = reg.SaveItem(core.Item{No: "A", Name: "A"})
 	assert.NoError(t, err, "the first store is unharmed")
@@ -167,7 +167,7 @@ func TestWorkAfterCloseGetsAnError(t *testing.T) {
 	require.NoError(t, s.Close(), "closing twice is harmless")
 	reg := core.New(s)
 	_, err = reg.Items("")
-	assert.Equal(t, "The register is closed.", core.UserMessage(err), "a late background read does not crash the program")
+	assert.Equal(t, "The register is closed.", core.English.Error(err), "a late background read does not crash the program")
 	_, err = reg.SaveItem(core.Item{No: "A", Name: "A"})
 	assert.Error(t, err)
 }

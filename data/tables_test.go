@@ -238,8 +238,8 @@ func TestABlockDamagedWhereBadgerPanicsIsNamed(t *testing.T) {
 		damageBlocks(t, copied, all, overwrite(t))
 		_, err := Open(copied, log)
 		require.Error(t, err)
-		assert.Contains(t, core.UserMessage(err), ".sst is damaged (block 1 of ", "found before Badger reads it")
-		assert.Contains(t, core.UserMessage(err), "Serialdesk has not changed anything")
+		assert.Contains(t, core.English.Error(err), ".sst is damaged (block 1 of ", "found before Badger reads it")
+		assert.Contains(t, core.English.Error(err), "Serialdesk has not changed anything")
 	})
 	t.Run("in the serial index, read side by side at open", func(t *testing.T) {
 		copied := filepath.Join(t.TempDir(), "register")
@@ -247,7 +247,7 @@ func TestABlockDamagedWhereBadgerPanicsIsNamed(t *testing.T) {
 		damageBlocks(t, copied, func(k []byte) bool { return k[0] == pSerialText }, overwrite(t))
 		_, err := OpenReadOnly(copied, log)
 		require.Error(t, err)
-		assert.Contains(t, core.UserMessage(err), "are damaged")
+		assert.Contains(t, core.English.Error(err), "are damaged")
 	})
 	t.Run("in an operation", func(t *testing.T) {
 		s, err := Open(dir, log)
@@ -263,6 +263,6 @@ func TestABlockDamagedWhereBadgerPanicsIsNamed(t *testing.T) {
 		})
 		err = s.View(func(tx core.Tx) error { return tx.EachSerial(func(core.Serial) error { return nil }) })
 		require.Error(t, err)
-		assert.Contains(t, core.UserMessage(err), ".sst: block 1 of ")
+		assert.Contains(t, core.English.Error(err), ".sst: block 1 of ")
 	})
 }

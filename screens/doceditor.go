@@ -101,7 +101,7 @@ type lineTyped struct {
 // next works on the document as saved.
 func (e *docEditor) unsaved(advice string) bool {
 	if e.dirty {
-		e.env.ShowMessage(lang.L("Save first"), lang.L("{{.Document}} has changes that are not saved.", map[string]string{"Document": lang.L(e.kind.the)})+" "+advice)
+		e.env.ShowMessage(lang.L("Save first"), Tr("{{.Document}} has changes that are not saved.", core.Values{"Document": core.Say(e.kind.the)})+" "+advice)
 	}
 	return e.dirty
 }

@@ -400,9 +400,9 @@ func (c *itemCard) saveItem() {
 // what was typed so the user can fix it.
 func (c *itemCard) showProblems(err error) {
 	c.clearProblems()
-	reasons := []core.Message{core.Say("{{.Error}}", core.Values{"Error": ErrorText(err)})}
+	reasons, whole := []core.Message{core.Told(err)}, true // a message stands alone, a problem's reason after its field
 	if problems := core.Problems(err); len(problems) > 0 {
-		reasons = reasons[:0]
+		reasons, whole = reasons[:0], false
 		for _, p := range problems {
 			reasons = append(reasons, p.Reason)
 		}
@@ -411,6 +411,9 @@ func (c *itemCard) showProblems(err error) {
 	var rest []string
 	for _, m := range reasons {
 		n, reason := c.noteFor(m), Say(m)
+		if whole {
+			reason = core.Capitalized(reason)
+		}
 		if n == nil {
 			rest = append(rest, reason)
 			continue

@@ -45,7 +45,7 @@ func TestSaveTheTemplateThenImportIt(t *testing.T) {
 	require.NoError(t, err)
 	s.importOpeningStock(r)
 	env.settle()
-	assert.True(t, dialogSays(env, "Imported 1 item card (0 already there, kept as they were) and 1 serial in stock on GR-000001."))
+	assert.True(t, dialogSays(env, "Imported 1 item card (0 already there, kept as they were) and 1 serial number in stock on GR-000001."))
 	require.Len(t, s.rows, 1, "the list shows the new card")
 	assert.Equal(t, "CS-500", s.rows[0].No)
 }

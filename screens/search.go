@@ -242,9 +242,9 @@ func eventLine(ev core.HistoryLine) string {
 		line += "  ·  " + Tr("project {{.Project}}", core.Values{"Project": ev.Project})
 	}
 	if ev.By != "" {
-		return line + "  ·  " + Tr("entered {{.When}} by {{.By}}", core.Values{"When": ev.Time.Local(), "By": ev.By})
+		return line + "  ·  " + Tr("entered {{.When}} by {{.By}}", core.Values{"When": core.Moment(ev.Time.Local()), "By": ev.By})
 	}
-	line += "  ·  " + Tr("entered {{.When}}", core.Values{"When": ev.Time.Local()})
+	line += "  ·  " + Tr("entered {{.When}}", core.Values{"When": core.Moment(ev.Time.Local())})
 	return line
 }
 

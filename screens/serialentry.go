@@ -341,7 +341,7 @@ func (t *serialEntry) setFound(problems, warnings []core.Problem) {
 		t.found[k] = append(t.found[k], Say(p.Reason))
 	}
 	for _, w := range warnings {
-		t.warned[serialKey(w.Serial)] = lang.L("Check: {{.Warning}}", map[string]string{"Warning": Say(w.Reason)})
+		t.warned[serialKey(w.Serial)] = Tr("Check: {{.Warning}}", core.Values{"Warning": w.Reason})
 	}
 	t.remark()
 }

@@ -49,7 +49,10 @@ func (env *Env) askShop(shop core.Shop, problem string) {
 	qr.SetChecked(env.Prefs.Bool(labelQRKey))
 	languageNames := make([]string, len(languages))
 	for i, l := range languages {
-		languageNames[i] = lang.L(l.name)
+		languageNames[i] = l.name // each language by its own name
+		if l.tag == "" {
+			languageNames[i] = lang.L(l.name)
+		}
 	}
 	language := newChoice(languageNames, nil)
 	spoken := env.Prefs.String(languageKey)

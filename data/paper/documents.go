@@ -19,7 +19,7 @@ func Document(w io.Writer, p core.Paper, in core.Speaker, now time.Time) error {
 	s := newSheet(in, title+" "+p.Doc.String(), p.Shop, joined(" · ", p.Shop.Name, title+" "+p.Doc.String()), now)
 	left := s.shopHead(p.Shop)
 	right := s.facts(title, [][2]string{{in.Say(kind.number), p.Doc.String()}, {s.say("Date"), s.date(p.Date)},
-		{s.say("Reference"), p.Reference}, {in.Say(kind.by), p.By}, {s.say("Printed"), moment(in.Formats, now)}})
+		{s.say("Reference"), p.Reference}, {in.Say(kind.by), p.By}, {s.say("Printed"), in.Formats.Moment(now)}})
 	if !p.Status.Empty() {
 		s.SetXY(margin+textW*0.58, right+1)
 		s.SetFont(sans, "B", 12)

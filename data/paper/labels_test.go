@@ -112,7 +112,7 @@ func TestLabelSizesAreReadAsTheCommandLineNamesThem(t *testing.T) {
 	}
 	_, err := paper.ParseLabelSize("100x50")
 	assert.Equal(t, core.Invalid, core.ErrorCode(err))
-	assert.Contains(t, core.UserMessage(err), "62x29, 57x32, 89x36, a4-3x8")
+	assert.Contains(t, core.English.Error(err), "62x29, 57x32, 89x36, a4-3x8")
 	_, err = paper.Labels(context.Background(), &bytes.Buffer{}, nil, paper.LabelOptions{Size: paper.Dymo57x32}, nil, printedAt)
 	assert.Equal(t, core.Invalid, core.ErrorCode(err), "no serials, no labels")
 }

@@ -99,10 +99,6 @@ func (s *sheet) say(key string, values ...core.Values) string {
 // date is how the paper writes a day, nothing for none.
 func (s *sheet) date(t time.Time) string { return s.in.Formats.Date(t) }
 
-// moment is how a paper writes when it was printed: the day and the
-// time.
-func moment(f core.Formats, t time.Time) string { return f.Date(t) + " " + t.Format("15:04") }
-
 // money is how the paper writes an amount, none as blank.
 func (s *sheet) money(m core.Money) string {
 	if m == 0 {

@@ -20,7 +20,7 @@ func StockList(ctx context.Context, w io.Writer, reg *core.Register, item core.I
 		return 0, err
 	}
 	title := in.Say(core.Say("Stock list"))
-	s := newSheet(in, title+" "+in.Formats.Date(now), shop, joined(" · ", shop.Name, title+" "+moment(in.Formats, now)), now)
+	s := newSheet(in, title+" "+in.Formats.Date(now), shop, joined(" · ", shop.Name, title+" "+in.Formats.Moment(now)), now)
 	cols := []column{{s.say("Counted"), 16, "C"}, {s.say("Serial"), 66, "L"}, {s.say("Received"), 22, "L"}, {s.say("Receipt"), 22, "L"},
 		{s.say("Project"), 22, "L"}, {s.say("Note"), 32, "L"}}
 	c := canceller{ctx: ctx, progress: progress}
@@ -80,7 +80,7 @@ func StockList(ctx context.Context, w io.Writer, reg *core.Register, item core.I
 			}
 		}
 		left := s.shopHead(shop)
-		right := s.facts(title, [][2]string{{s.say("Printed"), moment(in.Formats, now)}, {s.say("Items"), which},
+		right := s.facts(title, [][2]string{{s.say("Printed"), in.Formats.Moment(now)}, {s.say("Items"), which},
 			{s.say("Units in stock"), s.number(units)}})
 		s.SetY(max(left, right) + 6)
 		if len(items) == 0 {

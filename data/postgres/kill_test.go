@@ -145,7 +145,7 @@ func TestServerStoppedInTheMiddleOfAReceipt(t *testing.T) {
 			assert.Equal(t, 50_000, n, "round %d: saved before the stop", round)
 		} else {
 			assert.Contains(t, []int{0, 50_000}, n, "round %d: whole or absent", round)
-			msg := core.UserMessage(err)
+			msg := core.English.Error(err)
 			assert.Regexp(t, `^(Cannot reach|The connection to|The shop server)`, msg, "round %d: said in the user's words", round)
 			// Stopped in the middle of the commit, the counter cannot know.
 			assert.Regexp(t, `Nothing was saved\.|cannot tell whether it was saved`, msg)

@@ -47,7 +47,7 @@ func TestPasswords(t *testing.T) {
 	_, err := postgres.Probe(at("wrong"))
 	require.Error(t, err)
 	assert.Equal(t, fmt.Sprintf("The user name or password was refused by the shop server 127.0.0.1:%d, database postgres. Check them under Register… in the Serialdesk menu.", srv.Port()),
-		core.UserMessage(err))
+		core.English.Error(err))
 	_, err = postgres.Probe(at(pgtest.Password))
 	require.NoError(t, err)
 
@@ -94,19 +94,19 @@ func TestEncryptedConnection(t *testing.T) {
 	at.Port, at.CAFile = other.Port(), otherCA
 	_, err = postgres.Probe(at.URL())
 	require.Error(t, err)
-	assert.Contains(t, core.UserMessage(err), "could not be checked against the certificate authority in "+otherCA)
+	assert.Contains(t, core.English.Error(err), "could not be checked against the certificate authority in "+otherCA)
 
 	// The wrong authority's certificate: refused.
 	at.Port, at.CAFile = srv.Port(), otherCA
 	_, err = postgres.Probe(at.URL())
 	require.Error(t, err)
-	assert.Contains(t, core.UserMessage(err), "could not be checked against the certificate authority in "+otherCA)
+	assert.Contains(t, core.English.Error(err), "could not be checked against the certificate authority in "+otherCA)
 
 	// A CA file that is not there.
 	at.CAFile = filepath.Join(t.TempDir(), "missing.crt")
 	_, err = postgres.Probe(at.URL())
 	require.Error(t, err)
-	assert.Contains(t, core.UserMessage(err), "missing.crt")
+	assert.Contains(t, core.English.Error(err), "missing.crt")
 }
 
 // A command that only reads changes nothing on the server: an empty
@@ -115,7 +115,7 @@ func TestReadingChangesNothing(t *testing.T) {
 	url := pgtest.NewDatabase(t)
 	_, err := postgres.OpenToRead(url, pgtest.Logger())
 	require.Equal(t, core.NotFound, core.ErrorCode(err))
-	assert.Contains(t, core.UserMessage(err), "There is no Serialdesk register on the shop server")
+	assert.Contains(t, core.English.Error(err), "There is no Serialdesk register on the shop server")
 	found, err := postgres.Probe(url)
 	require.NoError(t, err)
 	assert.True(t, found.Empty, "nothing was made")
@@ -126,7 +126,7 @@ func TestReadingChangesNothing(t *testing.T) {
 	pgtest.Exec(t, url, pgtest.BackToVersion1)
 	_, err = postgres.OpenToRead(url, pgtest.Logger())
 	require.Equal(t, core.Conflict, core.ErrorCode(err))
-	assert.Contains(t, core.UserMessage(err), "was made by an older Serialdesk (its tables are version 1")
+	assert.Contains(t, core.English.Error(err), "was made by an older Serialdesk (its tables are version 1")
 	found, err = postgres.Probe(url)
 	require.NoError(t, err)
 	assert.Equal(t, 1, found.Version, "not upgraded")

@@ -105,7 +105,7 @@ func TestCountersNoticeTheServerGoingAndComing(t *testing.T) {
 	}
 	_, err = core.New(s).Items("")
 	require.Equal(t, core.Unavailable, core.ErrorCode(err), "%v: %#v", err, errors.Unwrap(err))
-	assert.Contains(t, core.UserMessage(err), "the shop server 127.0.0.1")
+	assert.Contains(t, core.English.Error(err), "the shop server 127.0.0.1")
 
 	srv.Start(t)
 	select {

@@ -208,10 +208,7 @@ func (b *writer) say(m core.Message) string { return b.in.Say(m) }
 
 // exported heads a sheet of an export: what it holds and when.
 func (b *writer) exported(what string) string {
-	// The time written out: a moment said as a value loses its time at
-	// midnight sharp.
-	at := b.in.Formats.Date(b.at) + " " + b.at.Format("15:04")
-	return b.say(core.Say("{{.Title}} — exported {{.At}}", core.Values{"Title": what, "At": at}))
+	return b.say(core.Say("{{.Title}} — exported {{.At}}", core.Values{"Title": what, "At": core.Moment(b.at)}))
 }
 
 // write writes the workbook out, under Serialdesk's name and the time it

@@ -48,7 +48,7 @@ func FuzzOpenWorkbook(f *testing.F) {
 	f.Add([]byte("Serial\n996A00001\n"))
 	f.Fuzz(func(t *testing.T, file []byte) {
 		clear := func(err error) {
-			if err != nil && core.UserMessage(err) == "" {
+			if err != nil && core.English.Error(err) == "" {
 				t.Fatalf("refused without a message: %v", err)
 			}
 		}

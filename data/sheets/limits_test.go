@@ -216,7 +216,7 @@ func TestZipBombsAreRefusedAtOnce(t *testing.T) {
 				err, allocated := opened(t, path, read)
 				require.Error(t, err)
 				assert.Equal(t, core.Invalid, core.ErrorCode(err))
-				assert.Regexp(t, bomb.says, core.UserMessage(err))
+				assert.Regexp(t, bomb.says, core.English.Error(err))
 				assert.Less(t, allocated, uint64(200<<20), "memory")
 				assert.Empty(t, left(), "the copy of the file is removed")
 			}
@@ -261,7 +261,7 @@ func TestBombsWithinTheSizeStopAtExcelsLimits(t *testing.T) {
 			left := sheets.TempFolder(t)
 			err, allocated := opened(t, path, readStock)
 			require.Error(t, err)
-			assert.Equal(t, tt.says, core.UserMessage(err))
+			assert.Equal(t, tt.says, core.English.Error(err))
 			assert.Less(t, allocated, uint64(200<<20), "memory")
 			assert.Empty(t, left(), "no temporary file is left")
 		})
@@ -315,7 +315,7 @@ func TestADamagedWorkbookLeavesNoTemporaryFile(t *testing.T) {
 	path := writeWorkbook(t, []string{"Sheet1"}, sheetPart(1, `<row><c><v>1</v></c></row>`, 1_000_000, ""),
 		part{name: "xl/styles.xml", head: "<styleSheet/>", damaged: true})
 	err, _ := opened(t, path, openOnly)
-	assert.Contains(t, core.UserMessage(err), "cannot be read as an Excel workbook")
+	assert.Contains(t, core.English.Error(err), "cannot be read as an Excel workbook")
 	assert.Empty(t, left())
 }
 
@@ -345,7 +345,7 @@ func TestCellsHoldingFormulasAreNamed(t *testing.T) {
 	_, err = wb.Values("Sheet1", 1)
 	assert.Equal(t, "Column B of sheet Sheet1 holds formulas (2); serials must be typed. In the spreadsheet program, copy the column and paste it as values\n"+
 		"  Sheet1 sheet, row 3: serial 996A00002: cell B3 holds a formula; serials must be typed\n"+
-		"  Sheet1 sheet, row 4: serial 996A00002X: cell B4 holds a formula; serials must be typed", core.UserMessage(err))
+		"  Sheet1 sheet, row 4: serial 996A00002X: cell B4 holds a formula; serials must be typed", core.English.Error(err))
 }
 
 // excelize finds a sheet wherever the workbook's links say it is: its
@@ -356,12 +356,12 @@ func TestSheetsAnywhereAreScanned(t *testing.T) {
 	wb := openWorkbook(t, writeLinkedWorkbook(t, []string{"List"}, []string{"worksheets/list.xml"}, list))
 	_, err := wb.Values("List", 0)
 	assert.Equal(t, "Column A of sheet List holds formulas (1); serials must be typed. In the spreadsheet program, copy the column and paste it as values\n"+
-		"  List sheet, row 2: serial 996A1: cell A2 holds a formula; serials must be typed", core.UserMessage(err))
+		"  List sheet, row 2: serial 996A1: cell A2 holds a formula; serials must be typed", core.English.Error(err))
 
 	deep := sheetPart(1, "<a>", 20, "")
 	deep.name = "xl/deep.xml"
 	_, err = sheets.OpenWorkbook(mustOpen(t, writeLinkedWorkbook(t, []string{"Deep"}, []string{"/xl/deep.xml"}, deep)))
-	assert.Equal(t, "The sheet Deep nests its XML more than 16 deep; the file is damaged or not a list of serials", core.UserMessage(err))
+	assert.Equal(t, "The sheet Deep nests its XML more than 16 deep; the file is damaged or not a list of serials", core.English.Error(err))
 }
 
 // The other parts excelize reads (styles, the workbook, its links) may
@@ -370,7 +370,7 @@ func TestDeepXMLBesidesTheSheetsIsRefused(t *testing.T) {
 	for _, name := range []string{"xl/styles.xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "_rels/.rels"} {
 		deep := part{name: name, body: "<a>", n: 1_000_000} // after the skeleton's: the last of a name counts
 		err, allocated := opened(t, writeWorkbook(t, []string{"Sheet1"}, sheetPart(1, "", 0, ""), deep), openOnly)
-		assert.Equal(t, "The workbook's part "+name+" nests its XML more than 16 deep; the file is damaged or not a list of serials", core.UserMessage(err))
+		assert.Equal(t, "The workbook's part "+name+" nests its XML more than 16 deep; the file is damaged or not a list of serials", core.English.Error(err))
 		assert.Less(t, allocated, uint64(20<<20), "memory")
 	}
 }
@@ -457,7 +457,7 @@ func TestOverlongCellsAreReportedInShort(t *testing.T) {
 		return err
 	})
 	require.Len(t, core.Problems(err), 1000)
-	msg := core.UserMessage(err)
+	msg := core.English.Error(err)
 	assert.Contains(t, msg, `Serials sheet, row 1001: serial "XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX…" (10,000 characters): longer than the 64 characters a serial may have`)
 	assert.Less(t, len(msg), 1000*150, "a short line per problem")
 }

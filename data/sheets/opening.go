@@ -10,19 +10,25 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"serialdesk/assets"
 	"serialdesk/core"
 )
 
 // ReadOpeningStock reads a workbook in the layout of a full export (an
 // Items sheet with the cards, a Serials sheet with the serials) as opening
-// stock: written in English or in the language in speaks, its sheets'
-// names, headings and words in either. Serials whose State says sold are
+// stock: written in any language Serialdesk speaks, its sheets' names,
+// headings and words too; amounts typed as text are read as the reader's
+// language types them. Serials whose State says sold are
 // history, not stock, and are left out. Cells that cannot be read, and
 // cells holding formulas, go into the stock's Unreadable list, so that the
 // import reports them together with every other bad row.
-func ReadOpeningStock(r io.Reader, in core.Speaker) (core.OpeningStock, error) {
-	in = spoken(in)
+func ReadOpeningStock(r io.Reader, reader core.Speaker) (core.OpeningStock, error) {
 	var stock core.OpeningStock
+	shipped, err := assets.Speakers()
+	if err != nil {
+		return stock, err
+	}
+	in := append([]core.Speaker{spoken(reader)}, shipped...)
 	wb, err := OpenWorkbook(r)
 	if err != nil {
 		return stock, err
@@ -31,7 +37,7 @@ func ReadOpeningStock(r io.Reader, in core.Speaker) (core.OpeningStock, error) {
 	err = wb.eachTableRow(in, ItemsSheet, ItemHeaders, []string{"Item number", "Item name"}, &stock.Unreadable, func(row tableRow) {
 		it := core.Item{No: row.get("Item number"), Name: row.get("Item name"), Pattern: row.get("Pattern"), SerialParam: row.get("Serial parameter")}
 		var err error
-		if it.Price, err = core.ParseMoney(row.get("Default price")); err != nil {
+		if it.Price, err = in[0].Formats.ParseMoney(row.get("Default price")); err != nil {
 			row.badIn("Default price", err)
 		}
 		for _, flag := range []struct {
@@ -75,7 +81,7 @@ func ReadOpeningStock(r io.Reader, in core.Speaker) (core.OpeningStock, error) {
 		if os.Received, err = date(row.get("Received")); err != nil {
 			row.badIn("Received", err)
 		}
-		if os.Cost, err = core.ParseMoney(row.get("Unit cost")); err != nil {
+		if os.Cost, err = in[0].Formats.ParseMoney(row.get("Unit cost")); err != nil {
 			row.badIn("Unit cost", err)
 		}
 		stock.Serials = append(stock.Serials, os)
@@ -84,8 +90,8 @@ func ReadOpeningStock(r io.Reader, in core.Speaker) (core.OpeningStock, error) {
 }
 
 // readState reads a State cell: a state's word in English (core.ParseState)
-// or in the speaker's language.
-func readState(v string, in core.Speaker) (core.State, bool) {
+// or in one of the languages.
+func readState(v string, in []core.Speaker) (core.State, bool) {
 	if st, err := core.ParseState(v); err == nil {
 		return st, true
 	}
@@ -176,7 +182,7 @@ func (r tableRow) problem(reason core.Message) {
 // headings in either language. Blank rows are skipped. Cells are read
 // raw: numbers as numbers, dates as Excel day numbers, never as a locale
 // formats them.
-func (w *Workbook) eachTableRow(in core.Speaker, sheet string, layout []core.Message, required []string, problems *[]core.Problem, do func(tableRow)) error {
+func (w *Workbook) eachTableRow(in []core.Speaker, sheet string, layout []core.Message, required []string, problems *[]core.Problem, do func(tableRow)) error {
 	name, named := w.sheetNamed(sheet, in)
 	t := &table{sheet: name, named: named, layout: map[string]bool{}, problems: problems}
 	// The headings the sheet may have, in lower case: English names its
@@ -185,7 +191,9 @@ func (w *Workbook) eachTableRow(in core.Speaker, sheet string, layout []core.Mes
 	for _, h := range layout {
 		key := strings.ToLower(h.Key)
 		t.layout[key] = true
-		headings[strings.ToLower(in.Say(h))] = key
+		for _, s := range in {
+			headings[strings.ToLower(s.Say(h))] = key
+		}
 	}
 	for _, h := range layout {
 		headings[strings.ToLower(h.Key)] = strings.ToLower(h.Key)
@@ -233,11 +241,11 @@ func (w *Workbook) eachTableRow(in core.Speaker, sheet string, layout []core.Mes
 }
 
 // sheetNamed is the name the workbook gives the sheet code names sheet,
-// as it writes it: the sheet's name in the speaker's language or in
-// English, and the language of the name found. A workbook that has
-// neither gets the name in the speaker's language, which it then lacks.
-func (w *Workbook) sheetNamed(sheet string, in core.Speaker) (string, core.Speaker) {
-	for _, s := range []core.Speaker{in, core.English} {
+// as it writes it: the sheet's name in one of the languages or in
+// English, and the language of the name found. A workbook that has none
+// gets the name in the first language, which it then lacks.
+func (w *Workbook) sheetNamed(sheet string, in []core.Speaker) (string, core.Speaker) {
+	for _, s := range append(in, core.English) {
 		said := s.Say(sheetNames[sheet])
 		for _, name := range w.sheets {
 			if strings.EqualFold(name, said) {
@@ -245,12 +253,12 @@ func (w *Workbook) sheetNamed(sheet string, in core.Speaker) (string, core.Speak
 			}
 		}
 	}
-	return in.Say(sheetNames[sheet]), in
+	return in[0].Say(sheetNames[sheet]), in[0]
 }
 
-// yes reads a yes-or-no cell: yes or no in English or in the speaker's
-// language, or y, n, true, false, 1, 0, x; blank is no.
-func yes(v string, in core.Speaker) (bool, error) {
+// yes reads a yes-or-no cell: yes or no in one of the languages, or y,
+// n, true, false, 1, 0, x; blank is no.
+func yes(v string, in []core.Speaker) (bool, error) {
 	switch {
 	case is(v, yesWord, in):
 		return true, nil
@@ -263,12 +271,13 @@ func yes(v string, in core.Speaker) (bool, error) {
 	case "n", "false", "0", "":
 		return false, nil
 	}
-	return false, &core.Error{Code: core.Invalid, Message: core.Say("{{.Typed}} is not yes or no", core.Values{"Typed": core.Echo(v).Quoted()})}
+	return false, &core.Error{Code: core.Invalid, Message: core.Say("{{.Typed}} is not {{.Yes}} or {{.No}}",
+		core.Values{"Typed": core.Echo(v).Quoted(), "Yes": yesWord, "No": noWord})}
 }
 
 // warrantyStart reads when a warranty starts: sale (or blank) or receipt,
-// in English or in the speaker's language.
-func warrantyStart(v string, in core.Speaker) (core.WarrantyStart, error) {
+// in one of the languages.
+func warrantyStart(v string, in []core.Speaker) (core.WarrantyStart, error) {
 	for start, word := range WarrantyFromWords {
 		if is(v, word, in) {
 			return start, nil
@@ -277,7 +286,8 @@ func warrantyStart(v string, in core.Speaker) (core.WarrantyStart, error) {
 	if strings.TrimSpace(v) == "" {
 		return core.WarrantyFromSale, nil
 	}
-	return 0, &core.Error{Code: core.Invalid, Message: core.Say("{{.Typed}} is not sale or receipt", core.Values{"Typed": core.Echo(v).Quoted()})}
+	return 0, &core.Error{Code: core.Invalid, Message: core.Say("{{.Typed}} is not {{.Sale}} or {{.Receipt}}", core.Values{"Typed": core.Echo(v).Quoted(),
+		"Sale": WarrantyFromWords[core.WarrantyFromSale], "Receipt": WarrantyFromWords[core.WarrantyFromReceipt]})}
 }
 
 // date reads a date cell: an Excel day number, or text like 2026-11-27.

@@ -151,9 +151,9 @@ func requireSheetProblems(t *testing.T, err error, want ...sheetProblem) {
 
 func TestOpeningStockFilesOfTheWrongShape(t *testing.T) {
 	_, err := sheets.ReadOpeningStock(workbook(t, map[string][][]any{"Serials": {{"Serial", "Item number"}}}), core.English)
-	assert.Equal(t, "The workbook has no Items sheet; use the layout of the template (Save template) or of a full export", core.UserMessage(err))
+	assert.Equal(t, "The workbook has no Items sheet; use the layout of the template (Save template) or of a full export", core.English.Error(err))
 	_, err = sheets.ReadOpeningStock(workbook(t, map[string][][]any{"Items": {{"Number", "Name"}}, "Serials": {{"Serial"}}}), core.English)
-	assert.Equal(t, `The sheet Items has no column "Item number" in its header row (row 1)`, core.UserMessage(err))
+	assert.Equal(t, `The sheet Items has no column "Item number" in its header row (row 1)`, core.English.Error(err))
 	_, err = sheets.ReadOpeningStock(strings.NewReader("PK this is not a workbook"), core.English)
-	assert.Contains(t, core.UserMessage(err), "cannot be read as an Excel workbook")
+	assert.Contains(t, core.English.Error(err), "cannot be read as an Excel workbook")
 }

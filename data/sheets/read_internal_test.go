@@ -51,7 +51,7 @@ func TestAPanicInExcelizeIsAnUnreadableWorkbook(t *testing.T) {
 		panic("index out of range")
 	}
 	_, err := OpenWorkbook(bytes.NewReader(smallWorkbook(t)))
-	assert.Contains(t, core.UserMessage(err), "cannot be read as an Excel workbook")
+	assert.Contains(t, core.English.Error(err), "cannot be read as an Excel workbook")
 	assert.Empty(t, left())
 }
 

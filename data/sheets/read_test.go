@@ -55,7 +55,7 @@ func TestReadSerialsFromASuppliersList(t *testing.T) {
 	_, err = wb.Values("Sheet1", 3)
 	require.NoError(t, err)
 	_, err = wb.Values("Sheet1", 7)
-	assert.Equal(t, "Column H of sheet Sheet1 holds no serials", core.UserMessage(err))
+	assert.Equal(t, "Column H of sheet Sheet1 holds no serials", core.English.Error(err))
 }
 
 func TestAListWithoutHeader(t *testing.T) {
@@ -72,24 +72,24 @@ func TestAListWithoutHeader(t *testing.T) {
 
 func TestFilesThatAreNotSerialLists(t *testing.T) {
 	_, err := sheets.OpenWorkbook(strings.NewReader("serial\n996A00001\n"))
-	assert.Equal(t, "The file cannot be read as an Excel workbook (.xlsx): it is another kind of file, or damaged. Save it from the spreadsheet program as .xlsx and try again", core.UserMessage(err))
+	assert.Equal(t, "The file cannot be read as an Excel workbook (.xlsx): it is another kind of file, or damaged. Save it from the spreadsheet program as .xlsx and try again", core.English.Error(err))
 
 	good := supplierList(t, [][]any{{"Serial"}, {"A1"}}).Bytes()
 	_, err = sheets.OpenWorkbook(bytes.NewReader(good[:len(good)/2]))
-	assert.Contains(t, core.UserMessage(err), "cannot be read as an Excel workbook", "a damaged file")
+	assert.Contains(t, core.English.Error(err), "cannot be read as an Excel workbook", "a damaged file")
 
 	huge, err := os.Create(filepath.Join(t.TempDir(), "huge.xlsx"))
 	require.NoError(t, err)
 	defer huge.Close()
 	require.NoError(t, huge.Truncate(sheets.MaxFileSize+1)) // sparse: no disk taken
 	_, err = sheets.OpenWorkbook(huge)
-	assert.Equal(t, "The file is larger than 5.1 GB; a serial list is much smaller, so this is probably not the right file", core.UserMessage(err))
+	assert.Equal(t, "The file is larger than 5.1 GB; a serial list is much smaller, so this is probably not the right file", core.English.Error(err))
 
 	wb, err := sheets.OpenWorkbook(supplierList(t, nil))
 	require.NoError(t, err)
 	defer wb.Close()
 	_, _, err = wb.Columns("Sheet1")
-	assert.Equal(t, "The sheet Sheet1 is empty", core.UserMessage(err))
+	assert.Equal(t, "The sheet Sheet1 is empty", core.English.Error(err))
 }
 
 // A list with a title over its table, as a supplier may send and as an

@@ -91,7 +91,7 @@ func TestPartScanBoundsNesting(t *testing.T) {
 		})
 		feedCut(t, kind, strings.Repeat("<a>", 17), func(_ *partScan, err error, cut int) {
 			require.Error(t, err, "cut at %d", cut)
-			assert.Contains(t, core.UserMessage(err), "nests its XML more than 16 deep", "cut at %d", cut)
+			assert.Contains(t, core.English.Error(err), "nests its XML more than 16 deep", "cut at %d", cut)
 		})
 	}
 }
@@ -102,13 +102,13 @@ func TestPartScanReadsCommentsAsXMLDoes(t *testing.T) {
 	for _, hiding := range []string{`<!-- > </a> -- > -->`, `<![CDATA[ > </a> ]> ]]>`, `<?pi > </a> ?>`} {
 		feedCut(t, sheetPart, `<?xml version="1.0"?><r>`+strings.Repeat("<a>"+hiding, 16), func(_ *partScan, err error, cut int) {
 			require.Error(t, err, "%s cut at %d", hiding, cut)
-			assert.Contains(t, core.UserMessage(err), "nests its XML more than 16 deep")
+			assert.Contains(t, core.English.Error(err), "nests its XML more than 16 deep")
 		})
 	}
 	for _, refused := range []string{`<!DOCTYPE a [<!ENTITY e "</a>">]>`, "<a>\x00<\x00/\x00a\x00>"} {
 		feedCut(t, otherPart, "<r>"+refused+"</r>", func(_ *partScan, err error, cut int) {
 			require.Error(t, err, "%q cut at %d", refused, cut)
-			assert.Contains(t, core.UserMessage(err), "cannot be read as an Excel workbook")
+			assert.Contains(t, core.English.Error(err), "cannot be read as an Excel workbook")
 		})
 	}
 }
@@ -119,7 +119,7 @@ func TestPartScanRefusesLongCellTags(t *testing.T) {
 	for _, tag := range []string{`<row r="3" x="` + strings.Repeat("a", 600) + `">`, `<row><c r="B3" x="` + strings.Repeat("a", 600) + `">`} {
 		feedCut(t, sheetPart, `<worksheet><sheetData>`+tag, func(_ *partScan, err error, cut int) {
 			require.Error(t, err, "cut at %d", cut)
-			assert.Equal(t, "The sheet Sheet1 has a row or cell tag of more than 512 bytes, longer than a spreadsheet program writes; the file is damaged or not a list of serials", core.UserMessage(err))
+			assert.Equal(t, "The sheet Sheet1 has a row or cell tag of more than 512 bytes, longer than a spreadsheet program writes; the file is damaged or not a list of serials", core.English.Error(err))
 		})
 	}
 }
@@ -140,5 +140,5 @@ func TestPartScanMarksTheRangeOfArrayFormulas(t *testing.T) {
 
 	overlapping := `<worksheet><sheetData><row r="1"><c r="A1"><f t="array" ref="A1:A1048576">1</f></c><c r="B1"><f t="array" ref="A1:B1048576">1</f></c></row></sheetData></worksheet>`
 	s = &partScan{name: "Sheet1", kind: sheetPart, formulas: newFormulaCells("Sheet1", []int{1})}
-	assert.Equal(t, "The array formulas of sheet Sheet1 overlap in column A; the file is damaged or not a list of serials", core.UserMessage(s.feed([]byte(overlapping))))
+	assert.Equal(t, "The array formulas of sheet Sheet1 overlap in column A; the file is damaged or not a list of serials", core.English.Error(s.feed([]byte(overlapping))))
 }

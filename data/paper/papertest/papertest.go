@@ -8,16 +8,12 @@ package papertest
 
 import (
 	"bytes"
-	"encoding/json"
-	"io/fs"
 	"os"
 	"os/exec"
-	"path"
 	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
-	"text/template"
 
 	"github.com/stretchr/testify/require"
 
@@ -31,27 +27,9 @@ import (
 // and amounts. A text not translated yet is said in English.
 func Norwegian(t testing.TB) core.Speaker {
 	t.Helper()
-	b, err := fs.ReadFile(assets.Translations, path.Join(assets.TranslationsDir, "nb.json"))
+	nb, err := assets.Speaker("nb")
 	require.NoError(t, err)
-	var translations map[string]string
-	require.NoError(t, json.Unmarshal(b, &translations), "nb.json is a JSON object of texts")
-	return core.Speaker{Formats: core.NorwegianFormats, Translate: func(key string, values map[string]string) string {
-		text, ok := translations[key]
-		if !ok {
-			text = key
-		}
-		tmpl, err := template.New("").Option("missingkey=error").Parse(text)
-		if err != nil {
-			t.Errorf("the translation of %q does not parse: %v", key, err)
-			return key
-		}
-		var out strings.Builder
-		if err := tmpl.Execute(&out, values); err != nil {
-			t.Errorf("the translation of %q is not filled in: %v", key, err)
-			return key
-		}
-		return out.String()
-	}}
+	return nb
 }
 
 // tool is the path of a reader, failing the test when it is missing.
