@@ -28,7 +28,7 @@ func demoCommand(args []string, stdout, stderr io.Writer) int {
 	defer env.close()
 	env.warn(stderr, "demo", false)
 	start, shown := time.Now(), time.Now()
-	err = env.reg.FillDemo(*n, func(done int) {
+	err = env.reg.FillDemo(*n, screens.Speaker(), func(done int) {
 		if time.Since(shown) >= 2*time.Second {
 			fmt.Fprintln(stdout, screens.Say(core.Count(*n, "{{.Done}} of 1 serial…", "{{.Done}} of {{.Count}} serials…").With(core.Values{"Done": done})))
 			shown = time.Now()

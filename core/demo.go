@@ -52,18 +52,18 @@ func demoShare(i, n int) int {
 // FillDemo fills an empty register with the example data and n generated
 // serials over DemoItems items, received in deliveries of up to 10,000 and
 // one in ten sold in fleet orders. progress is told how many serials are in
-// after each delivery.
-func (r *Register) FillDemo(n int, progress func(done int)) error {
+// after each delivery. Its names are in the speaker's language.
+func (r *Register) FillDemo(n int, in Speaker, progress func(done int)) error {
 	if n < 0 || n > DemoItems*MaxQuantity {
 		return errorf(Invalid, "the number of serials must be between 0 and {{.Max}}", Values{"Max": DemoItems * MaxQuantity})
 	}
-	if err := r.LoadExamples(); err != nil {
+	if err := r.LoadExamplesIn(in); err != nil {
 		return err
 	}
 	day := r.today().AddDate(-1, 0, 0)
 	done := 0
 	for i := range DemoItems {
-		it, err := r.SaveItem(Item{No: DemoItemNo(i), Name: fmt.Sprintf("Generated machine %d", i+1), Price: Money(1000_00 + 10_00*i),
+		it, err := r.SaveItem(Item{No: DemoItemNo(i), Name: in.Say(Say("Generated machine {{.N}}", Values{"N": i + 1})), Price: Money(1000_00 + 10_00*i),
 			UseSerial: true, Pattern: demoPrefix(i) + "########", RequireAtPurchase: true, RequireAtSale: true})
 		if err != nil {
 			return err
@@ -75,11 +75,11 @@ func (r *Register) FillDemo(n int, progress func(done int)) error {
 				serials[k] = DemoSerial(i, from+k)
 			}
 			date := day.AddDate(0, 0, (i+from/demoReceiptSize)%300)
-			if _, err := r.ConfirmReceipt(Receipt{Date: date, Supplier: fmt.Sprintf("Factory %d", i%7+1), Reference: fmt.Sprintf("DN-%d-%d", i+1, from/demoReceiptSize+1),
+			if _, err := r.ConfirmReceipt(Receipt{Date: date, Supplier: in.Say(Say("Factory {{.N}}", Values{"N": i%7 + 1})), Reference: fmt.Sprintf("DN-%d-%d", i+1, from/demoReceiptSize+1),
 				Lines: []ReceiptLine{{Item: it.ID, Quantity: len(serials), Serials: serials, UnitCost: Money(700_00 + 5_00*i)}}}); err != nil {
 				return err
 			}
-			if err := r.sellDemo(it, serials, date); err != nil {
+			if err := r.sellDemo(it, serials, date, in); err != nil {
 				return err
 			}
 			done += len(serials)
@@ -92,14 +92,14 @@ func (r *Register) FillDemo(n int, progress func(done int)) error {
 }
 
 // sellDemo sells one in ten of a delivery in fleet orders.
-func (r *Register) sellDemo(it Item, received []string, date time.Time) error {
+func (r *Register) sellDemo(it Item, received []string, date time.Time, in Speaker) error {
 	var sold []string
 	for k := 0; k < len(received); k += demoSoldOneIn {
 		sold = append(sold, received[k])
 	}
 	for from := 0; from < len(sold); from += demoOrderSize {
 		serials := sold[from:min(from+demoOrderSize, len(sold))]
-		if _, err := r.SaveOrder(Order{Date: date.AddDate(0, 0, 30), Customer: fmt.Sprintf("Fleet customer %d", from/demoOrderSize+1),
+		if _, err := r.SaveOrder(Order{Date: date.AddDate(0, 0, 30), Customer: in.Say(Say("Fleet customer {{.N}}", Values{"N": from/demoOrderSize + 1})),
 			Lines: []OrderLine{{Item: it.ID, Quantity: len(serials), Serials: serials, UnitPrice: it.Price}}}); err != nil {
 			return err
 		}

@@ -13,7 +13,7 @@ import (
 func TestFillDemo(t *testing.T) {
 	reg := datatest.NewRegister(t)
 	var told []int
-	require.NoError(t, reg.FillDemo(23_456, func(done int) { told = append(told, done) }))
+	require.NoError(t, reg.FillDemo(23_456, core.English, func(done int) { told = append(told, done) }))
 	assert.Equal(t, 23_456, told[len(told)-1], "progress ends at the total")
 	assert.IsIncreasing(t, told)
 
@@ -36,5 +36,5 @@ func TestFillDemo(t *testing.T) {
 	assert.Equal(t, 23_456+13, all.Total, "the generated serials and the examples' thirteen")
 	checkConsistent(t, reg, "the demo data")
 
-	assert.Error(t, reg.FillDemo(10, nil), "only an empty register is filled")
+	assert.Error(t, reg.FillDemo(10, core.English, nil), "only an empty register is filled")
 }

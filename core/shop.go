@@ -1,6 +1,9 @@
 package core
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // Shop is what the shop's papers say of it at their head: its name, address
 // and how to reach it. It is kept in the register, so that every counter
@@ -61,6 +64,22 @@ func (r *Register) SaveShop(in Shop) (Shop, error) {
 		return s, tx.PutShop(s)
 	})
 }
+
+// WithCurrency is a heading of amounts with the currency they are in,
+// "Unit price (NOK)", and without one when code is none.
+func WithCurrency(heading, code string) string {
+	if code == "" {
+		return heading
+	}
+	return heading + " (" + code + ")"
+}
+
+// currencyAfter is a currency after a heading, as WithCurrency writes it.
+var currencyAfter = regexp.MustCompile(`\s*\([A-Z]{3}\)$`)
+
+// WithoutCurrency is a heading with the currency WithCurrency put after
+// it taken off again, for reading back what was written.
+func WithoutCurrency(heading string) string { return currencyAfter.ReplaceAllString(heading, "") }
 
 // isCurrencyCode reports whether code is three letters, as ISO 4217 writes
 // a currency.

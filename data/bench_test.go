@@ -51,7 +51,7 @@ func bigRegister(b *testing.B) *datatest.Bench {
 			return
 		}
 		fixture.bench = datatest.Bench{Reg: core.New(fixture.store), Serials: datatest.BenchSerials()}
-		fixture.err = fixture.bench.Reg.FillDemo(fixture.bench.Serials, nil)
+		fixture.err = fixture.bench.Reg.FillDemo(fixture.bench.Serials, core.English, nil)
 	})
 	if fixture.err != nil {
 		b.Fatalf("building the 1M store: %v", fixture.err)

@@ -2,8 +2,9 @@ package data
 
 import (
 	"errors"
-	"fmt"
+	"math"
 	"path/filepath"
+	"strconv"
 
 	"serialdesk/core"
 )
@@ -75,14 +76,15 @@ func (s *Store) cannotWrite(err error) error {
 }
 
 // bytesText says a size in words: "3 MB", "640 KB".
-func bytesText(n uint64) string {
+func bytesText(n uint64) core.Message {
 	switch {
 	case n >= 10<<20:
-		return fmt.Sprintf("%d MB", n>>20)
+		return core.Say("{{.Count}} MB", core.Values{"Count": int(n >> 20)})
 	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+		tenths := int(math.Round(float64(n) * 10 / (1 << 20)))
+		return core.Say("{{.Whole}}.{{.Tenth}} MB", core.Values{"Whole": tenths / 10, "Tenth": strconv.Itoa(tenths % 10)})
 	}
-	return fmt.Sprintf("%d KB", (n+1023)>>10)
+	return core.Say("{{.Count}} KB", core.Values{"Count": int((n + 1023) >> 10)})
 }
 
 // DiskFull names a write that found the disk full, as a user would say it:

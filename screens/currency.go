@@ -41,15 +41,6 @@ func (env *Env) readCurrency() {
 	})
 }
 
-// withCurrency is a heading of amounts with the currency they are in:
-// "Unit price (NOK)".
-func withCurrency(heading, code string) string {
-	if code == "" {
-		return heading
-	}
-	return heading + " (" + code + ")"
-}
-
 // amountField is an amount's field with the shop's currency after it.
 func (env *Env) amountField(field fyne.CanvasObject) fyne.CanvasObject {
 	code := widget.NewLabel("")

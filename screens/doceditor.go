@@ -147,7 +147,7 @@ func newDocEditor(env *Env, kind docKind, actions fyne.CanvasObject) *docEditor 
 	var amountHeading fyne.CanvasObject
 	if kind.amount != "" {
 		heading := widget.NewLabel("")
-		env.showCurrency(func(code string) { heading.SetText(withCurrency(lang.L(kind.amount), code)) })
+		env.showCurrency(func(code string) { heading.SetText(core.WithCurrency(lang.L(kind.amount), code)) })
 		amountHeading = heading
 	}
 	columns := container.NewBorder(nil, nil, nil, lineColumns(widget.NewLabel(lang.L("Quantity")), amountHeading,

@@ -34,7 +34,7 @@ func Document(w io.Writer, p core.Paper, in core.Speaker, now time.Time) error {
 
 	currency := p.Shop.CurrencyIn(in.Formats)
 	cols := []column{{s.say("Item"), 30, "L"}, {s.say("Item name"), 70, "L"}, {s.say("Quantity"), 17, "R"},
-		{withCurrency(in.Say(kind.price), currency), 30, "R"}, {withCurrency(s.say("Amount"), currency), 33, "R"}}
+		{core.WithCurrency(in.Say(kind.price), currency), 30, "R"}, {core.WithCurrency(s.say("Amount"), currency), 33, "R"}}
 	s.onNewPage = func() { s.headings(cols) }
 	s.headings(cols)
 	for _, l := range p.Lines {

@@ -110,15 +110,6 @@ func (s *sheet) money(m core.Money) string {
 // number is how the paper writes a count.
 func (s *sheet) number(n int) string { return s.in.Formats.Number(n) }
 
-// withCurrency is a heading of amounts with the currency they are in,
-// "Amount (NOK)", as the screens show it; nothing is added without one.
-func withCurrency(heading, code string) string {
-	if code == "" {
-		return heading
-	}
-	return heading + " (" + code + ")"
-}
-
 // orgNo is an organisation number as a line of an address, nothing for
 // none.
 func (s *sheet) orgNo(no string) string {

@@ -137,6 +137,11 @@ func (e Exporter) Export(w io.Writer, title string, fetch Fetch, cards bool, pro
 		return 0, err
 	}
 	defer b.f.Close()
+	shop, err := e.Reg.Shop()
+	if err != nil {
+		return 0, err
+	}
+	b.currency = shop.CurrencyIn(b.in.Formats)
 	notes, err := e.Reg.Notes()
 	if err != nil {
 		return 0, err
@@ -181,11 +186,12 @@ func (e Exporter) Export(w io.Writer, title string, fetch Fetch, cards bool, pro
 
 // writer is a workbook being written: an export or the template.
 type writer struct {
-	f     *excelize.File
-	st    styles
-	in    core.Speaker // the workbook's language
-	title string       // what the workbook holds
-	at    time.Time    // when it was written
+	f        *excelize.File
+	st       styles
+	in       core.Speaker // the workbook's language
+	title    string       // what the workbook holds
+	at       time.Time    // when it was written
+	currency string       // the shop's, after the headings of amounts
 }
 
 func newWriter(title string, in core.Speaker) (*writer, error) {
@@ -269,6 +275,10 @@ const (
 	titleHeight = 20
 )
 
+// amountHeadings are the columns of money, whose headings say the
+// shop's currency.
+var amountHeadings = map[string]bool{"Unit cost": true, "Unit price": true, "Default price": true}
+
 // numberHeadings are the headings over numbers (amounts, counts, dates),
 // which stand right as their numbers do, by their English.
 var numberHeadings = map[string]bool{"Received": true, "Unit cost": true, "Sold": true, "Unit price": true, "Warranty until": true,
@@ -329,6 +339,9 @@ func (b *writer) sheet(name, table, title string, headers []core.Message, widths
 	said := make([]string, len(headers))
 	for i, h := range headers {
 		said[i] = b.say(h)
+		if amountHeadings[h.Key] {
+			said[i] = core.WithCurrency(said[i], b.currency)
+		}
 		if err := sw.SetColWidth(i+1, i+1, max(widths[i], headingWidth(said[i]))); err != nil {
 			return nil, err
 		}

@@ -27,6 +27,17 @@ func sayAll(in core.Speaker, ms []core.Message) []string {
 	return out
 }
 
+// inKroner is the headings with NOK after those of amounts.
+func inKroner(headings []string, amounts ...string) []string {
+	out := slices.Clone(headings)
+	for i, h := range out {
+		if slices.Contains(amounts, h) {
+			out[i] = h + " (NOK)"
+		}
+	}
+	return out
+}
+
 // norwegian speaks Norwegian Bokmål as the program does, from
 // assets/translations/nb.json.
 func norwegian(t testing.TB) core.Speaker {
@@ -66,7 +77,7 @@ func TestAnExportInNorwegian(t *testing.T) {
 	assert.Equal(t, "Serienumre", names[0])
 	assert.Equal(t, "Varer", names[3])
 	serials := table(t, f, "Serienumre")
-	assert.Equal(t, sayAll(nb, sheets.SerialHeaders), serials[0])
+	assert.Equal(t, inKroner(sayAll(nb, sheets.SerialHeaders), "Kostpris", "Pris"), serials[0], "amounts under the shop's currency")
 	assert.Equal(t, []string{"Serienummer", "Varenummer"}, serials[0][:2])
 	title, err := f.GetCellValue("Serienumre", "A1")
 	require.NoError(t, err)
@@ -80,7 +91,7 @@ func TestAnExportInNorwegian(t *testing.T) {
 	assert.Contains(t, words, "solgt")
 
 	items := table(t, f, "Varer")
-	assert.Equal(t, sayAll(nb, sheets.ItemHeaders), items[0])
+	assert.Equal(t, inKroner(sayAll(nb, sheets.ItemHeaders), "Standardpris"), items[0])
 	i := slices.IndexFunc(items, func(row []string) bool { return row[0] == "CS-500" })
 	require.GreaterOrEqual(t, i, 1)
 	yes, no := nb.Say(core.Say("yes")), nb.Say(core.Say("no"))

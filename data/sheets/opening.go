@@ -206,7 +206,7 @@ func (w *Workbook) eachTableRow(in []core.Speaker, sheet string, layout []core.M
 		t.column, t.heading = map[string]int{}, map[string]string{}
 		for i, h := range headers {
 			h = strings.TrimSpace(h)
-			if key, ok := headings[strings.ToLower(h)]; ok {
+			if key, ok := headings[strings.ToLower(core.WithoutCurrency(h))]; ok {
 				t.column[key], t.heading[key] = i, h
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -160,11 +161,11 @@ func notASerialList(key string, values ...core.Values) error {
 // size writes a number of bytes as a message does, 17 MB or 1.1 GB,
 // rounded up; limit rounds down. So a file just past a limit never reads
 // as the limit itself: 1.1 GB, more than the 1 GB allowed.
-func size(n uint64) string { return bytesText(n, true) }
+func size(n uint64) core.Message { return bytesText(n, true) }
 
-func limit(n uint64) string { return bytesText(n, false) }
+func limit(n uint64) core.Message { return bytesText(n, false) }
 
-func bytesText(n uint64, up bool) string {
+func bytesText(n uint64, up bool) core.Message {
 	in := func(unit uint64) uint64 {
 		if up && n%unit != 0 {
 			return n/unit + 1
@@ -172,12 +173,12 @@ func bytesText(n uint64, up bool) string {
 		return n / unit
 	}
 	if n < 1_000_000_000 {
-		return fmt.Sprintf("%d MB", in(1_000_000))
+		return core.Say("{{.Count}} MB", core.Values{"Count": int(in(1_000_000))})
 	}
 	if tenths := in(100_000_000); tenths%10 != 0 {
-		return fmt.Sprintf("%d.%d GB", tenths/10, tenths%10)
+		return core.Say("{{.Whole}}.{{.Tenth}} GB", core.Values{"Whole": int(tenths / 10), "Tenth": strconv.Itoa(int(tenths % 10))})
 	}
-	return fmt.Sprintf("%d GB", in(1_000_000_000))
+	return core.Say("{{.Count}} GB", core.Values{"Count": int(in(1_000_000_000))})
 }
 
 // partKind is what a scan checks in a part.
