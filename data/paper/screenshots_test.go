@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"serialdesk/core"
+	"serialdesk/data/datatest"
 	"serialdesk/data/paper"
 	"serialdesk/data/paper/papertest"
 )
@@ -21,16 +22,21 @@ import (
 // paper-*.png with poppler, to be looked at beside the screens; the A4
 // papers in Norwegian too, in DIR/nb as the screens are.
 func TestScreenshots(t *testing.T) {
-	reg := examples(t)
-	order, err := reg.OrderPaper(1)
-	require.NoError(t, err)
-	receipt, err := reg.ReceiptPaper(4)
-	require.NoError(t, err)
-	page, err := reg.DocumentSerials(core.DocRef{Kind: core.ReceiptDoc, ID: 4}, 0, 0)
-	require.NoError(t, err)
-	units := paper.LabelsOf(page.Rows)
 	shots := map[string]func(*bytes.Buffer) error{}
+	var units []paper.Label
 	for folder, in := range map[string]core.Speaker{"": core.English, "nb": papertest.Norwegian(t)} {
+		// The example data as a shop of the language types it.
+		reg := datatest.NewRegister(t)
+		require.NoError(t, reg.LoadExamplesIn(in))
+		order, err := reg.OrderPaper(1)
+		require.NoError(t, err)
+		receipt, err := reg.ReceiptPaper(4)
+		require.NoError(t, err)
+		if folder == "" {
+			page, err := reg.DocumentSerials(core.DocRef{Kind: core.ReceiptDoc, ID: 4}, 0, 0)
+			require.NoError(t, err)
+			units = paper.LabelsOf(page.Rows)
+		}
 		shots[filepath.Join(folder, "slip")] = func(w *bytes.Buffer) error { return paper.Document(w, order, in, printedAt) }
 		shots[filepath.Join(folder, "receipt")] = func(w *bytes.Buffer) error { return paper.Document(w, receipt, in, printedAt) }
 		shots[filepath.Join(folder, "stock-list")] = func(w *bytes.Buffer) error {
