@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -14,7 +16,7 @@ import (
 // process: the locale is read as the process starts, before any test.
 func TestMain(m *testing.M) {
 	if args := os.Getenv("SERIALDESK_RUN_AS_PROGRAM"); args != "" {
-		os.Args = []string{"serialdesk", args}
+		os.Args = append([]string{"serialdesk"}, strings.Fields(args)...)
 		main()
 	}
 	os.Exit(m.Run())
@@ -32,4 +34,28 @@ func TestALocaleWithoutALanguageIsEnglishQuietly(t *testing.T) {
 		assert.Regexp(t, `^Serialdesk \d`, stdout.String(), "LANG=%s", locale)
 		assert.Empty(t, stderr.String(), "LANG=%s: nothing on the error output", locale)
 	}
+}
+
+// The command line speaks the system's language: its refusals, its
+// options' help and the flag package's own refusals too.
+func TestTheCommandLineSpeaksTheSystemsLanguage(t *testing.T) {
+	run := func(args string) (string, error) {
+		cmd := exec.Command(os.Args[0])
+		cmd.Env = append(os.Environ(), "SERIALDESK_RUN_AS_PROGRAM="+args, "LANG=nb_NO.UTF-8", "LC_ALL=", "LC_MESSAGES=", "LANGUAGE=")
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		err := cmd.Run()
+		return stderr.String(), err
+	}
+	dir := filepath.Join(t.TempDir(), "nothing")
+	said, err := run("check --data " + dir)
+	require.Error(t, err)
+	assert.Equal(t, "serialdesk check: Det finnes ikke noe register i "+dir+".\n", said)
+
+	said, err = run("check --bogus")
+	require.Error(t, err)
+	assert.Contains(t, said, "serialdesk check: det finnes ikke noe valg -bogus\nBruk: serialdesk check")
+	assert.Contains(t, said, "(standard ")
+	assert.NotContains(t, said, "flag provided")
+	assert.NotContains(t, said, "Translation failure")
 }

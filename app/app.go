@@ -135,36 +135,82 @@ func oneLine(err error) string {
 // newFlags starts the flags of a command; every command takes --data and
 // --db. The language must be set by then: what and the flags' descriptions
 // are said in it, by --help.
-func newFlags(command, synopsis, what string, stderr io.Writer) (*flag.FlagSet, *place) {
+func newFlags(command, synopsis, what string, stderr io.Writer) (*flags, *place) {
 	name := strings.TrimSpace(core.Command() + " " + command)
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := &flags{FlagSet: flag.NewFlagSet(name, flag.ContinueOnError), stderr: stderr}
+	// The flag package says its refusals in English: parse says them.
+	fs.SetOutput(io.Discard)
 	at := &place{}
 	fs.StringVar(&at.dir, "data", DefaultDataDir(), lang.L("the folder that holds the register (with --db: the folder of the log)"))
 	fs.StringVar(&at.db, "db", "",
 		lang.L("the shop server's register instead, as postgres://USER@SERVER/DATABASE (the password from PGPASSWORD or the .pgpass file)"))
 	fs.Usage = func() {
+		if fs.parsing {
+			return // the flag package's call, before parse says why
+		}
 		fmt.Fprintln(stderr, screens.Tr("Usage: {{.Command}} {{.Synopsis}}", core.Values{"Command": name, "Synopsis": synopsis}))
 		fmt.Fprintln(stderr, what)
-		fs.PrintDefaults()
+		fs.VisitAll(func(f *flag.Flag) { fmt.Fprint(stderr, flagHelp(f)) })
 	}
 	return fs, at
 }
 
+// flags are a command's flags, and where it tells the user about them.
+type flags struct {
+	*flag.FlagSet
+	stderr  io.Writer
+	parsing bool
+}
+
+// flagHelp is a flag as --help lists it, as the flag package does it but
+// in the program's language: the flag, then what it is and its default.
+func flagHelp(f *flag.Flag) string {
+	kind, usage := flag.UnquoteUsage(f)
+	line := "  -" + f.Name
+	if said, ok := map[string]string{"string": lang.L("string"), "int": lang.L("int")}[kind]; ok {
+		line += " " + said
+	} else if kind != "" {
+		line += " " + kind
+	}
+	if f.DefValue != "" && f.DefValue != "false" {
+		usage += " " + screens.Tr("(default {{.Value}})", core.Values{"Value": strconv.Quote(f.DefValue)})
+	}
+	return line + "\n    \t" + usage + "\n"
+}
+
 // parse reads the flags; ok is false when the command should stop with
 // the status code (0 after --help).
-func parse(fs *flag.FlagSet, args []string) (code int, ok bool) {
-	switch err := fs.Parse(args); {
+func parse(fs *flags, args []string) (code int, ok bool) {
+	fs.parsing = true
+	err := fs.Parse(args)
+	fs.parsing = false
+	switch {
 	case errors.Is(err, flag.ErrHelp):
+		fs.Usage()
 		return 0, false
 	case err != nil:
+		fmt.Fprintln(fs.stderr, fs.Name()+": "+flagError(err))
+		fs.Usage()
 		return 2, false
 	case fs.NArg() > 0:
-		fmt.Fprintln(fs.Output(), fs.Name()+": "+screens.Tr("unexpected {{.Argument}}", core.Values{"Argument": strconv.Quote(fs.Arg(0))}))
+		fmt.Fprintln(fs.stderr, fs.Name()+": "+screens.Tr("unexpected {{.Argument}}", core.Values{"Argument": strconv.Quote(fs.Arg(0))}))
 		fs.Usage()
 		return 2, false
 	}
 	return 0, true
+}
+
+// flagError is the flag package's refusal in the program's language: it
+// has no codes for them, only these texts (Go's flag.go).
+func flagError(err error) string {
+	msg := err.Error()
+	if flag, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		return screens.Tr("there is no option {{.Flag}}", core.Values{"Flag": flag})
+	}
+	if flag, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
+		return screens.Tr("{{.Flag}} needs a value", core.Values{"Flag": flag})
+	}
+	return msg
 }
 
 // DefaultDataDir is where the register lives unless --data says otherwise.

@@ -30,7 +30,7 @@ var keyArgs = map[string][]int{
 	"L": {0}, "words": {0},
 	"Say": {0}, "errorf": {1}, "notFoundAs": {1}, "conflict": {0}, "err": {0, 1}, "Count": {1, 2},
 	"add": {2}, "addIn": {3}, "say": {0, 1}, "sayError": {1, 2}, "Tr": {0}, "report": {0},
-	"notASerialList": {0}, "bad": {0}, "partyWords": {1, 2}, "translate": {0},
+	"notASerialList": {0}, "bad": {0}, "partyWords": {1, 2}, "translate": {0}, "damage": {0},
 }
 
 // reservedKeys are the words go-i18n, under Fyne's translations, reads as

@@ -263,7 +263,7 @@ func replayChanges(db *badger.DB, path string) error {
 	err := replayFile(db, path)
 	switch {
 	case errors.Is(err, errRedoGap):
-		return &core.Error{Code: core.Invalid, Err: err, Message: core.Say("The backup {{.File}} does not follow the one before it ({{.Cause}}): restore an earlier backup.", core.Values{"File": path, "Cause": err.Error()})}
+		return &core.Error{Code: core.Invalid, Err: err, Message: core.Say("The backup {{.File}} does not follow the one before it ({{.Cause}}): restore an earlier backup.", core.Values{"File": path, "Cause": core.Reason(err)})}
 	case err != nil:
 		return notABackup(path, err)
 	}
@@ -275,7 +275,7 @@ func replayFrom(db *badger.DB, redoPath string) error {
 	err := replayFile(db, redoPath)
 	switch {
 	case errors.Is(err, errRedoGap):
-		return &core.Error{Code: core.Invalid, Err: err, Message: core.Say("The backup and the redo log {{.RedoLog}} do not fit together ({{.Cause}}): restore a newer backup with it, or this backup alone.", core.Values{"RedoLog": redoPath, "Cause": err.Error()})}
+		return &core.Error{Code: core.Invalid, Err: err, Message: core.Say("The backup and the redo log {{.RedoLog}} do not fit together ({{.Cause}}): restore a newer backup with it, or this backup alone.", core.Values{"RedoLog": redoPath, "Cause": core.Reason(err)})}
 	case errors.As(err, new(unreadable)):
 		return &core.Error{Code: core.Invalid, Err: err, Message: core.Say("{{.RedoLog}} cannot be read as a Serialdesk redo log ({{.Cause}}).", core.Values{"RedoLog": redoPath, "Cause": err.Error()})}
 	}

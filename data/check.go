@@ -379,11 +379,16 @@ func (c *checker) sequences() error {
 			return err
 		}
 		if n < c.used[seq] {
-			c.report("the {{.Counter}} counter is at {{.At}}, but number {{.Used}} is in use", core.Values{"Counter": string(seq), "At": recordNo(n), "Used": recordNo(c.used[seq])})
+			c.report("the {{.Counter}} counter is at {{.At}}, but number {{.Used}} is in use", core.Values{"Counter": counterNames[seq], "At": recordNo(n), "Used": recordNo(c.used[seq])})
 		}
 	}
 	return nil
 }
+
+// counterNames name the counters in findings.
+var counterNames = map[core.Sequence]core.Message{core.SeqItem: core.Say("item card"), core.SeqReceipt: core.Say("goods receipt"),
+	core.SeqOrder: core.Say("order"), core.SeqSupplierReturn: core.Say("supplier return"), core.SeqParty: core.Say("customer and supplier"),
+	core.SeqBrand: core.Say("brand"), core.SeqModel: core.Say("model"), core.SeqProject: core.Say("project")}
 
 var _ core.RecordChecker = (*Store)(nil)
 

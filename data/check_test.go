@@ -68,7 +68,7 @@ func TestCheckFindsDamagedRecordsAndIndexes(t *testing.T) {
 		fmt.Sprintf("item %d, serial %s: the record cannot be read", id, second),
 		fmt.Sprintf("item %d, serial %s: registered without any history", id, third),
 		"GR-000001 is missing from its list",
-		"the receipt counter is at 0, but number",
+		"the goods receipt counter is at 0, but number",
 		"operation 42 was interrupted and is still in the journal",
 	} {
 		assert.True(t, slices.ContainsFunc(said, func(f string) bool { return strings.HasPrefix(f, want) }),

@@ -46,7 +46,7 @@ func CheckTables(dir string) []core.Message {
 		name := tableFileName(id)
 		c.compression = f.tables[id].Compression
 		if err := c.checkFile(filepath.Join(dir, name)); err != nil {
-			found = append(found, core.Say("{{.File}} is damaged: {{.Cause}}.", core.Values{"File": name, "Cause": err.Error()}))
+			found = append(found, core.Say("{{.File}} is damaged: {{.Cause}}.", core.Values{"File": name, "Cause": core.Reason(err)}))
 		}
 	}
 	return found

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"hash/crc32"
 	"io"
 	"maps"
@@ -251,7 +250,7 @@ func readManifest(dir string) (map[uint64]badger.TableManifest, error) {
 		return nil, err
 	}
 	if end != info.Size() {
-		return nil, fmt.Errorf("it ends in a half-written entry (from byte %d of %d), as a power cut while saving or damage on the disk leaves it", end, info.Size())
+		return nil, damage("it ends in a half-written entry (from byte {{.From}} of {{.Size}}), as a power cut while saving or damage on the disk leaves it", core.Values{"From": strconv.FormatInt(end, 10), "Size": strconv.FormatInt(info.Size(), 10)})
 	}
 	return m.Tables, nil
 }
@@ -277,7 +276,7 @@ func checkTableEnds(path string, compression options.CompressionType) error {
 		return err
 	}
 	if err := (&tableChecker{compression: compression}).checkBlock(b); err != nil {
-		return fmt.Errorf("block %d of %d (at byte %d) %w", n, n, bo.Offset(), err)
+		return damagedBlock(n, n, bo.Offset(), err)
 	}
 	return nil
 }
@@ -296,10 +295,10 @@ func checkValueLog(path string, last bool) error {
 	r := bufio.NewReaderSize(f, 1<<20)
 	var head [vlogHeader]byte
 	if _, err := io.ReadFull(r, head[:]); err != nil {
-		return errors.New("it is cut short (its header is not whole)")
+		return damage("it is cut short (its header is not whole)")
 	}
 	if binary.BigEndian.Uint64(head[:8]) != 0 {
-		return errors.New("its header is damaged")
+		return damage("its header is damaged")
 	}
 	if !last {
 		return nil
@@ -312,7 +311,7 @@ func checkValueLog(path string, last bool) error {
 	for {
 		n, err := io.ReadFull(f, buf)
 		if !bytes.Equal(buf[:n], zeros[:n]) {
-			return fmt.Errorf("it is damaged from byte %d on", end)
+			return damage("it is damaged from byte {{.From}} on", core.Values{"From": strconv.FormatInt(end, 10)})
 		}
 		if err == io.EOF || err == io.ErrUnexpectedEOF {
 			return nil

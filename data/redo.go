@@ -4,11 +4,11 @@ import (
 	"bufio"
 	"encoding/binary"
 	"errors"
-	"fmt"
 	"hash/crc32"
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 	"time"
 
@@ -541,6 +541,13 @@ func applied(db *badger.DB) (uint64, error) {
 	return n, err
 }
 
+// redoGap is the error for a redo log that starts after the operations
+// the register holds: what came between is in neither.
+func redoGap(base, done uint64) error {
+	return &core.Error{Code: core.Internal, Err: errRedoGap, Message: core.Say("the redo log starts after operation {{.Base}}, the register holds operations up to {{.Done}}",
+		core.Values{"Base": strconv.FormatUint(base, 10), "Done": strconv.FormatUint(done, 10)})}
+}
+
 // replayRedo writes the logged operations after done, which must follow it
 // one by one: an operation missing between them would leave the ones after
 // it on the wrong footing. Each record ends by setting applied, so a replay
@@ -548,11 +555,12 @@ func applied(db *badger.DB) (uint64, error) {
 // values. It returns how many it wrote and the last number Badger holds.
 func replayRedo(db *badger.DB, done, base uint64, records []redoRecord) (int, uint64, error) {
 	if done < base {
-		return 0, done, fmt.Errorf("%w: it starts after operation %d, the register holds operations up to %d", errRedoGap, base, done)
+		return 0, done, redoGap(base, done)
 	}
 	for i, rec := range records {
 		if rec.seq != done+1 {
-			return i, done, fmt.Errorf("%w: it lacks operation %d", errRedoGap, done+1)
+			return i, done, &core.Error{Code: core.Internal, Err: errRedoGap,
+				Message: core.Say("the redo log lacks operation {{.Operation}}", core.Values{"Operation": strconv.FormatUint(done+1, 10)})}
 		}
 		wb := db.NewWriteBatch()
 		var err error
@@ -624,7 +632,7 @@ func (s *Store) openRedo(sc redoScan) error {
 // holds saves nothing: the latest backup with the log brings it all back.
 func lostWork(dir string, err error) error {
 	return damaged(dir, core.Say("The register in {{.Folder}} has lost work, as a power cut or a failing disk can do, and its redo log cannot bring it back ({{.Cause}}). Serialdesk shows it as it is and saves nothing in it.",
-		core.Values{"Folder": dir, "Cause": err.Error()}), err)
+		core.Values{"Folder": dir, "Cause": core.Reason(err)}), err)
 }
 
 // lookAtRedo is openRedo for a store that only reads: it writes nothing
@@ -649,7 +657,7 @@ func (s *Store) lookAtRedo(sc redoScan, done uint64) error {
 	}
 	switch {
 	case done < sc.base:
-		s.readOnly = lostWork(s.dir, fmt.Errorf("%w: it starts after operation %d, the register holds operations up to %d", errRedoGap, sc.base, done))
+		s.readOnly = lostWork(s.dir, redoGap(sc.base, done))
 	case len(records) > 0:
 		return s.unfinished()
 	}

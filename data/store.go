@@ -475,9 +475,9 @@ func (s *Store) verifyTables(tables []badger.TableInfo) error {
 			continue
 		}
 		if err != nil {
-			err = fmt.Errorf("%s: %w", name, err)
+			where := core.Say("{{.File}}: {{.Fault}}", core.Values{"File": name, "Fault": core.Reason(err)})
 			return damaged(s.dir, core.Say("The register's files in {{.Folder}} are damaged ({{.Cause}}). Serialdesk has not changed them; stop working in it and go on from a backup.",
-				core.Values{"Folder": s.dir, "Cause": err.Error()}), err)
+				core.Values{"Folder": s.dir, "Cause": where}), fmt.Errorf("%s: %w", name, err))
 		}
 	}
 	return nil

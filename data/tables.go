@@ -2,10 +2,9 @@ package data
 
 import (
 	"encoding/binary"
-	"errors"
-	"fmt"
 	"io"
 	"os"
+	"strconv"
 
 	"github.com/dgraph-io/badger/v4/fb"
 	"github.com/dgraph-io/badger/v4/options"
@@ -13,6 +12,8 @@ import (
 	"github.com/dgraph-io/badger/v4/y"
 	"github.com/klauspost/compress/snappy"
 	"google.golang.org/protobuf/proto"
+
+	"serialdesk/core"
 )
 
 // Badger's table files (.sst) are checked here, read the way Badger reads
@@ -25,38 +26,38 @@ import (
 
 // tableIndex reads and checks a table's index from the end of the file.
 func tableIndex(f io.ReaderAt, size int64) (*fb.TableIndex, error) {
-	tail := func(n int64, what string) ([]byte, error) {
+	tail := func(n int64, what core.Message) ([]byte, error) {
 		if n < 0 || n > size {
-			return nil, fmt.Errorf("it is cut short or its end is damaged (%s runs past its start)", what)
+			return nil, damage("it is cut short or its end is damaged ({{.Part}} runs past its start)", core.Values{"Part": what})
 		}
 		b := make([]byte, n)
 		if _, err := f.ReadAt(b, size-n); err != nil {
-			return nil, fmt.Errorf("it cannot be read: %w", err)
+			return nil, &core.Error{Code: core.Internal, Err: err, Message: core.Say("it cannot be read: {{.Cause}}", core.Values{"Cause": err.Error()})}
 		}
 		size -= n
 		return b, nil
 	}
-	b, err := tail(4, "the index checksum's length")
+	b, err := tail(4, core.Say("the index checksum's length"))
 	if err != nil {
 		return nil, err
 	}
-	sum, err := tail(int64(binary.BigEndian.Uint32(b)), "the index checksum")
+	sum, err := tail(int64(binary.BigEndian.Uint32(b)), core.Say("the index checksum"))
 	if err != nil {
 		return nil, err
 	}
 	var cs pb.Checksum
 	if err := proto.Unmarshal(sum, &cs); err != nil {
-		return nil, errors.New("its index checksum cannot be read")
+		return nil, damage("its index checksum cannot be read")
 	}
-	if b, err = tail(4, "the index length"); err != nil {
+	if b, err = tail(4, core.Say("the index length")); err != nil {
 		return nil, err
 	}
-	index, err := tail(int64(binary.BigEndian.Uint32(b)), "the index")
+	index, err := tail(int64(binary.BigEndian.Uint32(b)), core.Say("the index"))
 	if err != nil {
 		return nil, err
 	}
 	if err := y.VerifyChecksum(index, &cs); err != nil {
-		return nil, errors.New("its index fails its checksum")
+		return nil, damage("its index fails its checksum")
 	}
 	ti := fb.GetRootAsTableIndex(index, 0)
 	// The index is Badger's own bytes (the checksum holds), so its block
@@ -64,7 +65,7 @@ func tableIndex(f io.ReaderAt, size int64) (*fb.TableIndex, error) {
 	var bo fb.BlockOffset
 	for i := range ti.OffsetsLength() {
 		if !ti.Offsets(&bo, i) || int64(bo.Offset())+int64(bo.Len()) > size {
-			return nil, fmt.Errorf("its index places block %d past the end of the blocks", i+1)
+			return nil, damage("its index places block {{.Block}} past the end of the blocks", core.Values{"Block": i + 1})
 		}
 	}
 	return ti, nil
@@ -88,7 +89,7 @@ func (c *tableChecker) checkTable(b []byte) error {
 	for i := range n {
 		ti.Offsets(&bo, i)
 		if err := c.checkBlock(b[bo.Offset() : bo.Offset()+bo.Len()]); err != nil {
-			return fmt.Errorf("block %d of %d (at byte %d) %w", i+1, n, bo.Offset(), err)
+			return damagedBlock(i+1, n, bo.Offset(), err)
 		}
 	}
 	return nil
@@ -121,31 +122,31 @@ func (c *tableChecker) checkBlock(b []byte) error {
 			c.block = make([]byte, n)
 		}
 		if b, err = snappy.Decode(c.block[:cap(c.block)], b); err != nil {
-			return fmt.Errorf("cannot be unpacked (%v)", err)
+			return damage("cannot be unpacked ({{.Cause}})", core.Values{"Cause": err.Error()})
 		}
 	case options.ZSTD:
 		var err error
 		if b, err = y.ZSTDDecompress(c.block[:0], b); err != nil {
-			return fmt.Errorf("cannot be unpacked (%v)", err)
+			return damage("cannot be unpacked ({{.Cause}})", core.Values{"Cause": err.Error()})
 		}
 		c.block = b
 	default:
-		return fmt.Errorf("is packed in an unknown way (%d)", c.compression)
+		return damage("is packed in an unknown way ({{.Kind}})", core.Values{"Kind": strconv.Itoa(int(c.compression))})
 	}
 	if len(b) < 4 {
-		return errors.New("is cut short")
+		return damage("is cut short")
 	}
 	end := len(b) - 4
 	sumLen := int(binary.BigEndian.Uint32(b[end:]))
 	if sumLen > end {
-		return errors.New("has a damaged checksum")
+		return damage("has a damaged checksum")
 	}
 	var cs pb.Checksum
 	if err := proto.Unmarshal(b[end-sumLen:end], &cs); err != nil {
-		return errors.New("has a damaged checksum")
+		return damage("has a damaged checksum")
 	}
 	if y.VerifyChecksum(b[:end-sumLen], &cs) != nil {
-		return errors.New("fails its checksum")
+		return damage("fails its checksum")
 	}
 	return nil
 }
@@ -171,4 +172,15 @@ func openFile(path string) (*os.File, int64, error) {
 		return nil, 0, err
 	}
 	return f, info.Size(), nil
+}
+
+// damage is what is wrong with a file, said as a user is told it.
+func damage(key string, values ...core.Values) error {
+	return &core.Error{Code: core.Internal, Message: core.Say(key, values...)}
+}
+
+// damagedBlock is what is wrong with a table's block n of blocks.
+func damagedBlock(n, blocks int, offset uint32, err error) error {
+	return damage("block {{.Block}} of {{.Blocks}} (at byte {{.Offset}}) {{.Fault}}",
+		core.Values{"Block": strconv.Itoa(n), "Blocks": strconv.Itoa(blocks), "Offset": strconv.FormatUint(uint64(offset), 10), "Fault": core.Reason(err)})
 }
