@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
@@ -50,6 +51,12 @@ func demoCommand(args []string, stdout, stderr io.Writer) int {
 		core.Say("{{.Serials}} over {{.Items}} items in {{.Time}}, in {{.Folder}}. Open it with: {{.Command}}"),
 		core.Say("{{.Serials}} over {{.Items}} items in {{.Time}}, on {{.Server}}. Open it with: {{.Command}}")).
 		With(core.Values{"Serials": core.Count(*n, "1 serial number", "{{.Count}} serial numbers"), "Items": core.DemoItems,
-			"Time": time.Since(start).Round(time.Second / 10).String(), "Command": "serialdesk " + at.flag()})))
+			"Time": seconds(time.Since(start)), "Command": "serialdesk " + at.flag()})))
 	return 0
+}
+
+// seconds says a duration to a tenth of a second: 1.2 s.
+func seconds(d time.Duration) core.Message {
+	tenths := int(d.Round(time.Second/10) / (time.Second / 10))
+	return core.Say("{{.Whole}}.{{.Tenth}} s", core.Values{"Whole": tenths / 10, "Tenth": strconv.Itoa(tenths % 10)})
 }
