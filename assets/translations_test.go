@@ -39,6 +39,29 @@ var keyArgs = map[string][]int{
 var reservedKeys = map[string]bool{"id": true, "description": true, "hash": true, "leftdelim": true, "rightdelim": true,
 	"zero": true, "one": true, "two": true, "few": true, "many": true, "other": true, "translation": true}
 
+// keysOf is the name of the function call calls and the arguments it
+// takes as texts to translate (keyArgs); none for strings.Count and the
+// like.
+func keysOf(call *ast.CallExpr) (string, []ast.Expr) {
+	var name string
+	switch fun := call.Fun.(type) {
+	case *ast.SelectorExpr:
+		if pkg, ok := fun.X.(*ast.Ident); ok && (pkg.Name == "strings" || pkg.Name == "bytes") {
+			return "", nil
+		}
+		name = fun.Sel.Name
+	case *ast.Ident:
+		name = fun.Name
+	}
+	var keys []ast.Expr
+	for _, i := range keyArgs[name] {
+		if i < len(call.Args) {
+			keys = append(keys, call.Args[i])
+		}
+	}
+	return name, keys
+}
+
 // literal is the text of a string literal, or of literals joined with +.
 func literal(e ast.Expr) (string, bool) {
 	switch e := e.(type) {
@@ -81,22 +104,10 @@ func textsInCode(t *testing.T) map[string]string {
 			if !ok || len(call.Args) == 0 {
 				return true
 			}
-			var name string
-			switch fun := call.Fun.(type) {
-			case *ast.SelectorExpr:
-				if pkg, ok := fun.X.(*ast.Ident); ok && (pkg.Name == "strings" || pkg.Name == "bytes") {
-					return true // strings.Count and the like
-				}
-				name = fun.Sel.Name
-			case *ast.Ident:
-				name = fun.Name
-			}
-			for _, i := range keyArgs[name] {
-				if i >= len(call.Args) {
-					continue
-				}
+			_, keys := keysOf(call)
+			for _, key := range keys {
 				// A text from a table is found where it is kept.
-				if text, ok := literal(call.Args[i]); ok && text != "" {
+				if text, ok := literal(key); ok && text != "" {
 					texts[text] = p
 				}
 			}
@@ -199,18 +210,9 @@ func TestEveryFunctionThatTakesATextIsKnown(t *testing.T) {
 				if !ok || len(call.Args) == 0 {
 					return true
 				}
-				name := ""
-				switch f := call.Fun.(type) {
-				case *ast.SelectorExpr:
-					name = f.Sel.Name
-				case *ast.Ident:
-					name = f.Name
-				}
-				for _, i := range keyArgs[name] {
-					if i >= len(call.Args) {
-						continue
-					}
-					if arg, ok := call.Args[i].(*ast.Ident); ok && texts[arg.Name] {
+				name, keys := keysOf(call)
+				for _, key := range keys {
+					if arg, ok := key.(*ast.Ident); ok && texts[arg.Name] {
 						_, known := keyArgs[fn.Name.Name]
 						assert.True(t, known, "%s: %s passes the text it is given to %s: add it to keyArgs", p, fn.Name.Name, name)
 					}
